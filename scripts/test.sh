@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Command 2: installs what is missing, type-checks and builds, then runs every test with Jest. The Jest global setup
+# provisions and starts the servers (Temporal dev server, time-skipping server, PostgreSQL) once for the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+echo "[build] type-checking and compiling"
+npx --no-install tsc -p tsconfig.json --noEmit
+npm run --silent build
+exec npx --no-install jest --ci "$@"

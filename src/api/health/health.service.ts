@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  temporal: 'up' | 'down';
+  database: 'up' | 'down';
+}
+
+const checkTimeoutMs = 2_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly client: Client,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async check(): Promise<Health> {
+    const [temporal, database] = await Promise.all([this.temporalUp(), this.databaseUp()]);
+    return { status: temporal && database ? 'ok' : 'degraded', temporal: temporal ? 'up' : 'down', database: database ? 'up' : 'down' };
+  }
+
+  private async temporalUp(): Promise<boolean> {
+    try {
+      const { connection } = this.client;
+      await within(
+        connection.withDeadline(Date.now() + checkTimeoutMs, () => connection.workflowService.getSystemInfo({})),
+        checkTimeoutMs + 500,
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await within(this.dataSource.query('SELECT 1'), checkTimeoutMs);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

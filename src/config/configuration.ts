@@ -1,0 +1,74 @@
+/**
+ * Every setting the processes read, parsed and checked once at boot (README.md documents each variable). An abstract
+ * class rather than an interface so that it also serves as the Nest injection token.
+ */
+export abstract class AppConfig {
+  declare nodeEnv: 'development' | 'production' | 'test';
+  declare host: string;
+  declare port: number;
+  declare databaseUrl: string;
+  declare temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    /** How long an HTTP call waits for a workflow update before answering 503. */
+    updateTimeoutMs: number;
+  };
+  declare adminToken: string | undefined;
+  declare smtpUrl: string | undefined;
+  declare mailFrom: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (!databaseUrl) throw new ConfigError('DATABASE_URL is required (npm start provides an embedded PostgreSQL)');
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN must be at least 16 characters');
+  }
+  return {
+    nodeEnv,
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
+      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE || 'organizer-pipeline',
+      updateTimeoutMs: integer(env, 'TEMPORAL_UPDATE_TIMEOUT_MS', 10_000, 100),
+    },
+    adminToken,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
+  };
+}

@@ -1,0 +1,216 @@
+// Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
+// change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
+import type { ProgramPolicy, RequirableAttestation } from './policy';
+import type { Action } from './stage-machine';
+import type { HiringStage, Stage } from './stages';
+
+export type Attestations = Record<RequirableAttestation, boolean> & {
+  /** Hours a week the applicant commits to; must reach the policy's hoursPerWeek. */
+  weeklyHours: number;
+  /** A current steward or officer: flagged (the program looks for new leaders), never refused. */
+  currentLeader: boolean;
+};
+
+export interface Application {
+  memberId: string;
+  name: string;
+  email: string;
+  phone?: string;
+  local?: string;
+  attestations: Attestations;
+}
+
+/** What the roster says about an applicant; `hasRoster: false` when the program keeps none. */
+export interface RosterStatus {
+  hasRoster: boolean;
+  onRoster: boolean;
+  status?: string;
+}
+
+/** Who did something: a user, or the system for timers. */
+export interface Actor {
+  id: string;
+  role: 'admin' | 'national' | 'coordinator' | 'organizer' | 'system';
+}
+export const systemActor: Actor = { id: 'system', role: 'system' };
+
+export interface ActionInputs {
+  'schedule-screening': { at: string; location: string };
+  'record-screening': { attended: boolean; advance: boolean; notes?: string };
+  'record-role-play': {
+    scores: Record<string, number>;
+    decision: 'offer' | 'reject';
+    offer?: { hoursPerWeek: number; startDate: string; stipend?: number };
+    notes?: string;
+  };
+  'respond-offer': { accepted: boolean };
+  'record-training': { training: string; completedAt: string };
+  'record-ride-along': { date: string; staff: string; notes?: string };
+  'submit-debrief': {
+    periodStart?: string;
+    hours: number;
+    conversations: number;
+    oneOnOnes: number;
+    leadersIdentified: number;
+    inPerson: boolean;
+    group: boolean;
+    notes?: string;
+  };
+  pause: { reason?: string };
+  resume: { reason?: string };
+  reject: { reason: string };
+  withdraw: { reason: string };
+  terminate: { reason: string };
+}
+
+/** One action as it reaches the workflow: what, with which input, by whom. */
+export type ActionRequest<A extends Action = Action> = { [K in A]: { action: K; input: ActionInputs[K]; actor: Actor } }[A];
+
+export const notificationKinds = [
+  'stage_stalled',
+  'stage_stalled_escalated',
+  'offer_expiring',
+  'debrief_overdue',
+  'debrief_escalated',
+  'organizer_at_risk',
+  'group_debrief_missing',
+  'ride_alongs_behind',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export type RecipientRole = 'organizer' | 'coordinator' | 'national';
+
+export interface DebriefPeriod {
+  start: string;
+  end: string;
+  overdueAt: string;
+  escalateAt: string;
+  submittedAt?: string;
+  overdue: boolean;
+  escalated: boolean;
+}
+
+export interface OrganizerState {
+  organizerId: string;
+  programId: string;
+  memberId: string;
+  name: string;
+  email: string;
+  phone?: string;
+  local?: string;
+  stage: Stage;
+  stageEnteredAt: string;
+  appliedAt: string;
+  /** Bumped by every change; the read models keep the highest version they have seen. */
+  version: number;
+  /** Number of stage transitions recorded (history rows). */
+  seq: number;
+  flags: string[];
+  ineligibleReasons: string[];
+  policy: ProgramPolicy;
+  /** The program's fixed term end, if it has one. */
+  termEnd?: string;
+  paused: boolean;
+  pausedAt?: string;
+  atRisk: boolean;
+  missedStreak: number;
+  noShows: number;
+  screening?: { at: string; location: string };
+  rolePlay?: { scores: Record<string, number>; decision: 'offer' | 'reject' };
+  offer?: { hoursPerWeek: number; startDate: string; stipend?: number; offeredAt: string; remindAt: string; expiresAt: string; reminded: boolean };
+  /** The current hiring stage's reminder and escalation instants. */
+  sla?: { stage: HiringStage; remindAt: string; escalateAt: string; reminded: boolean; escalated: boolean };
+  hiredAt?: string;
+  activeSince?: string;
+  /** When this organizer's term ends (set on activation). */
+  endsAt?: string;
+  trainings: { training: string; completedAt: string }[];
+  rideAlongs: { key: string; date: string }[];
+  rideAlongCheck?: { at: string; done: boolean };
+  periods: DebriefPeriod[];
+  groupPeriod?: { start: string; end: string; met: boolean };
+  /** Notifications still waiting to be resolved (by the change that answers them). */
+  openNotifications: { id: string; kind: NotificationKind; key: string }[];
+  totals: {
+    debriefs: number;
+    lateDebriefs: number;
+    missedPeriods: number;
+    hours: number;
+    conversations: number;
+    oneOnOnes: number;
+    leadersIdentified: number;
+    groupDebriefs: number;
+  };
+}
+
+export interface TransitionRecord {
+  seq: number;
+  from: Stage | null;
+  to: Stage;
+  at: string;
+  actor: string;
+  reason?: string;
+}
+
+export interface NotificationRecord {
+  id: string;
+  organizerId: string;
+  programId: string;
+  kind: NotificationKind;
+  recipientRole: RecipientRole;
+  createdAt: string;
+  /** A short human sentence for the message. */
+  summary: string;
+}
+
+export interface ResolutionRecord {
+  id: string;
+  resolvedAt: string;
+  resolvedBy: string;
+}
+
+export interface DebriefRecord {
+  periodStart: string;
+  periodEnd: string;
+  submittedAt: string;
+  submittedBy: string;
+  late: boolean;
+  hours: number;
+  conversations: number;
+  oneOnOnes: number;
+  leadersIdentified: number;
+  inPerson: boolean;
+  group: boolean;
+  notes?: string;
+}
+
+export interface TrainingRecord {
+  training: string;
+  completedAt: string;
+  recordedBy: string;
+}
+
+export interface RideAlongRecord {
+  key: string;
+  date: string;
+  staff: string;
+  notes?: string;
+  recordedBy: string;
+}
+
+/** Everything a change produced for the read models; rows carry deterministic keys, so re-applying adds nothing. */
+export interface Changes {
+  transitions: TransitionRecord[];
+  notifications: NotificationRecord[];
+  resolutions: ResolutionRecord[];
+  debriefs: DebriefRecord[];
+  trainings: TrainingRecord[];
+  rideAlongs: RideAlongRecord[];
+}
+
+export function noChanges(): Changes {
+  return { transitions: [], notifications: [], resolutions: [], debriefs: [], trainings: [], rideAlongs: [] };
+}
+
+export function isEmpty(changes: Changes): boolean {
+  return Object.values(changes).every((records: unknown[]) => records.length === 0);
+}

@@ -1,0 +1,62 @@
+import { nextDebriefDueAt, overdueDebriefs } from './lifecycle';
+import type { OrganizerState } from './organizer';
+import type { Stage } from './stages';
+
+/** The organizer's row in the read model: what lists, filters and the dashboard need, at one version. */
+export interface OrganizerSnapshot {
+  id: string;
+  programId: string;
+  memberId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  local: string | null;
+  stage: Stage;
+  stageEnteredAt: string;
+  appliedAt: string;
+  hiredAt: string | null;
+  activeSince: string | null;
+  endsAt: string | null;
+  paused: boolean;
+  atRisk: boolean;
+  overdueDebriefs: number;
+  nextDebriefDueAt: string | null;
+  flags: string[];
+  ineligibleReasons: string[];
+  screening: OrganizerState['screening'] | null;
+  offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
+  rideAlongCount: number;
+  totals: OrganizerState['totals'];
+  version: number;
+}
+
+/** A copy (not a view) of the state's projected fields, so later changes to the state cannot leak into it. */
+export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
+  const { offer } = state;
+  return {
+    id: state.organizerId,
+    programId: state.programId,
+    memberId: state.memberId,
+    name: state.name,
+    email: state.email,
+    phone: state.phone ?? null,
+    local: state.local ?? null,
+    stage: state.stage,
+    stageEnteredAt: state.stageEnteredAt,
+    appliedAt: state.appliedAt,
+    hiredAt: state.hiredAt ?? null,
+    activeSince: state.activeSince ?? null,
+    endsAt: state.endsAt ?? null,
+    paused: state.paused,
+    atRisk: state.atRisk,
+    overdueDebriefs: overdueDebriefs(state),
+    nextDebriefDueAt: nextDebriefDueAt(state) ?? null,
+    flags: [...state.flags],
+    ineligibleReasons: [...state.ineligibleReasons],
+    screening: state.screening ? { ...state.screening } : null,
+    offer: offer ? { hoursPerWeek: offer.hoursPerWeek, startDate: offer.startDate, ...(offer.stipend !== undefined ? { stipend: offer.stipend } : {}), expiresAt: offer.expiresAt } : null,
+    rideAlongCount: state.rideAlongs.length,
+    totals: { ...state.totals },
+    version: state.version,
+  };
+}

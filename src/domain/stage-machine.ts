@@ -1,0 +1,115 @@
+// The organizer's stage machine (DESIGN.md §3): which action each stage accepts and where it leads.
+// Pure: no Temporal, no I/O. The workflow's update validators and handlers call it; nothing else re-implements it.
+import { isClosed, OpenStage, openStages, Stage } from './stages';
+
+/** Actions people take on an organizer. The names are part of the API (`POST /api/organizers/:id/<action>`). */
+export const actions = [
+  'schedule-screening',
+  'record-screening',
+  'record-role-play',
+  'respond-offer',
+  'record-training',
+  'record-ride-along',
+  'submit-debrief',
+  'pause',
+  'resume',
+  'reject',
+  'withdraw',
+  'terminate',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** The stages in which each action is accepted. */
+export const acceptedIn: Record<Action, readonly OpenStage[]> = {
+  'schedule-screening': ['applied'],
+  'record-screening': ['screening'],
+  'record-role-play': ['role_play'],
+  'respond-offer': ['offered'],
+  'record-training': ['training'],
+  'record-ride-along': ['ride_along', 'active'],
+  'submit-debrief': ['active'],
+  pause: ['active'],
+  resume: ['active'],
+  reject: ['applied', 'screening', 'role_play'],
+  withdraw: openStages,
+  terminate: ['training', 'ride_along', 'active'],
+};
+
+/** Why an action is refused: `stage` → 409 naming the stage, `conflict` → 409, `invalid` → 422. */
+export interface Refusal {
+  code: 'stage' | 'conflict' | 'invalid';
+  message: string;
+}
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && (actions as readonly string[]).includes(value);
+}
+
+/** The refusal for taking `action` in `stage`, or undefined when the stage accepts it. */
+export function stageRefusal(action: Action, stage: Stage, paused: boolean): Refusal | undefined {
+  if (isClosed(stage)) return { code: 'stage', message: `${action} is not possible: the organizer's stage is ${stage}, which is closed` };
+  if (!(acceptedIn[action] as readonly Stage[]).includes(stage)) {
+    return { code: 'stage', message: `${action} is not possible in stage ${stage} (only in ${acceptedIn[action].join(', ')})` };
+  }
+  if (action === 'pause' && paused) return { code: 'conflict', message: 'the organizer is already paused' };
+  if (action === 'resume' && !paused) return { code: 'conflict', message: 'the organizer is not paused' };
+  return undefined;
+}
+
+/** What the stage machine needs to know about the organizer and the action to pick the next stage. */
+export interface StageFacts {
+  /** record-screening */
+  attended?: boolean;
+  advance?: boolean;
+  /** No-shows at screening before this one. */
+  earlierNoShows?: number;
+  /** record-role-play */
+  decision?: 'offer' | 'reject';
+  /** respond-offer */
+  accepted?: boolean;
+  /** record-training: every required training recorded, this one included. */
+  trainingsComplete?: boolean;
+  /** record-training / record-ride-along: ride-alongs recorded (this one included) and the number required first. */
+  rideAlongs?: number;
+  initialRideAlongs?: number;
+}
+
+/** A screening no-show sends the applicant back to applied once; a second one ends the application. */
+export const noShowsAllowed = 1;
+
+/** The stage after an accepted action (the same stage when the action does not move it). */
+export function nextStage(action: Action, stage: OpenStage, facts: StageFacts = {}): Stage {
+  const readyForFieldwork = (facts.rideAlongs ?? 0) >= (facts.initialRideAlongs ?? 0);
+  switch (action) {
+    case 'schedule-screening':
+      return 'screening';
+    case 'record-screening':
+      if (!facts.attended) return (facts.earlierNoShows ?? 0) < noShowsAllowed ? 'applied' : 'not_selected';
+      return facts.advance ? 'role_play' : 'not_selected';
+    case 'record-role-play':
+      return facts.decision === 'offer' ? 'offered' : 'not_selected';
+    case 'respond-offer':
+      return facts.accepted ? 'training' : 'declined';
+    case 'record-training':
+      if (!facts.trainingsComplete) return 'training';
+      return readyForFieldwork ? 'active' : 'ride_along';
+    case 'record-ride-along':
+      return stage === 'ride_along' && readyForFieldwork ? 'active' : stage;
+    case 'reject':
+      return 'not_selected';
+    case 'withdraw':
+      return 'withdrawn';
+    case 'terminate':
+      return 'terminated';
+    case 'submit-debrief':
+    case 'pause':
+    case 'resume':
+      return stage;
+  }
+}
+
+/** Changes the system makes on its own, with the stages they apply in. */
+export const systemTransitions = {
+  offerLapsed: { from: 'offered', to: 'declined' },
+  termEnded: { from: 'active', to: 'completed' },
+} as const satisfies Record<string, { from: OpenStage; to: Stage }>;

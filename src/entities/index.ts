@@ -1,0 +1,36 @@
+import { DebriefEntity } from './debrief.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { NotificationEntity } from './notification.entity';
+import { OrganizerEntity } from './organizer.entity';
+import { ProgramEntity } from './program.entity';
+import { RideAlongEntity } from './ride-along.entity';
+import { RosterMemberEntity } from './roster-member.entity';
+import { StageTransitionEntity } from './stage-transition.entity';
+import { TrainingEntity } from './training.entity';
+import { UserEntity } from './user.entity';
+
+export const entities = [
+  ProgramEntity,
+  UserEntity,
+  RosterMemberEntity,
+  OrganizerEntity,
+  StageTransitionEntity,
+  DebriefEntity,
+  TrainingEntity,
+  RideAlongEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+];
+
+export {
+  DebriefEntity,
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  OrganizerEntity,
+  ProgramEntity,
+  RideAlongEntity,
+  RosterMemberEntity,
+  StageTransitionEntity,
+  TrainingEntity,
+  UserEntity,
+};

@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { NotificationKind, RecipientRole } from '../domain/organizer';
+
+/** A reminder or escalation the system raised; its id is deterministic (organizer, kind, occasion). */
+@Entity({ name: 'notifications' })
+@Index(['programId', 'createdAt'])
+@Index(['organizerId', 'createdAt'])
+@Index(['kind', 'createdAt'])
+export class NotificationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  id: string;
+
+  @Column('uuid')
+  organizerId: string;
+
+  @Column('uuid')
+  programId: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: NotificationKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  recipientRole: RecipientRole;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  resolvedBy: string | null;
+}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ProgramKind, ProgramPolicy } from '../domain/policy';
+
+/** A member organizer program: reference data, not process state. */
+@Entity({ name: 'programs' })
+export class ProgramEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  affiliate: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: ProgramKind;
+
+  @Column({ type: 'varchar', length: 64 })
+  timezone: string;
+
+  @Column({ type: 'timestamptz' })
+  termStart: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  termEnd: Date | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  goals: Record<string, unknown>;
+
+  @Column({ type: 'jsonb' })
+  policy: ProgramPolicy;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

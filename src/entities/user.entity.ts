@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const roles = ['admin', 'national', 'coordinator', 'organizer'] as const;
+export type Role = (typeof roles)[number];
+
+/** A person who signs in with an API token. Only the token's SHA-256 is stored; the token is shown once. */
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  /** Programs a coordinator acts on. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  programIds: string[];
+
+  /** The organizer record an organizer user may see. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  organizerId: string | null;
+
+  @Index({ unique: true })
+  @Column({ type: 'char', length: 64 })
+  tokenHash: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,139 @@
+// Command 1 (`npm start`): PostgreSQL, Temporal, the worker and the API on embedded defaults, state under one data
+// folder. Ctrl-C or SIGTERM stops every child it started, the API and worker first.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { runMigrations } from '../database/data-source';
+import { ManagedProcess } from './managed-process';
+import { isListening, waitUntil } from './ports';
+import { startEmbeddedPostgres } from './postgres';
+import { projectRoot, stackSettings } from './settings';
+import { resolveTemporalCli } from './temporal-cli';
+import { startTemporalDevServer, temporalIsServing } from './temporal-dev-server';
+
+const logger = new Logger('stack');
+
+/** ADMIN_TOKEN, else the token kept in the data folder, else a new one kept there for next time. */
+function adminToken(dataDir: string): string {
+  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
+  const file = join(dataDir, 'admin-token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, token + '\n', { mode: 0o600 });
+  return token;
+}
+
+async function ensureFree(port: number, what: string, variable: string): Promise<void> {
+  if (await isListening(port)) throw new Error(`port ${port} (${what}) is already in use: stop what uses it or set ${variable}`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const settings = stackSettings();
+  const { dataDir, ports } = settings;
+  mkdirSync(dataDir, { recursive: true });
+  logger.log(`data folder: ${dataDir}`);
+  const children: ManagedProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log('stopping…');
+    // Reverse start order: the API and worker finish with PostgreSQL and Temporal still up.
+    for (const child of [...children].reverse()) {
+      await child.stop();
+      logger.log(`${child.name} stopped`);
+    }
+    process.exit(exitCode);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+  process.on('exit', () => children.forEach((child) => child.kill()));
+
+  try {
+    await ensureFree(ports.api, 'API', 'PORT');
+
+    let databaseUrl = settings.databaseUrl;
+    if (databaseUrl) {
+      logger.log('PostgreSQL: using DATABASE_URL');
+    } else {
+      logger.log(`PostgreSQL: embedded, data in ${join(dataDir, 'postgres')}, port ${ports.postgres}`);
+      const postgres = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'postgres'),
+        port: ports.postgres,
+        logFile: join(dataDir, 'logs', 'postgres.log'),
+        echo: true,
+      });
+      children.push(postgres.process);
+      databaseUrl = postgres.url;
+    }
+    const applied = await runMigrations(databaseUrl);
+    logger.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: schema is up to date');
+
+    let temporalAddress = settings.temporalAddress;
+    let temporalUi: string | undefined;
+    if (temporalAddress) {
+      logger.log(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+      await waitUntil(`Temporal at ${temporalAddress}`, () => temporalIsServing(temporalAddress!), 60_000, 500);
+    } else {
+      await ensureFree(ports.temporal, 'Temporal', 'TEMPORAL_PORT');
+      await ensureFree(ports.temporalUi, 'Temporal UI', 'TEMPORAL_UI_PORT');
+      const cli = resolveTemporalCli(settings);
+      const dbFile = join(dataDir, 'temporal', 'temporal.sqlite');
+      logger.log(`Temporal: dev server on 127.0.0.1:${ports.temporal}, state in ${dbFile}`);
+      const temporal = await startTemporalDevServer({
+        cli,
+        port: ports.temporal,
+        uiPort: ports.temporalUi,
+        dbFile,
+        logFile: join(dataDir, 'logs', 'temporal.log'),
+        // The dev server warns about much that is routine (its own shutdown included); errors are worth a look.
+        echo: (line) => line.includes('level=ERROR'),
+      });
+      children.push(temporal.process);
+      temporalAddress = temporal.address;
+      temporalUi = temporal.uiUrl;
+    }
+
+    const token = adminToken(dataDir);
+    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ADMIN_TOKEN: token, PORT: String(ports.api) };
+    const node = (name: string, script: string) =>
+      new ManagedProcess({ name, command: process.execPath, args: [join(projectRoot, 'dist', script)], env, logFile: join(dataDir, 'logs', `${name}.log`), echo: true });
+    children.push(node('worker', 'worker.js'));
+    const api = node('api', 'main.js');
+    children.push(api);
+    for (const child of children) {
+      void child.exited.then((code) => {
+        if (!stopping) {
+          logger.error(`${child.name} exited unexpectedly (code ${code}); stopping the stack`);
+          void stopAll(1);
+        }
+      });
+    }
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
+    await waitUntil(
+      'the API',
+      async () => (await fetch(`${apiUrl}/api/health`, { signal: AbortSignal.timeout(3_000) })).ok,
+      120_000,
+      250,
+    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const lines = [
+      `Organizer Pipeline is ready (${seconds} s)`,
+      `  API          ${apiUrl}/api        (health: ${apiUrl}/api/health)`,
+      `  API docs     ${apiUrl}/api/docs`,
+      ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : []),
+      `  Temporal     ${temporalAddress}`,
+      `  Admin token  ${token}`,
+      `  Data folder  ${dataDir}`,
+      '  Ctrl-C stops everything.',
+    ];
+    process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+    await stopAll(1);
+  }
+}
+
+void main();

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { searchAttributeTypes } from '../temporal/search-attributes';
+import { ManagedProcess, ManagedProcessOptions } from './managed-process';
+import { waitUntil } from './ports';
+import { projectRoot } from './settings';
+
+export interface DevServerOptions {
+  /** From resolveTemporalCli; undefined falls back to the SDK's download (needs internet). */
+  cli: string | undefined;
+  port: number;
+  /** Undefined: no Web UI. */
+  uiPort?: number;
+  /** Undefined: in memory (tests). */
+  dbFile?: string;
+  httpPort?: number;
+  logFile?: string;
+  echo?: ManagedProcessOptions['echo'];
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl: string | undefined;
+  process: ManagedProcess;
+}
+
+function cliArgs(options: DevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiPort) args.push('--ui-ip', '127.0.0.1', '--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  if (options.httpPort) args.push('--http-port', String(options.httpPort));
+  for (const [name, type] of Object.entries(searchAttributeTypes)) args.push('--search-attribute', `${name}=${type}`);
+  return args;
+}
+
+export async function temporalIsServing(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+  try {
+    await connection.workflowService.getSystemInfo({});
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Starts Temporal's development server (SQLite in `dbFile`) and resolves once it answers. */
+export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
+  const process = options.cli
+    ? new ManagedProcess({ name: 'temporal', command: options.cli, args: cliArgs(options), logFile: options.logFile, echo: options.echo })
+    : new ManagedProcess({
+        name: 'temporal',
+        command: globalThis.process.execPath,
+        args: [join(projectRoot, 'dist', 'stack', 'sdk-dev-server.js'), JSON.stringify(options)],
+        logFile: options.logFile,
+        echo: options.echo,
+      });
+  const address = `127.0.0.1:${options.port}`;
+  try {
+    await Promise.race([
+      waitUntil(`Temporal dev server on ${address}`, () => temporalIsServing(address), 120_000, 200),
+      process.exited.then((code) =>
+        Promise.reject(new Error(`Temporal dev server exited with code ${code} before it was ready:\n${process.recent.join('\n')}`)),
+      ),
+    ]);
+  } catch (error) {
+    await process.stop();
+    throw error;
+  }
+  return { address, uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined, process };
+}

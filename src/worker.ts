@@ -1,0 +1,25 @@
+// The worker process: runs organizer workflows and their activities. The SDK owns shutdown (SIGINT/SIGTERM drain
+// the worker); Nest's context is closed after the worker has stopped.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from './config/configuration';
+import { OrganizerWorker } from './worker/organizer-worker';
+import { WorkerModule } from './worker/worker.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  const { worker, connection } = await app.get(OrganizerWorker).create();
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  new Logger('worker').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

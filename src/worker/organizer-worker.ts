@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { Connection } from '@temporalio/client';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { organizerActivities } from '../activities/activities.module';
+import { NotificationActivities } from '../activities/notification.activities';
+import { ReadModelActivities } from '../activities/read-model.activities';
+import { RosterActivities } from '../activities/roster.activities';
+import { AppConfig } from '../config/configuration';
+import { ensureSearchAttributes } from '../temporal/search-attributes';
+
+/** Built by `npm run build` next to the compiled workflows; without it the worker bundles at start (slower). */
+export const prebuiltBundlePath = join(__dirname, '..', 'workflow-bundle.js');
+
+async function connectWithRetry(address: string, logger: Logger): Promise<NativeConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await NativeConnection.connect({ address });
+    } catch (error) {
+      if (attempt % 10 === 1) logger.warn(`Temporal at ${address} is not answering yet (${(error as Error).message}); retrying`);
+      await new Promise((r) => setTimeout(r, Math.min(attempt * 500, 5_000)));
+    }
+  }
+}
+
+/** Creates and runs the Temporal worker: the organizer workflow and its activities, on the configured task queue. */
+@Injectable()
+export class OrganizerWorker {
+  private readonly logger = new Logger(OrganizerWorker.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly readModels: ReadModelActivities,
+    private readonly roster: RosterActivities,
+    private readonly notifications: NotificationActivities,
+  ) {}
+
+  async create(): Promise<{ worker: Worker; connection: NativeConnection }> {
+    const { address, namespace, taskQueue } = this.config.temporal;
+    // Connect first: Worker.create against an unreachable server would bundle, fail and leave the process hanging.
+    const connection = await connectWithRetry(address, this.logger);
+    const client = await Connection.connect({ address });
+    try {
+      await ensureSearchAttributes(client, namespace);
+    } catch (error) {
+      this.logger.warn(`could not check search attributes: ${(error as Error).message}`);
+    } finally {
+      await client.close();
+    }
+    const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = existsSync(prebuiltBundlePath)
+      ? { workflowBundle: { code: readFileSync(prebuiltBundlePath, 'utf8') } }
+      : { workflowsPath: require.resolve('../workflows') };
+    const worker = await Worker.create({
+      connection,
+      namespace,
+      taskQueue,
+      ...workflows,
+      activities: organizerActivities(this.readModels, this.roster, this.notifications),
+      maxCachedWorkflows: 2_000,
+    });
+    this.logger.log(`worker polling task queue ${taskQueue} on ${address} (namespace ${namespace})`);
+    return { worker, connection };
+  }
+}

@@ -1,0 +1,1 @@
+export { organizerWorkflow } from './organizer.workflow';

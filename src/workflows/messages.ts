@@ -1,0 +1,63 @@
+// The organizer workflow's public contract. Names are durable (running workflows and recorded histories use them):
+// add new messages, never rename.
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ActionInputs, Actor, Application, OrganizerState } from '../domain/organizer';
+import type { ProgramPolicy } from '../domain/policy';
+import type { Action } from '../domain/stage-machine';
+import type { Stage } from '../domain/stages';
+
+export const organizerWorkflowType = 'organizerWorkflow';
+
+export interface OrganizerWorkflowInput {
+  organizerId: string;
+  programId: string;
+  policy: ProgramPolicy;
+  termEnd?: string;
+  /** The application, on the first run only. */
+  application?: Application;
+  /** The whole state, when continuing as new. */
+  state?: OrganizerState;
+}
+
+export interface ActionMessage<A extends Action> {
+  input: ActionInputs[A];
+  actor: Actor;
+}
+
+export interface ActionResult {
+  stage: Stage;
+  version: number;
+}
+
+const updateNames: Record<Action, string> = {
+  'schedule-screening': 'scheduleScreening',
+  'record-screening': 'recordScreening',
+  'record-role-play': 'recordRolePlay',
+  'respond-offer': 'respondOffer',
+  'record-training': 'recordTraining',
+  'record-ride-along': 'recordRideAlong',
+  'submit-debrief': 'submitDebrief',
+  pause: 'pause',
+  resume: 'resume',
+  reject: 'reject',
+  withdraw: 'withdraw',
+  terminate: 'terminate',
+};
+
+/** One update per action; its validator refuses what the stage machine refuses, its result comes after the projection. */
+export const actionUpdates = Object.fromEntries(
+  Object.entries(updateNames).map(([action, name]) => [action, defineUpdate(name)]),
+) as { [A in Action]: UpdateDefinition<ActionResult, [ActionMessage<A>]> };
+
+/** Waits until the application is recorded in the read models (the first projection), then answers. */
+export const applicationRecordedUpdate = defineUpdate<ActionResult, []>('applicationRecorded');
+
+/** The program's policy changed; new deadlines follow it. */
+export const policyChangedSignal = defineSignal<[{ policy: ProgramPolicy }]>('policyChanged');
+
+/** The program's term end changed (null: no fixed end, the policy's termLength applies). */
+export const termEndChangedSignal = defineSignal<[{ termEnd: string | null }]>('termEndChanged');
+
+/** The organizer's whole live state. */
+export const organizerStateQuery = defineQuery<OrganizerState>('organizerState');

@@ -1,0 +1,192 @@
+// One organizer's whole life in a program. The rules live in ../domain (pure); this file gives them durability:
+// updates for people's actions, timers for deadlines, activities for the read models and email.
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { OrganizerActivities } from '../activities/organizer-activities';
+import { applyAction, changePolicy, changeTermEnd, fireDeadlines, nextDeadline, refusal, startOrganizer } from '../domain/lifecycle';
+import type { ActionRequest, Changes, OrganizerState } from '../domain/organizer';
+import { snapshotOf } from '../domain/snapshot';
+import { Action, actions, Refusal } from '../domain/stage-machine';
+import { isClosed } from '../domain/stages';
+import {
+  actionUpdates,
+  ActionMessage,
+  ActionResult,
+  applicationRecordedUpdate,
+  OrganizerWorkflowInput,
+  organizerStateQuery,
+  policyChangedSignal,
+  termEndChangedSignal,
+} from './messages';
+import { organizerStageKey } from './search-attributes';
+
+// Projections run as local activities: the update that waits for them answers sooner, and they retry until the
+// database is back (read-your-writes: an action's answer means its rows are committed).
+const { projectOrganizer } = proxyLocalActivities<OrganizerActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
+});
+const { checkRoster, deliverNotifications } = proxyActivities<OrganizerActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Debrief periods one run covers before it continues as new, so no run's history grows large. */
+export const periodsPerRun = 13;
+
+/** The failure a refused action carries back to the caller: `type` says why, `details[0]` the code and stage. */
+export function refusalFailure(refused: Refusal, state: OrganizerState): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: 'ActionRefused',
+    message: refused.message,
+    nonRetryable: true,
+    details: [{ code: refused.code, stage: state.stage }],
+  });
+}
+
+/** The state as it will be once every deadline that has already come is fired (for validators, which must not mutate). */
+function stateAt(state: OrganizerState, now: number): OrganizerState {
+  const deadline = nextDeadline(state);
+  if (deadline === undefined || deadline > now) return state;
+  const view = JSON.parse(JSON.stringify(state)) as OrganizerState;
+  fireDeadlines(view, now);
+  return view;
+}
+
+function merge(into: Changes, more: Changes): Changes {
+  for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...more[key]);
+  return into;
+}
+
+export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<OrganizerState> {
+  let state: OrganizerState | undefined = input.state;
+  const periodsAtRunStart = state?.periods.length ?? 0;
+  /** The highest version whose projection has been started; anything newer still needs one. */
+  let projectedVersion = state?.version ?? 0;
+  const deliveries = new Set<Promise<void>>();
+
+  // Projections run one at a time, in version order, so a later change never lands before an earlier one (a
+  // notification's resolution before its creation, say). Each takes its snapshot when it is requested.
+  let projections: Promise<void> = Promise.resolve();
+
+  async function project(changes: Changes): Promise<void> {
+    const current = state!;
+    const organizer = snapshotOf(current);
+    projectedVersion = Math.max(projectedVersion, current.version);
+    const projected = projections.then(() => projectOrganizer({ organizer, changes }));
+    projections = projected.catch(() => undefined);
+    await projected;
+    if (changes.transitions.length) upsertSearchAttributes([{ key: organizerStageKey, value: current.stage }]);
+    if (changes.notifications.length) {
+      const notificationIds = changes.notifications.map((n) => n.id);
+      const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
+        log.error('notification delivery failed', { organizerId: current.organizerId, notificationIds, error: String(error) });
+      });
+      deliveries.add(delivery);
+      void delivery.finally(() => deliveries.delete(delivery));
+    }
+  }
+
+  setHandler(organizerStateQuery, () => {
+    if (!state) throw new Error('the application is still being recorded');
+    return state;
+  });
+
+  setHandler(applicationRecordedUpdate, async () => {
+    await condition(() => state !== undefined && projectedVersion >= 1);
+    return { stage: state!.stage, version: state!.version };
+  });
+
+  function handleAction<A extends Action>(action: A): void {
+    const toRequest = (message: ActionMessage<A>) => ({ action, input: message.input, actor: message.actor }) as ActionRequest;
+    const update = actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<A>]>;
+    setHandler(
+      update,
+      async (message: ActionMessage<A>): Promise<ActionResult> => {
+        const current = state!;
+        const now = Date.now();
+        const versionBefore = current.version;
+        // Deadlines that came before this action take effect first (an offer that lapsed cannot be accepted).
+        const changes = fireDeadlines(current, now);
+        const refused = refusal(current, toRequest(message), now);
+        if (!refused) merge(changes, applyAction(current, toRequest(message), now));
+        if (current.version !== versionBefore) await project(changes);
+        if (refused) throw refusalFailure(refused, current);
+        log.info('action applied', { organizerId: current.organizerId, action, stage: current.stage, version: current.version });
+        return { stage: current.stage, version: current.version };
+      },
+      {
+        validator: (message: ActionMessage<A>) => {
+          if (!state) {
+            throw ApplicationFailure.create({ type: 'ActionRefused', message: 'the application is still being recorded', details: [{ code: 'conflict', stage: 'applied' }] });
+          }
+          const now = Date.now();
+          const view = stateAt(state, now);
+          const refused = refusal(view, toRequest(message), now);
+          if (refused) throw refusalFailure(refused, view);
+        },
+      },
+    );
+  }
+  for (const action of actions) handleAction(action);
+
+  setHandler(policyChangedSignal, ({ policy }) => {
+    if (state) changePolicy(state, policy);
+    else input.policy = policy;
+  });
+
+  setHandler(termEndChangedSignal, ({ termEnd }) => {
+    if (state) changeTermEnd(state, termEnd ?? undefined);
+    else input.termEnd = termEnd ?? undefined;
+  });
+
+  if (!state) {
+    const application = input.application!;
+    const roster = await checkRoster({ programId: input.programId, memberId: application.memberId });
+    const started = startOrganizer(
+      { organizerId: input.organizerId, programId: input.programId, application, policy: input.policy, termEnd: input.termEnd, roster },
+      Date.now(),
+    );
+    state = started.state;
+    await project(started.changes);
+  }
+  const current = state;
+
+  while (!isClosed(current.stage)) {
+    const deadline = nextDeadline(current);
+    await condition(
+      () => nextDeadline(current) !== deadline || current.version > projectedVersion,
+      deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
+    );
+    const versionBefore = current.version;
+    const changes = fireDeadlines(current, Date.now());
+    if (current.version !== versionBefore || current.version > projectedVersion) await project(changes);
+
+    const periodsThisRun = current.periods.length - periodsAtRunStart;
+    if (!isClosed(current.stage) && (workflowInfo().continueAsNewSuggested || periodsThisRun >= periodsPerRun)) {
+      await condition(allHandlersFinished);
+      await Promise.all(deliveries);
+      return continueAsNew<typeof organizerWorkflow>({
+        organizerId: input.organizerId,
+        programId: input.programId,
+        policy: current.policy,
+        termEnd: current.termEnd,
+        state: current,
+      });
+    }
+  }
+  await condition(allHandlersFinished);
+  await Promise.all(deliveries);
+  return current;
+}
