@@ -17,6 +17,8 @@ function pom(): string {
   <packaging>pom</packaging>
   <dependencies>
     <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency>
+    <!-- Quiets SLF4J's "no binding" warning at every start. -->
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-nop</artifactId><version>1.7.36</version></dependency>
   </dependencies>
 </project>
 `;

@@ -114,6 +114,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     setHandler(
       update,
       async (message: ActionMessage<A>): Promise<ActionResult> => {
+        await condition(() => state !== undefined);
         const current = state!;
         const now = Date.now();
         const versionBefore = current.version;
@@ -128,9 +129,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       },
       {
         validator: (message: ActionMessage<A>) => {
-          if (!state) {
-            throw ApplicationFailure.create({ type: 'ActionRefused', message: 'the application is still being recorded', details: [{ code: 'conflict', stage: 'applied' }] });
-          }
+          // Before the application is recorded there is nothing to check yet; the handler waits for it and checks then.
+          if (!state) return;
           const now = Date.now();
           const view = stateAt(state, now);
           const refused = refusal(view, toRequest(message), now);

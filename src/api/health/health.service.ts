@@ -27,15 +27,19 @@ export class HealthService {
   }
 
   private async temporalUp(): Promise<boolean> {
+    // Abort (not just time out) so the client's retry loop stops with the check instead of outliving it.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), checkTimeoutMs);
     try {
       const { connection } = this.client;
-      await within(
+      await connection.withAbortSignal(abort.signal, () =>
         connection.withDeadline(Date.now() + checkTimeoutMs, () => connection.workflowService.getSystemInfo({})),
-        checkTimeoutMs + 500,
       );
       return true;
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,0 +1,8 @@
+import { pendingSchemaChanges } from '../../src/database/generate-migration';
+
+describe('migrations', () => {
+  it('bring a database to exactly the schema the entities describe', async () => {
+    const { up } = await pendingSchemaChanges(process.env.DATABASE_URL!);
+    expect(up).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { freePort } from '../../src/stack/ports';
+import { applicationRecordedUpdate, organizerWorkflowType } from '../../src/workflows/messages';
+import { anApplication, aPolicy } from '../support/builders';
+import { AppHarness } from '../support/app-harness';
+
+describe('the stack: API, worker, Temporal dev server and PostgreSQL', () => {
+  let harness: AppHarness;
+
+  beforeAll(async () => {
+    harness = await AppHarness.start();
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('answers health with Temporal and PostgreSQL up, without a token', async () => {
+    const response = await harness.http('GET', '/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', temporal: 'up', database: 'up' });
+  });
+
+  it('answers 503 with temporal down when Temporal does not answer', async () => {
+    const unreachable = await AppHarness.start({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` }, { worker: false });
+    try {
+      const response = await unreachable.http('GET', '/api/health');
+      expect(response.status).toBe(503);
+      expect(response.body).toEqual({ status: 'degraded', temporal: 'down', database: 'up' });
+    } finally {
+      await unreachable.stop();
+    }
+  });
+
+  it('runs an organizer workflow whose projection is committed when its first update answers', async () => {
+    const organizerId = randomUUID();
+    const programId = randomUUID();
+    const application = anApplication();
+    const result = await harness.temporal.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+        workflowId: organizerId,
+        taskQueue: harness.config.temporal.taskQueue,
+        workflowIdConflictPolicy: 'FAIL',
+        args: [{ organizerId, programId, policy: aPolicy(), application }],
+      }),
+    });
+    expect(result).toEqual({ stage: 'applied', version: 1 });
+    // Read-your-writes: no waiting, the row is there.
+    const rows = await harness.dataSource.query('SELECT stage, version, member_id FROM organizers WHERE id = $1', [organizerId]);
+    expect(rows).toEqual([{ stage: 'applied', version: 1, member_id: application.memberId }]);
+    const history = await harness.dataSource.query('SELECT seq, from_stage, to_stage, actor FROM stage_transitions WHERE organizer_id = $1', [organizerId]);
+    expect(history).toEqual([{ seq: 1, from_stage: null, to_stage: 'applied', actor: 'system' }]);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await harness.http('GET', '/api/docs-json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(response.body.paths)).toContain('/api/health');
+  });
+});

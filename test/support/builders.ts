@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, Application, Attestations } from '../../src/domain/organizer';
+import { mergePolicy, PolicyPatch, policyPresets, ProgramPolicy } from '../../src/domain/policy';
+
+export function aPolicy(patch: PolicyPatch = {}): ProgramPolicy {
+  return mergePolicy(policyPresets.member_organizer, patch);
+}
+
+/** A policy whose every duration is in seconds, for tests that run against real time. */
+export function aFastPolicy(patch: PolicyPatch = {}): ProgramPolicy {
+  return aPolicy({
+    stageSla: { applied: '30 seconds', screening: '30 seconds', role_play: '30 seconds' },
+    offerExpiresAfter: '60 seconds',
+    rideAlongWindow: '120 seconds',
+    debriefEvery: '4 seconds',
+    debriefGrace: '2 seconds',
+    escalateAfter: '3 seconds',
+    groupDebriefEvery: '60 seconds',
+    termLength: '600 seconds',
+    ...patch,
+  });
+}
+
+export function attestations(overrides: Partial<Attestations> = {}): Attestations {
+  return {
+    currentMember: true,
+    driversLicense: true,
+    insuredVehicle: true,
+    weeklyHours: 10,
+    fullTerm: true,
+    doorKnocking: true,
+    currentLeader: false,
+    ...overrides,
+  };
+}
+
+export function anApplication(overrides: Partial<Application> = {}): Application {
+  const memberId = overrides.memberId ?? `M-${randomUUID().slice(0, 8)}`;
+  return { memberId, name: `Member ${memberId}`, email: `${memberId.toLowerCase()}@example.org`, attestations: attestations(), ...overrides };
+}
+
+export const aCoordinator: Actor = { id: '00000000-0000-4000-8000-00000000c00d', role: 'coordinator' };
+export const anOrganizerActor = (id: string): Actor => ({ id, role: 'organizer' });

@@ -1,0 +1,105 @@
+// Builders that walk a real organizer state through the lifecycle to any stage, so tests start from states the
+// product can actually reach.
+import { randomUUID } from 'node:crypto';
+import { applyAction, fireDeadlines, startOrganizer } from '../../src/domain/lifecycle';
+import type { ActionInputs, ActionRequest, Actor, Application, OrganizerState, RosterStatus } from '../../src/domain/organizer';
+import type { ProgramPolicy } from '../../src/domain/policy';
+import type { Action } from '../../src/domain/stage-machine';
+import type { Stage } from '../../src/domain/stages';
+import { aCoordinator, anApplication, aPolicy, attestations } from './builders';
+
+export const t0 = Date.parse('2026-01-05T15:00:00.000Z');
+export const minute = 60_000;
+export const day = 86_400_000;
+
+/** A valid input for every action, for tables that try each one. */
+export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
+  'schedule-screening': { at: '2026-01-12T17:00:00.000Z', location: 'Local 12 hall' },
+  'record-screening': { attended: true, advance: true },
+  'record-role-play': { scores: { listening: 4, agitation: 3 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2026-02-01' } },
+  'respond-offer': { accepted: true },
+  'record-training': { training: 'orientation', completedAt: '2026-02-02T18:00:00.000Z' },
+  'record-ride-along': { date: '2026-03-03', staff: 'Sam Okafor' },
+  'submit-debrief': { hours: 9, conversations: 14, oneOnOnes: 3, leadersIdentified: 1, inPerson: true, group: false },
+  pause: { reason: 'family leave' },
+  resume: {},
+  reject: { reason: 'not a fit this round' },
+  withdraw: { reason: 'moved away' },
+  terminate: { reason: 'did not report' },
+};
+
+export function request<A extends Action>(action: A, input: ActionInputs[A] = sampleInputs[action], actor: Actor = aCoordinator): ActionRequest {
+  return { action, input, actor } as ActionRequest;
+}
+
+export class OrganizerDriver {
+  now: number;
+  constructor(
+    readonly state: OrganizerState,
+    start: number,
+  ) {
+    this.now = start;
+  }
+
+  static start(options: { policy?: ProgramPolicy; application?: Application; roster?: RosterStatus; termEnd?: string; at?: number } = {}): OrganizerDriver {
+    const at = options.at ?? t0;
+    const { state } = startOrganizer(
+      {
+        organizerId: randomUUID(),
+        programId: randomUUID(),
+        application: options.application ?? anApplication(),
+        policy: options.policy ?? aPolicy(),
+        termEnd: options.termEnd,
+        roster: options.roster ?? { hasRoster: false, onRoster: false },
+      },
+      at,
+    );
+    return new OrganizerDriver(state, at);
+  }
+
+  /** Advances the clock, firing whatever falls due. */
+  advance(ms: number) {
+    this.now += ms;
+    return fireDeadlines(this.state, this.now);
+  }
+
+  act<A extends Action>(action: A, input?: ActionInputs[A], actor?: Actor) {
+    return applyAction(this.state, request(action, input, actor), this.now);
+  }
+}
+
+/** An organizer in `stage`, reached by the real path (a minute between steps). */
+export function organizerIn(stage: Stage, policy: ProgramPolicy = aPolicy()): OrganizerDriver {
+  if (stage === 'ineligible') return OrganizerDriver.start({ policy, application: anApplication({ attestations: attestations({ currentMember: false }) }) });
+  const d = OrganizerDriver.start({ policy });
+  const step = <A extends Action>(action: A, input?: ActionInputs[A]) => {
+    d.advance(minute);
+    d.act(action, input);
+  };
+  const path: Record<Exclude<Stage, 'ineligible'>, () => void> = {
+    applied: () => undefined,
+    screening: () => step('schedule-screening'),
+    role_play: () => (path.screening(), step('record-screening')),
+    offered: () => (path.role_play(), step('record-role-play')),
+    training: () => (path.offered(), step('respond-offer')),
+    ride_along: () => {
+      path.training();
+      for (const training of policy.requiredTrainings) step('record-training', { training, completedAt: new Date(d.now).toISOString() });
+    },
+    active: () => {
+      path.ride_along();
+      for (let i = 0; i < policy.initialRideAlongs; i++) step('record-ride-along', { date: `2026-02-1${i}`, staff: 'Jo Rivera' });
+    },
+    completed: () => {
+      path.active();
+      d.advance(Date.parse(d.state.endsAt!) - d.now);
+    },
+    withdrawn: () => step('withdraw'),
+    terminated: () => (path.training(), step('terminate')),
+    not_selected: () => step('reject'),
+    declined: () => (path.offered(), step('respond-offer', { accepted: false })),
+  };
+  path[stage]();
+  d.advance(minute);
+  return d;
+}

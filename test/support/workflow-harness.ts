@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
+import type { OrganizerActivities, ProjectionInput } from '../../src/activities/organizer-activities';
+import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
+
+let runtimeInstalled = false;
+/** The SDK's logs at WARN, once per Jest worker (Runtime.install may only run before any connection). */
+export function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/** The time-skipping test server (one per suite: it has one clock), from the path the global setup provisioned. */
+export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
+  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+/** The dev server the global setup started (real time). */
+export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The workflow code bundled from source, once per suite. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: new DefaultLogger('WARN') });
+  return bundle;
+}
+
+export function uniqueTaskQueue(name: string): string {
+  return `test-${name}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Activity fakes that record every call (workflow tests only; everything else uses the real activities). */
+export class RecordingActivities implements OrganizerActivities {
+  roster: RosterStatus = { hasRoster: false, onRoster: false };
+  readonly projections: ProjectionInput[] = [];
+  readonly deliveries: string[][] = [];
+
+  checkRoster = async (): Promise<RosterStatus> => this.roster;
+  projectOrganizer = async (input: ProjectionInput): Promise<void> => {
+    this.projections.push(structuredClone(input));
+  };
+  deliverNotifications = async ({ notificationIds }: { notificationIds: string[] }): Promise<void> => {
+    this.deliveries.push(notificationIds);
+  };
+
+  private all<K extends keyof Changes>(key: K): Changes[K] {
+    return this.projections.flatMap((p) => p.changes[key] as unknown[]) as Changes[K];
+  }
+
+  get notifications(): NotificationRecord[] {
+    return this.all('notifications');
+  }
+
+  get transitions(): TransitionRecord[] {
+    return this.all('transitions');
+  }
+
+  get latest(): ProjectionInput['organizer'] | undefined {
+    return this.projections.reduce<ProjectionInput['organizer'] | undefined>((a, p) => (!a || p.organizer.version > a.version ? p.organizer : a), undefined);
+  }
+}
+
+export async function aWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: OrganizerActivities): Promise<Worker> {
+  return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+}

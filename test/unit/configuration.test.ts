@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from '../../src/config/configuration';
+
+const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db' };
+
+describe('loadConfig', () => {
+  it('applies the embedded defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'organizer-pipeline', updateTimeoutMs: 10_000 },
+      adminToken: undefined,
+      smtpUrl: undefined,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      ...base,
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_NAMESPACE: 'unions',
+      TEMPORAL_TASK_QUEUE: 'q',
+      TEMPORAL_UPDATE_TIMEOUT_MS: '2500',
+      ADMIN_TOKEN: 'a-long-enough-admin-token',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'Pipeline <p@example.org>',
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      host: '0.0.0.0',
+      port: 8080,
+      temporal: { address: 'temporal:7233', namespace: 'unions', taskQueue: 'q', updateTimeoutMs: 2500 },
+      adminToken: 'a-long-enough-admin-token',
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      mailFrom: 'Pipeline <p@example.org>',
+    });
+  });
+
+  it.each([
+    [{}, /DATABASE_URL is required/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must use postgres/],
+    [{ ...base, PORT: 'eighty' }, /PORT must be an integer/],
+    [{ ...base, PORT: '70000' }, /PORT must be an integer between 0 and 65535/],
+    [{ ...base, ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 16 characters/],
+    [{ ...base, SMTP_URL: 'not a url' }, /SMTP_URL is not a valid URL/],
+  ])('refuses %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

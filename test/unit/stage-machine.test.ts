@@ -1,0 +1,51 @@
+import { refusal } from '../../src/domain/lifecycle';
+import { actions, Action } from '../../src/domain/stage-machine';
+import { Stage, stages } from '../../src/domain/stages';
+import { organizerIn, request } from '../support/organizer-states';
+
+// DESIGN.md §3, written out by hand: the stage each accepted action leads to (with the sample inputs). Everything
+// missing here must be refused.
+const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
+  applied: { 'schedule-screening': 'screening', reject: 'not_selected', withdraw: 'withdrawn' },
+  screening: { 'record-screening': 'role_play', reject: 'not_selected', withdraw: 'withdrawn' },
+  role_play: { 'record-role-play': 'offered', reject: 'not_selected', withdraw: 'withdrawn' },
+  offered: { 'respond-offer': 'training', withdraw: 'withdrawn' },
+  training: { 'record-training': 'training', withdraw: 'withdrawn', terminate: 'terminated' },
+  ride_along: { 'record-ride-along': 'active', withdraw: 'withdrawn', terminate: 'terminated' },
+  active: { 'record-ride-along': 'active', 'submit-debrief': 'active', pause: 'active', withdraw: 'withdrawn', terminate: 'terminated' },
+  completed: {},
+  withdrawn: {},
+  terminated: {},
+  not_selected: {},
+  declined: {},
+  ineligible: {},
+};
+
+const cases = stages.flatMap((stage) => actions.map((action) => [stage, action] as const));
+
+describe('the stage machine: every stage × every action', () => {
+  it.each(cases)('%s + %s', (stage, action) => {
+    const organizer = organizerIn(stage);
+    expect(organizer.state.stage).toBe(stage);
+    const before = structuredClone(organizer.state);
+    const expected = accepted[stage][action];
+    const refused = refusal(organizer.state, request(action), organizer.now);
+
+    if (expected) {
+      expect(refused).toBeUndefined();
+      organizer.act(action);
+      expect(organizer.state.stage).toBe(expected);
+      expect(organizer.state.version).toBe(before.version + 1);
+    } else {
+      expect(refused).toBeDefined();
+      expect(refused!.code).toBe(action === 'resume' && stage === 'active' ? 'conflict' : 'stage');
+      expect(refused!.message).toContain(action === 'resume' && stage === 'active' ? 'not paused' : stage);
+      // A refused action is never applied: the workflow's validator stops it, so state, version and rows stay.
+      expect(organizer.state).toEqual(before);
+    }
+  });
+
+  it('covers all 13 stages × 12 actions', () => {
+    expect(cases).toHaveLength(13 * 12);
+  });
+});
