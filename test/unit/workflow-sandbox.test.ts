@@ -1,0 +1,44 @@
+// The workflow sandbox rule as a test: workflow code (src/workflows and the pure modules it imports) may import only
+// the workflow SDK, the SDK's pure common package, and each other; anything else only as `import type`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(__dirname, '..', '..');
+const allowedPackages = ['@temporalio/workflow', '@temporalio/common'];
+const importPattern = /^\s*import\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm;
+
+function sourceOf(path: string): string {
+  const file = [path + '.ts', join(path, 'index.ts')].find((candidate) => existsSync(candidate));
+  if (!file) throw new Error(`cannot resolve ${path}`);
+  return file;
+}
+
+/** Every file the workflow bundle reaches through value imports, with each of its imports. */
+function reachable(): Map<string, { specifier: string; typeOnly: boolean }[]> {
+  const files = new Map<string, { specifier: string; typeOnly: boolean }[]>();
+  const queue = readdirSync(join(root, 'src/workflows')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'src/workflows', f));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (files.has(file)) continue;
+    const imports = [...readFileSync(file, 'utf8').matchAll(importPattern)].map((m) => ({ specifier: m[2], typeOnly: Boolean(m[1]) }));
+    files.set(file, imports);
+    for (const { specifier, typeOnly } of imports) if (!typeOnly && specifier.startsWith('.')) queue.push(sourceOf(resolve(dirname(file), specifier)));
+  }
+  return files;
+}
+
+describe('workflow sandbox', () => {
+  const files = reachable();
+
+  it('reaches the workflow and the pure domain modules, nothing else of ours', () => {
+    const folders = new Set([...files.keys()].map((f) => dirname(relative(root, f))));
+    expect([...folders].sort()).toEqual(['src/domain', 'src/workflows']);
+  });
+
+  it.each([...files.keys()].map((f) => relative(root, f)))('%s imports only what the sandbox allows', (file) => {
+    const offending = files
+      .get(join(root, file))!
+      .filter(({ specifier, typeOnly }) => !typeOnly && !specifier.startsWith('.') && !allowedPackages.includes(specifier));
+    expect(offending).toEqual([]);
+  });
+});
