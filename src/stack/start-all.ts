@@ -63,7 +63,7 @@ async function main(): Promise<void> {
         dataDir: join(dataDir, 'postgres'),
         port: ports.postgres,
         logFile: join(dataDir, 'logs', 'postgres.log'),
-        echo: true,
+        echo: (line) => !line.startsWith('ready '),
       });
       children.push(postgres.process);
       databaseUrl = postgres.url;
