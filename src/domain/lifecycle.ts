@@ -343,9 +343,9 @@ function submitDebrief(state: OrganizerState, input: ActionInputs['submit-debrie
   totals.oneOnOnes += input.oneOnOnes;
   totals.leadersIdentified += input.leadersIdentified;
   if (input.inPerson && input.group) {
+    // A debrief is a meeting: held in person with the group now, it counts for the group-debrief period running now.
     totals.groupDebriefs += 1;
-    const group = state.groupPeriod;
-    if (group && ms(period.start) >= ms(group.start) && ms(period.start) < ms(group.end)) group.met = true;
+    if (state.groupPeriod) state.groupPeriod.met = true;
   }
   const periodKey = period.start;
   resolve(state, changes, (n) => (n.kind === 'debrief_overdue' || n.kind === 'debrief_escalated') && n.key === periodKey, now, actor);

@@ -1,0 +1,209 @@
+import { changePolicy, changeTermEnd, eligibilityProblems, nextDebriefDueAt, overdueDebriefs, refusal } from '../../src/domain/lifecycle';
+import { aPolicy, anApplication, attestations } from '../support/builders';
+import { day, minute, OrganizerDriver, organizerIn, request } from '../support/organizer-states';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const kinds = (changes: { notifications: { kind: string }[] }) => changes.notifications.map((n) => n.kind);
+
+describe('eligibility on application', () => {
+  const policy = aPolicy();
+  const noRoster = { hasRoster: false, onRoster: false };
+
+  it('accepts a member who attests to everything the program requires', () => {
+    expect(eligibilityProblems(anApplication(), policy, noRoster)).toEqual([]);
+  });
+
+  it('names every reason an applicant is ineligible', () => {
+    const application = anApplication({ attestations: attestations({ currentMember: false, insuredVehicle: false, weeklyHours: 6 }) });
+    expect(eligibilityProblems(application, policy, noRoster)).toEqual([
+      'not a current member',
+      'did not attest to insuredVehicle',
+      'commits 6 hours a week; the program asks 10',
+    ]);
+  });
+
+  it('uses the roster when the program has one', () => {
+    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: false })).toEqual(["not on the program's member roster"]);
+    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: true, status: 'lapsed' })).toEqual(['roster status is lapsed, not active']);
+    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: true, status: 'active' })).toEqual([]);
+  });
+
+  it('records an ineligible applicant as ineligible with the reasons, and flags a current leader without refusing', () => {
+    const ineligible = OrganizerDriver.start({ application: anApplication({ attestations: attestations({ doorKnocking: false }) }) });
+    expect(ineligible.state.stage).toBe('ineligible');
+    expect(ineligible.state.ineligibleReasons).toEqual(['did not attest to doorKnocking']);
+    const leader = OrganizerDriver.start({ application: anApplication({ attestations: attestations({ currentLeader: true }) }) });
+    expect(leader.state.stage).toBe('applied');
+    expect(leader.state.flags).toEqual(['current_leader']);
+  });
+});
+
+describe('hiring rules', () => {
+  it('sends a screening no-show back to applied once, then ends the application', () => {
+    const organizer = organizerIn('screening');
+    organizer.act('record-screening', { attended: false, advance: false });
+    expect(organizer.state.stage).toBe('applied');
+    organizer.act('schedule-screening');
+    organizer.act('record-screening', { attended: false, advance: false });
+    expect(organizer.state.stage).toBe('not_selected');
+  });
+
+  it('refuses an offer decision without an offer, and a training the program does not list', () => {
+    const rolePlay = organizerIn('role_play');
+    expect(refusal(rolePlay.state, request('record-role-play', { scores: { x: 3 }, decision: 'offer' }), rolePlay.now)).toEqual({
+      code: 'invalid',
+      message: 'offer is required when decision is offer',
+    });
+    const training = organizerIn('training');
+    expect(refusal(training.state, request('record-training', { training: 'juggling', completedAt: iso(training.now) }), training.now)?.code).toBe('invalid');
+  });
+
+  it('counts a training or ride-along recorded twice once, changing nothing the second time', () => {
+    const organizer = organizerIn('training');
+    const first = organizer.act('record-training', { training: 'Orientation', completedAt: iso(organizer.now) });
+    expect(first.trainings).toEqual([expect.objectContaining({ training: 'orientation' })]);
+    const version = organizer.state.version;
+    const again = organizer.act('record-training', { training: 'orientation', completedAt: iso(organizer.now) });
+    expect(again.trainings).toEqual([]);
+    expect(organizer.state.version).toBe(version);
+    expect(organizer.state.trainings).toHaveLength(1);
+
+    const active = organizerIn('active');
+    const rides = active.state.rideAlongs.length;
+    active.act('record-ride-along', { date: '2026-02-10', staff: ' jo rivera ' });
+    expect(active.state.rideAlongs).toHaveLength(rides);
+  });
+
+  it('moves to ride_along after the last required training, and to active after the initial ride-along', () => {
+    const organizer = organizerIn('ride_along');
+    expect(organizer.state.stage).toBe('ride_along');
+    organizer.act('record-ride-along');
+    expect(organizer.state.stage).toBe('active');
+    expect(organizer.state.activeSince).toBe(iso(organizer.now));
+  });
+
+  it('goes straight to active when the program asks no initial ride-along', () => {
+    const organizer = organizerIn('active', aPolicy({ initialRideAlongs: 0 }));
+    expect(organizer.state.rideAlongs).toHaveLength(0);
+    expect(organizer.state.stage).toBe('active');
+  });
+
+  it('reminds the organizer at half the offer time and declines the offer when it lapses', () => {
+    const organizer = organizerIn('offered');
+    const offeredAt = Date.parse(organizer.state.stageEnteredAt);
+    const reminder = organizer.advance(offeredAt + 3.5 * day - organizer.now);
+    expect(reminder.notifications).toEqual([expect.objectContaining({ kind: 'offer_expiring', recipientRole: 'organizer', createdAt: iso(offeredAt + 3.5 * day) })]);
+    const lapse = organizer.advance(3.5 * day);
+    expect(organizer.state.stage).toBe('declined');
+    expect(lapse.transitions).toEqual([expect.objectContaining({ from: 'offered', to: 'declined', actor: 'system', at: iso(offeredAt + 7 * day) })]);
+    expect(lapse.resolutions.map((r) => r.id)).toEqual([reminder.notifications[0].id]);
+  });
+});
+
+describe('the debrief cycle', () => {
+  it('opens weekly periods from activation; the first debrief is due at the end of the first week', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    expect(nextDebriefDueAt(organizer.state)).toBe(iso(since + 7 * day));
+    expect(organizer.state.periods).toEqual([
+      { start: iso(since), end: iso(since + 7 * day), overdueAt: iso(since + 8 * day), escalateAt: iso(since + 10 * day), overdue: false, escalated: false },
+    ]);
+  });
+
+  it('reminds the organizer when overdue, escalates to the coordinator, flags at risk after two misses, and clears on a debrief', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    const week1 = organizer.advance(since + 8 * day - organizer.now);
+    expect(week1.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([['debrief_overdue', 'organizer', iso(since + 8 * day)]]);
+    const escalation = organizer.advance(2 * day);
+    expect(escalation.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([['debrief_escalated', 'coordinator', iso(since + 10 * day)]]);
+    const week2 = organizer.advance(since + 15 * day - organizer.now);
+    expect(week2.notifications.map((n) => [n.kind, n.recipientRole])).toEqual([
+      ['debrief_overdue', 'organizer'],
+      ['organizer_at_risk', 'national'],
+    ]);
+    expect(organizer.state.atRisk).toBe(true);
+    expect(overdueDebriefs(organizer.state)).toBe(2);
+
+    // A late debrief for week 1 clears the streak and the at-risk flag and resolves that week's reminders.
+    const late = organizer.act('submit-debrief', { ...request('submit-debrief').input, periodStart: iso(since) } as never);
+    expect(late.debriefs).toEqual([expect.objectContaining({ periodStart: iso(since), late: true })]);
+    expect(organizer.state.atRisk).toBe(false);
+    expect(organizer.state.missedStreak).toBe(0);
+    expect(overdueDebriefs(organizer.state)).toBe(1);
+    const resolvedKinds = late.resolutions.map((r) => r.id.split(':')[1]).sort();
+    expect(resolvedKinds).toEqual(['debrief_escalated', 'debrief_overdue', 'organizer_at_risk']);
+  });
+
+  it('refuses a second debrief for the same period, and a period that does not exist', () => {
+    const organizer = organizerIn('active');
+    const since = organizer.state.activeSince!;
+    organizer.act('submit-debrief');
+    expect(refusal(organizer.state, request('submit-debrief', { ...request('submit-debrief').input, periodStart: since } as never), organizer.now)).toEqual({
+      code: 'conflict',
+      message: expect.stringContaining('already submitted'),
+    });
+    expect(refusal(organizer.state, request('submit-debrief', { ...request('submit-debrief').input, periodStart: '2020-01-01T00:00:00Z' } as never), organizer.now)?.code).toBe('invalid');
+  });
+
+  it('assigns a debrief without periodStart to the week due now (in its grace day), else the current week', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    organizer.advance(since + 7 * day + 12 * 3_600_000 - organizer.now); // week 1 ended, its grace runs
+    const inGrace = organizer.act('submit-debrief');
+    expect(inGrace.debriefs[0].periodStart).toBe(iso(since));
+    expect(inGrace.debriefs[0].late).toBe(false);
+    const next = organizer.act('submit-debrief');
+    expect(next.debriefs[0].periodStart).toBe(iso(since + 7 * day));
+  });
+
+  it('stops the debrief clock while paused and moves every pending deadline by the pause', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    organizer.advance(since + 3 * day - organizer.now);
+    organizer.act('pause');
+    const paused = organizer.advance(30 * day);
+    expect(paused.notifications).toEqual([]);
+    expect(nextDebriefDueAt(organizer.state)).toBeUndefined();
+    organizer.act('resume');
+    expect(nextDebriefDueAt(organizer.state)).toBe(iso(since + 37 * day));
+    const overdue = organizer.advance(since + 38 * day - organizer.now);
+    expect(overdue.notifications.map((n) => [n.kind, n.createdAt])).toEqual([['debrief_overdue', iso(since + 38 * day)]]);
+  });
+
+  it('reports a group-debrief period without an in-person group debrief to the coordinator', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    for (let week = 1; week <= 4; week++) {
+      organizer.advance(since + week * 7 * day + minute - organizer.now);
+      organizer.act('submit-debrief', { ...request('submit-debrief').input, periodStart: iso(since + (week - 1) * 7 * day) } as never);
+    }
+    const month = organizer.advance(since + 30 * day - organizer.now);
+    expect(month.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([['group_debrief_missing', 'coordinator', iso(since + 30 * day)]]);
+    organizer.act('submit-debrief', { ...request('submit-debrief').input, group: true, inPerson: true, periodStart: iso(since + 28 * day) } as never);
+    const next = organizer.advance(since + 60 * day - organizer.now);
+    expect(kinds(next).filter((k) => k === 'group_debrief_missing')).toEqual([]);
+  });
+
+  it('tells the coordinator at half the ride-along window when fewer than half are done', () => {
+    const organizer = organizerIn('training');
+    const hiredAt = Date.parse(organizer.state.hiredAt!);
+    const half = organizer.advance(hiredAt + 182.5 * day - organizer.now);
+    expect(half.notifications.filter((n) => n.kind === 'ride_alongs_behind')).toEqual([
+      expect.objectContaining({ recipientRole: 'coordinator', createdAt: iso(hiredAt + 182.5 * day) }),
+    ]);
+  });
+
+  it('completes the organizer at term end; a policy change applies from the next period', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    changePolicy(organizer.state, aPolicy({ debriefEvery: '14 days' }));
+    organizer.advance(since + 7 * day - organizer.now);
+    const [, second] = organizer.state.periods;
+    expect(Date.parse(second.end) - Date.parse(second.start)).toBe(14 * day);
+    changeTermEnd(organizer.state, iso(since + 20 * day));
+    const end = organizer.advance(since + 20 * day - organizer.now);
+    expect(organizer.state.stage).toBe('completed');
+    expect(end.transitions).toEqual([expect.objectContaining({ from: 'active', to: 'completed', actor: 'system', at: iso(since + 20 * day) })]);
+  });
+});
