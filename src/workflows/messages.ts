@@ -18,6 +18,8 @@ export interface OrganizerWorkflowInput {
   application?: Application;
   /** The whole state, when continuing as new. */
   state?: OrganizerState;
+  /** Debrief periods per run before continuing as new (default 13); tests lower it. */
+  periodsPerRun?: number;
 }
 
 export interface ActionMessage<A extends Action> {

@@ -42,8 +42,8 @@ const { checkRoster, deliverNotifications } = proxyActivities<OrganizerActivitie
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Debrief periods one run covers before it continues as new, so no run's history grows large. */
-export const periodsPerRun = 13;
+/** Debrief periods one run covers before it continues as new (a quarter), so no run's history grows large. */
+export const defaultPeriodsPerRun = 13;
 
 /** The failure a refused action carries back to the caller: `type` says why, `details[0]` the code and stage. */
 export function refusalFailure(refused: Refusal, state: OrganizerState): ApplicationFailure {
@@ -95,6 +95,18 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       });
       deliveries.add(delivery);
       void delivery.finally(() => deliveries.delete(delivery));
+    }
+  }
+
+  /**
+   * Waits until no update handler and no delivery is running. An update accepted while a delivery was awaited would
+   * otherwise be cut off by the continue-as-new or completion that follows, so the check repeats until both are idle
+   * at once; from there to the caller's next command nothing awaits, so no handler can slip in.
+   */
+  async function quiesce(): Promise<void> {
+    while (!allHandlersFinished() || deliveries.size > 0) {
+      await condition(allHandlersFinished);
+      await Promise.all(deliveries);
     }
   }
 
@@ -174,19 +186,19 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     if (current.version !== versionBefore || current.version > projectedVersion) await project(changes);
 
     const periodsThisRun = current.periods.length - periodsAtRunStart;
+    const periodsPerRun = input.periodsPerRun ?? defaultPeriodsPerRun;
     if (!isClosed(current.stage) && (workflowInfo().continueAsNewSuggested || periodsThisRun >= periodsPerRun)) {
-      await condition(allHandlersFinished);
-      await Promise.all(deliveries);
+      await quiesce();
       return continueAsNew<typeof organizerWorkflow>({
         organizerId: input.organizerId,
         programId: input.programId,
         policy: current.policy,
         termEnd: current.termEnd,
         state: current,
+        periodsPerRun: input.periodsPerRun,
       });
     }
   }
-  await condition(allHandlersFinished);
-  await Promise.all(deliveries);
+  await quiesce();
   return current;
 }

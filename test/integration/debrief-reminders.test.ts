@@ -1,0 +1,70 @@
+// The debrief cycle for real: the dev server's timers, the worker's activities, PostgreSQL rows and email over SMTP,
+// with a program whose durations are seconds.
+import { randomUUID } from 'node:crypto';
+import { AppHarness } from '../support/app-harness';
+import { aFastPolicy, anApplication } from '../support/builders';
+import { applyDirectly, driveToActive } from '../support/organizer-flow';
+import { eventually, startSmtpServer } from '../support/smtp';
+
+describe('debrief reminders on the dev server', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let harness: AppHarness;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    harness = await AppHarness.start({ SMTP_URL: smtp.url });
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    await smtp?.close();
+  });
+
+  it('goes overdue, reminds, escalates, flags at risk, and clears on a debrief; emails reach the SMTP server', async () => {
+    const programId = randomUUID();
+    const policy = aFastPolicy();
+    const application = anApplication();
+    const coordinatorEmail = `coordinator-${randomUUID()}@example.org`;
+    await harness.dataSource.query(
+      `INSERT INTO users (id, email, name, role, program_ids, token_hash) VALUES ($1, $2, 'Coordinator', 'coordinator', $3, $4)`,
+      [randomUUID(), coordinatorEmail, [programId], randomUUID().replace(/-/g, '').padEnd(64, '0')],
+    );
+    const organizer = await applyDirectly(harness.temporal, harness.config.temporal.taskQueue, policy, { programId, application });
+    await driveToActive(organizer, policy);
+    const { act, organizerId } = organizer;
+    const [{ active_since: activeSince }] = await harness.dataSource.query('SELECT active_since FROM organizers WHERE id = $1', [organizerId]);
+
+    const kinds = async () =>
+      (await harness.dataSource.query('SELECT kind, recipient_role, resolved_at FROM notifications WHERE organizer_id = $1 ORDER BY created_at, kind', [organizerId])) as {
+        kind: string;
+        recipient_role: string;
+        resolved_at: Date | null;
+      }[];
+    // Week 1 (4 s) + grace (2 s): overdue; 3 s later escalated; week 2 overdue too: at risk.
+    await eventually('the at-risk flag', async () => (await kinds()).some((n) => n.kind === 'organizer_at_risk'));
+    expect((await kinds()).map((n) => [n.kind, n.recipient_role])).toEqual([
+      ['debrief_overdue', 'organizer'],
+      ['debrief_escalated', 'coordinator'],
+      ['debrief_overdue', 'organizer'],
+      ['organizer_at_risk', 'national'],
+    ]);
+    const [flagged] = await harness.dataSource.query('SELECT at_risk, overdue_debriefs FROM organizers WHERE id = $1', [organizerId]);
+    expect(flagged).toEqual({ at_risk: true, overdue_debriefs: 2 });
+
+    await act('submit-debrief', { periodStart: activeSince.toISOString(), hours: 6, conversations: 10, oneOnOnes: 2, leadersIdentified: 1, inPerson: false, group: false });
+    const [cleared] = await harness.dataSource.query('SELECT at_risk, overdue_debriefs FROM organizers WHERE id = $1', [organizerId]);
+    expect(cleared.at_risk).toBe(false);
+    const resolved = (await kinds()).filter((n) => n.resolved_at).map((n) => n.kind);
+    expect(resolved).toEqual(expect.arrayContaining(['debrief_overdue', 'debrief_escalated', 'organizer_at_risk']));
+
+    const to = (address: string) => smtp.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+    await eventually('the reminder emails', async () => to(application.email).length >= 1 && to(coordinatorEmail).length >= 1);
+    expect(to(application.email)[0].subject).toBe('Your weekly debrief is overdue');
+    expect(to(coordinatorEmail)[0].subject).toBe('A debrief is still missing');
+    const deliveries = await harness.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.organizer_id = $1`,
+      [organizerId],
+    );
+    expect(deliveries[0].n).toBe(new Set(smtp.messages.filter((m) => m.messageId).map((m) => m.messageId)).size);
+  }, 60_000);
+});

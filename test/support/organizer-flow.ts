@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Client, WithStartWorkflowOperation, WorkflowHandle } from '@temporalio/client';
+import type { ActionInputs, Application } from '../../src/domain/organizer';
+import type { ProgramPolicy } from '../../src/domain/policy';
+import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../src/workflows/messages';
+import { aCoordinator, anApplication } from './builders';
+
+export interface StartedOrganizer {
+  organizerId: string;
+  programId: string;
+  application: Application;
+  handle: WorkflowHandle;
+  act<A extends keyof ActionInputs>(action: A, input: ActionInputs[A]): Promise<ActionResult>;
+}
+
+/** Starts an organizer workflow the way the API does (update-with-start, answered once the row is committed). */
+export async function applyDirectly(
+  client: Client,
+  taskQueue: string,
+  policy: ProgramPolicy,
+  extra: Partial<OrganizerWorkflowInput> = {},
+): Promise<StartedOrganizer> {
+  const organizerId = randomUUID();
+  const programId = extra.programId ?? randomUUID();
+  const application = extra.application ?? anApplication();
+  await client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+      workflowId: organizerId,
+      taskQueue,
+      workflowIdConflictPolicy: 'FAIL',
+      args: [{ organizerId, programId, policy, application, ...extra }],
+    }),
+  });
+  const handle = client.workflow.getHandle(organizerId);
+  return {
+    organizerId,
+    programId,
+    application,
+    handle,
+    act: (action, input) => handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] }) as Promise<ActionResult>,
+  };
+}
+
+/** Walks a started organizer through hiring, training and the initial ride-alongs to active. */
+export async function driveToActive(organizer: StartedOrganizer, policy: ProgramPolicy): Promise<void> {
+  const { act } = organizer;
+  await act('schedule-screening', { at: new Date().toISOString(), location: 'hall' });
+  await act('record-screening', { attended: true, advance: true });
+  await act('record-role-play', { scores: { listening: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-01-01' } });
+  await act('respond-offer', { accepted: true });
+  for (const training of policy.requiredTrainings) await act('record-training', { training, completedAt: new Date().toISOString() });
+  for (let i = 0; i < policy.initialRideAlongs; i++) await act('record-ride-along', { date: `2027-01-0${i + 1}`, staff: 'Jo' });
+}
