@@ -29,7 +29,7 @@ import {
   policyChangedSignal,
   termEndChangedSignal,
 } from './messages';
-import { organizerStageKey } from './search-attributes';
+import { organizerStageKey, programIdKey } from './search-attributes';
 
 // Projections run as local activities: the update that waits for them answers sooner, and they retry until the
 // database is back (read-your-writes: an action's answer means its rows are committed).
@@ -87,7 +87,12 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     const projected = projections.then(() => projectOrganizer({ organizer, changes }));
     projections = projected.catch(() => undefined);
     await projected;
-    if (changes.transitions.length) upsertSearchAttributes([{ key: organizerStageKey, value: current.stage }]);
+    if (changes.transitions.length) {
+      upsertSearchAttributes([
+        { key: programIdKey, value: current.programId },
+        { key: organizerStageKey, value: current.stage },
+      ]);
+    }
     if (changes.notifications.length) {
       const notificationIds = changes.notifications.map((n) => n.id);
       const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
