@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TemporalClientModule } from '../temporal/temporal-client.module';
+import type { BroadcastActivities } from './broadcast-activities';
+import { BroadcastActivitiesService } from './broadcast.activities';
 import { Mailer } from './mailer';
 import { NotificationActivities } from './notification.activities';
 import type { OrganizerActivities } from './organizer-activities';
@@ -6,20 +9,23 @@ import { ReadModelActivities } from './read-model.activities';
 import { RosterActivities } from './roster.activities';
 
 @Module({
-  providers: [Mailer, ReadModelActivities, RosterActivities, NotificationActivities],
-  exports: [ReadModelActivities, RosterActivities, NotificationActivities],
+  imports: [TemporalClientModule],
+  providers: [Mailer, ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService],
+  exports: [ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService],
 })
 export class ActivitiesModule {}
 
 /** The activity functions the worker registers, bound to their Nest providers. */
-export function organizerActivities(
+export function workerActivities(
   readModels: ReadModelActivities,
   roster: RosterActivities,
   notifications: NotificationActivities,
-): OrganizerActivities {
+  broadcasts: BroadcastActivitiesService,
+): OrganizerActivities & BroadcastActivities {
   return {
     checkRoster: (input) => roster.checkRoster(input),
     projectOrganizer: (input) => readModels.projectOrganizer(input),
     deliverNotifications: (input) => notifications.deliverNotifications(input),
+    signalOrganizers: (input) => broadcasts.signalOrganizers(input),
   };
 }

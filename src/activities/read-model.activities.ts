@@ -28,6 +28,7 @@ const organizerColumns = [
   'offer',
   'ride_along_count',
   'totals',
+  'pending_debrief_periods',
   'version',
   'projected_at',
 ] as const;
@@ -58,6 +59,7 @@ function organizerValues(o: OrganizerSnapshot): unknown[] {
     json(o.offer),
     o.rideAlongCount,
     json(o.totals),
+    json(o.pendingDebriefPeriods),
     o.version,
     new Date().toISOString(),
   ];

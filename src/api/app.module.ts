@@ -1,9 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
+import { AuthModule } from './auth/auth.module';
+import { ErrorFilter } from './common/error.filter';
+import { validationPipe } from './common/validation';
 import { HealthModule } from './health/health.module';
+import { OrganizersModule } from './organizers/organizers.module';
+import { ProgramsModule } from './programs/programs.module';
+import { WorkflowGatewayModule } from './temporal/workflow-gateway.module';
 
 /** The HTTP API: reads PostgreSQL, writes through Temporal. */
 @Module({})
@@ -11,7 +18,20 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalClientModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        TemporalClientModule,
+        WorkflowGatewayModule,
+        AuthModule,
+        HealthModule,
+        ProgramsModule,
+        OrganizersModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useValue: validationPipe },
+      ],
     };
   }
 }

@@ -27,6 +27,8 @@ export interface OrganizerSnapshot {
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
   rideAlongCount: number;
   totals: OrganizerState['totals'];
+  /** Periods started and not yet reported, so a client can name one in a debrief. */
+  pendingDebriefPeriods: { start: string; end: string; overdueAt: string; overdue: boolean }[];
   version: number;
 }
 
@@ -57,6 +59,9 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     offer: offer ? { hoursPerWeek: offer.hoursPerWeek, startDate: offer.startDate, ...(offer.stipend !== undefined ? { stipend: offer.stipend } : {}), expiresAt: offer.expiresAt } : null,
     rideAlongCount: state.rideAlongs.length,
     totals: { ...state.totals },
+    pendingDebriefPeriods: state.periods
+      .filter((p) => !p.submittedAt)
+      .map((p) => ({ start: p.start, end: p.end, overdueAt: p.overdueAt, overdue: p.overdue })),
     version: state.version,
   };
 }

@@ -9,6 +9,7 @@ import type { Stage } from '../domain/stages';
 @Entity({ name: 'organizers' })
 @Index(['programId', 'memberId'], { unique: true })
 @Index(['programId', 'stage'])
+@Index(['programId', 'appliedAt'])
 @Index('organizers_at_risk', ['programId'], { where: 'at_risk' })
 @Index('organizers_overdue', ['programId'], { where: 'overdue_debriefs > 0' })
 export class OrganizerEntity {
@@ -81,6 +82,9 @@ export class OrganizerEntity {
 
   @Column({ type: 'jsonb' })
   totals: OrganizerSnapshot['totals'];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  pendingDebriefPeriods: OrganizerSnapshot['pendingDebriefPeriods'];
 
   @Column({ type: 'integer' })
   version: number;

@@ -26,7 +26,7 @@ export class ProgramEntity {
   termEnd: Date | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  goals: Record<string, unknown>;
+  goals: Record<string, number | string | boolean>;
 
   @Column({ type: 'jsonb' })
   policy: ProgramPolicy;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { Connection } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
-import { organizerActivities } from '../activities/activities.module';
+import { workerActivities } from '../activities/activities.module';
+import { BroadcastActivitiesService } from '../activities/broadcast.activities';
 import { NotificationActivities } from '../activities/notification.activities';
 import { ReadModelActivities } from '../activities/read-model.activities';
 import { RosterActivities } from '../activities/roster.activities';
@@ -24,7 +25,7 @@ async function connectWithRetry(address: string, logger: Logger): Promise<Native
   }
 }
 
-/** Creates and runs the Temporal worker: the organizer workflow and its activities, on the configured task queue. */
+/** Creates the Temporal worker: the organizer and broadcast workflows and their activities, on the configured task queue. */
 @Injectable()
 export class OrganizerWorker {
   private readonly logger = new Logger(OrganizerWorker.name);
@@ -34,6 +35,7 @@ export class OrganizerWorker {
     private readonly readModels: ReadModelActivities,
     private readonly roster: RosterActivities,
     private readonly notifications: NotificationActivities,
+    private readonly broadcasts: BroadcastActivitiesService,
   ) {}
 
   async create(): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -56,7 +58,7 @@ export class OrganizerWorker {
       namespace,
       taskQueue,
       ...workflows,
-      activities: organizerActivities(this.readModels, this.roster, this.notifications),
+      activities: workerActivities(this.readModels, this.roster, this.notifications, this.broadcasts),
       maxCachedWorkflows: 2_000,
     });
     this.logger.log(`worker polling task queue ${taskQueue} on ${address} (namespace ${namespace})`);

@@ -1,1 +1,2 @@
 export { organizerWorkflow } from './organizer.workflow';
+export { programBroadcastWorkflow } from './program-broadcast.workflow';

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy, anApplication } from '../support/builders';
 import { applyDirectly, driveToActive } from '../support/organizer-flow';
-import { eventually, startSmtpServer } from '../support/smtp';
+import { eventually } from '../support/eventually';
+import { startSmtpServer } from '../support/smtp';
 
 describe('debrief reminders on the dev server', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

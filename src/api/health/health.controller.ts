@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorator';
 import { Health, HealthService } from './health.service';
 
 @ApiTags('health')
@@ -10,6 +11,7 @@ export class HealthController {
 
   /** Whether Temporal and PostgreSQL answer; 503 when either does not. Needs no token. */
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'Temporal and PostgreSQL both answer' })
   @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer' })
   async check(@Res({ passthrough: true }) response: Response): Promise<Health> {

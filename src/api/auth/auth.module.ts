@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { UsersController } from '../users/users.controller';
+import { UsersService } from '../users/users.service';
+import { AccessPolicy } from './access-policy';
+import { AuthGuard } from './auth.guard';
+
+@Global()
+@Module({
+  controllers: [UsersController],
+  providers: [UsersService, AccessPolicy, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UsersService, AccessPolicy],
+})
+export class AuthModule {}

@@ -1,0 +1,24 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Actor } from '../../domain/organizer';
+import type { Role } from '../../entities/user.entity';
+
+/** Who is calling: resolved from the bearer token by the guard. */
+export interface Caller {
+  id: string;
+  role: Role;
+  /** Programs a coordinator acts on. */
+  programIds: string[];
+  /** The organizer record an organizer user owns. */
+  organizerId: string | null;
+}
+
+/** The bootstrap admin of ADMIN_TOKEN, recorded as this actor. */
+export const bootstrapAdmin: Caller = { id: 'bootstrap-admin', role: 'admin', programIds: [], organizerId: null };
+
+export function actorOf(caller: Caller): Actor {
+  return { id: caller.id, role: caller.role };
+}
+
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  return context.switchToHttp().getRequest<{ caller: Caller }>().caller;
+});

@@ -1,0 +1,98 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import {
+  AccessDeniedError,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RuleViolationError,
+  UnavailableError,
+  UnsupportedMediaTypeError,
+} from './errors';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+const statusNames: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+// PostgreSQL SQLSTATE classes and Node socket errors that mean "the database is not there right now".
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function databaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  if (code && unavailableCodes.has(code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(e?.message ?? '');
+}
+
+/** Maps every error to API.md's body `{ statusCode, error, message }`, in one place; 5xx bodies never carry internals. */
+export function errorBody(error: unknown): ErrorBody {
+  const body = (statusCode: number, message: string): ErrorBody => ({ statusCode, error: statusNames[statusCode] ?? 'Error', message });
+  if (error instanceof InvalidInputError) return body(400, error.message);
+  if (error instanceof NotFoundError) return body(404, error.message);
+  if (error instanceof ConflictError) return body(409, error.message);
+  if (error instanceof RuleViolationError) return body(422, error.message);
+  if (error instanceof AccessDeniedError) return body(403, error.message);
+  if (error instanceof UnavailableError) return body(503, error.message);
+  if (error instanceof UnsupportedMediaTypeError) return body(415, error.message);
+  if (error instanceof PayloadTooLargeError) return body(413, error.message);
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+    return body(status, Array.isArray(message) ? message.join('; ') : (message ?? error.message));
+  }
+  // Errors from express's body parser carry their own status: malformed JSON (400), too large (413), …
+  const parser = error as { type?: string; status?: number; expose?: boolean; message?: string };
+  if (parser?.type && typeof parser.status === 'number' && parser.status < 500) {
+    const reasons: Record<string, string> = {
+      'entity.too.large': 'the request body is larger than the limit',
+      'entity.parse.failed': 'the request body is not valid JSON',
+      'encoding.unsupported': 'the request body encoding is not supported',
+      'charset.unsupported': 'the request body charset is not supported',
+    };
+    return body(parser.status, reasons[parser.type] ?? parser.message ?? 'the request body could not be read');
+  }
+  if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505') {
+    return body(409, 'a record with the same key already exists');
+  }
+  if (databaseUnavailable(error)) return body(503, 'the database is not available; try again shortly');
+  if ((error as { code?: number })?.code === 14 || (error as Error)?.name === 'TransportError') {
+    return body(503, 'Temporal is not available; try again shortly');
+  }
+  return body(500, 'internal error');
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const response = context.getResponse<Response>();
+    const request = context.getRequest<Request & { id?: string }>();
+    const body = errorBody(error);
+    if (body.statusCode >= 500) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.logger.error(`${request.method} ${request.path} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`);
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+}

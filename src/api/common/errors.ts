@@ -1,0 +1,29 @@
+// Errors the services raise, in the product's terms. The exception filter maps each to its HTTP status; services never
+// throw HTTP exceptions themselves.
+
+export class NotFoundError extends Error {}
+
+/** The request conflicts with the current state (a stage that does not allow the action, a duplicate). */
+export class ConflictError extends Error {}
+
+/** The request is well-formed but breaks a rule of the program (a training it does not list). */
+export class RuleViolationError extends Error {}
+
+/** The caller may not do this to this program or organizer. */
+export class AccessDeniedError extends Error {}
+
+/** Input that is not valid; `fields` name the offending fields. */
+export class InvalidInputError extends Error {
+  constructor(readonly problems: { field: string; reason: string }[]) {
+    super(problems.map((p) => `${p.field} ${p.reason}`).join('; '));
+  }
+}
+
+/** Temporal or PostgreSQL did not answer (in time). */
+export class UnavailableError extends Error {}
+
+/** The body is not in a format the route reads. */
+export class UnsupportedMediaTypeError extends Error {}
+
+/** The body is larger than the route accepts. */
+export class PayloadTooLargeError extends Error {}

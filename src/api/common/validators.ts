@@ -1,0 +1,75 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { parseDuration } from '../../domain/durations';
+
+function register(name: string, message: string, test: (value: unknown) => boolean, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({ name, target: object.constructor, propertyName, options: { message: `${propertyName} ${message}`, ...options }, validator: { validate: test } });
+}
+
+/** A duration such as '7 days' or '36 hours' (the range is checked with the whole policy). */
+export const IsDuration = (options?: ValidationOptions) =>
+  register('isDuration', "must be a duration such as '7 days' or '36 hours'", (value) => parseDuration(value) !== undefined, options);
+
+/** An ISO-8601 instant or date that names a real day (2026-02-30 is refused). */
+export const IsInstant = (options?: ValidationOptions) =>
+  register(
+    'isInstant',
+    'must be an ISO-8601 date or date-time, such as 2026-03-01 or 2026-03-01T17:00:00Z',
+    (value) => {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
+      const time = Date.parse(value);
+      if (Number.isNaN(time)) return false;
+      const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+      const day = new Date(Date.UTC(y, m - 1, d));
+      return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && y >= 1900 && y <= 2200;
+    },
+    options,
+  );
+
+/** An IANA time zone this runtime knows, such as America/Chicago. */
+export const IsTimeZone = (options?: ValidationOptions) =>
+  register(
+    'isTimeZone',
+    'must be an IANA time zone such as America/Chicago',
+    (value) => {
+      if (typeof value !== 'string' || value.length > 64) return false;
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: value });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    options,
+  );
+
+/** A flat object of at most `maxKeys` entries whose values are numbers, booleans or short strings. */
+export const IsFlatRecord = (maxKeys: number, options?: ValidationOptions) =>
+  register(
+    'isFlatRecord',
+    `must be an object of at most ${maxKeys} entries whose values are numbers, booleans or strings of up to 200 characters`,
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.keys(value).length <= maxKeys &&
+      Object.entries(value).every(
+        ([key, v]) => key.length <= 100 && ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 200)),
+      ),
+    options,
+  );
+
+/** Role-play scores: 1 to 20 criteria, each a whole number from 1 to 5. */
+export const IsScores = (options?: ValidationOptions) =>
+  register(
+    'isScores',
+    'must map 1 to 20 criteria (names of up to 50 characters) to whole numbers from 1 to 5',
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.keys(value).length >= 1 &&
+      Object.keys(value).length <= 20 &&
+      Object.entries(value).every(([key, v]) => key.length >= 1 && key.length <= 50 && Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5),
+    options,
+  );

@@ -1,0 +1,174 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorator';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/caller';
+import { IdParam } from '../common/id-param';
+import {
+  ApplicationDto,
+  NotificationListDto,
+  NotificationListQuery,
+  OptionalReasonDto,
+  OrganizerDetailDto,
+  OrganizerListDto,
+  OrganizerListQuery,
+  ReasonDto,
+  RecordRideAlongDto,
+  RecordRolePlayDto,
+  RecordScreeningDto,
+  RecordTrainingDto,
+  RespondOfferDto,
+  ScheduleScreeningDto,
+  SubmitDebriefDto,
+} from './organizers.dto';
+import { OrganizersService } from './organizers.service';
+
+@ApiTags('organizers')
+@ApiBearerAuth()
+@Controller('programs/:programId')
+export class ApplicationsController {
+  constructor(private readonly organizers: OrganizersService) {}
+
+  /** An application: starts the applicant's workflow; answers once it is recorded (stage applied or ineligible). */
+  @Post('applications')
+  @HttpCode(201)
+  @Allow('coordinator')
+  @ApiCreatedResponse({ type: OrganizerDetailDto })
+  apply(@IdParam('programId', 'program') programId: string, @Body() body: ApplicationDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.apply(programId, body, caller);
+  }
+
+  /** The program's organizers, newest application first, filtered and paged. */
+  @Get('organizers')
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: OrganizerListDto })
+  list(@IdParam('programId', 'program') programId: string, @Query() query: OrganizerListQuery, @CurrentCaller() caller: Caller) {
+    return this.organizers.list(programId, query, caller);
+  }
+}
+
+/** One route per action (API.md); each is a Temporal update on the organizer's workflow. */
+@ApiTags('organizers')
+@ApiBearerAuth()
+@Controller('organizers/:organizerId')
+export class OrganizersController {
+  constructor(private readonly organizers: OrganizersService) {}
+
+  @Get()
+  @Allow('national', 'coordinator', 'organizer')
+  @ApiOkResponse({ type: OrganizerDetailDto })
+  detail(@IdParam('organizerId', 'organizer') id: string, @CurrentCaller() caller: Caller) {
+    return this.organizers.detail(id, caller);
+  }
+
+  @Post('schedule-screening')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'applied → screening' })
+  scheduleScreening(@IdParam('organizerId', 'organizer') id: string, @Body() body: ScheduleScreeningDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'schedule-screening', body, caller);
+  }
+
+  @Post('record-screening')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'screening → role_play, not_selected, or applied (no-show)' })
+  recordScreening(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordScreeningDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'record-screening', body, caller);
+  }
+
+  @Post('record-role-play')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'role_play → offered or not_selected' })
+  recordRolePlay(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordRolePlayDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'record-role-play', body, caller);
+  }
+
+  @Post('respond-offer')
+  @HttpCode(200)
+  @Allow('coordinator', 'organizer')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'offered → training or declined' })
+  respondOffer(@IdParam('organizerId', 'organizer') id: string, @Body() body: RespondOfferDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'respond-offer', body, caller);
+  }
+
+  @Post('record-training')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'training (→ ride_along when all are done)' })
+  recordTraining(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'record-training', body, caller);
+  }
+
+  @Post('record-ride-along')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'ride_along (→ active after the initial ones), active' })
+  recordRideAlong(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordRideAlongDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'record-ride-along', body, caller);
+  }
+
+  @Post('submit-debrief')
+  @HttpCode(200)
+  @Allow('coordinator', 'organizer')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'active' })
+  submitDebrief(@IdParam('organizerId', 'organizer') id: string, @Body() body: SubmitDebriefDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'submit-debrief', body, caller);
+  }
+
+  @Post('pause')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'active: no debrief falls due until resumed' })
+  pause(@IdParam('organizerId', 'organizer') id: string, @Body() body: OptionalReasonDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'pause', body, caller);
+  }
+
+  @Post('resume')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'active: the debrief clock starts again' })
+  resume(@IdParam('organizerId', 'organizer') id: string, @Body() body: OptionalReasonDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'resume', body, caller);
+  }
+
+  @Post('reject')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'applied, screening, role_play → not_selected' })
+  reject(@IdParam('organizerId', 'organizer') id: string, @Body() body: ReasonDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'reject', body, caller);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @Allow('coordinator', 'organizer')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'any open stage → withdrawn' })
+  withdraw(@IdParam('organizerId', 'organizer') id: string, @Body() body: ReasonDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'withdraw', body, caller);
+  }
+
+  @Post('terminate')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: OrganizerDetailDto, description: 'training, ride_along, active → terminated' })
+  terminate(@IdParam('organizerId', 'organizer') id: string, @Body() body: ReasonDto, @CurrentCaller() caller: Caller) {
+    return this.organizers.act(id, 'terminate', body, caller);
+  }
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly organizers: OrganizersService) {}
+
+  /** Reminders and escalations the caller may see, newest first. */
+  @Get()
+  @Allow('national', 'coordinator', 'organizer')
+  @ApiOkResponse({ type: NotificationListDto })
+  list(@Query() query: NotificationListQuery, @CurrentCaller() caller: Caller) {
+    return this.organizers.notifications(query, caller);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { ActionInputs, Application } from '../../domain/organizer';
+import { Action, stageRefusal } from '../../domain/stage-machine';
+import { isClosed } from '../../domain/stages';
+import { AccessPolicy } from '../auth/access-policy';
+import { actorOf } from '../auth/caller';
+import type { Caller } from '../auth/caller';
+import { AccessDeniedError, ConflictError, NotFoundError } from '../common/errors';
+import { ProgramsService } from '../programs/programs.service';
+import { WorkflowGateway } from '../temporal/workflow.gateway';
+import { OrganizerFilters, OrganizerReadModel } from './organizer.read-model';
+import type { ApplicationDto, NotificationListDto, NotificationListQuery, OrganizerDetailDto, OrganizerListDto, OrganizerListQuery } from './organizers.dto';
+
+/** Actions an organizer may take on their own record; every action is open to the program's coordinators. */
+export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'withdraw'];
+
+@Injectable()
+export class OrganizersService {
+  constructor(
+    private readonly readModel: OrganizerReadModel,
+    private readonly programs: ProgramsService,
+    private readonly workflows: WorkflowGateway,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
+  async apply(programId: string, input: ApplicationDto, caller: Caller): Promise<OrganizerDetailDto> {
+    const program = await this.programs.find(programId);
+    this.access.assertActOnProgram(caller, programId);
+    const application: Application = {
+      memberId: input.memberId,
+      name: input.name.trim(),
+      email: input.email.trim().toLowerCase(),
+      ...(input.phone ? { phone: input.phone.trim() } : {}),
+      ...(input.local ? { local: input.local.trim() } : {}),
+      attestations: { ...input.attestations },
+    };
+    const { organizerId } = await this.workflows.apply({
+      programId,
+      policy: program.policy,
+      termEnd: program.termEnd?.toISOString(),
+      application,
+    });
+    return this.detailOf(organizerId);
+  }
+
+  async list(programId: string, query: OrganizerListQuery, caller: Caller): Promise<OrganizerListDto> {
+    await this.programs.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    const filters: OrganizerFilters = { stage: query.stage, atRisk: query.atRisk, overdue: query.overdue };
+    return this.readModel.list(programId, filters, { limit: query.limit, offset: query.offset });
+  }
+
+  async detail(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
+    const row = await this.readModel.row(organizerId);
+    if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
+    this.access.assertReadOrganizer(caller, row);
+    return this.readModel.detail(row);
+  }
+
+  /** Sends the action to the organizer's workflow; answers once the change is visible to reads. */
+  async act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], caller: Caller): Promise<OrganizerDetailDto> {
+    const row = await this.readModel.row(organizerId);
+    if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
+    const ownAction = caller.role === 'organizer' && caller.organizerId === organizerId && organizerOwnActions.includes(action);
+    if (!ownAction && !this.access.canActOnProgram(caller, row.programId)) {
+      throw new AccessDeniedError(caller.role === 'organizer' ? 'you may act only on your own record' : 'you do not coordinate this program');
+    }
+    // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
+    if (isClosed(row.stage)) throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
+    await this.workflows.act(organizerId, action, input, actorOf(caller));
+    return this.detailOf(organizerId);
+  }
+
+  async notifications(query: NotificationListQuery, caller: Caller): Promise<NotificationListDto> {
+    const page = { limit: query.limit, offset: query.offset };
+    if (caller.role === 'organizer') {
+      if (!caller.organizerId || (query.organizerId && query.organizerId !== caller.organizerId)) {
+        throw new AccessDeniedError('you may see only your own notifications');
+      }
+      return this.readModel.notifications({ organizerId: caller.organizerId, kind: query.kind }, page);
+    }
+    const readable = this.access.readablePrograms(caller);
+    if (query.programId && readable && !readable.includes(query.programId)) throw new AccessDeniedError('you may not read this program');
+    const programIds = query.programId ? [query.programId] : readable;
+    return this.readModel.notifications({ programIds, organizerId: query.organizerId, kind: query.kind }, page);
+  }
+
+  private async detailOf(organizerId: string): Promise<OrganizerDetailDto> {
+    const row = await this.readModel.row(organizerId);
+    if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
+    return this.readModel.detail(row);
+  }
+}

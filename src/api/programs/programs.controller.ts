@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Allow } from '../auth/access.decorator';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/caller';
+import { UnsupportedMediaTypeError } from '../common/errors';
+import { IdParam } from '../common/id-param';
+import { CreateProgramDto, ProgramDto, ProgramListDto, RosterImportDto, UpdateProgramDto } from './programs.dto';
+import { ProgramsService } from './programs.service';
+import { RosterService } from './roster.service';
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('programs')
+export class ProgramsController {
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly roster: RosterService,
+  ) {}
+
+  /** Creates a program; its policy is the preset of its kind merged with the fields given. */
+  @Post()
+  @HttpCode(201)
+  @Allow('national')
+  @ApiCreatedResponse({ type: ProgramDto })
+  create(@Body() body: CreateProgramDto): Promise<ProgramDto> {
+    return this.programs.create(body);
+  }
+
+  /** The programs the caller may read. */
+  @Get()
+  @Allow('national', 'coordinator', 'organizer')
+  @ApiOkResponse({ type: ProgramListDto })
+  list(@CurrentCaller() caller: Caller): Promise<ProgramListDto> {
+    return this.programs.list(caller);
+  }
+
+  @Get(':programId')
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: ProgramDto })
+  get(@IdParam('programId', 'program') id: string, @CurrentCaller() caller: Caller): Promise<ProgramDto> {
+    return this.programs.get(id, caller);
+  }
+
+  /** Changes policy, goals or term end; running organizers get a new policy from their next period. */
+  @Patch(':programId')
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: ProgramDto })
+  update(@IdParam('programId', 'program') id: string, @Body() body: UpdateProgramDto, @CurrentCaller() caller: Caller): Promise<ProgramDto> {
+    return this.programs.update(id, body, caller);
+  }
+
+  /** Replaces the program's member roster from a CSV (memberId, name, local, status). */
+  @Post(':programId/roster')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'memberId,name,local,status\nM-1001,Rosa Díaz,Local 12,active\n' } })
+  @ApiOkResponse({ type: RosterImportDto })
+  importRoster(@IdParam('programId', 'program') id: string, @Req() request: Request, @CurrentCaller() caller: Caller): Promise<RosterImportDto> {
+    if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv')) {
+      throw new UnsupportedMediaTypeError('the roster must be sent as text/csv');
+    }
+    return this.roster.import(id, request, caller);
+  }
+}

@@ -1,0 +1,177 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { programKinds, requirableAttestations } from '../../domain/policy';
+import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
+import { IsDuration, IsFlatRecord, IsInstant, IsTimeZone } from '../common/validators';
+
+export class StageSlaDto {
+  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() applied?: string;
+  @ApiPropertyOptional({ example: '14 days' }) @IsOptional() @IsDuration() screening?: string;
+  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() role_play?: string;
+}
+
+/** Any subset of the policy; what is given replaces the preset's (or current) value. */
+export class PolicyPatchDto {
+  @ApiPropertyOptional({ example: 10, minimum: 0, maximum: 80 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  hoursPerWeek?: number;
+
+  @ApiPropertyOptional({ enum: requirableAttestations, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(requirableAttestations.length)
+  @IsIn(requirableAttestations, { each: true })
+  requiredAttestations?: RequirableAttestation[];
+
+  @ApiPropertyOptional({ type: StageSlaDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StageSlaDto)
+  stageSla?: StageSlaDto;
+
+  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() offerExpiresAfter?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['orientation'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  requiredTrainings?: string[];
+
+  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() initialRideAlongs?: number;
+  @ApiPropertyOptional({ example: 3 }) @IsOptional() @IsInt() requiredRideAlongs?: number;
+  @ApiPropertyOptional({ example: '365 days' }) @IsOptional() @IsDuration() rideAlongWindow?: string;
+  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() debriefEvery?: string;
+  @ApiPropertyOptional({ example: '1 day' }) @IsOptional() @IsDuration() debriefGrace?: string;
+  @ApiPropertyOptional({ example: '2 days' }) @IsOptional() @IsDuration() escalateAfter?: string;
+  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() atRiskAfterMissed?: number;
+  @ApiPropertyOptional({ example: '30 days' }) @IsOptional() @IsDuration() groupDebriefEvery?: string;
+  @ApiPropertyOptional({ example: '365 days' }) @IsOptional() @IsDuration() termLength?: string;
+}
+
+export class CreateProgramDto {
+  @ApiProperty({ example: 'Member Organizer Program 2027', minLength: 1, maxLength: 200 })
+  @Length(1, 200)
+  @IsString()
+  name: string;
+
+  @ApiProperty({ example: 'AFT Local 1', minLength: 1, maxLength: 200 })
+  @Length(1, 200)
+  @IsString()
+  affiliate: string;
+
+  @ApiProperty({ enum: programKinds })
+  @IsIn(programKinds)
+  kind: ProgramKind;
+
+  @ApiProperty({ example: 'America/Chicago' })
+  @IsTimeZone()
+  timezone: string;
+
+  @ApiProperty({ example: '2027-01-04', description: 'ISO-8601 date or date-time' })
+  @IsInstant()
+  termStart: string;
+
+  @ApiPropertyOptional({ example: '2027-11-02', description: 'ISO-8601; without it, each organizer serves policy.termLength' })
+  @IsOptional()
+  @IsInstant()
+  termEnd?: string;
+
+  @ApiPropertyOptional({ example: { caucusTurnoutPercent: 20 }, description: 'Up to 50 named goals (numbers, booleans or short text)' })
+  @IsOptional()
+  @IsObject()
+  @IsFlatRecord(50)
+  goals?: Record<string, number | string | boolean>;
+
+  @ApiPropertyOptional({ type: PolicyPatchDto, description: 'Merged over the preset of `kind`' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyPatchDto)
+  policy?: PolicyPatchDto;
+}
+
+export class UpdateProgramDto {
+  @ApiPropertyOptional({ type: PolicyPatchDto, description: 'Merged over the current policy; reaches running organizers from their next period' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyPatchDto)
+  policy?: PolicyPatchDto;
+
+  @ApiPropertyOptional({ example: { caucusTurnoutPercent: 25 } })
+  @IsOptional()
+  @IsObject()
+  @IsFlatRecord(50)
+  goals?: Record<string, number | string | boolean>;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-11-02', description: 'null removes the fixed term end' })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsInstant()
+  termEnd?: string | null;
+}
+
+export class StageSlaPolicyDto {
+  @ApiProperty() applied: string;
+  @ApiProperty() screening: string;
+  @ApiProperty() role_play: string;
+}
+
+export class PolicyDto implements ProgramPolicy {
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty({ enum: requirableAttestations, isArray: true }) requiredAttestations: RequirableAttestation[];
+  @ApiProperty({ type: StageSlaPolicyDto }) stageSla: StageSlaPolicyDto;
+  @ApiProperty() offerExpiresAfter: string;
+  @ApiProperty({ type: [String] }) requiredTrainings: string[];
+  @ApiProperty() initialRideAlongs: number;
+  @ApiProperty() requiredRideAlongs: number;
+  @ApiProperty() rideAlongWindow: string;
+  @ApiProperty() debriefEvery: string;
+  @ApiProperty() debriefGrace: string;
+  @ApiProperty() escalateAfter: string;
+  @ApiProperty() atRiskAfterMissed: number;
+  @ApiProperty() groupDebriefEvery: string;
+  @ApiProperty() termLength: string;
+}
+
+export class ProgramDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() affiliate: string;
+  @ApiProperty({ enum: programKinds }) kind: ProgramKind;
+  @ApiProperty() timezone: string;
+  @ApiProperty({ format: 'date-time' }) termStart: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) termEnd: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) goals: Record<string, number | string | boolean>;
+  @ApiProperty({ type: PolicyDto }) policy: PolicyDto;
+}
+
+export class ProgramListDto {
+  @ApiProperty({ type: [ProgramDto] }) items: ProgramDto[];
+  @ApiProperty() total: number;
+}
+
+export class RosterRejectionDto {
+  @ApiProperty({ description: '1-based line number in the CSV' }) line: number;
+  @ApiProperty() reason: string;
+}
+
+export class RosterImportDto {
+  @ApiProperty() accepted: number;
+  @ApiProperty({ type: [RosterRejectionDto] }) rejected: RosterRejectionDto[];
+}

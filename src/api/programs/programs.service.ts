@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy } from '../../domain/policy';
+import { ProgramEntity } from '../../entities';
+import { AccessPolicy } from '../auth/access-policy';
+import type { Caller } from '../auth/caller';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import { WorkflowGateway } from '../temporal/workflow.gateway';
+import type { CreateProgramDto, ProgramDto, ProgramListDto, UpdateProgramDto } from './programs.dto';
+
+export function toProgramDto(program: ProgramEntity): ProgramDto {
+  return {
+    id: program.id,
+    name: program.name,
+    affiliate: program.affiliate,
+    kind: program.kind,
+    timezone: program.timezone,
+    termStart: program.termStart.toISOString(),
+    termEnd: program.termEnd ? program.termEnd.toISOString() : null,
+    goals: program.goals,
+    policy: program.policy,
+  };
+}
+
+function checkPolicy(policy: ProgramPolicy): void {
+  const problems = policyProblems(policy);
+  if (problems.length) throw new InvalidInputError(problems);
+}
+
+function checkTerm(termStart: Date, termEnd: Date | null): void {
+  if (termEnd && termEnd <= termStart) throw new InvalidInputError([{ field: 'termEnd', reason: 'must be after termStart' }]);
+}
+
+@Injectable()
+export class ProgramsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly workflows: WorkflowGateway,
+  ) {}
+
+  private get programs() {
+    return this.dataSource.getRepository(ProgramEntity);
+  }
+
+  /** The program, or NotFoundError; no access check (callers check for their purpose). */
+  async find(programId: string): Promise<ProgramEntity> {
+    const program = await this.programs.findOneBy({ id: programId });
+    if (!program) throw new NotFoundError(`no program ${programId}`);
+    return program;
+  }
+
+  async create(input: CreateProgramDto): Promise<ProgramDto> {
+    const policy = mergePolicy(policyPresets[input.kind], input.policy as PolicyPatch | undefined);
+    checkPolicy(policy);
+    const termStart = new Date(input.termStart);
+    const termEnd = input.termEnd ? new Date(input.termEnd) : null;
+    checkTerm(termStart, termEnd);
+    const program = this.programs.create({
+      id: randomUUID(),
+      name: input.name.trim(),
+      affiliate: input.affiliate.trim(),
+      kind: input.kind,
+      timezone: input.timezone,
+      termStart,
+      termEnd,
+      goals: input.goals ?? {},
+      policy,
+    });
+    await this.programs.insert(program);
+    return toProgramDto(await this.find(program.id));
+  }
+
+  async list(caller: Caller): Promise<ProgramListDto> {
+    const readable = this.access.readablePrograms(caller);
+    const programs = await this.programs.find({ where: readable ? { id: In(readable) } : {}, order: { name: 'ASC', id: 'ASC' } });
+    return { items: programs.map(toProgramDto), total: programs.length };
+  }
+
+  async get(programId: string, caller: Caller): Promise<ProgramDto> {
+    const program = await this.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    return toProgramDto(program);
+  }
+
+  /** Changes policy, goals or term end; a policy or term change reaches every running organizer of the program. */
+  async update(programId: string, input: UpdateProgramDto, caller: Caller): Promise<ProgramDto> {
+    const program = await this.find(programId);
+    this.access.assertChangeProgram(caller, programId);
+    const policy = input.policy ? mergePolicy(program.policy, input.policy as PolicyPatch) : undefined;
+    if (policy) checkPolicy(policy);
+    const termEnd = input.termEnd === undefined ? undefined : input.termEnd === null ? null : new Date(input.termEnd);
+    if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
+    await this.programs.update(
+      { id: programId },
+      { ...(policy ? { policy } : {}), ...(input.goals ? { goals: input.goals } : {}), ...(termEnd !== undefined ? { termEnd } : {}) },
+    );
+    if (policy || termEnd !== undefined) {
+      await this.workflows.broadcast(programId, {
+        ...(policy ? { policy } : {}),
+        ...(termEnd !== undefined ? { termEnd: termEnd ? termEnd.toISOString() : null } : {}),
+      });
+    }
+    return toProgramDto(await this.find(programId));
+  }
+}

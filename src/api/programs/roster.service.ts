@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
+import type { Caller } from '../auth/caller';
+import { InvalidInputError, PayloadTooLargeError } from '../common/errors';
+import { ProgramsService } from './programs.service';
+import type { RosterImportDto } from './programs.dto';
+
+const columns = ['memberId', 'name', 'local', 'status'] as const;
+type Column = (typeof columns)[number];
+const limits: Record<Column, number> = { memberId: 64, name: 200, local: 100, status: 32 };
+const batchSize = 1_000;
+/** The CSV may be larger than JSON bodies (a local's whole membership); it is streamed, never held whole. */
+export const maxRosterBytes = 50 * 1024 * 1024;
+
+@Injectable()
+export class RosterService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly programs: ProgramsService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /**
+   * Replaces the program's roster with the CSV's rows (header `memberId,name,local,status`, any order), streaming it
+   * into one transaction: a file that cannot be read changes nothing. Rows that break a rule are reported, not kept.
+   */
+  async import(programId: string, csv: Readable, caller: Caller): Promise<RosterImportDto> {
+    await this.programs.find(programId);
+    this.access.assertActOnProgram(caller, programId);
+    let bytes = 0;
+    csv.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxRosterBytes) csv.destroy(new PayloadTooLargeError(`the roster is larger than ${maxRosterBytes / 1024 / 1024} MB`));
+    });
+    const parser = csv.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+    csv.on('error', (error) => parser.destroy(error));
+
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query('DELETE FROM roster_members WHERE program_id = $1', [programId]);
+      const rejected: { line: number; reason: string }[] = [];
+      const seen = new Map<string, number>();
+      let positions: Record<Column, number> | undefined;
+      let batch: string[][] = [];
+      let accepted = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const values = batch.map((_, i) => `($1, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}, $${i * 4 + 5}, now())`).join(', ');
+        await runner.query(`INSERT INTO roster_members (program_id, member_id, name, local, status, imported_at) VALUES ${values}`, [programId, ...batch.flat()]);
+        accepted += batch.length;
+        batch = [];
+      };
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        const line = info.lines;
+        if (!positions) {
+          positions = headerPositions(record);
+          continue;
+        }
+        const row = Object.fromEntries(columns.map((c) => [c, record[positions![c]] ?? ''])) as Record<Column, string>;
+        const problem = rowProblem(row, seen);
+        if (problem) {
+          rejected.push({ line, reason: problem });
+          continue;
+        }
+        seen.set(row.memberId, line);
+        batch.push([row.memberId, row.name, row.local, row.status.toLowerCase()]);
+        if (batch.length >= batchSize) await flush();
+      }
+      if (!positions) throw new InvalidInputError([{ field: 'body', reason: 'is empty: expected a CSV with the header memberId,name,local,status' }]);
+      await flush();
+      await runner.commitTransaction();
+      return { accepted, rejected };
+    } catch (error) {
+      await runner.rollbackTransaction();
+      if ((error as { code?: string }).code?.startsWith('CSV_')) {
+        throw new InvalidInputError([{ field: 'body', reason: `is not valid CSV: ${(error as Error).message}` }]);
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+function headerPositions(header: string[]): Record<Column, number> {
+  const normalized = header.map((h) => h.trim().toLowerCase());
+  const missing = columns.filter((c) => !normalized.includes(c.toLowerCase()));
+  if (missing.length) {
+    throw new InvalidInputError([{ field: 'body', reason: `must start with the header memberId,name,local,status (missing ${missing.join(', ')})` }]);
+  }
+  return Object.fromEntries(columns.map((c) => [c, normalized.indexOf(c.toLowerCase())])) as Record<Column, number>;
+}
+
+function rowProblem(row: Record<Column, string>, seen: Map<string, number>): string | undefined {
+  for (const column of columns) {
+    if (!row[column]) return `${column} is empty`;
+    if (row[column].length > limits[column]) return `${column} is longer than ${limits[column]} characters`;
+  }
+  const earlier = seen.get(row.memberId);
+  if (earlier !== undefined) return `memberId ${row.memberId} repeats line ${earlier}`;
+  return undefined;
+}

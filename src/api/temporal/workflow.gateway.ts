@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  Client,
+  isGrpcServiceError,
+  ServiceError,
+  WithStartWorkflowOperation,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { AppConfig } from '../../config/configuration';
+import type { ActionInputs, Actor, Application } from '../../domain/organizer';
+import type { ProgramPolicy } from '../../domain/policy';
+import type { Action } from '../../domain/stage-machine';
+import { broadcastWorkflowType, ProgramBroadcast } from '../../workflows/broadcast-messages';
+import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../workflows/messages';
+import { organizerStageKey, programIdKey } from '../../workflows/search-attributes';
+import { ConflictError, NotFoundError, RuleViolationError, UnavailableError } from '../common/errors';
+
+// A fixed namespace for UUIDv5 organizer ids: the same program and member always give the same id, which says
+// nothing about the member.
+const organizerNamespace = Buffer.from('6f1c2d9e4b7a4e0f9a53c0d1b2e3f405', 'hex');
+
+/** The organizer id (also the workflow ID) for a member in a program: UUIDv5 of the business key. */
+export function organizerIdFor(programId: string, memberId: string): string {
+  const hash = createHash('sha1').update(organizerNamespace).update(`${programId}\n${memberId}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export interface Refused {
+  code: 'stage' | 'conflict' | 'invalid';
+  stage: string;
+}
+
+/** The API's one door to Temporal: owns workflow IDs, the calls, their deadlines, and what their errors mean. */
+@Injectable()
+export class WorkflowGateway {
+  private readonly logger = new Logger(WorkflowGateway.name);
+
+  constructor(
+    private readonly client: Client,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the organizer's workflow; answers once the application is recorded in the read models. */
+  async apply(input: { programId: string; policy: ProgramPolicy; termEnd?: string; application: Application }): Promise<{ organizerId: string } & ActionResult> {
+    const organizerId = organizerIdFor(input.programId, input.application.memberId);
+    const args: OrganizerWorkflowInput = { organizerId, programId: input.programId, policy: input.policy, termEnd: input.termEnd, application: input.application };
+    const result = await this.call(organizerId, () =>
+      this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+          workflowId: organizerId,
+          taskQueue: this.config.temporal.taskQueue,
+          // Temporal itself refuses a second application for the same member, running or closed: no check-then-insert race.
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: new TypedSearchAttributes([
+            { key: programIdKey, value: input.programId },
+            { key: organizerStageKey, value: 'applied' },
+          ]),
+          args: [args],
+        }),
+      }),
+    );
+    return { organizerId, ...result };
+  }
+
+  /** Sends an action as the workflow update of the same name; answers after its projection is committed. */
+  act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], actor: Actor): Promise<ActionResult> {
+    return this.call(organizerId, () =>
+      this.client.workflow.getHandle(organizerId).executeUpdate(actionUpdates[action] as never, { args: [{ input, actor }] }) as Promise<ActionResult>,
+    );
+  }
+
+  /** Tells every running organizer of a program about a new policy or term end (a durable broadcast workflow). */
+  async broadcast(programId: string, change: Omit<ProgramBroadcast, 'programId'>): Promise<void> {
+    const payload: ProgramBroadcast = { programId, ...change };
+    const digest = createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 16);
+    await this.call(`program-${programId}`, async () => {
+      const handle = await this.client.workflow.start(broadcastWorkflowType, {
+        workflowId: `program-broadcast-${programId}-${digest}`,
+        taskQueue: this.config.temporal.taskQueue,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [payload],
+      });
+      await handle.result();
+    });
+  }
+
+  /** Runs a Temporal call with the configured deadline and turns its failures into the API's errors. */
+  private async call<T>(workflowId: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutMs, fn);
+    } catch (error) {
+      throw this.translate(error, workflowId);
+    }
+  }
+
+  private translate(error: unknown, workflowId: string): Error {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      return new ConflictError('this member has already applied to this program');
+    }
+    if (error instanceof WorkflowUpdateFailedError) {
+      const cause = error.cause;
+      if (cause instanceof ApplicationFailure && cause.type === 'ActionRefused') {
+        const refused = cause.details?.[0] as Refused | undefined;
+        return refused?.code === 'invalid' ? new RuleViolationError(cause.message) : new ConflictError(cause.message);
+      }
+      if (/completed before the Update completed/i.test(cause?.message ?? '')) {
+        return new ConflictError('the organizer\'s process has ended; their record is closed');
+      }
+    }
+    if (error instanceof WorkflowNotFoundError) return new ConflictError('the organizer\'s process has ended; their record is closed');
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadline(error)) {
+      return new UnavailableError('the organizer\'s workflow did not answer in time; the change may still be applied, check again shortly');
+    }
+    if (error instanceof ServiceError || isGrpcServiceError(error)) {
+      const code = isGrpcServiceError(error) ? error.code : isGrpcServiceError(error.cause) ? error.cause.code : undefined;
+      if (code === 5) return new NotFoundError(`no workflow ${workflowId}`);
+      this.logger.warn(`Temporal call for ${workflowId} failed: ${(error as Error).message}`);
+      return new UnavailableError('Temporal is not available; try again shortly');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function isDeadline(error: unknown): boolean {
+  const e = error as { code?: number; cause?: { code?: number } };
+  return e?.code === 4 || e?.cause?.code === 4;
+}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { roles } from '../../entities/user.entity';
+import type { Role } from '../../entities/user.entity';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'rosa@local12.org', maxLength: 320 })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'Rosa Díaz', minLength: 1, maxLength: 200 })
+  @Length(1, 200)
+  @IsString()
+  name: string;
+
+  @ApiProperty({ enum: roles })
+  @IsIn(roles)
+  role: Role;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Programs a coordinator acts on' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  programIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For an organizer: the organizer record they own' })
+  @ValidateIf((o: CreateUserDto) => o.role === 'organizer' || o.organizerId !== undefined)
+  @IsUUID()
+  organizerId?: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: roles }) role: Role;
+  @ApiProperty({ type: [String] }) programIds: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizerId: string | null;
+}
+
+export class CreatedUserDto extends UserDto {
+  @ApiProperty({ description: 'The API token, shown this once; only its hash is kept' })
+  token: string;
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { AppConfig } from '../../config/configuration';
+import { ProgramEntity, UserEntity } from '../../entities';
+import type { Caller } from '../auth/caller';
+import { bootstrapAdmin } from '../auth/caller';
+import { hashToken, newToken, sameSecret } from '../auth/tokens';
+import { ConflictError, InvalidInputError } from '../common/errors';
+import type { CreatedUserDto, CreateUserDto, UserDto } from './users.dto';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The caller a bearer token stands for, or undefined when the token is unknown or revoked. */
+  async authenticate(token: string): Promise<Caller | undefined> {
+    if (this.config.adminToken && sameSecret(token, this.config.adminToken)) return bootstrapAdmin;
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
+    return user ? { id: user.id, role: user.role, programIds: user.programIds, organizerId: user.organizerId } : undefined;
+  }
+
+  async create(input: CreateUserDto): Promise<CreatedUserDto> {
+    const programIds = input.role === 'coordinator' ? [...new Set(input.programIds ?? [])] : [];
+    if (input.role !== 'coordinator' && input.programIds?.length) {
+      throw new InvalidInputError([{ field: 'programIds', reason: 'is only for coordinators' }]);
+    }
+    if (programIds.length) {
+      const found = await this.dataSource.getRepository(ProgramEntity).count({ where: programIds.map((id) => ({ id })) });
+      if (found !== programIds.length) throw new InvalidInputError([{ field: 'programIds', reason: 'names a program that does not exist' }]);
+    }
+    const token = newToken();
+    const user: UserEntity = Object.assign(new UserEntity(), {
+      id: randomUUID(),
+      email: input.email.trim().toLowerCase(),
+      name: input.name.trim(),
+      role: input.role,
+      programIds,
+      organizerId: input.role === 'organizer' ? (input.organizerId ?? null) : null,
+      tokenHash: hashToken(token),
+      revokedAt: null,
+    });
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values(user)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (inserted.raw.length === 0) throw new ConflictError(`a user with email ${user.email} already exists`);
+    return { ...toUserDto(user), token };
+  }
+}
+
+export function toUserDto(user: UserEntity): UserDto {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, programIds: user.programIds, organizerId: user.organizerId };
+}

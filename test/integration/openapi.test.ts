@@ -1,0 +1,72 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { AppHarness } from '../support/app-harness';
+
+// API.md's routes, in OpenAPI's path syntax (the dashboard and reports arrive with their own issue).
+const contract = [
+  'GET /api/health',
+  'POST /api/users',
+  'POST /api/programs',
+  'GET /api/programs',
+  'GET /api/programs/{programId}',
+  'PATCH /api/programs/{programId}',
+  'POST /api/programs/{programId}/roster',
+  'POST /api/programs/{programId}/applications',
+  'GET /api/programs/{programId}/organizers',
+  'GET /api/organizers/{organizerId}',
+  ...[
+    'schedule-screening',
+    'record-screening',
+    'record-role-play',
+    'respond-offer',
+    'record-training',
+    'record-ride-along',
+    'submit-debrief',
+    'pause',
+    'resume',
+    'reject',
+    'withdraw',
+    'terminate',
+  ].map((action) => `POST /api/organizers/{organizerId}/${action}`),
+  'GET /api/notifications',
+];
+
+describe('the OpenAPI document', () => {
+  let harness: AppHarness;
+  let document: { openapi: string; paths: Record<string, Record<string, unknown>> };
+
+  beforeAll(async () => {
+    harness = await AppHarness.start({}, { worker: false });
+    document = (await harness.http('GET', '/api/docs-json')).body;
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const documented = () => Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+
+  it('is a valid OpenAPI 3 document', async () => {
+    expect(document.openapi).toMatch(/^3\./);
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
+  });
+
+  it('lists every route of the contract', () => {
+    expect(documented()).toEqual(expect.arrayContaining(contract));
+  });
+
+  it('lists every route the server answers', () => {
+    const router = harness.app.getHttpAdapter().getInstance().router as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    const served = router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`))
+      .filter((route) => !route.includes('/api/docs'));
+    expect(served.length).toBeGreaterThan(contract.length - 1);
+    expect(documented()).toEqual(expect.arrayContaining(served));
+  });
+
+  it('serves the docs UI', async () => {
+    const ui = await harness.http('GET', '/api/docs');
+    expect(ui.status).toBe(200);
+    expect(String(ui.body)).toContain('swagger');
+  });
+});
