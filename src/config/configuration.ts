@@ -15,6 +15,8 @@ export abstract class AppConfig {
     updateTimeoutMs: number;
   };
   declare adminToken: string | undefined;
+  /** Failed authentications from one address in a minute before it is refused for the rest of that minute. */
+  declare authFailuresPerMinute: number;
   declare smtpUrl: string | undefined;
   declare mailFrom: string;
 }
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       updateTimeoutMs: integer(env, 'TEMPORAL_UPDATE_TIMEOUT_MS', 10_000, 100),
     },
     adminToken,
+    authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 20, 1),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
   };

@@ -1,6 +1,6 @@
 // The real product for HTTP tests: the API app listening on loopback and a worker with the real activities, against
 // the dev server and PostgreSQL the global setup started. Each harness has its own task queue.
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
@@ -26,17 +26,17 @@ export class AppHarness {
     private readonly worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined,
   ) {}
 
-  static async start(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<AppHarness> {
+  static async start(env: Record<string, string> = {}, options: { worker?: boolean; logger?: LoggerService } = {}): Promise<AppHarness> {
     quietRuntime();
     const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('api'), ADMIN_TOKEN: 'test-admin-token-0123456789', ...env });
     let workerContext: INestApplicationContext | undefined;
     let worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
     if (options.worker !== false) {
-      workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+      workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: options.logger ?? false });
       const created = await workerContext.get(OrganizerWorker).create();
       worker = { ...created, running: created.worker.run() };
     }
-    const app = await createApp(config, { logger: false });
+    const app = await createApp(config, { logger: options.logger ?? false });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new AppHarness(config, app, `http://127.0.0.1:${address.port}`, workerContext, worker);

@@ -6,11 +6,20 @@ import type { OrganizerActivities, ProjectionInput } from '../../src/activities/
 import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
 
 let runtimeInstalled = false;
+/** Every line the SDK logged in this Jest worker (tests check that no secret reaches the logs). */
+export const sdkLogLines: string[] = [];
+
 /** The SDK's logs at WARN, once per Jest worker (Runtime.install may only run before any connection). */
 export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({
+    logger: new DefaultLogger('INFO', (entry) => {
+      const line = `${entry.level} ${entry.message} ${JSON.stringify(entry.meta ?? {}, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`;
+      sdkLogLines.push(line);
+      if (entry.level === 'WARN' || entry.level === 'ERROR') process.stderr.write(line + '\n');
+    }),
+  });
 }
 
 /** The time-skipping test server (one per suite: it has one clock), from the path the global setup provisioned. */

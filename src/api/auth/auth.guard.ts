@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { accessKey, AccessRule } from './access.decorator';
 import type { Caller } from './caller';
 import { UsersService } from '../users/users.service';
+import { FailedAuthLimiter } from './failed-auth-limiter';
 
 function bearerToken(request: Request): string | undefined {
   const header = request.headers.authorization;
@@ -17,6 +18,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly users: UsersService,
+    private readonly limiter: FailedAuthLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,8 +27,17 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
     const token = bearerToken(request);
     if (!token) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <token>)');
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const retryAfter = this.limiter.retryAfter(address);
+    if (retryAfter !== undefined) {
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+      throw new HttpException(`too many failed sign-ins from this address; try again in ${retryAfter} s`, HttpStatus.TOO_MANY_REQUESTS);
+    }
     const caller = await this.users.authenticate(token);
-    if (!caller) throw new UnauthorizedException('the token is unknown or revoked');
+    if (!caller) {
+      this.limiter.recordFailure(address);
+      throw new UnauthorizedException('the token is unknown or revoked');
+    }
     request.caller = caller;
     if (!rule) throw new ForbiddenException('this route declares no access rule, so it is refused');
     if (caller.role !== 'admin' && !rule.roles.includes(caller.role)) {

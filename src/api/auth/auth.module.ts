@@ -4,11 +4,12 @@ import { UsersController } from '../users/users.controller';
 import { UsersService } from '../users/users.service';
 import { AccessPolicy } from './access-policy';
 import { AuthGuard } from './auth.guard';
+import { FailedAuthLimiter } from './failed-auth-limiter';
 
 @Global()
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, AccessPolicy, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [UsersService, AccessPolicy, FailedAuthLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService, AccessPolicy],
 })
 export class AuthModule {}

@@ -1,7 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorator';
-import { CreatedUserDto, CreateUserDto } from './users.dto';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/caller';
+import { IdParam } from '../common/id-param';
+import { CallerDto, CreatedUserDto, CreateUserDto, UserDto } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -18,5 +21,22 @@ export class UsersController {
   @ApiConflictResponse({ description: 'a user with this email exists' })
   create(@Body() body: CreateUserDto): Promise<CreatedUserDto> {
     return this.users.create(body);
+  }
+
+  /** Who the token belongs to (the web page uses it to sign in). */
+  @Get('me')
+  @Allow('national', 'coordinator', 'organizer')
+  @ApiOkResponse({ type: CallerDto })
+  me(@CurrentCaller() caller: Caller): CallerDto {
+    return { id: caller.id, role: caller.role, programIds: caller.programIds, organizerId: caller.organizerId };
+  }
+
+  /** Revokes the user's token: it answers 401 from now on. */
+  @Post(':userId/revoke')
+  @HttpCode(200)
+  @Allow('admin')
+  @ApiOkResponse({ type: UserDto })
+  revoke(@IdParam('userId', 'user') userId: string): Promise<UserDto> {
+    return this.users.revoke(userId);
   }
 }

@@ -38,6 +38,14 @@ export class UserDto {
   @ApiProperty({ enum: roles }) role: Role;
   @ApiProperty({ type: [String] }) programIds: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizerId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
+}
+
+export class CallerDto {
+  @ApiProperty({ description: 'The user id, or bootstrap-admin for ADMIN_TOKEN' }) id: string;
+  @ApiProperty({ enum: roles }) role: Role;
+  @ApiProperty({ type: [String] }) programIds: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizerId: string | null;
 }
 
 export class CreatedUserDto extends UserDto {

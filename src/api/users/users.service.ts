@@ -6,7 +6,7 @@ import { ProgramEntity, UserEntity } from '../../entities';
 import type { Caller } from '../auth/caller';
 import { bootstrapAdmin } from '../auth/caller';
 import { hashToken, newToken, sameSecret } from '../auth/tokens';
-import { ConflictError, InvalidInputError } from '../common/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { CreatedUserDto, CreateUserDto, UserDto } from './users.dto';
 
 @Injectable()
@@ -21,6 +21,15 @@ export class UsersService {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) return bootstrapAdmin;
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
     return user ? { id: user.id, role: user.role, programIds: user.programIds, organizerId: user.organizerId } : undefined;
+  }
+
+  /** Revokes the user's token: from now on it answers 401. Revoking twice changes nothing. */
+  async revoke(userId: string): Promise<UserDto> {
+    const users = this.dataSource.getRepository(UserEntity);
+    const user = await users.findOneBy({ id: userId });
+    if (!user) throw new NotFoundError(`no user ${userId}`);
+    if (!user.revokedAt) await users.update({ id: userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return toUserDto((await users.findOneBy({ id: userId }))!);
   }
 
   async create(input: CreateUserDto): Promise<CreatedUserDto> {
@@ -57,5 +66,13 @@ export class UsersService {
 }
 
 export function toUserDto(user: UserEntity): UserDto {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, programIds: user.programIds, organizerId: user.organizerId };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    programIds: user.programIds,
+    organizerId: user.organizerId,
+    revokedAt: user.revokedAt ? user.revokedAt.toISOString() : null,
+  };
 }

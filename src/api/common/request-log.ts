@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+const acceptableId = /^[A-Za-z0-9._-]{1,64}$/;
+const logger = new Logger('http');
+
+/**
+ * Gives every request an id (the caller's X-Request-Id when it is plain, else a new one), returns it in the response
+ * and logs one line per request: method, path, status, time, caller. Never headers, query strings or bodies, so no
+ * token, attestation or note reaches the log.
+ */
+export function requestLog(request: Request & { id?: string; caller?: { id: string } }, response: Response, next: NextFunction): void {
+  const given = request.headers['x-request-id'];
+  const id = typeof given === 'string' && acceptableId.test(given) ? given : randomUUID();
+  request.id = id;
+  response.setHeader('X-Request-Id', id);
+  const started = process.hrtime.bigint();
+  response.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.log(`${request.method} ${request.path} ${response.statusCode} ${ms.toFixed(1)}ms [request ${id}] caller ${request.caller?.id ?? '-'}`);
+  });
+  next();
+}

@@ -1,0 +1,184 @@
+// Every route × every kind of caller, with the status each must get, from one table. A route the server answers that
+// is missing from the table fails the build, so a new route cannot ship without its access decided here.
+import { randomUUID } from 'node:crypto';
+import { ApiClient, Program } from '../support/api-client';
+import { AppHarness } from '../support/app-harness';
+
+const callers = ['none', 'bad', 'admin', 'national', 'coordinator', 'otherCoordinator', 'self', 'otherOrganizer'] as const;
+type CallerKind = (typeof callers)[number];
+type Stage = 'applied' | 'screening' | 'role_play' | 'offered' | 'training' | 'ride_along' | 'active' | 'paused';
+
+interface Cell {
+  path: string;
+  body?: unknown;
+  raw?: string;
+  contentType?: string;
+  /** The organizer-owned token for `self`, when the cell uses its own organizer. */
+  selfToken?: string;
+}
+
+interface Row {
+  route: string;
+  /** Status for admin, national, coordinator of the program, coordinator of another, the organizer, another organizer. */
+  expect: [number, number, number, number, number, number];
+  /** Unauthenticated callers get 401 unless the route is public. */
+  public?: boolean;
+  cell(caller: CallerKind, allowed: boolean): Promise<Cell>;
+}
+
+describe('access matrix: every route × every caller', () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let program: Program;
+  let tokens: Record<Exclude<CallerKind, 'none' | 'bad' | 'self'>, string> & { self: string };
+  let shared: string; // an applicant in the program, owned by `self`
+
+  const debrief = { hours: 8, conversations: 12, oneOnOnes: 2, leadersIdentified: 1, inPerson: true, group: false };
+
+  /** A fresh organizer of the program in `stage`, walked there over HTTP by the admin. */
+  async function organizerIn(stage: Stage): Promise<string> {
+    const { body } = await admin.apply(program.id);
+    const id = body.id as string;
+    const step = (action: string, input: unknown) => admin.ok('POST', `/api/organizers/${id}/${action}`, input);
+    const path: Stage[] = ['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active', 'paused'];
+    const steps: (() => Promise<unknown>)[] = [
+      async () => undefined,
+      () => step('schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' }),
+      () => step('record-screening', { attended: true, advance: true }),
+      () => step('record-role-play', { scores: { a: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-02-01' } }),
+      () => step('respond-offer', { accepted: true }),
+      async () => {
+        for (const training of program.policy.requiredTrainings) await step('record-training', { training, completedAt: '2027-02-02T00:00:00Z' });
+      },
+      () => step('record-ride-along', { date: '2027-02-10', staff: 'Jo' }),
+      () => step('pause', {}),
+    ];
+    for (let i = 1; i <= path.indexOf(stage); i++) await steps[i]();
+    return id;
+  }
+
+  async function ownerToken(organizerId: string): Promise<string> {
+    return (await admin.createUser('organizer', { organizerId })).token;
+  }
+
+  /** An action route: allowed cells get a fresh organizer in the stage the action needs; refused ones the shared one. */
+  function action(name: string, stage: Stage, body: unknown, organizerMay: boolean): Row {
+    return {
+      route: `POST /api/organizers/{organizerId}/${name}`,
+      expect: [200, 403, 200, 403, organizerMay ? 200 : 403, 403],
+      async cell(caller, allowed) {
+        if (!allowed) return { path: `/api/organizers/${shared}/${name}`, body };
+        const id = await organizerIn(stage);
+        return { path: `/api/organizers/${id}/${name}`, body, ...(caller === 'self' ? { selfToken: await ownerToken(id) } : {}) };
+      },
+    };
+  }
+
+  const table: Row[] = [
+    { route: 'GET /api/health', public: true, expect: [200, 200, 200, 200, 200, 200], cell: async () => ({ path: '/api/health' }) },
+    { route: 'GET /api/users/me', expect: [200, 200, 200, 200, 200, 200], cell: async () => ({ path: '/api/users/me' }) },
+    {
+      route: 'POST /api/users',
+      expect: [201, 403, 403, 403, 403, 403],
+      cell: async () => ({ path: '/api/users', body: { email: `u-${randomUUID()}@example.org`, name: 'New', role: 'national' } }),
+    },
+    {
+      route: 'POST /api/users/{userId}/revoke',
+      expect: [200, 403, 403, 403, 403, 403],
+      cell: async () => ({ path: `/api/users/${(await admin.createUser('national')).id}/revoke` }),
+    },
+    {
+      route: 'POST /api/programs',
+      expect: [201, 201, 403, 403, 403, 403],
+      cell: async () => ({ path: '/api/programs', body: { name: 'P', affiliate: 'A', kind: 'civic_engagement', timezone: 'America/Chicago', termStart: '2027-01-01' } }),
+    },
+    { route: 'GET /api/programs', expect: [200, 200, 200, 200, 200, 200], cell: async () => ({ path: '/api/programs' }) },
+    { route: 'GET /api/programs/{programId}', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/programs/${program.id}` }) },
+    {
+      route: 'PATCH /api/programs/{programId}',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}`, body: { goals: { turnoutPercent: 20 } } }),
+    },
+    {
+      route: 'POST /api/programs/{programId}/roster',
+      expect: [200, 403, 200, 403, 403, 403],
+      // A header without rows: the program keeps no roster, so later applications stay unaffected.
+      cell: async () => ({ path: `/api/programs/${program.id}/roster`, raw: 'memberId,name,local,status\n', contentType: 'text/csv' }),
+    },
+    {
+      route: 'POST /api/programs/{programId}/applications',
+      expect: [201, 403, 201, 403, 403, 403],
+      cell: async () => ({
+        path: `/api/programs/${program.id}/applications`,
+        body: { memberId: `M-${randomUUID().slice(0, 8)}`, name: 'N', email: 'n@example.org', attestations: { currentMember: true, weeklyHours: 10 } },
+      }),
+    },
+    { route: 'GET /api/programs/{programId}/organizers', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/programs/${program.id}/organizers` }) },
+    { route: 'GET /api/organizers/{organizerId}', expect: [200, 200, 200, 403, 200, 403], cell: async () => ({ path: `/api/organizers/${shared}` }) },
+    action('schedule-screening', 'applied', { at: '2027-01-12T17:30:00Z', location: 'hall' }, false),
+    action('record-screening', 'screening', { attended: true, advance: true }, false),
+    action('record-role-play', 'role_play', { scores: { a: 3 }, decision: 'reject' }, false),
+    action('respond-offer', 'offered', { accepted: true }, true),
+    action('record-training', 'training', { training: 'orientation', completedAt: '2027-02-02T00:00:00Z' }, false),
+    action('record-ride-along', 'ride_along', { date: '2027-02-10', staff: 'Jo' }, false),
+    action('submit-debrief', 'active', debrief, true),
+    action('pause', 'active', {}, false),
+    action('resume', 'paused', {}, false),
+    action('reject', 'applied', { reason: 'not this round' }, false),
+    action('withdraw', 'applied', { reason: 'moved' }, true),
+    action('terminate', 'training', { reason: 'did not report' }, false),
+    {
+      route: 'GET /api/notifications',
+      expect: [200, 200, 200, 403, 200, 200],
+      cell: async () => ({ path: `/api/notifications?programId=${program.id}` }),
+    },
+  ];
+
+  beforeAll(async () => {
+    harness = await AppHarness.start({ AUTH_FAILURES_PER_MINUTE: '100000' });
+    admin = new ApiClient(harness);
+    program = await admin.createProgram({});
+    const other = await admin.createProgram({});
+    shared = (await admin.apply(program.id)).body.id;
+    const another = (await admin.apply(program.id)).body.id;
+    tokens = {
+      admin: admin.token,
+      national: (await admin.createUser('national')).token,
+      coordinator: (await admin.createUser('coordinator', { programIds: [program.id] })).token,
+      otherCoordinator: (await admin.createUser('coordinator', { programIds: [other.id] })).token,
+      self: await ownerToken(shared),
+      otherOrganizer: await ownerToken(another),
+    };
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('has a row for every route the server answers', () => {
+    const router = harness.app.getHttpAdapter().getInstance().router as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    const served = router.stack
+      .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
+      .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`));
+    expect(table.map((row) => row.route).sort()).toEqual([...new Set(served)].sort());
+  });
+
+  const cells = table.flatMap((row) => callers.map((caller) => [row.route, caller, row] as const));
+
+  it.each(cells)('%s as %s', async (_, caller, row) => {
+    const expected = caller === 'none' || caller === 'bad' ? (row.public ? 200 : 401) : row.expect[callers.indexOf(caller) - 2];
+    const cell = await row.cell(caller, expected < 300);
+    const token = caller === 'none' ? undefined : caller === 'bad' ? 'op_this-token-was-never-issued' : (cell.selfToken ?? tokens[caller]);
+    const method = row.route.split(' ')[0];
+    const response = await harness.http(method, cell.path, { token, body: cell.body, raw: cell.raw, contentType: cell.contentType });
+    expect({ status: response.status, body: response.status >= 400 ? response.body : 'ok' }).toEqual({
+      status: expected,
+      body: expected >= 400 ? { statusCode: expected, error: expect.any(String), message: expect.any(String) } : 'ok',
+    });
+  });
+
+  it('covers every route × 8 callers', () => {
+    process.stdout.write(`[auth-matrix] ${table.length} routes × ${callers.length} callers = ${cells.length} cells\n`);
+    expect(cells).toHaveLength(table.length * 8);
+  });
+});
