@@ -7,6 +7,7 @@ import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { validationPipe } from './common/validation';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         ProgramsModule,
         OrganizersModule,
+        DashboardModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A weekly debrief; one per organizer and period. */
 @Entity({ name: 'debriefs' })
 @Index(['programId', 'periodStart'])
+@Index(['programId', 'periodEnd'])
 export class DebriefEntity {
   @PrimaryColumn('uuid')
   organizerId: string;

@@ -8,6 +8,7 @@ import { RosterMemberEntity } from './roster-member.entity';
 import { StageTransitionEntity } from './stage-transition.entity';
 import { TrainingEntity } from './training.entity';
 import { UserEntity } from './user.entity';
+import { WeeklyReportEntity } from './weekly-report.entity';
 
 export const entities = [
   ProgramEntity,
@@ -20,6 +21,7 @@ export const entities = [
   RideAlongEntity,
   NotificationEntity,
   NotificationDeliveryEntity,
+  WeeklyReportEntity,
 ];
 
 export {
@@ -33,4 +35,5 @@ export {
   StageTransitionEntity,
   TrainingEntity,
   UserEntity,
+  WeeklyReportEntity,
 };

@@ -31,6 +31,10 @@ export class ProgramEntity {
   @Column({ type: 'jsonb' })
   policy: ProgramPolicy;
 
+  /** Who at national receives the weekly report. */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  nationalContactEmail: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

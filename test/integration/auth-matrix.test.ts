@@ -127,6 +127,8 @@ describe('access matrix: every route × every caller', () => {
     action('reject', 'applied', { reason: 'not this round' }, false),
     action('withdraw', 'applied', { reason: 'moved' }, true),
     action('terminate', 'training', { reason: 'did not report' }, false),
+    { route: 'GET /api/dashboard/pipeline', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/dashboard/pipeline?programId=${program.id}` }) },
+    { route: 'GET /api/dashboard/pipeline.csv', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/dashboard/pipeline.csv?programId=${program.id}` }) },
     {
       route: 'GET /api/notifications',
       expect: [200, 200, 200, 403, 200, 200],

@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { AppHarness } from '../support/app-harness';
 
-// API.md's routes, in OpenAPI's path syntax (the dashboard and reports arrive with their own issue).
+// API.md's routes, in OpenAPI's path syntax.
 const contract = [
   'GET /api/health',
   'POST /api/users',
@@ -28,6 +28,8 @@ const contract = [
     'terminate',
   ].map((action) => `POST /api/organizers/{organizerId}/${action}`),
   'GET /api/notifications',
+  'GET /api/dashboard/pipeline',
+  'GET /api/dashboard/pipeline.csv',
 ];
 
 describe('the OpenAPI document', () => {

@@ -1,5 +1,6 @@
 import { Initial1795557540369 } from './1795557540369-Initial';
 import { OrganizerDetailAndListOrder1795559593884 } from './1795559593884-OrganizerDetailAndListOrder';
+import { WeeklyReports1795560235417 } from './1795560235417-WeeklyReports';
 
 /** Every migration, oldest first. */
-export const migrations = [Initial1795557540369, OrganizerDetailAndListOrder1795559593884];
+export const migrations = [Initial1795557540369, OrganizerDetailAndListOrder1795559593884, WeeklyReports1795560235417];
