@@ -93,6 +93,9 @@ export class ErrorFilter implements ExceptionFilter {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       this.logger.error(`${request.method} ${request.path} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`);
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // A route that answers CSV sets its headers up front; an error is JSON all the same.
+    response.removeHeader('Content-Disposition');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 }
