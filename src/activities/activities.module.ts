@@ -3,6 +3,8 @@ import { TemporalClientModule } from '../temporal/temporal-client.module';
 import type { BroadcastActivities } from './broadcast-activities';
 import { BroadcastActivitiesService } from './broadcast.activities';
 import { Mailer } from './mailer';
+import type { ReportActivities } from './report-activities';
+import { ReportActivitiesService } from './report.activities';
 import { NotificationActivities } from './notification.activities';
 import type { OrganizerActivities } from './organizer-activities';
 import { ReadModelActivities } from './read-model.activities';
@@ -10,8 +12,8 @@ import { RosterActivities } from './roster.activities';
 
 @Module({
   imports: [TemporalClientModule],
-  providers: [Mailer, ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService],
-  exports: [ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService],
+  providers: [Mailer, ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService, ReportActivitiesService],
+  exports: [ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService, ReportActivitiesService],
 })
 export class ActivitiesModule {}
 
@@ -21,11 +23,14 @@ export function workerActivities(
   roster: RosterActivities,
   notifications: NotificationActivities,
   broadcasts: BroadcastActivitiesService,
-): OrganizerActivities & BroadcastActivities {
+  reports: ReportActivitiesService,
+): OrganizerActivities & BroadcastActivities & ReportActivities {
   return {
     checkRoster: (input) => roster.checkRoster(input),
     projectOrganizer: (input) => readModels.projectOrganizer(input),
     deliverNotifications: (input) => notifications.deliverNotifications(input),
     signalOrganizers: (input) => broadcasts.signalOrganizers(input),
+    writeWeeklyReport: (input) => reports.writeWeeklyReport(input),
+    deliverWeeklyReport: (input) => reports.deliverWeeklyReport(input),
   };
 }

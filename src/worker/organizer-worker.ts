@@ -5,6 +5,7 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { workerActivities } from '../activities/activities.module';
 import { BroadcastActivitiesService } from '../activities/broadcast.activities';
+import { ReportActivitiesService } from '../activities/report.activities';
 import { NotificationActivities } from '../activities/notification.activities';
 import { ReadModelActivities } from '../activities/read-model.activities';
 import { RosterActivities } from '../activities/roster.activities';
@@ -25,7 +26,7 @@ async function connectWithRetry(address: string, logger: Logger): Promise<Native
   }
 }
 
-/** Creates the Temporal worker: the organizer and broadcast workflows and their activities, on the configured task queue. */
+/** Creates the Temporal worker: the organizer, broadcast and weekly-report workflows and their activities. */
 @Injectable()
 export class OrganizerWorker {
   private readonly logger = new Logger(OrganizerWorker.name);
@@ -36,6 +37,7 @@ export class OrganizerWorker {
     private readonly roster: RosterActivities,
     private readonly notifications: NotificationActivities,
     private readonly broadcasts: BroadcastActivitiesService,
+    private readonly reports: ReportActivitiesService,
   ) {}
 
   async create(): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -58,7 +60,7 @@ export class OrganizerWorker {
       namespace,
       taskQueue,
       ...workflows,
-      activities: workerActivities(this.readModels, this.roster, this.notifications, this.broadcasts),
+      activities: workerActivities(this.readModels, this.roster, this.notifications, this.broadcasts, this.reports),
       maxCachedWorkflows: 2_000,
     });
     this.logger.log(`worker polling task queue ${taskQueue} on ${address} (namespace ${namespace})`);

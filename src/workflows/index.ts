@@ -1,2 +1,3 @@
 export { organizerWorkflow } from './organizer.workflow';
 export { programBroadcastWorkflow } from './program-broadcast.workflow';
+export { weeklyReportWorkflow } from './weekly-report.workflow';

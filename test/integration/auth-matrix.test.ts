@@ -113,6 +113,7 @@ describe('access matrix: every route × every caller', () => {
         body: { memberId: `M-${randomUUID().slice(0, 8)}`, name: 'N', email: 'n@example.org', attestations: { currentMember: true, weeklyHours: 10 } },
       }),
     },
+    { route: 'GET /api/programs/{programId}/reports', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/programs/${program.id}/reports` }) },
     { route: 'GET /api/programs/{programId}/organizers', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/programs/${program.id}/organizers` }) },
     { route: 'GET /api/organizers/{organizerId}', expect: [200, 200, 200, 403, 200, 403], cell: async () => ({ path: `/api/organizers/${shared}` }) },
     action('schedule-screening', 'applied', { at: '2027-01-12T17:30:00Z', location: 'hall' }, false),

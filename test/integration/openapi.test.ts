@@ -30,6 +30,7 @@ const contract = [
   'GET /api/notifications',
   'GET /api/dashboard/pipeline',
   'GET /api/dashboard/pipeline.csv',
+  'GET /api/programs/{programId}/reports',
 ];
 
 describe('the OpenAPI document', () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Allow } from '../auth/access.decorator';
@@ -6,7 +6,7 @@ import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { UnsupportedMediaTypeError } from '../common/errors';
 import { IdParam } from '../common/id-param';
-import { CreateProgramDto, ProgramDto, ProgramListDto, RosterImportDto, UpdateProgramDto } from './programs.dto';
+import { CreateProgramDto, ProgramDto, ProgramListDto, ReportListQuery, RosterImportDto, UpdateProgramDto, WeeklyReportListDto } from './programs.dto';
 import { ProgramsService } from './programs.service';
 import { RosterService } from './roster.service';
 
@@ -49,6 +49,14 @@ export class ProgramsController {
   @ApiOkResponse({ type: ProgramDto })
   update(@IdParam('programId', 'program') id: string, @Body() body: UpdateProgramDto, @CurrentCaller() caller: Caller): Promise<ProgramDto> {
     return this.programs.update(id, body, caller);
+  }
+
+  /** The weekly reports to national, newest first. */
+  @Get(':programId/reports')
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: WeeklyReportListDto })
+  reports(@IdParam('programId', 'program') id: string, @Query() query: ReportListQuery, @CurrentCaller() caller: Caller): Promise<WeeklyReportListDto> {
+    return this.programs.reports(id, query, caller);
   }
 
   /** Replaces the program's member roster from a CSV (memberId, name, local, status). */

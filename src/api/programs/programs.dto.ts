@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsEmail,
+  MaxLength,
   IsArray,
   IsIn,
   IsInt,
@@ -99,6 +101,12 @@ export class CreateProgramDto {
   @IsFlatRecord(50)
   goals?: Record<string, number | string | boolean>;
 
+  @ApiPropertyOptional({ example: 'national@aft.org', description: 'Receives the weekly report' })
+  @IsOptional()
+  @MaxLength(320)
+  @IsEmail()
+  nationalContactEmail?: string;
+
   @ApiPropertyOptional({ type: PolicyPatchDto, description: 'Merged over the preset of `kind`' })
   @IsOptional()
   @ValidateNested()
@@ -118,6 +126,13 @@ export class UpdateProgramDto {
   @IsObject()
   @IsFlatRecord(50)
   goals?: Record<string, number | string | boolean>;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'national@aft.org', description: 'null removes it' })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @MaxLength(320)
+  @IsEmail()
+  nationalContactEmail?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2027-11-02', description: 'null removes the fixed term end' })
   @ValidateIf((_, value) => value !== null)
@@ -159,6 +174,40 @@ export class ProgramDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) termEnd: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) goals: Record<string, number | string | boolean>;
   @ApiProperty({ type: PolicyDto }) policy: PolicyDto;
+  @ApiProperty({ type: String, nullable: true }) nationalContactEmail: string | null;
+}
+
+export class ReportedDebriefDto {
+  @ApiProperty({ format: 'uuid' }) organizerId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) periodStart: string;
+}
+
+export class ReportTotalsDto {
+  @ApiProperty() debriefs: number;
+  @ApiProperty() hours: number;
+  @ApiProperty() conversations: number;
+  @ApiProperty() oneOnOnes: number;
+  @ApiProperty() leadersIdentified: number;
+}
+
+export class WeeklyReportDto {
+  @ApiProperty({ format: 'date-time', description: 'Monday 00:00 in the program time zone' }) weekStart: string;
+  @ApiProperty({ format: 'date-time' }) weekEnd: string;
+  @ApiProperty({ type: [ReportedDebriefDto], description: 'Debriefs for periods that ended in the week' }) submitted: ReportedDebriefDto[];
+  @ApiProperty({ type: [ReportedDebriefDto], description: 'Periods that ended in the week without a debrief when the report ran' }) missing: ReportedDebriefDto[];
+  @ApiProperty({ type: ReportTotalsDto }) totals: ReportTotalsDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class WeeklyReportListDto {
+  @ApiProperty({ type: [WeeklyReportDto] }) items: WeeklyReportDto[];
+  @ApiProperty() total: number;
+}
+
+export class ReportListQuery {
+  @ApiPropertyOptional({ default: 52, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 52;
+  @ApiPropertyOptional({ default: 0, minimum: 0 }) @IsOptional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
 }
 
 export class ProgramListDto {

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy } from '../../domain/policy';
-import { ProgramEntity } from '../../entities';
+import { ProgramEntity, WeeklyReportEntity } from '../../entities';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
-import type { CreateProgramDto, ProgramDto, ProgramListDto, UpdateProgramDto } from './programs.dto';
+import type { CreateProgramDto, ProgramDto, ProgramListDto, UpdateProgramDto, WeeklyReportListDto } from './programs.dto';
 
 export function toProgramDto(program: ProgramEntity): ProgramDto {
   return {
@@ -20,6 +20,7 @@ export function toProgramDto(program: ProgramEntity): ProgramDto {
     termEnd: program.termEnd ? program.termEnd.toISOString() : null,
     goals: program.goals,
     policy: program.policy,
+    nationalContactEmail: program.nationalContactEmail,
   };
 }
 
@@ -67,8 +68,16 @@ export class ProgramsService {
       termEnd,
       goals: input.goals ?? {},
       policy,
+      nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null,
     });
     await this.programs.insert(program);
+    try {
+      await this.workflows.scheduleWeeklyReport(program);
+    } catch (error) {
+      // No program without its weekly report: undo the row, so a refused request changes nothing.
+      await this.programs.delete({ id: program.id });
+      throw error;
+    }
     return toProgramDto(await this.find(program.id));
   }
 
@@ -84,6 +93,29 @@ export class ProgramsService {
     return toProgramDto(program);
   }
 
+  /** The program's weekly reports to national, newest first. */
+  async reports(programId: string, page: { limit: number; offset: number }, caller: Caller): Promise<WeeklyReportListDto> {
+    await this.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    const [rows, total] = await this.dataSource.getRepository(WeeklyReportEntity).findAndCount({
+      where: { programId },
+      order: { weekStart: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return {
+      items: rows.map((r) => ({
+        weekStart: r.weekStart.toISOString(),
+        weekEnd: r.weekEnd.toISOString(),
+        submitted: r.submitted,
+        missing: r.missing,
+        totals: r.totals,
+        createdAt: r.createdAt.toISOString(),
+      })),
+      total,
+    };
+  }
+
   /** Changes policy, goals or term end; a policy or term change reaches every running organizer of the program. */
   async update(programId: string, input: UpdateProgramDto, caller: Caller): Promise<ProgramDto> {
     const program = await this.find(programId);
@@ -94,8 +126,14 @@ export class ProgramsService {
     if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
     await this.programs.update(
       { id: programId },
-      { ...(policy ? { policy } : {}), ...(input.goals ? { goals: input.goals } : {}), ...(termEnd !== undefined ? { termEnd } : {}) },
+      {
+        ...(policy ? { policy } : {}),
+        ...(input.goals ? { goals: input.goals } : {}),
+        ...(termEnd !== undefined ? { termEnd } : {}),
+        ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null } : {}),
+      },
     );
+    if (termEnd !== undefined) await this.workflows.scheduleWeeklyReport({ id: programId, timezone: program.timezone, termEnd });
     if (policy || termEnd !== undefined) {
       await this.workflows.broadcast(programId, {
         ...(policy ? { policy } : {}),

@@ -3,6 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   Client,
   isGrpcServiceError,
+  ScheduleAlreadyRunning,
+  ScheduleOptions,
   ServiceError,
   WithStartWorkflowOperation,
   WorkflowUpdateFailedError,
@@ -16,6 +18,7 @@ import type { Action } from '../../domain/stage-machine';
 import { broadcastWorkflowType, ProgramBroadcast } from '../../workflows/broadcast-messages';
 import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../workflows/messages';
 import { organizerStageKey, programIdKey } from '../../workflows/search-attributes';
+import { weeklyReportWorkflowType } from '../../workflows/weekly-report.workflow';
 import { ConflictError, NotFoundError, RuleViolationError, UnavailableError } from '../common/errors';
 
 // A fixed namespace for UUIDv5 organizer ids: the same program and member always give the same id, which says
@@ -29,6 +32,10 @@ export function organizerIdFor(programId: string, memberId: string): string {
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function weeklyReportScheduleId(programId: string): string {
+  return `weekly-report-${programId}`;
 }
 
 export interface Refused {
@@ -89,6 +96,39 @@ export class WorkflowGateway {
       });
       await handle.result();
     });
+  }
+
+  /**
+   * The program's weekly report: a Temporal Schedule firing every Monday at 06:00 in the program's time zone, which
+   * stops a week after the term ends (so the last week is reported). Creating it again updates it.
+   */
+  async scheduleWeeklyReport(program: { id: string; timezone: string; termEnd: Date | null }): Promise<void> {
+    const scheduleId = weeklyReportScheduleId(program.id);
+    const spec = {
+      calendars: [{ dayOfWeek: 'MONDAY' as const, hour: 6 }],
+      timezone: program.timezone,
+      ...(program.termEnd ? { endAt: new Date(program.termEnd.getTime() + 8 * 86_400_000) } : {}),
+    };
+    const options: ScheduleOptions = {
+      scheduleId,
+      spec,
+      action: { type: 'startWorkflow', workflowType: weeklyReportWorkflowType, args: [{ programId: program.id }], taskQueue: this.config.temporal.taskQueue },
+      // A report missed while the server was down is still worth writing the same day; never two at once.
+      policies: { catchupWindow: '1 day', overlap: 'SKIP' },
+      state: { note: `weekly report to national for program ${program.id}` },
+    };
+    await this.call(scheduleId, async () => {
+      try {
+        await this.client.schedule.create(options);
+      } catch (error) {
+        if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+        await this.client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec }));
+      }
+    });
+  }
+
+  async removeWeeklyReport(programId: string): Promise<void> {
+    await this.call(weeklyReportScheduleId(programId), () => this.client.schedule.getHandle(weeklyReportScheduleId(programId)).delete());
   }
 
   /** Runs a Temporal call with the configured deadline and turns its failures into the API's errors. */

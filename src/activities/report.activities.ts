@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { lastWholeWeek } from '../domain/weeks';
+import { ProgramEntity, WeeklyReportEntity } from '../entities';
+import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
+import { Mailer } from './mailer';
+import type { WeeklyReportSummary } from './report-activities';
+
+// Debriefs whose period ended in the week, and periods that ended in the week with no debrief yet.
+const submittedInWeek = `
+  SELECT d.organizer_id, o.name, d.period_start, d.hours, d.conversations, d.one_on_ones, d.leaders_identified
+  FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
+  WHERE d.program_id = $1 AND d.period_end >= $2 AND d.period_end < $3
+  ORDER BY o.name, d.period_start`;
+
+const missingInWeek = `
+  SELECT o.id AS organizer_id, o.name, p.value->>'start' AS period_start
+  FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p(value)
+  WHERE o.program_id = $1 AND (p.value->>'end')::timestamptz >= $2 AND (p.value->>'end')::timestamptz < $3
+  ORDER BY o.name, period_start`;
+
+@Injectable()
+export class ReportActivitiesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async writeWeeklyReport({ programId, asOf }: { programId: string; asOf: string }): Promise<WeeklyReportSummary | null> {
+    const program = await this.dataSource.getRepository(ProgramEntity).findOneBy({ id: programId });
+    if (!program) return null; // a program that is gone has nothing to report
+    const week = lastWholeWeek(Date.parse(asOf), program.timezone);
+    const [submittedRows, missingRows] = await Promise.all([
+      this.dataSource.query(submittedInWeek, [programId, week.start, week.end]),
+      this.dataSource.query(missingInWeek, [programId, week.start, week.end]),
+    ]);
+    const listed = (row: { organizer_id: string; name: string; period_start: Date | string }): ReportedDebrief => ({
+      organizerId: row.organizer_id,
+      name: row.name,
+      periodStart: new Date(row.period_start).toISOString(),
+    });
+    const totals: ReportTotals = { debriefs: submittedRows.length, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0 };
+    for (const row of submittedRows) {
+      totals.hours += row.hours;
+      totals.conversations += row.conversations;
+      totals.oneOnOnes += row.one_on_ones;
+      totals.leadersIdentified += row.leaders_identified;
+    }
+    totals.hours = Math.round(totals.hours * 100) / 100;
+    // Keyed by program and week: running the report again rewrites the same row with what is known now.
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(WeeklyReportEntity)
+      .values({ programId, weekStart: week.start, weekEnd: week.end, submitted: submittedRows.map(listed), missing: missingRows.map(listed), totals, createdAt: new Date() })
+      .orUpdate(['week_end', 'submitted', 'missing', 'totals', 'created_at'], ['program_id', 'week_start'])
+      .execute();
+    return { weekStart: week.start.toISOString(), weekEnd: week.end.toISOString(), submitted: submittedRows.length, missing: missingRows.length };
+  }
+
+  async deliverWeeklyReport({ programId, weekStart }: { programId: string; weekStart: string }): Promise<void> {
+    if (!this.mailer.enabled) return;
+    const program = await this.dataSource.getRepository(ProgramEntity).findOneBy({ id: programId });
+    const report = await this.dataSource.getRepository(WeeklyReportEntity).findOneBy({ programId, weekStart: new Date(weekStart) });
+    const to = program?.nationalContactEmail;
+    if (!program || !report || !to) return;
+    const key = `report:${programId}:${weekStart}`;
+    const [sent] = await this.dataSource.query('SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2', [key, to]);
+    if (sent) return;
+    const messageId = `<${createHash('sha256').update(`${key}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
+    const lines = [
+      `${program.name} (${program.affiliate}), week of ${weekStart.slice(0, 10)}`,
+      '',
+      `Debriefs submitted: ${report.totals.debriefs}; missing: ${report.missing.length}`,
+      `Hours ${report.totals.hours}, conversations ${report.totals.conversations}, one-on-ones ${report.totals.oneOnOnes}, leaders identified ${report.totals.leadersIdentified}`,
+      '',
+      ...(report.missing.length ? ['Missing:', ...report.missing.map((m) => `- ${m.name} (week of ${m.periodStart.slice(0, 10)})`)] : ['Nobody is missing a debrief.']),
+    ];
+    await this.mailer.send({ to, subject: `Weekly report: ${program.name}`, text: lines.join('\n'), messageId });
+    await this.dataSource.query(
+      'INSERT INTO notification_deliveries (notification_id, recipient, message_id, sent_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING',
+      [key, to, messageId],
+    );
+  }
+}

@@ -1,0 +1,53 @@
+// The weekly report's Temporal Schedule on the dev server: created with the program, stopped after its term, and
+// when it fires the week's row is written and mailed to the program's national contact.
+import { lastWholeWeek } from '../../src/domain/weeks';
+import { weeklyReportScheduleId } from '../../src/api/temporal/workflow.gateway';
+import { ApiClient } from '../support/api-client';
+import { AppHarness } from '../support/app-harness';
+import { eventually } from '../support/eventually';
+import { startSmtpServer } from '../support/smtp';
+
+describe('weekly report schedule (dev server)', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let harness: AppHarness;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    harness = await AppHarness.start({ SMTP_URL: smtp.url });
+    admin = new ApiClient(harness);
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    await smtp?.close();
+  });
+
+  it('is created with the program, follows its term end, and writes and mails the report when it fires', async () => {
+    const program = await admin.createProgram({}, { timezone: 'America/Chicago', termEnd: '2027-11-02', nationalContactEmail: 'National@Example.org' });
+    expect(program).toMatchObject({ nationalContactEmail: 'national@example.org' });
+    const handle = harness.temporal.schedule.getHandle(weeklyReportScheduleId(program.id));
+    const described = await handle.describe();
+    expect(described.spec.timezone).toBe('America/Chicago');
+    expect(described.spec.calendars).toEqual([expect.objectContaining({ dayOfWeek: [{ start: 'MONDAY', end: 'MONDAY', step: 1 }], hour: [{ start: 6, end: 6, step: 1 }] })]);
+    expect(described.spec.endAt).toEqual(new Date('2027-11-10T00:00:00.000Z'));
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'weeklyReportWorkflow', args: [{ programId: program.id }] });
+    expect(described.policies).toMatchObject({ overlap: 'SKIP', catchupWindow: 86_400_000 });
+
+    await admin.ok('PATCH', `/api/programs/${program.id}`, { termEnd: '2027-12-01' });
+    expect((await handle.describe()).spec.endAt).toEqual(new Date('2027-12-09T00:00:00.000Z'));
+
+    await handle.trigger();
+    const reports = await eventually('the report row', async () => {
+      const list = await admin.ok('GET', `/api/programs/${program.id}/reports`);
+      return list.total > 0 && list;
+    });
+    const week = lastWholeWeek(Date.now(), 'America/Chicago');
+    expect(reports.items).toEqual([
+      { weekStart: week.start.toISOString(), weekEnd: week.end.toISOString(), submitted: [], missing: [], totals: { debriefs: 0, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0 }, createdAt: expect.any(String) },
+    ]);
+    const { name } = await admin.ok('GET', `/api/programs/${program.id}`);
+    const mail = await eventually('the report email', async () => smtp.messages.find((m) => m.subject === `Weekly report: ${name}`));
+    expect(mail.text).toContain('Nobody is missing a debrief.');
+  });
+});
