@@ -72,7 +72,7 @@ describe('weekly report to national (time-skipping, real activities)', () => {
       const rows = await dataSource.query('SELECT id, active_since FROM organizers WHERE program_id = $1', [programId]);
       const activeSince = (o: StartedOrganizer) => new Date(rows.find((r: { id: string }) => r.id === o.organizerId).active_since).getTime();
 
-      const expected = [];
+      const expected: { week: number; weekStart: string; benMissing: boolean }[] = [];
       for (let week = 1; week <= 4; week++) {
         // Each debrief comes two hours after its week's period ends; Ben skips weeks 2 and 4.
         for (const organizer of week % 2 === 0 ? [ana] : [ana, ben]) {
