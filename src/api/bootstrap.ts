@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -5,17 +6,22 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/configuration';
 import { AppModule } from './app.module';
 import { requestLog } from './common/request-log';
+import { securityHeaders } from './common/security-headers';
 
 export const bodyLimit = '1mb';
 
 /** Everything main.ts and the HTTP tests share: the app, its prefix, body limits and OpenAPI. */
-export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
+  app.disable('x-powered-by');
   app.use(requestLog);
+  app.use(securityHeaders);
   app.useBodyParser('json', { limit: bodyLimit });
+  // The web dashboard: static files next to the compiled code (src/web in tests, dist/web when built).
+  app.useStaticAssets(join(__dirname, '..', 'web'), { index: 'index.html', maxAge: '5m' });
   app.setGlobalPrefix('api');
   const document = SwaggerModule.createDocument(
     app,

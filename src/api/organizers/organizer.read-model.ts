@@ -7,6 +7,7 @@ import {
   RideAlongEntity,
   StageTransitionEntity,
   TrainingEntity,
+  UserEntity,
 } from '../../entities';
 import type { Stage } from '../../domain/stages';
 import type { NotificationDto, OrganizerDetailDto, OrganizerDto } from './organizers.dto';
@@ -89,6 +90,7 @@ export class OrganizerReadModel {
       this.dataSource.getRepository(RideAlongEntity).find({ where: { organizerId }, order: { date: 'ASC' } }),
       this.dataSource.getRepository(NotificationEntity).find({ where: { organizerId }, order: { createdAt: 'DESC' }, take: 100 }),
     ]);
+    const actorNames = await this.userNames(history.map((t) => t.actor));
     return {
       ...toOrganizerDto(o),
       phone: o.phone,
@@ -105,7 +107,15 @@ export class OrganizerReadModel {
       rideAlongCount: o.rideAlongCount,
       totals: o.totals,
       pendingDebriefPeriods: o.pendingDebriefPeriods,
-      history: history.map((t) => ({ seq: t.seq, from: t.fromStage, to: t.toStage, at: iso(t.at), actor: t.actor, ...(t.reason ? { reason: t.reason } : {}) })),
+      history: history.map((t) => ({
+        seq: t.seq,
+        from: t.fromStage,
+        to: t.toStage,
+        at: iso(t.at),
+        actor: t.actor,
+        ...(actorNames.has(t.actor) ? { actorName: actorNames.get(t.actor) } : {}),
+        ...(t.reason ? { reason: t.reason } : {}),
+      })),
       debriefs: debriefs.map((d) => ({
         periodStart: iso(d.periodStart),
         periodEnd: iso(d.periodEnd),
@@ -124,6 +134,14 @@ export class OrganizerReadModel {
       rideAlongs: rideAlongs.map((r) => ({ date: r.date, staff: r.staff, ...(r.notes ? { notes: r.notes } : {}), recordedBy: r.recordedBy })),
       notifications: notifications.map(toNotificationDto),
     };
+  }
+
+  /** Names of the users among these actor ids (others, like `system`, are left out). */
+  private async userNames(actors: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(actors.filter((a) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a)))];
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    return new Map(users.map((u) => [u.id, u.name]));
   }
 
   async notifications(filters: NotificationFilters, page: { limit: number; offset: number }): Promise<{ items: NotificationDto[]; total: number }> {

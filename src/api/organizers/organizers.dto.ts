@@ -196,6 +196,7 @@ export class TransitionDto {
   @ApiProperty({ enum: stages }) to: Stage;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ description: 'The user who acted, or system' }) actor: string;
+  @ApiPropertyOptional({ description: "The acting user's name" }) actorName?: string;
   @ApiPropertyOptional() reason?: string;
 }
 
