@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     children.push(api);
     for (const child of children) {
       void child.exited.then((code) => {
+        if (child.name === 'demo') return;
         if (!stopping) {
           logger.error(`${child.name} exited unexpectedly (code ${code}); stopping the stack`);
           void stopAll(1);
@@ -119,6 +120,20 @@ async function main(): Promise<void> {
       250,
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const demo = !/^(off|false|0|no)$/i.test(process.env.DEMO ?? '');
+    if (demo) {
+      // Seeds three demo programs on a fresh system, then keeps their organizers debriefing; its end stops nothing.
+      children.push(
+        new ManagedProcess({
+          name: 'demo',
+          command: process.execPath,
+          args: [join(projectRoot, 'dist', 'demo', 'demo.js')],
+          env: { ...env, DATA_DIR: dataDir },
+          logFile: join(dataDir, 'logs', 'demo.log'),
+          echo: true,
+        }),
+      );
+    }
     const lines = [
       `Organizer Pipeline is ready (${seconds} s)`,
       `  API          ${apiUrl}/api        (health: ${apiUrl}/api/health)`,
@@ -127,6 +142,7 @@ async function main(): Promise<void> {
       `  Temporal     ${temporalAddress}`,
       `  Admin token  ${token}`,
       `  Data folder  ${dataDir}`,
+      demo ? '  Demo data    on (three demo programs on a fresh system; a demo week lasts 15 s; DEMO=off turns it off)' : '  Demo data    off',
       '  Ctrl-C stops everything.',
     ];
     process.stdout.write(`\n${lines.join('\n')}\n\n`);

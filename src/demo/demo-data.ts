@@ -1,0 +1,75 @@
+// Demo data for `npm start` on an empty data folder: three programs modelled on the seed documents, applicants at
+// every stage, and organizers who keep debriefing (most on time, some late, one who stops), all through the HTTP API
+// and the real workflows. A demo week lasts 15 seconds, so the dashboard moves while you watch.
+import { createHash } from 'node:crypto';
+import type { PolicyPatch, ProgramKind } from '../domain/policy';
+import type { Stage } from '../domain/stages';
+
+export const demoWeek = '15 seconds';
+
+/** Durations of a demo program: each real-world week is 15 seconds, a term a working day. */
+export const demoPolicy: PolicyPatch = {
+  stageSla: { applied: '2 minutes', screening: '3 minutes', role_play: '2 minutes' },
+  offerExpiresAfter: '5 minutes',
+  rideAlongWindow: '8 hours',
+  debriefEvery: demoWeek,
+  debriefGrace: '5 seconds',
+  escalateAfter: '10 seconds',
+  groupDebriefEvery: '60 seconds',
+  termLength: '8 hours',
+};
+
+export interface DemoProgram {
+  name: string;
+  affiliate: string;
+  kind: ProgramKind;
+  timezone: string;
+  goals: Record<string, number | string | boolean>;
+  locals: string[];
+  /** How many applicants end up in each stage. */
+  stages: Partial<Record<Stage, number>>;
+}
+
+export const demoPrograms: DemoProgram[] = [
+  {
+    name: 'Member Organizer Program (demo)',
+    affiliate: 'AFT Local 1',
+    kind: 'member_organizer',
+    timezone: 'America/Chicago',
+    goals: { organizersToHire: 12, oneOnOnesPerWeek: 3 },
+    locals: ['AFT Local 1'],
+    stages: { applied: 2, screening: 2, role_play: 1, offered: 1, training: 1, ride_along: 1, active: 6, not_selected: 1, withdrawn: 1, terminated: 1, ineligible: 1 },
+  },
+  {
+    name: 'Member Political Organizers (demo)',
+    affiliate: 'SEIU Minnesota State Council',
+    kind: 'political_organizer',
+    timezone: 'America/Chicago',
+    goals: { voterContacts: 50000 },
+    locals: ['SEIU Local 26', 'SEIU Local 284', 'SEIU Healthcare MN'],
+    stages: { applied: 3, screening: 1, role_play: 1, offered: 1, training: 2, active: 5, declined: 1, not_selected: 1 },
+  },
+  {
+    name: 'Civic Engagement Officers (demo)',
+    affiliate: 'MAPE',
+    kind: 'civic_engagement',
+    timezone: 'America/Chicago',
+    goals: { caucusTurnoutPercent: 20, locals: 39 },
+    locals: ['MAPE Local 601', 'MAPE Local 1201', 'MAPE Local 2301', 'MAPE Local 1001', 'MAPE Local 402'],
+    stages: { applied: 2, screening: 1, offered: 1, training: 1, active: 5, withdrawn: 1, ineligible: 1 },
+  },
+];
+
+const firstNames = ['Rosa', 'Sam', 'Aisha', 'Tomás', 'Mei', 'Jordan', 'Fatima', 'Luis', 'Grace', 'Kwame', 'Hannah', 'Diego', 'Priya', 'Marcus', 'Lena', 'Omar', 'Beatriz', 'Chen', 'Nadia', 'Eli', 'Ruth', 'Andre', 'Ximena', 'Tariq', 'June', 'Viktor', 'Amara', 'Paolo', 'Ines', 'Dev'];
+const lastNames = ['Díaz', 'Okafor', 'Rahman', 'Nguyen', 'Johansson', 'Baker', 'Haddad', 'Ortiz', 'Kim', 'Mensah', 'Schultz', 'Alvarez', 'Patel', 'Reed', 'Novak', 'Farah', 'Costa', 'Li', 'Petrov', 'Brooks'];
+
+/** A number in [0, 1) fixed by the key, so the demo looks the same on every fresh start. */
+export function chance(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+export function demoPerson(program: number, index: number): { name: string; memberId: string } {
+  const first = firstNames[(program * 7 + index * 3) % firstNames.length];
+  const last = lastNames[(program * 5 + index * 7) % lastNames.length];
+  return { name: `${first} ${last}`, memberId: `D${program + 1}-${String(1000 + index)}` };
+}

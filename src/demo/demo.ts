@@ -1,0 +1,41 @@
+// `npm start` runs this beside the API (unless DEMO=off): on a fresh system it seeds the demo programs, then keeps
+// their organizers debriefing. Everything goes through the HTTP API, as a client's would.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { DemoClient, demoPulse, DemoState, seedDemo } from './demo-seeder';
+
+const logger = new Logger('demo');
+const client = new DemoClient(process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`, process.env.ADMIN_TOKEN!);
+const stateFile = join(process.env.DATA_DIR ?? '.data', 'demo.json');
+
+async function main(): Promise<void> {
+  let state: DemoState;
+  if (existsSync(stateFile)) {
+    state = JSON.parse(readFileSync(stateFile, 'utf8')) as DemoState;
+  } else {
+    const programs = await client.call(client.adminToken, 'GET', '/api/programs');
+    if (programs.total > 0) {
+      logger.log('programs already exist: no demo data (this is not a fresh system)');
+      return;
+    }
+    const started = Date.now();
+    state = await seedDemo(client, logger);
+    writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
+    logger.log(`demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s; coordinator tokens are in ${stateFile}`);
+  }
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => (stopping = true));
+  while (!stopping) {
+    await demoPulse(client, state, logger).catch((error: Error) => logger.warn(`demo debriefs paused: ${error.message}`));
+    for (let waited = 0; waited < 3_000 && !stopping; waited += 250) await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    logger.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
