@@ -5,10 +5,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/configuration';
 import { AppModule } from './app.module';
+import { refuseProtoKeys, requireJsonBodies } from './common/body-rules';
 import { requestLog } from './common/request-log';
 import { securityHeaders } from './common/security-headers';
 
 export const bodyLimit = '1mb';
+
+/**
+ * The API refuses fields it does not know (and answers only the fields it documents), so every object schema says
+ * so: clients and fuzzers then generate what the API actually accepts.
+ */
+function closeSchemas(schemas: Record<string, unknown>): void {
+  for (const schema of Object.values(schemas) as { type?: string; properties?: object; additionalProperties?: unknown }[]) {
+    if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+  }
+}
 
 /** Everything main.ts and the HTTP tests share: the app, its prefix, body limits and OpenAPI. */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<NestExpressApplication> {
@@ -19,7 +30,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.disable('x-powered-by');
   app.use(requestLog);
   app.use(securityHeaders);
-  app.useBodyParser('json', { limit: bodyLimit });
+  app.use('/api', requireJsonBodies);
+  app.useBodyParser('json', { limit: bodyLimit, reviver: refuseProtoKeys });
   // The web dashboard: static files next to the compiled code (src/web in tests, dist/web when built).
   app.useStaticAssets(join(__dirname, '..', 'web'), { index: 'index.html', maxAge: '5m' });
   app.setGlobalPrefix('api');
@@ -27,6 +39,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     app,
     new DocumentBuilder().setTitle('Organizer Pipeline').setVersion('1').addBearerAuth().build(),
   );
+  closeSchemas(document.components?.schemas ?? {});
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -100,17 +100,33 @@ async function main(): Promise<void> {
     const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ADMIN_TOKEN: token, PORT: String(ports.api) };
     const node = (name: string, script: string) =>
       new ManagedProcess({ name, command: process.execPath, args: [join(projectRoot, 'dist', script)], env, logFile: join(dataDir, 'logs', `${name}.log`), echo: true });
-    children.push(node('worker', 'worker.js'));
-    const api = node('api', 'main.js');
-    children.push(api);
-    for (const child of children) {
+    // The servers are the stack's footing: if one dies, everything stops. The worker and the API hold no state of
+    // their own, so one that dies is started again (a few times a minute at most), as a process manager would.
+    const restarts: number[] = [];
+    const supervise = (child: ManagedProcess, start?: () => ManagedProcess) => {
       void child.exited.then((code) => {
-        if (child.name === 'demo') return;
-        if (!stopping) {
+        if (stopping) return;
+        const now = Date.now();
+        restarts.push(now);
+        while (restarts.length && now - restarts[0] > 60_000) restarts.shift();
+        if (!start || restarts.length > 5) {
           logger.error(`${child.name} exited unexpectedly (code ${code}); stopping the stack`);
           void stopAll(1);
+          return;
         }
+        logger.warn(`${child.name} exited unexpectedly (code ${code}); starting it again`);
+        const replacement = start();
+        children[children.indexOf(child)] = replacement;
+        supervise(replacement, start);
       });
+    };
+    for (const server of children) supervise(server);
+    const startWorker = () => node('worker', 'worker.js');
+    const startApi = () => node('api', 'main.js');
+    for (const start of [startWorker, startApi]) {
+      const child = start();
+      children.push(child);
+      supervise(child, start);
     }
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     await waitUntil(

@@ -34,7 +34,7 @@ describe('web dashboard (headless Chromium)', () => {
     await admin.ok('POST', `/api/organizers/${screening}/schedule-screening`, { at: '2027-01-12T17:30:00Z', location: 'hall' });
     await admin.ok('POST', `/api/organizers/${steady}/submit-debrief`, { hours: 6, conversations: 9, oneOnOnes: 2, leadersIdentified: 1, inPerson: true, group: true, notes: '<script>window.__xss=2</script>' });
     // Two missed weeks (4 s each, 2 s grace) flag the first organizer; pausing both then holds every figure still.
-    await eventually('the at-risk flag', async () => (await admin.ok('GET', `/api/organizers/${missing}`)).atRisk, 30_000);
+    await eventually('the at-risk flag', async () => (await admin.ok('GET', `/api/organizers/${missing}`)).atRisk, 60_000);
     await admin.ok('POST', `/api/organizers/${missing}/pause`, {});
     await admin.ok('POST', `/api/organizers/${steady}/pause`, {});
     atRiskId = missing;
@@ -44,7 +44,7 @@ describe('web dashboard (headless Chromium)', () => {
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await browser?.close();

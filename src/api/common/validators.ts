@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { parseDuration } from '../../domain/durations';
 
 function register(name: string, message: string, test: (value: unknown) => boolean, options?: ValidationOptions) {
@@ -73,3 +73,6 @@ export const IsScores = (options?: ValidationOptions) =>
       Object.entries(value).every(([key, v]) => key.length >= 1 && key.length <= 50 && Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5),
     options,
   );
+
+/** An optional field: it may be left out, but not sent as null (null would be a value of the wrong type). */
+export const Optional = () => ValidateIf((_: object, value: unknown) => value !== undefined);

@@ -1,20 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
-import { IsInstant } from '../common/validators';
+import { IsUUID } from 'class-validator';
+import { IsInstant, Optional } from '../common/validators';
 
 export class PipelineQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'One program; default: every program the caller may read' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   programId?: string;
 
   @ApiPropertyOptional({ description: 'Start of the activity window (debrief periods ending from then); default: 28 days before `to`' })
-  @IsOptional()
+  @Optional()
   @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'End of the activity window (exclusive); default: now' })
-  @IsOptional()
+  @Optional()
   @IsInstant()
   to?: string;
 }

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -22,23 +21,23 @@ import type { RecipientRole } from '../../domain/organizer';
 import type { NotificationKind } from '../../domain/organizer';
 import { stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
-import { IsInstant, IsScores } from '../common/validators';
+import { IsInstant, IsScores, Optional } from '../common/validators';
 
 // ---- input ---------------------------------------------------------------------------------------------------
 
 export class AttestationsDto {
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() currentMember: boolean = false;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() driversLicense: boolean = false;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() insuredVehicle: boolean = false;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() currentMember: boolean = false;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() driversLicense: boolean = false;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() insuredVehicle: boolean = false;
   @ApiProperty({ description: 'Hours a week the applicant commits to', minimum: 0, maximum: 80, example: 10 })
   @Min(0)
   @Max(80)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   weeklyHours: number;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() fullTerm: boolean = false;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() doorKnocking: boolean = false;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() fullTerm: boolean = false;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() doorKnocking: boolean = false;
   @ApiPropertyOptional({ default: false, description: 'A current steward or officer (flagged, not refused)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   currentLeader: boolean = false;
 }
@@ -51,8 +50,8 @@ export class ApplicationDto {
 
   @ApiProperty({ example: 'Rosa Díaz', maxLength: 200 }) @Length(1, 200) @IsString() name: string;
   @ApiProperty({ example: 'rosa@example.org', maxLength: 320 }) @IsEmail() @MaxLength(320) email: string;
-  @ApiPropertyOptional({ example: '+1 612 555 0100', maxLength: 40 }) @IsOptional() @Length(1, 40) @IsString() phone?: string;
-  @ApiPropertyOptional({ example: 'Local 12', maxLength: 100 }) @IsOptional() @Length(1, 100) @IsString() local?: string;
+  @ApiPropertyOptional({ example: '+1 612 555 0100', maxLength: 40 }) @Optional() @Length(1, 40) @IsString() phone?: string;
+  @ApiPropertyOptional({ example: 'Local 12', maxLength: 100 }) @Optional() @Length(1, 100) @IsString() local?: string;
 
   @ApiProperty({ type: AttestationsDto })
   @IsDefined()
@@ -64,28 +63,28 @@ export class ApplicationDto {
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class OrganizerListQuery {
-  @ApiPropertyOptional({ enum: stages }) @IsOptional() @IsIn(stages) stage?: Stage;
-  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(booleanQuery) @IsBoolean() atRisk?: boolean;
+  @ApiPropertyOptional({ enum: stages }) @Optional() @IsIn(stages) stage?: Stage;
+  @ApiPropertyOptional({ type: Boolean }) @Optional() @Transform(booleanQuery) @IsBoolean() atRisk?: boolean;
   @ApiPropertyOptional({ type: Boolean, description: 'true: only organizers with an overdue debrief' })
-  @IsOptional()
+  @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 50;
-  @ApiPropertyOptional({ default: 0, minimum: 0 }) @IsOptional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @Optional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 50;
+  @ApiPropertyOptional({ default: 0, minimum: 0 }) @Optional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
 }
 
 export class NotificationListQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/i, { message: 'programId must be a UUID' }) programId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/i, { message: 'organizerId must be a UUID' }) organizerId?: string;
-  @ApiPropertyOptional({ enum: notificationKinds }) @IsOptional() @IsIn(notificationKinds) kind?: NotificationKind;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 50;
-  @ApiPropertyOptional({ default: 0, minimum: 0 }) @IsOptional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @Matches(/^[0-9a-f-]{36}$/i, { message: 'programId must be a UUID' }) programId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @Matches(/^[0-9a-f-]{36}$/i, { message: 'organizerId must be a UUID' }) organizerId?: string;
+  @ApiPropertyOptional({ enum: notificationKinds }) @Optional() @IsIn(notificationKinds) kind?: NotificationKind;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @Optional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 50;
+  @ApiPropertyOptional({ default: 0, minimum: 0 }) @Optional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
 }
 
 const notes = () => (target: object, key: string) => {
   ApiPropertyOptional({ maxLength: 2000 })(target, key);
-  IsOptional()(target, key);
+  Optional()(target, key);
   IsString()(target, key);
   MaxLength(2000)(target, key);
 };
@@ -105,7 +104,7 @@ export class OfferDto {
   @ApiProperty({ example: 10, minimum: 1, maximum: 80 }) @Min(1) @Max(80) @IsNumber({ allowNaN: false, allowInfinity: false }) hoursPerWeek: number;
   @ApiProperty({ example: '2027-02-01' }) @IsInstant() startDate: string;
   @ApiPropertyOptional({ example: 1500, minimum: 0, description: 'Stipend per month' })
-  @IsOptional()
+  @Optional()
   @Min(0)
   @Max(1_000_000)
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -149,7 +148,7 @@ export class RecordRideAlongDto {
 
 export class SubmitDebriefDto {
   @ApiPropertyOptional({ description: 'The debrief period reported on (from pendingDebriefPeriods); default: the one due now' })
-  @IsOptional()
+  @Optional()
   @IsInstant()
   periodStart?: string;
   @ApiProperty({ example: 9.5, minimum: 0, maximum: 168 }) @Min(0) @Max(168) @IsNumber({ allowNaN: false, allowInfinity: false }) hours: number;
@@ -162,7 +161,7 @@ export class SubmitDebriefDto {
 }
 
 export class OptionalReasonDto {
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @MaxLength(500) @IsString() reason?: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @Optional() @MaxLength(500) @IsString() reason?: string;
 }
 
 export class ReasonDto {

@@ -19,52 +19,52 @@ import {
 } from 'class-validator';
 import { programKinds, requirableAttestations } from '../../domain/policy';
 import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
-import { IsDuration, IsFlatRecord, IsInstant, IsTimeZone } from '../common/validators';
+import { IsDuration, IsFlatRecord, IsInstant, IsTimeZone, Optional } from '../common/validators';
 
 export class StageSlaDto {
-  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() applied?: string;
-  @ApiPropertyOptional({ example: '14 days' }) @IsOptional() @IsDuration() screening?: string;
-  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() role_play?: string;
+  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() applied?: string;
+  @ApiPropertyOptional({ example: '14 days' }) @Optional() @IsDuration() screening?: string;
+  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() role_play?: string;
 }
 
 /** Any subset of the policy; what is given replaces the preset's (or current) value. */
 export class PolicyPatchDto {
   @ApiPropertyOptional({ example: 10, minimum: 0, maximum: 80 })
-  @IsOptional()
+  @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   hoursPerWeek?: number;
 
   @ApiPropertyOptional({ enum: requirableAttestations, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(requirableAttestations.length)
   @IsIn(requirableAttestations, { each: true })
   requiredAttestations?: RequirableAttestation[];
 
   @ApiPropertyOptional({ type: StageSlaDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => StageSlaDto)
   stageSla?: StageSlaDto;
 
-  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() offerExpiresAfter?: string;
+  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() offerExpiresAfter?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['orientation'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   requiredTrainings?: string[];
 
-  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() initialRideAlongs?: number;
-  @ApiPropertyOptional({ example: 3 }) @IsOptional() @IsInt() requiredRideAlongs?: number;
-  @ApiPropertyOptional({ example: '365 days' }) @IsOptional() @IsDuration() rideAlongWindow?: string;
-  @ApiPropertyOptional({ example: '7 days' }) @IsOptional() @IsDuration() debriefEvery?: string;
-  @ApiPropertyOptional({ example: '1 day' }) @IsOptional() @IsDuration() debriefGrace?: string;
-  @ApiPropertyOptional({ example: '2 days' }) @IsOptional() @IsDuration() escalateAfter?: string;
-  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() atRiskAfterMissed?: number;
-  @ApiPropertyOptional({ example: '30 days' }) @IsOptional() @IsDuration() groupDebriefEvery?: string;
-  @ApiPropertyOptional({ example: '365 days' }) @IsOptional() @IsDuration() termLength?: string;
+  @ApiPropertyOptional({ example: 1 }) @Optional() @IsInt() initialRideAlongs?: number;
+  @ApiPropertyOptional({ example: 3 }) @Optional() @IsInt() requiredRideAlongs?: number;
+  @ApiPropertyOptional({ example: '365 days' }) @Optional() @IsDuration() rideAlongWindow?: string;
+  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() debriefEvery?: string;
+  @ApiPropertyOptional({ example: '1 day' }) @Optional() @IsDuration() debriefGrace?: string;
+  @ApiPropertyOptional({ example: '2 days' }) @Optional() @IsDuration() escalateAfter?: string;
+  @ApiPropertyOptional({ example: 2 }) @Optional() @IsInt() atRiskAfterMissed?: number;
+  @ApiPropertyOptional({ example: '30 days' }) @Optional() @IsDuration() groupDebriefEvery?: string;
+  @ApiPropertyOptional({ example: '365 days' }) @Optional() @IsDuration() termLength?: string;
 }
 
 export class CreateProgramDto {
@@ -91,24 +91,24 @@ export class CreateProgramDto {
   termStart: string;
 
   @ApiPropertyOptional({ example: '2027-11-02', description: 'ISO-8601; without it, each organizer serves policy.termLength' })
-  @IsOptional()
+  @Optional()
   @IsInstant()
   termEnd?: string;
 
   @ApiPropertyOptional({ example: { caucusTurnoutPercent: 20 }, description: 'Up to 50 named goals (numbers, booleans or short text)' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @IsFlatRecord(50)
   goals?: Record<string, number | string | boolean>;
 
   @ApiPropertyOptional({ example: 'national@aft.org', description: 'Receives the weekly report' })
-  @IsOptional()
+  @Optional()
   @MaxLength(320)
   @IsEmail()
   nationalContactEmail?: string;
 
   @ApiPropertyOptional({ type: PolicyPatchDto, description: 'Merged over the preset of `kind`' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyPatchDto)
   policy?: PolicyPatchDto;
@@ -116,13 +116,13 @@ export class CreateProgramDto {
 
 export class UpdateProgramDto {
   @ApiPropertyOptional({ type: PolicyPatchDto, description: 'Merged over the current policy; reaches running organizers from their next period' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyPatchDto)
   policy?: PolicyPatchDto;
 
   @ApiPropertyOptional({ example: { caucusTurnoutPercent: 25 } })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @IsFlatRecord(50)
   goals?: Record<string, number | string | boolean>;
@@ -206,8 +206,8 @@ export class WeeklyReportListDto {
 }
 
 export class ReportListQuery {
-  @ApiPropertyOptional({ default: 52, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 52;
-  @ApiPropertyOptional({ default: 0, minimum: 0 }) @IsOptional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
+  @ApiPropertyOptional({ default: 52, minimum: 1, maximum: 200 }) @Optional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 52;
+  @ApiPropertyOptional({ default: 0, minimum: 0 }) @Optional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
 }
 
 export class ProgramListDto {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
@@ -30,19 +30,22 @@ export class RosterService {
   async import(programId: string, csv: Readable, caller: Caller): Promise<RosterImportDto> {
     await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
-    let bytes = 0;
-    csv.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > maxRosterBytes) csv.destroy(new PayloadTooLargeError(`the roster is larger than ${maxRosterBytes / 1024 / 1024} MB`));
-    });
-    const parser = csv.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
-    csv.on('error', (error) => parser.destroy(error));
-
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
       await runner.query('DELETE FROM roster_members WHERE program_id = $1', [programId]);
+      // Parsing starts only now, with the loop below reading at once: an error in the CSV (or the upload) reaches
+      // that loop (the no-op listener keeps pipe() from rethrowing it as an unhandled event meanwhile).
+      const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+      let bytes = 0;
+      csv.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > maxRosterBytes) parser.destroy(new PayloadTooLargeError(`the roster is larger than ${maxRosterBytes / 1024 / 1024} MB`));
+      });
+      csv.on('error', (error) => parser.destroy(error));
+      parser.on('error', () => undefined);
+      csv.pipe(parser);
       const rejected: { line: number; reason: string }[] = [];
       const seen = new Map<string, number>();
       let positions: Record<Column, number> | undefined;
@@ -77,7 +80,7 @@ export class RosterService {
       return { accepted, rejected };
     } catch (error) {
       await runner.rollbackTransaction();
-      if ((error as { code?: string }).code?.startsWith('CSV_')) {
+      if (error instanceof CsvError) {
         throw new InvalidInputError([{ field: 'body', reason: `is not valid CSV: ${(error as Error).message}` }]);
       }
       throw error;

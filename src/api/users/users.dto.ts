@@ -1,5 +1,6 @@
+import { Optional } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { roles } from '../../entities/user.entity';
 import type { Role } from '../../entities/user.entity';
 
@@ -19,7 +20,7 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Programs a coordinator acts on' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
