@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from '../../src/stack/postgres';
 import { stackSettings } from '../../src/stack/settings';
 import { resolveTemporalCli } from '../../src/stack/temporal-cli';
 import { startTemporalDevServer } from '../../src/stack/temporal-dev-server';
+import { resolveSchemathesis } from '../../src/stack/schemathesis';
 import { resolveTimeSkippingServer } from '../../src/stack/time-skipping-server';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 
@@ -34,6 +35,7 @@ export default async function globalSetup(): Promise<void> {
 
   const timeSkipping = resolveTimeSkippingServer(settings);
   process.env.TEMPORAL_TEST_SERVER_PATH = timeSkipping ?? '';
+  process.env.SCHEMATHESIS_PATH = resolveSchemathesis(settings) ?? '';
 
   const [databaseUrl, temporalAddress] = await Promise.all([
     (async () => {
