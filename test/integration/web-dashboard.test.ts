@@ -107,7 +107,7 @@ describe('web dashboard (headless Chromium)', () => {
     // The other organizer's debrief notes hold a script tag: shown, never run.
     const steady = (await admin.ok('GET', `/api/programs/${program.id}/organizers?stage=active`)).items.find((o: { id: string }) => o.id !== atRiskId);
     await page.goto(`${harness.baseUrl}/#/organizer/${steady.id}`);
-    await page.waitForSelector('[data-table=debriefs] td');
+    await page.waitForSelector(`[data-timeline="${steady.id}"]`);
     expect(await page.locator('[data-table=debriefs]').textContent()).toContain('<script>window.__xss=2</script>');
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(errors).toEqual([]);

@@ -1,0 +1,120 @@
+// The worker is killed (SIGKILL) in the middle of a projection, held there by a row lock, then started again: the
+// change completes exactly once: one history row, one notification, one email.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { ManagedProcess } from '../../src/stack/managed-process';
+import { projectRoot } from '../../src/stack/settings';
+import { ApiClient, Program } from '../support/api-client';
+import { AppHarness, HttpResult } from '../support/app-harness';
+import { aFastPolicy } from '../support/builders';
+import { eventually } from '../support/eventually';
+import { startSmtpServer } from '../support/smtp';
+
+describe('worker killed mid-projection', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let program: Program;
+  let worker: ManagedProcess | undefined;
+
+  function startWorker(): Promise<ManagedProcess> {
+    return new Promise((resolve, reject) => {
+      const process = new ManagedProcess({
+        name: 'worker',
+        command: globalThis.process.execPath,
+        args: [join(projectRoot, 'dist', 'worker.js')],
+        env: {
+          ...globalThis.process.env,
+          NODE_ENV: 'test',
+          TEMPORAL_TASK_QUEUE: harness.config.temporal.taskQueue,
+          SMTP_URL: smtp.url,
+        },
+        onLine: (line) => line.includes('worker polling task queue') && resolve(process),
+      });
+      void process.exited.then((code) => reject(new Error(`worker exited early (${code}): ${process.recent.join('\n')}`)));
+    });
+  }
+
+  /** Holds the organizer's row locked until released, so its projection blocks right where it writes. */
+  async function lockRow(organizerId: string): Promise<{ release: () => Promise<void> }> {
+    const client = new PgClient({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query('SELECT 1 FROM organizers WHERE id = $1 FOR UPDATE', [organizerId]);
+    return {
+      release: async () => {
+        await client.query('ROLLBACK');
+        await client.end();
+      },
+    };
+  }
+
+  const projectionWaiting = async () => {
+    const rows = await harness.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO organizers%'`,
+    );
+    return rows[0].n > 0;
+  };
+
+  async function killMidProjection(): Promise<void> {
+    await eventually('a projection blocked on the lock', projectionWaiting, 20_000);
+    worker!.kill();
+    await worker!.exited;
+  }
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    harness = await AppHarness.start({ TEMPORAL_UPDATE_TIMEOUT_MS: '90000', SMTP_URL: smtp.url }, { worker: false });
+    admin = new ApiClient(harness);
+    program = await admin.createProgram(aFastPolicy({ debriefEvery: '8 seconds', debriefGrace: '2 seconds', escalateAfter: '60 seconds' }));
+    worker = await startWorker();
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await harness?.stop();
+    await smtp?.close();
+  });
+
+  it('completes an action exactly once when the worker dies while projecting it', async () => {
+    const { body } = await admin.apply(program.id);
+    const lock = await lockRow(body.id);
+    const pending: Promise<HttpResult> = admin.act(body.id, 'schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' });
+    await killMidProjection();
+    await lock.release();
+    worker = await startWorker();
+
+    const response = await pending;
+    expect(response.status).toBe(200);
+    expect(response.body.stage).toBe('screening');
+    const history = await harness.dataSource.query('SELECT seq, to_stage FROM stage_transitions WHERE organizer_id = $1 ORDER BY seq', [body.id]);
+    expect(history).toEqual([
+      { seq: 1, to_stage: 'applied' },
+      { seq: 2, to_stage: 'screening' },
+    ]);
+    const state = await harness.temporal.workflow.getHandle(body.id).query<{ version: number }>('organizerState');
+    expect(response.body.version).toBe(state.version);
+  }, 120_000);
+
+  it('raises a timer-driven reminder exactly once, and emails it once, when the worker dies while projecting it', async () => {
+    const { body } = await admin.apply(program.id);
+    const organizer = await admin.hireToActive(program, body.id);
+    const overdueAt = Date.parse(organizer.pendingDebriefPeriods[0].overdueAt);
+    await new Promise((r) => setTimeout(r, Math.max(0, overdueAt - Date.now() - 1_500)));
+    const lock = await lockRow(body.id);
+    await killMidProjection();
+    await lock.release();
+    worker = await startWorker();
+
+    const id = `${body.id}:debrief_overdue:${organizer.pendingDebriefPeriods[0].start}`;
+    const messageId = `<${createHash('sha256').update(`${id}\n${organizer.email}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
+    await eventually('the reminder email', async () => smtp.messages.some((m) => m.messageId === messageId), 60_000);
+    // Give a duplicate every chance to arrive before counting.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await harness.dataSource.query('SELECT kind FROM notifications WHERE id = $1', [id])).toEqual([{ kind: 'debrief_overdue' }]);
+    expect(smtp.messages.filter((m) => m.messageId === messageId)).toHaveLength(1);
+    const [{ n }] = await harness.dataSource.query('SELECT count(*)::int AS n FROM notification_deliveries WHERE notification_id = $1', [id]);
+    expect(n).toBe(1);
+  }, 120_000);
+});
