@@ -14,6 +14,8 @@ export abstract class AppConfig {
     /** How long an HTTP call waits for a workflow update before answering 503. */
     updateTimeoutMs: number;
   };
+  /** Workflows the worker keeps in memory between tasks (more: fewer replays, more memory). */
+  declare maxCachedWorkflows: number;
   declare adminToken: string | undefined;
   /** Failed authentications from one address in a minute before it is refused for the rest of that minute. */
   declare authFailuresPerMinute: number;
@@ -69,6 +71,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       taskQueue: env.TEMPORAL_TASK_QUEUE || 'organizer-pipeline',
       updateTimeoutMs: integer(env, 'TEMPORAL_UPDATE_TIMEOUT_MS', 10_000, 100),
     },
+    maxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 2_000, 0),
     adminToken,
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 20, 1),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),

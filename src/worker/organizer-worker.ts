@@ -61,7 +61,7 @@ export class OrganizerWorker {
       taskQueue,
       ...workflows,
       activities: workerActivities(this.readModels, this.roster, this.notifications, this.broadcasts, this.reports),
-      maxCachedWorkflows: 2_000,
+      maxCachedWorkflows: this.config.maxCachedWorkflows,
     });
     this.logger.log(`worker polling task queue ${taskQueue} on ${address} (namespace ${namespace})`);
     return { worker, connection };

@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -33,7 +34,7 @@ import { organizerStageKey, programIdKey } from './search-attributes';
 
 // Projections run as local activities: the update that waits for them answers sooner, and they retry until the
 // database is back (read-your-writes: an action's answer means its rows are committed).
-const { projectOrganizer } = proxyLocalActivities<OrganizerActivities>({
+const local = proxyLocalActivities<OrganizerActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
 });
@@ -41,6 +42,12 @@ const { checkRoster, deliverNotifications } = proxyActivities<OrganizerActivitie
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** Changes to code that running workflows had already executed; each keeps the old path for their replays. */
+export const patches = {
+  deliverOnlyWhenMailing: 'deliver-only-when-mailing',
+  rosterCheckLocal: 'roster-check-local',
+} as const;
 
 /** Debrief periods one run covers before it continues as new (a quarter), so no run's history grows large. */
 export const defaultPeriodsPerRun = 13;
@@ -84,16 +91,18 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     const current = state!;
     const organizer = snapshotOf(current);
     projectedVersion = Math.max(projectedVersion, current.version);
-    const projected = projections.then(() => projectOrganizer({ organizer, changes }));
-    projections = projected.catch(() => undefined);
-    await projected;
+    const projected = projections.then(() => local.projectOrganizer({ organizer, changes }));
+    projections = projected.then(() => undefined).catch(() => undefined);
+    const result = await projected;
     if (changes.transitions.length) {
       upsertSearchAttributes([
         { key: programIdKey, value: current.programId },
         { key: organizerStageKey, value: current.stage },
       ]);
     }
-    if (changes.notifications.length) {
+    // Runs recorded before the projection said whether email is on scheduled a delivery for every notification.
+    const deliver = changes.notifications.length > 0 && (patched(patches.deliverOnlyWhenMailing) ? result?.deliver === true : true);
+    if (deliver) {
       const notificationIds = changes.notifications.map((n) => n.id);
       const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
         log.error('notification delivery failed', { organizerId: current.organizerId, notificationIds, error: String(error) });
@@ -170,7 +179,9 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
 
   if (!state) {
     const application = input.application!;
-    const roster = await checkRoster({ programId: input.programId, memberId: application.memberId });
+    // The roster lookup became a local activity (no round trip through the server); runs recorded before keep theirs.
+    const rosterQuery = { programId: input.programId, memberId: application.memberId };
+    const roster = patched(patches.rosterCheckLocal) ? await local.checkRoster(rosterQuery) : await checkRoster(rosterQuery);
     const started = startOrganizer(
       { organizerId: input.organizerId, programId: input.programId, application, policy: input.policy, termEnd: input.termEnd, roster },
       Date.now(),

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import { Mailer } from '../../src/activities/mailer';
 import { ReadModelActivities } from '../../src/activities/read-model.activities';
+import { loadConfig } from '../../src/config/configuration';
 import { createDataSource } from '../../src/database/data-source';
 import { Changes, noChanges } from '../../src/domain/organizer';
 import { snapshotOf } from '../../src/domain/snapshot';
@@ -17,7 +19,7 @@ describe('read-model projection (PostgreSQL)', () => {
 
   beforeAll(async () => {
     dataSource = await createDataSource(process.env.DATABASE_URL!).initialize();
-    readModels = new ReadModelActivities(dataSource);
+    readModels = new ReadModelActivities(dataSource, new Mailer(loadConfig({ ...process.env })));
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
-import type { OrganizerActivities, ProjectionInput } from '../../src/activities/organizer-activities';
+import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/activities/organizer-activities';
 import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
 
 let runtimeInstalled = false;
@@ -55,8 +55,11 @@ export class RecordingActivities implements OrganizerActivities {
   readonly deliveries: string[][] = [];
 
   checkRoster = async (): Promise<RosterStatus> => this.roster;
-  projectOrganizer = async (input: ProjectionInput): Promise<void> => {
+  /** Whether the fake says email is configured (so deliveries are scheduled). */
+  mailing = true;
+  projectOrganizer = async (input: ProjectionInput): Promise<ProjectionResult> => {
     this.projections.push(structuredClone(input));
+    return { deliver: this.mailing && input.changes.notifications.length > 0 };
   };
   deliverNotifications = async ({ notificationIds }: { notificationIds: string[] }): Promise<void> => {
     this.deliveries.push(notificationIds);

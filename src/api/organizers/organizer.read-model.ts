@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, In, MoreThan } from 'typeorm';
-import {
-  DebriefEntity,
-  NotificationEntity,
-  OrganizerEntity,
-  RideAlongEntity,
-  StageTransitionEntity,
-  TrainingEntity,
-  UserEntity,
-} from '../../entities';
+import { NotificationEntity, OrganizerEntity } from '../../entities';
 import type { Stage } from '../../domain/stages';
 import type { NotificationDto, OrganizerDetailDto, OrganizerDto } from './organizers.dto';
 
-const iso = (date: Date) => date.toISOString();
-const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+const iso = (date: Date | string) => new Date(date).toISOString();
+
+// An organizer and everything its detail page shows, in one round trip (child rows as JSON arrays).
+const detailQuery = `
+  SELECT row_to_json(o) AS organizer,
+    (SELECT COALESCE(json_agg(t ORDER BY t.seq), '[]') FROM (
+       SELECT st.seq, st.from_stage, st.to_stage, st.at, st.actor, st.reason, u.name AS actor_name
+       FROM stage_transitions st LEFT JOIN users u ON u.id::text = st.actor WHERE st.organizer_id = o.id) t) AS history,
+    (SELECT COALESCE(json_agg(d ORDER BY d.period_start DESC), '[]') FROM (
+       SELECT * FROM debriefs WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) d) AS debriefs,
+    (SELECT COALESCE(json_agg(t ORDER BY t.completed_at), '[]') FROM trainings t WHERE t.organizer_id = o.id) AS trainings,
+    (SELECT COALESCE(json_agg(r ORDER BY r.date), '[]') FROM ride_alongs r WHERE r.organizer_id = o.id) AS ride_alongs,
+    (SELECT COALESCE(json_agg(n ORDER BY n.created_at DESC), '[]') FROM (
+       SELECT * FROM notifications WHERE organizer_id = o.id ORDER BY created_at DESC LIMIT 100) n) AS notifications
+  FROM organizers o WHERE o.id = $1`;
 
 export function toOrganizerDto(o: OrganizerEntity): OrganizerDto {
   return {
@@ -62,8 +67,10 @@ export interface NotificationFilters {
 export class OrganizerReadModel {
   constructor(private readonly dataSource: DataSource) {}
 
-  row(id: string): Promise<OrganizerEntity | null> {
-    return this.dataSource.getRepository(OrganizerEntity).findOneBy({ id });
+  /** What access checks need: the organizer's program and where it stands. */
+  async access(id: string): Promise<{ id: string; programId: string; stage: Stage; paused: boolean } | undefined> {
+    const [row] = await this.dataSource.query('SELECT program_id, stage, paused FROM organizers WHERE id = $1', [id]);
+    return row ? { id, programId: row.program_id, stage: row.stage, paused: row.paused } : undefined;
   }
 
   async list(programId: string, filters: OrganizerFilters, page: { limit: number; offset: number }): Promise<{ items: OrganizerDto[]; total: number }> {
@@ -81,67 +88,75 @@ export class OrganizerReadModel {
     return { items: rows.map(toOrganizerDto), total };
   }
 
-  async detail(o: OrganizerEntity): Promise<OrganizerDetailDto> {
-    const organizerId = o.id;
-    const [history, debriefs, trainings, rideAlongs, notifications] = await Promise.all([
-      this.dataSource.getRepository(StageTransitionEntity).find({ where: { organizerId }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(DebriefEntity).find({ where: { organizerId }, order: { periodStart: 'DESC' }, take: 104 }),
-      this.dataSource.getRepository(TrainingEntity).find({ where: { organizerId }, order: { completedAt: 'ASC' } }),
-      this.dataSource.getRepository(RideAlongEntity).find({ where: { organizerId }, order: { date: 'ASC' } }),
-      this.dataSource.getRepository(NotificationEntity).find({ where: { organizerId }, order: { createdAt: 'DESC' }, take: 100 }),
-    ]);
-    const actorNames = await this.userNames(history.map((t) => t.actor));
+  /** The organizer with its history, debriefs, trainings, ride-alongs and notifications: one query. */
+  async detail(id: string): Promise<OrganizerDetailDto | undefined> {
+    const [row] = await this.dataSource.query(detailQuery, [id]);
+    if (!row) return undefined;
+    const o = row.organizer;
+    const isoOrNull = (value: string | null) => (value ? new Date(value).toISOString() : null);
     return {
-      ...toOrganizerDto(o),
+      id: o.id,
+      programId: o.program_id,
+      memberId: o.member_id,
+      name: o.name,
+      email: o.email,
+      stage: o.stage,
+      stageEnteredAt: iso(o.stage_entered_at),
+      paused: o.paused,
+      atRisk: o.at_risk,
+      overdueDebriefs: o.overdue_debriefs,
+      version: o.version,
       phone: o.phone,
       local: o.local,
-      appliedAt: iso(o.appliedAt),
-      hiredAt: isoOrNull(o.hiredAt),
-      activeSince: isoOrNull(o.activeSince),
-      endsAt: isoOrNull(o.endsAt),
-      ...(o.nextDebriefDueAt ? { nextDebriefDueAt: iso(o.nextDebriefDueAt) } : {}),
+      appliedAt: iso(o.applied_at),
+      hiredAt: isoOrNull(o.hired_at),
+      activeSince: isoOrNull(o.active_since),
+      endsAt: isoOrNull(o.ends_at),
+      ...(o.next_debrief_due_at ? { nextDebriefDueAt: iso(o.next_debrief_due_at) } : {}),
       flags: o.flags,
-      ineligibleReasons: o.ineligibleReasons,
+      ineligibleReasons: o.ineligible_reasons,
       screening: o.screening ?? null,
-      offer: o.offer,
-      rideAlongCount: o.rideAlongCount,
+      offer: o.offer ?? null,
+      rideAlongCount: o.ride_along_count,
       totals: o.totals,
-      pendingDebriefPeriods: o.pendingDebriefPeriods,
-      history: history.map((t) => ({
+      pendingDebriefPeriods: o.pending_debrief_periods,
+      history: row.history.map((t: Record<string, any>) => ({
         seq: t.seq,
-        from: t.fromStage,
-        to: t.toStage,
+        from: t.from_stage,
+        to: t.to_stage,
         at: iso(t.at),
         actor: t.actor,
-        ...(actorNames.has(t.actor) ? { actorName: actorNames.get(t.actor) } : {}),
+        ...(t.actor_name ? { actorName: t.actor_name } : {}),
         ...(t.reason ? { reason: t.reason } : {}),
       })),
-      debriefs: debriefs.map((d) => ({
-        periodStart: iso(d.periodStart),
-        periodEnd: iso(d.periodEnd),
-        submittedAt: iso(d.submittedAt),
-        submittedBy: d.submittedBy,
+      debriefs: row.debriefs.map((d: Record<string, any>) => ({
+        periodStart: iso(d.period_start),
+        periodEnd: iso(d.period_end),
+        submittedAt: iso(d.submitted_at),
+        submittedBy: d.submitted_by,
         late: d.late,
         hours: d.hours,
         conversations: d.conversations,
-        oneOnOnes: d.oneOnOnes,
-        leadersIdentified: d.leadersIdentified,
-        inPerson: d.inPerson,
-        group: d.groupDebrief,
+        oneOnOnes: d.one_on_ones,
+        leadersIdentified: d.leaders_identified,
+        inPerson: d.in_person,
+        group: d.group_debrief,
         ...(d.notes ? { notes: d.notes } : {}),
       })),
-      trainings: trainings.map((t) => ({ training: t.training, completedAt: iso(t.completedAt), recordedBy: t.recordedBy })),
-      rideAlongs: rideAlongs.map((r) => ({ date: r.date, staff: r.staff, ...(r.notes ? { notes: r.notes } : {}), recordedBy: r.recordedBy })),
-      notifications: notifications.map(toNotificationDto),
+      trainings: row.trainings.map((t: Record<string, any>) => ({ training: t.training, completedAt: iso(t.completed_at), recordedBy: t.recorded_by })),
+      rideAlongs: row.ride_alongs.map((r: Record<string, any>) => ({ date: r.date, staff: r.staff, ...(r.notes ? { notes: r.notes } : {}), recordedBy: r.recorded_by })),
+      notifications: row.notifications.map((n: Record<string, any>) => ({
+        id: n.id,
+        organizerId: n.organizer_id,
+        programId: n.program_id,
+        kind: n.kind,
+        recipientRole: n.recipient_role,
+        summary: n.summary,
+        createdAt: iso(n.created_at),
+        ...(n.resolved_at ? { resolvedAt: iso(n.resolved_at) } : {}),
+        ...(n.resolved_by ? { resolvedBy: n.resolved_by } : {}),
+      })),
     };
-  }
-
-  /** Names of the users among these actor ids (others, like `system`, are left out). */
-  private async userNames(actors: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(actors.filter((a) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a)))];
-    if (ids.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(UserEntity).find({ where: { id: In(ids) }, select: { id: true, name: true } });
-    return new Map(users.map((u) => [u.id, u.name]));
   }
 
   async notifications(filters: NotificationFilters, page: { limit: number; offset: number }): Promise<{ items: NotificationDto[]; total: number }> {

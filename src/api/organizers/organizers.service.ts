@@ -52,15 +52,14 @@ export class OrganizersService {
   }
 
   async detail(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
-    const row = await this.readModel.row(organizerId);
-    if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
-    this.access.assertReadOrganizer(caller, row);
-    return this.readModel.detail(row);
+    const detail = await this.detailOf(organizerId);
+    this.access.assertReadOrganizer(caller, detail);
+    return detail;
   }
 
   /** Sends the action to the organizer's workflow; answers once the change is visible to reads. */
   async act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], caller: Caller): Promise<OrganizerDetailDto> {
-    const row = await this.readModel.row(organizerId);
+    const row = await this.readModel.access(organizerId);
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     const ownAction = caller.role === 'organizer' && caller.organizerId === organizerId && organizerOwnActions.includes(action);
     if (!ownAction && !this.access.canActOnProgram(caller, row.programId)) {
@@ -87,8 +86,8 @@ export class OrganizersService {
   }
 
   private async detailOf(organizerId: string): Promise<OrganizerDetailDto> {
-    const row = await this.readModel.row(organizerId);
-    if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
-    return this.readModel.detail(row);
+    const detail = await this.readModel.detail(organizerId);
+    if (!detail) throw new NotFoundError(`no organizer ${organizerId}`);
+    return detail;
   }
 }

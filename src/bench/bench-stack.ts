@@ -1,0 +1,104 @@
+// The servers and processes a benchmark run uses: its own PostgreSQL (durable settings, as `npm start`) and Temporal
+// dev server in a scratch folder, the real API and worker as processes, and a worker for the baseline workflows.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { runMigrations } from '../database/data-source';
+import { ManagedProcess } from '../stack/managed-process';
+import { freePort, waitUntil } from '../stack/ports';
+import { RunningPostgres, startEmbeddedPostgres } from '../stack/postgres';
+import { projectRoot, stackSettings } from '../stack/settings';
+import { resolveTemporalCli } from '../stack/temporal-cli';
+import { RunningDevServer, startTemporalDevServer } from '../stack/temporal-dev-server';
+
+export class BenchStack {
+  readonly processes: ManagedProcess[] = [];
+  readonly adminToken = `bench-${randomBytes(12).toString('hex')}`;
+  client!: Client;
+  pg!: PgClient;
+  private postgres?: RunningPostgres;
+  private temporal?: RunningDevServer;
+  databaseUrl!: string;
+  temporalAddress!: string;
+
+  private constructor(readonly scratch: string) {}
+
+  static async start(log: (message: string) => void): Promise<BenchStack> {
+    const stack = new BenchStack(mkdtempSync(join(tmpdir(), 'organizer-bench-')));
+    const settings = stackSettings();
+    log(`scratch folder ${stack.scratch}`);
+    [stack.postgres, stack.temporal] = await Promise.all([
+      startEmbeddedPostgres({ dataDir: join(stack.scratch, 'postgres'), port: await freePort(), logFile: join(stack.scratch, 'postgres.log') }),
+      startTemporalDevServer({ cli: resolveTemporalCli(settings), port: await freePort(), httpPort: await freePort(), logFile: join(stack.scratch, 'temporal.log') }),
+    ]);
+    stack.databaseUrl = stack.postgres.url;
+    stack.temporalAddress = stack.temporal.address;
+    await runMigrations(stack.databaseUrl);
+    stack.pg = new PgClient({ connectionString: stack.databaseUrl });
+    await stack.pg.connect();
+    stack.client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+    log(`PostgreSQL and Temporal dev server up`);
+    return stack;
+  }
+
+  private env(extra: Record<string, string>): NodeJS.ProcessEnv {
+    return { ...process.env, NODE_ENV: 'production', DATABASE_URL: this.databaseUrl, TEMPORAL_ADDRESS: this.temporalAddress, ADMIN_TOKEN: this.adminToken, ...extra };
+  }
+
+  private spawnUntilReady(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ process: ManagedProcess; startedMs: number }> {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const child = new ManagedProcess({
+        name,
+        command: process.execPath,
+        args: [join(projectRoot, 'dist', script), ...args],
+        env,
+        logFile: join(this.scratch, `${name}.log`),
+        onLine: (line) => ready.test(line) && resolve({ process: child, startedMs: performance.now() - started }),
+      });
+      this.processes.push(child);
+      void child.exited.then((code) => reject(new Error(`${name} exited (${code}): ${child.recent.join('\n')}`)));
+    });
+  }
+
+  /** The real worker (dist/worker.js, prebuilt workflow bundle) on its own task queue. */
+  startWorker(taskQueue: string, extra: Record<string, string> = {}) {
+    return this.spawnUntilReady(`worker-${taskQueue}`, 'worker.js', [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, ...extra }), /worker polling task queue/);
+  }
+
+  /** The real API (dist/main.js); resolves with its base URL once it answers. */
+  async startApi(taskQueue: string): Promise<string> {
+    const port = await freePort();
+    await this.spawnUntilReady('api', 'main.js', [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: String(port) }), /listening on/);
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntil('the API', async () => (await fetch(`${url}/api/health`)).ok, 30_000);
+    return url;
+  }
+
+  startBaselineWorker(taskQueue: string, maxCachedWorkflows = 2_000) {
+    return this.spawnUntilReady(
+      `baseline-${taskQueue}`,
+      'bench/baseline-worker.js',
+      [JSON.stringify({ address: this.temporalAddress, taskQueue, maxCachedWorkflows })],
+      process.env,
+      /worker polling task queue/,
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.processes.map((p) => p.stop()));
+    await this.client?.connection.close();
+    await this.pg?.end();
+    await Promise.all([this.temporal?.process.stop(), this.postgres?.process.stop()]);
+    rmSync(this.scratch, { recursive: true, force: true });
+  }
+}
+
+/** A process's resident set size in bytes (Linux). */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}

@@ -1,0 +1,29 @@
+/** The p-th percentile (0–100) of the samples, nearest-rank. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Runs `task` for each of `count` items with at most `concurrency` at once; returns each one's duration in ms. */
+export async function timed<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<number[]> {
+  const durations: number[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const started = performance.now();
+        await task(i);
+        durations[i] = performance.now() - started;
+      }
+    }),
+  );
+  return durations;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
