@@ -2,6 +2,8 @@ import { DebriefEntity } from './debrief.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizerEntity } from './organizer.entity';
+import { ProgramActivityDayEntity } from './program-activity-day.entity';
+import { ProgramStageCountEntity } from './program-stage-count.entity';
 import { ProgramEntity } from './program.entity';
 import { RideAlongEntity } from './ride-along.entity';
 import { RosterMemberEntity } from './roster-member.entity';
@@ -22,6 +24,8 @@ export const entities = [
   NotificationEntity,
   NotificationDeliveryEntity,
   WeeklyReportEntity,
+  ProgramStageCountEntity,
+  ProgramActivityDayEntity,
 ];
 
 export {
@@ -29,7 +33,9 @@ export {
   NotificationDeliveryEntity,
   NotificationEntity,
   OrganizerEntity,
+  ProgramActivityDayEntity,
   ProgramEntity,
+  ProgramStageCountEntity,
   RideAlongEntity,
   RosterMemberEntity,
   StageTransitionEntity,

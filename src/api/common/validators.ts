@@ -26,6 +26,19 @@ export const IsInstant = (options?: ValidationOptions) =>
     options,
   );
 
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const IsDay = (options?: ValidationOptions) =>
+  register(
+    'isDay',
+    'must be a day such as 2027-03-01',
+    (value) => {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+      const day = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+    },
+    options,
+  );
+
 /** An IANA time zone this runtime knows, such as America/Chicago. */
 export const IsTimeZone = (options?: ValidationOptions) =>
   register(

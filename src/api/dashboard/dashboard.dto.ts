@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { IsInstant, Optional } from '../common/validators';
+import { IsDay, Optional } from '../common/validators';
 
 export class PipelineQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'One program; default: every program the caller may read' })
@@ -8,14 +8,14 @@ export class PipelineQuery {
   @IsUUID()
   programId?: string;
 
-  @ApiPropertyOptional({ description: 'Start of the activity window (debrief periods ending from then); default: 28 days before `to`' })
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'First day (UTC) of the activity window, by the day a debrief period ended; default: 27 days before `to`' })
   @Optional()
-  @IsInstant()
+  @IsDay()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'End of the activity window (exclusive); default: now' })
+  @ApiPropertyOptional({ example: '2027-03-28', description: 'Last day (UTC) of the activity window, included; default: today' })
   @Optional()
-  @IsInstant()
+  @IsDay()
   to?: string;
 }
 
@@ -49,7 +49,7 @@ export class ProgramPipelineDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number', nullable: true },
-    description: 'Per open stage: median days its current organizers have been in it (null when none is)',
+    description: 'Per open stage: median days its current organizers have been in it (null when none is); recomputed at most once a minute',
   })
   medianDaysInStage: Record<string, number | null>;
   @ApiProperty({ type: RideAlongComplianceDto }) rideAlongs: RideAlongComplianceDto;
@@ -69,8 +69,8 @@ export class PipelineTotalsDto {
 }
 
 export class PipelineDto {
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ format: 'date', description: 'First day of the activity window' }) from: string;
+  @ApiProperty({ format: 'date', description: 'Last day of the activity window (included)' }) to: string;
   @ApiProperty({ type: [ProgramPipelineDto] }) programs: ProgramPipelineDto[];
   @ApiProperty({ type: PipelineTotalsDto }) totals: PipelineTotalsDto;
 }

@@ -7,40 +7,32 @@ import { InvalidInputError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
 import type { ActivityDto, PipelineDto, PipelineQuery, ProgramPipelineDto } from './dashboard.dto';
 
-const defaultWindowMs = 28 * 86_400_000;
+const windowDays = 28;
+/** Medians and ride-along compliance move in days, not seconds: they are recomputed at most this often. */
+const slowFiguresTtlMs = 60_000;
 
-// One row per program: its organizers' figures, its activity in the window, and its missed group debriefs. Every
-// part is an aggregate over an indexed read model; nothing here touches Temporal.
+// One row per program: its figures from the rollups the triggers keep (program_stage_counts, program_activity_days)
+// and its missed group debriefs in the window. Every part reads an index; nothing here touches Temporal.
 const programFigures = `
   WITH scope AS (
-    SELECT id, name, affiliate, COALESCE((policy->>'requiredRideAlongs')::int, 0) AS required_ride_alongs
-    FROM programs WHERE $1::uuid[] IS NULL OR id = ANY ($1)
+    SELECT id, name, affiliate FROM programs WHERE $1::uuid[] IS NULL OR id = ANY ($1)
   ), people AS (
-    SELECT o.program_id,
-           count(*)::int AS applications,
-           count(*) FILTER (WHERE o.hired_at IS NOT NULL)::int AS hired,
-           COALESCE(sum(o.overdue_debriefs), 0)::int AS overdue_debriefs,
-           count(*) FILTER (WHERE o.at_risk)::int AS at_risk,
-           count(*) FILTER (WHERE o.stage = 'active')::int AS active,
-           count(*) FILTER (WHERE o.stage = 'active' AND o.ride_along_count >= s.required_ride_alongs)::int AS ride_alongs_met
-    FROM organizers o JOIN scope s ON s.id = o.program_id
-    GROUP BY o.program_id
+    SELECT c.program_id, sum(c.organizers)::int AS applications, sum(c.hired)::int AS hired,
+           sum(c.overdue_debriefs)::int AS overdue_debriefs, sum(c.at_risk)::int AS at_risk,
+           COALESCE(sum(c.organizers) FILTER (WHERE c.stage = 'active'), 0)::int AS active
+    FROM program_stage_counts c JOIN scope s ON s.id = c.program_id
+    GROUP BY c.program_id
   ), activity AS (
-    SELECT d.program_id,
-           count(*)::int AS debriefs,
-           count(*) FILTER (WHERE d.late)::int AS late_debriefs,
-           COALESCE(sum(d.hours), 0)::float AS hours,
-           COALESCE(sum(d.conversations), 0)::int AS conversations,
-           COALESCE(sum(d.one_on_ones), 0)::int AS one_on_ones,
-           COALESCE(sum(d.leaders_identified), 0)::int AS leaders_identified,
-           count(*) FILTER (WHERE d.in_person AND d.group_debrief)::int AS group_debriefs
-    FROM debriefs d JOIN scope s ON s.id = d.program_id
-    WHERE d.period_end >= $2 AND d.period_end < $3
-    GROUP BY d.program_id
+    SELECT a.program_id, sum(a.debriefs)::int AS debriefs, sum(a.late_debriefs)::int AS late_debriefs, sum(a.hours)::float AS hours,
+           sum(a.conversations)::int AS conversations, sum(a.one_on_ones)::int AS one_on_ones,
+           sum(a.leaders_identified)::int AS leaders_identified, sum(a.group_debriefs)::int AS group_debriefs
+    FROM program_activity_days a JOIN scope s ON s.id = a.program_id
+    WHERE a.day >= $2::date AND a.day <= $3::date
+    GROUP BY a.program_id
   ), group_missing AS (
     SELECT n.program_id, count(*)::int AS missing
     FROM notifications n JOIN scope s ON s.id = n.program_id
-    WHERE n.kind = 'group_debrief_missing' AND n.created_at >= $2 AND n.created_at < $3
+    WHERE n.kind = 'group_debrief_missing' AND n.created_at >= $2::date AND n.created_at < $3::date + 1
     GROUP BY n.program_id
   )
   SELECT s.id, s.name, s.affiliate, people.*, activity.*, COALESCE(group_missing.missing, 0) AS group_missing
@@ -51,11 +43,27 @@ const programFigures = `
   ORDER BY s.name, s.id`;
 
 const stageFigures = `
-  SELECT o.program_id, o.stage, count(*)::int AS n,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM now() - o.stage_entered_at)) / 86400 AS median_days
-  FROM organizers o
-  WHERE $1::uuid[] IS NULL OR o.program_id = ANY ($1)
-  GROUP BY o.program_id, o.stage`;
+  SELECT program_id, stage, organizers AS n FROM program_stage_counts
+  WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND organizers > 0`;
+
+// The figures that need every organizer's row: how long people have waited (median, per open stage) and how many
+// active organizers have the ride-alongs their program requires.
+const slowFigures = `
+  SELECT program_id, stage, NULL::int AS met,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM now() - stage_entered_at)) / 86400 AS median_days
+  FROM organizers
+  WHERE stage = ANY ($2) AND ($1::uuid[] IS NULL OR program_id = ANY ($1))
+  GROUP BY program_id, stage
+  UNION ALL
+  SELECT o.program_id, 'active', count(*)::int, NULL
+  FROM organizers o JOIN programs p ON p.id = o.program_id
+  WHERE o.stage = 'active' AND o.ride_along_count >= COALESCE((p.policy->>'requiredRideAlongs')::int, 0)
+    AND ($1::uuid[] IS NULL OR o.program_id = ANY ($1))
+  GROUP BY o.program_id`;
+
+type SlowFigures = { rows: { program_id: string; stage: string; met: number | null; median_days: number | null }[]; at: number };
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -76,32 +84,39 @@ export class DashboardService {
     private readonly programs: ProgramsService,
   ) {}
 
+  private readonly slowCache = new Map<string, SlowFigures>();
+
   async pipeline(query: PipelineQuery, caller: Caller): Promise<PipelineDto> {
-    const to = query.to ? new Date(query.to) : new Date();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - defaultWindowMs);
-    if (from >= to) throw new InvalidInputError([{ field: 'from', reason: 'must be before to' }]);
+    const to = query.to ?? day(new Date());
+    const from = query.from ?? day(new Date(Date.parse(to) - (windowDays - 1) * 86_400_000));
+    if (from > to) throw new InvalidInputError([{ field: 'from', reason: 'must not be after to' }]);
     let scope = this.access.readablePrograms(caller);
     if (query.programId) {
       await this.programs.find(query.programId);
       this.access.assertReadProgram(caller, query.programId);
       scope = [query.programId];
     }
-    const [programRows, stageRows] = await Promise.all([
+    const [programRows, stageRows, slow] = await Promise.all([
       this.dataSource.query(programFigures, [scope ?? null, from, to]),
       this.dataSource.query(stageFigures, [scope ?? null]),
+      this.slowFigures(scope),
     ]);
-    const byProgram = new Map<string, { stages: Record<string, number>; median: Record<string, number | null> }>();
+    const byProgram = new Map<string, { stages: Record<string, number>; median: Record<string, number | null>; met: number }>();
     for (const row of programRows) {
-      byProgram.set(row.id, { stages: zeroStages(), median: Object.fromEntries(openStages.map((stage) => [stage, null])) });
+      byProgram.set(row.id, { stages: zeroStages(), median: Object.fromEntries(openStages.map((stage) => [stage, null])), met: 0 });
     }
-    for (const row of stageRows as { program_id: string; stage: string; n: number; median_days: number }[]) {
+    for (const row of stageRows as { program_id: string; stage: string; n: number }[]) {
+      const figures = byProgram.get(row.program_id);
+      if (figures) figures.stages[row.stage] = row.n;
+    }
+    for (const row of slow.rows) {
       const figures = byProgram.get(row.program_id);
       if (!figures) continue;
-      figures.stages[row.stage] = row.n;
-      if (row.stage in figures.median) figures.median[row.stage] = round(Number(row.median_days), 1);
+      if (row.met !== null) figures.met = row.met;
+      else if (row.median_days !== null) figures.median[row.stage] = round(Number(row.median_days), 1);
     }
     const programs: ProgramPipelineDto[] = programRows.map((row: Record<string, any>) => {
-      const { stages: stageCounts, median } = byProgram.get(row.id)!;
+      const { stages: stageCounts, median, met } = byProgram.get(row.id)!;
       const applications = row.applications ?? 0;
       const hired = row.hired ?? 0;
       return {
@@ -115,7 +130,7 @@ export class DashboardService {
         overdueDebriefs: row.overdue_debriefs ?? 0,
         atRisk: row.at_risk ?? 0,
         medianDaysInStage: median,
-        rideAlongs: { active: row.active ?? 0, meetingRequirement: row.ride_alongs_met ?? 0 },
+        rideAlongs: { active: row.active ?? 0, meetingRequirement: met },
         groupDebriefsMissing: row.group_missing,
         activity: {
           debriefs: row.debriefs ?? 0,
@@ -128,7 +143,17 @@ export class DashboardService {
         },
       };
     });
-    return { from: from.toISOString(), to: to.toISOString(), programs, totals: totalsOf(programs) };
+    return { from, to, programs, totals: totalsOf(programs) };
+  }
+
+  private async slowFigures(scope: string[] | undefined): Promise<SlowFigures> {
+    const key = scope ? [...scope].sort().join(',') : '*';
+    const cached = this.slowCache.get(key);
+    if (cached && Date.now() - cached.at < slowFiguresTtlMs) return cached;
+    const fresh: SlowFigures = { rows: await this.dataSource.query(slowFigures, [scope ?? null, [...openStages]]), at: Date.now() };
+    if (this.slowCache.size > 100) this.slowCache.clear();
+    this.slowCache.set(key, fresh);
+    return fresh;
   }
 
   /** The same figures as CSV: one row per program and stage. */
