@@ -9,9 +9,13 @@ export async function noopUpdateWorkflow(): Promise<void> {
   await condition(() => false);
 }
 
-/** One timer to an absolute instant, then done: the floor of "a deadline fires and something records it". */
-export async function bareTimerWorkflow(input: { at: number }): Promise<void> {
+/**
+ * One timer to an absolute instant, then done: the floor of "a deadline fires and something records it". Returns how
+ * late the timer fired (workflow time is when its task started).
+ */
+export async function bareTimerWorkflow(input: { at: number }): Promise<number> {
   await sleep(Math.max(1, input.at - Date.now()));
+  return Date.now() - input.at;
 }
 
 export const pingQuery = defineQuery<boolean>('ping');
