@@ -168,20 +168,14 @@ export interface ResolutionRecord {
   resolvedBy: string;
 }
 
-export interface DebriefRecord {
+/** A submitted debrief: what the organizer reported, for which period, when, and whether it came late. */
+export type DebriefRecord = Omit<ActionInputs['submit-debrief'], 'periodStart'> & {
   periodStart: string;
   periodEnd: string;
   submittedAt: string;
   submittedBy: string;
   late: boolean;
-  hours: number;
-  conversations: number;
-  oneOnOnes: number;
-  leadersIdentified: number;
-  inPerson: boolean;
-  group: boolean;
-  notes?: string;
-}
+};
 
 export interface TrainingRecord {
   training: string;
