@@ -70,14 +70,12 @@ export class ProgramsService {
       policy,
       nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null,
     });
-    await this.programs.insert(program);
-    try {
+    // No program without its weekly report: the row commits only once the schedule exists, so a refused request
+    // (Temporal unreachable, say) changes nothing.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ProgramEntity).insert(program);
       await this.workflows.scheduleWeeklyReport(program);
-    } catch (error) {
-      // No program without its weekly report: undo the row, so a refused request changes nothing.
-      await this.programs.delete({ id: program.id });
-      throw error;
-    }
+    });
     return toProgramDto(await this.find(program.id));
   }
 
@@ -124,22 +122,26 @@ export class ProgramsService {
     if (policy) checkPolicy(policy);
     const termEnd = input.termEnd === undefined ? undefined : input.termEnd === null ? null : new Date(input.termEnd);
     if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
-    await this.programs.update(
-      { id: programId },
-      {
-        ...(policy ? { policy } : {}),
-        ...(input.goals ? { goals: input.goals } : {}),
-        ...(termEnd !== undefined ? { termEnd } : {}),
-        ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null } : {}),
-      },
-    );
-    if (termEnd !== undefined) await this.workflows.scheduleWeeklyReport({ id: programId, timezone: program.timezone, termEnd });
-    if (policy || termEnd !== undefined) {
-      await this.workflows.broadcast(programId, {
-        ...(policy ? { policy } : {}),
-        ...(termEnd !== undefined ? { termEnd: termEnd ? termEnd.toISOString() : null } : {}),
-      });
-    }
+    const change = {
+      ...(policy ? { policy } : {}),
+      ...(termEnd !== undefined ? { termEnd: termEnd ? termEnd.toISOString() : null } : {}),
+    };
+    // The row commits only once Temporal has taken the change (schedule and broadcast started), so a refused request
+    // changes nothing; the broadcast is durable, so waiting for it to finish comes after the commit.
+    const broadcast = await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ProgramEntity).update(
+        { id: programId },
+        {
+          ...(policy ? { policy } : {}),
+          ...(input.goals ? { goals: input.goals } : {}),
+          ...(termEnd !== undefined ? { termEnd } : {}),
+          ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null } : {}),
+        },
+      );
+      if (termEnd !== undefined) await this.workflows.scheduleWeeklyReport({ id: programId, timezone: program.timezone, termEnd });
+      return policy || termEnd !== undefined ? await this.workflows.startBroadcast(programId, change) : undefined;
+    });
+    await broadcast?.finished();
     return toProgramDto(await this.find(programId));
   }
 }

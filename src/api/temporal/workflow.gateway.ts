@@ -83,19 +83,31 @@ export class WorkflowGateway {
     );
   }
 
-  /** Tells every running organizer of a program about a new policy or term end (a durable broadcast workflow). */
-  async broadcast(programId: string, change: Omit<ProgramBroadcast, 'programId'>): Promise<void> {
+  /**
+   * Starts telling every running organizer of a program about a new policy or term end (a durable workflow). The
+   * result's `finished()` waits for the last signal, up to the call deadline; a broadcast still going after that
+   * completes on its own.
+   */
+  async startBroadcast(programId: string, change: Omit<ProgramBroadcast, 'programId'>): Promise<{ finished: () => Promise<void> }> {
     const payload: ProgramBroadcast = { programId, ...change };
     const digest = createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 16);
-    await this.call(`program-${programId}`, async () => {
-      const handle = await this.client.workflow.start(broadcastWorkflowType, {
+    const handle = await this.call(`program-${programId}`, () =>
+      this.client.workflow.start(broadcastWorkflowType, {
         workflowId: `program-broadcast-${programId}-${digest}`,
         taskQueue: this.config.temporal.taskQueue,
         workflowIdConflictPolicy: 'USE_EXISTING',
         args: [payload],
-      });
-      await handle.result();
-    });
+      }),
+    );
+    return {
+      finished: async () => {
+        try {
+          await this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutMs, () => handle.result());
+        } catch (error) {
+          this.logger.warn(`broadcast to program ${programId} still running: ${(error as Error).message}`);
+        }
+      },
+    };
   }
 
   /**
