@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
-import type { BroadcastActivities } from './broadcast-activities';
 import { BroadcastActivitiesService } from './broadcast.activities';
 import { Mailer } from './mailer';
-import type { ReportActivities } from './report-activities';
 import { ReportActivitiesService } from './report.activities';
 import { NotificationActivities } from './notification.activities';
-import type { OrganizerActivities } from './organizer-activities';
+import type { BroadcastActivities, OrganizerActivities, ReportActivities } from './contracts';
 import { ReadModelActivities } from './read-model.activities';
 import { RosterActivities } from './roster.activities';
 

@@ -41,8 +41,9 @@ export class BroadcastActivitiesService {
   private async signal(organizerId: string, change: ProgramBroadcast): Promise<void> {
     const handle = this.client.workflow.getHandle(organizerId);
     try {
-      if (change.policy) await handle.signal(policyChangedSignal, { policy: change.policy });
-      if (change.termEnd !== undefined) await handle.signal(termEndChangedSignal, { termEnd: change.termEnd });
+      const { changedAt } = change;
+      if (change.policy) await handle.signal(policyChangedSignal, { policy: change.policy, changedAt });
+      if (change.termEnd !== undefined) await handle.signal(termEndChangedSignal, { termEnd: change.termEnd, changedAt });
     } catch (error) {
       // The organizer's process ended since the row was read: nothing left to tell.
       if (!(error instanceof WorkflowNotFoundError)) throw error;

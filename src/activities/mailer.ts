@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/configuration';
 
 export interface Mail {
@@ -16,7 +18,10 @@ export class Mailer implements OnModuleDestroy {
   private readonly logger = new Logger(Mailer.name);
   private readonly transport: Transporter | undefined;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {
     this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : undefined;
   }
 
@@ -28,6 +33,21 @@ export class Mailer implements OnModuleDestroy {
     if (!this.transport) throw new Error('SMTP_URL is not set');
     await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
     this.logger.log(`sent ${mail.messageId}`);
+  }
+
+  /**
+   * Sends the mail for `key` (a notification, a weekly report) to `to` unless a delivery row says it went already, then
+   * writes that row. A crash between the two can send it again, with the same Message-ID, so mail systems can tell.
+   */
+  async sendOnce(key: string, to: string, mail: Omit<Mail, 'to' | 'messageId'>): Promise<void> {
+    const [sent] = await this.dataSource.query('SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2', [key, to]);
+    if (sent) return;
+    const messageId = `<${createHash('sha256').update(`${key}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
+    await this.send({ ...mail, to, messageId });
+    await this.dataSource.query(
+      'INSERT INTO notification_deliveries (notification_id, recipient, message_id, sent_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING',
+      [key, to, messageId],
+    );
   }
 
   onModuleDestroy(): void {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '../entities';
@@ -28,7 +27,12 @@ export class NotificationActivities {
     const notifications = await this.dataSource.getRepository(NotificationEntity).find({ where: notificationIds.map((id) => ({ id })) });
     for (const notification of notifications) {
       if (notification.resolvedAt) continue;
-      for (const to of await this.recipients(notification)) await this.deliverOnce(notification, to);
+      for (const to of await this.recipients(notification)) {
+        await this.mailer.sendOnce(notification.id, to, {
+          subject: subjects[notification.kind],
+          text: `${notification.summary}.\n\nRaised ${notification.createdAt.toISOString()}.`,
+        });
+      }
     }
   }
 
@@ -41,17 +45,5 @@ export class NotificationActivities {
             [n.recipientRole, n.programId],
           );
     return rows.map((r) => r.email);
-  }
-
-  /** The delivery row is the record that this address got this notification; a retry finds it and sends nothing. */
-  private async deliverOnce(n: NotificationEntity, to: string): Promise<void> {
-    const [sent] = await this.dataSource.query('SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2', [n.id, to]);
-    if (sent) return;
-    const messageId = `<${createHash('sha256').update(`${n.id}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
-    await this.mailer.send({ to, subject: subjects[n.kind], text: `${n.summary}.\n\nRaised ${n.createdAt.toISOString()}.`, messageId });
-    await this.dataSource.query(
-      `INSERT INTO notification_deliveries (notification_id, recipient, message_id, sent_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`,
-      [n.id, to, messageId],
-    );
   }
 }

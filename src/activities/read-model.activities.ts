@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Mailer } from './mailer';
-import type { ProjectionInput, ProjectionResult } from './organizer-activities';
+import type { ProjectionInput, ProjectionResult } from './contracts';
 
 const organizerColumns = [
   'id',

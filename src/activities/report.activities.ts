@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { lastWholeWeek } from '../domain/weeks';
 import { ProgramEntity, WeeklyReportEntity } from '../entities';
 import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
 import { Mailer } from './mailer';
-import type { WeeklyReportSummary } from './report-activities';
+import type { WeeklyReportSummary } from './contracts';
 
 // Debriefs whose period ended in the week, and periods that ended in the week with no debrief yet.
 const submittedInWeek = `
@@ -65,10 +64,6 @@ export class ReportActivitiesService {
     const report = await this.dataSource.getRepository(WeeklyReportEntity).findOneBy({ programId, weekStart: new Date(weekStart) });
     const to = program?.nationalContactEmail;
     if (!program || !report || !to) return;
-    const key = `report:${programId}:${weekStart}`;
-    const [sent] = await this.dataSource.query('SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2', [key, to]);
-    if (sent) return;
-    const messageId = `<${createHash('sha256').update(`${key}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
     const lines = [
       `${program.name} (${program.affiliate}), week of ${weekStart.slice(0, 10)}`,
       '',
@@ -77,10 +72,6 @@ export class ReportActivitiesService {
       '',
       ...(report.missing.length ? ['Missing:', ...report.missing.map((m) => `- ${m.name} (week of ${m.periodStart.slice(0, 10)})`)] : ['Nobody is missing a debrief.']),
     ];
-    await this.mailer.send({ to, subject: `Weekly report: ${program.name}`, text: lines.join('\n'), messageId });
-    await this.dataSource.query(
-      'INSERT INTO notification_deliveries (notification_id, recipient, message_id, sent_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING',
-      [key, to, messageId],
-    );
+    await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, { subject: `Weekly report: ${program.name}`, text: lines.join('\n') });
   }
 }

@@ -1,5 +1,8 @@
+// The activities' contracts: what workflows may call and with what. Workflows import these types only; the worker
+// binds them to the Nest providers (activities.module.ts).
 import type { Changes, RosterStatus } from '../domain/organizer';
 import type { OrganizerSnapshot } from '../domain/snapshot';
+import type { ProgramBroadcast } from '../workflows/broadcast-messages';
 
 export interface ProjectionInput {
   organizer: OrganizerSnapshot;
@@ -22,4 +25,24 @@ export interface OrganizerActivities {
   projectOrganizer(input: ProjectionInput): Promise<ProjectionResult>;
   /** Emails each notification's recipients once (when SMTP is configured); re-reads the rows by id. */
   deliverNotifications(input: { notificationIds: string[] }): Promise<void>;
+}
+
+export interface BroadcastActivities {
+  /** Signals every organizer of the program whose stage is open; resumes after its last heartbeat. */
+  signalOrganizers(change: ProgramBroadcast): Promise<{ signalled: number }>;
+}
+
+export interface WeeklyReportSummary {
+  weekStart: string;
+  weekEnd: string;
+  submitted: number;
+  missing: number;
+}
+
+/** The activities of the weekly report to national. */
+export interface ReportActivities {
+  /** Writes (or rewrites) the program's row for the last whole week before `asOf`, in the program's time zone. */
+  writeWeeklyReport(input: { programId: string; asOf: string }): Promise<WeeklyReportSummary | null>;
+  /** Emails the report to the program's national contact, once. */
+  deliverWeeklyReport(input: { programId: string; weekStart: string }): Promise<void>;
 }
