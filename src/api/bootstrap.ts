@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/configuration';
 import { AppModule } from './app.module';
-import { refuseProtoKeys, requireJsonBodies } from './common/body-rules';
+import { refuseUnsafeFields, requireJsonBodies } from './common/body-rules';
 import { requestLog } from './common/request-log';
 import { securityHeaders } from './common/security-headers';
 
@@ -31,7 +31,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.use(requestLog);
   app.use(securityHeaders);
   app.use('/api', requireJsonBodies);
-  app.useBodyParser('json', { limit: bodyLimit, reviver: refuseProtoKeys });
+  app.useBodyParser('json', { limit: bodyLimit, reviver: refuseUnsafeFields });
   // The web dashboard: static files next to the compiled code (src/web in tests, dist/web when built).
   app.useStaticAssets(join(__dirname, '..', 'web'), { index: 'index.html', maxAge: '5m' });
   app.setGlobalPrefix('api');

@@ -84,6 +84,8 @@ describe('bad input', () => {
     ['wrong types everywhere', (r) => ({ body: Object.fromEntries(Object.keys(r.body()).map((k) => [k, { nested: ['x'] }])) }), [400]],
     ['an unknown field', (r) => ({ body: { ...r.body(), isAdmin: true } }), [400]],
     ['a prototype-pollution key', (r) => ({ raw: JSON.stringify(r.body()).replace(/^\{/, '{"__proto__": {"admin": true},') }), [400]],
+    ['a NUL character in text', (r) => ({ body: { ...r.body(), [r.text[0] ?? 'extra']: 'Sam\u0000Okafor' } }), [400]],
+    ['half a surrogate pair in text', (r) => ({ body: { ...r.body(), [r.text[0] ?? 'extra']: 'Sam \ud83e' } }), [400]],
     ['a body over 1 MB', (r) => ({ body: { ...r.body(), padding: 'x'.repeat(1_200_000) } }), [413]],
     ['a very long string', (r) => ({ body: r.text.length ? { ...r.body(), [r.text[0]]: 'y'.repeat(20_000) } : { ...r.body(), extra: 'y'.repeat(20_000) } }), [400]],
     ['null for every field', (r) => ({ body: Object.fromEntries(Object.keys(r.body()).map((k) => [k, null])) }), [400]],
@@ -101,6 +103,16 @@ describe('bad input', () => {
     expect(response.body).toEqual({ statusCode: response.status, error: expect.any(String), message: expect.any(String) });
     expect(await footprint(harness, organizerId)).toEqual(before);
     expect((await admin.call('GET', `/api/programs/${program.id}`)).body).toEqual(programBefore);
+  });
+
+  it('names the field whose text the database could not store, in a body and in a roster', async () => {
+    const application = { memberId: 'M-NUL', name: 'N', email: 'n@example.org', attestations: { currentMember: true, weeklyHours: 10 } };
+    const nul = await send('POST', `/api/programs/${program.id}/applications`, { body: { ...application, name: 'Sam\u0000' } });
+    expect(nul.body).toMatchObject({ statusCode: 400, message: 'name contains a NUL character or an unpaired surrogate, which cannot be stored' });
+    const rostered = await admin.createProgram({});
+    const roster = await send('POST', `/api/programs/${rostered.id}/roster`, { raw: 'memberId,name,local,status\nM-1,Ana\u0000,Local 1,active\nM-2,Bo,Local 1,active\n', contentType: 'text/csv' });
+    expect(roster.status).toBe(200);
+    expect(roster.body).toEqual({ accepted: 1, rejected: [{ line: 2, reason: 'name contains a NUL character or an unpaired surrogate' }] });
   });
 
   it.each(injections)('stores %p verbatim and returns it verbatim', async (text) => {

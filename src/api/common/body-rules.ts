@@ -1,10 +1,22 @@
 import type { NextFunction, Request, Response } from 'express';
 import { errorBody } from './error.filter';
-import { UnsupportedMediaTypeError } from './errors';
+import { RefusedBodyError, UnsupportedMediaTypeError } from './errors';
 
-/** JSON.parse reviver: names that could reach an object's prototype are not fields of any request. */
-export function refuseProtoKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new SyntaxError(`"${key}" is not allowed as a field name`);
+/** Text PostgreSQL can store: no NUL character and no half of a UTF-16 surrogate pair on its own. */
+export function storableText(text: string): boolean {
+  return !text.includes('\u0000') && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+}
+
+const unstorable = 'contains a NUL character or an unpaired surrogate, which cannot be stored';
+
+/**
+ * JSON.parse reviver: names that could reach an object's prototype are not fields of any request, and no text may be
+ * one the database would refuse (an action's text would otherwise reach a workflow whose projection could never land).
+ */
+export function refuseUnsafeFields(key: string, value: unknown): unknown {
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new RefusedBodyError(`"${key}" is not allowed as a field name`);
+  if (!storableText(key)) throw new RefusedBodyError(`a field name ${unstorable}`);
+  if (typeof value === 'string' && !storableText(value)) throw new RefusedBodyError(`${key === '' ? 'the body' : key} ${unstorable}`);
   return value;
 }
 

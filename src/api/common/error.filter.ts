@@ -7,6 +7,7 @@ import {
   InvalidInputError,
   NotFoundError,
   PayloadTooLargeError,
+  RefusedBodyError,
   RuleViolationError,
   UnavailableError,
   UnsupportedMediaTypeError,
@@ -45,7 +46,7 @@ function databaseUnavailable(error: unknown): boolean {
 /** Maps every error to API.md's body `{ statusCode, error, message }`, in one place; 5xx bodies never carry internals. */
 export function errorBody(error: unknown): ErrorBody {
   const body = (statusCode: number, message: string): ErrorBody => ({ statusCode, error: statusNames[statusCode] ?? 'Error', message });
-  if (error instanceof InvalidInputError) return body(400, error.message);
+  if (error instanceof InvalidInputError || error instanceof RefusedBodyError) return body(400, error.message);
   if (error instanceof NotFoundError) return body(404, error.message);
   if (error instanceof ConflictError) return body(409, error.message);
   if (error instanceof RuleViolationError) return body(422, error.message);

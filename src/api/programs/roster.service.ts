@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
+import { storableText } from '../common/body-rules';
 import { InvalidInputError, PayloadTooLargeError } from '../common/errors';
 import { ProgramsService } from './programs.service';
 import type { RosterImportDto } from './programs.dto';
@@ -34,6 +35,8 @@ export class RosterService {
     await runner.connect();
     await runner.startTransaction();
     try {
+      // One import at a time per program: the second waits here, then replaces the first's roster whole.
+      await runner.query('SELECT 1 FROM programs WHERE id = $1 FOR UPDATE', [programId]);
       await runner.query('DELETE FROM roster_members WHERE program_id = $1', [programId]);
       // Parsing starts only now, with the loop below reading at once: an error in the CSV (or the upload) reaches
       // that loop (the no-op listener keeps pipe() from rethrowing it as an unhandled event meanwhile).
@@ -103,6 +106,7 @@ function rowProblem(row: Record<Column, string>, seen: Map<string, number>): str
   for (const column of columns) {
     if (!row[column]) return `${column} is empty`;
     if (row[column].length > limits[column]) return `${column} is longer than ${limits[column]} characters`;
+    if (!storableText(row[column])) return `${column} contains a NUL character or an unpaired surrogate`;
   }
   const earlier = seen.get(row.memberId);
   if (earlier !== undefined) return `memberId ${row.memberId} repeats line ${earlier}`;
