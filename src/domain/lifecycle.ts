@@ -29,6 +29,8 @@ export interface StartInput {
   application: Application;
   policy: ProgramPolicy;
   termEnd?: string;
+  /** When the program last changed (its policy and term end are as of then). */
+  programChangedAt?: string;
   roster: RosterStatus;
 }
 
@@ -69,6 +71,7 @@ export function startOrganizer(input: StartInput, now: number): { state: Organiz
     ineligibleReasons: problems,
     policy: input.policy,
     termEnd: input.termEnd,
+    ...(input.programChangedAt ? { programChangedAt: input.programChangedAt } : {}),
     paused: false,
     atRisk: false,
     missedStreak: 0,
@@ -191,9 +194,11 @@ function enter(state: OrganizerState, from: Stage | null, to: Stage, actor: Acto
   }
   if (to === 'active' && !state.activeSince) activate(state, now);
   if (isClosed(to)) {
+    // A closed record owes nothing more: no reminder stays open and nobody stays flagged.
     resolve(state, changes, () => true, now, actor);
     state.paused = false;
     state.pausedAt = undefined;
+    state.atRisk = false;
   }
 }
 
@@ -373,15 +378,39 @@ function resume(state: OrganizerState, now: number): void {
   state.pausedAt = undefined;
 }
 
-/** A policy change reaches a running organizer: deadlines already set stand; the next ones follow the new policy. */
-export function changePolicy(state: OrganizerState, policy: ProgramPolicy): void {
-  state.policy = policy;
-  state.version += 1;
+/** Whether a program change made at `changedAt` is newer than what the state already holds. */
+function newer(state: OrganizerState, changedAt: string | undefined): boolean {
+  if (!changedAt || !state.programChangedAt) return true;
+  return ms(changedAt) > ms(state.programChangedAt);
 }
 
-/** The program's term end moved: an active organizer's term now ends then. */
-export function changeTermEnd(state: OrganizerState, termEnd: string | undefined): void {
+/**
+ * A policy change reaches a running organizer: deadlines already set stand; the next ones follow the new policy. A
+ * change older than the one held (broadcasts can arrive out of order) is ignored. If the change leaves nothing more to
+ * do in training or ride-alongs, the organizer moves on (`moveOn: false` keeps the older rule, for recorded runs).
+ */
+export function changePolicy(state: OrganizerState, policy: ProgramPolicy, now: number, changedAt?: string, { moveOn = true } = {}): Changes {
+  const changes = noChanges();
+  if (isClosed(state.stage) || !newer(state, changedAt)) return changes;
+  state.policy = policy;
+  if (changedAt) state.programChangedAt = changedAt;
+  const facts = { rideAlongs: state.rideAlongs.length, initialRideAlongs: policy.initialRideAlongs };
+  if (moveOn && state.stage === 'training') {
+    const done = new Set(state.trainings.map((t) => t.training.toLowerCase()));
+    const trainingsComplete = policy.requiredTrainings.every((t) => done.has(t.toLowerCase()));
+    if (trainingsComplete) move(state, nextStage('record-training', 'training', { ...facts, trainingsComplete }), systemActor, 'required trainings changed', now, changes);
+  } else if (moveOn && state.stage === 'ride_along') {
+    move(state, nextStage('record-ride-along', 'ride_along', facts), systemActor, 'initial ride-alongs changed', now, changes);
+  }
+  state.version += 1;
+  return changes;
+}
+
+/** The program's term end moved: an active organizer's term now ends then (older changes are ignored). */
+export function changeTermEnd(state: OrganizerState, termEnd: string | undefined, changedAt?: string): void {
+  if (isClosed(state.stage) || !newer(state, changedAt)) return;
   state.termEnd = termEnd;
+  if (changedAt) state.programChangedAt = changedAt;
   if (state.activeSince) state.endsAt = termEnd ?? addDuration(state.activeSince, state.policy.termLength);
   state.version += 1;
 }
@@ -520,6 +549,7 @@ export function fireDeadlines(state: OrganizerState, now: number): Changes {
 // ---- derived figures --------------------------------------------------------------------------------------------
 
 export function overdueDebriefs(state: OrganizerState): number {
+  if (isClosed(state.stage)) return 0;
   return state.periods.filter((p) => p.overdue && !p.submittedAt).length;
 }
 

@@ -109,6 +109,8 @@ export interface OrganizerState {
   policy: ProgramPolicy;
   /** The program's fixed term end, if it has one. */
   termEnd?: string;
+  /** When the program last changed, as of the policy and term end held here: an older broadcast changes nothing. */
+  programChangedAt?: string;
   paused: boolean;
   pausedAt?: string;
   atRisk: boolean;

@@ -128,11 +128,12 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
   const trainings = policy.requiredTrainings;
   if (
     !Array.isArray(trainings) ||
+    trainings.length < 1 ||
     trainings.length > 20 ||
-    trainings.some((t) => typeof t !== 'string' || t.trim() === '' || t.length > 100) ||
-    new Set(trainings).size !== trainings.length
+    trainings.some((t) => typeof t !== 'string' || t.trim() !== t || t === '' || t.length > 100) ||
+    new Set(trainings.map((t) => String(t).toLowerCase())).size !== trainings.length
   ) {
-    problems.push({ field: at('requiredTrainings'), reason: 'must be up to 20 distinct names of 1 to 100 characters' });
+    problems.push({ field: at('requiredTrainings'), reason: 'must be 1 to 20 names of 1 to 100 characters, distinct (ignoring case), without surrounding spaces' });
   }
   checkInteger(at('initialRideAlongs'), policy.initialRideAlongs, 0, 50, problems);
   checkInteger(at('requiredRideAlongs'), policy.requiredRideAlongs, 0, 50, problems);

@@ -1,6 +1,6 @@
 import { nextDebriefDueAt, overdueDebriefs } from './lifecycle';
 import type { OrganizerState } from './organizer';
-import type { Stage } from './stages';
+import { isClosed, Stage } from './stages';
 
 /** The organizer's row in the read model: what lists, filters and the dashboard need, at one version. */
 export interface OrganizerSnapshot {
@@ -60,7 +60,7 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     rideAlongCount: state.rideAlongs.length,
     totals: { ...state.totals },
     pendingDebriefPeriods: state.periods
-      .filter((p) => !p.submittedAt)
+      .filter((p) => !p.submittedAt && !isClosed(state.stage))
       .map((p) => ({ start: p.start, end: p.end, overdueAt: p.overdueAt, overdue: p.overdue })),
     version: state.version,
   };

@@ -8,4 +8,6 @@ export interface ProgramBroadcast {
   policy?: ProgramPolicy;
   /** null: the program no longer has a fixed term end. */
   termEnd?: string | null;
+  /** When the program changed: organizers ignore a change older than the one they hold. */
+  changedAt?: string;
 }

@@ -20,6 +20,10 @@ export interface OrganizerWorkflowInput {
   state?: OrganizerState;
   /** Debrief periods per run before continuing as new (default 13); tests lower it. */
   periodsPerRun?: number;
+  /** When the program last changed, as of `policy` and `termEnd` (older broadcasts are ignored). */
+  programChangedAt?: string;
+  /** Notifications the previous run was still emailing when it continued as new. */
+  pendingDeliveries?: string[];
 }
 
 export interface ActionMessage<A extends Action> {
@@ -55,11 +59,11 @@ export const actionUpdates = Object.fromEntries(
 /** Waits until the application is recorded in the read models (the first projection), then answers. */
 export const applicationRecordedUpdate = defineUpdate<ActionResult, []>('applicationRecorded');
 
-/** The program's policy changed; new deadlines follow it. */
-export const policyChangedSignal = defineSignal<[{ policy: ProgramPolicy }]>('policyChanged');
+/** The program's policy changed (at `changedAt`; an older change than the one held is ignored); new deadlines follow it. */
+export const policyChangedSignal = defineSignal<[{ policy: ProgramPolicy; changedAt?: string }]>('policyChanged');
 
 /** The program's term end changed (null: no fixed end, the policy's termLength applies). */
-export const termEndChangedSignal = defineSignal<[{ termEnd: string | null }]>('termEndChanged');
+export const termEndChangedSignal = defineSignal<[{ termEnd: string | null; changedAt?: string }]>('termEndChanged');
 
 /** The organizer's whole live state. */
 export const organizerStateQuery = defineQuery<OrganizerState>('organizerState');

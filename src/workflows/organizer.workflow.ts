@@ -14,9 +14,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { OrganizerActivities } from '../activities/organizer-activities';
+import type { OrganizerActivities } from '../activities/contracts';
 import { applyAction, changePolicy, changeTermEnd, fireDeadlines, nextDeadline, refusal, startOrganizer } from '../domain/lifecycle';
-import type { ActionRequest, Changes, OrganizerState } from '../domain/organizer';
+import { ActionRequest, Changes, noChanges, OrganizerState } from '../domain/organizer';
 import { snapshotOf } from '../domain/snapshot';
 import { Action, actions, Refusal } from '../domain/stage-machine';
 import { isClosed } from '../domain/stages';
@@ -47,6 +47,10 @@ const { checkRoster, deliverNotifications } = proxyActivities<OrganizerActivitie
 export const patches = {
   deliverOnlyWhenMailing: 'deliver-only-when-mailing',
   rosterCheckLocal: 'roster-check-local',
+  mailDoesNotHoldTimers: 'mail-does-not-hold-timers',
+  recordedAfterCommit: 'recorded-after-commit',
+  policyChangeMovesOn: 'policy-change-moves-on',
+  actionsProjectSignalChanges: 'actions-project-signal-changes',
 } as const;
 
 /** Debrief periods one run covers before it continues as new (a quarter), so no run's history grows large. */
@@ -81,7 +85,17 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   const periodsAtRunStart = state?.periods.length ?? 0;
   /** The highest version whose projection has been started; anything newer still needs one. */
   let projectedVersion = state?.version ?? 0;
-  const deliveries = new Set<Promise<void>>();
+  /** The highest version whose projection is committed. */
+  let committedVersion = state?.version ?? 0;
+  /** Deliveries under way, with the notifications each carries (handed to the next run if it continues as new). */
+  const deliveries = new Map<Promise<void>, string[]>();
+  /** Changes made by signals, which cannot wait for a projection: the next projection carries them. */
+  let unprojected = noChanges();
+  const withUnprojected = (changes: Changes): Changes => {
+    const all = merge(unprojected, changes);
+    unprojected = noChanges();
+    return all;
+  };
 
   // Projections run one at a time, in version order, so a later change never lands before an earlier one (a
   // notification's resolution before its creation, say). Each takes its snapshot when it is requested.
@@ -94,6 +108,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     const projected = projections.then(() => local.projectOrganizer({ organizer, changes }));
     projections = projected.then(() => undefined).catch(() => undefined);
     const result = await projected;
+    committedVersion = Math.max(committedVersion, organizer.version);
     if (changes.transitions.length) {
       upsertSearchAttributes([
         { key: programIdKey, value: current.programId },
@@ -101,26 +116,28 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       ]);
     }
     // Runs recorded before the projection said whether email is on scheduled a delivery for every notification.
-    const deliver = changes.notifications.length > 0 && (patched(patches.deliverOnlyWhenMailing) ? result?.deliver === true : true);
-    if (deliver) {
-      const notificationIds = changes.notifications.map((n) => n.id);
-      const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
-        log.error('notification delivery failed', { organizerId: current.organizerId, notificationIds, error: String(error) });
-      });
-      deliveries.add(delivery);
-      void delivery.finally(() => deliveries.delete(delivery));
-    }
+    const needsDelivery = changes.notifications.length > 0 && (patched(patches.deliverOnlyWhenMailing) ? result?.deliver === true : true);
+    if (needsDelivery) deliver(changes.notifications.map((n) => n.id));
+  }
+
+  function deliver(notificationIds: string[]): void {
+    const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
+      log.error('notification delivery failed', { organizerId: input.organizerId, notificationIds, error: String(error) });
+    });
+    deliveries.set(delivery, notificationIds);
+    void delivery.finally(() => deliveries.delete(delivery));
   }
 
   /**
-   * Waits until no update handler and no delivery is running. An update accepted while a delivery was awaited would
-   * otherwise be cut off by the continue-as-new or completion that follows, so the check repeats until both are idle
-   * at once; from there to the caller's next command nothing awaits, so no handler can slip in.
+   * Waits until no update handler is running (and, for runs recorded before mail stopped holding the timers, no
+   * delivery). An update accepted during a wait would otherwise be cut off by the continue-as-new or completion that
+   * follows, so the check repeats; from there to the caller's next command nothing awaits, so no handler slips in.
    */
   async function quiesce(): Promise<void> {
-    while (!allHandlersFinished() || deliveries.size > 0) {
+    const mailHolds = !patched(patches.mailDoesNotHoldTimers);
+    while (!allHandlersFinished() || (mailHolds && deliveries.size > 0)) {
       await condition(allHandlersFinished);
-      await Promise.all(deliveries);
+      if (mailHolds) await Promise.all(deliveries.keys());
     }
   }
 
@@ -130,7 +147,9 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   });
 
   setHandler(applicationRecordedUpdate, async () => {
-    await condition(() => state !== undefined && projectedVersion >= 1);
+    // Runs recorded before answered once the first projection had started rather than committed.
+    const afterCommit = patched(patches.recordedAfterCommit);
+    await condition(() => state !== undefined && (afterCommit ? committedVersion : projectedVersion) >= 1);
     return { stage: state!.stage, version: state!.version };
   });
 
@@ -148,7 +167,9 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         const changes = fireDeadlines(current, now);
         const refused = refusal(current, toRequest(message), now);
         if (!refused) merge(changes, applyAction(current, toRequest(message), now));
-        if (current.version !== versionBefore) await project(changes);
+        // A refused action still projects what signals changed before it; runs recorded before left that to the loop.
+        const signalChangesWaiting = current.version > projectedVersion && patched(patches.actionsProjectSignalChanges);
+        if (current.version !== versionBefore || signalChangesWaiting) await project(withUnprojected(changes));
         if (refused) throw refusalFailure(refused, current);
         log.info('action applied', { organizerId: current.organizerId, action, stage: current.stage, version: current.version });
         return { stage: current.stage, version: current.version };
@@ -167,15 +188,21 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   }
   for (const action of actions) handleAction(action);
 
-  setHandler(policyChangedSignal, ({ policy }) => {
-    if (state) changePolicy(state, policy);
-    else input.policy = policy;
+  // Before the application is recorded the state does not exist yet: a change then goes into what it starts from.
+  const newerThanInput = (changedAt?: string) => !changedAt || !input.programChangedAt || Date.parse(changedAt) > Date.parse(input.programChangedAt);
+
+  setHandler(policyChangedSignal, ({ policy, changedAt }) => {
+    if (state) merge(unprojected, changePolicy(state, policy, Date.now(), changedAt, { moveOn: patched(patches.policyChangeMovesOn) }));
+    else if (newerThanInput(changedAt)) [input.policy, input.programChangedAt] = [policy, changedAt ?? input.programChangedAt];
   });
 
-  setHandler(termEndChangedSignal, ({ termEnd }) => {
-    if (state) changeTermEnd(state, termEnd ?? undefined);
-    else input.termEnd = termEnd ?? undefined;
+  setHandler(termEndChangedSignal, ({ termEnd, changedAt }) => {
+    if (state) changeTermEnd(state, termEnd ?? undefined, changedAt);
+    else if (newerThanInput(changedAt)) [input.termEnd, input.programChangedAt] = [termEnd ?? undefined, changedAt ?? input.programChangedAt];
   });
+
+  // Reminders still being emailed when the previous run continued as new.
+  if (input.pendingDeliveries?.length) deliver(input.pendingDeliveries);
 
   if (!state) {
     const application = input.application!;
@@ -183,7 +210,15 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     const rosterQuery = { programId: input.programId, memberId: application.memberId };
     const roster = patched(patches.rosterCheckLocal) ? await local.checkRoster(rosterQuery) : await checkRoster(rosterQuery);
     const started = startOrganizer(
-      { organizerId: input.organizerId, programId: input.programId, application, policy: input.policy, termEnd: input.termEnd, roster },
+      {
+        organizerId: input.organizerId,
+        programId: input.programId,
+        application,
+        policy: input.policy,
+        termEnd: input.termEnd,
+        programChangedAt: input.programChangedAt,
+        roster,
+      },
       Date.now(),
     );
     state = started.state;
@@ -199,7 +234,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     );
     const versionBefore = current.version;
     const changes = fireDeadlines(current, Date.now());
-    if (current.version !== versionBefore || current.version > projectedVersion) await project(changes);
+    if (current.version !== versionBefore || current.version > projectedVersion) await project(withUnprojected(changes));
 
     const periodsThisRun = current.periods.length - periodsAtRunStart;
     const periodsPerRun = input.periodsPerRun ?? defaultPeriodsPerRun;
@@ -212,9 +247,12 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         termEnd: current.termEnd,
         state: current,
         periodsPerRun: input.periodsPerRun,
+        ...(deliveries.size ? { pendingDeliveries: [...deliveries.values()].flat() } : {}),
       });
     }
   }
   await quiesce();
+  // A closed record still sends what it raised, within a day; mail still failing after that is logged, not awaited.
+  if (patched(patches.mailDoesNotHoldTimers) && deliveries.size) await condition(() => deliveries.size === 0, '1 day');
   return current;
 }

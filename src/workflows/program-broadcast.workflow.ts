@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { BroadcastActivities } from '../activities/broadcast-activities';
+import type { BroadcastActivities } from '../activities/contracts';
 import type { ProgramBroadcast } from './broadcast-messages';
 
 const { signalOrganizers } = proxyActivities<BroadcastActivities>({

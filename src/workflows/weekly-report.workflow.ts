@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { ReportActivities, WeeklyReportSummary } from '../activities/report-activities';
+import type { ReportActivities, WeeklyReportSummary } from '../activities/contracts';
 
 export const weeklyReportWorkflowType = 'weeklyReportWorkflow';
 

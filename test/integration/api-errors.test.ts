@@ -71,7 +71,7 @@ describe('refusals over HTTP change nothing', () => {
     ['409 an action the stage does not allow', () => applied, () => coordinator.act(applied, 'record-training', { training: 'orientation', completedAt: '2027-01-01T00:00:00Z' }), 409, /not possible in stage applied/],
     ['409 an action on a closed record', () => withdrawn, () => coordinator.act(withdrawn, 'schedule-screening', { at: '2027-01-12T10:00:00Z', location: 'hall' }), 409, /withdrawn/],
     ['409 a second debrief for the same period', () => active, () => organizer.act(active, 'submit-debrief', { ...debrief, periodStart: undefined }), 409, /already submitted/],
-    ['409 pausing twice', () => active, async () => (await coordinator.act(active, 'resume', {})), 409, /not paused/],
+    ['409 resuming an organizer who is not paused', () => active, () => coordinator.act(active, 'resume', {}), 409, /not paused/],
     ['409 the same member applying twice', () => applied, async () => {
       const [{ member_id: memberId }] = await harness.dataSource.query('SELECT member_id FROM organizers WHERE id = $1', [applied]);
       return coordinator.apply(program.id, { memberId });
@@ -83,6 +83,16 @@ describe('refusals over HTTP change nothing', () => {
 
   it.each(cases)('%s', async (_, organizerId, request, status, message) => {
     await refused(organizerId, request, status, message);
+  });
+
+  it('refuses pausing twice with 409 and changes nothing the second time', async () => {
+    const { body } = await coordinator.apply(program.id);
+    await coordinator.hireToActive(program, body.id);
+    expect((await coordinator.act(body.id, 'pause', { reason: 'leave' })).status).toBe(200);
+    const paused = await footprint(harness, body.id);
+    const again = await coordinator.act(body.id, 'pause', { reason: 'again' });
+    expect(again.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'the organizer is already paused' });
+    expect(await footprint(harness, body.id)).toEqual(paused);
   });
 
   it('refuses a second user with the same email with 409', async () => {

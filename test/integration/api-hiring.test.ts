@@ -125,4 +125,18 @@ describe('hiring over HTTP', () => {
     const state = await harness.temporal.workflow.getHandle(body.id).query('organizerState');
     expect((state as { policy: { escalateAfter: string } }).policy.escalateAfter).toBe('3 days');
   });
+
+  it('applies two policy changes sent at once, one after the other, and every organizer ends with both', async () => {
+    const { body } = await coordinator.apply(program.id);
+    const [first, second] = await Promise.all([
+      admin.call('PATCH', `/api/programs/${program.id}`, { policy: { debriefGrace: '2 days' } }),
+      admin.call('PATCH', `/api/programs/${program.id}`, { policy: { escalateAfter: '4 days' } }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const now = await admin.ok('GET', `/api/programs/${program.id}`);
+    expect(now.policy).toMatchObject({ debriefGrace: '2 days', escalateAfter: '4 days' });
+    const state = await harness.temporal.workflow.getHandle(body.id).query<{ policy: { debriefGrace: string; escalateAfter: string } }>('organizerState');
+    expect(state.policy).toMatchObject({ debriefGrace: '2 days', escalateAfter: '4 days' });
+  });
 });
+

@@ -49,8 +49,8 @@ describe('a burst of actions', () => {
       // 1 (applied) + one row per accepted action, numbered without gaps or repeats.
       expect(history.map((h) => h.seq)).toEqual(Array.from({ length: accepted + 1 }, (_, k) => k + 1));
       const [row] = await harness.dataSource.query('SELECT stage, version FROM organizers WHERE id = $1', [id]);
-      const state = await harness.temporal.workflow.getHandle(id).query<{ stage: string; version: number }>('organizerState').catch(() => undefined);
-      if (state) expect({ stage: row.stage, version: row.version }).toEqual({ stage: state.stage, version: state.version });
+      const state = await harness.temporal.workflow.getHandle(id).query<{ stage: string; version: number }>('organizerState');
+      expect({ stage: row.stage, version: row.version }).toEqual({ stage: state.stage, version: state.version });
     }
   }, 120_000);
 });

@@ -19,7 +19,7 @@ describe('read-model projection (PostgreSQL)', () => {
 
   beforeAll(async () => {
     dataSource = await createDataSource(process.env.DATABASE_URL!).initialize();
-    readModels = new ReadModelActivities(dataSource, new Mailer(loadConfig({ ...process.env })));
+    readModels = new ReadModelActivities(dataSource, new Mailer(loadConfig({ ...process.env }), dataSource));
   });
 
   afterAll(async () => {

@@ -30,12 +30,13 @@ describe('weekly report schedule (dev server)', () => {
     const described = await handle.describe();
     expect(described.spec.timezone).toBe('America/Chicago');
     expect(described.spec.calendars).toEqual([expect.objectContaining({ dayOfWeek: [{ start: 'MONDAY', end: 'MONDAY', step: 1 }], hour: [{ start: 6, end: 6, step: 1 }] })]);
-    expect(described.spec.endAt).toEqual(new Date('2027-11-10T00:00:00.000Z'));
+    // The term ends at the end of 2 November in Chicago (05:00Z on the 3rd); the schedule stops eight days later.
+    expect(described.spec.endAt).toEqual(new Date('2027-11-11T05:00:00.000Z'));
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'weeklyReportWorkflow', args: [{ programId: program.id }] });
     expect(described.policies).toMatchObject({ overlap: 'SKIP', catchupWindow: 86_400_000 });
 
     await admin.ok('PATCH', `/api/programs/${program.id}`, { termEnd: '2027-12-01' });
-    expect((await handle.describe()).spec.endAt).toEqual(new Date('2027-12-09T00:00:00.000Z'));
+    expect((await handle.describe()).spec.endAt).toEqual(new Date('2027-12-10T06:00:00.000Z'));
 
     await handle.trigger();
     const reports = await eventually('the report row', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
-import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/activities/organizer-activities';
+import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/activities/contracts';
 import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
 
 let runtimeInstalled = false;

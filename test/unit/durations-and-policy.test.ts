@@ -40,7 +40,7 @@ describe('policy', () => {
       debriefGrace: '0 seconds',
       termLength: '20 years',
       stageSla: { applied: 'soon' },
-      requiredTrainings: ['orientation', 'orientation'],
+      requiredTrainings: ['orientation', 'Orientation'],
       initialRideAlongs: 5,
       atRiskAfterMissed: 0,
       hoursPerWeek: -1,
@@ -57,5 +57,10 @@ describe('policy', () => {
       'policy.initialRideAlongs',
       'policy.atRiskAfterMissed',
     ]);
+  });
+
+  it.each([[[]], [[' orientation']], [['a', 'A']]])('refuses required trainings %p', (requiredTrainings) => {
+    const problems = policyProblems(mergePolicy(policyPresets.member_organizer, { requiredTrainings }));
+    expect(problems.map((p) => p.field)).toEqual(['policy.requiredTrainings']);
   });
 });

@@ -197,7 +197,7 @@ describe('the debrief cycle', () => {
   it('completes the organizer at term end; a policy change applies from the next period', () => {
     const organizer = organizerIn('active');
     const since = Date.parse(organizer.state.activeSince!);
-    changePolicy(organizer.state, aPolicy({ debriefEvery: '14 days' }));
+    changePolicy(organizer.state, aPolicy({ debriefEvery: '14 days' }), organizer.now);
     organizer.advance(since + 7 * day - organizer.now);
     const [, second] = organizer.state.periods;
     expect(Date.parse(second.end) - Date.parse(second.start)).toBe(14 * day);
@@ -207,3 +207,49 @@ describe('the debrief cycle', () => {
     expect(end.transitions).toEqual([expect.objectContaining({ from: 'active', to: 'completed', actor: 'system', at: iso(since + 20 * day) })]);
   });
 });
+
+describe('program changes reaching an organizer', () => {
+  it('moves an organizer on when a new policy leaves no training or ride-along to do', () => {
+    const training = organizerIn('training');
+    training.act('record-training', { training: 'orientation', completedAt: iso(training.now) });
+    const changes = changePolicy(training.state, aPolicy({ requiredTrainings: ['Orientation'] }), training.now);
+    expect(training.state.stage).toBe('ride_along');
+    expect(changes.transitions).toEqual([expect.objectContaining({ from: 'training', to: 'ride_along', actor: 'system', reason: 'required trainings changed' })]);
+
+    const riding = organizerIn('ride_along');
+    changePolicy(riding.state, aPolicy({ initialRideAlongs: 0 }), riding.now);
+    expect(riding.state.stage).toBe('active');
+  });
+
+  it('keeps the older rule for recorded runs: the policy changes, the stage does not', () => {
+    const riding = organizerIn('ride_along');
+    const changes = changePolicy(riding.state, aPolicy({ initialRideAlongs: 0 }), riding.now, undefined, { moveOn: false });
+    expect(riding.state.stage).toBe('ride_along');
+    expect(riding.state.policy.initialRideAlongs).toBe(0);
+    expect(changes.transitions).toEqual([]);
+  });
+
+  it('ignores a change older than the one it holds (broadcasts can arrive out of order)', () => {
+    const organizer = organizerIn('active');
+    changePolicy(organizer.state, aPolicy({ escalateAfter: '5 days' }), organizer.now, '2027-01-02T00:00:00.000Z');
+    const version = organizer.state.version;
+    changePolicy(organizer.state, aPolicy({ escalateAfter: '1 day' }), organizer.now, '2027-01-01T00:00:00.000Z');
+    expect(organizer.state.policy.escalateAfter).toBe('5 days');
+    expect(organizer.state.version).toBe(version);
+    changeTermEnd(organizer.state, '2027-06-01T00:00:00.000Z', '2026-12-31T00:00:00.000Z');
+    expect(organizer.state.termEnd).toBeUndefined();
+  });
+
+  it('clears the at-risk flag and overdue debriefs when the record closes', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    organizer.advance(since + 16 * day - organizer.now);
+    expect(organizer.state.atRisk).toBe(true);
+    expect(overdueDebriefs(organizer.state)).toBe(2);
+    organizer.act('terminate', { reason: 'stopped reporting' });
+    expect(organizer.state.atRisk).toBe(false);
+    expect(overdueDebriefs(organizer.state)).toBe(0);
+    expect(organizer.state.openNotifications).toEqual([]);
+  });
+});
+

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { acceptedIn, actions } from '../../src/domain/stage-machine';
+import { acceptedIn, Action, actions } from '../../src/domain/stage-machine';
 import { actionUpdates, applicationRecordedUpdate, organizerStateQuery, organizerWorkflowType } from '../../src/workflows/messages';
 import { aCoordinator, anApplication, aPolicy } from '../support/builders';
 import { sampleInputs } from '../support/organizer-states';
@@ -19,32 +19,43 @@ describe('refused actions (time-skipping)', () => {
     await env?.teardown();
   });
 
-  it('refuses every action the applied stage does not accept, with the stage, and changes nothing', async () => {
+  async function refusesAllOthers(stage: 'applied' | 'active'): Promise<void> {
     const taskQueue = uniqueTaskQueue('refused');
     const activities = new RecordingActivities();
     const worker = await aWorker(env, taskQueue, activities);
     const organizerId = randomUUID();
+    const policy = aPolicy();
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(organizerWorkflowType, {
         taskQueue,
         workflowId: organizerId,
-        args: [{ organizerId, programId: randomUUID(), policy: aPolicy(), application: anApplication() }],
+        args: [{ organizerId, programId: randomUUID(), policy, application: anApplication() }],
       });
       await handle.executeUpdate(applicationRecordedUpdate);
+      const act = (action: Action, input: unknown) => handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] });
+      if (stage === 'active') {
+        for (const action of ['schedule-screening', 'record-screening', 'record-role-play', 'respond-offer'] as const) await act(action, sampleInputs[action]);
+        for (const training of policy.requiredTrainings) await act('record-training', { training, completedAt: '2027-01-01T00:00:00Z' });
+        await act('record-ride-along', sampleInputs['record-ride-along']);
+      }
       const before = await handle.query(organizerStateQuery);
+      expect(before.stage).toBe(stage);
       const projectionsBefore = activities.projections.length;
-      const refused = actions.filter((action) => !(acceptedIn[action] as readonly string[]).includes('applied'));
-      expect(refused).toHaveLength(9);
+      const refused = actions.filter((action) => !(acceptedIn[action] as readonly string[]).includes(stage) || (action === 'resume' && !before.paused));
+      expect(refused.length).toBe(stage === 'applied' ? 9 : 7);
       for (const action of refused) {
-        const attempt = handle.executeUpdate(actionUpdates[action] as never, { args: [{ input: sampleInputs[action], actor: aCoordinator }] });
+        const attempt = act(action, sampleInputs[action]);
         await expect(attempt).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
         await attempt.catch((error: WorkflowUpdateFailedError) => {
-          expect(error.cause).toMatchObject({ type: 'ActionRefused', details: [{ code: 'stage', stage: 'applied' }] });
-          expect(error.cause?.message).toContain(`${action} is not possible in stage applied`);
+          expect(error.cause).toMatchObject({ type: 'ActionRefused', details: [{ code: action === 'resume' && stage === 'active' ? 'conflict' : 'stage', stage }] });
         });
       }
       expect(await handle.query(organizerStateQuery)).toEqual(before);
       expect(activities.projections).toHaveLength(projectionsBefore);
     });
-  });
+  }
+
+  it('refuses every action the applied stage does not accept, with the stage, and changes nothing', () => refusesAllOthers('applied'));
+
+  it('refuses every action the active stage does not accept, with the stage, and changes nothing', () => refusesAllOthers('active'));
 });

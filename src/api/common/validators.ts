@@ -14,9 +14,10 @@ export const IsDuration = (options?: ValidationOptions) =>
 export const IsInstant = (options?: ValidationOptions) =>
   register(
     'isInstant',
-    'must be an ISO-8601 date or date-time, such as 2026-03-01 or 2026-03-01T17:00:00Z',
+    'must be an ISO-8601 date or a date-time with its offset, such as 2026-03-01 or 2026-03-01T17:00:00-06:00',
     (value) => {
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return false;
+      // A date-time must say its offset: without one, the moment would depend on the server's time zone.
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value)) return false;
       const time = Date.parse(value);
       if (Number.isNaN(time)) return false;
       const [y, m, d] = value.slice(0, 10).split('-').map(Number);

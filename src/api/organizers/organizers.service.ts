@@ -39,8 +39,14 @@ export class OrganizersService {
       programId,
       policy: program.policy,
       termEnd: program.termEnd?.toISOString(),
+      programChangedAt: program.updatedAt.toISOString(),
       application,
     });
+    // A policy change committed while this application started may have been broadcast before its row existed.
+    const now = await this.programs.find(programId);
+    if (now.updatedAt.getTime() !== program.updatedAt.getTime()) {
+      await this.workflows.tellOrganizer(organizerId, { policy: now.policy, termEnd: now.termEnd?.toISOString() ?? null, changedAt: now.updatedAt.toISOString() });
+    }
     return this.detailOf(organizerId);
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy } from '../../domain/policy';
+import { localMidnight } from '../../domain/weeks';
 import { ProgramEntity, WeeklyReportEntity } from '../../entities';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
@@ -55,8 +56,8 @@ export class ProgramsService {
   async create(input: CreateProgramDto): Promise<ProgramDto> {
     const policy = mergePolicy(policyPresets[input.kind], input.policy as PolicyPatch | undefined);
     checkPolicy(policy);
-    const termStart = new Date(input.termStart);
-    const termEnd = input.termEnd ? new Date(input.termEnd) : null;
+    const termStart = termInstant(input.termStart, input.timezone, 'start');
+    const termEnd = input.termEnd ? termInstant(input.termEnd, input.timezone, 'end') : null;
     checkTerm(termStart, termEnd);
     const program = this.programs.create({
       id: randomUUID(),
@@ -71,11 +72,18 @@ export class ProgramsService {
       nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null,
     });
     // No program without its weekly report: the row commits only once the schedule exists, so a refused request
-    // (Temporal unreachable, say) changes nothing.
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(ProgramEntity).insert(program);
-      await this.workflows.scheduleWeeklyReport(program);
-    });
+    // (Temporal unreachable, say) changes nothing; a schedule left by a failed commit is removed again.
+    let scheduled = false;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(ProgramEntity).insert(program);
+        await this.workflows.scheduleWeeklyReport(program);
+        scheduled = true;
+      });
+    } catch (error) {
+      if (scheduled) await this.workflows.removeWeeklyReport(program.id).catch(() => undefined);
+      throw error;
+    }
     return toProgramDto(await this.find(program.id));
   }
 
@@ -116,32 +124,50 @@ export class ProgramsService {
 
   /** Changes policy, goals or term end; a policy or term change reaches every running organizer of the program. */
   async update(programId: string, input: UpdateProgramDto, caller: Caller): Promise<ProgramDto> {
-    const program = await this.find(programId);
+    await this.find(programId);
     this.access.assertChangeProgram(caller, programId);
-    const policy = input.policy ? mergePolicy(program.policy, input.policy as PolicyPatch) : undefined;
-    if (policy) checkPolicy(policy);
-    const termEnd = input.termEnd === undefined ? undefined : input.termEnd === null ? null : new Date(input.termEnd);
-    if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
-    const change = {
-      ...(policy ? { policy } : {}),
-      ...(termEnd !== undefined ? { termEnd: termEnd ? termEnd.toISOString() : null } : {}),
-    };
-    // The row commits only once Temporal has taken the change (schedule and broadcast started), so a refused request
-    // changes nothing; the broadcast is durable, so waiting for it to finish comes after the commit.
+    // The row is locked while the change is merged and handed to Temporal: concurrent changes apply one after the
+    // other (none is lost), each with a later changedAt, which is how organizers tell the newest broadcast. The row
+    // commits only once Temporal has taken the change (schedule updated, broadcast started), so a refused request
+    // changes nothing; the broadcast is durable, so waiting for it comes after the commit.
     const broadcast = await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(ProgramEntity).update(
+      const programs = manager.getRepository(ProgramEntity);
+      const program = (await programs.findOne({ where: { id: programId }, lock: { mode: 'pessimistic_write' } }))!;
+      const policy = input.policy ? mergePolicy(program.policy, input.policy as PolicyPatch) : undefined;
+      if (policy) checkPolicy(policy);
+      const termEnd = input.termEnd === undefined ? undefined : input.termEnd === null ? null : termInstant(input.termEnd, program.timezone, 'end');
+      if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
+      const changedAt = new Date();
+      await programs.update(
         { id: programId },
         {
           ...(policy ? { policy } : {}),
           ...(input.goals ? { goals: input.goals } : {}),
           ...(termEnd !== undefined ? { termEnd } : {}),
           ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null } : {}),
+          updatedAt: changedAt,
         },
       );
       if (termEnd !== undefined) await this.workflows.scheduleWeeklyReport({ id: programId, timezone: program.timezone, termEnd });
-      return policy || termEnd !== undefined ? await this.workflows.startBroadcast(programId, change) : undefined;
+      if (!policy && termEnd === undefined) return undefined;
+      return this.workflows.startBroadcast(programId, {
+        ...(policy ? { policy } : {}),
+        ...(termEnd !== undefined ? { termEnd: termEnd ? termEnd.toISOString() : null } : {}),
+        changedAt: changedAt.toISOString(),
+      });
     });
     await broadcast?.finished();
     return toProgramDto(await this.find(programId));
   }
+}
+
+/**
+ * A term date as an instant. A bare day is read in the program's time zone: a term starts at the beginning of its
+ * first day and ends at the end of its last (a term ending on Election Day runs through Election Day).
+ */
+export function termInstant(value: string, timeZone: string, edge: 'start' | 'end'): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
+  const [y, m, d] = value.split('-').map(Number);
+  const day = edge === 'start' ? new Date(Date.UTC(y, m - 1, d)) : new Date(Date.UTC(y, m - 1, d + 1));
+  return new Date(localMidnight(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), timeZone));
 }

@@ -16,7 +16,15 @@ import type { ActionInputs, Actor, Application } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
 import type { Action } from '../../domain/stage-machine';
 import { broadcastWorkflowType, ProgramBroadcast } from '../../workflows/broadcast-messages';
-import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../workflows/messages';
+import {
+  actionUpdates,
+  ActionResult,
+  applicationRecordedUpdate,
+  OrganizerWorkflowInput,
+  organizerWorkflowType,
+  policyChangedSignal,
+  termEndChangedSignal,
+} from '../../workflows/messages';
 import { organizerStageKey, programIdKey } from '../../workflows/search-attributes';
 import { weeklyReportWorkflowType } from '../../workflows/weekly-report.workflow';
 import { ConflictError, NotFoundError, RuleViolationError, UnavailableError } from '../common/errors';
@@ -54,9 +62,16 @@ export class WorkflowGateway {
   ) {}
 
   /** Starts the organizer's workflow; answers once the application is recorded in the read models. */
-  async apply(input: { programId: string; policy: ProgramPolicy; termEnd?: string; application: Application }): Promise<{ organizerId: string } & ActionResult> {
+  async apply(input: { programId: string; policy: ProgramPolicy; termEnd?: string; programChangedAt: string; application: Application }): Promise<{ organizerId: string } & ActionResult> {
     const organizerId = organizerIdFor(input.programId, input.application.memberId);
-    const args: OrganizerWorkflowInput = { organizerId, programId: input.programId, policy: input.policy, termEnd: input.termEnd, application: input.application };
+    const args: OrganizerWorkflowInput = {
+      organizerId,
+      programId: input.programId,
+      policy: input.policy,
+      termEnd: input.termEnd,
+      programChangedAt: input.programChangedAt,
+      application: input.application,
+    };
     const result = await this.call(organizerId, () =>
       this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
@@ -81,6 +96,15 @@ export class WorkflowGateway {
     return this.call(organizerId, () =>
       this.client.workflow.getHandle(organizerId).executeUpdate(actionUpdates[action] as never, { args: [{ input, actor }] }) as Promise<ActionResult>,
     );
+  }
+
+  /** Tells one organizer the program's current policy and term end (for one that applied while they changed). */
+  async tellOrganizer(organizerId: string, program: { policy: ProgramPolicy; termEnd: string | null; changedAt: string }): Promise<void> {
+    const handle = this.client.workflow.getHandle(organizerId);
+    await this.call(organizerId, async () => {
+      await handle.signal(policyChangedSignal, { policy: program.policy, changedAt: program.changedAt });
+      await handle.signal(termEndChangedSignal, { termEnd: program.termEnd, changedAt: program.changedAt });
+    });
   }
 
   /**
