@@ -306,8 +306,7 @@ async function main(): Promise<void> {
 
     // ---- 7: history events of a term -----------------------------------------------------------------------------
     if (wanted(7)) {
-      const dir = join(projectRoot, 'test', 'replay', 'histories');
-      const histories = readdirSync(dir).filter((f) => f.startsWith('aft-year')).sort().map((f) => historyFromJSON(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+      const histories = latestRecordedTerm().map(({ history }) => history);
       const events = histories.reduce((total, h) => total + (h.events?.length ?? 0), 0);
       const baselineEvents = await minimalTermEvents(histories);
       const ratio = round(events / baselineEvents);
@@ -330,8 +329,7 @@ async function main(): Promise<void> {
         starts.push(startedMs);
         await worker.stop();
       }
-      const dir = join(projectRoot, 'test', 'replay', 'histories');
-      const histories = readdirSync(dir).filter((f) => f.startsWith('aft-year')).sort().map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+      const histories = latestRecordedTerm();
       const bundle = { code: readFileSync(join(projectRoot, 'dist', 'workflow-bundle.js'), 'utf8') };
       // A replay run starts a replay worker first; replaying one trivial history measures that fixed part.
       const trivial = histories.map((h) => ({ ...h, history: { events: h.history.events!.slice(0, 3) } }))[0];
@@ -351,7 +349,7 @@ async function main(): Promise<void> {
       const replay = Math.max(0, replayTotal - setup);
       record({
         id: 8,
-        name: 'worker cold start with the prebuilt bundle, and replay of a full term (5 runs, 1,020 events), ms (median)',
+        name: `worker cold start with the prebuilt bundle, and replay of a full term (${histories.length} runs, ${histories.reduce((n, h) => n + (h.history.events?.length ?? 0), 0)} events), ms (median)`,
         figures: { coldStartMs: coldStart, replayMs: replay, replayWithWorkerStartMs: replayTotal },
         baseline: { replayWorkerStartMs: setup },
         ratios: {},
@@ -397,6 +395,22 @@ async function timeUntil(from: number, done: () => Promise<boolean>, timeoutMs: 
  * The events of a minimal workflow with the same timers and updates as the recorded term: replays the recorded
  * timer instants and update moments on the time-skipping server.
  */
+/**
+ * The runs of the newest recorded AFT term (test/replay/histories keeps older recordings beside it, `aft-year`,
+ * `aft-year-2`, …, so that they keep being replayed).
+ */
+function latestRecordedTerm(): { workflowId: string; history: ReturnType<typeof historyFromJSON> }[] {
+  const dir = join(projectRoot, 'test', 'replay', 'histories');
+  const recording = (file: string) => Number(/^aft-year(?:-(\d+))?\.run-\d+\.json$/.exec(file)?.[1] ?? 1);
+  const files = readdirSync(dir).filter((f) => f.startsWith('aft-year'));
+  const newest = Math.max(...files.map(recording));
+  const runNumber = (file: string) => Number(/\.run-(\d+)\.json$/.exec(file)![1]);
+  return files
+    .filter((f) => recording(f) === newest)
+    .sort((a, b) => runNumber(a) - runNumber(b))
+    .map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+}
+
 async function minimalTermEvents(histories: ReturnType<typeof historyFromJSON>[]): Promise<number> {
   const events = histories.flatMap((h) => h.events ?? []);
   const time = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
