@@ -378,10 +378,13 @@ function resume(state: OrganizerState, now: number): void {
   state.pausedAt = undefined;
 }
 
-/** Whether a program change made at `changedAt` is newer than what the state already holds. */
-function newer(state: OrganizerState, changedAt: string | undefined): boolean {
-  if (!changedAt || !state.programChangedAt) return true;
-  return ms(changedAt) > ms(state.programChangedAt);
+/**
+ * Whether a program change made at `changedAt` is at least as new as the one held (made at `heldAt`). Broadcasts can
+ * arrive out of order, and an older change is ignored; the policy and term end of one change share its time, so that
+ * time is still current (delivered again, it sets the same values again).
+ */
+export function isCurrentChange(changedAt: string | undefined, heldAt: string | undefined): boolean {
+  return !changedAt || !heldAt || ms(changedAt) >= ms(heldAt);
 }
 
 /**
@@ -391,7 +394,7 @@ function newer(state: OrganizerState, changedAt: string | undefined): boolean {
  */
 export function changePolicy(state: OrganizerState, policy: ProgramPolicy, now: number, changedAt?: string, { moveOn = true } = {}): Changes {
   const changes = noChanges();
-  if (isClosed(state.stage) || !newer(state, changedAt)) return changes;
+  if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return changes;
   state.policy = policy;
   if (changedAt) state.programChangedAt = changedAt;
   const facts = { rideAlongs: state.rideAlongs.length, initialRideAlongs: policy.initialRideAlongs };
@@ -408,7 +411,7 @@ export function changePolicy(state: OrganizerState, policy: ProgramPolicy, now: 
 
 /** The program's term end moved: an active organizer's term now ends then (older changes are ignored). */
 export function changeTermEnd(state: OrganizerState, termEnd: string | undefined, changedAt?: string): void {
-  if (isClosed(state.stage) || !newer(state, changedAt)) return;
+  if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return;
   state.termEnd = termEnd;
   if (changedAt) state.programChangedAt = changedAt;
   if (state.activeSince) state.endsAt = termEnd ?? addDuration(state.activeSince, state.policy.termLength);

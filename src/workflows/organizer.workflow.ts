@@ -15,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { OrganizerActivities } from '../activities/contracts';
-import { applyAction, changePolicy, changeTermEnd, fireDeadlines, nextDeadline, refusal, startOrganizer } from '../domain/lifecycle';
+import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer } from '../domain/lifecycle';
 import { ActionRequest, Changes, noChanges, OrganizerState } from '../domain/organizer';
 import { snapshotOf } from '../domain/snapshot';
 import { Action, actions, Refusal } from '../domain/stage-machine';
@@ -189,16 +189,14 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   for (const action of actions) handleAction(action);
 
   // Before the application is recorded the state does not exist yet: a change then goes into what it starts from.
-  const newerThanInput = (changedAt?: string) => !changedAt || !input.programChangedAt || Date.parse(changedAt) > Date.parse(input.programChangedAt);
-
   setHandler(policyChangedSignal, ({ policy, changedAt }) => {
     if (state) merge(unprojected, changePolicy(state, policy, Date.now(), changedAt, { moveOn: patched(patches.policyChangeMovesOn) }));
-    else if (newerThanInput(changedAt)) [input.policy, input.programChangedAt] = [policy, changedAt ?? input.programChangedAt];
+    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.policy, input.programChangedAt] = [policy, changedAt ?? input.programChangedAt];
   });
 
   setHandler(termEndChangedSignal, ({ termEnd, changedAt }) => {
     if (state) changeTermEnd(state, termEnd ?? undefined, changedAt);
-    else if (newerThanInput(changedAt)) [input.termEnd, input.programChangedAt] = [termEnd ?? undefined, changedAt ?? input.programChangedAt];
+    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.termEnd, input.programChangedAt] = [termEnd ?? undefined, changedAt ?? input.programChangedAt];
   });
 
   // Reminders still being emailed when the previous run continued as new.

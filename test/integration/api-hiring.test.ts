@@ -116,14 +116,19 @@ describe('hiring over HTTP', () => {
     expect(runs).toHaveLength(1);
   });
 
-  it('reaches running organizers with a policy change', async () => {
+  it('reaches running organizers with a policy change and a term end changed together', async () => {
     const { body } = await coordinator.apply(program.id);
-    const changed = await admin.ok('PATCH', `/api/programs/${program.id}`, { policy: { escalateAfter: '3 days', stageSla: { applied: '2 days' } }, goals: { turnoutPercent: 20 } });
+    const changed = await admin.ok('PATCH', `/api/programs/${program.id}`, {
+      policy: { escalateAfter: '3 days', stageSla: { applied: '2 days' } },
+      termEnd: '2027-12-15',
+      goals: { turnoutPercent: 20 },
+    });
     expect(changed.policy.escalateAfter).toBe('3 days');
     expect(changed.policy.stageSla).toEqual({ applied: '2 days', screening: '14 days', role_play: '7 days' });
     expect(changed.goals).toEqual({ turnoutPercent: 20 });
-    const state = await harness.temporal.workflow.getHandle(body.id).query('organizerState');
-    expect((state as { policy: { escalateAfter: string } }).policy.escalateAfter).toBe('3 days');
+    const state = await harness.temporal.workflow.getHandle(body.id).query<{ policy: { escalateAfter: string }; termEnd?: string }>('organizerState');
+    expect(state.policy.escalateAfter).toBe('3 days');
+    expect(state.termEnd).toBe(changed.termEnd);
   });
 
   it('applies two policy changes sent at once, one after the other, and every organizer ends with both', async () => {

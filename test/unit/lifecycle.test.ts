@@ -240,6 +240,16 @@ describe('program changes reaching an organizer', () => {
     expect(organizer.state.termEnd).toBeUndefined();
   });
 
+  it('applies the policy and the term end of one change, which share its time', () => {
+    const organizer = organizerIn('active');
+    const changedAt = '2027-01-02T00:00:00.000Z';
+    changePolicy(organizer.state, aPolicy({ escalateAfter: '5 days' }), organizer.now, changedAt);
+    changeTermEnd(organizer.state, '2027-06-01T00:00:00.000Z', changedAt);
+    expect(organizer.state.policy.escalateAfter).toBe('5 days');
+    expect(organizer.state.termEnd).toBe('2027-06-01T00:00:00.000Z');
+    expect(organizer.state.endsAt).toBe('2027-06-01T00:00:00.000Z');
+  });
+
   it('clears the at-risk flag and overdue debriefs when the record closes', () => {
     const organizer = organizerIn('active');
     const since = Date.parse(organizer.state.activeSince!);
