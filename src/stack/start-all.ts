@@ -1,5 +1,6 @@
 // Command 1 (`npm start`): PostgreSQL, Temporal, the worker and the API on embedded defaults, state under one data
-// folder. Ctrl-C or SIGTERM stops every child it started, the API and worker first.
+// folder. Ctrl-C or SIGTERM (or the death of the command that started it) stops every child it started, the API and
+// worker first.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
     process.exit(exitCode);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+  // If whatever started us dies without a signal reaching us (npm killed with SIGKILL), stop too: nothing should keep
+  // the ports and the data folder once the command that owns them is gone.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stopAll(0), 1_000).unref();
   process.on('exit', () => children.forEach((child) => child.kill()));
 
   try {
