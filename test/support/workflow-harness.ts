@@ -4,6 +4,9 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithS
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/activities/contracts';
 import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
+import type { ProgramPolicy } from '../../src/domain/policy';
+import { organizerWorkflowType } from '../../src/workflows/messages';
+import { anApplication } from './builders';
 
 let runtimeInstalled = false;
 /** Every line the SDK logged in this Jest worker (tests check that no secret reaches the logs). */
@@ -80,6 +83,15 @@ export class RecordingActivities implements OrganizerActivities {
   get latest(): ProjectionInput['organizer'] | undefined {
     return this.projections.reduce<ProjectionInput['organizer'] | undefined>((a, p) => (!a || p.organizer.version > a.version ? p.organizer : a), undefined);
   }
+}
+
+/** Starts an organizer's workflow on its application, as the API does (the roster lookup is the worker's). */
+export function startOrganizerWorkflow(env: TestWorkflowEnvironment, taskQueue: string, policy: ProgramPolicy, organizerId: string = randomUUID()) {
+  return env.client.workflow.start(organizerWorkflowType, {
+    taskQueue,
+    workflowId: organizerId,
+    args: [{ organizerId, programId: randomUUID(), policy, application: anApplication() }],
+  });
 }
 
 export async function aWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: OrganizerActivities): Promise<Worker> {

@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { actionUpdates, applicationRecordedUpdate, organizerStateQuery, organizerWorkflowType, policyChangedSignal } from '../../src/workflows/messages';
+import { actionUpdates, applicationRecordedUpdate, organizerStateQuery, policyChangedSignal } from '../../src/workflows/messages';
 import type { ActionInputs } from '../../src/domain/organizer';
-import { aCoordinator, anApplication, aPolicy } from '../support/builders';
+import { aCoordinator, aPolicy } from '../support/builders';
 import { runChain, saveHistories } from '../support/histories';
-import { aWorker, RecordingActivities, timeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../support/workflow-harness';
+import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../support/workflow-harness';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -38,11 +38,7 @@ describe('an AFT organizer year (time-skipping)', () => {
     };
 
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(organizerWorkflowType, {
-        taskQueue,
-        workflowId: organizerId,
-        args: [{ organizerId, programId: randomUUID(), policy, application: anApplication() }],
-      });
+      const handle = await startOrganizerWorkflow(env, taskQueue, policy, organizerId);
       const firstRunId = handle.firstExecutionRunId;
       const act = <A extends keyof ActionInputs>(action: A, input: ActionInputs[A]) =>
         handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] }) as Promise<{ stage: string }>;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { actionUpdates, organizerStateQuery, organizerWorkflowType } from '../../src/workflows/messages';
-import { aCoordinator, anApplication, aPolicy } from '../support/builders';
-import { aWorker, RecordingActivities, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
+import { actionUpdates, organizerStateQuery } from '../../src/workflows/messages';
+import { aCoordinator, aPolicy } from '../support/builders';
+import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
 
 describe('hiring-stage SLA timers (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -24,11 +24,7 @@ describe('hiring-stage SLA timers (time-skipping)', () => {
     const policy = aPolicy();
 
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(organizerWorkflowType, {
-        taskQueue,
-        workflowId: organizerId,
-        args: [{ organizerId, programId: randomUUID(), policy, application: anApplication() }],
-      });
+      const handle = await startOrganizerWorkflow(env, taskQueue, policy, organizerId);
       await handle.executeUpdate(actionUpdates['schedule-screening'], {
         args: [{ input: { at: '2026-12-01T17:00:00Z', location: 'Local 12 hall' }, actor: aCoordinator }],
       });

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { acceptedIn, Action, actions } from '../../src/domain/stage-machine';
-import { actionUpdates, applicationRecordedUpdate, organizerStateQuery, organizerWorkflowType } from '../../src/workflows/messages';
-import { aCoordinator, anApplication, aPolicy } from '../support/builders';
+import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '../../src/workflows/messages';
+import { aCoordinator, aPolicy } from '../support/builders';
 import { sampleInputs } from '../support/organizer-states';
-import { aWorker, RecordingActivities, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
+import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
 
 describe('refused actions (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -26,11 +26,7 @@ describe('refused actions (time-skipping)', () => {
     const organizerId = randomUUID();
     const policy = aPolicy();
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(organizerWorkflowType, {
-        taskQueue,
-        workflowId: organizerId,
-        args: [{ organizerId, programId: randomUUID(), policy, application: anApplication() }],
-      });
+      const handle = await startOrganizerWorkflow(env, taskQueue, policy, organizerId);
       await handle.executeUpdate(applicationRecordedUpdate);
       const act = (action: Action, input: unknown) => handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] });
       if (stage === 'active') {

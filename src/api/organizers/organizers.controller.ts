@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Action } from '../../domain/stage-machine';
 import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
@@ -21,7 +22,16 @@ import {
   ScheduleScreeningDto,
   SubmitDebriefDto,
 } from './organizers.dto';
-import { OrganizersService } from './organizers.service';
+import { organizerOwnActions, OrganizersService } from './organizers.service';
+
+/**
+ * An action's route, `POST /api/organizers/:organizerId/<action>`: for coordinators, and for the organizer too when
+ * it is one of their own actions. `outcome` documents where the action leads.
+ */
+function ActionRoute(action: Action, outcome: string) {
+  const roles = organizerOwnActions.includes(action) ? (['coordinator', 'organizer'] as const) : (['coordinator'] as const);
+  return applyDecorators(Post(action), HttpCode(200), Allow(...roles), ApiOkResponse({ type: OrganizerDetailDto, description: outcome }));
+}
 
 @ApiTags('organizers')
 @ApiBearerAuth()
@@ -61,98 +71,62 @@ export class OrganizersController {
     return this.organizers.detail(id, caller);
   }
 
-  @Post('schedule-screening')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'applied → screening' })
+  @ActionRoute('schedule-screening', 'applied → screening')
   scheduleScreening(@IdParam('organizerId', 'organizer') id: string, @Body() body: ScheduleScreeningDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'schedule-screening', body, caller);
   }
 
-  @Post('record-screening')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'screening → role_play, not_selected, or applied (no-show)' })
+  @ActionRoute('record-screening', 'screening → role_play, not_selected, or applied (no-show)')
   recordScreening(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordScreeningDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'record-screening', body, caller);
   }
 
-  @Post('record-role-play')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'role_play → offered or not_selected' })
+  @ActionRoute('record-role-play', 'role_play → offered or not_selected')
   recordRolePlay(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordRolePlayDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'record-role-play', body, caller);
   }
 
-  @Post('respond-offer')
-  @HttpCode(200)
-  @Allow('coordinator', 'organizer')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'offered → training or declined' })
+  @ActionRoute('respond-offer', 'offered → training or declined')
   respondOffer(@IdParam('organizerId', 'organizer') id: string, @Body() body: RespondOfferDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'respond-offer', body, caller);
   }
 
-  @Post('record-training')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'training (→ ride_along when all are done)' })
+  @ActionRoute('record-training', 'training (→ ride_along when all are done)')
   recordTraining(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'record-training', body, caller);
   }
 
-  @Post('record-ride-along')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'ride_along (→ active after the initial ones), active' })
+  @ActionRoute('record-ride-along', 'ride_along (→ active after the initial ones), active')
   recordRideAlong(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordRideAlongDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'record-ride-along', body, caller);
   }
 
-  @Post('submit-debrief')
-  @HttpCode(200)
-  @Allow('coordinator', 'organizer')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'active' })
+  @ActionRoute('submit-debrief', 'active')
   submitDebrief(@IdParam('organizerId', 'organizer') id: string, @Body() body: SubmitDebriefDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'submit-debrief', body, caller);
   }
 
-  @Post('pause')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'active: no debrief falls due until resumed' })
+  @ActionRoute('pause', 'active: no debrief falls due until resumed')
   pause(@IdParam('organizerId', 'organizer') id: string, @Body() body: OptionalReasonDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'pause', body, caller);
   }
 
-  @Post('resume')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'active: the debrief clock starts again' })
+  @ActionRoute('resume', 'active: the debrief clock starts again')
   resume(@IdParam('organizerId', 'organizer') id: string, @Body() body: OptionalReasonDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'resume', body, caller);
   }
 
-  @Post('reject')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'applied, screening, role_play → not_selected' })
+  @ActionRoute('reject', 'applied, screening, role_play → not_selected')
   reject(@IdParam('organizerId', 'organizer') id: string, @Body() body: ReasonDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'reject', body, caller);
   }
 
-  @Post('withdraw')
-  @HttpCode(200)
-  @Allow('coordinator', 'organizer')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'any open stage → withdrawn' })
+  @ActionRoute('withdraw', 'any open stage → withdrawn')
   withdraw(@IdParam('organizerId', 'organizer') id: string, @Body() body: ReasonDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'withdraw', body, caller);
   }
 
-  @Post('terminate')
-  @HttpCode(200)
-  @Allow('coordinator')
-  @ApiOkResponse({ type: OrganizerDetailDto, description: 'training, ride_along, active → terminated' })
+  @ActionRoute('terminate', 'training, ride_along, active → terminated')
   terminate(@IdParam('organizerId', 'organizer') id: string, @Body() body: ReasonDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'terminate', body, caller);
   }
