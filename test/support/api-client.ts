@@ -63,16 +63,43 @@ export class ApiClient {
     return this.call('POST', `/api/organizers/${organizerId}/${action}`, body);
   }
 
-  /** Walks an applicant through the whole hiring path to active, over HTTP; returns the final detail. */
-  async hireToActive(program: Program, organizerId: string): Promise<any> {
+  /** Walks an applicant along the hiring path over HTTP until it reaches `stage` (an open stage); returns the last detail. */
+  async advanceTo(program: Program, organizerId: string, stage: 'applied' | 'screening' | 'role_play' | 'offered' | 'training' | 'ride_along' | 'active'): Promise<any> {
     const step = (action: string, body: unknown) => this.ok('POST', `/api/organizers/${organizerId}/${action}`, body);
-    await step('schedule-screening', { at: '2027-01-12T17:30:00-06:00', location: 'Local 1 hall' });
-    await step('record-screening', { attended: true, advance: true, notes: 'strong story' });
-    await step('record-role-play', { scores: { listening: 4, agitation: 3 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-02-01', stipend: 1500 } });
-    let detail = await step('respond-offer', { accepted: true });
-    for (const training of program.policy.requiredTrainings) detail = await step('record-training', { training, completedAt: '2027-02-02T18:00:00Z' });
-    for (let i = 0; i < program.policy.initialRideAlongs; i++) detail = await step('record-ride-along', { date: `2027-02-1${i}`, staff: 'Jo Rivera' });
+    const path: [string, () => Promise<any>][] = [
+      ['screening', () => step('schedule-screening', { at: '2027-01-12T17:30:00-06:00', location: 'Local 1 hall' })],
+      ['role_play', () => step('record-screening', { attended: true, advance: true, notes: 'strong story' })],
+      ['offered', () => step('record-role-play', { scores: { listening: 4, agitation: 3 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-02-01', stipend: 1500 } })],
+      ['training', () => step('respond-offer', { accepted: true })],
+      [
+        'ride_along',
+        async () => {
+          let detail;
+          for (const training of program.policy.requiredTrainings) detail = await step('record-training', { training, completedAt: '2027-02-02T18:00:00Z' });
+          return detail;
+        },
+      ],
+      [
+        'active',
+        async () => {
+          let detail;
+          for (let i = 0; i < program.policy.initialRideAlongs; i++) detail = await step('record-ride-along', { date: `2027-02-1${i}`, staff: 'Jo Rivera' });
+          return detail;
+        },
+      ],
+    ];
+    let detail = stage === 'applied' ? await this.ok('GET', `/api/organizers/${organizerId}`) : undefined;
+    for (const [reached, walk] of path) {
+      if (stage === 'applied') break;
+      detail = await walk();
+      if (reached === stage) break;
+    }
     return detail;
+  }
+
+  /** Walks an applicant through the whole hiring path to active, over HTTP; returns the final detail. */
+  hireToActive(program: Program, organizerId: string): Promise<any> {
+    return this.advanceTo(program, organizerId, 'active');
   }
 }
 
