@@ -1,28 +1,41 @@
-import { Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { BroadcastActivitiesService } from './broadcast.activities';
 import { Mailer } from './mailer';
 import { ReportActivitiesService } from './report.activities';
 import { NotificationActivities } from './notification.activities';
-import type { BroadcastActivities, OrganizerActivities, ReportActivities } from './contracts';
+import type { BroadcastActivities, OrganizerActivities, ReconcileActivities, ReportActivities } from './contracts';
+import { ReadModelReconciler } from './read-model-reconciler';
+import { ReconcileActivitiesService } from './reconcile.activities';
 import { ReadModelActivities } from './read-model.activities';
 import { RosterActivities } from './roster.activities';
+import { OrganizerRepository } from '../repositories/organizer.repository';
 
 @Module({
   imports: [TemporalClientModule],
-  providers: [Mailer, ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService, ReportActivitiesService],
-  exports: [ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService, ReportActivitiesService],
+  providers: [
+    Mailer,
+    OrganizerRepository,
+    ReadModelActivities,
+    RosterActivities,
+    NotificationActivities,
+    BroadcastActivitiesService,
+    ReportActivitiesService,
+    ReadModelReconciler,
+    ReconcileActivitiesService,
+  ],
+  exports: [ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService, ReportActivitiesService, ReconcileActivitiesService],
 })
 export class ActivitiesModule {}
 
-/** The activity functions the worker registers, bound to their Nest providers. */
-export function workerActivities(
-  readModels: ReadModelActivities,
-  roster: RosterActivities,
-  notifications: NotificationActivities,
-  broadcasts: BroadcastActivitiesService,
-  reports: ReportActivitiesService,
-): OrganizerActivities & BroadcastActivities & ReportActivities {
+/** The activity functions the worker registers, bound to their Nest providers (`context` resolves them). */
+export function workerActivities(context: Pick<INestApplicationContext, 'get'>): OrganizerActivities & BroadcastActivities & ReportActivities & ReconcileActivities {
+  const readModels = context.get(ReadModelActivities, { strict: false });
+  const roster = context.get(RosterActivities, { strict: false });
+  const notifications = context.get(NotificationActivities, { strict: false });
+  const broadcasts = context.get(BroadcastActivitiesService, { strict: false });
+  const reports = context.get(ReportActivitiesService, { strict: false });
+  const reconcile = context.get(ReconcileActivitiesService, { strict: false });
   return {
     checkRoster: (input) => roster.checkRoster(input),
     projectOrganizer: (input) => readModels.projectOrganizer(input),
@@ -30,5 +43,6 @@ export function workerActivities(
     signalOrganizers: (input) => broadcasts.signalOrganizers(input),
     writeWeeklyReport: (input) => reports.writeWeeklyReport(input),
     deliverWeeklyReport: (input) => reports.deliverWeeklyReport(input),
+    reconcileReadModels: (input) => reconcile.reconcileReadModels(input),
   };
 }

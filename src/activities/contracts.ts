@@ -1,13 +1,10 @@
 // The activities' contracts: what workflows may call and with what. Workflows import these types only; the worker
 // binds them to the Nest providers (activities.module.ts).
-import type { Changes, RosterStatus } from '../domain/organizer';
-import type { OrganizerSnapshot } from '../domain/snapshot';
+import type { RosterStatus } from '../domain/organizer';
+import type { Projection } from '../domain/snapshot';
 import type { ProgramBroadcast } from '../workflows/broadcast-messages';
 
-export interface ProjectionInput {
-  organizer: OrganizerSnapshot;
-  changes: Changes;
-}
+export type ProjectionInput = Projection;
 
 export interface ProjectionResult {
   /** Whether the change's notifications need an email (SMTP is configured and there are some). */
@@ -45,4 +42,33 @@ export interface ReportActivities {
   writeWeeklyReport(input: { programId: string; asOf: string }): Promise<WeeklyReportSummary | null>;
   /** Emails the report to the program's national contact, once. */
   deliverWeeklyReport(input: { programId: string; weekStart: string }): Promise<void>;
+}
+
+/** What a reconcile pass found, so far: organizers checked, by outcome, and the last id done (to resume after). */
+export interface ReconcileSummary {
+  after: string;
+  checked: number;
+  equal: number;
+  repaired: number;
+  /** Behind a running workflow whose own projection was still on the way. */
+  behind: number;
+  /** Written by a projection between the read and the repair: left for the next pass. */
+  changed: number;
+  /** No row, or no workflow to compare with (not found, or terminated). */
+  unknown: number;
+  /** Could not be checked (the workflow did not answer); logged, and checked again next pass. */
+  failed: number;
+}
+
+export interface ReconcileInput {
+  /** Closed organizers are checked when their row was written within this many days. */
+  closedWithinDays: number;
+  /** Only this program's organizers (all when absent). */
+  programId?: string;
+}
+
+/** The activity of the daily reconcile Schedule. */
+export interface ReconcileActivities {
+  /** Compares every open or recently closed organizer's read model with its workflow and repairs what differs. */
+  reconcileReadModels(input: ReconcileInput): Promise<ReconcileSummary>;
 }

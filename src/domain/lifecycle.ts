@@ -527,6 +527,15 @@ function markOverdue(state: OrganizerState, period: DebriefPeriod, changes: Chan
   }
 }
 
+/** The state as it will be once every deadline that has already come is fired (for validators, which must not mutate). */
+export function stateAt(state: OrganizerState, now: number): OrganizerState {
+  const deadline = nextDeadline(state);
+  if (deadline === undefined || deadline > now) return state;
+  const view = JSON.parse(JSON.stringify(state)) as OrganizerState;
+  fireDeadlines(view, now);
+  return view;
+}
+
 /** The earliest instant at which something is due, or undefined when nothing is pending. */
 export function nextDeadline(state: OrganizerState): number | undefined {
   let earliest: number | undefined;

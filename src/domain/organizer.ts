@@ -207,6 +207,12 @@ export function noChanges(): Changes {
   return { transitions: [], notifications: [], resolutions: [], debriefs: [], trainings: [], rideAlongs: [] };
 }
 
+/** Appends `more` to `into` (record by record, oldest first) and returns `into`. */
+export function mergeChanges(into: Changes, more: Changes): Changes {
+  for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...more[key]);
+  return into;
+}
+
 export function isEmpty(changes: Changes): boolean {
   return Object.values(changes).every((records: unknown[]) => records.length === 0);
 }

@@ -1,5 +1,5 @@
 import { nextDebriefDueAt, overdueDebriefs } from './lifecycle';
-import type { OrganizerState } from './organizer';
+import type { Changes, OrganizerState } from './organizer';
 import { isClosed, Stage } from './stages';
 
 /** The organizer's row in the read model: what lists, filters and the dashboard need, at one version. */
@@ -30,6 +30,12 @@ export interface OrganizerSnapshot {
   /** Periods started and not yet reported, so a client can name one in a debrief. */
   pendingDebriefPeriods: { start: string; end: string; overdueAt: string; overdue: boolean }[];
   version: number;
+}
+
+/** What a projection writes: the organizer's row at one version and the records of the changes that led there. */
+export interface Projection {
+  organizer: OrganizerSnapshot;
+  changes: Changes;
 }
 
 /** A copy (not a view) of the state's projected fields, so later changes to the state cannot leak into it. */

@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { AppConfig } from '../config/configuration';
 
 @Injectable()
@@ -10,6 +10,23 @@ class TemporalClientShutdown implements OnApplicationShutdown {
     await this.client.connection.close();
   }
 }
+
+const resourceExhausted = 8;
+
+/**
+ * How the API's calls retry. The server admits at most 10 updates in flight per workflow and refuses more with
+ * RESOURCE_EXHAUSTED: those are retried soon and often (jittered, from 50 ms up to 1 s apart) until the call's own
+ * deadline, rather than the SDK's default of ten tries starting a second apart; other retryable failures as the SDK
+ * does.
+ */
+export const apiRetryInterceptor = makeGrpcRetryInterceptor(
+  defaultGrpcRetryOptions({
+    maxAttempts: 100,
+    maxJitter: 0.5,
+    initialIntervalMs: ({ code }) => (code === resourceExhausted ? 50 : 100),
+    maxIntervalMs: ({ code }) => (code === resourceExhausted ? 1_000 : 5_000),
+  }),
+);
 
 /**
  * The Temporal client for the API. The connection is lazy: the API starts (and its health says `temporal: down`)
@@ -22,7 +39,10 @@ class TemporalClientShutdown implements OnApplicationShutdown {
       provide: Client,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new Client({ connection: Connection.lazy({ address: config.temporal.address }), namespace: config.temporal.namespace }),
+        new Client({
+          connection: Connection.lazy({ address: config.temporal.address, interceptors: [apiRetryInterceptor] }),
+          namespace: config.temporal.namespace,
+        }),
     },
     TemporalClientShutdown,
   ],

@@ -1,15 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
-import { Connection } from '@temporalio/client';
+import { ModuleRef } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { workerActivities } from '../activities/activities.module';
-import { BroadcastActivitiesService } from '../activities/broadcast.activities';
-import { ReportActivitiesService } from '../activities/report.activities';
-import { NotificationActivities } from '../activities/notification.activities';
-import { ReadModelActivities } from '../activities/read-model.activities';
-import { RosterActivities } from '../activities/roster.activities';
 import { AppConfig } from '../config/configuration';
+import { ensureReconcileSchedule } from '../temporal/reconcile-schedule';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 
 /** Built by `npm run build` next to the compiled workflows; without it the worker bundles at start (slower). */
@@ -33,11 +30,7 @@ export class OrganizerWorker {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly readModels: ReadModelActivities,
-    private readonly roster: RosterActivities,
-    private readonly notifications: NotificationActivities,
-    private readonly broadcasts: BroadcastActivitiesService,
-    private readonly reports: ReportActivitiesService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async create(): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -47,8 +40,9 @@ export class OrganizerWorker {
     const client = await Connection.connect({ address });
     try {
       await ensureSearchAttributes(client, namespace);
+      await ensureReconcileSchedule(new Client({ connection: client, namespace }), taskQueue);
     } catch (error) {
-      this.logger.warn(`could not check search attributes: ${(error as Error).message}`);
+      this.logger.warn(`could not check search attributes and the reconcile schedule: ${(error as Error).message}`);
     } finally {
       await client.close();
     }
@@ -60,7 +54,7 @@ export class OrganizerWorker {
       namespace,
       taskQueue,
       ...workflows,
-      activities: workerActivities(this.readModels, this.roster, this.notifications, this.broadcasts, this.reports),
+      activities: workerActivities(this.moduleRef),
       maxCachedWorkflows: this.config.maxCachedWorkflows,
     });
     this.logger.log(`worker polling task queue ${taskQueue} on ${address} (namespace ${namespace})`);

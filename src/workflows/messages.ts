@@ -1,13 +1,17 @@
 // The organizer workflow's public contract. Names are durable (running workflows and recorded histories use them):
 // add new messages, never rename.
-import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionInputs, Actor, Application, OrganizerState } from '../domain/organizer';
 import type { ProgramPolicy } from '../domain/policy';
-import type { Action } from '../domain/stage-machine';
+import type { Projection } from '../domain/snapshot';
+import type { Action, Refusal } from '../domain/stage-machine';
 import type { Stage } from '../domain/stages';
 
 export const organizerWorkflowType = 'organizerWorkflow';
+
+/** Debrief periods one run covers before it continues as new (a quarter), so no run's history grows large. */
+export const defaultPeriodsPerRun = 13;
 
 export interface OrganizerWorkflowInput {
   organizerId: string;
@@ -34,6 +38,26 @@ export interface ActionMessage<A extends Action> {
 export interface ActionResult {
   stage: Stage;
   version: number;
+  /**
+   * The organizer's row as of this result and every change not yet known to be stored: the caller writes it before
+   * answering (it is delivered only once the change is committed). Absent from runs on the old path, which projected
+   * inside the workflow task.
+   */
+  projection?: Projection;
+}
+
+/** The failure type of an action the rules refuse; its details say why (`code`) and in which stage. */
+export const actionRefusedType = 'ActionRefused';
+
+export interface RefusalDetails {
+  code: Refusal['code'];
+  stage: Stage;
+}
+
+/** The failure a refused action carries back to the caller. */
+export function refusalFailure(refused: Refusal, state: OrganizerState): ApplicationFailure {
+  const details: RefusalDetails = { code: refused.code, stage: state.stage };
+  return ApplicationFailure.create({ type: actionRefusedType, message: refused.message, nonRetryable: true, details: [details] });
 }
 
 const updateNames: Record<Action, string> = {

@@ -1,8 +1,16 @@
 // One organizer's whole life in a program. The rules live in ../domain (pure); this file gives them durability:
 // updates for people's actions, timers for deadlines, activities for the read models and email.
+//
+// Only committed state reaches the read models. Workflow code can run in a task the server later throws away (a
+// failed or superseded task, a dropped speculative update task), so nothing here writes from inside a task:
+// - an update's result, which Temporal delivers only once the task that produced it is committed, carries the new row
+//   and every change not yet known to be stored; the API writes it before answering (read-your-writes);
+// - a regular activity, which exists only once the task that scheduled it is committed, writes the same for every
+//   change, in version order: for timers and program changes, which no caller waits for, and for a caller that went
+//   away before writing.
+// Both writes are idempotent (deterministic row keys) and version-guarded, so the second to land changes nothing.
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   log,
@@ -15,131 +23,74 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { OrganizerActivities } from '../activities/contracts';
-import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer } from '../domain/lifecycle';
-import { ActionRequest, Changes, noChanges, OrganizerState } from '../domain/organizer';
-import { snapshotOf } from '../domain/snapshot';
-import { Action, actions, Refusal } from '../domain/stage-machine';
+import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer, stateAt } from '../domain/lifecycle';
+import { ActionRequest, Changes, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
+import { Action, actions } from '../domain/stage-machine';
 import { isClosed } from '../domain/stages';
+import { Deliveries } from './deliveries';
 import {
   actionUpdates,
   ActionMessage,
   ActionResult,
   applicationRecordedUpdate,
+  defaultPeriodsPerRun,
   OrganizerWorkflowInput,
   organizerStateQuery,
   policyChangedSignal,
+  refusalFailure,
   termEndChangedSignal,
 } from './messages';
+import { organizerWorkflowV1 } from './organizer-v1.workflow';
+import { ProjectionQueue } from './projection-queue';
 import { organizerStageKey, programIdKey } from './search-attributes';
 
-// Projections run as local activities: the update that waits for them answers sooner, and they retry until the
-// database is back (read-your-writes: an action's answer means its rows are committed).
-const local = proxyLocalActivities<OrganizerActivities>({
-  startToCloseTimeout: '10 seconds',
+/**
+ * Changes to code that running workflows had already executed. Each keeps the old path for the runs that started
+ * before it, and says when that path can go.
+ */
+export const patches = {
+  /** organizer-v1.workflow.ts: runs started before it. Retire when none is open: deprecatePatch, then remove both. */
+  committedProjections: 'committed-projections',
+} as const;
+
+const { projectOrganizer } = proxyActivities<OrganizerActivities>({
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
 });
-const { checkRoster, deliverNotifications } = proxyActivities<OrganizerActivities>({
+const { deliverNotifications } = proxyActivities<OrganizerActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-
-/** Changes to code that running workflows had already executed; each keeps the old path for their replays. */
-export const patches = {
-  deliverOnlyWhenMailing: 'deliver-only-when-mailing',
-  rosterCheckLocal: 'roster-check-local',
-  mailDoesNotHoldTimers: 'mail-does-not-hold-timers',
-  recordedAfterCommit: 'recorded-after-commit',
-  policyChangeMovesOn: 'policy-change-moves-on',
-  actionsProjectSignalChanges: 'actions-project-signal-changes',
-} as const;
-
-/** Debrief periods one run covers before it continues as new (a quarter), so no run's history grows large. */
-export const defaultPeriodsPerRun = 13;
-
-/** The failure a refused action carries back to the caller: `type` says why, `details[0]` the code and stage. */
-export function refusalFailure(refused: Refusal, state: OrganizerState): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: 'ActionRefused',
-    message: refused.message,
-    nonRetryable: true,
-    details: [{ code: refused.code, stage: state.stage }],
-  });
-}
-
-/** The state as it will be once every deadline that has already come is fired (for validators, which must not mutate). */
-function stateAt(state: OrganizerState, now: number): OrganizerState {
-  const deadline = nextDeadline(state);
-  if (deadline === undefined || deadline > now) return state;
-  const view = JSON.parse(JSON.stringify(state)) as OrganizerState;
-  fireDeadlines(view, now);
-  return view;
-}
-
-function merge(into: Changes, more: Changes): Changes {
-  for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...more[key]);
-  return into;
-}
+// A read with no side effect, so it may run inside the task: no round trip through the server.
+const { checkRoster } = proxyLocalActivities<OrganizerActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
+});
 
 export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<OrganizerState> {
+  // Decided once, at the start of a run: a run that began on the old path keeps it until it ends or continues as new.
+  if (!patched(patches.committedProjections)) return organizerWorkflowV1(input);
+
   let state: OrganizerState | undefined = input.state;
   const periodsAtRunStart = state?.periods.length ?? 0;
-  /** The highest version whose projection has been started; anything newer still needs one. */
-  let projectedVersion = state?.version ?? 0;
-  /** The highest version whose projection is committed. */
-  let committedVersion = state?.version ?? 0;
-  /** Deliveries under way, with the notifications each carries (handed to the next run if it continues as new). */
-  const deliveries = new Map<Promise<void>, string[]>();
-  /** Changes made by signals, which cannot wait for a projection: the next projection carries them. */
-  let unprojected = noChanges();
-  const withUnprojected = (changes: Changes): Changes => {
-    const all = merge(unprojected, changes);
-    unprojected = noChanges();
-    return all;
-  };
+  /** The program as of its latest change; a change that comes before the application is recorded goes into it. */
+  let program = { policy: input.policy, termEnd: input.termEnd, changedAt: input.programChangedAt };
+  const unstored = new ProjectionQueue();
+  const deliveries = new Deliveries(input.organizerId, deliverNotifications, input.pendingDeliveries);
 
-  // Projections run one at a time, in version order, so a later change never lands before an earlier one (a
-  // notification's resolution before its creation, say). Each takes its snapshot when it is requested.
-  let projections: Promise<void> = Promise.resolve();
-
-  async function project(changes: Changes): Promise<void> {
-    const current = state!;
-    const organizer = snapshotOf(current);
-    projectedVersion = Math.max(projectedVersion, current.version);
-    const projected = projections.then(() => local.projectOrganizer({ organizer, changes }));
-    projections = projected.then(() => undefined).catch(() => undefined);
-    const result = await projected;
-    committedVersion = Math.max(committedVersion, organizer.version);
+  /** Queues a change for the read models (a change that moved the stage is mirrored into search attributes). */
+  function changed(versionBefore: number, changes: Changes): void {
+    if (state!.version === versionBefore) return;
+    unstored.add(state!.version, changes);
     if (changes.transitions.length) {
       upsertSearchAttributes([
-        { key: programIdKey, value: current.programId },
-        { key: organizerStageKey, value: current.stage },
+        { key: programIdKey, value: state!.programId },
+        { key: organizerStageKey, value: state!.stage },
       ]);
     }
-    // Runs recorded before the projection said whether email is on scheduled a delivery for every notification.
-    const needsDelivery = changes.notifications.length > 0 && (patched(patches.deliverOnlyWhenMailing) ? result?.deliver === true : true);
-    if (needsDelivery) deliver(changes.notifications.map((n) => n.id));
   }
 
-  function deliver(notificationIds: string[]): void {
-    const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
-      log.error('notification delivery failed', { organizerId: input.organizerId, notificationIds, error: String(error) });
-    });
-    deliveries.set(delivery, notificationIds);
-    void delivery.finally(() => deliveries.delete(delivery));
-  }
-
-  /**
-   * Waits until no update handler is running (and, for runs recorded before mail stopped holding the timers, no
-   * delivery). An update accepted during a wait would otherwise be cut off by the continue-as-new or completion that
-   * follows, so the check repeats; from there to the caller's next command nothing awaits, so no handler slips in.
-   */
-  async function quiesce(): Promise<void> {
-    const mailHolds = !patched(patches.mailDoesNotHoldTimers);
-    while (!allHandlersFinished() || (mailHolds && deliveries.size > 0)) {
-      await condition(allHandlersFinished);
-      if (mailHolds) await Promise.all(deliveries.keys());
-    }
-  }
+  const answer = (): ActionResult => ({ stage: state!.stage, version: state!.version, projection: unstored.projectionOf(state!) });
 
   setHandler(organizerStateQuery, () => {
     if (!state) throw new Error('the application is still being recorded');
@@ -147,35 +98,32 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   });
 
   setHandler(applicationRecordedUpdate, async () => {
-    // Runs recorded before answered once the first projection had started rather than committed.
-    const afterCommit = patched(patches.recordedAfterCommit);
-    await condition(() => state !== undefined && (afterCommit ? committedVersion : projectedVersion) >= 1);
-    return { stage: state!.stage, version: state!.version };
+    await condition(() => state !== undefined);
+    return answer();
   });
 
-  function handleAction<A extends Action>(action: A): void {
-    const toRequest = (message: ActionMessage<A>) => ({ action, input: message.input, actor: message.actor }) as ActionRequest;
-    const update = actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<A>]>;
+  for (const action of actions) {
+    const toRequest = (message: ActionMessage<Action>) => ({ action, input: message.input, actor: message.actor }) as ActionRequest;
     setHandler(
-      update,
-      async (message: ActionMessage<A>): Promise<ActionResult> => {
-        await condition(() => state !== undefined);
+      actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<Action>]>,
+      async (message) => {
+        // Only an action sent while the application is being recorded waits; any other runs right after its
+        // validator, in the same activation, so the two see the same state.
+        if (!state) await condition(() => state !== undefined);
         const current = state!;
         const now = Date.now();
         const versionBefore = current.version;
         // Deadlines that came before this action take effect first (an offer that lapsed cannot be accepted).
         const changes = fireDeadlines(current, now);
         const refused = refusal(current, toRequest(message), now);
-        if (!refused) merge(changes, applyAction(current, toRequest(message), now));
-        // A refused action still projects what signals changed before it; runs recorded before left that to the loop.
-        const signalChangesWaiting = current.version > projectedVersion && patched(patches.actionsProjectSignalChanges);
-        if (current.version !== versionBefore || signalChangesWaiting) await project(withUnprojected(changes));
+        if (!refused) mergeChanges(changes, applyAction(current, toRequest(message), now));
+        changed(versionBefore, changes);
         if (refused) throw refusalFailure(refused, current);
         log.info('action applied', { organizerId: current.organizerId, action, stage: current.stage, version: current.version });
-        return { stage: current.stage, version: current.version };
+        return answer();
       },
       {
-        validator: (message: ActionMessage<A>) => {
+        validator: (message) => {
           // Before the application is recorded there is nothing to check yet; the handler waits for it and checks then.
           if (!state) return;
           const now = Date.now();
@@ -186,58 +134,72 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       },
     );
   }
-  for (const action of actions) handleAction(action);
 
-  // Before the application is recorded the state does not exist yet: a change then goes into what it starts from.
   setHandler(policyChangedSignal, ({ policy, changedAt }) => {
-    if (state) merge(unprojected, changePolicy(state, policy, Date.now(), changedAt, { moveOn: patched(patches.policyChangeMovesOn) }));
-    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.policy, input.programChangedAt] = [policy, changedAt ?? input.programChangedAt];
+    if (!state) {
+      if (isCurrentChange(changedAt, program.changedAt)) program = { ...program, policy, changedAt: changedAt ?? program.changedAt };
+      return;
+    }
+    const versionBefore = state.version;
+    changed(versionBefore, changePolicy(state, policy, Date.now(), changedAt));
   });
 
   setHandler(termEndChangedSignal, ({ termEnd, changedAt }) => {
-    if (state) changeTermEnd(state, termEnd ?? undefined, changedAt);
-    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.termEnd, input.programChangedAt] = [termEnd ?? undefined, changedAt ?? input.programChangedAt];
+    if (!state) {
+      if (isCurrentChange(changedAt, program.changedAt)) program = { ...program, termEnd: termEnd ?? undefined, changedAt: changedAt ?? program.changedAt };
+      return;
+    }
+    const versionBefore = state.version;
+    changeTermEnd(state, termEnd ?? undefined, changedAt);
+    changed(versionBefore, noChanges());
   });
-
-  // Reminders still being emailed when the previous run continued as new.
-  if (input.pendingDeliveries?.length) deliver(input.pendingDeliveries);
 
   if (!state) {
     const application = input.application!;
-    // The roster lookup became a local activity (no round trip through the server); runs recorded before keep theirs.
-    const rosterQuery = { programId: input.programId, memberId: application.memberId };
-    const roster = patched(patches.rosterCheckLocal) ? await local.checkRoster(rosterQuery) : await checkRoster(rosterQuery);
+    const roster = await checkRoster({ programId: input.programId, memberId: application.memberId });
     const started = startOrganizer(
       {
         organizerId: input.organizerId,
         programId: input.programId,
         application,
-        policy: input.policy,
-        termEnd: input.termEnd,
-        programChangedAt: input.programChangedAt,
+        policy: program.policy,
+        termEnd: program.termEnd,
+        programChangedAt: program.changedAt,
         roster,
       },
       Date.now(),
     );
     state = started.state;
-    await project(started.changes);
+    changed(0, started.changes);
   }
   const current = state;
+
+  /** Stores every change in the read models, oldest first, one activity at a time; then emails what it raised. */
+  async function storeInOrder(): Promise<never> {
+    for (;;) {
+      await condition(() => unstored.waiting);
+      const projection = unstored.projectionOf(current);
+      const { deliver } = await projectOrganizer(projection);
+      unstored.stored(projection.organizer.version);
+      if (deliver) deliveries.send(projection.changes.notifications.map((n) => n.id));
+    }
+  }
+  void storeInOrder();
 
   while (!isClosed(current.stage)) {
     const deadline = nextDeadline(current);
     await condition(
-      () => nextDeadline(current) !== deadline || current.version > projectedVersion,
+      () => isClosed(current.stage) || nextDeadline(current) !== deadline,
       deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
     );
     const versionBefore = current.version;
-    const changes = fireDeadlines(current, Date.now());
-    if (current.version !== versionBefore || current.version > projectedVersion) await project(withUnprojected(changes));
+    changed(versionBefore, fireDeadlines(current, Date.now()));
 
     const periodsThisRun = current.periods.length - periodsAtRunStart;
-    const periodsPerRun = input.periodsPerRun ?? defaultPeriodsPerRun;
-    if (!isClosed(current.stage) && (workflowInfo().continueAsNewSuggested || periodsThisRun >= periodsPerRun)) {
-      await quiesce();
+    if (!isClosed(current.stage) && (workflowInfo().continueAsNewSuggested || periodsThisRun >= (input.periodsPerRun ?? defaultPeriodsPerRun))) {
+      // Every change is stored first: no projection is left running for a run that has ended. An update accepted
+      // after this would be cut off by the continue-as-new; from here to it nothing awaits.
+      await condition(() => allHandlersFinished() && !unstored.waiting);
       return continueAsNew<typeof organizerWorkflow>({
         organizerId: input.organizerId,
         programId: input.programId,
@@ -245,12 +207,13 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         termEnd: current.termEnd,
         state: current,
         periodsPerRun: input.periodsPerRun,
-        ...(deliveries.size ? { pendingDeliveries: [...deliveries.values()].flat() } : {}),
+        ...deliveries.carried(),
       });
     }
   }
-  await quiesce();
-  // A closed record still sends what it raised, within a day; mail still failing after that is logged, not awaited.
-  if (patched(patches.mailDoesNotHoldTimers) && deliveries.size) await condition(() => deliveries.size === 0, '1 day');
+  // A closed record ends once every change is stored; it still sends what it raised, within a day (mail still
+  // failing after that is logged, not awaited).
+  await condition(() => allHandlersFinished() && !unstored.waiting);
+  if (!deliveries.idle) await condition(() => deliveries.idle, '1 day');
   return current;
 }

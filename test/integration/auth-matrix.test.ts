@@ -37,7 +37,8 @@ describe('access matrix: every route × every caller', () => {
 
   /** A fresh organizer of the program in `stage`, walked there over HTTP by the admin. */
   async function organizerIn(stage: Stage): Promise<string> {
-    const { body } = await admin.apply(program.id);
+    const { status, body } = await admin.apply(program.id);
+    if (status !== 201) throw new Error(`application answered ${status}: ${JSON.stringify(body)}`);
     const id = body.id as string;
     const step = (action: string, input: unknown) => admin.ok('POST', `/api/organizers/${id}/${action}`, input);
     const path: Stage[] = ['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active', 'paused'];

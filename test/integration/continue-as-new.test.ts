@@ -1,4 +1,5 @@
 // Updates keep arriving while the workflow continues as new: none is lost, none applied twice.
+import { OrganizerRepository } from '../../src/repositories/organizer.repository';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { runChain } from '../support/histories';
@@ -17,7 +18,8 @@ describe('continue-as-new under a stream of updates (dev server)', () => {
 
   it('loses no update across several continue-as-new boundaries', async () => {
     const policy = aFastPolicy({ debriefEvery: '1 second', debriefGrace: '1 second', escalateAfter: '1 second' });
-    const organizer = await applyDirectly(harness.temporal, harness.config.temporal.taskQueue, policy, { periodsPerRun: 2 });
+    const repository = new OrganizerRepository(harness.dataSource);
+    const organizer = await applyDirectly(harness.temporal, harness.config.temporal.taskQueue, policy, { periodsPerRun: 2 }, (p) => repository.project(p));
     await driveToActive(organizer, policy);
     const firstRunId = (await harness.temporal.workflow.getHandle(organizer.organizerId).describe()).runId;
 

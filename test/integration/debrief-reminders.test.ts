@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy, anApplication } from '../support/builders';
+import { OrganizerRepository } from '../../src/repositories/organizer.repository';
 import { applyDirectly, driveToActive } from '../support/organizer-flow';
 import { eventually } from '../support/eventually';
 import { startSmtpServer } from '../support/smtp';
@@ -30,7 +31,8 @@ describe('debrief reminders on the dev server', () => {
       `INSERT INTO users (id, email, name, role, program_ids, token_hash) VALUES ($1, $2, 'Coordinator', 'coordinator', $3, $4)`,
       [randomUUID(), coordinatorEmail, [programId], randomUUID().replace(/-/g, '').padEnd(64, '0')],
     );
-    const organizer = await applyDirectly(harness.temporal, harness.config.temporal.taskQueue, policy, { programId, application });
+    const repository = new OrganizerRepository(harness.dataSource);
+    const organizer = await applyDirectly(harness.temporal, harness.config.temporal.taskQueue, policy, { programId, application }, (p) => repository.project(p));
     await driveToActive(organizer, policy);
     const { act, organizerId } = organizer;
     const [{ active_since: activeSince }] = await harness.dataSource.query('SELECT active_since FROM organizers WHERE id = $1', [organizerId]);

@@ -1,15 +1,14 @@
 // The worker is killed (SIGKILL) in the middle of a projection, held there by a row lock, then started again: the
 // change completes exactly once: one history row, one notification, one email.
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { ManagedProcess } from '../../src/stack/managed-process';
-import { projectRoot } from '../../src/stack/settings';
+import type { ManagedProcess } from '../../src/stack/managed-process';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness, HttpResult } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { startSmtpServer } from '../support/smtp';
+import { startWorkerProcess } from '../support/worker-process';
 
 describe('worker killed mid-projection', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -18,23 +17,7 @@ describe('worker killed mid-projection', () => {
   let program: Program;
   let worker: ManagedProcess | undefined;
 
-  function startWorker(): Promise<ManagedProcess> {
-    return new Promise((resolve, reject) => {
-      const process = new ManagedProcess({
-        name: 'worker',
-        command: globalThis.process.execPath,
-        args: [join(projectRoot, 'dist', 'worker.js')],
-        env: {
-          ...globalThis.process.env,
-          NODE_ENV: 'test',
-          TEMPORAL_TASK_QUEUE: harness.config.temporal.taskQueue,
-          SMTP_URL: smtp.url,
-        },
-        onLine: (line) => line.includes('worker polling task queue') && resolve(process),
-      });
-      void process.exited.then((code) => reject(new Error(`worker exited early (${code}): ${process.recent.join('\n')}`)));
-    });
-  }
+  const startWorker = () => startWorkerProcess(harness.config.temporal.taskQueue, { SMTP_URL: smtp.url });
 
   /** Holds the organizer's row locked until released, so its projection blocks right where it writes. */
   async function lockRow(organizerId: string): Promise<{ release: () => Promise<void> }> {

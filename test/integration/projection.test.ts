@@ -1,25 +1,19 @@
 import { DataSource } from 'typeorm';
-import { Mailer } from '../../src/activities/mailer';
-import { ReadModelActivities } from '../../src/activities/read-model.activities';
-import { loadConfig } from '../../src/config/configuration';
 import { createDataSource } from '../../src/database/data-source';
-import { Changes, noChanges } from '../../src/domain/organizer';
+import { Changes, mergeChanges, noChanges } from '../../src/domain/organizer';
 import { snapshotOf } from '../../src/domain/snapshot';
+import { OrganizerRepository } from '../../src/repositories/organizer.repository';
 import { day, organizerIn, sampleInputs } from '../support/organizer-states';
 
-function merged(...all: Changes[]): Changes {
-  const into = noChanges();
-  for (const changes of all) for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...changes[key]);
-  return into;
-}
+const merged = (...all: Changes[]): Changes => all.reduce((into, changes) => mergeChanges(into, changes), noChanges());
 
 describe('read-model projection (PostgreSQL)', () => {
   let dataSource: DataSource;
-  let readModels: ReadModelActivities;
+  let organizers: OrganizerRepository;
 
   beforeAll(async () => {
     dataSource = await createDataSource(process.env.DATABASE_URL!).initialize();
-    readModels = new ReadModelActivities(dataSource, new Mailer(loadConfig({ ...process.env }), dataSource));
+    organizers = new OrganizerRepository(dataSource);
   });
 
   afterAll(async () => {
@@ -38,8 +32,8 @@ describe('read-model projection (PostgreSQL)', () => {
       organizer.act('submit-debrief', { ...sampleInputs['submit-debrief'], periodStart: organizer.state.activeSince! }),
     );
     const input = { organizer: snapshotOf(organizer.state), changes };
-    await readModels.projectOrganizer(input);
-    await readModels.projectOrganizer(input);
+    await organizers.project(input);
+    await organizers.project(input);
     const id = organizer.state.organizerId;
     expect(Number((await dataSource.query('SELECT count(*) AS n FROM organizers WHERE id = $1', [id]))[0].n)).toBe(1);
     expect(await count('ride_alongs', id)).toBe(1);
@@ -57,9 +51,37 @@ describe('read-model projection (PostgreSQL)', () => {
     const newer = snapshotOf(organizer.state);
     expect(newer.version).toBeGreaterThan(older.version);
 
-    await readModels.projectOrganizer({ organizer: newer, changes: noChanges() });
-    await readModels.projectOrganizer({ organizer: older, changes: noChanges() });
+    await organizers.project({ organizer: newer, changes: noChanges() });
+    await organizers.project({ organizer: older, changes: noChanges() });
     const [row] = await dataSource.query('SELECT stage, version FROM organizers WHERE id = $1', [newer.id]);
     expect(row).toEqual({ stage: 'withdrawn', version: newer.version });
+  });
+
+  it('resolves a reminder whichever of two writes lands first: its creation alone, or its creation with its resolution', async () => {
+    for (const order of ['older first', 'newer first']) {
+      const organizer = organizerIn('active');
+      const created = organizer.advance(Date.parse(organizer.state.periods[0].overdueAt) - organizer.now);
+      const older = { organizer: snapshotOf(organizer.state), changes: created };
+      const answered = organizer.act('submit-debrief', { ...sampleInputs['submit-debrief'], periodStart: organizer.state.periods[0].start });
+      // The newer write carries every change not yet known stored: the reminder's creation and its resolution.
+      const newer = { organizer: snapshotOf(organizer.state), changes: merged(created, answered) };
+      for (const projection of order === 'older first' ? [older, newer] : [newer, older]) await organizers.project(projection);
+      const rows = await dataSource.query('SELECT kind, resolved_at IS NOT NULL AS resolved FROM notifications WHERE organizer_id = $1', [organizer.state.organizerId]);
+      expect({ order, rows }).toEqual({ order, rows: [{ kind: 'debrief_overdue', resolved: true }] });
+    }
+  });
+
+  it('lets concurrent writes of one organizer land in any order without a lost change', async () => {
+    const organizer = organizerIn('training');
+    const steps: { organizer: ReturnType<typeof snapshotOf>; changes: Changes }[] = [];
+    for (const training of organizer.state.policy.requiredTrainings) {
+      const changes = organizer.act('record-training', { training, completedAt: '2026-02-02T18:00:00.000Z' });
+      steps.push({ organizer: snapshotOf(organizer.state), changes });
+    }
+    await Promise.all(steps.reverse().map((step) => organizers.project(step)));
+    const id = organizer.state.organizerId;
+    const [row] = await dataSource.query('SELECT stage, version FROM organizers WHERE id = $1', [id]);
+    expect(row).toEqual({ stage: organizer.state.stage, version: organizer.state.version });
+    expect(await count('trainings', id)).toBe(organizer.state.policy.requiredTrainings.length);
   });
 });

@@ -37,4 +37,22 @@ describe('the integrity race', () => {
     expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
     expect(await convergedDifferences(harness, organizerIds)).toEqual([]);
   }, 300_000);
+
+  it('answers every one of 40 actions sent at once to one person with 200 or a 4xx (the server admits 10 in flight)', async () => {
+    const organizers = await Promise.all([1, 2, 3].map(async () => (await admin.apply(program.id)).body.id as string));
+    await Promise.all(organizers.map((id) => admin.advanceTo(program, id, 'training')));
+    const burst = organizers.flatMap((organizerId) =>
+      Array.from({ length: 40 }, (_, i) => {
+        if (i === 30) return { organizerId, action: 'terminate' as const, body: { reason: 'race' } };
+        if (i === 31) return { organizerId, action: 'withdraw' as const, body: { reason: 'race' } };
+        if (i % 2) return { organizerId, action: 'record-ride-along' as const, body: { date: '2027-02-10', staff: `Staff ${i}` } };
+        return { organizerId, action: 'record-training' as const, body: { training: program.policy.requiredTrainings[i % 3], completedAt: '2027-02-02T18:00:00Z' } };
+      }),
+    );
+    const outcomes = await fire(admin, burst);
+    process.stdout.write(`[race] 40 at once on each of 3 people: ${JSON.stringify(tally(outcomes))}\n`);
+    expect(outcomes.filter((o) => o.response.status >= 500).map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`)).toEqual([]);
+    expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
+    expect(await convergedDifferences(harness, organizers)).toEqual([]);
+  }, 120_000);
 });

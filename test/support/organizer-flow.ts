@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, WithStartWorkflowOperation, WorkflowHandle } from '@temporalio/client';
 import type { ActionInputs, Application } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
+import type { Projection } from '../../src/domain/snapshot';
 import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../src/workflows/messages';
 import { aCoordinator, anApplication } from './builders';
 
@@ -13,31 +14,39 @@ export interface StartedOrganizer {
   act<A extends keyof ActionInputs>(action: A, input: ActionInputs[A]): Promise<ActionResult>;
 }
 
-/** Starts an organizer workflow the way the API does (update-with-start, answered once the row is committed). */
+/**
+ * Starts an organizer workflow the way the API does (update-with-start). With `store`, each answer's projection is
+ * written before the call returns, as the API does; without it, rows arrive when the workflow's own projection lands.
+ */
 export async function applyDirectly(
   client: Client,
   taskQueue: string,
   policy: ProgramPolicy,
   extra: Partial<OrganizerWorkflowInput> = {},
+  store: (projection: Projection) => Promise<void> = async () => undefined,
 ): Promise<StartedOrganizer> {
   const organizerId = randomUUID();
   const programId = extra.programId ?? randomUUID();
   const application = extra.application ?? anApplication();
-  await client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
+  const stored = async (result: ActionResult) => {
+    if (result.projection) await store(result.projection);
+    return result;
+  };
+  await stored(await client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
       workflowId: organizerId,
       taskQueue,
       workflowIdConflictPolicy: 'FAIL',
       args: [{ organizerId, programId, policy, application, ...extra }],
     }),
-  });
+  }));
   const handle = client.workflow.getHandle(organizerId);
   return {
     organizerId,
     programId,
     application,
     handle,
-    act: (action, input) => handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] }) as Promise<ActionResult>,
+    act: async (action, input) => stored((await handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] })) as ActionResult),
   };
 }
 

@@ -221,7 +221,7 @@ export async function committedStates(client: Client, organizerId: string): Prom
     payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')) : undefined;
   let runId: string | undefined = (await client.workflow.getHandle(organizerId).describe()).runId;
   while (runId) {
-    const history = await client.workflow.getHandle(organizerId, runId).fetchHistory();
+    const history: temporal.api.history.v1.IHistory = await client.workflow.getHandle(organizerId, runId).fetchHistory();
     runId = undefined;
     for (const event of history.events ?? []) {
       const started = event.workflowExecutionStartedEventAttributes;

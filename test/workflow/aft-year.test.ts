@@ -143,7 +143,7 @@ describe('an AFT organizer year (time-skipping)', () => {
       process.stdout.write(`[aft-year] ${runs.length} runs, events per run ${eventsPerRun.join(', ')} (total ${eventsPerRun.reduce((a, b) => a + b)}), wall ${Date.now() - wallStart} ms\n`);
       expect(runs.length).toBeGreaterThanOrEqual(2);
       for (const events of eventsPerRun) expect(events).toBeLessThan(10_000);
-      saveHistories('aft-year-2', runs);
+      saveHistories('aft-year-3', runs);
       for (const run of runs) await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, run.history, organizerId);
     });
   }, 180_000);

@@ -45,9 +45,9 @@ describe('hiring-stage SLA timers (time-skipping)', () => {
       expect(state.stage).toBe('screening');
       expect(state.openNotifications.map((n) => n.kind)).toEqual(['stage_stalled', 'stage_stalled_escalated']);
 
-      // Moving on resolves both.
-      await handle.executeUpdate(actionUpdates['record-screening'], { args: [{ input: { attended: true, advance: true }, actor: aCoordinator }] });
-      const resolvedIds = activities.projections.at(-1)!.changes.resolutions.map((r) => r.id);
+      // Moving on resolves both, in the result the API stores before answering.
+      const moved = await handle.executeUpdate(actionUpdates['record-screening'], { args: [{ input: { attended: true, advance: true }, actor: aCoordinator }] });
+      const resolvedIds = moved.projection!.changes.resolutions.map((r) => r.id);
       expect(resolvedIds).toEqual(activities.notifications.map((n) => n.id));
     });
     expect(Date.now() - wallStart).toBeLessThan(10_000);

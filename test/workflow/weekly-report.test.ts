@@ -7,16 +7,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { workerActivities } from '../../src/activities/activities.module';
-import { BroadcastActivitiesService } from '../../src/activities/broadcast.activities';
-import { NotificationActivities } from '../../src/activities/notification.activities';
-import { ReadModelActivities } from '../../src/activities/read-model.activities';
-import { ReportActivitiesService } from '../../src/activities/report.activities';
-import { RosterActivities } from '../../src/activities/roster.activities';
 import { loadConfig } from '../../src/config/configuration';
 import { WorkerModule } from '../../src/worker/worker.module';
 import { weeklyReportWorkflowType } from '../../src/workflows/weekly-report.workflow';
 import { lastWholeWeek } from '../../src/domain/weeks';
 import { aPolicy } from '../support/builders';
+import { OrganizerRepository } from '../../src/repositories/organizer.repository';
 import { applyDirectly, driveToActive, StartedOrganizer } from '../support/organizer-flow';
 import { timeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../support/workflow-harness';
 
@@ -41,13 +37,7 @@ describe('weekly report to national (time-skipping, real activities)', () => {
 
   it('writes one row per week with who debriefed, who did not, and the totals', async () => {
     const taskQueue = uniqueTaskQueue('report');
-    const activities = workerActivities(
-      context.get(ReadModelActivities),
-      context.get(RosterActivities),
-      context.get(NotificationActivities),
-      context.get(BroadcastActivitiesService),
-      context.get(ReportActivitiesService),
-    );
+    const activities = workerActivities(context);
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
     const programId = randomUUID();
     const policy = aPolicy();
@@ -64,7 +54,7 @@ describe('weekly report to national (time-skipping, real activities)', () => {
       };
       const organizers: StartedOrganizer[] = [];
       for (const name of ['Ana Reyes', 'Ben Cho']) {
-        const organizer = await applyDirectly(env.client, taskQueue, policy, { programId, application: { memberId: randomUUID().slice(0, 8), name, email: 'x@example.org', attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 10, currentLeader: false } } });
+        const organizer = await applyDirectly(env.client, taskQueue, policy, { programId, application: { memberId: randomUUID().slice(0, 8), name, email: 'x@example.org', attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 10, currentLeader: false } } }, (p) => new OrganizerRepository(dataSource).project(p));
         await driveToActive(organizer, policy);
         organizers.push(organizer);
       }

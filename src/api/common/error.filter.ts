@@ -36,7 +36,7 @@ const statusNames: Record<number, string> = {
 // PostgreSQL SQLSTATE classes and Node socket errors that mean "the database is not there right now".
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
-function databaseUnavailable(error: unknown): boolean {
+export function databaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.driverError?.code ?? e?.code;
   if (code && unavailableCodes.has(code)) return true;

@@ -6,6 +6,13 @@ export class NotFoundError extends Error {}
 /** The request conflicts with the current state (a stage that does not allow the action, a duplicate). */
 export class ConflictError extends Error {}
 
+/** The organizer's workflow has ended (its record is closed); the service says in which stage. */
+export class RecordClosedError extends ConflictError {
+  constructor() {
+    super("the organizer's process has ended; their record is closed");
+  }
+}
+
 /** The request is well-formed but breaks a rule of the program (a training it does not list). */
 export class RuleViolationError extends Error {}
 

@@ -3,10 +3,11 @@ import { ProgramsModule } from '../programs/programs.module';
 import { ApplicationsController, NotificationsController, OrganizersController } from './organizers.controller';
 import { OrganizerReadModel } from './organizer.read-model';
 import { OrganizersService } from './organizers.service';
+import { OrganizerRepository } from '../../repositories/organizer.repository';
 
 @Module({
   imports: [ProgramsModule],
   controllers: [ApplicationsController, OrganizersController, NotificationsController],
-  providers: [OrganizersService, OrganizerReadModel],
+  providers: [OrganizersService, OrganizerReadModel, OrganizerRepository],
 })
 export class OrganizersModule {}

@@ -5,7 +5,10 @@ import { isClosed } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
-import { AccessDeniedError, ConflictError, NotFoundError } from '../common/errors';
+import type { Projection } from '../../domain/snapshot';
+import { OrganizerRepository } from '../../repositories/organizer.repository';
+import { databaseUnavailable } from '../common/error.filter';
+import { AccessDeniedError, ConflictError, NotFoundError, RecordClosedError, UnavailableError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import { OrganizerFilters, OrganizerReadModel } from './organizer.read-model';
@@ -18,6 +21,7 @@ export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-
 export class OrganizersService {
   constructor(
     private readonly readModel: OrganizerReadModel,
+    private readonly organizers: OrganizerRepository,
     private readonly programs: ProgramsService,
     private readonly workflows: WorkflowGateway,
     private readonly access: AccessPolicy,
@@ -35,13 +39,14 @@ export class OrganizersService {
       ...(input.local ? { local: input.local.trim() } : {}),
       attestations: { ...input.attestations },
     };
-    const { organizerId } = await this.workflows.apply({
+    const { organizerId, projection } = await this.workflows.apply({
       programId,
       policy: program.policy,
       termEnd: program.termEnd?.toISOString(),
       programChangedAt: program.updatedAt.toISOString(),
       application,
     });
+    await this.store(projection);
     // A policy change committed while this application started may have been broadcast before its row existed.
     const now = await this.programs.find(programId);
     if (now.updatedAt.getTime() !== program.updatedAt.getTime()) {
@@ -73,8 +78,31 @@ export class OrganizersService {
     }
     // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
     if (isClosed(row.stage)) throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
-    await this.workflows.act(organizerId, action, input, actorOf(caller));
+    let projection: Projection | undefined;
+    try {
+      ({ projection } = await this.workflows.act(organizerId, action, input, actorOf(caller)));
+    } catch (error) {
+      if (!(error instanceof RecordClosedError)) throw error;
+      // The workflow stores its last change before it ends, so the row says where it closed.
+      const closed = await this.readModel.access(organizerId);
+      throw closed && isClosed(closed.stage) ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message) : error;
+    }
+    await this.store(projection);
     return this.detailOf(organizerId);
+  }
+
+  /**
+   * Writes a committed result's projection before answering (read-your-writes). The change is already made: if the
+   * database is away, the workflow's own projection stores it once it is back.
+   */
+  private async store(projection: Projection | undefined): Promise<void> {
+    if (!projection) return;
+    try {
+      await this.organizers.project(projection);
+    } catch (error) {
+      if (databaseUnavailable(error)) throw new UnavailableError('the change is made, but the database is not available to show it; it will appear shortly');
+      throw error;
+    }
   }
 
   async notifications(query: NotificationListQuery, caller: Caller): Promise<NotificationListDto> {

@@ -17,17 +17,19 @@ import type { ProgramPolicy } from '../../domain/policy';
 import type { Action } from '../../domain/stage-machine';
 import { broadcastWorkflowType, ProgramBroadcast } from '../../workflows/broadcast-messages';
 import {
+  actionRefusedType,
   actionUpdates,
   ActionResult,
   applicationRecordedUpdate,
   OrganizerWorkflowInput,
   organizerWorkflowType,
   policyChangedSignal,
+  RefusalDetails,
   termEndChangedSignal,
 } from '../../workflows/messages';
 import { organizerStageKey, programIdKey } from '../../workflows/search-attributes';
 import { weeklyReportWorkflowType } from '../../workflows/weekly-report.workflow';
-import { ConflictError, NotFoundError, RuleViolationError, UnavailableError } from '../common/errors';
+import { ConflictError, NotFoundError, RecordClosedError, RuleViolationError, UnavailableError } from '../common/errors';
 
 // A fixed namespace for UUIDv5 organizer ids: the same program and member always give the same id, which says
 // nothing about the member.
@@ -46,11 +48,6 @@ export function weeklyReportScheduleId(programId: string): string {
   return `weekly-report-${programId}`;
 }
 
-export interface Refused {
-  code: 'stage' | 'conflict' | 'invalid';
-  stage: string;
-}
-
 /** The API's one door to Temporal: owns workflow IDs, the calls, their deadlines, and what their errors mean. */
 @Injectable()
 export class WorkflowGateway {
@@ -61,7 +58,7 @@ export class WorkflowGateway {
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts the organizer's workflow; answers once the application is recorded in the read models. */
+  /** Starts the organizer's workflow; answers with the recorded application (to be stored by the caller). */
   async apply(input: { programId: string; policy: ProgramPolicy; termEnd?: string; programChangedAt: string; application: Application }): Promise<{ organizerId: string } & ActionResult> {
     const organizerId = organizerIdFor(input.programId, input.application.memberId);
     const args: OrganizerWorkflowInput = {
@@ -91,11 +88,21 @@ export class WorkflowGateway {
     return { organizerId, ...result };
   }
 
-  /** Sends an action as the workflow update of the same name; answers after its projection is committed. */
-  act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], actor: Actor): Promise<ActionResult> {
-    return this.call(organizerId, () =>
-      this.client.workflow.getHandle(organizerId).executeUpdate(actionUpdates[action] as never, { args: [{ input, actor }] }) as Promise<ActionResult>,
-    );
+  /**
+   * Sends an action as the workflow update of the same name; answers with its committed result. An update cut off
+   * because the run continued as new is sent once more, to the new run; one cut off because the workflow closed is a
+   * RecordClosedError.
+   */
+  async act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], actor: Actor): Promise<ActionResult> {
+    const send = () => this.client.workflow.getHandle(organizerId).executeUpdate(actionUpdates[action] as never, { args: [{ input, actor }] }) as Promise<ActionResult>;
+    try {
+      return await this.call(organizerId, send);
+    } catch (error) {
+      if (!(error instanceof RecordClosedError)) throw error;
+      const { status } = await this.call(organizerId, () => this.client.workflow.getHandle(organizerId).describe());
+      if (status.name !== 'RUNNING') throw error;
+      return this.call(organizerId, send);
+    }
   }
 
   /** Tells one organizer the program's current policy and term end (for one that applied while they changed). */
@@ -182,15 +189,14 @@ export class WorkflowGateway {
     }
     if (error instanceof WorkflowUpdateFailedError) {
       const cause = error.cause;
-      if (cause instanceof ApplicationFailure && cause.type === 'ActionRefused') {
-        const refused = cause.details?.[0] as Refused | undefined;
+      if (cause instanceof ApplicationFailure && cause.type === actionRefusedType) {
+        const refused = cause.details?.[0] as RefusalDetails | undefined;
         return refused?.code === 'invalid' ? new RuleViolationError(cause.message) : new ConflictError(cause.message);
       }
-      if (/completed before the Update completed/i.test(cause?.message ?? '')) {
-        return new ConflictError('the organizer\'s process has ended; their record is closed');
-      }
+      // The run ended (closed, or continued as new) between accepting the update and completing it.
+      if (/completed before the Update completed|aborted/i.test(cause?.message ?? '')) return new RecordClosedError();
     }
-    if (error instanceof WorkflowNotFoundError) return new ConflictError('the organizer\'s process has ended; their record is closed');
+    if (error instanceof WorkflowNotFoundError) return new RecordClosedError();
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadline(error)) {
       return new UnavailableError('the organizer\'s workflow did not answer in time; the change may still be applied, check again shortly');
     }
@@ -200,8 +206,17 @@ export class WorkflowGateway {
       this.logger.warn(`Temporal call for ${workflowId} failed: ${(error as Error).message}`);
       return new UnavailableError('Temporal is not available; try again shortly');
     }
+    this.logger.error(`unexpected Temporal error for ${workflowId}: ${describeError(error)}`);
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined; e && parts.length < 5; e = e.cause as typeof e) {
+    parts.push(`${e.name ?? typeof e}${e.code !== undefined ? ` (code ${String(e.code)})` : ''}: ${e.message ?? String(e)}`);
+  }
+  return parts.join(' ← ');
 }
 
 function isDeadline(error: unknown): boolean {

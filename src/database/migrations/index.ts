@@ -2,6 +2,10 @@ import { Initial1795557540369 } from './1795557540369-Initial';
 import { OrganizerDetailAndListOrder1795559593884 } from './1795559593884-OrganizerDetailAndListOrder';
 import { WeeklyReports1795560235417 } from './1795560235417-WeeklyReports';
 import { DashboardRollups1795564794345 } from './1795564794345-DashboardRollups';
+import { DebriefRollupOnDelete1795600000000 } from './1795600000000-DebriefRollupOnDelete';
 
 /** Every migration, oldest first. */
-export const migrations = [Initial1795557540369, OrganizerDetailAndListOrder1795559593884, WeeklyReports1795560235417, DashboardRollups1795564794345];
+export const migrations = [
+  Initial1795557540369, OrganizerDetailAndListOrder1795559593884, WeeklyReports1795560235417, DashboardRollups1795564794345,
+  DebriefRollupOnDelete1795600000000,
+];

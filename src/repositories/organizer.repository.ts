@@ -1,0 +1,289 @@
+// The organizer read model's one owner: its projection write (here) and, in time, its reads.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { OrganizerState } from '../domain/organizer';
+import { OrganizerSnapshot, Projection, snapshotOf } from '../domain/snapshot';
+import { closedStages } from '../domain/stages';
+
+/**
+ * The organizer row: each column with its value in a snapshot. The one description of the row that the writes (and
+ * the reconciler's comparison) use; `projected_at` is the time of the write.
+ */
+export function organizerRow(o: OrganizerSnapshot) {
+  return {
+    id: o.id,
+    program_id: o.programId,
+    member_id: o.memberId,
+    name: o.name,
+    email: o.email,
+    phone: o.phone,
+    local: o.local,
+    stage: o.stage,
+    stage_entered_at: o.stageEnteredAt,
+    applied_at: o.appliedAt,
+    hired_at: o.hiredAt,
+    active_since: o.activeSince,
+    ends_at: o.endsAt,
+    paused: o.paused,
+    at_risk: o.atRisk,
+    overdue_debriefs: o.overdueDebriefs,
+    next_debrief_due_at: o.nextDebriefDueAt,
+    flags: o.flags,
+    ineligible_reasons: o.ineligibleReasons,
+    screening: o.screening,
+    offer: o.offer,
+    ride_along_count: o.rideAlongCount,
+    totals: o.totals,
+    pending_debrief_periods: o.pendingDebriefPeriods,
+    version: o.version,
+  };
+}
+type OrganizerColumn = keyof ReturnType<typeof organizerRow>;
+
+const jsonColumns = new Set<OrganizerColumn>(['flags', 'ineligible_reasons', 'screening', 'offer', 'totals', 'pending_debrief_periods']);
+const organizerColumns = Object.keys(organizerRow({} as OrganizerSnapshot)) as OrganizerColumn[];
+
+/** The row's values as SQL parameters, in `organizerColumns` order (jsonb columns as JSON text). */
+function rowParameters(o: OrganizerSnapshot): unknown[] {
+  const row = organizerRow(o);
+  return organizerColumns.map((column) => (jsonColumns.has(column) && row[column] !== null ? JSON.stringify(row[column]) : row[column]));
+}
+
+// The whole projection is one statement: one round trip, atomic on its own. The organizer row carries the version
+// guard (an older projection changes nothing; TypeORM's upsert cannot carry this WHERE, hence SQL); its row lock
+// comes first, so two writes of one organizer run one after the other. Child rows have deterministic keys and are
+// inserted if absent, so a projection written twice adds nothing. The CTEs all see the same snapshot, so a
+// notification created and resolved within one projection arrives resolved, and one another write stored before
+// its resolution is resolved by the insert's conflict clause.
+const n = organizerColumns.length;
+const projectionStatement = `
+  WITH organizer AS (
+    INSERT INTO organizers (${organizerColumns.join(', ')}, projected_at)
+    VALUES (${organizerColumns.map((_, i) => `$${i + 1}`).join(', ')}, now())
+    ON CONFLICT (id) DO UPDATE SET ${[...organizerColumns.filter((c) => c !== 'id'), 'projected_at'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+    WHERE organizers.version < EXCLUDED.version
+    RETURNING 1
+  ), transitions AS (
+    INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor, reason)
+    SELECT $1, t.seq, t.from_stage, t.to_stage, t.at, t.actor, t.reason
+    FROM jsonb_to_recordset($${n + 1}::jsonb) AS t(seq int, from_stage text, to_stage text, at timestamptz, actor text, reason text)
+    ON CONFLICT DO NOTHING RETURNING 1
+  ), debriefs AS (
+    INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours, conversations,
+      one_on_ones, leaders_identified, in_person, group_debrief, notes)
+    SELECT $1, d."periodStart", $2, d."periodEnd", d."submittedAt", d."submittedBy", d.late, d.hours, d.conversations, d."oneOnOnes",
+      d."leadersIdentified", d."inPerson", d."group", d.notes
+    FROM jsonb_to_recordset($${n + 2}::jsonb) AS d("periodStart" timestamptz, "periodEnd" timestamptz, "submittedAt" timestamptz,
+      "submittedBy" text, late boolean, hours float8, conversations int, "oneOnOnes" int, "leadersIdentified" int, "inPerson" boolean,
+      "group" boolean, notes text)
+    ON CONFLICT DO NOTHING RETURNING 1
+  ), trainings AS (
+    INSERT INTO trainings (organizer_id, training, completed_at, recorded_by)
+    SELECT $1, t.training, t."completedAt", t."recordedBy"
+    FROM jsonb_to_recordset($${n + 3}::jsonb) AS t(training text, "completedAt" timestamptz, "recordedBy" text)
+    ON CONFLICT DO NOTHING RETURNING 1
+  ), ride_alongs AS (
+    INSERT INTO ride_alongs (organizer_id, key, date, staff, notes, recorded_by)
+    SELECT $1, r.key, r.date, r.staff, r.notes, r."recordedBy"
+    FROM jsonb_to_recordset($${n + 4}::jsonb) AS r(key text, date text, staff text, notes text, "recordedBy" text)
+    ON CONFLICT DO NOTHING RETURNING 1
+  ), created AS (
+    INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, resolved_at, resolved_by)
+    SELECT c.id, $1, $2, c.kind, c."recipientRole", c."createdAt", c.summary, c."resolvedAt", c."resolvedBy"
+    FROM jsonb_to_recordset($${n + 5}::jsonb) AS c(id text, kind text, "recipientRole" text, "createdAt" timestamptz, summary text,
+      "resolvedAt" timestamptz, "resolvedBy" text)
+    ON CONFLICT (id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by
+    WHERE notifications.resolved_at IS NULL AND EXCLUDED.resolved_at IS NOT NULL
+    RETURNING 1
+  ), resolved AS (
+    UPDATE notifications SET resolved_at = r."resolvedAt", resolved_by = r."resolvedBy"
+    FROM jsonb_to_recordset($${n + 6}::jsonb) AS r(id text, "resolvedAt" timestamptz, "resolvedBy" text)
+    WHERE notifications.id = r.id AND notifications.resolved_at IS NULL
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM organizer) AS organizer`;
+
+/** The organizer as stored, for the reconciler: the row (with `token`, its exact version) and its records' keys. */
+export interface StoredOrganizer {
+  /** PostgreSQL's xmin of the row as read: any write since changes it, so a repair conditioned on it is a compare-and-set. */
+  token: string;
+  row: Record<OrganizerColumn, unknown>;
+  trainings: string[];
+  rideAlongs: string[];
+  debriefs: string[];
+  openNotifications: string[];
+  notifications: string[];
+  transitions: { seq: number; to: string }[];
+}
+
+const sortedKeys = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sortedKeys)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]))
+      : value;
+/** A column's value in a comparable form: instants as ISO text, jsonb with its keys in order (PostgreSQL reorders them). */
+const comparable = (value: unknown): string => JSON.stringify(sortedKeys(value instanceof Date ? value.toISOString() : value));
+const iso = (value: string | Date) => new Date(value).toISOString();
+
+/** How the stored organizer differs from the workflow's state, one phrase per difference (empty when equal). */
+export function differencesFrom(stored: StoredOrganizer, truth: OrganizerState): string[] {
+  const found: string[] = [];
+  const expected = organizerRow(snapshotOf(truth));
+  for (const column of organizerColumns) {
+    if (comparable(stored.row[column]) !== comparable(expected[column])) found.push(`${column} ${comparable(stored.row[column])} → ${comparable(expected[column])}`);
+  }
+  const compareSets = (what: string, have: string[], want: string[]) => {
+    const extra = have.filter((k) => !want.includes(k));
+    const missing = want.filter((k) => !have.includes(k));
+    if (extra.length) found.push(`${what} not in the workflow: ${extra.join(', ')}`);
+    if (missing.length) found.push(`${what} missing: ${missing.join(', ')}`);
+  };
+  compareSets('trainings', stored.trainings, truth.trainings.map((t) => t.training));
+  compareSets('ride-alongs', stored.rideAlongs, truth.rideAlongs.map((r) => r.key));
+  compareSets('debriefs', stored.debriefs, truth.periods.filter((p) => p.submittedAt).map((p) => iso(p.start)));
+  compareSets('open notifications', stored.openNotifications, truth.openNotifications.map((n) => n.id));
+  const last = stored.transitions.at(-1);
+  if (!last || last.seq !== truth.seq || last.to !== truth.stage) found.push(`last history row ${last ? `${last.seq} ${last.to}` : 'none'} → ${truth.seq} ${truth.stage}`);
+  return found;
+}
+
+const deadlockDetected = '40P01';
+const serializationFailure = '40001';
+
+/** The organizer aggregate's tables: the organizer row and its history, debrief, training, ride-along and notification rows. */
+@Injectable()
+export class OrganizerRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes a projection: the organizer's row unless a newer version is stored, and the records of its changes unless
+   * present. Safe to repeat and to run alongside another write of the same organizer.
+   */
+  async project(projection: Projection): Promise<void> {
+    // Two writes that move organizers of one program between the same two stages update that program's stage
+    // counts in opposite orders; PostgreSQL breaks such a deadlock by failing one, which is then simply run again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write(projection);
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        if (attempt >= 5 || (code !== deadlockDetected && code !== serializationFailure)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async write({ organizer: o, changes }: Projection): Promise<void> {
+    const resolutions = new Map(changes.resolutions.map((r) => [r.id, r]));
+    const notifications = changes.notifications.map((n) => {
+      const resolution = resolutions.get(n.id);
+      return { ...n, resolvedAt: resolution?.resolvedAt ?? null, resolvedBy: resolution?.resolvedBy ?? null };
+    });
+    await this.dataSource.query(projectionStatement, [
+      ...rowParameters(o),
+      JSON.stringify(changes.transitions.map((t) => ({ seq: t.seq, from_stage: t.from, to_stage: t.to, at: t.at, actor: t.actor, reason: t.reason ?? null }))),
+      JSON.stringify(changes.debriefs),
+      JSON.stringify(changes.trainings),
+      JSON.stringify(changes.rideAlongs),
+      JSON.stringify(notifications),
+      JSON.stringify(changes.resolutions.filter((r) => !changes.notifications.some((n) => n.id === r.id))),
+    ]);
+  }
+
+  /**
+   * Organizers the reconciler checks, `limit` at a time after `after` (by id): every open one, and closed ones whose
+   * row was written since `closedSince`; of one program, or all.
+   */
+  async reconcileBatch(from: { after: string; closedSince: Date; programId?: string }, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM organizers WHERE id > $1 AND (stage <> ALL ($2) OR projected_at >= $3) AND ($4::uuid IS NULL OR program_id = $4)
+       ORDER BY id LIMIT $5`,
+      [from.after, [...closedStages], from.closedSince, from.programId ?? null, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The organizer as stored now, for comparison (undefined when there is no row). */
+  async stored(id: string): Promise<StoredOrganizer | undefined> {
+    const [found] = await this.dataSource.query(
+      `SELECT o.xmin::text AS token, row_to_json(o) AS row,
+         ARRAY(SELECT training FROM trainings WHERE organizer_id = o.id) AS trainings,
+         ARRAY(SELECT key FROM ride_alongs WHERE organizer_id = o.id) AS ride_alongs,
+         ARRAY(SELECT period_start FROM debriefs WHERE organizer_id = o.id) AS debriefs,
+         ARRAY(SELECT id FROM notifications WHERE organizer_id = o.id AND resolved_at IS NULL) AS open_notifications,
+         ARRAY(SELECT id FROM notifications WHERE organizer_id = o.id) AS notifications,
+         (SELECT COALESCE(json_agg(json_build_object('seq', seq, 'to', to_stage) ORDER BY seq), '[]') FROM stage_transitions WHERE organizer_id = o.id) AS transitions
+       FROM organizers o WHERE o.id = $1`,
+      [id],
+    );
+    if (!found) return undefined;
+    const timestamps: OrganizerColumn[] = ['stage_entered_at', 'applied_at', 'hired_at', 'active_since', 'ends_at', 'next_debrief_due_at'];
+    const row = found.row as Record<OrganizerColumn, unknown>;
+    for (const column of timestamps) if (row[column]) row[column] = iso(row[column] as string);
+    return {
+      token: found.token,
+      row,
+      trainings: found.trainings,
+      rideAlongs: found.ride_alongs,
+      debriefs: (found.debriefs as Date[]).map(iso),
+      openNotifications: found.open_notifications,
+      notifications: found.notifications,
+      transitions: found.transitions,
+    };
+  }
+
+  /**
+   * Rewrites the organizer's rows to the workflow's state, if the row is still exactly as read (`token`): the row,
+   * records the workflow never made (removed), trainings and ride-alongs it made (restored from the state), which
+   * reminders are open, and the last history row. A debrief or reminder the state cannot rebuild is reported, not
+   * invented. Returns what it could not restore, or undefined when the row changed since it was read.
+   */
+  async repair(id: string, token: string, truth: OrganizerState): Promise<{ unrestorable: string[] } | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const q = (sql: string, parameters: unknown[]) => manager.query(sql, parameters);
+      const locked = await q('SELECT 1 FROM organizers WHERE id = $1 AND xmin::text = $2 FOR UPDATE', [id, token]);
+      if (!locked.length) return undefined;
+      const snapshot = snapshotOf(truth);
+      const parameters = rowParameters(snapshot);
+      await q(
+        `UPDATE organizers SET ${organizerColumns.map((c, i) => `${c} = $${i + 1}`).join(', ')}, projected_at = now() WHERE id = $1`,
+        parameters,
+      );
+      const trainings = truth.trainings.map((t) => t.training);
+      await q('DELETE FROM trainings WHERE organizer_id = $1 AND training <> ALL ($2)', [id, trainings]);
+      await q(
+        `INSERT INTO trainings (organizer_id, training, completed_at, recorded_by)
+         SELECT $1, t.training, t."completedAt", 'reconcile' FROM jsonb_to_recordset($2::jsonb) AS t(training text, "completedAt" timestamptz)
+         ON CONFLICT DO NOTHING`,
+        [id, JSON.stringify(truth.trainings)],
+      );
+      await q('DELETE FROM ride_alongs WHERE organizer_id = $1 AND key <> ALL ($2)', [id, truth.rideAlongs.map((r) => r.key)]);
+      await q(
+        `INSERT INTO ride_alongs (organizer_id, key, date, staff, recorded_by)
+         SELECT $1, r.key, r.date, split_part(r.key, '|', 2), 'reconcile' FROM jsonb_to_recordset($2::jsonb) AS r(key text, date text)
+         ON CONFLICT DO NOTHING`,
+        [id, JSON.stringify(truth.rideAlongs)],
+      );
+      const submitted = truth.periods.filter((p) => p.submittedAt).map((p) => p.start);
+      await q('DELETE FROM debriefs WHERE organizer_id = $1 AND period_start <> ALL ($2::timestamptz[])', [id, submitted]);
+      const open = truth.openNotifications.map((n) => n.id);
+      await q(
+        `UPDATE notifications SET resolved_at = now(), resolved_by = 'reconcile' WHERE organizer_id = $1 AND resolved_at IS NULL AND id <> ALL ($2)`,
+        [id, open],
+      );
+      await q('UPDATE notifications SET resolved_at = NULL, resolved_by = NULL WHERE organizer_id = $1 AND resolved_at IS NOT NULL AND id = ANY ($2)', [id, open]);
+      await q('DELETE FROM stage_transitions WHERE organizer_id = $1 AND seq > $2', [id, truth.seq]);
+      await q('UPDATE stage_transitions SET to_stage = $3, at = $4 WHERE organizer_id = $1 AND seq = $2 AND to_stage <> $3', [id, truth.seq, truth.stage, truth.stageEnteredAt]);
+      const present = new Set([
+        ...(await q('SELECT period_start FROM debriefs WHERE organizer_id = $1', [id])).map((d: { period_start: Date }) => iso(d.period_start)),
+        ...(await q('SELECT id FROM notifications WHERE organizer_id = $1', [id])).map((n: { id: string }) => n.id),
+      ]);
+      const unrestorable = [
+        ...submitted.map(iso).filter((start) => !present.has(start)).map((start) => `the debrief for the period starting ${start}`),
+        ...open.filter((n) => !present.has(n)).map((n) => `the reminder ${n}`),
+      ];
+      return { unrestorable };
+    });
+  }
+}

@@ -1,0 +1,237 @@
+// The organizer workflow as runs started before `committed-projections` execute it: projections as local activities
+// inside update handlers and the main loop. Frozen: it exists only so that those runs (and the histories recorded from
+// them in test/replay) replay unchanged. Retire it once no run started before that patch is open: deprecate the patch
+// in organizer.workflow.ts, then delete this file and the histories recorded before it.
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { OrganizerActivities } from '../activities/contracts';
+import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer, stateAt } from '../domain/lifecycle';
+import { ActionRequest, Changes, noChanges, OrganizerState } from '../domain/organizer';
+import { snapshotOf } from '../domain/snapshot';
+import { Action, actions } from '../domain/stage-machine';
+import { isClosed } from '../domain/stages';
+import {
+  actionUpdates,
+  ActionMessage,
+  ActionResult,
+  applicationRecordedUpdate,
+  OrganizerWorkflowInput,
+  defaultPeriodsPerRun,
+  organizerStateQuery,
+  policyChangedSignal,
+  refusalFailure,
+  termEndChangedSignal,
+} from './messages';
+import { organizerStageKey, programIdKey } from './search-attributes';
+
+// Projections run as local activities: the update that waits for them answers sooner, and they retry until the
+// database is back (read-your-writes: an action's answer means its rows are committed).
+const local = proxyLocalActivities<OrganizerActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
+});
+const { checkRoster, deliverNotifications } = proxyActivities<OrganizerActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Changes made to this path while it was current; each keeps the older path for the runs recorded before it. */
+const patches = {
+  deliverOnlyWhenMailing: 'deliver-only-when-mailing',
+  rosterCheckLocal: 'roster-check-local',
+  mailDoesNotHoldTimers: 'mail-does-not-hold-timers',
+  recordedAfterCommit: 'recorded-after-commit',
+  policyChangeMovesOn: 'policy-change-moves-on',
+  actionsProjectSignalChanges: 'actions-project-signal-changes',
+} as const;
+
+function merge(into: Changes, more: Changes): Changes {
+  for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...more[key]);
+  return into;
+}
+
+export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promise<OrganizerState> {
+  let state: OrganizerState | undefined = input.state;
+  const periodsAtRunStart = state?.periods.length ?? 0;
+  /** The highest version whose projection has been started; anything newer still needs one. */
+  let projectedVersion = state?.version ?? 0;
+  /** The highest version whose projection is committed. */
+  let committedVersion = state?.version ?? 0;
+  /** Deliveries under way, with the notifications each carries (handed to the next run if it continues as new). */
+  const deliveries = new Map<Promise<void>, string[]>();
+  /** Changes made by signals, which cannot wait for a projection: the next projection carries them. */
+  let unprojected = noChanges();
+  const withUnprojected = (changes: Changes): Changes => {
+    const all = merge(unprojected, changes);
+    unprojected = noChanges();
+    return all;
+  };
+
+  // Projections run one at a time, in version order, so a later change never lands before an earlier one (a
+  // notification's resolution before its creation, say). Each takes its snapshot when it is requested.
+  let projections: Promise<void> = Promise.resolve();
+
+  async function project(changes: Changes): Promise<void> {
+    const current = state!;
+    const organizer = snapshotOf(current);
+    projectedVersion = Math.max(projectedVersion, current.version);
+    const projected = projections.then(() => local.projectOrganizer({ organizer, changes }));
+    projections = projected.then(() => undefined).catch(() => undefined);
+    const result = await projected;
+    committedVersion = Math.max(committedVersion, organizer.version);
+    if (changes.transitions.length) {
+      upsertSearchAttributes([
+        { key: programIdKey, value: current.programId },
+        { key: organizerStageKey, value: current.stage },
+      ]);
+    }
+    // Runs recorded before the projection said whether email is on scheduled a delivery for every notification.
+    const needsDelivery = changes.notifications.length > 0 && (patched(patches.deliverOnlyWhenMailing) ? result?.deliver === true : true);
+    if (needsDelivery) deliver(changes.notifications.map((n) => n.id));
+  }
+
+  function deliver(notificationIds: string[]): void {
+    const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
+      log.error('notification delivery failed', { organizerId: input.organizerId, notificationIds, error: String(error) });
+    });
+    deliveries.set(delivery, notificationIds);
+    void delivery.finally(() => deliveries.delete(delivery));
+  }
+
+  /**
+   * Waits until no update handler is running (and, for runs recorded before mail stopped holding the timers, no
+   * delivery). An update accepted during a wait would otherwise be cut off by the continue-as-new or completion that
+   * follows, so the check repeats; from there to the caller's next command nothing awaits, so no handler slips in.
+   */
+  async function quiesce(): Promise<void> {
+    const mailHolds = !patched(patches.mailDoesNotHoldTimers);
+    while (!allHandlersFinished() || (mailHolds && deliveries.size > 0)) {
+      await condition(allHandlersFinished);
+      if (mailHolds) await Promise.all(deliveries.keys());
+    }
+  }
+
+  setHandler(organizerStateQuery, () => {
+    if (!state) throw new Error('the application is still being recorded');
+    return state;
+  });
+
+  setHandler(applicationRecordedUpdate, async () => {
+    // Runs recorded before answered once the first projection had started rather than committed.
+    const afterCommit = patched(patches.recordedAfterCommit);
+    await condition(() => state !== undefined && (afterCommit ? committedVersion : projectedVersion) >= 1);
+    return { stage: state!.stage, version: state!.version };
+  });
+
+  function handleAction<A extends Action>(action: A): void {
+    const toRequest = (message: ActionMessage<A>) => ({ action, input: message.input, actor: message.actor }) as ActionRequest;
+    const update = actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<A>]>;
+    setHandler(
+      update,
+      async (message: ActionMessage<A>): Promise<ActionResult> => {
+        await condition(() => state !== undefined);
+        const current = state!;
+        const now = Date.now();
+        const versionBefore = current.version;
+        // Deadlines that came before this action take effect first (an offer that lapsed cannot be accepted).
+        const changes = fireDeadlines(current, now);
+        const refused = refusal(current, toRequest(message), now);
+        if (!refused) merge(changes, applyAction(current, toRequest(message), now));
+        // A refused action still projects what signals changed before it; runs recorded before left that to the loop.
+        const signalChangesWaiting = current.version > projectedVersion && patched(patches.actionsProjectSignalChanges);
+        if (current.version !== versionBefore || signalChangesWaiting) await project(withUnprojected(changes));
+        if (refused) throw refusalFailure(refused, current);
+        log.info('action applied', { organizerId: current.organizerId, action, stage: current.stage, version: current.version });
+        return { stage: current.stage, version: current.version };
+      },
+      {
+        validator: (message: ActionMessage<A>) => {
+          // Before the application is recorded there is nothing to check yet; the handler waits for it and checks then.
+          if (!state) return;
+          const now = Date.now();
+          const view = stateAt(state, now);
+          const refused = refusal(view, toRequest(message), now);
+          if (refused) throw refusalFailure(refused, view);
+        },
+      },
+    );
+  }
+  for (const action of actions) handleAction(action);
+
+  // Before the application is recorded the state does not exist yet: a change then goes into what it starts from.
+  setHandler(policyChangedSignal, ({ policy, changedAt }) => {
+    if (state) merge(unprojected, changePolicy(state, policy, Date.now(), changedAt, { moveOn: patched(patches.policyChangeMovesOn) }));
+    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.policy, input.programChangedAt] = [policy, changedAt ?? input.programChangedAt];
+  });
+
+  setHandler(termEndChangedSignal, ({ termEnd, changedAt }) => {
+    if (state) changeTermEnd(state, termEnd ?? undefined, changedAt);
+    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.termEnd, input.programChangedAt] = [termEnd ?? undefined, changedAt ?? input.programChangedAt];
+  });
+
+  // Reminders still being emailed when the previous run continued as new.
+  if (input.pendingDeliveries?.length) deliver(input.pendingDeliveries);
+
+  if (!state) {
+    const application = input.application!;
+    // The roster lookup became a local activity (no round trip through the server); runs recorded before keep theirs.
+    const rosterQuery = { programId: input.programId, memberId: application.memberId };
+    const roster = patched(patches.rosterCheckLocal) ? await local.checkRoster(rosterQuery) : await checkRoster(rosterQuery);
+    const started = startOrganizer(
+      {
+        organizerId: input.organizerId,
+        programId: input.programId,
+        application,
+        policy: input.policy,
+        termEnd: input.termEnd,
+        programChangedAt: input.programChangedAt,
+        roster,
+      },
+      Date.now(),
+    );
+    state = started.state;
+    await project(started.changes);
+  }
+  const current = state;
+
+  while (!isClosed(current.stage)) {
+    const deadline = nextDeadline(current);
+    await condition(
+      () => nextDeadline(current) !== deadline || current.version > projectedVersion,
+      deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
+    );
+    const versionBefore = current.version;
+    const changes = fireDeadlines(current, Date.now());
+    if (current.version !== versionBefore || current.version > projectedVersion) await project(withUnprojected(changes));
+
+    const periodsThisRun = current.periods.length - periodsAtRunStart;
+    const periodsPerRun = input.periodsPerRun ?? defaultPeriodsPerRun;
+    if (!isClosed(current.stage) && (workflowInfo().continueAsNewSuggested || periodsThisRun >= periodsPerRun)) {
+      await quiesce();
+      return continueAsNew<typeof organizerWorkflowV1>({
+        organizerId: input.organizerId,
+        programId: input.programId,
+        policy: current.policy,
+        termEnd: current.termEnd,
+        state: current,
+        periodsPerRun: input.periodsPerRun,
+        ...(deliveries.size ? { pendingDeliveries: [...deliveries.values()].flat() } : {}),
+      });
+    }
+  }
+  await quiesce();
+  // A closed record still sends what it raised, within a day; mail still failing after that is logged, not awaited.
+  if (patched(patches.mailDoesNotHoldTimers) && deliveries.size) await condition(() => deliveries.size === 0, '1 day');
+  return current;
+}

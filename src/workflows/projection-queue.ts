@@ -1,0 +1,38 @@
+import { Changes, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
+import { Projection, snapshotOf } from '../domain/snapshot';
+
+/** A change of the organizer not yet known to be stored in the read models, with the version it brought. */
+interface UnstoredChange {
+  version: number;
+  changes: Changes;
+}
+
+/**
+ * The changes the read models may not have yet, oldest first. Every projection carries all of them, so whichever
+ * write lands (the API's from an update result, or the workflow's activity) brings the rows up to that version whole,
+ * whatever landed before it.
+ */
+export class ProjectionQueue {
+  private pending: UnstoredChange[] = [];
+
+  add(version: number, changes: Changes): void {
+    this.pending.push({ version, changes });
+  }
+
+  /** Whether some change is not yet known to be stored. */
+  get waiting(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** What a write of `state` carries: its row, and every change not yet known to be stored. */
+  projectionOf(state: OrganizerState): Projection {
+    const changes = noChanges();
+    for (const entry of this.pending) mergeChanges(changes, entry.changes);
+    return { organizer: snapshotOf(state), changes };
+  }
+
+  /** A projection up to `version` is stored: the changes it carried leave the queue. */
+  stored(version: number): void {
+    this.pending = this.pending.filter((entry) => entry.version > version);
+  }
+}

@@ -1,0 +1,80 @@
+// The integrity race with a fault in the middle: the worker killed (SIGKILL) and started again, and PostgreSQL stopped
+// for 10 s. Callers may get a 503 meanwhile; once things settle every read model equals its workflow and every 200
+// reported a committed state. A new seed each run (printed); RACE_SEED=<seed> replays one.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMigrations } from '../../src/database/data-source';
+import type { ManagedProcess } from '../../src/stack/managed-process';
+import { freePort } from '../../src/stack/ports';
+import { RunningPostgres, startEmbeddedPostgres } from '../../src/stack/postgres';
+import { ApiClient, Program } from '../support/api-client';
+import { AppHarness } from '../support/app-harness';
+import { eventually } from '../support/eventually';
+import { convergedDifferences, fire, organizersInEveryStage, raceActions, racePolicy, raceSeed, seededRandom, tally, uncommittedAnswers } from '../support/race';
+import { startWorkerProcess } from '../support/worker-process';
+
+describe('the integrity race with faults', () => {
+  const seed = raceSeed();
+  let scratch: string;
+  let pgPort: number;
+  let postgres: RunningPostgres;
+  let harness: AppHarness;
+  let worker: ManagedProcess | undefined;
+  let admin: ApiClient;
+  let program: Program;
+
+  const startPostgres = () => startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port: pgPort, fast: true, logFile: join(scratch, 'pg.log') });
+  const startWorker = () => startWorkerProcess(harness.config.temporal.taskQueue, { DATABASE_URL: postgres.url });
+
+  beforeAll(async () => {
+    process.stdout.write(`[race-faults] seed ${seed} (RACE_SEED=${seed} replays it)\n`);
+    scratch = mkdtempSync(join(tmpdir(), 'race-faults-'));
+    pgPort = await freePort();
+    postgres = await startPostgres();
+    await runMigrations(postgres.url);
+    harness = await AppHarness.start({ DATABASE_URL: postgres.url, TEMPORAL_UPDATE_TIMEOUT_MS: '60000' }, { worker: false });
+    worker = await startWorker();
+    admin = new ApiClient(harness);
+    program = await admin.createProgram(racePolicy);
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await harness?.stop();
+    await postgres?.process.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** Fires a seeded race over 35 organizers and runs `fault` one second in; then checks what the race must leave. */
+  async function raceWith(name: string, seedOffset: number, fault: () => Promise<void>): Promise<void> {
+    const organizers = await organizersInEveryStage(admin, program, 5);
+    const burst = raceActions(seededRandom(seed + seedOffset), program, organizers);
+    const racing = fire(admin, burst);
+    await new Promise((r) => setTimeout(r, 1_000));
+    await fault();
+    const outcomes = await racing;
+    process.stdout.write(`[race-faults] ${name}, seed ${seed}: ${burst.length} actions: ${JSON.stringify(tally(outcomes))}\n`);
+    expect(outcomes.filter((o) => ![200, 409, 422, 503].includes(o.response.status)).map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`)).toEqual([]);
+    await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
+    const ids = organizers.map((o) => o.id);
+    expect(await convergedDifferences(harness, ids, 90_000)).toEqual([]);
+    expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
+  }
+
+  it('converges after the worker is killed mid-race and started again', async () => {
+    await raceWith('worker killed', 0, async () => {
+      worker!.kill();
+      await worker!.exited;
+      worker = await startWorker();
+    });
+  }, 300_000);
+
+  it('converges after PostgreSQL is stopped for 10 s mid-race', async () => {
+    await raceWith('PostgreSQL stopped for 10 s', 1, async () => {
+      await postgres.process.stop();
+      await new Promise((r) => setTimeout(r, 10_000));
+      postgres = await startPostgres();
+    });
+  }, 300_000);
+});
