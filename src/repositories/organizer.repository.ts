@@ -54,12 +54,16 @@ function rowParameters(o: OrganizerSnapshot): unknown[] {
 // comes first, so two writes of one organizer run one after the other. Child rows have deterministic keys and are
 // inserted if absent, so a projection written twice adds nothing. The CTEs all see the same snapshot, so a
 // notification created and resolved within one projection arrives resolved, and one another write stored before
-// its resolution is resolved by the insert's conflict clause.
+// its resolution is resolved by the insert's conflict clause. A write of a version already stored (the workflow's
+// own projection after the API stored the update's result) only looks: any stored version carried every change up
+// to it, so there is nothing to add, and no lock to take on the caller's path.
 const n = organizerColumns.length;
+const version = `$${organizerColumns.indexOf('version') + 1}`;
+const fresh = `NOT EXISTS (SELECT 1 FROM organizers WHERE id = $1 AND version >= ${version})`;
 const projectionStatement = `
   WITH organizer AS (
     INSERT INTO organizers (${organizerColumns.join(', ')}, projected_at)
-    VALUES (${organizerColumns.map((_, i) => `$${i + 1}`).join(', ')}, now())
+    SELECT ${organizerColumns.map((_, i) => `$${i + 1}`).join(', ')}, now() WHERE ${fresh}
     ON CONFLICT (id) DO UPDATE SET ${[...organizerColumns.filter((c) => c !== 'id'), 'projected_at'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
     WHERE organizers.version < EXCLUDED.version
     RETURNING 1
@@ -67,6 +71,7 @@ const projectionStatement = `
     INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor, reason)
     SELECT $1, t.seq, t.from_stage, t.to_stage, t.at, t.actor, t.reason
     FROM jsonb_to_recordset($${n + 1}::jsonb) AS t(seq int, from_stage text, to_stage text, at timestamptz, actor text, reason text)
+    WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
   ), debriefs AS (
     INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours, conversations,
@@ -76,29 +81,33 @@ const projectionStatement = `
     FROM jsonb_to_recordset($${n + 2}::jsonb) AS d("periodStart" timestamptz, "periodEnd" timestamptz, "submittedAt" timestamptz,
       "submittedBy" text, late boolean, hours float8, conversations int, "oneOnOnes" int, "leadersIdentified" int, "inPerson" boolean,
       "group" boolean, notes text)
+    WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
   ), trainings AS (
     INSERT INTO trainings (organizer_id, training, completed_at, recorded_by)
     SELECT $1, t.training, t."completedAt", t."recordedBy"
     FROM jsonb_to_recordset($${n + 3}::jsonb) AS t(training text, "completedAt" timestamptz, "recordedBy" text)
+    WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
   ), ride_alongs AS (
     INSERT INTO ride_alongs (organizer_id, key, date, staff, notes, recorded_by)
     SELECT $1, r.key, r.date, r.staff, r.notes, r."recordedBy"
     FROM jsonb_to_recordset($${n + 4}::jsonb) AS r(key text, date text, staff text, notes text, "recordedBy" text)
+    WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
   ), created AS (
     INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, resolved_at, resolved_by)
     SELECT c.id, $1, $2, c.kind, c."recipientRole", c."createdAt", c.summary, c."resolvedAt", c."resolvedBy"
     FROM jsonb_to_recordset($${n + 5}::jsonb) AS c(id text, kind text, "recipientRole" text, "createdAt" timestamptz, summary text,
       "resolvedAt" timestamptz, "resolvedBy" text)
+    WHERE ${fresh}
     ON CONFLICT (id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by
     WHERE notifications.resolved_at IS NULL AND EXCLUDED.resolved_at IS NOT NULL
     RETURNING 1
   ), resolved AS (
     UPDATE notifications SET resolved_at = r."resolvedAt", resolved_by = r."resolvedBy"
     FROM jsonb_to_recordset($${n + 6}::jsonb) AS r(id text, "resolvedAt" timestamptz, "resolvedBy" text)
-    WHERE notifications.id = r.id AND notifications.resolved_at IS NULL
+    WHERE notifications.id = r.id AND notifications.resolved_at IS NULL AND ${fresh}
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM organizer) AS organizer`;

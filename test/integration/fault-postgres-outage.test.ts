@@ -52,6 +52,7 @@ describe('PostgreSQL outage', () => {
       const read = await admin.call('GET', path);
       during.push(read.status);
       expect(read.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('not available') });
+      expect(read.headers.get('retry-after')).toBe('5');
     }
     // An action sent during the outage is refused at once (its organizer cannot be read) and changes nothing.
     const refused = await admin.act(ids[3], 'schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' });

@@ -47,6 +47,7 @@ describe('Temporal restarted under running organizers', () => {
     const refused = await admin.act(ids[0], 'pause', {});
     expect(refused.status).toBe(503);
     expect(refused.body.message).toMatch(/Temporal is not available|did not answer in time/);
+    expect(refused.headers.get('retry-after')).toBe('5');
     // A policy change needs Temporal to reach the organizers: refused, and the program is left as it was.
     const before = await admin.ok('GET', `/api/programs/${program.id}`);
     const patched = await admin.call('PATCH', `/api/programs/${program.id}`, { policy: { escalateAfter: '9 days' }, goals: { changed: true } });

@@ -81,6 +81,9 @@ export function errorBody(error: unknown): ErrorBody {
   return body(500, 'internal error');
 }
 
+/** What a 503 asks the client to wait before trying again. */
+export const retryAfterSeconds = 5;
+
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -97,6 +100,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (response.headersSent) return;
     // A route that answers CSV sets its headers up front; an error is JSON all the same.
     response.removeHeader('Content-Disposition');
+    // Temporal or PostgreSQL is away: a client may try again in a few seconds.
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(retryAfterSeconds));
     response.status(body.statusCode).type('application/json').json(body);
   }
 }
