@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 echo "[build] compiling and bundling the workflows"
 npm run --silent build
-exec node dist/stack/start-all.js
+npm run --silent build:tools
+exec node dist/tools/dev/stack/start-all.js

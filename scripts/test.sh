@@ -8,4 +8,5 @@ bash scripts/ensure-chromium.sh
 echo "[build] type-checking and compiling"
 npx --no-install tsc -p tsconfig.json --noEmit
 npm run --silent build
+npm run --silent build:tools
 exec npx --no-install jest --ci "$@"

@@ -4,14 +4,14 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { ReconcileInput } from './activities/contracts';
+import type { ReconcileInput } from './contracts/activities';
 import { ReadModelReconciler } from './activities/read-model-reconciler';
 import { ConfigModule } from './config/config.module';
 import { loadConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { OrganizerRepository } from './repositories/organizer.repository';
 import { TemporalClientModule } from './temporal/temporal-client.module';
-import { reconcileClosedWithinDays } from './workflows/reconcile.workflow';
+import { reconcileClosedWithinDays } from './contracts/reconcile';
 
 const logger = new Logger('reconcile');
 

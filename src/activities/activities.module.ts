@@ -4,7 +4,7 @@ import { BroadcastActivitiesService } from './broadcast.activities';
 import { Mailer } from './mailer';
 import { ReportActivitiesService } from './report.activities';
 import { NotificationActivities } from './notification.activities';
-import type { BroadcastActivities, OrganizerActivities, ReconcileActivities, ReportActivities } from './contracts';
+import type { BroadcastActivities, OrganizerActivities, ReconcileActivities, ReportActivities } from '../contracts/activities';
 import { ReadModelReconciler } from './read-model-reconciler';
 import { ReconcileActivitiesService } from './reconcile.activities';
 import { ReadModelActivities } from './read-model.activities';

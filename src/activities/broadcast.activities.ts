@@ -4,8 +4,8 @@ import { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { openStages } from '../domain/stages';
-import type { ProgramBroadcast } from '../workflows/broadcast-messages';
-import { policyChangedSignal, termEndChangedSignal } from '../workflows/messages';
+import type { ProgramBroadcast } from '../contracts/program-broadcast';
+import { policyChangedSignal, termEndChangedSignal } from '../contracts/organizer-workflow';
 
 const batchSize = 200;
 const concurrency = 16;

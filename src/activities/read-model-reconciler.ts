@@ -8,8 +8,8 @@ import { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { OrganizerState } from '../domain/organizer';
 import { differencesFrom, OrganizerRepository } from '../repositories/organizer.repository';
-import { organizerStateQuery } from '../workflows/messages';
-import type { ReconcileInput, ReconcileSummary } from './contracts';
+import { organizerStateQuery } from '../contracts/organizer-workflow';
+import type { ReconcileInput, ReconcileSummary } from '../contracts/activities';
 
 const batchSize = 200;
 const concurrency = 8;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import { Mailer } from './mailer';
-import type { ProjectionInput, ProjectionResult } from './contracts';
+import type { ProjectionInput, ProjectionResult } from '../contracts/activities';
 
 /** Writes the workflow's state changes into the PostgreSQL read models. */
 @Injectable()

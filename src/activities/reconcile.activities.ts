@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import type { ReconcileInput, ReconcileSummary } from './contracts';
+import type { ReconcileInput, ReconcileSummary } from '../contracts/activities';
 import { ReadModelReconciler } from './read-model-reconciler';
 
 @Injectable()

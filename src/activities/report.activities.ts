@@ -4,7 +4,7 @@ import { lastWholeWeek } from '../domain/weeks';
 import { ProgramEntity, WeeklyReportEntity } from '../entities';
 import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
 import { Mailer } from './mailer';
-import type { WeeklyReportSummary } from './contracts';
+import type { WeeklyReportSummary } from '../contracts/activities';
 
 // Debriefs whose period ended in the week, and periods that ended in the week with no debrief yet.
 const submittedInWeek = `

@@ -1,6 +1,7 @@
 // Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
 // change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
 import type { ProgramPolicy, RequirableAttestation } from './policy';
+import type { Role } from './roles';
 import type { Action } from './stage-machine';
 import type { HiringStage, Stage } from './stages';
 
@@ -30,7 +31,7 @@ export interface RosterStatus {
 /** Who did something: a user, or the system for timers. */
 export interface Actor {
   id: string;
-  role: 'admin' | 'national' | 'coordinator' | 'organizer' | 'system';
+  role: Role | 'system';
 }
 export const systemActor: Actor = { id: 'system', role: 'system' };
 

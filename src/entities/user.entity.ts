@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const roles = ['admin', 'national', 'coordinator', 'organizer'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from '../domain/roles';
 
 /** A person who signs in with an API token. Only the token's SHA-256 is stored; the token is shown once. */
 @Entity({ name: 'users' })

@@ -1,7 +1,5 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOptions } from '@temporalio/client';
-import { reconcileWorkflowType } from '../workflows/reconcile.workflow';
-
-export const reconcileScheduleId = 'reconcile-read-models';
+import { reconcileScheduleId, reconcileWorkflowType } from '../contracts/reconcile';
 
 /**
  * The daily reconcile pass (03:00 UTC) as a Temporal Schedule: created by the worker when it starts, or brought up to

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { searchAttributeNames } from '../workflows/search-attributes';
+import { searchAttributeNames } from '../contracts/search-attributes';
 
 /** The project's custom search attributes and their Temporal types (all Keyword: exact-match filters). */
 export const searchAttributeTypes: Record<string, 'Keyword'> = Object.fromEntries(

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
@@ -8,9 +7,8 @@ import { workerActivities } from '../activities/activities.module';
 import { AppConfig } from '../config/configuration';
 import { ensureReconcileSchedule } from '../temporal/reconcile-schedule';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
+import { prebuiltBundlePath } from './workflow-bundle';
 
-/** Built by `npm run build` next to the compiled workflows; without it the worker bundles at start (slower). */
-export const prebuiltBundlePath = join(__dirname, '..', 'workflow-bundle.js');
 
 async function connectWithRetry(address: string, logger: Logger): Promise<NativeConnection> {
   for (let attempt = 1; ; attempt++) {

@@ -15,7 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { OrganizerActivities } from '../activities/contracts';
+import type { OrganizerActivities } from '../contracts/activities';
 import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer, stateAt } from '../domain/lifecycle';
 import { ActionRequest, Changes, noChanges, OrganizerState } from '../domain/organizer';
 import { snapshotOf } from '../domain/snapshot';
@@ -32,8 +32,8 @@ import {
   policyChangedSignal,
   refusalFailure,
   termEndChangedSignal,
-} from './messages';
-import { organizerStageKey, programIdKey } from './search-attributes';
+} from '../contracts/organizer-workflow';
+import { organizerStageKey, programIdKey } from '../contracts/search-attributes';
 
 // Projections run as local activities: the update that waits for them answers sooner, and they retry until the
 // database is back (read-your-writes: an action's answer means its rows are committed).

@@ -22,7 +22,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { OrganizerActivities } from '../activities/contracts';
+import type { OrganizerActivities } from '../contracts/activities';
 import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer, stateAt } from '../domain/lifecycle';
 import { ActionRequest, Changes, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
 import { Action, actions } from '../domain/stage-machine';
@@ -39,10 +39,10 @@ import {
   policyChangedSignal,
   refusalFailure,
   termEndChangedSignal,
-} from './messages';
+} from '../contracts/organizer-workflow';
 import { organizerWorkflowV1 } from './organizer-v1.workflow';
 import { ProjectionQueue } from './projection-queue';
-import { organizerStageKey, programIdKey } from './search-attributes';
+import { organizerStageKey, programIdKey } from '../contracts/search-attributes';
 
 /**
  * Changes to code that running workflows had already executed. Each keeps the old path for the runs that started

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { BroadcastActivities } from '../activities/contracts';
-import type { ProgramBroadcast } from './broadcast-messages';
+import type { BroadcastActivities } from '../contracts/activities';
+import type { ProgramBroadcast } from '../contracts/program-broadcast';
 
 const { signalOrganizers } = proxyActivities<BroadcastActivities>({
   startToCloseTimeout: '10 minutes',

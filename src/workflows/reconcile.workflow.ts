@@ -1,10 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { ReconcileActivities, ReconcileInput, ReconcileSummary } from '../activities/contracts';
-
-export const reconcileWorkflowType = 'reconcileWorkflow';
-
-/** How far back closed organizers are still checked. */
-export const reconcileClosedWithinDays = 7;
+import type { ReconcileActivities, ReconcileInput, ReconcileSummary } from '../contracts/activities';
+import { reconcileClosedWithinDays } from '../contracts/reconcile';
 
 const { reconcileReadModels } = proxyActivities<ReconcileActivities>({
   startToCloseTimeout: '6 hours',

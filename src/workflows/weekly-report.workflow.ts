@@ -1,7 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { ReportActivities, WeeklyReportSummary } from '../activities/contracts';
-
-export const weeklyReportWorkflowType = 'weeklyReportWorkflow';
+import type { ReportActivities, WeeklyReportSummary } from '../contracts/activities';
 
 const { writeWeeklyReport, deliverWeeklyReport } = proxyActivities<ReportActivities>({
   startToCloseTimeout: '2 minutes',

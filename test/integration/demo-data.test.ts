@@ -1,7 +1,7 @@
 // The demo programs `npm start` seeds on a fresh system, through the real API and workflows.
 import { Logger } from '@nestjs/common';
-import { demoPrograms } from '../../src/demo/demo-data';
-import { DemoClient, demoPulse, seedDemo } from '../../src/demo/demo-seeder';
+import { demoPrograms } from '../../dev/demo/demo-data';
+import { DemoClient, demoPulse, seedDemo } from '../../dev/demo/demo-seeder';
 import { adminToken, ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';

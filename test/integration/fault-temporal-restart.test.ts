@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/stack/ports';
-import { stackSettings } from '../../src/stack/settings';
-import { resolveTemporalCli } from '../../src/stack/temporal-cli';
-import { RunningDevServer, startTemporalDevServer } from '../../src/stack/temporal-dev-server';
+import { freePort } from '../../dev/stack/ports';
+import { stackSettings } from '../../dev/stack/settings';
+import { resolveTemporalCli } from '../../dev/stack/temporal-cli';
+import { RunningDevServer, startTemporalDevServer } from '../../dev/stack/temporal-dev-server';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';

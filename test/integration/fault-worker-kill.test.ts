@@ -2,7 +2,7 @@
 // change completes exactly once: one history row, one notification, one email.
 import { createHash } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import type { ManagedProcess } from '../../src/stack/managed-process';
+import type { ManagedProcess } from '../../dev/stack/managed-process';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness, HttpResult } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';

@@ -1,4 +1,4 @@
-import { pendingSchemaChanges } from '../../src/database/generate-migration';
+import { pendingSchemaChanges } from '../../dev/generate-migration';
 
 describe('migrations', () => {
   it('bring a database to exactly the schema the entities describe', async () => {

@@ -3,13 +3,12 @@
 // read; a pass run while actions flow leaves every row equal to its workflow; the daily Schedule exists.
 import { join } from 'node:path';
 import { ReadModelReconciler } from '../../src/activities/read-model-reconciler';
-import { ManagedProcess } from '../../src/stack/managed-process';
-import { projectRoot } from '../../src/stack/settings';
+import { ManagedProcess } from '../../dev/stack/managed-process';
+import { projectRoot } from '../../dev/stack/settings';
 import { OrganizerRepository } from '../../src/repositories/organizer.repository';
-import { reconcileScheduleId } from '../../src/temporal/reconcile-schedule';
-import { organizerStateQuery } from '../../src/workflows/messages';
-import { reconcileWorkflowType } from '../../src/workflows/reconcile.workflow';
-import type { ReconcileSummary } from '../../src/activities/contracts';
+import { reconcileScheduleId, reconcileWorkflowType } from '../../src/contracts/reconcile';
+import { organizerStateQuery } from '../../src/contracts/organizer-workflow';
+import type { ReconcileSummary } from '../../src/contracts/activities';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { convergedDifferences, differences, fire, raceActions, racePolicy, seededRandom } from '../support/race';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { freePort } from '../../src/stack/ports';
-import { applicationRecordedUpdate, organizerWorkflowType } from '../../src/workflows/messages';
+import { freePort } from '../../dev/stack/ports';
+import { applicationRecordedUpdate, organizerWorkflowType } from '../../src/contracts/organizer-workflow';
 import { anApplication, aPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { AppHarness } from '../support/app-harness';

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { runMigrations } from '../../src/database/data-source';
-import type { ManagedProcess } from '../../src/stack/managed-process';
-import { freePort } from '../../src/stack/ports';
-import { startEmbeddedPostgres } from '../../src/stack/postgres';
-import { stackSettings } from '../../src/stack/settings';
-import { resolveTemporalCli } from '../../src/stack/temporal-cli';
-import { startTemporalDevServer } from '../../src/stack/temporal-dev-server';
-import { resolveSchemathesis } from '../../src/stack/schemathesis';
-import { resolveTimeSkippingServer } from '../../src/stack/time-skipping-server';
+import type { ManagedProcess } from '../../dev/stack/managed-process';
+import { freePort } from '../../dev/stack/ports';
+import { startEmbeddedPostgres } from '../../dev/stack/postgres';
+import { stackSettings } from '../../dev/stack/settings';
+import { resolveTemporalCli } from '../../dev/stack/temporal-cli';
+import { startTemporalDevServer } from '../../dev/stack/temporal-dev-server';
+import { resolveSchemathesis } from '../../dev/stack/schemathesis';
+import { resolveTimeSkippingServer } from '../../dev/stack/time-skipping-server';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 
 export interface TestStack {

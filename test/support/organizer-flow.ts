@@ -3,7 +3,7 @@ import { Client, WithStartWorkflowOperation, WorkflowHandle } from '@temporalio/
 import type { ActionInputs, Application } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
 import type { Projection } from '../../src/domain/snapshot';
-import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../src/workflows/messages';
+import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../src/contracts/organizer-workflow';
 import { aCoordinator, anApplication } from './builders';
 
 export interface StartedOrganizer {

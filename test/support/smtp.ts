@@ -1,6 +1,6 @@
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '../../src/stack/ports';
+import { freePort } from '../../dev/stack/ports';
 
 /** A real SMTP server on loopback that keeps every message it receives. */
 export async function startSmtpServer(): Promise<{ url: string; messages: ParsedMail[]; close: () => Promise<void> }> {

@@ -1,7 +1,7 @@
 // The worker as its own process (dist/worker.js), for tests that kill it.
 import { join } from 'node:path';
-import { ManagedProcess } from '../../src/stack/managed-process';
-import { projectRoot } from '../../src/stack/settings';
+import { ManagedProcess } from '../../dev/stack/managed-process';
+import { projectRoot } from '../../dev/stack/settings';
 
 /** Starts a worker on `taskQueue`; resolves once it polls. `env` adds to (or overrides) the test's environment. */
 export function startWorkerProcess(taskQueue: string, env: Record<string, string> = {}): Promise<ManagedProcess> {

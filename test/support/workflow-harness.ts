@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
-import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/activities/contracts';
+import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/contracts/activities';
 import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
-import { organizerWorkflowType } from '../../src/workflows/messages';
+import { organizerWorkflowType } from '../../src/contracts/organizer-workflow';
 import { anApplication } from './builders';
 
 let runtimeInstalled = false;

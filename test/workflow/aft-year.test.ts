@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { actionUpdates, applicationRecordedUpdate, organizerStateQuery, policyChangedSignal } from '../../src/workflows/messages';
+import { actionUpdates, applicationRecordedUpdate, organizerStateQuery, policyChangedSignal } from '../../src/contracts/organizer-workflow';
 import type { ActionInputs } from '../../src/domain/organizer';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { runChain, saveHistories } from '../support/histories';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { actionUpdates, organizerStateQuery } from '../../src/workflows/messages';
+import { actionUpdates, organizerStateQuery } from '../../src/contracts/organizer-workflow';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
 

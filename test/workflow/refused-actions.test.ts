@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { acceptedIn, Action, actions } from '../../src/domain/stage-machine';
-import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '../../src/workflows/messages';
+import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '../../src/contracts/organizer-workflow';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { sampleInputs } from '../support/organizer-states';
 import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';

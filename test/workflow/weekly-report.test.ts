@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { workerActivities } from '../../src/activities/activities.module';
 import { loadConfig } from '../../src/config/configuration';
 import { WorkerModule } from '../../src/worker/worker.module';
-import { weeklyReportWorkflowType } from '../../src/workflows/weekly-report.workflow';
+import { weeklyReportWorkflowType } from '../../src/contracts/weekly-report';
 import { lastWholeWeek } from '../../src/domain/weeks';
 import { aPolicy } from '../support/builders';
 import { OrganizerRepository } from '../../src/repositories/organizer.repository';

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../../entities/user.entity';
+import type { Role } from '../../domain/roles';
 
 export const accessKey = 'organizer-pipeline:access';
 

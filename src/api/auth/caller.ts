@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Actor } from '../../domain/organizer';
-import type { Role } from '../../entities/user.entity';
+import type { Role } from '../../domain/roles';
 
 /** Who is calling: resolved from the bearer token by the guard. */
 export interface Caller {

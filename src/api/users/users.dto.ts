@@ -1,8 +1,8 @@
 import { Optional } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
-import { roles } from '../../entities/user.entity';
-import type { Role } from '../../entities/user.entity';
+import { roles } from '../../domain/roles';
+import type { Role } from '../../domain/roles';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'rosa@local12.org', maxLength: 320 })

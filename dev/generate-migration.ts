@@ -4,10 +4,10 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { freePort } from '../stack/ports';
-import { startEmbeddedPostgres } from '../stack/postgres';
-import { projectRoot } from '../stack/settings';
-import { createDataSource } from './data-source';
+import { freePort } from './stack/ports';
+import { startEmbeddedPostgres } from './stack/postgres';
+import { projectRoot } from './stack/settings';
+import { createDataSource } from '../src/database/data-source';
 
 const logger = new Logger('migrations');
 
@@ -45,7 +45,7 @@ ${lines(down)}
 function writeIndex(dir: string): void {
   const files = readdirSync(dir).filter((f) => /^\d+-\w+\.ts$/.test(f)).sort();
   const names = files.map((f) => f.replace(/^(\d+)-(\w+)\.ts$/, '$2$1'));
-  const imports = files.map((f, i) => `import { ${names[i]} } from './${f.replace(/\.ts$/, '')}';`).join('\n');
+  const imports = files.map((f, i) => `import { ${names[i]} } from '../src/database/${f.replace(/\.ts$/, '')}';`).join('\n');
   writeFileSync(join(dir, 'index.ts'), `${imports}\n\n/** Every migration, oldest first. */\nexport const migrations = [${names.join(', ')}];\n`);
 }
 

@@ -2,11 +2,11 @@
 // own functions (as continue-as-new carries it) and each workflow starts from it, skipping weeks of hiring steps.
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { applyAction, fireDeadlines, startOrganizer } from '../domain/lifecycle';
-import { ActionRequest, OrganizerState, systemActor } from '../domain/organizer';
-import { durationMs } from '../domain/durations';
-import type { ProgramPolicy } from '../domain/policy';
-import { OrganizerWorkflowInput, organizerWorkflowType } from '../workflows/messages';
+import { applyAction, fireDeadlines, startOrganizer } from '../src/domain/lifecycle';
+import { ActionRequest, OrganizerState, systemActor } from '../src/domain/organizer';
+import { durationMs } from '../src/domain/durations';
+import type { ProgramPolicy } from '../src/domain/policy';
+import { OrganizerWorkflowInput, organizerWorkflowType } from '../src/contracts/organizer-workflow';
 
 /** An active organizer whose first debrief becomes overdue at `overdueAt`, as it stands at `now`. */
 export function activeOrganizerState(programId: string, policy: ProgramPolicy, overdueAt: number, now: number, index: number): OrganizerState {

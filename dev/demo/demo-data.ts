@@ -2,8 +2,8 @@
 // every stage, and organizers who keep debriefing (most on time, some late, one who stops), all through the HTTP API
 // and the real workflows. A demo week lasts 15 seconds, so the dashboard moves while you watch.
 import { createHash } from 'node:crypto';
-import type { PolicyPatch, ProgramKind } from '../domain/policy';
-import type { Stage } from '../domain/stages';
+import type { PolicyPatch, ProgramKind } from '../../src/domain/policy';
+import type { Stage } from '../../src/domain/stages';
 
 export const demoWeek = '15 seconds';
 

@@ -1,6 +1,6 @@
 // Seeding and keeping alive the demo programs, through the HTTP API (see demo-data.ts for what they hold).
 import type { LoggerService } from '@nestjs/common';
-import type { Stage } from '../domain/stages';
+import type { Stage } from '../../src/domain/stages';
 import { chance, demoPerson, demoPolicy, demoPrograms } from './demo-data';
 
 /** A bare HTTP client of the API. */

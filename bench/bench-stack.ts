@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { runMigrations } from '../database/data-source';
-import { ManagedProcess } from '../stack/managed-process';
-import { freePort, waitUntil } from '../stack/ports';
-import { RunningPostgres, startEmbeddedPostgres } from '../stack/postgres';
-import { projectRoot, stackSettings } from '../stack/settings';
-import { resolveTemporalCli } from '../stack/temporal-cli';
-import { RunningDevServer, startTemporalDevServer } from '../stack/temporal-dev-server';
+import { runMigrations } from '../src/database/data-source';
+import { ManagedProcess } from '../dev/stack/managed-process';
+import { freePort, waitUntil } from '../dev/stack/ports';
+import { RunningPostgres, startEmbeddedPostgres } from '../dev/stack/postgres';
+import { productScript, stackSettings, toolScript } from '../dev/stack/settings';
+import { resolveTemporalCli } from '../dev/stack/temporal-cli';
+import { RunningDevServer, startTemporalDevServer } from '../dev/stack/temporal-dev-server';
 
 export class BenchStack {
   readonly processes: ManagedProcess[] = [];
@@ -54,7 +54,7 @@ export class BenchStack {
       const child = new ManagedProcess({
         name,
         command: process.execPath,
-        args: [join(projectRoot, 'dist', script), ...args],
+        args: [script, ...args],
         env,
         logFile: join(this.scratch, `${name}.log`),
         onLine: (line) => ready.test(line) && resolve({ process: child, startedMs: performance.now() - started }),
@@ -66,13 +66,13 @@ export class BenchStack {
 
   /** The real worker (dist/worker.js, prebuilt workflow bundle) on its own task queue. */
   startWorker(taskQueue: string, extra: Record<string, string> = {}) {
-    return this.spawnUntilReady(`worker-${taskQueue}`, 'worker.js', [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, ...extra }), /worker polling task queue/);
+    return this.spawnUntilReady(`worker-${taskQueue}`, productScript('worker.js'), [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, ...extra }), /worker polling task queue/);
   }
 
   /** The real API (dist/main.js); resolves with its base URL once it answers. */
   async startApi(taskQueue: string): Promise<string> {
     const port = await freePort();
-    await this.spawnUntilReady('api', 'main.js', [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: String(port) }), /listening on/);
+    await this.spawnUntilReady('api', productScript('main.js'), [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: String(port) }), /listening on/);
     const url = `http://127.0.0.1:${port}`;
     await waitUntil('the API', async () => (await fetch(`${url}/api/health`)).ok, 30_000);
     return url;
@@ -81,7 +81,7 @@ export class BenchStack {
   startBaselineWorker(taskQueue: string, maxCachedWorkflows = 2_000) {
     return this.spawnUntilReady(
       `baseline-${taskQueue}`,
-      'bench/baseline-worker.js',
+      toolScript('bench', 'baseline-worker.js'),
       [JSON.stringify({ address: this.temporalAddress, taskQueue, maxCachedWorkflows })],
       process.env,
       /worker polling task queue/,

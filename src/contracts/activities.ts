@@ -2,7 +2,7 @@
 // binds them to the Nest providers (activities.module.ts).
 import type { RosterStatus } from '../domain/organizer';
 import type { Projection } from '../domain/snapshot';
-import type { ProgramBroadcast } from '../workflows/broadcast-messages';
+import type { ProgramBroadcast } from './program-broadcast';
 
 export type ProjectionInput = Projection;
 

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { searchAttributeTypes } from '../temporal/search-attributes';
+import { searchAttributeTypes } from '../../src/temporal/search-attributes';
 import { ManagedProcess, ManagedProcessOptions } from './managed-process';
 import { waitUntil } from './ports';
-import { projectRoot } from './settings';
+import { toolScript } from './settings';
 
 export interface DevServerOptions {
   /** From resolveTemporalCli; undefined falls back to the SDK's download (needs internet). */
@@ -53,7 +53,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     : new ManagedProcess({
         name: 'temporal',
         command: globalThis.process.execPath,
-        args: [join(projectRoot, 'dist', 'stack', 'sdk-dev-server.js'), JSON.stringify(options)],
+        args: [toolScript('dev', 'stack', 'sdk-dev-server.js'), JSON.stringify(options)],
         logFile: options.logFile,
         echo: options.echo,
       });

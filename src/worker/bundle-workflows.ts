@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { prebuiltBundlePath } from '../worker/organizer-worker';
+import { prebuiltBundlePath } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });

@@ -5,11 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { runMigrations } from '../database/data-source';
+import { runMigrations } from '../../src/database/data-source';
 import { ManagedProcess } from './managed-process';
 import { isListening, waitUntil } from './ports';
 import { startEmbeddedPostgres } from './postgres';
-import { projectRoot, stackSettings } from './settings';
+import { productScript, stackSettings, toolScript } from './settings';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalDevServer, temporalIsServing } from './temporal-dev-server';
 
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const token = adminToken(dataDir);
     const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ADMIN_TOKEN: token, PORT: String(ports.api) };
     const node = (name: string, script: string) =>
-      new ManagedProcess({ name, command: process.execPath, args: [join(projectRoot, 'dist', script)], env, logFile: join(dataDir, 'logs', `${name}.log`), echo: true });
+      new ManagedProcess({ name, command: process.execPath, args: [productScript(script)], env, logFile: join(dataDir, 'logs', `${name}.log`), echo: true });
     // The servers are the stack's footing: if one dies, everything stops. The worker and the API hold no state of
     // their own, so one that dies is started again (a few times a minute at most), as a process manager would.
     const restarts: number[] = [];
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
         new ManagedProcess({
           name: 'demo',
           command: process.execPath,
-          args: [join(projectRoot, 'dist', 'demo', 'demo.js')],
+          args: [toolScript('dev', 'demo', 'demo.js')],
           env: { ...env, DATA_DIR: dataDir },
           logFile: join(dataDir, 'logs', 'demo.log'),
           echo: true,

@@ -1,0 +1,95 @@
+// The layering rule, as a test: a wrong import fails the build. Folders are the top level of src/ (plus the entry
+// points, each its own node). Type-only imports count: they tie the folders together just the same.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(__dirname, '..', '..');
+const src = join(root, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+const importPattern = /(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+
+/** Every import of a file: `local` ones resolved to a path under the project, the rest as package names. */
+function importsOf(file: string): { local: string[]; packages: string[] } {
+  const text = readFileSync(file, 'utf8');
+  const local: string[] = [];
+  const packages: string[] = [];
+  for (const match of text.matchAll(importPattern)) {
+    const spec = match[1] ?? match[2] ?? match[3];
+    if (spec.startsWith('.')) local.push(relative(root, resolve(dirname(file), spec)));
+    else packages.push(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+  }
+  return { local, packages };
+}
+
+/** The layer a project path belongs to: `src/<folder>` (or the entry file), or the tooling folder outside src. */
+function layerOf(path: string): string {
+  const parts = path.split('/');
+  if (parts[0] !== 'src') return parts[0];
+  return parts.length > 2 ? parts[1] : parts[1].replace(/\.ts$/, '');
+}
+
+const files = sourceFiles(src);
+const edges = new Map<string, Set<string>>();
+const packageUse = new Map<string, Set<string>>();
+for (const file of files) {
+  const from = layerOf(relative(root, file));
+  const { local, packages } = importsOf(file);
+  for (const target of local) {
+    const to = layerOf(target);
+    if (to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(`${to}\u0000${relative(root, file)}`));
+  }
+  for (const name of packages) packageUse.set(from, (packageUse.get(from) ?? new Set()).add(name));
+}
+const targets = (layer: string) => [...(edges.get(layer) ?? [])].map((e) => e.split('\u0000')[0]);
+const offenders = (layer: string, allowed: string[]) =>
+  [...(edges.get(layer) ?? [])].map((e) => e.split('\u0000')).filter(([to]) => !allowed.includes(to)).map(([to, file]) => `${file} → ${to}`);
+
+describe('layering', () => {
+  it('finds the layers it checks', () => {
+    expect([...edges.keys()]).toEqual(expect.arrayContaining(['workflows', 'contracts', 'api', 'activities']));
+  });
+
+  it('keeps the domain pure: it imports nothing of ours and no package', () => {
+    expect(offenders('domain', [])).toEqual([]);
+    expect([...(packageUse.get('domain') ?? [])]).toEqual([]);
+  });
+
+  it('lets contracts import only the domain (and Temporal SDK packages)', () => {
+    expect(offenders('contracts', ['domain'])).toEqual([]);
+    expect([...(packageUse.get('contracts') ?? [])].filter((p) => !p.startsWith('@temporalio/') && p !== 'node:crypto')).toEqual([]);
+  });
+
+  it('lets workflows import only contracts, the domain and the workflow SDK', () => {
+    expect(offenders('workflows', ['contracts', 'domain'])).toEqual([]);
+    expect([...(packageUse.get('workflows') ?? [])].filter((p) => !['@temporalio/workflow', '@temporalio/common'].includes(p))).toEqual([]);
+    // Workflows never reach the Node-only ID module of the contracts.
+    const workflowFiles = files.filter((f) => relative(root, f).startsWith('src/workflows/'));
+    expect(workflowFiles.filter((f) => importsOf(f).local.some((p) => p === 'src/contracts/ids'))).toEqual([]);
+  });
+
+  it('keeps the product apart from its tooling (the stack supervisor, demo, bench, migration generator)', () => {
+    const tooling = ['dev', 'bench', 'test'];
+    const intoTooling = [...edges.entries()].flatMap(([, into]) => [...into].map((e) => e.split('\u0000')).filter(([to]) => tooling.includes(to)));
+    expect(intoTooling.map(([to, file]) => `${file} → ${to}`)).toEqual([]);
+  });
+
+  it('has no cycle between folders', () => {
+    const cycles: string[] = [];
+    const visit = (layer: string, path: string[]) => {
+      for (const next of new Set(targets(layer))) {
+        if (next === path[0]) cycles.push([...path, next].join(' → '));
+        else if (!path.includes(next) && next > path[0]) visit(next, [...path, next]);
+      }
+    };
+    for (const layer of edges.keys()) visit(layer, [layer]);
+    expect(cycles).toEqual([]);
+  });
+});
