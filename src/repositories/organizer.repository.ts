@@ -1,9 +1,10 @@
-// The organizer read model's one owner: its projection write (here) and, in time, its reads.
+// The organizer read model's one owner: its projection write, its reads, and the reconciler's repair. Its tables: the
+// organizer row and its history, debrief, training, ride-along and notification rows.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OrganizerState } from '../domain/organizer';
+import type { DebriefRecord, NotificationKind, OrganizerState, RecipientRole, RideAlongRecord, TrainingRecord } from '../domain/organizer';
 import { OrganizerSnapshot, Projection, snapshotOf } from '../domain/snapshot';
-import { closedStages } from '../domain/stages';
+import { closedStages, type Stage } from '../domain/stages';
 
 /**
  * The organizer row: each column with its value in a snapshot. The one description of the row that the writes (and
@@ -39,6 +40,8 @@ export function organizerRow(o: OrganizerSnapshot) {
   };
 }
 type OrganizerColumn = keyof ReturnType<typeof organizerRow>;
+
+const iso = (value: string | Date) => new Date(value).toISOString();
 
 const jsonColumns = new Set<OrganizerColumn>(['flags', 'ineligible_reasons', 'screening', 'offer', 'totals', 'pending_debrief_periods']);
 const organizerColumns = Object.keys(organizerRow({} as OrganizerSnapshot)) as OrganizerColumn[];
@@ -133,7 +136,6 @@ const sortedKeys = (value: unknown): unknown =>
       : value;
 /** A column's value in a comparable form: instants as ISO text, jsonb with its keys in order (PostgreSQL reorders them). */
 const comparable = (value: unknown): string => JSON.stringify(sortedKeys(value instanceof Date ? value.toISOString() : value));
-const iso = (value: string | Date) => new Date(value).toISOString();
 
 /** How the stored organizer differs from the workflow's state, one phrase per difference (empty when equal). */
 export function differencesFrom(stored: StoredOrganizer, truth: OrganizerState): string[] {
@@ -156,6 +158,123 @@ export function differencesFrom(stored: StoredOrganizer, truth: OrganizerState):
   if (!last || last.seq !== truth.seq || last.to !== truth.stage) found.push(`last history row ${last ? `${last.seq} ${last.to}` : 'none'} → ${truth.seq} ${truth.stage}`);
   return found;
 }
+
+// ---- reads ------------------------------------------------------------------------------------------------------
+
+/** An organizer as lists show it (the API's list item). */
+export interface OrganizerSummary {
+  id: string;
+  programId: string;
+  memberId: string;
+  name: string;
+  email: string;
+  stage: Stage;
+  stageEnteredAt: string;
+  paused: boolean;
+  atRisk: boolean;
+  overdueDebriefs: number;
+  version: number;
+}
+
+export interface NotificationView {
+  id: string;
+  organizerId: string;
+  programId: string;
+  kind: NotificationKind;
+  recipientRole: RecipientRole;
+  summary: string;
+  createdAt: string;
+  resolvedAt?: string;
+  resolvedBy?: string;
+}
+
+/** An organizer with everything its page shows (the API's organizer detail). */
+export interface OrganizerDetail extends OrganizerSummary {
+  phone: string | null;
+  local: string | null;
+  appliedAt: string;
+  hiredAt: string | null;
+  activeSince: string | null;
+  endsAt: string | null;
+  nextDebriefDueAt?: string;
+  flags: string[];
+  ineligibleReasons: string[];
+  screening: NonNullable<OrganizerSnapshot['screening']> | null;
+  offer: OrganizerSnapshot['offer'];
+  rideAlongCount: number;
+  totals: OrganizerSnapshot['totals'];
+  pendingDebriefPeriods: OrganizerSnapshot['pendingDebriefPeriods'];
+  history: { seq: number; from: Stage | null; to: Stage; at: string; actor: string; actorName?: string; reason?: string }[];
+  debriefs: (Omit<DebriefRecord, 'notes'> & { notes?: string })[];
+  trainings: TrainingRecord[];
+  rideAlongs: Omit<RideAlongRecord, 'key'>[];
+  notifications: NotificationView[];
+}
+
+export interface OrganizerFilters {
+  stage?: Stage;
+  atRisk?: boolean;
+  overdue?: boolean;
+}
+
+export interface NotificationFilters {
+  programIds?: string[];
+  organizerId?: string;
+  kind?: NotificationKind;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+type Row = Record<string, any>;
+const isoOrNull = (value: string | Date | null) => (value ? iso(value) : null);
+
+/** An organizer row (snake_case, as PostgreSQL returns it) as lists show it. */
+function summaryOf(o: Row): OrganizerSummary {
+  return {
+    id: o.id,
+    programId: o.program_id,
+    memberId: o.member_id,
+    name: o.name,
+    email: o.email,
+    stage: o.stage,
+    stageEnteredAt: iso(o.stage_entered_at),
+    paused: o.paused,
+    atRisk: o.at_risk,
+    overdueDebriefs: o.overdue_debriefs,
+    version: o.version,
+  };
+}
+
+function notificationOf(n: Row): NotificationView {
+  return {
+    id: n.id,
+    organizerId: n.organizer_id,
+    programId: n.program_id,
+    kind: n.kind,
+    recipientRole: n.recipient_role,
+    summary: n.summary,
+    createdAt: iso(n.created_at),
+    ...(n.resolved_at ? { resolvedAt: iso(n.resolved_at) } : {}),
+    ...(n.resolved_by ? { resolvedBy: n.resolved_by } : {}),
+  };
+}
+
+// An organizer and everything its detail page shows, in one round trip (child rows as JSON arrays).
+const detailQuery = `
+  SELECT row_to_json(o) AS organizer,
+    (SELECT COALESCE(json_agg(t ORDER BY t.seq), '[]') FROM (
+       SELECT st.seq, st.from_stage, st.to_stage, st.at, st.actor, st.reason, u.name AS actor_name
+       FROM stage_transitions st LEFT JOIN users u ON u.id::text = st.actor WHERE st.organizer_id = o.id) t) AS history,
+    (SELECT COALESCE(json_agg(d ORDER BY d.period_start DESC), '[]') FROM (
+       SELECT * FROM debriefs WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) d) AS debriefs,
+    (SELECT COALESCE(json_agg(t ORDER BY t.completed_at), '[]') FROM trainings t WHERE t.organizer_id = o.id) AS trainings,
+    (SELECT COALESCE(json_agg(r ORDER BY r.date), '[]') FROM ride_alongs r WHERE r.organizer_id = o.id) AS ride_alongs,
+    (SELECT COALESCE(json_agg(n ORDER BY n.created_at DESC), '[]') FROM (
+       SELECT * FROM notifications WHERE organizer_id = o.id ORDER BY created_at DESC LIMIT 100) n) AS notifications
+  FROM organizers o WHERE o.id = $1`;
 
 const deadlockDetected = '40P01';
 const serializationFailure = '40001';
@@ -198,6 +317,98 @@ export class OrganizerRepository {
       JSON.stringify(notifications),
       JSON.stringify(changes.resolutions.filter((r) => !changes.notifications.some((n) => n.id === r.id))),
     ]);
+  }
+
+  /** What access checks need: the organizer's program and where it stands. */
+  async access(id: string): Promise<{ id: string; programId: string; stage: Stage; paused: boolean } | undefined> {
+    const [row] = await this.dataSource.query('SELECT program_id, stage, paused FROM organizers WHERE id = $1', [id]);
+    return row ? { id, programId: row.program_id, stage: row.stage, paused: row.paused } : undefined;
+  }
+
+  /** A program's organizers, newest application first. */
+  async list(programId: string, filters: OrganizerFilters, page: Page): Promise<{ items: OrganizerSummary[]; total: number }> {
+    const conditions = ['program_id = $1'];
+    const parameters: unknown[] = [programId];
+    const where = (condition: string, value?: unknown) => {
+      if (value !== undefined) parameters.push(value);
+      conditions.push(condition.replace('?', `$${parameters.length}`));
+    };
+    if (filters.stage) where('stage = ?', filters.stage);
+    if (filters.atRisk !== undefined) where('at_risk = ?', filters.atRisk);
+    if (filters.overdue !== undefined) where(filters.overdue ? 'overdue_debriefs > 0' : 'overdue_debriefs = 0');
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`SELECT * FROM organizers WHERE ${conditions.join(' AND ')} ORDER BY applied_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`, parameters),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM organizers WHERE ${conditions.join(' AND ')}`, parameters),
+    ]);
+    return { items: rows.map(summaryOf), total };
+  }
+
+  /** The organizer with its history, debriefs, trainings, ride-alongs and notifications: one query. */
+  async detail(id: string): Promise<OrganizerDetail | undefined> {
+    const [row] = await this.dataSource.query(detailQuery, [id]);
+    if (!row) return undefined;
+    const o = row.organizer;
+    return {
+      ...summaryOf(o),
+      phone: o.phone,
+      local: o.local,
+      appliedAt: iso(o.applied_at),
+      hiredAt: isoOrNull(o.hired_at),
+      activeSince: isoOrNull(o.active_since),
+      endsAt: isoOrNull(o.ends_at),
+      ...(o.next_debrief_due_at ? { nextDebriefDueAt: iso(o.next_debrief_due_at) } : {}),
+      flags: o.flags,
+      ineligibleReasons: o.ineligible_reasons,
+      screening: o.screening ?? null,
+      offer: o.offer ?? null,
+      rideAlongCount: o.ride_along_count,
+      totals: o.totals,
+      pendingDebriefPeriods: o.pending_debrief_periods,
+      history: row.history.map((t: Row) => ({
+        seq: t.seq,
+        from: t.from_stage,
+        to: t.to_stage,
+        at: iso(t.at),
+        actor: t.actor,
+        ...(t.actor_name ? { actorName: t.actor_name } : {}),
+        ...(t.reason ? { reason: t.reason } : {}),
+      })),
+      debriefs: row.debriefs.map((d: Row) => ({
+        periodStart: iso(d.period_start),
+        periodEnd: iso(d.period_end),
+        submittedAt: iso(d.submitted_at),
+        submittedBy: d.submitted_by,
+        late: d.late,
+        hours: d.hours,
+        conversations: d.conversations,
+        oneOnOnes: d.one_on_ones,
+        leadersIdentified: d.leaders_identified,
+        inPerson: d.in_person,
+        group: d.group_debrief,
+        ...(d.notes ? { notes: d.notes } : {}),
+      })),
+      trainings: row.trainings.map((t: Row) => ({ training: t.training, completedAt: iso(t.completed_at), recordedBy: t.recorded_by })),
+      rideAlongs: row.ride_alongs.map((r: Row) => ({ date: r.date, staff: r.staff, ...(r.notes ? { notes: r.notes } : {}), recordedBy: r.recorded_by })),
+      notifications: row.notifications.map(notificationOf),
+    };
+  }
+
+  /** Notifications, newest first, of some programs or one organizer. */
+  async notifications(filters: NotificationFilters, page: Page): Promise<{ items: NotificationView[]; total: number }> {
+    const conditions = ['true'];
+    const parameters: unknown[] = [];
+    const where = (condition: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(condition.replace('?', `$${parameters.length}`));
+    };
+    if (filters.programIds) where('program_id = ANY (?)', filters.programIds);
+    if (filters.organizerId) where('organizer_id = ?', filters.organizerId);
+    if (filters.kind) where('kind = ?', filters.kind);
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`SELECT * FROM notifications WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`, parameters),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM notifications WHERE ${conditions.join(' AND ')}`, parameters),
+    ]);
+    return { items: rows.map(notificationOf), total };
   }
 
   /**

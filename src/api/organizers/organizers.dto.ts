@@ -21,6 +21,7 @@ import type { RecipientRole } from '../../domain/organizer';
 import type { NotificationKind } from '../../domain/organizer';
 import { stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
+import type { NotificationView, OrganizerDetail, OrganizerSummary } from '../../repositories/organizer.repository';
 import { IsInstant, IsScores, Optional } from '../common/validators';
 
 // ---- input ---------------------------------------------------------------------------------------------------
@@ -170,7 +171,7 @@ export class ReasonDto {
 
 // ---- output --------------------------------------------------------------------------------------------------
 
-export class OrganizerDto {
+export class OrganizerDto implements OrganizerSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty() memberId: string;
@@ -227,7 +228,7 @@ export class RideAlongDto {
   @ApiProperty() recordedBy: string;
 }
 
-export class NotificationDto {
+export class NotificationDto implements NotificationView {
   @ApiProperty() id: string;
   @ApiProperty({ format: 'uuid' }) organizerId: string;
   @ApiProperty({ format: 'uuid' }) programId: string;
@@ -274,7 +275,7 @@ export class TotalsDto {
   @ApiProperty() groupDebriefs: number;
 }
 
-export class OrganizerDetailDto extends OrganizerDto {
+export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) local: string | null;
   @ApiProperty({ format: 'date-time' }) appliedAt: string;

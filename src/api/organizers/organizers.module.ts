@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ProgramsModule } from '../programs/programs.module';
 import { ApplicationsController, NotificationsController, OrganizersController } from './organizers.controller';
-import { OrganizerReadModel } from './organizer.read-model';
 import { OrganizersService } from './organizers.service';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 
 @Module({
   imports: [ProgramsModule],
   controllers: [ApplicationsController, OrganizersController, NotificationsController],
-  providers: [OrganizersService, OrganizerReadModel, OrganizerRepository],
+  providers: [OrganizersService, OrganizerRepository],
 })
 export class OrganizersModule {}

@@ -6,12 +6,11 @@ import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { Projection } from '../../domain/snapshot';
-import { OrganizerRepository } from '../../repositories/organizer.repository';
+import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
 import { databaseUnavailable } from '../common/error.filter';
 import { AccessDeniedError, ConflictError, NotFoundError, RecordClosedError, UnavailableError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
-import { OrganizerFilters, OrganizerReadModel } from './organizer.read-model';
 import type { ApplicationDto, NotificationListDto, NotificationListQuery, OrganizerDetailDto, OrganizerListDto, OrganizerListQuery } from './organizers.dto';
 
 /** Actions an organizer may take on their own record; every action is open to the program's coordinators. */
@@ -20,7 +19,6 @@ export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-
 @Injectable()
 export class OrganizersService {
   constructor(
-    private readonly readModel: OrganizerReadModel,
     private readonly organizers: OrganizerRepository,
     private readonly programs: ProgramsService,
     private readonly workflows: WorkflowGateway,
@@ -59,7 +57,7 @@ export class OrganizersService {
     await this.programs.find(programId);
     this.access.assertReadProgram(caller, programId);
     const filters: OrganizerFilters = { stage: query.stage, atRisk: query.atRisk, overdue: query.overdue };
-    return this.readModel.list(programId, filters, { limit: query.limit, offset: query.offset });
+    return this.organizers.list(programId, filters, { limit: query.limit, offset: query.offset });
   }
 
   async detail(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
@@ -70,7 +68,7 @@ export class OrganizersService {
 
   /** Sends the action to the organizer's workflow; answers once the change is visible to reads. */
   async act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], caller: Caller): Promise<OrganizerDetailDto> {
-    const row = await this.readModel.access(organizerId);
+    const row = await this.organizers.access(organizerId);
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     const ownAction = caller.role === 'organizer' && caller.organizerId === organizerId && organizerOwnActions.includes(action);
     if (!ownAction && !this.access.canActOnProgram(caller, row.programId)) {
@@ -84,7 +82,7 @@ export class OrganizersService {
     } catch (error) {
       if (!(error instanceof RecordClosedError)) throw error;
       // The workflow stores its last change before it ends, so the row says where it closed.
-      const closed = await this.readModel.access(organizerId);
+      const closed = await this.organizers.access(organizerId);
       throw closed && isClosed(closed.stage) ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message) : error;
     }
     await this.store(projection);
@@ -111,16 +109,16 @@ export class OrganizersService {
       if (!caller.organizerId || (query.organizerId && query.organizerId !== caller.organizerId)) {
         throw new AccessDeniedError('you may see only your own notifications');
       }
-      return this.readModel.notifications({ organizerId: caller.organizerId, kind: query.kind }, page);
+      return this.organizers.notifications({ organizerId: caller.organizerId, kind: query.kind }, page);
     }
     const readable = this.access.readablePrograms(caller);
     if (query.programId && readable && !readable.includes(query.programId)) throw new AccessDeniedError('you may not read this program');
     const programIds = query.programId ? [query.programId] : readable;
-    return this.readModel.notifications({ programIds, organizerId: query.organizerId, kind: query.kind }, page);
+    return this.organizers.notifications({ programIds, organizerId: query.organizerId, kind: query.kind }, page);
   }
 
   private async detailOf(organizerId: string): Promise<OrganizerDetailDto> {
-    const detail = await this.readModel.detail(organizerId);
+    const detail = await this.organizers.detail(organizerId);
     if (!detail) throw new NotFoundError(`no organizer ${organizerId}`);
     return detail;
   }
