@@ -7,6 +7,8 @@ bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 echo "[build] type-checking and compiling"
 npx --no-install tsc -p tsconfig.json --noEmit
+echo "[lint] eslint and prettier"
+npm run --silent lint
 npm run --silent build
 npm run --silent build:tools
 exec npx --no-install jest --ci "$@"

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     await pg.start();
   } catch (error) {
     // The package rejects with nothing when postgres exits early (a port clash, a stale lock).
-    throw new Error(`PostgreSQL did not start on port ${options.port}: ${error ?? 'it exited early (port in use?)'}`);
+    throw new Error(`PostgreSQL did not start on port ${options.port}: ${error ?? 'it exited early (port in use?)'}`, { cause: error });
   }
   const admin = new Client({ host: '127.0.0.1', port: options.port, user, password, database: 'postgres' });
   await admin.connect();

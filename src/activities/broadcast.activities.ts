@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { DataSource } from 'typeorm';
-import { openStages } from '../domain/stages';
+import { OrganizerRepository } from '../repositories/organizer.repository';
 import type { ProgramBroadcast } from '../contracts/program-broadcast';
 import { policyChangedSignal, termEndChangedSignal } from '../contracts/organizer-workflow';
 
@@ -13,7 +12,7 @@ const concurrency = 16;
 @Injectable()
 export class BroadcastActivitiesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly organizers: OrganizerRepository,
     private readonly client: Client,
   ) {}
 
@@ -23,16 +22,13 @@ export class BroadcastActivitiesService {
     let after = resumed?.after ?? '00000000-0000-0000-0000-000000000000';
     let signalled = resumed?.signalled ?? 0;
     for (;;) {
-      const rows: { id: string }[] = await this.dataSource.query(
-        'SELECT id FROM organizers WHERE program_id = $1 AND stage = ANY ($2) AND id > $3 ORDER BY id LIMIT $4',
-        [change.programId, [...openStages], after, batchSize],
-      );
-      if (rows.length === 0) return { signalled };
-      for (let i = 0; i < rows.length; i += concurrency) {
-        const chunk = rows.slice(i, i + concurrency);
-        await Promise.all(chunk.map((row) => this.signal(row.id, change)));
+      const ids = await this.organizers.openOfProgram(change.programId, after, batchSize);
+      if (ids.length === 0) return { signalled };
+      for (let i = 0; i < ids.length; i += concurrency) {
+        const chunk = ids.slice(i, i + concurrency);
+        await Promise.all(chunk.map((id) => this.signal(id, change)));
         signalled += chunk.length;
-        after = chunk[chunk.length - 1].id;
+        after = chunk[chunk.length - 1];
         context.heartbeat({ after, signalled });
       }
     }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DebriefRecord, NotificationKind, OrganizerState, RecipientRole, RideAlongRecord, TrainingRecord } from '../domain/organizer';
 import { OrganizerSnapshot, Projection, snapshotOf } from '../domain/snapshot';
-import { closedStages, type Stage } from '../domain/stages';
+import { closedStages, openStages, type Stage } from '../domain/stages';
 
 /**
  * The organizer row: each column with its value in a snapshot. The one description of the row that the writes (and
@@ -323,6 +323,15 @@ export class OrganizerRepository {
   async access(id: string): Promise<{ id: string; programId: string; stage: Stage; paused: boolean } | undefined> {
     const [row] = await this.dataSource.query('SELECT program_id, stage, paused FROM organizers WHERE id = $1', [id]);
     return row ? { id, programId: row.program_id, stage: row.stage, paused: row.paused } : undefined;
+  }
+
+  /** Ids of a program's organizers in an open stage, `limit` at a time after `after` (by id). */
+  async openOfProgram(programId: string, after: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM organizers WHERE program_id = $1 AND stage = ANY ($2) AND id > $3 ORDER BY id LIMIT $4',
+      [programId, [...openStages], after, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** A program's organizers, newest application first. */

@@ -1,9 +1,15 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { parseDuration } from '../../domain/durations';
 
-function register(name: string, message: string, test: (value: unknown) => boolean, options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({ name, target: object.constructor, propertyName, options: { message: `${propertyName} ${message}`, ...options }, validator: { validate: test } });
+function register(name: string, message: string, test: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name,
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} ${message}`, ...options },
+      validator: { validate: test },
+    });
 }
 
 /** A duration such as '7 days' or '36 hours' (the range is checked with the whole policy). */

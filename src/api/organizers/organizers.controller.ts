@@ -5,23 +5,8 @@ import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { IdParam } from '../common/id-param';
-import {
-  ApplicationDto,
-  NotificationListDto,
-  NotificationListQuery,
-  OptionalReasonDto,
-  OrganizerDetailDto,
-  OrganizerListDto,
-  OrganizerListQuery,
-  ReasonDto,
-  RecordRideAlongDto,
-  RecordRolePlayDto,
-  RecordScreeningDto,
-  RecordTrainingDto,
-  RespondOfferDto,
-  ScheduleScreeningDto,
-  SubmitDebriefDto,
-} from './organizers.dto';
+import { ApplicationDto, NotificationListQuery, OptionalReasonDto, OrganizerListQuery, ReasonDto, RecordRideAlongDto, RecordRolePlayDto, RecordScreeningDto, RecordTrainingDto, RespondOfferDto, ScheduleScreeningDto, SubmitDebriefDto } from './organizer-inputs.dto';
+import { NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 import { organizerOwnActions, OrganizersService } from './organizers.service';
 
 /**

@@ -11,7 +11,8 @@ import { databaseUnavailable } from '../common/error.filter';
 import { AccessDeniedError, ConflictError, NotFoundError, RecordClosedError, UnavailableError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
-import type { ApplicationDto, NotificationListDto, NotificationListQuery, OrganizerDetailDto, OrganizerListDto, OrganizerListQuery } from './organizers.dto';
+import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
+import type { NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 
 /** Actions an organizer may take on their own record; every action is open to the program's coordinators. */
 export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'withdraw'];

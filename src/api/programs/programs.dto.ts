@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -11,20 +10,17 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Length,
-  Max,
-  Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { programKinds, requirableAttestations } from '../../domain/policy';
 import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
-import { IsDuration, IsFlatRecord, IsInstant, IsTimeZone, Optional } from '../common/validators';
+import { Duration, Email, Instant, Limit, Nested, Offset, OneOf, Text } from '../common/fields';
+import { IsFlatRecord, IsInstant, IsTimeZone, Optional } from '../common/validators';
 
 export class StageSlaDto {
-  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() applied?: string;
-  @ApiPropertyOptional({ example: '14 days' }) @Optional() @IsDuration() screening?: string;
-  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() role_play?: string;
+  @Duration({ optional: true, example: '7 days' }) applied?: string;
+  @Duration({ optional: true, example: '14 days' }) screening?: string;
+  @Duration({ optional: true, example: '7 days' }) role_play?: string;
 }
 
 /** Any subset of the policy; what is given replaces the preset's (or current) value. */
@@ -41,13 +37,9 @@ export class PolicyPatchDto {
   @IsIn(requirableAttestations, { each: true })
   requiredAttestations?: RequirableAttestation[];
 
-  @ApiPropertyOptional({ type: StageSlaDto })
-  @Optional()
-  @ValidateNested()
-  @Type(() => StageSlaDto)
-  stageSla?: StageSlaDto;
+  @Nested(StageSlaDto, { optional: true }) stageSla?: StageSlaDto;
 
-  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() offerExpiresAfter?: string;
+  @Duration({ optional: true, example: '7 days' }) offerExpiresAfter?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['orientation'] })
   @Optional()
@@ -58,42 +50,26 @@ export class PolicyPatchDto {
 
   @ApiPropertyOptional({ example: 1 }) @Optional() @IsInt() initialRideAlongs?: number;
   @ApiPropertyOptional({ example: 3 }) @Optional() @IsInt() requiredRideAlongs?: number;
-  @ApiPropertyOptional({ example: '365 days' }) @Optional() @IsDuration() rideAlongWindow?: string;
-  @ApiPropertyOptional({ example: '7 days' }) @Optional() @IsDuration() debriefEvery?: string;
-  @ApiPropertyOptional({ example: '1 day' }) @Optional() @IsDuration() debriefGrace?: string;
-  @ApiPropertyOptional({ example: '2 days' }) @Optional() @IsDuration() escalateAfter?: string;
+  @Duration({ optional: true, example: '365 days' }) rideAlongWindow?: string;
+  @Duration({ optional: true, example: '7 days' }) debriefEvery?: string;
+  @Duration({ optional: true, example: '1 day' }) debriefGrace?: string;
+  @Duration({ optional: true, example: '2 days' }) escalateAfter?: string;
   @ApiPropertyOptional({ example: 2 }) @Optional() @IsInt() atRiskAfterMissed?: number;
-  @ApiPropertyOptional({ example: '30 days' }) @Optional() @IsDuration() groupDebriefEvery?: string;
-  @ApiPropertyOptional({ example: '365 days' }) @Optional() @IsDuration() termLength?: string;
+  @Duration({ optional: true, example: '30 days' }) groupDebriefEvery?: string;
+  @Duration({ optional: true, example: '365 days' }) termLength?: string;
 }
 
 export class CreateProgramDto {
-  @ApiProperty({ example: 'Member Organizer Program 2027', minLength: 1, maxLength: 200 })
-  @Length(1, 200)
-  @IsString()
-  name: string;
-
-  @ApiProperty({ example: 'AFT Local 1', minLength: 1, maxLength: 200 })
-  @Length(1, 200)
-  @IsString()
-  affiliate: string;
-
-  @ApiProperty({ enum: programKinds })
-  @IsIn(programKinds)
-  kind: ProgramKind;
+  @Text({ max: 200, example: 'Member Organizer Program 2027' }) name: string;
+  @Text({ max: 200, example: 'AFT Local 1' }) affiliate: string;
+  @OneOf(programKinds) kind: ProgramKind;
 
   @ApiProperty({ example: 'America/Chicago' })
   @IsTimeZone()
   timezone: string;
 
-  @ApiProperty({ example: '2027-01-04', description: 'ISO-8601 date or date-time' })
-  @IsInstant()
-  termStart: string;
-
-  @ApiPropertyOptional({ example: '2027-11-02', description: 'ISO-8601; without it, each organizer serves policy.termLength' })
-  @Optional()
-  @IsInstant()
-  termEnd?: string;
+  @Instant({ example: '2027-01-04', description: 'ISO-8601 date or date-time' }) termStart: string;
+  @Instant({ optional: true, example: '2027-11-02', description: 'ISO-8601; without it, each organizer serves policy.termLength' }) termEnd?: string;
 
   @ApiPropertyOptional({ example: { caucusTurnoutPercent: 20 }, description: 'Up to 50 named goals (numbers, booleans or short text)' })
   @Optional()
@@ -101,24 +77,13 @@ export class CreateProgramDto {
   @IsFlatRecord(50)
   goals?: Record<string, number | string | boolean>;
 
-  @ApiPropertyOptional({ example: 'national@aft.org', description: 'Receives the weekly report' })
-  @Optional()
-  @MaxLength(320)
-  @IsEmail()
-  nationalContactEmail?: string;
+  @Email({ optional: true, example: 'national@aft.org', description: 'Receives the weekly report' }) nationalContactEmail?: string;
 
-  @ApiPropertyOptional({ type: PolicyPatchDto, description: 'Merged over the preset of `kind`' })
-  @Optional()
-  @ValidateNested()
-  @Type(() => PolicyPatchDto)
-  policy?: PolicyPatchDto;
+  @Nested(PolicyPatchDto, { optional: true, description: 'Merged over the preset of `kind`' }) policy?: PolicyPatchDto;
 }
 
 export class UpdateProgramDto {
-  @ApiPropertyOptional({ type: PolicyPatchDto, description: 'Merged over the current policy; reaches running organizers from their next period' })
-  @Optional()
-  @ValidateNested()
-  @Type(() => PolicyPatchDto)
+  @Nested(PolicyPatchDto, { optional: true, description: 'Merged over the current policy; reaches running organizers from their next period' })
   policy?: PolicyPatchDto;
 
   @ApiPropertyOptional({ example: { caucusTurnoutPercent: 25 } })
@@ -206,8 +171,8 @@ export class WeeklyReportListDto {
 }
 
 export class ReportListQuery {
-  @ApiPropertyOptional({ default: 52, minimum: 1, maximum: 200 }) @Optional() @Type(() => Number) @Min(1) @Max(200) @IsInt() limit: number = 52;
-  @ApiPropertyOptional({ default: 0, minimum: 0 }) @Optional() @Type(() => Number) @Min(0) @Max(1_000_000) @IsInt() offset: number = 0;
+  @Limit(52) limit: number = 52;
+  @Offset() offset: number = 0;
 }
 
 export class ProgramListDto {

@@ -1,23 +1,14 @@
-import { Optional } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsUUID, ValidateIf } from 'class-validator';
 import { roles } from '../../domain/roles';
 import type { Role } from '../../domain/roles';
+import { Email, OneOf, Text } from '../common/fields';
+import { Optional } from '../common/validators';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'rosa@local12.org', maxLength: 320 })
-  @IsEmail()
-  @MaxLength(320)
-  email: string;
-
-  @ApiProperty({ example: 'Rosa Díaz', minLength: 1, maxLength: 200 })
-  @Length(1, 200)
-  @IsString()
-  name: string;
-
-  @ApiProperty({ enum: roles })
-  @IsIn(roles)
-  role: Role;
+  @Email({ example: 'rosa@local12.org' }) email: string;
+  @Text({ max: 200, example: 'Rosa Díaz' }) name: string;
+  @OneOf(roles) role: Role;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Programs a coordinator acts on' })
   @Optional()

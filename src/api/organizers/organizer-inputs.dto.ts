@@ -1,0 +1,130 @@
+// What clients send to the organizer routes: applications, list queries and the body of each action.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { notificationKinds } from '../../domain/organizer';
+import type { NotificationKind } from '../../domain/organizer';
+import { stages } from '../../domain/stages';
+import type { Stage } from '../../domain/stages';
+import { Bool, Count, Decimal, Email, Instant, Limit, Nested, Offset, OneOf, Text } from '../common/fields';
+import { IsScores, Optional } from '../common/validators';
+
+export class AttestationsDto {
+  @Bool({ optional: true }) currentMember: boolean = false;
+  @Bool({ optional: true }) driversLicense: boolean = false;
+  @Bool({ optional: true }) insuredVehicle: boolean = false;
+  @Decimal({ min: 0, max: 80, example: 10, description: 'Hours a week the applicant commits to' }) weeklyHours: number;
+  @Bool({ optional: true }) fullTerm: boolean = false;
+  @Bool({ optional: true }) doorKnocking: boolean = false;
+  @Bool({ optional: true, description: 'A current steward or officer (flagged, not refused)' }) currentLeader: boolean = false;
+}
+
+export class ApplicationDto {
+  @ApiProperty({ example: 'M-100234', description: 'The member number in the local', maxLength: 64 })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, { message: 'memberId must be 1 to 64 letters, digits or . _ - /' })
+  @IsString()
+  memberId: string;
+
+  @Text({ max: 200, example: 'Rosa Díaz' }) name: string;
+  @Email({ example: 'rosa@example.org' }) email: string;
+  @Text({ max: 40, optional: true, example: '+1 612 555 0100' }) phone?: string;
+  @Text({ max: 100, optional: true, example: 'Local 12' }) local?: string;
+  @Nested(AttestationsDto) attestations: AttestationsDto;
+}
+
+const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** Paging of a list: `limit` rows from `offset`. */
+class PageQuery {
+  @Limit(50) limit: number = 50;
+  @Offset() offset: number = 0;
+}
+
+export class OrganizerListQuery extends PageQuery {
+  @OneOf(stages, { optional: true }) stage?: Stage;
+  @ApiPropertyOptional({ type: Boolean }) @Optional() @Transform(booleanQuery) @IsBoolean() atRisk?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only organizers with an overdue debrief' })
+  @Optional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+const uuidQuery = (name: string) => Matches(/^[0-9a-f-]{36}$/i, { message: `${name} must be a UUID` });
+
+export class NotificationListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @uuidQuery('programId') programId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @uuidQuery('organizerId') organizerId?: string;
+  @OneOf(notificationKinds, { optional: true }) kind?: NotificationKind;
+}
+
+const Notes = () => Text({ max: 2000, min: 0, optional: true });
+
+export class ScheduleScreeningDto {
+  @Instant({ example: '2027-01-12T17:30:00-06:00', description: 'When the screening takes place' }) at: string;
+  @Text({ max: 300, example: 'Local 12 hall, 345 Main St' }) location: string;
+}
+
+export class RecordScreeningDto {
+  @Bool({ description: 'false: a no-show (back to applied once)' }) attended: boolean;
+  @Bool({ description: 'Whether the applicant goes on to the role-play' }) advance: boolean;
+  @Notes() notes?: string;
+}
+
+export class OfferDto {
+  @Decimal({ min: 1, max: 80, example: 10 }) hoursPerWeek: number;
+  @Instant({ example: '2027-02-01' }) startDate: string;
+  @Decimal({ min: 0, max: 1_000_000, optional: true, example: 1500, description: 'Stipend per month' }) stipend?: number;
+}
+
+export class RecordRolePlayDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 5 }, example: { listening: 4, agitation: 3 } })
+  @IsScores()
+  scores: Record<string, number>;
+
+  @OneOf(['offer', 'reject']) decision: 'offer' | 'reject';
+
+  @ApiPropertyOptional({ type: OfferDto, description: 'Required when decision is offer' })
+  @ValidateIf((o: RecordRolePlayDto) => o.decision === 'offer' || o.offer !== undefined)
+  @IsDefined({ message: 'offer is required when decision is offer' })
+  @ValidateNested()
+  @Type(() => OfferDto)
+  offer?: OfferDto;
+
+  @Notes() notes?: string;
+}
+
+export class RespondOfferDto {
+  @Bool() accepted: boolean;
+}
+
+export class RecordTrainingDto {
+  @Text({ max: 100, example: 'orientation', description: "One of the program policy's requiredTrainings" }) training: string;
+  @Instant({ example: '2027-01-20T18:00:00Z' }) completedAt: string;
+}
+
+export class RecordRideAlongDto {
+  @Instant({ example: '2027-02-03' }) date: string;
+  @Text({ max: 200, example: 'Jo Rivera (national organizer)' }) staff: string;
+  @Notes() notes?: string;
+}
+
+export class SubmitDebriefDto {
+  @Instant({ optional: true, description: 'The debrief period reported on (from pendingDebriefPeriods); default: the one due now' })
+  periodStart?: string;
+  @Decimal({ min: 0, max: 168, example: 9.5 }) hours: number;
+  @Count({ max: 100_000, example: 14 }) conversations: number;
+  @Count({ max: 100_000, example: 3 }) oneOnOnes: number;
+  @Count({ max: 100_000, example: 1 }) leadersIdentified: number;
+  @Bool({ description: 'Held in person' }) inPerson: boolean;
+  @Bool({ description: 'Held as a group debrief' }) group: boolean;
+  @Notes() notes?: string;
+}
+
+export class OptionalReasonDto {
+  @Text({ max: 500, min: 0, optional: true }) reason?: string;
+}
+
+export class ReasonDto {
+  @Text({ max: 500, example: 'moved out of the district' }) reason: string;
+}

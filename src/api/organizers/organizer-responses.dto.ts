@@ -1,0 +1,134 @@
+// What the organizer routes answer: organizers (list item and detail), their records and notifications. Each class
+// implements the repository's read shape, so what is documented is what is returned.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { notificationKinds } from '../../domain/organizer';
+import type { NotificationKind, RecipientRole } from '../../domain/organizer';
+import { stages } from '../../domain/stages';
+import type { Stage } from '../../domain/stages';
+import type { NotificationView, OrganizerDetail, OrganizerSummary } from '../../repositories/organizer.repository';
+
+export class OrganizerDto implements OrganizerSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty() memberId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: stages }) stage: Stage;
+  @ApiProperty({ format: 'date-time' }) stageEnteredAt: string;
+  @ApiProperty() paused: boolean;
+  @ApiProperty() atRisk: boolean;
+  @ApiProperty() overdueDebriefs: number;
+  @ApiProperty({ description: 'Grows with every change the workflow makes' }) version: number;
+}
+
+export class OrganizerListDto {
+  @ApiProperty({ type: [OrganizerDto] }) items: OrganizerDto[];
+  @ApiProperty() total: number;
+}
+
+export class TransitionDto {
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: stages, nullable: true, type: String }) from: Stage | null;
+  @ApiProperty({ enum: stages }) to: Stage;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'The user who acted, or system' }) actor: string;
+  @ApiPropertyOptional({ description: "The acting user's name" }) actorName?: string;
+  @ApiPropertyOptional() reason?: string;
+}
+
+export class DebriefDto {
+  @ApiProperty({ format: 'date-time' }) periodStart: string;
+  @ApiProperty({ format: 'date-time' }) periodEnd: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty() submittedBy: string;
+  @ApiProperty() late: boolean;
+  @ApiProperty() hours: number;
+  @ApiProperty() conversations: number;
+  @ApiProperty() oneOnOnes: number;
+  @ApiProperty() leadersIdentified: number;
+  @ApiProperty() inPerson: boolean;
+  @ApiProperty() group: boolean;
+  @ApiPropertyOptional() notes?: string;
+}
+
+export class TrainingDto {
+  @ApiProperty() training: string;
+  @ApiProperty({ format: 'date-time' }) completedAt: string;
+  @ApiProperty() recordedBy: string;
+}
+
+export class RideAlongDto {
+  @ApiProperty() date: string;
+  @ApiProperty() staff: string;
+  @ApiPropertyOptional() notes?: string;
+  @ApiProperty() recordedBy: string;
+}
+
+export class NotificationDto implements NotificationView {
+  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) organizerId: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ enum: notificationKinds }) kind: NotificationKind;
+  @ApiProperty({ enum: ['organizer', 'coordinator', 'national'] }) recipientRole: RecipientRole;
+  @ApiProperty() summary: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
+  @ApiPropertyOptional() resolvedBy?: string;
+}
+
+export class NotificationListDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty() total: number;
+}
+
+export class PendingDebriefPeriodDto {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+  @ApiProperty({ format: 'date-time' }) overdueAt: string;
+  @ApiProperty() overdue: boolean;
+}
+
+export class OfferSummaryDto {
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() startDate: string;
+  @ApiPropertyOptional() stipend?: number;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class ScreeningSummaryDto {
+  @ApiProperty() at: string;
+  @ApiProperty() location: string;
+}
+
+export class TotalsDto {
+  @ApiProperty() debriefs: number;
+  @ApiProperty() lateDebriefs: number;
+  @ApiProperty() missedPeriods: number;
+  @ApiProperty() hours: number;
+  @ApiProperty() conversations: number;
+  @ApiProperty() oneOnOnes: number;
+  @ApiProperty() leadersIdentified: number;
+  @ApiProperty() groupDebriefs: number;
+}
+
+export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail {
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true }) local: string | null;
+  @ApiProperty({ format: 'date-time' }) appliedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) hiredAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) activeSince: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) endsAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the next debrief is due (active, not paused)' }) nextDebriefDueAt?: string;
+  @ApiProperty({ type: [String], example: ['current_leader'] }) flags: string[];
+  @ApiProperty({ type: [String], description: 'Why the application was ineligible' }) ineligibleReasons: string[];
+  @ApiProperty({ type: ScreeningSummaryDto, nullable: true }) screening: ScreeningSummaryDto | null;
+  @ApiProperty({ type: OfferSummaryDto, nullable: true }) offer: OfferSummaryDto | null;
+  @ApiProperty() rideAlongCount: number;
+  @ApiProperty({ type: TotalsDto }) totals: TotalsDto;
+  @ApiProperty({ type: [PendingDebriefPeriodDto], description: 'Debrief periods started and not yet reported' }) pendingDebriefPeriods: PendingDebriefPeriodDto[];
+  @ApiProperty({ type: [TransitionDto] }) history: TransitionDto[];
+  @ApiProperty({ type: [DebriefDto], description: 'Newest first, at most 104' }) debriefs: DebriefDto[];
+  @ApiProperty({ type: [TrainingDto] }) trainings: TrainingDto[];
+  @ApiProperty({ type: [RideAlongDto] }) rideAlongs: RideAlongDto[];
+  @ApiProperty({ type: [NotificationDto], description: 'Newest first, at most 100' }) notifications: NotificationDto[];
+}
