@@ -3,7 +3,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'util', 'stream', 'events', 'timers', 'worker_threads'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'util',
+  'stream',
+  'events',
+  'timers',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-output/**', '.data/**', '.tools/**', 'src/web/**', 'coverage/**'] },
@@ -16,20 +30,44 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': 'error',
     },
   },
   {
-    files: ['src/workflows/**/*.ts', 'src/contracts/organizer-workflow.ts', 'src/contracts/program-broadcast.ts', 'src/contracts/search-attributes.ts'],
+    files: [
+      'src/workflows/**/*.ts',
+      'src/contracts/organizer-workflow.ts',
+      'src/contracts/program-broadcast.ts',
+      'src/contracts/search-attributes.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'workflow code is deterministic: use an activity for I/O' })),
+          paths: nodeBuiltins
+            .flatMap((name) => [name, `node:${name}`])
+            .map((name) => ({ name, message: 'workflow code is deterministic: use an activity for I/O' })),
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'nodemailer', 'class-validator', 'class-transformer', 'reflect-metadata'], message: 'not in the workflow sandbox' },
-            { group: ['**/contracts/ids'], message: 'IDs are derived outside workflows (the module hashes with node:crypto)' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'nodemailer',
+                'class-validator',
+                'class-transformer',
+                'reflect-metadata',
+              ],
+              message: 'not in the workflow sandbox',
+            },
+            {
+              group: ['**/contracts/ids'],
+              message: 'IDs are derived outside workflows (the module hashes with node:crypto)',
+            },
           ],
         },
       ],
@@ -43,7 +81,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
   },
   {
     files: ['test/**/*.ts', 'dev/**/*.ts', 'bench/**/*.ts'],

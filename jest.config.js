@@ -1,5 +1,14 @@
 // Nest 12 ships ESM only; Jest's loader cannot require(esm), so those packages are transformed to CJS by swc.
-const esmOnly = ['@nestjs', '@apidevtools/json-schema-ref-parser', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmOnly = [
+  '@nestjs',
+  '@apidevtools/json-schema-ref-parser',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+];
 
 module.exports = {
   testEnvironment: 'node',

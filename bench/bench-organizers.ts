@@ -9,7 +9,13 @@ import type { ProgramPolicy } from '../src/domain/policy';
 import { OrganizerWorkflowInput, organizerWorkflowType } from '../src/contracts/organizer-workflow';
 
 /** An active organizer whose first debrief becomes overdue at `overdueAt`, as it stands at `now`. */
-export function activeOrganizerState(programId: string, policy: ProgramPolicy, overdueAt: number, now: number, index: number): OrganizerState {
+export function activeOrganizerState(
+  programId: string,
+  policy: ProgramPolicy,
+  overdueAt: number,
+  now: number,
+  index: number,
+): OrganizerState {
   const activeSince = overdueAt - durationMs(policy.debriefEvery) - durationMs(policy.debriefGrace);
   const at = activeSince - 60_000;
   const { state } = startOrganizer(
@@ -22,30 +28,54 @@ export function activeOrganizerState(programId: string, policy: ProgramPolicy, o
         memberId: `B-${index}`,
         name: `Bench Organizer ${index}`,
         email: `bench-${index}@bench.organizer-pipeline.local`,
-        attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 10, currentLeader: false },
+        attestations: {
+          currentMember: true,
+          driversLicense: true,
+          insuredVehicle: true,
+          fullTerm: true,
+          doorKnocking: true,
+          weeklyHours: 10,
+          currentLeader: false,
+        },
       },
     },
     at,
   );
-  const act = (request: Omit<ActionRequest, 'actor'>, when = at) => applyAction(state, { ...request, actor: systemActor } as ActionRequest, when);
+  const act = (request: Omit<ActionRequest, 'actor'>, when = at) =>
+    applyAction(state, { ...request, actor: systemActor } as ActionRequest, when);
   act({ action: 'schedule-screening', input: { at: new Date(at).toISOString(), location: 'bench' } });
   act({ action: 'record-screening', input: { attended: true, advance: true } });
-  act({ action: 'record-role-play', input: { scores: { a: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-01-01' } } });
+  act({
+    action: 'record-role-play',
+    input: { scores: { a: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-01-01' } },
+  });
   act({ action: 'respond-offer', input: { accepted: true } });
-  for (const training of policy.requiredTrainings) act({ action: 'record-training', input: { training, completedAt: new Date(at).toISOString() } });
-  for (let i = 0; i < policy.initialRideAlongs; i++) act({ action: 'record-ride-along', input: { date: `2027-01-0${i + 1}`, staff: 'bench' } }, activeSince);
+  for (const training of policy.requiredTrainings)
+    act({ action: 'record-training', input: { training, completedAt: new Date(at).toISOString() } });
+  for (let i = 0; i < policy.initialRideAlongs; i++)
+    act({ action: 'record-ride-along', input: { date: `2027-01-0${i + 1}`, staff: 'bench' } }, activeSince);
   fireDeadlines(state, now);
   return state;
 }
 
 /** Starts organizer workflows from built states, `concurrency` at a time; returns their ids. */
-export async function startFromStates(client: Client, taskQueue: string, states: OrganizerState[], concurrency = 20): Promise<string[]> {
+export async function startFromStates(
+  client: Client,
+  taskQueue: string,
+  states: OrganizerState[],
+  concurrency = 20,
+): Promise<string[]> {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < states.length; i = next++) {
         const state = states[i];
-        const input: OrganizerWorkflowInput = { organizerId: state.organizerId, programId: state.programId, policy: state.policy, state };
+        const input: OrganizerWorkflowInput = {
+          organizerId: state.organizerId,
+          programId: state.programId,
+          policy: state.policy,
+          state,
+        };
         await client.workflow.start(organizerWorkflowType, { workflowId: state.organizerId, taskQueue, args: [input] });
       }
     }),

@@ -31,8 +31,17 @@ export class BenchStack {
     const settings = stackSettings();
     log(`scratch folder ${stack.scratch}`);
     [stack.postgres, stack.temporal] = await Promise.all([
-      startEmbeddedPostgres({ dataDir: join(stack.scratch, 'postgres'), port: await freePort(), logFile: join(stack.scratch, 'postgres.log') }),
-      startTemporalDevServer({ cli: resolveTemporalCli(settings), port: await freePort(), httpPort: await freePort(), logFile: join(stack.scratch, 'temporal.log') }),
+      startEmbeddedPostgres({
+        dataDir: join(stack.scratch, 'postgres'),
+        port: await freePort(),
+        logFile: join(stack.scratch, 'postgres.log'),
+      }),
+      startTemporalDevServer({
+        cli: resolveTemporalCli(settings),
+        port: await freePort(),
+        httpPort: await freePort(),
+        logFile: join(stack.scratch, 'temporal.log'),
+      }),
     ]);
     stack.databaseUrl = stack.postgres.url;
     stack.temporalAddress = stack.temporal.address;
@@ -45,10 +54,23 @@ export class BenchStack {
   }
 
   private env(extra: Record<string, string>): NodeJS.ProcessEnv {
-    return { ...process.env, NODE_ENV: 'production', DATABASE_URL: this.databaseUrl, TEMPORAL_ADDRESS: this.temporalAddress, ADMIN_TOKEN: this.adminToken, ...extra };
+    return {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: this.databaseUrl,
+      TEMPORAL_ADDRESS: this.temporalAddress,
+      ADMIN_TOKEN: this.adminToken,
+      ...extra,
+    };
   }
 
-  private spawnUntilReady(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ process: ManagedProcess; startedMs: number }> {
+  private spawnUntilReady(
+    name: string,
+    script: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    ready: RegExp,
+  ): Promise<{ process: ManagedProcess; startedMs: number }> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const child = new ManagedProcess({
@@ -66,13 +88,25 @@ export class BenchStack {
 
   /** The real worker (dist/worker.js, prebuilt workflow bundle) on its own task queue. */
   startWorker(taskQueue: string, extra: Record<string, string> = {}) {
-    return this.spawnUntilReady(`worker-${taskQueue}`, productScript('worker.js'), [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, ...extra }), /worker polling task queue/);
+    return this.spawnUntilReady(
+      `worker-${taskQueue}`,
+      productScript('worker.js'),
+      [],
+      this.env({ TEMPORAL_TASK_QUEUE: taskQueue, ...extra }),
+      /worker polling task queue/,
+    );
   }
 
   /** The real API (dist/main.js); resolves with its base URL once it answers. */
   async startApi(taskQueue: string): Promise<string> {
     const port = await freePort();
-    await this.spawnUntilReady('api', productScript('main.js'), [], this.env({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: String(port) }), /listening on/);
+    await this.spawnUntilReady(
+      'api',
+      productScript('main.js'),
+      [],
+      this.env({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: String(port) }),
+      /listening on/,
+    );
     const url = `http://127.0.0.1:${port}`;
     await waitUntil('the API', async () => (await fetch(`${url}/api/health`)).ok, 30_000);
     return url;

@@ -35,7 +35,9 @@ const wanted = (id: number) => only.length === 0 || only.includes(id);
 
 function record(row: Row): void {
   rows.push(row);
-  log(`#${row.id} ${row.name}: ${JSON.stringify(row.figures)} vs ${JSON.stringify(row.baseline)} → ${JSON.stringify(row.ratios)} (${row.met ? 'met' : 'MISSED'}: ${row.target})`);
+  log(
+    `#${row.id} ${row.name}: ${JSON.stringify(row.figures)} vs ${JSON.stringify(row.baseline)} → ${JSON.stringify(row.ratios)} (${row.met ? 'met' : 'MISSED'}: ${row.target})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -45,7 +47,10 @@ async function main(): Promise<void> {
   const queue = `bench-${randomUUID().slice(0, 6)}`;
   const baselineQueue = `${queue}-baseline`;
   try {
-    const [{ startedMs: workerColdStartMs }] = await Promise.all([stack.startWorker(queue), stack.startBaselineWorker(baselineQueue)]);
+    const [{ startedMs: workerColdStartMs }] = await Promise.all([
+      stack.startWorker(queue),
+      stack.startBaselineWorker(baselineQueue),
+    ]);
     const apiUrl = await stack.startApi(queue);
     const api = new DemoClient(apiUrl, stack.adminToken);
     const program = await api.call(api.adminToken, 'POST', '/api/programs', {
@@ -63,14 +68,27 @@ async function main(): Promise<void> {
         memberId: `A-${i}`,
         name: `Bench ${i}`,
         email: `a${i}@bench.local`,
-        attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 10 },
+        attestations: {
+          currentMember: true,
+          driversLicense: true,
+          insuredVehicle: true,
+          fullTerm: true,
+          doorKnocking: true,
+          weeklyHours: 10,
+        },
       });
-      const step = (action: string, body: unknown) => api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, body);
+      const step = (action: string, body: unknown) =>
+        api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, body);
       await step('schedule-screening', { at: '2027-01-12T17:00:00Z', location: 'hall' });
       await step('record-screening', { attended: true, advance: true });
-      await step('record-role-play', { scores: { a: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-02-01' } });
+      await step('record-role-play', {
+        scores: { a: 4 },
+        decision: 'offer',
+        offer: { hoursPerWeek: 10, startDate: '2027-02-01' },
+      });
       await step('respond-offer', { accepted: true });
-      for (const training of program.policy.requiredTrainings) await step('record-training', { training, completedAt: '2027-01-20T00:00:00Z' });
+      for (const training of program.policy.requiredTrainings)
+        await step('record-training', { training, completedAt: '2027-01-20T00:00:00Z' });
       await step('record-ride-along', { date: '2027-01-25', staff: 'Jo' });
       organizers.push(id);
     }
@@ -78,10 +96,18 @@ async function main(): Promise<void> {
     const action = () => {
       const n = rideAlong++;
       const id = organizers[n % organizers.length];
-      return api.call(api.adminToken, 'POST', `/api/organizers/${id}/record-ride-along`, { date: `2027-02-01T00:00:${String(n % 60).padStart(2, '0')}Z`, staff: `Staff ${n}` });
+      return api.call(api.adminToken, 'POST', `/api/organizers/${id}/record-ride-along`, {
+        date: `2027-02-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
+        staff: `Staff ${n}`,
+      });
     };
     const noopHandles = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => stack.client.workflow.start('noopUpdateWorkflow', { taskQueue: baselineQueue, workflowId: `${baselineQueue}-noop-${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        stack.client.workflow.start('noopUpdateWorkflow', {
+          taskQueue: baselineQueue,
+          workflowId: `${baselineQueue}-noop-${i}`,
+        }),
+      ),
     );
     let noop = 0;
     const rawUpdate = () => noopHandles[noop % 20].executeUpdate('noop', { args: [noop++] });
@@ -95,10 +121,26 @@ async function main(): Promise<void> {
         ours.push(...(await timed(100, 1, action)));
         raw.push(...(await timed(100, 1, rawUpdate)));
       }
-      const figures = { p50: round(percentile(ours, 50)), p99: round(percentile(ours, 99)), p95: round(percentile(ours, 95)) };
-      const baseline = { p50: round(percentile(raw, 50)), p99: round(percentile(raw, 99)), p95: round(percentile(raw, 95)) };
+      const figures = {
+        p50: round(percentile(ours, 50)),
+        p99: round(percentile(ours, 99)),
+        p95: round(percentile(ours, 95)),
+      };
+      const baseline = {
+        p50: round(percentile(raw, 50)),
+        p99: round(percentile(raw, 99)),
+        p95: round(percentile(raw, 95)),
+      };
       const ratios = { p50: round(figures.p50 / baseline.p50), p99: round(figures.p99 / baseline.p99) };
-      record({ id: 1, name: 'API action round trip, ms (1,000 actions)', figures, baseline, ratios, target: 'p50 ≤ 1.4×, p99 ≤ 1.6× raw update', met: ratios.p50 <= 1.4 && ratios.p99 <= 1.6 });
+      record({
+        id: 1,
+        name: 'API action round trip, ms (1,000 actions)',
+        figures,
+        baseline,
+        ratios,
+        target: 'p50 ≤ 1.4×, p99 ≤ 1.6× raw update',
+        met: ratios.p50 <= 1.4 && ratios.p99 <= 1.6,
+      });
     }
     const rawUpdateP95 = rows.find((r) => r.id === 1)?.baseline.p95;
 
@@ -108,15 +150,21 @@ async function main(): Promise<void> {
       const now = Date.now();
       const count = 300;
       const first = now + 15_000;
-      const states = Array.from({ length: count }, (_, i) => activeOrganizerState(program.id, policy, first + Math.round((i * 30_000) / count), now, 1_000 + i));
+      const states = Array.from({ length: count }, (_, i) =>
+        activeOrganizerState(program.id, policy, first + Math.round((i * 30_000) / count), now, 1_000 + i),
+      );
       await startFromStates(stack.client, queue, states);
       const ids = states.map((s) => s.organizerId);
       const seen = new Map<string, number>();
       const deadline = first + 30_000 + 20_000;
       while (seen.size < count && Date.now() < deadline) {
-        const { rows: found } = await stack.pg.query(`SELECT id, created_at FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`, [ids]);
+        const { rows: found } = await stack.pg.query(
+          `SELECT id, created_at FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`,
+          [ids],
+        );
         const at = Date.now();
-        for (const row of found as { id: string; created_at: Date }[]) if (!seen.has(row.id)) seen.set(row.id, at - row.created_at.getTime());
+        for (const row of found as { id: string; created_at: Date }[])
+          if (!seen.has(row.id)) seen.set(row.id, at - row.created_at.getTime());
         await sleep(5);
       }
       const lags = [...seen.values()];
@@ -126,7 +174,11 @@ async function main(): Promise<void> {
       const timerFirst = Date.now() + 5_000;
       const timerHandles = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          stack.client.workflow.start('bareTimerWorkflow', { taskQueue: baselineQueue, workflowId: `${baselineQueue}-lag-${i}`, args: [{ at: timerFirst + i * 100 }] }),
+          stack.client.workflow.start('bareTimerWorkflow', {
+            taskQueue: baselineQueue,
+            workflowId: `${baselineQueue}-lag-${i}`,
+            args: [{ at: timerFirst + i * 100 }],
+          }),
         ),
       );
       const timerLags = await Promise.all(timerHandles.map((h) => h.result() as Promise<number>));
@@ -149,7 +201,8 @@ async function main(): Promise<void> {
       log(`loaded in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s`);
       const dashboard = () => api.call(api.adminToken, 'GET', '/api/dashboard/pipeline');
       const today = new Date().toISOString().slice(0, 10);
-      const rawSql = () => stack.pg.query(rawPipelineSql, [new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10), today]);
+      const rawSql = () =>
+        stack.pg.query(rawPipelineSql, [new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10), today]);
       await timed(20, 1, dashboard);
       await timed(20, 1, rawSql);
       const idle = await timed(200, 1, dashboard);
@@ -175,7 +228,11 @@ async function main(): Promise<void> {
       const rate = (actions - actionsBefore) / ((Date.now() - measureStarted) / 1000);
       stop = true;
       await load;
-      const figures = { idleP95: round(percentile(idle, 95)), loadedP95: round(percentile(loaded, 95)), actionsPerSecond: round(rate, 0) };
+      const figures = {
+        idleP95: round(percentile(idle, 95)),
+        loadedP95: round(percentile(loaded, 95)),
+        actionsPerSecond: round(rate, 0),
+      };
       const baseline = { rawSqlP95: round(percentile(rawIdle, 95)) };
       const ratios = { idle: round(figures.idleP95 / baseline.rawSqlP95) };
       record({
@@ -204,7 +261,14 @@ async function main(): Promise<void> {
               memberId: `R-${n}`,
               name: `Rate ${n}`,
               email: `r${n}@bench.local`,
-              attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 10 },
+              attestations: {
+                currentMember: true,
+                driversLicense: true,
+                insuredVehicle: true,
+                fullTerm: true,
+                doorKnocking: true,
+                weeklyHours: 10,
+              },
             });
             applied += 1;
           }
@@ -215,14 +279,25 @@ async function main(): Promise<void> {
       await Promise.all(
         Array.from({ length: 10 }, async () => {
           while (Date.now() < rawUntil) {
-            await stack.client.workflow.start('idleWorkflow', { taskQueue: baselineQueue, workflowId: `${baselineQueue}-start-${started++}` });
+            await stack.client.workflow.start('idleWorkflow', {
+              taskQueue: baselineQueue,
+              workflowId: `${baselineQueue}-start-${started++}`,
+            });
           }
         }),
       );
       const figures = { perSecond: round(applied / seconds, 1) };
       const baseline = { rawStartsPerSecond: round(started / seconds, 1) };
       const ratio = round(figures.perSecond / baseline.rawStartsPerSecond);
-      record({ id: 4, name: 'applications through the API per second (10 clients)', figures, baseline, ratios: { throughput: ratio }, target: '≥ 0.8× raw workflow starts', met: ratio >= 0.8 });
+      record({
+        id: 4,
+        name: 'applications through the API per second (10 clients)',
+        figures,
+        baseline,
+        ratios: { throughput: ratio },
+        target: '≥ 0.8× raw workflow starts',
+        met: ratio >= 0.8,
+      });
       await stack.pg.query(`UPDATE organizers SET stage = 'withdrawn' WHERE member_id LIKE 'R-%'`); // keep them out of later counts
     }
 
@@ -233,24 +308,45 @@ async function main(): Promise<void> {
       log(`starting ${count} active organizers due in the same minute…`);
       const now = Date.now();
       const dueAt = now + 120_000;
-      const states = Array.from({ length: count }, (_, i) => activeOrganizerState(program.id, policy, dueAt + (i % 1000), now, 100_000 + i));
+      const states = Array.from({ length: count }, (_, i) =>
+        activeOrganizerState(program.id, policy, dueAt + (i % 1000), now, 100_000 + i),
+      );
       const startedAt = Date.now();
       const ids = await startFromStates(stack.client, queue, states, 40);
       log(`started in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; waiting for ${new Date(dueAt).toISOString()}`);
-      const ours = await timeUntil(dueAt, async () => {
-        const { rows: [{ n }] } = await stack.pg.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`, [ids]);
-        return n >= count;
-      }, 600_000);
+      const ours = await timeUntil(
+        dueAt,
+        async () => {
+          const {
+            rows: [{ n }],
+          } = await stack.pg.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`,
+            [ids],
+          );
+          return n >= count;
+        },
+        600_000,
+      );
       const timersAt = Date.now() + 90_000;
       let startedTimers = 0;
       await Promise.all(
         Array.from({ length: 40 }, async () => {
           for (let i = startedTimers++; i < count; i = startedTimers++) {
-            await stack.client.workflow.start('bareTimerWorkflow', { taskQueue: baselineQueue, workflowId: `${baselineQueue}-timer-${i}`, args: [{ at: timersAt + (i % 1000) }] });
+            await stack.client.workflow.start('bareTimerWorkflow', {
+              taskQueue: baselineQueue,
+              workflowId: `${baselineQueue}-timer-${i}`,
+              args: [{ at: timersAt + (i % 1000) }],
+            });
           }
         }),
       );
-      const timers = await timeUntil(timersAt, async () => (await stack.client.workflow.count(`WorkflowType = 'bareTimerWorkflow' AND ExecutionStatus = 'Completed'`)).count >= count, 600_000);
+      const timers = await timeUntil(
+        timersAt,
+        async () =>
+          (await stack.client.workflow.count(`WorkflowType = 'bareTimerWorkflow' AND ExecutionStatus = 'Completed'`))
+            .count >= count,
+        600_000,
+      );
       const ratio = round(ours / timers);
       record({
         id: 5,
@@ -267,13 +363,17 @@ async function main(): Promise<void> {
     if (wanted(6)) {
       const cached = 2_000;
       const memoryQueue = `${queue}-memory`;
-      const { process: worker } = await stack.startWorker(memoryQueue, { WORKER_MAX_CACHED_WORKFLOWS: String(cached + 100) });
+      const { process: worker } = await stack.startWorker(memoryQueue, {
+        WORKER_MAX_CACHED_WORKFLOWS: String(cached + 100),
+      });
       const { process: baselineWorker } = await stack.startBaselineWorker(`${memoryQueue}-baseline`, cached + 100);
       await sleep(2_000);
       const policy = mergePolicy(policyPresets.member_organizer, {});
       const now = Date.now();
       const before = rssOf(worker.pid!);
-      const states = Array.from({ length: cached }, (_, i) => activeOrganizerState(program.id, policy, now + 30 * 86_400_000, now, 200_000 + i));
+      const states = Array.from({ length: cached }, (_, i) =>
+        activeOrganizerState(program.id, policy, now + 30 * 86_400_000, now, 200_000 + i),
+      );
       const ids = await startFromStates(stack.client, memoryQueue, states, 40);
       await timed(ids.length, 20, (i) => stack.client.workflow.getHandle(ids[i]).query('organizerState'));
       await sleep(3_000);
@@ -283,7 +383,10 @@ async function main(): Promise<void> {
       await Promise.all(
         Array.from({ length: 40 }, async () => {
           for (let i = startedIdle++; i < cached; i = startedIdle++) {
-            await stack.client.workflow.start('idleWorkflow', { taskQueue: `${memoryQueue}-baseline`, workflowId: `${memoryQueue}-idle-${i}` });
+            await stack.client.workflow.start('idleWorkflow', {
+              taskQueue: `${memoryQueue}-baseline`,
+              workflowId: `${memoryQueue}-idle-${i}`,
+            });
           }
         }),
       );
@@ -340,7 +443,8 @@ async function main(): Promise<void> {
         for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, [trivial])) void result;
         setups.push(performance.now() - t);
         t = performance.now();
-        for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) if (result.error) throw result.error;
+        for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories))
+          if (result.error) throw result.error;
         replays.push(performance.now() - t);
       }
       const coldStart = round(percentile(starts, 50), 0);
@@ -362,22 +466,36 @@ async function main(): Promise<void> {
   }
   const report = {
     date: new Date().toISOString(),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
     durationSeconds: round((Date.now() - started) / 1000, 0),
     rows,
   };
   // A full run is the record (bench/results, committed); a partial one (BENCH_ONLY) stays in test-output.
   const dir = only.length ? join(projectRoot, 'test-output') : join(projectRoot, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${only.length ? 'bench-partial-' : ''}${report.date.slice(0, 10)}-${report.machine.cores}cores.json`);
+  const file = join(
+    dir,
+    `${only.length ? 'bench-partial-' : ''}${report.date.slice(0, 10)}-${report.machine.cores}cores.json`,
+  );
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   process.stdout.write(`\n${table(rows)}\n\nreport: ${file} (${report.durationSeconds} s)\n`);
 }
 
 function table(results: Row[]): string {
-  const fmt = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ');
+  const fmt = (o: Record<string, number>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   const lines = ['| # | measurement | ours | baseline | ratio | target | met |', '|---|---|---|---|---|---|---|'];
-  for (const r of results) lines.push(`| ${r.id} | ${r.name} | ${fmt(r.figures)} | ${fmt(r.baseline) || '—'} | ${fmt(r.ratios) || '—'} | ${r.target} | ${r.met ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`);
+  for (const r of results)
+    lines.push(
+      `| ${r.id} | ${r.name} | ${fmt(r.figures)} | ${fmt(r.baseline) || '—'} | ${fmt(r.ratios) || '—'} | ${r.target} | ${r.met ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`,
+    );
   return lines.join('\n');
 }
 
@@ -413,18 +531,29 @@ function latestRecordedTerm(): { workflowId: string; history: ReturnType<typeof 
 
 async function minimalTermEvents(histories: ReturnType<typeof historyFromJSON>[]): Promise<number> {
   const events = histories.flatMap((h) => h.events ?? []);
-  const time = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+  const time = (e: (typeof events)[number]) =>
+    Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
   const origin = time(events[0]);
   const timers = events.filter((e) => e.timerFiredEventAttributes).map((e) => time(e) - origin);
   const updates = events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).map((e) => time(e) - origin);
   const path = resolveTimeSkippingServer(stackSettings());
-  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  const env = await TestWorkflowEnvironment.createTimeSkipping(
+    path ? { server: { executable: { type: 'existing-path', path } } } : {},
+  );
   try {
     const taskQueue = `minimal-${randomUUID().slice(0, 6)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./baseline.workflows') });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('./baseline.workflows'),
+    });
     return await worker.runUntil(async () => {
       const start = Number(await env.currentTimeMs());
-      const handle = await env.client.workflow.start('minimalTermWorkflow', { taskQueue, workflowId: taskQueue, args: [{ deadlines: timers.map((t) => start + t) }] });
+      const handle = await env.client.workflow.start('minimalTermWorkflow', {
+        taskQueue,
+        workflowId: taskQueue,
+        args: [{ deadlines: timers.map((t) => start + t) }],
+      });
       for (const at of updates) {
         const wait = start + at - Number(await env.currentTimeMs());
         if (wait > 0) await env.sleep(wait);

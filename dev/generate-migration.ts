@@ -43,15 +43,23 @@ ${lines(down)}
 }
 
 function writeIndex(dir: string): void {
-  const files = readdirSync(dir).filter((f) => /^\d+-\w+\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-\w+\.ts$/.test(f))
+    .sort();
   const names = files.map((f) => f.replace(/^(\d+)-(\w+)\.ts$/, '$2$1'));
-  const imports = files.map((f, i) => `import { ${names[i]} } from '../src/database/${f.replace(/\.ts$/, '')}';`).join('\n');
-  writeFileSync(join(dir, 'index.ts'), `${imports}\n\n/** Every migration, oldest first. */\nexport const migrations = [${names.join(', ')}];\n`);
+  const imports = files
+    .map((f, i) => `import { ${names[i]} } from '../src/database/${f.replace(/\.ts$/, '')}';`)
+    .join('\n');
+  writeFileSync(
+    join(dir, 'index.ts'),
+    `${imports}\n\n/** Every migration, oldest first. */\nexport const migrations = [${names.join(', ')}];\n`,
+  );
 }
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
+  if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
+    throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
   let url = process.env.DATABASE_URL;
   let stop = async () => undefined as void;
   let scratch: string | undefined;

@@ -27,7 +27,10 @@ function options(args: string[]): ReconcileInput {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalClientModule], providers: [OrganizerRepository, ReadModelReconciler] })
+  @Module({
+    imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalClientModule],
+    providers: [OrganizerRepository, ReadModelReconciler],
+  })
   class ReconcileModule {}
   const app = await NestFactory.createApplicationContext(ReconcileModule, { logger: ['log', 'warn', 'error'] });
   try {

@@ -13,7 +13,10 @@ export class DemoClient {
   async call<T = any>(token: string, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(this.baseUrl + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -31,9 +34,25 @@ export interface DemoState {
 const hiringPath: Stage[] = ['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active'];
 
 /** Applies and walks one applicant to `stage` through the real workflow, as the program's coordinator. */
-async function applicant(client: DemoClient, token: string, program: { id: string; policy: { requiredTrainings: string[]; initialRideAlongs: number } }, p: number, i: number, stage: Stage, local: string): Promise<void> {
+async function applicant(
+  client: DemoClient,
+  token: string,
+  program: { id: string; policy: { requiredTrainings: string[]; initialRideAlongs: number } },
+  p: number,
+  i: number,
+  stage: Stage,
+  local: string,
+): Promise<void> {
   const person = demoPerson(p, i);
-  const attestations = { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 20, currentLeader: chance(`${p}-${i}-leader`) < 0.15 };
+  const attestations = {
+    currentMember: true,
+    driversLicense: true,
+    insuredVehicle: true,
+    fullTerm: true,
+    doorKnocking: true,
+    weeklyHours: 20,
+    currentLeader: chance(`${p}-${i}-leader`) < 0.15,
+  };
   const { id } = await client.call(token, 'POST', `/api/programs/${program.id}/applications`, {
     memberId: person.memberId,
     name: person.name,
@@ -46,15 +65,24 @@ async function applicant(client: DemoClient, token: string, program: { id: strin
   if (stage === 'withdrawn') return void (await act('withdraw', { reason: 'family commitments' }));
   const target = stage === 'declined' ? 'offered' : stage === 'terminated' ? 'training' : stage;
   const steps: Record<string, () => Promise<unknown>> = {
-    screening: () => act('schedule-screening', { at: new Date(Date.now() + 86_400_000).toISOString(), location: `${local} hall` }),
-    role_play: () => act('record-screening', { attended: true, advance: true, notes: 'good listener; clear story of self' }),
-    offered: () => act('record-role-play', { scores: { listening: 4, agitation: 3, 'story of self': 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: new Date().toISOString().slice(0, 10), stipend: 1200 } }),
+    screening: () =>
+      act('schedule-screening', { at: new Date(Date.now() + 86_400_000).toISOString(), location: `${local} hall` }),
+    role_play: () =>
+      act('record-screening', { attended: true, advance: true, notes: 'good listener; clear story of self' }),
+    offered: () =>
+      act('record-role-play', {
+        scores: { listening: 4, agitation: 3, 'story of self': 4 },
+        decision: 'offer',
+        offer: { hoursPerWeek: 10, startDate: new Date().toISOString().slice(0, 10), stipend: 1200 },
+      }),
     training: () => act('respond-offer', { accepted: true }),
     ride_along: async () => {
-      for (const training of program.policy.requiredTrainings) await act('record-training', { training, completedAt: new Date().toISOString() });
+      for (const training of program.policy.requiredTrainings)
+        await act('record-training', { training, completedAt: new Date().toISOString() });
     },
     active: async () => {
-      for (let r = 0; r < program.policy.initialRideAlongs; r++) await act('record-ride-along', { date: new Date().toISOString().slice(0, 10), staff: 'National organizer' });
+      for (let r = 0; r < program.policy.initialRideAlongs; r++)
+        await act('record-ride-along', { date: new Date().toISOString().slice(0, 10), staff: 'National organizer' });
     },
   };
   for (const step of hiringPath.slice(1, hiringPath.indexOf(target) + 1)) await steps[step]?.();
@@ -86,7 +114,11 @@ export async function seedDemo(client: DemoClient, logger: LoggerService): Promi
     state.programIds.push(program.id);
     state.coordinators.push({ programId: program.id, name: coordinator.name, token: coordinator.token });
     const stages = Object.entries(demo.stages).flatMap(([stage, n]) => Array<Stage>(n).fill(stage as Stage));
-    await Promise.all(stages.map((stage, i) => applicant(client, coordinator.token, program, p, i, stage, demo.locals[i % demo.locals.length])));
+    await Promise.all(
+      stages.map((stage, i) =>
+        applicant(client, coordinator.token, program, p, i, stage, demo.locals[i % demo.locals.length]),
+      ),
+    );
     logger.log(`seeded ${demo.name}: ${stages.length} applicants`);
   }
   return state;
@@ -101,7 +133,9 @@ export async function demoPulse(client: DemoClient, state: DemoState, logger: Lo
   for (const { programId, token } of state.coordinators) {
     const active = await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`);
     // The first (by id) has stopped reporting; the others debrief by habit.
-    const reporting = (active.items as { id: string; paused: boolean }[]).sort((a, b) => a.id.localeCompare(b.id)).slice(1);
+    const reporting = (active.items as { id: string; paused: boolean }[])
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .slice(1);
     for (const organizer of reporting) {
       if (organizer.paused) continue;
       const detail = await client.call(token, 'GET', `/api/organizers/${organizer.id}`);
@@ -110,7 +144,8 @@ export async function demoPulse(client: DemoClient, state: DemoState, logger: Lo
         const habit = chance(`${organizer.id}:${period.start}`);
         const submitNow = habit < 0.8 ? !period.overdue : habit < 0.93 ? period.overdue : false;
         if (!submitNow) continue;
-        const n = (key: string, max: number) => Math.floor(chance(`${organizer.id}:${period.start}:${key}`) * (max + 1));
+        const n = (key: string, max: number) =>
+          Math.floor(chance(`${organizer.id}:${period.start}:${key}`) * (max + 1));
         const group = chance(`${organizer.id}:${period.start}:group`) < 0.3;
         await client
           .call(token, 'POST', `/api/organizers/${organizer.id}/submit-debrief`, {

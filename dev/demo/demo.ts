@@ -6,7 +6,10 @@ import { Logger } from '@nestjs/common';
 import { DemoClient, demoPulse, DemoState, seedDemo } from './demo-seeder';
 
 const logger = new Logger('demo');
-const client = new DemoClient(process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`, process.env.ADMIN_TOKEN!);
+const client = new DemoClient(
+  process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+  process.env.ADMIN_TOKEN!,
+);
 const stateFile = join(process.env.DATA_DIR ?? '.data', 'demo.json');
 
 async function main(): Promise<void> {
@@ -22,12 +25,16 @@ async function main(): Promise<void> {
     const started = Date.now();
     state = await seedDemo(client, logger);
     writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
-    logger.log(`demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s; coordinator tokens are in ${stateFile}`);
+    logger.log(
+      `demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s; coordinator tokens are in ${stateFile}`,
+    );
   }
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => (stopping = true));
   while (!stopping) {
-    await demoPulse(client, state, logger).catch((error: Error) => logger.warn(`demo debriefs paused: ${error.message}`));
+    await demoPulse(client, state, logger).catch((error: Error) =>
+      logger.warn(`demo debriefs paused: ${error.message}`),
+    );
     for (let waited = 0; waited < 3_000 && !stopping; waited += 250) await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -6,7 +6,13 @@ import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import { embeddedDatabase, EmbeddedPostgresOptions, embeddedPostgresUrl, embeddedUser as user, embeddedPassword as password } from './postgres';
+import {
+  embeddedDatabase,
+  EmbeddedPostgresOptions,
+  embeddedPostgresUrl,
+  embeddedUser as user,
+  embeddedPassword as password,
+} from './postgres';
 
 const logger = new Logger('postgres');
 
@@ -55,7 +61,9 @@ async function main(): Promise<void> {
     await pg.start();
   } catch (error) {
     // The package rejects with nothing when postgres exits early (a port clash, a stale lock).
-    throw new Error(`PostgreSQL did not start on port ${options.port}: ${error ?? 'it exited early (port in use?)'}`, { cause: error });
+    throw new Error(`PostgreSQL did not start on port ${options.port}: ${error ?? 'it exited early (port in use?)'}`, {
+      cause: error,
+    });
   }
   const admin = new Client({ host: '127.0.0.1', port: options.port, user, password, database: 'postgres' });
   await admin.connect();

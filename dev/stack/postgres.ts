@@ -27,7 +27,9 @@ export interface RunningPostgres {
 /** Starts the embedded PostgreSQL (dev/stack/embedded-postgres-server.ts, built) and resolves with its URL once it is ready. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   if (await isListening(options.port)) {
-    throw new Error(`port ${options.port} is already in use: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing PostgreSQL`);
+    throw new Error(
+      `port ${options.port} is already in use: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing PostgreSQL`,
+    );
   }
   let announceReady!: (url: string) => void;
   const ready = new Promise<string>((resolveUrl) => (announceReady = resolveUrl));

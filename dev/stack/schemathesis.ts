@@ -16,7 +16,11 @@ export const schemathesisRequirements = join(projectRoot, 'tools', 'schemathesis
  */
 export function resolveSchemathesis(settings: StackSettings): string | undefined {
   const requirements = readFileSync(schemathesisRequirements);
-  const dir = join(settings.toolsDir, 'schemathesis', createHash('sha256').update(requirements).digest('hex').slice(0, 12));
+  const dir = join(
+    settings.toolsDir,
+    'schemathesis',
+    createHash('sha256').update(requirements).digest('hex').slice(0, 12),
+  );
   const executable = join(dir, 'bin', 'schemathesis');
   const done = join(dir, '.installed');
   if (existsSync(done)) {

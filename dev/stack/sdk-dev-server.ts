@@ -16,7 +16,9 @@ async function main(): Promise<void> {
       dbFilename: options.dbFile,
       ui: Boolean(options.uiPort),
       uiPort: options.uiPort,
-      searchAttributes: Object.keys(searchAttributeTypes).map((name) => defineSearchAttributeKey(name, SearchAttributeType.KEYWORD)),
+      searchAttributes: Object.keys(searchAttributeTypes).map((name) =>
+        defineSearchAttributeKey(name, SearchAttributeType.KEYWORD),
+      ),
     },
   });
   logger.log(`dev server (SDK download) listening on 127.0.0.1:${options.port}`);

@@ -26,7 +26,8 @@ function adminToken(dataDir: string): string {
 }
 
 async function ensureFree(port: number, what: string, variable: string): Promise<void> {
-  if (await isListening(port)) throw new Error(`port ${port} (${what}) is already in use: stop what uses it or set ${variable}`);
+  if (await isListening(port))
+    throw new Error(`port ${port} (${what}) is already in use: stop what uses it or set ${variable}`);
 }
 
 async function main(): Promise<void> {
@@ -102,9 +103,22 @@ async function main(): Promise<void> {
     }
 
     const token = adminToken(dataDir);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ADMIN_TOKEN: token, PORT: String(ports.api) };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      ADMIN_TOKEN: token,
+      PORT: String(ports.api),
+    };
     const node = (name: string, script: string) =>
-      new ManagedProcess({ name, command: process.execPath, args: [productScript(script)], env, logFile: join(dataDir, 'logs', `${name}.log`), echo: true });
+      new ManagedProcess({
+        name,
+        command: process.execPath,
+        args: [productScript(script)],
+        env,
+        logFile: join(dataDir, 'logs', `${name}.log`),
+        echo: true,
+      });
     // The servers are the stack's footing: if one dies, everything stops. The worker and the API hold no state of
     // their own, so one that dies is started again (a few times a minute at most), as a process manager would.
     const restarts: number[] = [];
@@ -163,7 +177,9 @@ async function main(): Promise<void> {
       `  Temporal     ${temporalAddress}`,
       `  Admin token  ${token}`,
       `  Data folder  ${dataDir}`,
-      demo ? '  Demo data    on (three demo programs on a fresh system; a demo week lasts 15 s; DEMO=off turns it off)' : '  Demo data    off',
+      demo
+        ? '  Demo data    on (three demo programs on a fresh system; a demo week lasts 15 s; DEMO=off turns it off)'
+        : '  Demo data    off',
       '  Ctrl-C stops everything.',
     ];
     process.stdout.write(`\n${lines.join('\n')}\n\n`);

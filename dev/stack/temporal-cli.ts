@@ -35,7 +35,8 @@ export function builtCliPath(settings: StackSettings): string {
  */
 export function resolveTemporalCli(settings: StackSettings): string | undefined {
   if (settings.temporalCli) {
-    if (!executable(settings.temporalCli)) throw new Error(`TEMPORAL_CLI=${settings.temporalCli} is not an executable file`);
+    if (!executable(settings.temporalCli))
+      throw new Error(`TEMPORAL_CLI=${settings.temporalCli} is not an executable file`);
     logger.log(`Temporal CLI: ${settings.temporalCli} (TEMPORAL_CLI)`);
     return settings.temporalCli;
   }
@@ -61,7 +62,11 @@ export function resolveTemporalCli(settings: StackSettings): string | undefined 
   const scratch = mkdtempSync(join(built, '..', 'build-'));
   try {
     const result = spawnSync(go, ['install', `${module}@${version}`], {
-      env: { ...process.env, GOBIN: scratch, GOFLAGS: [process.env.GOFLAGS, '-buildvcs=false'].filter(Boolean).join(' ') },
+      env: {
+        ...process.env,
+        GOBIN: scratch,
+        GOFLAGS: [process.env.GOFLAGS, '-buildvcs=false'].filter(Boolean).join(' '),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     if (result.status !== 0) throw new Error(`go install ${module}@${version} failed (exit ${result.status})`);

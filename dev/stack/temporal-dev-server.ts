@@ -49,7 +49,13 @@ export async function temporalIsServing(address: string): Promise<boolean> {
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
   const process = options.cli
-    ? new ManagedProcess({ name: 'temporal', command: options.cli, args: cliArgs(options), logFile: options.logFile, echo: options.echo })
+    ? new ManagedProcess({
+        name: 'temporal',
+        command: options.cli,
+        args: cliArgs(options),
+        logFile: options.logFile,
+        echo: options.echo,
+      })
     : new ManagedProcess({
         name: 'temporal',
         command: globalThis.process.execPath,
@@ -62,7 +68,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     await Promise.race([
       waitUntil(`Temporal dev server on ${address}`, () => temporalIsServing(address), 120_000, 200),
       process.exited.then((code) =>
-        Promise.reject(new Error(`Temporal dev server exited with code ${code} before it was ready:\n${process.recent.join('\n')}`)),
+        Promise.reject(
+          new Error(`Temporal dev server exited with code ${code} before it was ready:\n${process.recent.join('\n')}`),
+        ),
       ),
     ]);
   } catch (error) {

@@ -49,17 +49,28 @@ export function resolveTimeSkippingServer(settings: StackSettings): string | und
     logger.warn('time-skipping test server: no Maven/Java here; falling back to the SDK download (needs internet)');
     return undefined;
   }
-  logger.log(`time-skipping test server: resolving ${pinned.temporalTestServer.artifactId}:${pinned.temporalTestServer.version} with Maven into ${dir}`);
+  logger.log(
+    `time-skipping test server: resolving ${pinned.temporalTestServer.artifactId}:${pinned.temporalTestServer.version} with Maven into ${dir}`,
+  );
   mkdirSync(join(dir, '..'), { recursive: true });
   const scratch = mkdtempSync(join(dir, '..', 'resolve-'));
   try {
     writeFileSync(join(scratch, 'pom.xml'), pom());
     const result = spawnSync(
       mvn,
-      ['-q', '-B', '-f', join(scratch, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${join(scratch, 'lib')}`, '-DincludeScope=runtime'],
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(scratch, 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${join(scratch, 'lib')}`,
+        '-DincludeScope=runtime',
+      ],
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
-    if (result.status !== 0) throw new Error(`Maven could not resolve the time-skipping test server (exit ${result.status})`);
+    if (result.status !== 0)
+      throw new Error(`Maven could not resolve the time-skipping test server (exit ${result.status})`);
     writeFileSync(join(scratch, 'temporal-test-server'), wrapper);
     chmodSync(join(scratch, 'temporal-test-server'), 0o755);
     rmSync(join(scratch, 'pom.xml'));

@@ -4,7 +4,12 @@ import { BroadcastActivitiesService } from './broadcast.activities';
 import { Mailer } from './mailer';
 import { ReportActivitiesService } from './report.activities';
 import { NotificationActivities } from './notification.activities';
-import type { BroadcastActivities, OrganizerActivities, ReconcileActivities, ReportActivities } from '../contracts/activities';
+import type {
+  BroadcastActivities,
+  OrganizerActivities,
+  ReconcileActivities,
+  ReportActivities,
+} from '../contracts/activities';
 import { ReadModelReconciler } from './read-model-reconciler';
 import { ReconcileActivitiesService } from './reconcile.activities';
 import { ReadModelActivities } from './read-model.activities';
@@ -24,12 +29,21 @@ import { OrganizerRepository } from '../repositories/organizer.repository';
     ReadModelReconciler,
     ReconcileActivitiesService,
   ],
-  exports: [ReadModelActivities, RosterActivities, NotificationActivities, BroadcastActivitiesService, ReportActivitiesService, ReconcileActivitiesService],
+  exports: [
+    ReadModelActivities,
+    RosterActivities,
+    NotificationActivities,
+    BroadcastActivitiesService,
+    ReportActivitiesService,
+    ReconcileActivitiesService,
+  ],
 })
 export class ActivitiesModule {}
 
 /** The activity functions the worker registers, bound to their Nest providers (`context` resolves them). */
-export function workerActivities(context: Pick<INestApplicationContext, 'get'>): OrganizerActivities & BroadcastActivities & ReportActivities & ReconcileActivities {
+export function workerActivities(
+  context: Pick<INestApplicationContext, 'get'>,
+): OrganizerActivities & BroadcastActivities & ReportActivities & ReconcileActivities {
   const readModels = context.get(ReadModelActivities, { strict: false });
   const roster = context.get(RosterActivities, { strict: false });
   const notifications = context.get(NotificationActivities, { strict: false });

@@ -39,7 +39,8 @@ export class BroadcastActivitiesService {
     try {
       const { changedAt } = change;
       if (change.policy) await handle.signal(policyChangedSignal, { policy: change.policy, changedAt });
-      if (change.termEnd !== undefined) await handle.signal(termEndChangedSignal, { termEnd: change.termEnd, changedAt });
+      if (change.termEnd !== undefined)
+        await handle.signal(termEndChangedSignal, { termEnd: change.termEnd, changedAt });
     } catch (error) {
       // The organizer's process ended since the row was read: nothing left to tell.
       if (!(error instanceof WorkflowNotFoundError)) throw error;

@@ -31,7 +31,13 @@ export class Mailer implements OnModuleDestroy {
 
   async send(mail: Mail): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL is not set');
-    await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: mail.messageId,
+    });
     this.logger.log(`sent ${mail.messageId}`);
   }
 
@@ -40,7 +46,10 @@ export class Mailer implements OnModuleDestroy {
    * writes that row. A crash between the two can send it again, with the same Message-ID, so mail systems can tell.
    */
   async sendOnce(key: string, to: string, mail: Omit<Mail, 'to' | 'messageId'>): Promise<void> {
-    const [sent] = await this.dataSource.query('SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2', [key, to]);
+    const [sent] = await this.dataSource.query(
+      'SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2',
+      [key, to],
+    );
     if (sent) return;
     const messageId = `<${createHash('sha256').update(`${key}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
     await this.send({ ...mail, to, messageId });

@@ -24,7 +24,9 @@ export class NotificationActivities {
 
   async deliverNotifications({ notificationIds }: { notificationIds: string[] }): Promise<void> {
     if (!this.mailer.enabled || notificationIds.length === 0) return;
-    const notifications = await this.dataSource.getRepository(NotificationEntity).find({ where: notificationIds.map((id) => ({ id })) });
+    const notifications = await this.dataSource
+      .getRepository(NotificationEntity)
+      .find({ where: notificationIds.map((id) => ({ id })) });
     for (const notification of notifications) {
       if (notification.resolvedAt) continue;
       for (const to of await this.recipients(notification)) {

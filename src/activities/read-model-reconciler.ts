@@ -34,7 +34,16 @@ export class ReadModelReconciler {
     progress: (summary: ReconcileSummary) => void = () => undefined,
     resumed?: ReconcileSummary,
   ): Promise<ReconcileSummary> {
-    const summary: ReconcileSummary = resumed ?? { after: '00000000-0000-0000-0000-000000000000', checked: 0, equal: 0, repaired: 0, behind: 0, changed: 0, unknown: 0, failed: 0 };
+    const summary: ReconcileSummary = resumed ?? {
+      after: '00000000-0000-0000-0000-000000000000',
+      checked: 0,
+      equal: 0,
+      repaired: 0,
+      behind: 0,
+      changed: 0,
+      unknown: 0,
+      failed: 0,
+    };
     const closedSince = new Date(Date.now() - closedWithinDays * 86_400_000);
     for (;;) {
       const ids = await this.organizers.reconcileBatch({ after: summary.after, closedSince, programId }, batchSize);
@@ -72,7 +81,10 @@ export class ReadModelReconciler {
     const repaired = await this.organizers.repair(organizerId, stored.token, truth.state);
     if (!repaired) return 'changed';
     this.logger.warn(`repaired organizer ${organizerId} to version ${truth.state.version}: ${differences.join('; ')}`);
-    if (repaired.unrestorable.length) this.logger.warn(`organizer ${organizerId}: cannot restore ${repaired.unrestorable.join(', ')} from the workflow's state`);
+    if (repaired.unrestorable.length)
+      this.logger.warn(
+        `organizer ${organizerId}: cannot restore ${repaired.unrestorable.join(', ')} from the workflow's state`,
+      );
     return 'repaired';
   }
 
@@ -83,7 +95,9 @@ export class ReadModelReconciler {
       const { status } = await handle.describe();
       if (status.name === 'RUNNING') return { state: await handle.query(organizerStateQuery), running: true };
       if (status.name === 'COMPLETED') return { state: (await handle.result()) as OrganizerState, running: false };
-      this.logger.warn(`organizer ${organizerId}: its workflow is ${status.name.toLowerCase()}; nothing to compare with`);
+      this.logger.warn(
+        `organizer ${organizerId}: its workflow is ${status.name.toLowerCase()}; nothing to compare with`,
+      );
       return undefined;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;

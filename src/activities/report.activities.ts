@@ -26,7 +26,13 @@ export class ReportActivitiesService {
     private readonly mailer: Mailer,
   ) {}
 
-  async writeWeeklyReport({ programId, asOf }: { programId: string; asOf: string }): Promise<WeeklyReportSummary | null> {
+  async writeWeeklyReport({
+    programId,
+    asOf,
+  }: {
+    programId: string;
+    asOf: string;
+  }): Promise<WeeklyReportSummary | null> {
     const program = await this.dataSource.getRepository(ProgramEntity).findOneBy({ id: programId });
     if (!program) return null; // a program that is gone has nothing to report
     const week = lastWholeWeek(Date.parse(asOf), program.timezone);
@@ -39,7 +45,13 @@ export class ReportActivitiesService {
       name: row.name,
       periodStart: new Date(row.period_start).toISOString(),
     });
-    const totals: ReportTotals = { debriefs: submittedRows.length, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0 };
+    const totals: ReportTotals = {
+      debriefs: submittedRows.length,
+      hours: 0,
+      conversations: 0,
+      oneOnOnes: 0,
+      leadersIdentified: 0,
+    };
     for (const row of submittedRows) {
       totals.hours += row.hours;
       totals.conversations += row.conversations;
@@ -52,16 +64,31 @@ export class ReportActivitiesService {
       .createQueryBuilder()
       .insert()
       .into(WeeklyReportEntity)
-      .values({ programId, weekStart: week.start, weekEnd: week.end, submitted: submittedRows.map(listed), missing: missingRows.map(listed), totals, createdAt: new Date() })
+      .values({
+        programId,
+        weekStart: week.start,
+        weekEnd: week.end,
+        submitted: submittedRows.map(listed),
+        missing: missingRows.map(listed),
+        totals,
+        createdAt: new Date(),
+      })
       .orUpdate(['week_end', 'submitted', 'missing', 'totals', 'created_at'], ['program_id', 'week_start'])
       .execute();
-    return { weekStart: week.start.toISOString(), weekEnd: week.end.toISOString(), submitted: submittedRows.length, missing: missingRows.length };
+    return {
+      weekStart: week.start.toISOString(),
+      weekEnd: week.end.toISOString(),
+      submitted: submittedRows.length,
+      missing: missingRows.length,
+    };
   }
 
   async deliverWeeklyReport({ programId, weekStart }: { programId: string; weekStart: string }): Promise<void> {
     if (!this.mailer.enabled) return;
     const program = await this.dataSource.getRepository(ProgramEntity).findOneBy({ id: programId });
-    const report = await this.dataSource.getRepository(WeeklyReportEntity).findOneBy({ programId, weekStart: new Date(weekStart) });
+    const report = await this.dataSource
+      .getRepository(WeeklyReportEntity)
+      .findOneBy({ programId, weekStart: new Date(weekStart) });
     const to = program?.nationalContactEmail;
     if (!program || !report || !to) return;
     const lines = [
@@ -70,8 +97,13 @@ export class ReportActivitiesService {
       `Debriefs submitted: ${report.totals.debriefs}; missing: ${report.missing.length}`,
       `Hours ${report.totals.hours}, conversations ${report.totals.conversations}, one-on-ones ${report.totals.oneOnOnes}, leaders identified ${report.totals.leadersIdentified}`,
       '',
-      ...(report.missing.length ? ['Missing:', ...report.missing.map((m) => `- ${m.name} (week of ${m.periodStart.slice(0, 10)})`)] : ['Nobody is missing a debrief.']),
+      ...(report.missing.length
+        ? ['Missing:', ...report.missing.map((m) => `- ${m.name} (week of ${m.periodStart.slice(0, 10)})`)]
+        : ['Nobody is missing a debrief.']),
     ];
-    await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, { subject: `Weekly report: ${program.name}`, text: lines.join('\n') });
+    await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {
+      subject: `Weekly report: ${program.name}`,
+      text: lines.join('\n'),
+    });
   }
 }

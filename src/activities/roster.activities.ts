@@ -13,6 +13,10 @@ export class RosterActivities {
               (SELECT status FROM roster_members WHERE program_id = $1 AND member_id = $2) AS status`,
       [programId, memberId],
     );
-    return { hasRoster: row.has_roster, onRoster: row.status !== null, ...(row.status !== null ? { status: row.status } : {}) };
+    return {
+      hasRoster: row.has_roster,
+      onRoster: row.status !== null,
+      ...(row.status !== null ? { status: row.status } : {}),
+    };
   }
 }

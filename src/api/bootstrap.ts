@@ -16,13 +16,21 @@ export const bodyLimit = '1mb';
  * so: clients and fuzzers then generate what the API actually accepts.
  */
 function closeSchemas(schemas: Record<string, unknown>): void {
-  for (const schema of Object.values(schemas) as { type?: string; properties?: object; additionalProperties?: unknown }[]) {
-    if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+  for (const schema of Object.values(schemas) as {
+    type?: string;
+    properties?: object;
+    additionalProperties?: unknown;
+  }[]) {
+    if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined)
+      schema.additionalProperties = false;
   }
 }
 
 /** Everything main.ts and the HTTP tests share: the app, its prefix, body limits and OpenAPI. */
-export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false | LoggerService } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),

@@ -57,7 +57,12 @@ export interface RefusalDetails {
 /** The failure a refused action carries back to the caller. */
 export function refusalFailure(refused: Refusal, state: OrganizerState): ApplicationFailure {
   const details: RefusalDetails = { code: refused.code, stage: state.stage };
-  return ApplicationFailure.create({ type: actionRefusedType, message: refused.message, nonRetryable: true, details: [details] });
+  return ApplicationFailure.create({
+    type: actionRefusedType,
+    message: refused.message,
+    nonRetryable: true,
+    details: [details],
+  });
 }
 
 const updateNames: Record<Action, string> = {

@@ -45,8 +45,9 @@ export function eligibilityProblems(application: Application, policy: ProgramPol
   if (!(attestations.weeklyHours >= policy.hoursPerWeek)) {
     problems.push(`commits ${attestations.weeklyHours} hours a week; the program asks ${policy.hoursPerWeek}`);
   }
-  if (roster.hasRoster && !roster.onRoster) problems.push('not on the program\'s member roster');
-  if (roster.hasRoster && roster.onRoster && roster.status !== 'active') problems.push(`roster status is ${roster.status ?? 'unknown'}, not active`);
+  if (roster.hasRoster && !roster.onRoster) problems.push("not on the program's member roster");
+  if (roster.hasRoster && roster.onRoster && roster.status !== 'active')
+    problems.push(`roster status is ${roster.status ?? 'unknown'}, not active`);
   return problems;
 }
 
@@ -80,7 +81,16 @@ export function startOrganizer(input: StartInput, now: number): { state: Organiz
     rideAlongs: [],
     periods: [],
     openNotifications: [],
-    totals: { debriefs: 0, lateDebriefs: 0, missedPeriods: 0, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0, groupDebriefs: 0 },
+    totals: {
+      debriefs: 0,
+      lateDebriefs: 0,
+      missedPeriods: 0,
+      hours: 0,
+      conversations: 0,
+      oneOnOnes: 0,
+      leadersIdentified: 0,
+      groupDebriefs: 0,
+    },
   };
   const changes = noChanges();
   const to: Stage = problems.length ? 'ineligible' : 'applied';
@@ -97,7 +107,11 @@ function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod |
 }
 
 /** The debrief period a submission belongs to: the one named, else the earliest one due now (not yet overdue). */
-export function debriefPeriodFor(state: OrganizerState, periodStart: string | undefined, now: number): DebriefPeriod | undefined {
+export function debriefPeriodFor(
+  state: OrganizerState,
+  periodStart: string | undefined,
+  now: number,
+): DebriefPeriod | undefined {
   if (periodStart !== undefined) return findPeriod(state, periodStart);
   const started = state.periods.filter((p) => ms(p.start) <= now);
   return started.find((p) => !p.submittedAt && !p.overdue) ?? started[started.length - 1];
@@ -114,11 +128,15 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
   if (byStage) return byStage;
   switch (request.action) {
     case 'record-role-play':
-      if (request.input.decision === 'offer' && !request.input.offer) return { code: 'invalid', message: 'offer is required when decision is offer' };
+      if (request.input.decision === 'offer' && !request.input.offer)
+        return { code: 'invalid', message: 'offer is required when decision is offer' };
       return undefined;
     case 'record-training':
       if (!canonicalTraining(state.policy, request.input.training)) {
-        return { code: 'invalid', message: `training "${request.input.training}" is not one the program requires (${state.policy.requiredTrainings.join(', ')})` };
+        return {
+          code: 'invalid',
+          message: `training "${request.input.training}" is not one the program requires (${state.policy.requiredTrainings.join(', ')})`,
+        };
       }
       return undefined;
     case 'submit-debrief': {
@@ -132,9 +150,13 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
             : 'no debrief period has started yet',
         };
       }
-      if (ms(period.start) > now) return { code: 'invalid', message: `the debrief period starting ${period.start} has not started yet` };
+      if (ms(period.start) > now)
+        return { code: 'invalid', message: `the debrief period starting ${period.start} has not started yet` };
       if (period.submittedAt) {
-        return { code: 'conflict', message: `a debrief for the period starting ${period.start} was already submitted at ${period.submittedAt}` };
+        return {
+          code: 'conflict',
+          message: `a debrief for the period starting ${period.start} was already submitted at ${period.submittedAt}`,
+        };
       }
       return undefined;
     }
@@ -149,9 +171,25 @@ function notificationId(state: OrganizerState, kind: NotificationKind, key: stri
   return `${state.organizerId}:${kind}:${key}`;
 }
 
-function notify(state: OrganizerState, changes: Changes, kind: NotificationKind, key: string, recipientRole: RecipientRole, at: number, summary: string): void {
+function notify(
+  state: OrganizerState,
+  changes: Changes,
+  kind: NotificationKind,
+  key: string,
+  recipientRole: RecipientRole,
+  at: number,
+  summary: string,
+): void {
   const id = notificationId(state, kind, key);
-  changes.notifications.push({ id, organizerId: state.organizerId, programId: state.programId, kind, recipientRole, createdAt: iso(at), summary });
+  changes.notifications.push({
+    id,
+    organizerId: state.organizerId,
+    programId: state.programId,
+    kind,
+    recipientRole,
+    createdAt: iso(at),
+    summary,
+  });
   state.openNotifications.push({ id, kind, key });
 }
 
@@ -176,16 +214,36 @@ function isHiringStage(stage: Stage): stage is HiringStage {
 }
 
 /** Moves the organizer to `to`, recording the transition and setting or clearing the stage's timers. */
-function enter(state: OrganizerState, from: Stage | null, to: Stage, actor: Actor, reason: string | undefined, now: number, changes: Changes): void {
+function enter(
+  state: OrganizerState,
+  from: Stage | null,
+  to: Stage,
+  actor: Actor,
+  reason: string | undefined,
+  now: number,
+  changes: Changes,
+): void {
   state.seq += 1;
   changes.transitions.push({ seq: state.seq, from, to, at: iso(now), actor: actor.id, ...(reason ? { reason } : {}) });
   state.stage = to;
   state.stageEnteredAt = iso(now);
-  resolve(state, changes, (n) => n.kind === 'stage_stalled' || n.kind === 'stage_stalled_escalated' || n.kind === 'offer_expiring', now, actor);
+  resolve(
+    state,
+    changes,
+    (n) => n.kind === 'stage_stalled' || n.kind === 'stage_stalled_escalated' || n.kind === 'offer_expiring',
+    now,
+    actor,
+  );
   state.sla = undefined;
   if (isHiringStage(to)) {
     const sla = state.policy.stageSla[to];
-    state.sla = { stage: to, remindAt: addDuration(iso(now), sla), escalateAt: addDuration(iso(now), sla, 2), reminded: false, escalated: false };
+    state.sla = {
+      stage: to,
+      remindAt: addDuration(iso(now), sla),
+      escalateAt: addDuration(iso(now), sla, 2),
+      reminded: false,
+      escalated: false,
+    };
   }
   if (from === 'offered') state.offer = undefined;
   if (to === 'training') {
@@ -219,15 +277,30 @@ function openPeriod(state: OrganizerState, start: number): void {
   if (!periodFits(state, start)) return;
   const end = start + durationMs(policy.debriefEvery);
   const overdueAt = end + durationMs(policy.debriefGrace);
-  state.periods.push({ start: iso(start), end: iso(end), overdueAt: iso(overdueAt), escalateAt: iso(overdueAt + durationMs(policy.escalateAfter)), overdue: false, escalated: false });
+  state.periods.push({
+    start: iso(start),
+    end: iso(end),
+    overdueAt: iso(overdueAt),
+    escalateAt: iso(overdueAt + durationMs(policy.escalateAfter)),
+    overdue: false,
+    escalated: false,
+  });
 }
 
 function openGroupPeriod(state: OrganizerState, start: number): void {
   const end = start + durationMs(state.policy.groupDebriefEvery);
-  state.groupPeriod = state.endsAt && end > ms(state.endsAt) ? undefined : { start: iso(start), end: iso(end), met: false };
+  state.groupPeriod =
+    state.endsAt && end > ms(state.endsAt) ? undefined : { start: iso(start), end: iso(end), met: false };
 }
 
-function move(state: OrganizerState, to: Stage, actor: Actor, reason: string | undefined, now: number, changes: Changes): void {
+function move(
+  state: OrganizerState,
+  to: Stage,
+  actor: Actor,
+  reason: string | undefined,
+  now: number,
+  changes: Changes,
+): void {
   if (to !== state.stage) enter(state, state.stage, to, actor, reason, now, changes);
 }
 
@@ -244,7 +317,14 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
   switch (request.action) {
     case 'schedule-screening':
       state.screening = { at: request.input.at, location: request.input.location };
-      move(state, nextStage('schedule-screening', stage), actor, `screening at ${request.input.location}, ${request.input.at}`, now, changes);
+      move(
+        state,
+        nextStage('schedule-screening', stage),
+        actor,
+        `screening at ${request.input.location}, ${request.input.at}`,
+        now,
+        changes,
+      );
       break;
     case 'record-screening': {
       const { attended, advance, notes } = request.input;
@@ -260,13 +340,26 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
       const to = nextStage('record-role-play', stage, { decision });
       if (to === 'offered' && offer) {
         const expires = durationMs(state.policy.offerExpiresAfter);
-        state.offer = { ...offer, offeredAt: iso(now), remindAt: iso(now + expires / 2), expiresAt: iso(now + expires), reminded: false };
+        state.offer = {
+          ...offer,
+          offeredAt: iso(now),
+          remindAt: iso(now + expires / 2),
+          expiresAt: iso(now + expires),
+          reminded: false,
+        };
       }
       move(state, to, actor, notes, now, changes);
       break;
     }
     case 'respond-offer':
-      move(state, nextStage('respond-offer', stage, { accepted: request.input.accepted }), actor, request.input.accepted ? 'offer accepted' : 'offer declined', now, changes);
+      move(
+        state,
+        nextStage('respond-offer', stage, { accepted: request.input.accepted }),
+        actor,
+        request.input.accepted ? 'offer accepted' : 'offer declined',
+        now,
+        changes,
+      );
       break;
     case 'record-training': {
       const training = canonicalTraining(state.policy, request.input.training)!;
@@ -290,8 +383,12 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
       state.rideAlongs.push({ key, date });
       changes.rideAlongs.push({ key, date, staff, ...(notes ? { notes } : {}), recordedBy: actor.id });
       touched = true;
-      if (state.rideAlongs.length * 2 >= state.policy.requiredRideAlongs) resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
-      const to = nextStage('record-ride-along', stage, { rideAlongs: state.rideAlongs.length, initialRideAlongs: state.policy.initialRideAlongs });
+      if (state.rideAlongs.length * 2 >= state.policy.requiredRideAlongs)
+        resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
+      const to = nextStage('record-ride-along', stage, {
+        rideAlongs: state.rideAlongs.length,
+        initialRideAlongs: state.policy.initialRideAlongs,
+      });
       move(state, to, actor, to === 'active' ? 'initial ride-alongs done' : undefined, now, changes);
       break;
     }
@@ -322,7 +419,13 @@ export function rideAlongKey(date: string, staff: string): string {
   return `${date.slice(0, 10)}|${staff.trim().toLowerCase()}`;
 }
 
-function submitDebrief(state: OrganizerState, input: ActionInputs['submit-debrief'], actor: Actor, now: number, changes: Changes): void {
+function submitDebrief(
+  state: OrganizerState,
+  input: ActionInputs['submit-debrief'],
+  actor: Actor,
+  now: number,
+  changes: Changes,
+): void {
   const period = debriefPeriodFor(state, input.periodStart, now)!;
   period.submittedAt = iso(now);
   const late = period.overdue;
@@ -353,7 +456,13 @@ function submitDebrief(state: OrganizerState, input: ActionInputs['submit-debrie
     if (state.groupPeriod) state.groupPeriod.met = true;
   }
   const periodKey = period.start;
-  resolve(state, changes, (n) => (n.kind === 'debrief_overdue' || n.kind === 'debrief_escalated') && n.key === periodKey, now, actor);
+  resolve(
+    state,
+    changes,
+    (n) => (n.kind === 'debrief_overdue' || n.kind === 'debrief_escalated') && n.key === periodKey,
+    now,
+    actor,
+  );
   state.missedStreak = 0;
   if (state.atRisk) {
     state.atRisk = false;
@@ -392,7 +501,13 @@ export function isCurrentChange(changedAt: string | undefined, heldAt: string | 
  * change older than the one held (broadcasts can arrive out of order) is ignored. If the change leaves nothing more to
  * do in training or ride-alongs, the organizer moves on (`moveOn: false` keeps the older rule, for recorded runs).
  */
-export function changePolicy(state: OrganizerState, policy: ProgramPolicy, now: number, changedAt?: string, { moveOn = true } = {}): Changes {
+export function changePolicy(
+  state: OrganizerState,
+  policy: ProgramPolicy,
+  now: number,
+  changedAt?: string,
+  { moveOn = true } = {},
+): Changes {
   const changes = noChanges();
   if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return changes;
   state.policy = policy;
@@ -401,9 +516,24 @@ export function changePolicy(state: OrganizerState, policy: ProgramPolicy, now: 
   if (moveOn && state.stage === 'training') {
     const done = new Set(state.trainings.map((t) => t.training.toLowerCase()));
     const trainingsComplete = policy.requiredTrainings.every((t) => done.has(t.toLowerCase()));
-    if (trainingsComplete) move(state, nextStage('record-training', 'training', { ...facts, trainingsComplete }), systemActor, 'required trainings changed', now, changes);
+    if (trainingsComplete)
+      move(
+        state,
+        nextStage('record-training', 'training', { ...facts, trainingsComplete }),
+        systemActor,
+        'required trainings changed',
+        now,
+        changes,
+      );
   } else if (moveOn && state.stage === 'ride_along') {
-    move(state, nextStage('record-ride-along', 'ride_along', facts), systemActor, 'initial ride-alongs changed', now, changes);
+    move(
+      state,
+      nextStage('record-ride-along', 'ride_along', facts),
+      systemActor,
+      'initial ride-alongs changed',
+      now,
+      changes,
+    );
   }
   state.version += 1;
   return changes;
@@ -433,7 +563,15 @@ function deadlines(state: OrganizerState): Deadline[] {
         at: ms(sla.remindAt),
         fire: (c) => {
           sla.reminded = true;
-          notify(state, c, 'stage_stalled', `${sla.stage}:${state.seq}`, 'coordinator', ms(sla.remindAt), `${state.name} has been in ${sla.stage} since ${state.stageEnteredAt}`);
+          notify(
+            state,
+            c,
+            'stage_stalled',
+            `${sla.stage}:${state.seq}`,
+            'coordinator',
+            ms(sla.remindAt),
+            `${state.name} has been in ${sla.stage} since ${state.stageEnteredAt}`,
+          );
         },
       });
     }
@@ -442,7 +580,15 @@ function deadlines(state: OrganizerState): Deadline[] {
         at: ms(sla.escalateAt),
         fire: (c) => {
           sla.escalated = true;
-          notify(state, c, 'stage_stalled_escalated', `${sla.stage}:${state.seq}`, 'national', ms(sla.escalateAt), `${state.name} is still in ${sla.stage} since ${state.stageEnteredAt}`);
+          notify(
+            state,
+            c,
+            'stage_stalled_escalated',
+            `${sla.stage}:${state.seq}`,
+            'national',
+            ms(sla.escalateAt),
+            `${state.name} is still in ${sla.stage} since ${state.stageEnteredAt}`,
+          );
         },
       });
     }
@@ -453,23 +599,52 @@ function deadlines(state: OrganizerState): Deadline[] {
         at: ms(offer.remindAt),
         fire: (c) => {
           offer.reminded = true;
-          notify(state, c, 'offer_expiring', `offer:${state.seq}`, 'organizer', ms(offer.remindAt), `the offer to ${state.name} lapses at ${offer.expiresAt}`);
+          notify(
+            state,
+            c,
+            'offer_expiring',
+            `offer:${state.seq}`,
+            'organizer',
+            ms(offer.remindAt),
+            `the offer to ${state.name} lapses at ${offer.expiresAt}`,
+          );
         },
       });
     }
     due.push({
       at: ms(offer.expiresAt),
-      fire: (c) => enter(state, 'offered', systemTransitions.offerLapsed.to, systemActor, 'offer lapsed unanswered', ms(offer.expiresAt), c),
+      fire: (c) =>
+        enter(
+          state,
+          'offered',
+          systemTransitions.offerLapsed.to,
+          systemActor,
+          'offer lapsed unanswered',
+          ms(offer.expiresAt),
+          c,
+        ),
     });
   }
-  if (state.rideAlongCheck && !state.rideAlongCheck.done && (state.stage === 'training' || state.stage === 'ride_along' || state.stage === 'active')) {
+  if (
+    state.rideAlongCheck &&
+    !state.rideAlongCheck.done &&
+    (state.stage === 'training' || state.stage === 'ride_along' || state.stage === 'active')
+  ) {
     const check = state.rideAlongCheck;
     due.push({
       at: ms(check.at),
       fire: (c) => {
         check.done = true;
         if (state.rideAlongs.length * 2 < state.policy.requiredRideAlongs) {
-          notify(state, c, 'ride_alongs_behind', 'window', 'coordinator', ms(check.at), `${state.name} has ${state.rideAlongs.length} of ${state.policy.requiredRideAlongs} ride-alongs at half of the window`);
+          notify(
+            state,
+            c,
+            'ride_alongs_behind',
+            'window',
+            'coordinator',
+            ms(check.at),
+            `${state.name} has ${state.rideAlongs.length} of ${state.policy.requiredRideAlongs} ride-alongs at half of the window`,
+          );
         }
       },
     });
@@ -478,7 +653,10 @@ function deadlines(state: OrganizerState): Deadline[] {
     if (!state.paused) due.push(...debriefDeadlines(state));
     if (state.endsAt) {
       const endsAt = ms(state.endsAt);
-      due.push({ at: endsAt, fire: (c) => enter(state, 'active', systemTransitions.termEnded.to, systemActor, 'term ended', endsAt, c) });
+      due.push({
+        at: endsAt,
+        fire: (c) => enter(state, 'active', systemTransitions.termEnded.to, systemActor, 'term ended', endsAt, c),
+      });
     }
   }
   return due;
@@ -487,7 +665,8 @@ function deadlines(state: OrganizerState): Deadline[] {
 function debriefDeadlines(state: OrganizerState): Deadline[] {
   const due: Deadline[] = [];
   const current = state.periods[state.periods.length - 1];
-  if (current && periodFits(state, ms(current.end))) due.push({ at: ms(current.end), fire: () => openPeriod(state, ms(current.end)) });
+  if (current && periodFits(state, ms(current.end)))
+    due.push({ at: ms(current.end), fire: () => openPeriod(state, ms(current.end)) });
   for (const period of state.periods) {
     if (period.submittedAt) continue;
     if (!period.overdue) {
@@ -497,7 +676,15 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
         at: ms(period.escalateAt),
         fire: (c) => {
           period.escalated = true;
-          notify(state, c, 'debrief_escalated', period.start, 'coordinator', ms(period.escalateAt), `${state.name}'s debrief for the week of ${period.start} is still missing`);
+          notify(
+            state,
+            c,
+            'debrief_escalated',
+            period.start,
+            'coordinator',
+            ms(period.escalateAt),
+            `${state.name}'s debrief for the week of ${period.start} is still missing`,
+          );
         },
       });
     }
@@ -507,7 +694,16 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
     due.push({
       at: ms(group.end),
       fire: (c) => {
-        if (!group.met) notify(state, c, 'group_debrief_missing', group.start, 'coordinator', ms(group.end), `no in-person group debrief with ${state.name} between ${group.start} and ${group.end}`);
+        if (!group.met)
+          notify(
+            state,
+            c,
+            'group_debrief_missing',
+            group.start,
+            'coordinator',
+            ms(group.end),
+            `no in-person group debrief with ${state.name} between ${group.start} and ${group.end}`,
+          );
         openGroupPeriod(state, ms(group.end));
       },
     });
@@ -520,10 +716,26 @@ function markOverdue(state: OrganizerState, period: DebriefPeriod, changes: Chan
   period.overdue = true;
   state.totals.missedPeriods += 1;
   state.missedStreak += 1;
-  notify(state, changes, 'debrief_overdue', period.start, 'organizer', at, `your debrief for the week of ${period.start} is overdue`);
+  notify(
+    state,
+    changes,
+    'debrief_overdue',
+    period.start,
+    'organizer',
+    at,
+    `your debrief for the week of ${period.start} is overdue`,
+  );
   if (state.missedStreak >= state.policy.atRiskAfterMissed && !state.atRisk) {
     state.atRisk = true;
-    notify(state, changes, 'organizer_at_risk', period.start, 'national', at, `${state.name} has missed ${state.missedStreak} debriefs in a row`);
+    notify(
+      state,
+      changes,
+      'organizer_at_risk',
+      period.start,
+      'national',
+      at,
+      `${state.name} has missed ${state.missedStreak} debriefs in a row`,
+    );
   }
 }
 

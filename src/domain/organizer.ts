@@ -65,7 +65,9 @@ export interface ActionInputs {
 }
 
 /** One action as it reaches the workflow: what, with which input, by whom. */
-export type ActionRequest<A extends Action = Action> = { [K in A]: { action: K; input: ActionInputs[K]; actor: Actor } }[A];
+export type ActionRequest<A extends Action = Action> = {
+  [K in A]: { action: K; input: ActionInputs[K]; actor: Actor };
+}[A];
 
 export const notificationKinds = [
   'stage_stalled',
@@ -119,7 +121,15 @@ export interface OrganizerState {
   noShows: number;
   screening?: { at: string; location: string };
   rolePlay?: { scores: Record<string, number>; decision: 'offer' | 'reject' };
-  offer?: { hoursPerWeek: number; startDate: string; stipend?: number; offeredAt: string; remindAt: string; expiresAt: string; reminded: boolean };
+  offer?: {
+    hoursPerWeek: number;
+    startDate: string;
+    stipend?: number;
+    offeredAt: string;
+    remindAt: string;
+    expiresAt: string;
+    reminded: boolean;
+  };
   /** The current hiring stage's reminder and escalation instants. */
   sla?: { stage: HiringStage; remindAt: string; escalateAt: string; reminded: boolean; escalated: boolean };
   hiredAt?: string;

@@ -5,7 +5,13 @@ export const programKinds = ['member_organizer', 'political_organizer', 'civic_e
 export type ProgramKind = (typeof programKinds)[number];
 
 /** Attestations a program may require (yes/no answers on the application). */
-export const requirableAttestations = ['currentMember', 'driversLicense', 'insuredVehicle', 'fullTerm', 'doorKnocking'] as const;
+export const requirableAttestations = [
+  'currentMember',
+  'driversLicense',
+  'insuredVehicle',
+  'fullTerm',
+  'doorKnocking',
+] as const;
 export type RequirableAttestation = (typeof requirableAttestations)[number];
 
 /** Every number that drives an organizer's lifecycle. Durations are strings such as '7 days' (DESIGN.md §2). */
@@ -89,7 +95,15 @@ export function mergePolicy(base: ProgramPolicy, patch: PolicyPatch | undefined)
   return { ...base, ...defined, stageSla: { ...base.stageSla, ...(patch.stageSla ?? {}) } } as ProgramPolicy;
 }
 
-const durationFields = ['offerExpiresAfter', 'rideAlongWindow', 'debriefEvery', 'debriefGrace', 'escalateAfter', 'groupDebriefEvery', 'termLength'] as const;
+const durationFields = [
+  'offerExpiresAfter',
+  'rideAlongWindow',
+  'debriefEvery',
+  'debriefGrace',
+  'escalateAfter',
+  'groupDebriefEvery',
+  'termLength',
+] as const;
 const minDurationMs = 1_000;
 const maxDurationMs = 5 * 366 * 86_400_000;
 
@@ -101,7 +115,8 @@ export interface FieldProblem {
 function checkDuration(field: string, value: unknown, problems: FieldProblem[]): void {
   const ms = parseDuration(value);
   if (ms === undefined) problems.push({ field, reason: `must be a duration such as '7 days' or '36 hours'` });
-  else if (ms < minDurationMs) problems.push({ field, reason: 'must be at least 1 second (a shorter one would fire at once)' });
+  else if (ms < minDurationMs)
+    problems.push({ field, reason: 'must be at least 1 second (a shorter one would fire at once)' });
   else if (ms > maxDurationMs) problems.push({ field, reason: 'must be at most 5 years' });
 }
 
@@ -118,12 +133,18 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
   if (typeof policy.hoursPerWeek !== 'number' || !(policy.hoursPerWeek >= 0 && policy.hoursPerWeek <= 80)) {
     problems.push({ field: at('hoursPerWeek'), reason: 'must be a number of hours from 0 to 80' });
   }
-  if (!Array.isArray(policy.requiredAttestations) || policy.requiredAttestations.some((a) => !(requirableAttestations as readonly string[]).includes(a))) {
+  if (
+    !Array.isArray(policy.requiredAttestations) ||
+    policy.requiredAttestations.some((a) => !(requirableAttestations as readonly string[]).includes(a))
+  ) {
     problems.push({ field: at('requiredAttestations'), reason: `must list only ${requirableAttestations.join(', ')}` });
   }
   const sla = policy.stageSla as Record<string, unknown> | undefined;
-  if (!sla || typeof sla !== 'object') problems.push({ field: at('stageSla'), reason: 'must give applied, screening and role_play' });
-  else for (const stage of ['applied', 'screening', 'role_play']) checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
+  if (!sla || typeof sla !== 'object')
+    problems.push({ field: at('stageSla'), reason: 'must give applied, screening and role_play' });
+  else
+    for (const stage of ['applied', 'screening', 'role_play'])
+      checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
   for (const field of durationFields) checkDuration(at(field), policy[field], problems);
   const trainings = policy.requiredTrainings;
   if (
@@ -133,11 +154,18 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
     trainings.some((t) => typeof t !== 'string' || t.trim() !== t || t === '' || t.length > 100) ||
     new Set(trainings.map((t) => String(t).toLowerCase())).size !== trainings.length
   ) {
-    problems.push({ field: at('requiredTrainings'), reason: 'must be 1 to 20 names of 1 to 100 characters, distinct (ignoring case), without surrounding spaces' });
+    problems.push({
+      field: at('requiredTrainings'),
+      reason: 'must be 1 to 20 names of 1 to 100 characters, distinct (ignoring case), without surrounding spaces',
+    });
   }
   checkInteger(at('initialRideAlongs'), policy.initialRideAlongs, 0, 50, problems);
   checkInteger(at('requiredRideAlongs'), policy.requiredRideAlongs, 0, 50, problems);
-  if (Number.isInteger(policy.initialRideAlongs) && Number.isInteger(policy.requiredRideAlongs) && policy.initialRideAlongs > policy.requiredRideAlongs) {
+  if (
+    Number.isInteger(policy.initialRideAlongs) &&
+    Number.isInteger(policy.requiredRideAlongs) &&
+    policy.initialRideAlongs > policy.requiredRideAlongs
+  ) {
     problems.push({ field: at('initialRideAlongs'), reason: 'cannot exceed requiredRideAlongs' });
   }
   checkInteger(at('atRiskAfterMissed'), policy.atRiskAfterMissed, 1, 52, problems);

@@ -62,7 +62,14 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     flags: [...state.flags],
     ineligibleReasons: [...state.ineligibleReasons],
     screening: state.screening ? { ...state.screening } : null,
-    offer: offer ? { hoursPerWeek: offer.hoursPerWeek, startDate: offer.startDate, ...(offer.stipend !== undefined ? { stipend: offer.stipend } : {}), expiresAt: offer.expiresAt } : null,
+    offer: offer
+      ? {
+          hoursPerWeek: offer.hoursPerWeek,
+          startDate: offer.startDate,
+          ...(offer.stipend !== undefined ? { stipend: offer.stipend } : {}),
+          expiresAt: offer.expiresAt,
+        }
+      : null,
     rideAlongCount: state.rideAlongs.length,
     totals: { ...state.totals },
     pendingDebriefPeriods: state.periods

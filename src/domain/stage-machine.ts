@@ -47,9 +47,13 @@ export function isAction(value: unknown): value is Action {
 
 /** The refusal for taking `action` in `stage`, or undefined when the stage accepts it. */
 export function stageRefusal(action: Action, stage: Stage, paused: boolean): Refusal | undefined {
-  if (isClosed(stage)) return { code: 'stage', message: `${action} is not possible: the organizer's stage is ${stage}, which is closed` };
+  if (isClosed(stage))
+    return { code: 'stage', message: `${action} is not possible: the organizer's stage is ${stage}, which is closed` };
   if (!(acceptedIn[action] as readonly Stage[]).includes(stage)) {
-    return { code: 'stage', message: `${action} is not possible in stage ${stage} (only in ${acceptedIn[action].join(', ')})` };
+    return {
+      code: 'stage',
+      message: `${action} is not possible in stage ${stage} (only in ${acceptedIn[action].join(', ')})`,
+    };
   }
   if (action === 'pause' && paused) return { code: 'conflict', message: 'the organizer is already paused' };
   if (action === 'resume' && !paused) return { code: 'conflict', message: 'the organizer is not paused' };

@@ -21,5 +21,11 @@ export function isStage(value: unknown): value is Stage {
 
 /** Whether an organizer in this stage has been hired (reached training at some point). */
 export function isHiredStage(stage: Stage): boolean {
-  return stage === 'training' || stage === 'ride_along' || stage === 'active' || stage === 'completed' || stage === 'terminated';
+  return (
+    stage === 'training' ||
+    stage === 'ride_along' ||
+    stage === 'active' ||
+    stage === 'completed' ||
+    stage === 'terminated'
+  );
 }

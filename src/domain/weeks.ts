@@ -2,7 +2,10 @@
 
 const dayMs = 86_400_000;
 
-function wallClock(instant: number, timeZone: string): { y: number; m: number; d: number; h: number; min: number; s: number; weekday: number } {
+function wallClock(
+  instant: number,
+  timeZone: string,
+): { y: number; m: number; d: number; h: number; min: number; s: number; weekday: number } {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -16,7 +19,15 @@ function wallClock(instant: number, timeZone: string): { y: number; m: number; d
   }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
-  return { y: +get('year'), m: +get('month'), d: +get('day'), h: +get('hour'), min: +get('minute'), s: +get('second'), weekday };
+  return {
+    y: +get('year'),
+    m: +get('month'),
+    d: +get('day'),
+    h: +get('hour'),
+    min: +get('minute'),
+    s: +get('second'),
+    weekday,
+  };
 }
 
 /** The instant at which the local date y-m-d begins in `timeZone` (DST-safe). */
@@ -38,7 +49,12 @@ export function lastWholeWeek(asOf: number, timeZone: string): { start: Date; en
   // Monday of the week containing asOf (local), then the week before it.
   const mondayUtc = Date.UTC(today.y, today.m - 1, today.d) - today.weekday * dayMs;
   const thisMonday = new Date(mondayUtc);
-  const end = localMidnight(thisMonday.getUTCFullYear(), thisMonday.getUTCMonth() + 1, thisMonday.getUTCDate(), timeZone);
+  const end = localMidnight(
+    thisMonday.getUTCFullYear(),
+    thisMonday.getUTCMonth() + 1,
+    thisMonday.getUTCDate(),
+    timeZone,
+  );
   const previous = new Date(mondayUtc - 7 * dayMs);
   const start = localMidnight(previous.getUTCFullYear(), previous.getUTCMonth() + 1, previous.getUTCDate(), timeZone);
   return { start: new Date(start), end: new Date(end) };

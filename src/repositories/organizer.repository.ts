@@ -2,7 +2,14 @@
 // organizer row and its history, debrief, training, ride-along and notification rows.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DebriefRecord, NotificationKind, OrganizerState, RecipientRole, RideAlongRecord, TrainingRecord } from '../domain/organizer';
+import type {
+  DebriefRecord,
+  NotificationKind,
+  OrganizerState,
+  RecipientRole,
+  RideAlongRecord,
+  TrainingRecord,
+} from '../domain/organizer';
 import { OrganizerSnapshot, Projection, snapshotOf } from '../domain/snapshot';
 import { closedStages, openStages, type Stage } from '../domain/stages';
 
@@ -43,13 +50,22 @@ type OrganizerColumn = keyof ReturnType<typeof organizerRow>;
 
 const iso = (value: string | Date) => new Date(value).toISOString();
 
-const jsonColumns = new Set<OrganizerColumn>(['flags', 'ineligible_reasons', 'screening', 'offer', 'totals', 'pending_debrief_periods']);
+const jsonColumns = new Set<OrganizerColumn>([
+  'flags',
+  'ineligible_reasons',
+  'screening',
+  'offer',
+  'totals',
+  'pending_debrief_periods',
+]);
 const organizerColumns = Object.keys(organizerRow({} as OrganizerSnapshot)) as OrganizerColumn[];
 
 /** The row's values as SQL parameters, in `organizerColumns` order (jsonb columns as JSON text). */
 function rowParameters(o: OrganizerSnapshot): unknown[] {
   const row = organizerRow(o);
-  return organizerColumns.map((column) => (jsonColumns.has(column) && row[column] !== null ? JSON.stringify(row[column]) : row[column]));
+  return organizerColumns.map((column) =>
+    jsonColumns.has(column) && row[column] !== null ? JSON.stringify(row[column]) : row[column],
+  );
 }
 
 // The whole projection is one statement: one round trip, atomic on its own. The organizer row carries the version
@@ -132,17 +148,23 @@ const sortedKeys = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortedKeys)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+        )
       : value;
 /** A column's value in a comparable form: instants as ISO text, jsonb with its keys in order (PostgreSQL reorders them). */
-const comparable = (value: unknown): string => JSON.stringify(sortedKeys(value instanceof Date ? value.toISOString() : value));
+const comparable = (value: unknown): string =>
+  JSON.stringify(sortedKeys(value instanceof Date ? value.toISOString() : value));
 
 /** How the stored organizer differs from the workflow's state, one phrase per difference (empty when equal). */
 export function differencesFrom(stored: StoredOrganizer, truth: OrganizerState): string[] {
   const found: string[] = [];
   const expected = organizerRow(snapshotOf(truth));
   for (const column of organizerColumns) {
-    if (comparable(stored.row[column]) !== comparable(expected[column])) found.push(`${column} ${comparable(stored.row[column])} → ${comparable(expected[column])}`);
+    if (comparable(stored.row[column]) !== comparable(expected[column]))
+      found.push(`${column} ${comparable(stored.row[column])} → ${comparable(expected[column])}`);
   }
   const compareSets = (what: string, have: string[], want: string[]) => {
     const extra = have.filter((k) => !want.includes(k));
@@ -150,12 +172,29 @@ export function differencesFrom(stored: StoredOrganizer, truth: OrganizerState):
     if (extra.length) found.push(`${what} not in the workflow: ${extra.join(', ')}`);
     if (missing.length) found.push(`${what} missing: ${missing.join(', ')}`);
   };
-  compareSets('trainings', stored.trainings, truth.trainings.map((t) => t.training));
-  compareSets('ride-alongs', stored.rideAlongs, truth.rideAlongs.map((r) => r.key));
-  compareSets('debriefs', stored.debriefs, truth.periods.filter((p) => p.submittedAt).map((p) => iso(p.start)));
-  compareSets('open notifications', stored.openNotifications, truth.openNotifications.map((n) => n.id));
+  compareSets(
+    'trainings',
+    stored.trainings,
+    truth.trainings.map((t) => t.training),
+  );
+  compareSets(
+    'ride-alongs',
+    stored.rideAlongs,
+    truth.rideAlongs.map((r) => r.key),
+  );
+  compareSets(
+    'debriefs',
+    stored.debriefs,
+    truth.periods.filter((p) => p.submittedAt).map((p) => iso(p.start)),
+  );
+  compareSets(
+    'open notifications',
+    stored.openNotifications,
+    truth.openNotifications.map((n) => n.id),
+  );
   const last = stored.transitions.at(-1);
-  if (!last || last.seq !== truth.seq || last.to !== truth.stage) found.push(`last history row ${last ? `${last.seq} ${last.to}` : 'none'} → ${truth.seq} ${truth.stage}`);
+  if (!last || last.seq !== truth.seq || last.to !== truth.stage)
+    found.push(`last history row ${last ? `${last.seq} ${last.to}` : 'none'} → ${truth.seq} ${truth.stage}`);
   return found;
 }
 
@@ -204,7 +243,15 @@ export interface OrganizerDetail extends OrganizerSummary {
   rideAlongCount: number;
   totals: OrganizerSnapshot['totals'];
   pendingDebriefPeriods: OrganizerSnapshot['pendingDebriefPeriods'];
-  history: { seq: number; from: Stage | null; to: Stage; at: string; actor: string; actorName?: string; reason?: string }[];
+  history: {
+    seq: number;
+    from: Stage | null;
+    to: Stage;
+    at: string;
+    actor: string;
+    actorName?: string;
+    reason?: string;
+  }[];
   debriefs: (Omit<DebriefRecord, 'notes'> & { notes?: string })[];
   trainings: TrainingRecord[];
   rideAlongs: Omit<RideAlongRecord, 'key'>[];
@@ -310,7 +357,16 @@ export class OrganizerRepository {
     });
     await this.dataSource.query(projectionStatement, [
       ...rowParameters(o),
-      JSON.stringify(changes.transitions.map((t) => ({ seq: t.seq, from_stage: t.from, to_stage: t.to, at: t.at, actor: t.actor, reason: t.reason ?? null }))),
+      JSON.stringify(
+        changes.transitions.map((t) => ({
+          seq: t.seq,
+          from_stage: t.from,
+          to_stage: t.to,
+          at: t.at,
+          actor: t.actor,
+          reason: t.reason ?? null,
+        })),
+      ),
       JSON.stringify(changes.debriefs),
       JSON.stringify(changes.trainings),
       JSON.stringify(changes.rideAlongs),
@@ -335,7 +391,11 @@ export class OrganizerRepository {
   }
 
   /** A program's organizers, newest application first. */
-  async list(programId: string, filters: OrganizerFilters, page: Page): Promise<{ items: OrganizerSummary[]; total: number }> {
+  async list(
+    programId: string,
+    filters: OrganizerFilters,
+    page: Page,
+  ): Promise<{ items: OrganizerSummary[]; total: number }> {
     const conditions = ['program_id = $1'];
     const parameters: unknown[] = [programId];
     const where = (condition: string, value?: unknown) => {
@@ -346,8 +406,14 @@ export class OrganizerRepository {
     if (filters.atRisk !== undefined) where('at_risk = ?', filters.atRisk);
     if (filters.overdue !== undefined) where(filters.overdue ? 'overdue_debriefs > 0' : 'overdue_debriefs = 0');
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`SELECT * FROM organizers WHERE ${conditions.join(' AND ')} ORDER BY applied_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`, parameters),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM organizers WHERE ${conditions.join(' AND ')}`, parameters),
+      this.dataSource.query(
+        `SELECT * FROM organizers WHERE ${conditions.join(' AND ')} ORDER BY applied_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        parameters,
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM organizers WHERE ${conditions.join(' AND ')}`,
+        parameters,
+      ),
     ]);
     return { items: rows.map(summaryOf), total };
   }
@@ -396,8 +462,17 @@ export class OrganizerRepository {
         group: d.group_debrief,
         ...(d.notes ? { notes: d.notes } : {}),
       })),
-      trainings: row.trainings.map((t: Row) => ({ training: t.training, completedAt: iso(t.completed_at), recordedBy: t.recorded_by })),
-      rideAlongs: row.ride_alongs.map((r: Row) => ({ date: r.date, staff: r.staff, ...(r.notes ? { notes: r.notes } : {}), recordedBy: r.recorded_by })),
+      trainings: row.trainings.map((t: Row) => ({
+        training: t.training,
+        completedAt: iso(t.completed_at),
+        recordedBy: t.recorded_by,
+      })),
+      rideAlongs: row.ride_alongs.map((r: Row) => ({
+        date: r.date,
+        staff: r.staff,
+        ...(r.notes ? { notes: r.notes } : {}),
+        recordedBy: r.recorded_by,
+      })),
       notifications: row.notifications.map(notificationOf),
     };
   }
@@ -414,8 +489,14 @@ export class OrganizerRepository {
     if (filters.organizerId) where('organizer_id = ?', filters.organizerId);
     if (filters.kind) where('kind = ?', filters.kind);
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`SELECT * FROM notifications WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`, parameters),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM notifications WHERE ${conditions.join(' AND ')}`, parameters),
+      this.dataSource.query(
+        `SELECT * FROM notifications WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        parameters,
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM notifications WHERE ${conditions.join(' AND ')}`,
+        parameters,
+      ),
     ]);
     return { items: rows.map(notificationOf), total };
   }
@@ -424,7 +505,10 @@ export class OrganizerRepository {
    * Organizers the reconciler checks, `limit` at a time after `after` (by id): every open one, and closed ones whose
    * row was written since `closedSince`; of one program, or all.
    */
-  async reconcileBatch(from: { after: string; closedSince: Date; programId?: string }, limit: number): Promise<string[]> {
+  async reconcileBatch(
+    from: { after: string; closedSince: Date; programId?: string },
+    limit: number,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM organizers WHERE id > $1 AND (stage <> ALL ($2) OR projected_at >= $3) AND ($4::uuid IS NULL OR program_id = $4)
        ORDER BY id LIMIT $5`,
@@ -447,7 +531,14 @@ export class OrganizerRepository {
       [id],
     );
     if (!found) return undefined;
-    const timestamps: OrganizerColumn[] = ['stage_entered_at', 'applied_at', 'hired_at', 'active_since', 'ends_at', 'next_debrief_due_at'];
+    const timestamps: OrganizerColumn[] = [
+      'stage_entered_at',
+      'applied_at',
+      'hired_at',
+      'active_since',
+      'ends_at',
+      'next_debrief_due_at',
+    ];
     const row = found.row as Record<OrganizerColumn, unknown>;
     for (const column of timestamps) if (row[column]) row[column] = iso(row[column] as string);
     return {
@@ -487,7 +578,10 @@ export class OrganizerRepository {
          ON CONFLICT DO NOTHING`,
         [id, JSON.stringify(truth.trainings)],
       );
-      await q('DELETE FROM ride_alongs WHERE organizer_id = $1 AND key <> ALL ($2)', [id, truth.rideAlongs.map((r) => r.key)]);
+      await q('DELETE FROM ride_alongs WHERE organizer_id = $1 AND key <> ALL ($2)', [
+        id,
+        truth.rideAlongs.map((r) => r.key),
+      ]);
       await q(
         `INSERT INTO ride_alongs (organizer_id, key, date, staff, recorded_by)
          SELECT $1, r.key, r.date, split_part(r.key, '|', 2), 'reconcile' FROM jsonb_to_recordset($2::jsonb) AS r(key text, date text)
@@ -495,21 +589,35 @@ export class OrganizerRepository {
         [id, JSON.stringify(truth.rideAlongs)],
       );
       const submitted = truth.periods.filter((p) => p.submittedAt).map((p) => p.start);
-      await q('DELETE FROM debriefs WHERE organizer_id = $1 AND period_start <> ALL ($2::timestamptz[])', [id, submitted]);
+      await q('DELETE FROM debriefs WHERE organizer_id = $1 AND period_start <> ALL ($2::timestamptz[])', [
+        id,
+        submitted,
+      ]);
       const open = truth.openNotifications.map((n) => n.id);
       await q(
         `UPDATE notifications SET resolved_at = now(), resolved_by = 'reconcile' WHERE organizer_id = $1 AND resolved_at IS NULL AND id <> ALL ($2)`,
         [id, open],
       );
-      await q('UPDATE notifications SET resolved_at = NULL, resolved_by = NULL WHERE organizer_id = $1 AND resolved_at IS NOT NULL AND id = ANY ($2)', [id, open]);
+      await q(
+        'UPDATE notifications SET resolved_at = NULL, resolved_by = NULL WHERE organizer_id = $1 AND resolved_at IS NOT NULL AND id = ANY ($2)',
+        [id, open],
+      );
       await q('DELETE FROM stage_transitions WHERE organizer_id = $1 AND seq > $2', [id, truth.seq]);
-      await q('UPDATE stage_transitions SET to_stage = $3, at = $4 WHERE organizer_id = $1 AND seq = $2 AND to_stage <> $3', [id, truth.seq, truth.stage, truth.stageEnteredAt]);
+      await q(
+        'UPDATE stage_transitions SET to_stage = $3, at = $4 WHERE organizer_id = $1 AND seq = $2 AND to_stage <> $3',
+        [id, truth.seq, truth.stage, truth.stageEnteredAt],
+      );
       const present = new Set([
-        ...(await q('SELECT period_start FROM debriefs WHERE organizer_id = $1', [id])).map((d: { period_start: Date }) => iso(d.period_start)),
+        ...(await q('SELECT period_start FROM debriefs WHERE organizer_id = $1', [id])).map(
+          (d: { period_start: Date }) => iso(d.period_start),
+        ),
         ...(await q('SELECT id FROM notifications WHERE organizer_id = $1', [id])).map((n: { id: string }) => n.id),
       ]);
       const unrestorable = [
-        ...submitted.map(iso).filter((start) => !present.has(start)).map((start) => `the debrief for the period starting ${start}`),
+        ...submitted
+          .map(iso)
+          .filter((start) => !present.has(start))
+          .map((start) => `the debrief for the period starting ${start}`),
         ...open.filter((n) => !present.has(n)).map((n) => `the reminder ${n}`),
       ];
       return { unrestorable };

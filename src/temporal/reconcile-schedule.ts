@@ -18,6 +18,8 @@ export async function ensureReconcileSchedule(client: Client, taskQueue: string)
     await client.schedule.create(options);
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(reconcileScheduleId).update((previous) => ({ ...previous, action: { ...previous.action, ...action } }));
+    await client.schedule
+      .getHandle(reconcileScheduleId)
+      .update((previous) => ({ ...previous, action: { ...previous.action, ...action } }));
   }
 }

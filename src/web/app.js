@@ -41,8 +41,10 @@ function h(tag, attributes = {}, ...children) {
 
 const number = (value) => new Intl.NumberFormat().format(value);
 const percent = (value) => `${(value * 100).toFixed(1)}%`;
-const date = (iso) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—');
-const dateTime = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+const date = (iso) =>
+  iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—';
+const dateTime = (iso) =>
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 
 function announce(message) {
   document.getElementById('status').textContent = message;
@@ -73,7 +75,12 @@ async function api(path, { raw = false } = {}) {
 // ---- pieces -------------------------------------------------------------------------------------------------------
 
 function kpi(name, value, key, tone) {
-  return h('div', { class: `kpi${tone ? ` ${tone}` : ''}`, 'data-kpi': key }, h('span', { class: 'value' }, value), h('span', { class: 'name' }, name));
+  return h(
+    'div',
+    { class: `kpi${tone ? ` ${tone}` : ''}`, 'data-kpi': key },
+    h('span', { class: 'value' }, value),
+    h('span', { class: 'name' }, name),
+  );
 }
 
 /** A horizontal bar per stage, open stages first, each with its count written beside it (so the numbers are text). */
@@ -113,12 +120,26 @@ function table(caption, columns, rows, { testid } = {}) {
       'table',
       { 'data-table': testid },
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : undefined }, c.name)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : undefined }, c.name)),
+        ),
+      ),
       h(
         'tbody',
         {},
         rows.length
-          ? rows.map((row) => h('tr', {}, columns.map((c) => h('td', { class: c.num ? 'num' : undefined }, c.cell(row)))))
+          ? rows.map((row) =>
+              h(
+                'tr',
+                {},
+                columns.map((c) => h('td', { class: c.num ? 'num' : undefined }, c.cell(row))),
+              ),
+            )
           : h('tr', {}, h('td', { colspan: columns.length, class: 'muted' }, 'None.')),
       ),
     ),
@@ -148,7 +169,12 @@ function activity(figures) {
     kpi('Conversations', number(a.conversations), 'conversations'),
     kpi('One-on-ones', number(a.oneOnOnes), 'oneOnOnes'),
     kpi('Leaders identified', number(a.leadersIdentified), 'leadersIdentified'),
-    kpi('Group debriefs missed', number(figures.groupDebriefsMissing), 'groupDebriefsMissing', figures.groupDebriefsMissing ? 'warn' : ''),
+    kpi(
+      'Group debriefs missed',
+      number(figures.groupDebriefsMissing),
+      'groupDebriefsMissing',
+      figures.groupDebriefsMissing ? 'warn' : '',
+    ),
   );
 }
 
@@ -163,12 +189,22 @@ async function downloadCsv(programId) {
 
 const organizerLink = (o) => h('a', { href: `#/organizer/${o.id}` }, o.name);
 const stageTag = (o) => h('span', { class: 'tag' }, stageNames[o.stage] ?? o.stage);
-const flags = (o) => [o.atRisk ? h('span', { class: 'tag risk' }, 'at risk') : null, o.overdueDebriefs ? h('span', { class: 'tag warn' }, `${o.overdueDebriefs} overdue`) : null, o.paused ? h('span', { class: 'tag' }, 'paused') : null];
+const flags = (o) => [
+  o.atRisk ? h('span', { class: 'tag risk' }, 'at risk') : null,
+  o.overdueDebriefs ? h('span', { class: 'tag warn' }, `${o.overdueDebriefs} overdue`) : null,
+  o.paused ? h('span', { class: 'tag' }, 'paused') : null,
+];
 
 // ---- views --------------------------------------------------------------------------------------------------------
 
 function signInView(message) {
-  const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'current-password', required: true });
+  const input = h('input', {
+    id: 'token',
+    name: 'token',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
   const form = h(
     'form',
     {
@@ -204,7 +240,10 @@ async function overviewView() {
     table(
       pipeline.programs.length === 1 ? '1 program' : `${pipeline.programs.length} programs`,
       [
-        { name: 'Program', cell: (p) => h('a', { href: `#/program/${p.programId}`, 'data-program': p.programId }, p.name) },
+        {
+          name: 'Program',
+          cell: (p) => h('a', { href: `#/program/${p.programId}`, 'data-program': p.programId }, p.name),
+        },
         { name: 'Affiliate', cell: (p) => p.affiliate },
         { name: 'Applications', num: true, cell: (p) => number(p.applications) },
         { name: 'Hired', num: true, cell: (p) => number(p.hired) },
@@ -218,7 +257,11 @@ async function overviewView() {
     ),
     h('h2', {}, 'Activity in the last four weeks'),
     activity(t),
-    h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => downloadCsv() }, 'Download pipeline CSV')),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: () => downloadCsv() }, 'Download pipeline CSV'),
+    ),
   );
   announce('All programs loaded');
 }
@@ -259,7 +302,11 @@ async function programView(programId) {
           ],
           Object.entries(p.medianDaysInStage),
         ),
-        h('p', { class: 'muted' }, `${p.rideAlongs.meetingRequirement} of ${p.rideAlongs.active} active organizers have all their ride-alongs.`),
+        h(
+          'p',
+          { class: 'muted' },
+          `${p.rideAlongs.meetingRequirement} of ${p.rideAlongs.active} active organizers have all their ride-alongs.`,
+        ),
       ),
     ),
     h('h2', {}, 'Needs attention'),
@@ -284,8 +331,18 @@ async function programView(programId) {
       reports.items,
     ),
     h('h2', {}, 'Organizers'),
-    table(`Newest applications (${recent.items.length} of ${recent.total})`, people, recent.items, { testid: 'organizers' }),
-    h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => downloadCsv(programId) }, 'Download this pipeline as CSV')),
+    table(`Newest applications (${recent.items.length} of ${recent.total})`, people, recent.items, {
+      testid: 'organizers',
+    }),
+    h(
+      'p',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', class: 'secondary', onclick: () => downloadCsv(programId) },
+        'Download this pipeline as CSV',
+      ),
+    ),
   );
   announce(`${p.name} loaded`);
 }
@@ -295,7 +352,13 @@ async function organizerView(organizerId) {
   show(
     h('p', {}, h('a', { href: `#/program/${o.programId}` }, '← Program')),
     h('h1', {}, o.name),
-    h('p', { class: 'actions' }, stageTag(o), ...flags(o), ...o.flags.map((f) => h('span', { class: 'tag' }, f.replace(/_/g, ' ')))),
+    h(
+      'p',
+      { class: 'actions' },
+      stageTag(o),
+      ...flags(o),
+      ...o.flags.map((f) => h('span', { class: 'tag' }, f.replace(/_/g, ' '))),
+    ),
     h(
       'div',
       { class: 'kpis' },
@@ -314,7 +377,14 @@ async function organizerView(organizerId) {
           'ol',
           { class: 'timeline', 'data-timeline': o.id },
           o.history.map((t) =>
-            h('li', {}, h('strong', {}, stageNames[t.to] ?? t.to), ' ', h('span', { class: 'muted' }, `${dateTime(t.at)} · ${t.actorName ?? t.actor}`), t.reason ? h('div', {}, t.reason) : null),
+            h(
+              'li',
+              {},
+              h('strong', {}, stageNames[t.to] ?? t.to),
+              ' ',
+              h('span', { class: 'muted' }, `${dateTime(t.at)} · ${t.actorName ?? t.actor}`),
+              t.reason ? h('div', {}, t.reason) : null,
+            ),
           ),
         ),
       ),
@@ -328,7 +398,10 @@ async function organizerView(organizerId) {
             { name: 'What', cell: (n) => n.kind.replace(/_/g, ' ') },
             { name: 'To', cell: (n) => n.recipientRole },
             { name: 'When', cell: (n) => dateTime(n.createdAt) },
-            { name: 'Resolved', cell: (n) => (n.resolvedAt ? dateTime(n.resolvedAt) : h('span', { class: 'tag warn' }, 'open')) },
+            {
+              name: 'Resolved',
+              cell: (n) => (n.resolvedAt ? dateTime(n.resolvedAt) : h('span', { class: 'tag warn' }, 'open')),
+            },
           ],
           o.notifications,
         ),
@@ -343,15 +416,33 @@ async function organizerView(organizerId) {
         { name: 'Conversations', num: true, cell: (d) => number(d.conversations) },
         { name: 'One-on-ones', num: true, cell: (d) => number(d.oneOnOnes) },
         { name: 'Leaders', num: true, cell: (d) => number(d.leadersIdentified) },
-        { name: 'How', cell: (d) => [d.inPerson ? 'in person' : 'remote', d.group ? ', group' : '', d.late ? ' (late)' : ''].join('') },
+        {
+          name: 'How',
+          cell: (d) =>
+            [d.inPerson ? 'in person' : 'remote', d.group ? ', group' : '', d.late ? ' (late)' : ''].join(''),
+        },
         { name: 'Notes', cell: (d) => d.notes ?? '' },
       ],
       o.debriefs,
       { testid: 'debriefs' },
     ),
     h('div', { class: 'grid-2' }, [
-      table('Trainings', [{ name: 'Training', cell: (t) => t.training }, { name: 'Completed', cell: (t) => date(t.completedAt) }], o.trainings),
-      table('Ride-alongs', [{ name: 'Date', cell: (r) => r.date.slice(0, 10) }, { name: 'With', cell: (r) => r.staff }], o.rideAlongs),
+      table(
+        'Trainings',
+        [
+          { name: 'Training', cell: (t) => t.training },
+          { name: 'Completed', cell: (t) => date(t.completedAt) },
+        ],
+        o.trainings,
+      ),
+      table(
+        'Ride-alongs',
+        [
+          { name: 'Date', cell: (r) => r.date.slice(0, 10) },
+          { name: 'With', cell: (r) => r.staff },
+        ],
+        o.rideAlongs,
+      ),
     ]),
   );
   announce(`${o.name} loaded`);
@@ -391,8 +482,13 @@ async function route() {
     if (view === 'organizer' && id) return await organizerView(id);
     return await overviewView();
   } catch (error) {
-    if (error instanceof SignedOut) return signInView(triedToken ? 'That token was not accepted. Check it and try again.' : undefined);
-    show(h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message), h('p', {}, h('a', { href: '#/' }, 'Back to all programs')));
+    if (error instanceof SignedOut)
+      return signInView(triedToken ? 'That token was not accepted. Check it and try again.' : undefined);
+    show(
+      h('h1', {}, 'Something went wrong'),
+      h('p', { class: 'error', role: 'alert' }, error.message),
+      h('p', {}, h('a', { href: '#/' }, 'Back to all programs')),
+    );
   }
 }
 

@@ -5,7 +5,10 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { prebuiltBundlePath } from './workflow-bundle';
 
 async function main(): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    logger: new DefaultLogger('WARN'),
+  });
   writeFileSync(prebuiltBundlePath, code);
   new Logger('build').log(`workflow bundle written to ${prebuiltBundlePath} (${Math.round(code.length / 1024)} KiB)`);
 }

@@ -9,13 +9,13 @@ import { ensureReconcileSchedule } from '../temporal/reconcile-schedule';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { prebuiltBundlePath } from './workflow-bundle';
 
-
 async function connectWithRetry(address: string, logger: Logger): Promise<NativeConnection> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await NativeConnection.connect({ address });
     } catch (error) {
-      if (attempt % 10 === 1) logger.warn(`Temporal at ${address} is not answering yet (${(error as Error).message}); retrying`);
+      if (attempt % 10 === 1)
+        logger.warn(`Temporal at ${address} is not answering yet (${(error as Error).message}); retrying`);
       await new Promise((r) => setTimeout(r, Math.min(attempt * 500, 5_000)));
     }
   }

@@ -17,7 +17,11 @@ export class Deliveries {
 
   send(notificationIds: string[]): void {
     const delivery = this.deliver({ notificationIds }).catch((error: unknown) => {
-      log.error('notification delivery failed', { organizerId: this.organizerId, notificationIds, error: String(error) });
+      log.error('notification delivery failed', {
+        organizerId: this.organizerId,
+        notificationIds,
+        error: String(error),
+      });
     });
     this.underway.set(delivery, notificationIds);
     void delivery.finally(() => this.underway.delete(delivery));

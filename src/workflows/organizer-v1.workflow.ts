@@ -16,7 +16,17 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { OrganizerActivities } from '../contracts/activities';
-import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer, stateAt } from '../domain/lifecycle';
+import {
+  applyAction,
+  changePolicy,
+  changeTermEnd,
+  fireDeadlines,
+  isCurrentChange,
+  nextDeadline,
+  refusal,
+  startOrganizer,
+  stateAt,
+} from '../domain/lifecycle';
 import { ActionRequest, Changes, noChanges, OrganizerState } from '../domain/organizer';
 import { snapshotOf } from '../domain/snapshot';
 import { Action, actions } from '../domain/stage-machine';
@@ -97,13 +107,18 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
       ]);
     }
     // Runs recorded before the projection said whether email is on scheduled a delivery for every notification.
-    const needsDelivery = changes.notifications.length > 0 && (patched(patches.deliverOnlyWhenMailing) ? result?.deliver === true : true);
+    const needsDelivery =
+      changes.notifications.length > 0 && (patched(patches.deliverOnlyWhenMailing) ? result?.deliver === true : true);
     if (needsDelivery) deliver(changes.notifications.map((n) => n.id));
   }
 
   function deliver(notificationIds: string[]): void {
     const delivery = deliverNotifications({ notificationIds }).catch((error: unknown) => {
-      log.error('notification delivery failed', { organizerId: input.organizerId, notificationIds, error: String(error) });
+      log.error('notification delivery failed', {
+        organizerId: input.organizerId,
+        notificationIds,
+        error: String(error),
+      });
     });
     deliveries.set(delivery, notificationIds);
     void delivery.finally(() => deliveries.delete(delivery));
@@ -135,7 +150,8 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
   });
 
   function handleAction<A extends Action>(action: A): void {
-    const toRequest = (message: ActionMessage<A>) => ({ action, input: message.input, actor: message.actor }) as ActionRequest;
+    const toRequest = (message: ActionMessage<A>) =>
+      ({ action, input: message.input, actor: message.actor }) as ActionRequest;
     const update = actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<A>]>;
     setHandler(
       update,
@@ -152,7 +168,12 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
         const signalChangesWaiting = current.version > projectedVersion && patched(patches.actionsProjectSignalChanges);
         if (current.version !== versionBefore || signalChangesWaiting) await project(withUnprojected(changes));
         if (refused) throw refusalFailure(refused, current);
-        log.info('action applied', { organizerId: current.organizerId, action, stage: current.stage, version: current.version });
+        log.info('action applied', {
+          organizerId: current.organizerId,
+          action,
+          stage: current.stage,
+          version: current.version,
+        });
         return { stage: current.stage, version: current.version };
       },
       {
@@ -171,13 +192,19 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
 
   // Before the application is recorded the state does not exist yet: a change then goes into what it starts from.
   setHandler(policyChangedSignal, ({ policy, changedAt }) => {
-    if (state) merge(unprojected, changePolicy(state, policy, Date.now(), changedAt, { moveOn: patched(patches.policyChangeMovesOn) }));
-    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.policy, input.programChangedAt] = [policy, changedAt ?? input.programChangedAt];
+    if (state)
+      merge(
+        unprojected,
+        changePolicy(state, policy, Date.now(), changedAt, { moveOn: patched(patches.policyChangeMovesOn) }),
+      );
+    else if (isCurrentChange(changedAt, input.programChangedAt))
+      [input.policy, input.programChangedAt] = [policy, changedAt ?? input.programChangedAt];
   });
 
   setHandler(termEndChangedSignal, ({ termEnd, changedAt }) => {
     if (state) changeTermEnd(state, termEnd ?? undefined, changedAt);
-    else if (isCurrentChange(changedAt, input.programChangedAt)) [input.termEnd, input.programChangedAt] = [termEnd ?? undefined, changedAt ?? input.programChangedAt];
+    else if (isCurrentChange(changedAt, input.programChangedAt))
+      [input.termEnd, input.programChangedAt] = [termEnd ?? undefined, changedAt ?? input.programChangedAt];
   });
 
   // Reminders still being emailed when the previous run continued as new.
@@ -187,7 +214,9 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
     const application = input.application!;
     // The roster lookup became a local activity (no round trip through the server); runs recorded before keep theirs.
     const rosterQuery = { programId: input.programId, memberId: application.memberId };
-    const roster = patched(patches.rosterCheckLocal) ? await local.checkRoster(rosterQuery) : await checkRoster(rosterQuery);
+    const roster = patched(patches.rosterCheckLocal)
+      ? await local.checkRoster(rosterQuery)
+      : await checkRoster(rosterQuery);
     const started = startOrganizer(
       {
         organizerId: input.organizerId,
@@ -213,7 +242,8 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
     );
     const versionBefore = current.version;
     const changes = fireDeadlines(current, Date.now());
-    if (current.version !== versionBefore || current.version > projectedVersion) await project(withUnprojected(changes));
+    if (current.version !== versionBefore || current.version > projectedVersion)
+      await project(withUnprojected(changes));
 
     const periodsThisRun = current.periods.length - periodsAtRunStart;
     const periodsPerRun = input.periodsPerRun ?? defaultPeriodsPerRun;

@@ -23,7 +23,17 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { OrganizerActivities } from '../contracts/activities';
-import { applyAction, changePolicy, changeTermEnd, fireDeadlines, isCurrentChange, nextDeadline, refusal, startOrganizer, stateAt } from '../domain/lifecycle';
+import {
+  applyAction,
+  changePolicy,
+  changeTermEnd,
+  fireDeadlines,
+  isCurrentChange,
+  nextDeadline,
+  refusal,
+  startOrganizer,
+  stateAt,
+} from '../domain/lifecycle';
 import { ActionRequest, Changes, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
 import { Action, actions } from '../domain/stage-machine';
 import { isClosed } from '../domain/stages';
@@ -90,7 +100,11 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     }
   }
 
-  const answer = (): ActionResult => ({ stage: state!.stage, version: state!.version, projection: unstored.projectionOf(state!) });
+  const answer = (): ActionResult => ({
+    stage: state!.stage,
+    version: state!.version,
+    projection: unstored.projectionOf(state!),
+  });
 
   setHandler(organizerStateQuery, () => {
     if (!state) throw new Error('the application is still being recorded');
@@ -103,7 +117,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   });
 
   for (const action of actions) {
-    const toRequest = (message: ActionMessage<Action>) => ({ action, input: message.input, actor: message.actor }) as ActionRequest;
+    const toRequest = (message: ActionMessage<Action>) =>
+      ({ action, input: message.input, actor: message.actor }) as ActionRequest;
     setHandler(
       actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<Action>]>,
       async (message) => {
@@ -119,7 +134,12 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         if (!refused) mergeChanges(changes, applyAction(current, toRequest(message), now));
         changed(versionBefore, changes);
         if (refused) throw refusalFailure(refused, current);
-        log.info('action applied', { organizerId: current.organizerId, action, stage: current.stage, version: current.version });
+        log.info('action applied', {
+          organizerId: current.organizerId,
+          action,
+          stage: current.stage,
+          version: current.version,
+        });
         return answer();
       },
       {
@@ -137,7 +157,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
 
   setHandler(policyChangedSignal, ({ policy, changedAt }) => {
     if (!state) {
-      if (isCurrentChange(changedAt, program.changedAt)) program = { ...program, policy, changedAt: changedAt ?? program.changedAt };
+      if (isCurrentChange(changedAt, program.changedAt))
+        program = { ...program, policy, changedAt: changedAt ?? program.changedAt };
       return;
     }
     const versionBefore = state.version;
@@ -146,7 +167,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
 
   setHandler(termEndChangedSignal, ({ termEnd, changedAt }) => {
     if (!state) {
-      if (isCurrentChange(changedAt, program.changedAt)) program = { ...program, termEnd: termEnd ?? undefined, changedAt: changedAt ?? program.changedAt };
+      if (isCurrentChange(changedAt, program.changedAt))
+        program = { ...program, termEnd: termEnd ?? undefined, changedAt: changedAt ?? program.changedAt };
       return;
     }
     const versionBefore = state.version;
@@ -196,7 +218,10 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     changed(versionBefore, fireDeadlines(current, Date.now()));
 
     const periodsThisRun = current.periods.length - periodsAtRunStart;
-    if (!isClosed(current.stage) && (workflowInfo().continueAsNewSuggested || periodsThisRun >= (input.periodsPerRun ?? defaultPeriodsPerRun))) {
+    if (
+      !isClosed(current.stage) &&
+      (workflowInfo().continueAsNewSuggested || periodsThisRun >= (input.periodsPerRun ?? defaultPeriodsPerRun))
+    ) {
       // Every change is stored first: no projection is left running for a run that has ended. An update accepted
       // after this would be cut off by the continue-as-new; from here to it nothing awaits.
       await condition(() => allHandlersFinished() && !unstored.waiting);

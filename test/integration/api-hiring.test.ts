@@ -24,15 +24,30 @@ describe('hiring over HTTP', () => {
     const applicants = await Promise.all([1, 2, 3, 4, 5].map(() => coordinator.apply(program.id)));
     for (const response of applicants) {
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ programId: program.id, stage: 'applied', version: 1, history: [{ seq: 1, from: null, to: 'applied', actor: 'system' }] });
+      expect(response.body).toMatchObject({
+        programId: program.id,
+        stage: 'applied',
+        version: 1,
+        history: [{ seq: 1, from: null, to: 'applied', actor: 'system' }],
+      });
     }
     const [a, b, c, rejected, withdrawing] = applicants.map((r) => r.body.id as string);
 
     for (const id of [a, b, c]) {
       const detail = await coordinator.hireToActive(program, id);
       expect(detail.stage).toBe('active');
-      expect(detail.history.map((h: { to: string }) => h.to)).toEqual(['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active']);
-      expect(detail.trainings.map((t: { training: string }) => t.training).sort()).toEqual([...program.policy.requiredTrainings].sort());
+      expect(detail.history.map((h: { to: string }) => h.to)).toEqual([
+        'applied',
+        'screening',
+        'role_play',
+        'offered',
+        'training',
+        'ride_along',
+        'active',
+      ]);
+      expect(detail.trainings.map((t: { training: string }) => t.training).sort()).toEqual(
+        [...program.policy.requiredTrainings].sort(),
+      );
       expect(detail.rideAlongs).toHaveLength(1);
       expect(detail.nextDebriefDueAt).toBeDefined();
       expect(detail.pendingDebriefPeriods).toHaveLength(1);
@@ -40,14 +55,26 @@ describe('hiring over HTTP', () => {
       expect(detail.hiredAt).not.toBeNull();
     }
 
-    await coordinator.ok('POST', `/api/organizers/${rejected}/schedule-screening`, { at: '2027-01-12T17:30:00Z', location: 'hall' });
-    const notSelected = await coordinator.ok('POST', `/api/organizers/${rejected}/reject`, { reason: 'not ready this round' });
-    expect(notSelected).toMatchObject({ stage: 'not_selected', history: expect.arrayContaining([expect.objectContaining({ to: 'not_selected', reason: 'not ready this round' })]) });
+    await coordinator.ok('POST', `/api/organizers/${rejected}/schedule-screening`, {
+      at: '2027-01-12T17:30:00Z',
+      location: 'hall',
+    });
+    const notSelected = await coordinator.ok('POST', `/api/organizers/${rejected}/reject`, {
+      reason: 'not ready this round',
+    });
+    expect(notSelected).toMatchObject({
+      stage: 'not_selected',
+      history: expect.arrayContaining([
+        expect.objectContaining({ to: 'not_selected', reason: 'not ready this round' }),
+      ]),
+    });
 
     const organizer = admin.as((await admin.createUser('organizer', { organizerId: withdrawing })).token);
     const own = await organizer.ok('GET', `/api/organizers/${withdrawing}`);
     expect(own.stage).toBe('applied');
-    const withdrawn = await organizer.ok('POST', `/api/organizers/${withdrawing}/withdraw`, { reason: 'took a new job' });
+    const withdrawn = await organizer.ok('POST', `/api/organizers/${withdrawing}/withdraw`, {
+      reason: 'took a new job',
+    });
     expect(withdrawn.stage).toBe('withdrawn');
     expect(withdrawn.history.at(-1)).toMatchObject({ from: 'applied', to: 'withdrawn', reason: 'took a new job' });
 
@@ -72,13 +99,28 @@ describe('hiring over HTTP', () => {
     ]);
 
     const rostered = await admin.createProgram({});
-    const roster = 'memberId,name,local,status\nR-1,Rosa Díaz,Local 12,active\nR-2,Sam Okafor,Local 12,lapsed\n,No Id,Local 12,active\nR-1,Again,Local 12,active\n';
-    const imported = await harness.http('POST', `/api/programs/${rostered.id}/roster`, { token: admin.token, raw: roster, contentType: 'text/csv' });
+    const roster =
+      'memberId,name,local,status\nR-1,Rosa Díaz,Local 12,active\nR-2,Sam Okafor,Local 12,lapsed\n,No Id,Local 12,active\nR-1,Again,Local 12,active\n';
+    const imported = await harness.http('POST', `/api/programs/${rostered.id}/roster`, {
+      token: admin.token,
+      raw: roster,
+      contentType: 'text/csv',
+    });
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ accepted: 2, rejected: [{ line: 4, reason: 'memberId is empty' }, { line: 5, reason: 'memberId R-1 repeats line 2' }] });
+    expect(imported.body).toEqual({
+      accepted: 2,
+      rejected: [
+        { line: 4, reason: 'memberId is empty' },
+        { line: 5, reason: 'memberId R-1 repeats line 2' },
+      ],
+    });
     expect((await admin.apply(rostered.id, { memberId: 'R-1' })).body.stage).toBe('applied');
-    expect((await admin.apply(rostered.id, { memberId: 'R-2' })).body.ineligibleReasons).toEqual(['roster status is lapsed, not active']);
-    expect((await admin.apply(rostered.id, { memberId: 'R-9' })).body.ineligibleReasons).toEqual(["not on the program's member roster"]);
+    expect((await admin.apply(rostered.id, { memberId: 'R-2' })).body.ineligibleReasons).toEqual([
+      'roster status is lapsed, not active',
+    ]);
+    expect((await admin.apply(rostered.id, { memberId: 'R-9' })).body.ineligibleReasons).toEqual([
+      "not on the program's member roster",
+    ]);
   });
 
   it('reads its own writes: 100 action → GET pairs in a row', async () => {
@@ -87,7 +129,10 @@ describe('hiring over HTTP', () => {
     const roundTrips: number[] = [];
     for (let i = 0; i < 100; i++) {
       const started = performance.now();
-      const acted = await coordinator.act(body.id, 'record-ride-along', { date: `2027-${String(3 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, staff: 'Jo Rivera' });
+      const acted = await coordinator.act(body.id, 'record-ride-along', {
+        date: `2027-${String(3 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        staff: 'Jo Rivera',
+      });
       roundTrips.push(performance.now() - started);
       expect(acted.status).toBe(200);
       const read = await coordinator.ok('GET', `/api/organizers/${body.id}`);
@@ -95,22 +140,48 @@ describe('hiring over HTTP', () => {
       expect(read.version).toBe(acted.body.version);
     }
     roundTrips.sort((x, y) => x - y);
-    process.stdout.write(`[api] action round trip over HTTP: p50 ${roundTrips[49].toFixed(1)} ms, p99 ${roundTrips[98].toFixed(1)} ms (100 actions)\n`);
+    process.stdout.write(
+      `[api] action round trip over HTTP: p50 ${roundTrips[49].toFixed(1)} ms, p99 ${roundTrips[98].toFixed(1)} ms (100 actions)\n`,
+    );
   });
 
   it('turns 10 concurrent identical applications into one 201 and nine 409s, one workflow, one row', async () => {
-    const application = { memberId: 'M-SAME-1', name: 'Same Member', email: 'same@example.org', attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 12 } };
-    const responses = await Promise.all(Array.from({ length: 10 }, () => coordinator.call('POST', `/api/programs/${program.id}/applications`, application)));
+    const application = {
+      memberId: 'M-SAME-1',
+      name: 'Same Member',
+      email: 'same@example.org',
+      attestations: {
+        currentMember: true,
+        driversLicense: true,
+        insuredVehicle: true,
+        fullTerm: true,
+        doorKnocking: true,
+        weeklyHours: 12,
+      },
+    };
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        coordinator.call('POST', `/api/programs/${program.id}/applications`, application),
+      ),
+    );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     const conflict = responses.find((r) => r.status === 409)!;
-    expect(conflict.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'this member has already applied to this program' });
-    const rows = await harness.dataSource.query('SELECT id FROM organizers WHERE program_id = $1 AND member_id = $2', [program.id, 'M-SAME-1']);
+    expect(conflict.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'this member has already applied to this program',
+    });
+    const rows = await harness.dataSource.query('SELECT id FROM organizers WHERE program_id = $1 AND member_id = $2', [
+      program.id,
+      'M-SAME-1',
+    ]);
     expect(rows).toHaveLength(1);
     // Visibility is eventually consistent: wait for the listing to settle, then it must hold exactly one run.
     const runs = await eventually('the workflow listing', async () => {
       const found = [];
-      for await (const wf of harness.temporal.workflow.list({ query: `WorkflowId = '${rows[0].id}'` })) found.push(wf.runId);
+      for await (const wf of harness.temporal.workflow.list({ query: `WorkflowId = '${rows[0].id}'` }))
+        found.push(wf.runId);
       return found.length > 0 && found;
     });
     expect(runs).toHaveLength(1);
@@ -126,7 +197,9 @@ describe('hiring over HTTP', () => {
     expect(changed.policy.escalateAfter).toBe('3 days');
     expect(changed.policy.stageSla).toEqual({ applied: '2 days', screening: '14 days', role_play: '7 days' });
     expect(changed.goals).toEqual({ turnoutPercent: 20 });
-    const state = await harness.temporal.workflow.getHandle(body.id).query<{ policy: { escalateAfter: string }; termEnd?: string }>('organizerState');
+    const state = await harness.temporal.workflow
+      .getHandle(body.id)
+      .query<{ policy: { escalateAfter: string }; termEnd?: string }>('organizerState');
     expect(state.policy.escalateAfter).toBe('3 days');
     expect(state.termEnd).toBe(changed.termEnd);
   });
@@ -140,8 +213,9 @@ describe('hiring over HTTP', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const now = await admin.ok('GET', `/api/programs/${program.id}`);
     expect(now.policy).toMatchObject({ debriefGrace: '2 days', escalateAfter: '4 days' });
-    const state = await harness.temporal.workflow.getHandle(body.id).query<{ policy: { debriefGrace: string; escalateAfter: string } }>('organizerState');
+    const state = await harness.temporal.workflow
+      .getHandle(body.id)
+      .query<{ policy: { debriefGrace: string; escalateAfter: string } }>('organizerState');
     expect(state.policy).toMatchObject({ debriefGrace: '2 days', escalateAfter: '4 days' });
   });
 });
-

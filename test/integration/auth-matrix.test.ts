@@ -4,7 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 
-const callers = ['none', 'bad', 'admin', 'national', 'coordinator', 'otherCoordinator', 'self', 'otherOrganizer'] as const;
+const callers = [
+  'none',
+  'bad',
+  'admin',
+  'national',
+  'coordinator',
+  'otherCoordinator',
+  'self',
+  'otherOrganizer',
+] as const;
 type CallerKind = (typeof callers)[number];
 type Stage = 'applied' | 'screening' | 'role_play' | 'offered' | 'training' | 'ride_along' | 'active' | 'paused';
 
@@ -41,15 +50,30 @@ describe('access matrix: every route × every caller', () => {
     if (status !== 201) throw new Error(`application answered ${status}: ${JSON.stringify(body)}`);
     const id = body.id as string;
     const step = (action: string, input: unknown) => admin.ok('POST', `/api/organizers/${id}/${action}`, input);
-    const path: Stage[] = ['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active', 'paused'];
+    const path: Stage[] = [
+      'applied',
+      'screening',
+      'role_play',
+      'offered',
+      'training',
+      'ride_along',
+      'active',
+      'paused',
+    ];
     const steps: (() => Promise<unknown>)[] = [
       async () => undefined,
       () => step('schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' }),
       () => step('record-screening', { attended: true, advance: true }),
-      () => step('record-role-play', { scores: { a: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-02-01' } }),
+      () =>
+        step('record-role-play', {
+          scores: { a: 4 },
+          decision: 'offer',
+          offer: { hoursPerWeek: 10, startDate: '2027-02-01' },
+        }),
       () => step('respond-offer', { accepted: true }),
       async () => {
-        for (const training of program.policy.requiredTrainings) await step('record-training', { training, completedAt: '2027-02-02T00:00:00Z' });
+        for (const training of program.policy.requiredTrainings)
+          await step('record-training', { training, completedAt: '2027-02-02T00:00:00Z' });
       },
       () => step('record-ride-along', { date: '2027-02-10', staff: 'Jo' }),
       () => step('pause', {}),
@@ -70,18 +94,34 @@ describe('access matrix: every route × every caller', () => {
       async cell(caller, allowed) {
         if (!allowed) return { path: `/api/organizers/${shared}/${name}`, body };
         const id = await organizerIn(stage);
-        return { path: `/api/organizers/${id}/${name}`, body, ...(caller === 'self' ? { selfToken: await ownerToken(id) } : {}) };
+        return {
+          path: `/api/organizers/${id}/${name}`,
+          body,
+          ...(caller === 'self' ? { selfToken: await ownerToken(id) } : {}),
+        };
       },
     };
   }
 
   const table: Row[] = [
-    { route: 'GET /api/health', public: true, expect: [200, 200, 200, 200, 200, 200], cell: async () => ({ path: '/api/health' }) },
-    { route: 'GET /api/users/me', expect: [200, 200, 200, 200, 200, 200], cell: async () => ({ path: '/api/users/me' }) },
+    {
+      route: 'GET /api/health',
+      public: true,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: '/api/health' }),
+    },
+    {
+      route: 'GET /api/users/me',
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: '/api/users/me' }),
+    },
     {
       route: 'POST /api/users',
       expect: [201, 403, 403, 403, 403, 403],
-      cell: async () => ({ path: '/api/users', body: { email: `u-${randomUUID()}@example.org`, name: 'New', role: 'national' } }),
+      cell: async () => ({
+        path: '/api/users',
+        body: { email: `u-${randomUUID()}@example.org`, name: 'New', role: 'national' },
+      }),
     },
     {
       route: 'POST /api/users/{userId}/revoke',
@@ -91,10 +131,27 @@ describe('access matrix: every route × every caller', () => {
     {
       route: 'POST /api/programs',
       expect: [201, 201, 403, 403, 403, 403],
-      cell: async () => ({ path: '/api/programs', body: { name: 'P', affiliate: 'A', kind: 'civic_engagement', timezone: 'America/Chicago', termStart: '2027-01-01' } }),
+      cell: async () => ({
+        path: '/api/programs',
+        body: {
+          name: 'P',
+          affiliate: 'A',
+          kind: 'civic_engagement',
+          timezone: 'America/Chicago',
+          termStart: '2027-01-01',
+        },
+      }),
     },
-    { route: 'GET /api/programs', expect: [200, 200, 200, 200, 200, 200], cell: async () => ({ path: '/api/programs' }) },
-    { route: 'GET /api/programs/{programId}', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/programs/${program.id}` }) },
+    {
+      route: 'GET /api/programs',
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: '/api/programs' }),
+    },
+    {
+      route: 'GET /api/programs/{programId}',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}` }),
+    },
     {
       route: 'PATCH /api/programs/{programId}',
       expect: [200, 200, 200, 403, 403, 403],
@@ -104,19 +161,40 @@ describe('access matrix: every route × every caller', () => {
       route: 'POST /api/programs/{programId}/roster',
       expect: [200, 403, 200, 403, 403, 403],
       // A header without rows: the program keeps no roster, so later applications stay unaffected.
-      cell: async () => ({ path: `/api/programs/${program.id}/roster`, raw: 'memberId,name,local,status\n', contentType: 'text/csv' }),
+      cell: async () => ({
+        path: `/api/programs/${program.id}/roster`,
+        raw: 'memberId,name,local,status\n',
+        contentType: 'text/csv',
+      }),
     },
     {
       route: 'POST /api/programs/{programId}/applications',
       expect: [201, 403, 201, 403, 403, 403],
       cell: async () => ({
         path: `/api/programs/${program.id}/applications`,
-        body: { memberId: `M-${randomUUID().slice(0, 8)}`, name: 'N', email: 'n@example.org', attestations: { currentMember: true, weeklyHours: 10 } },
+        body: {
+          memberId: `M-${randomUUID().slice(0, 8)}`,
+          name: 'N',
+          email: 'n@example.org',
+          attestations: { currentMember: true, weeklyHours: 10 },
+        },
       }),
     },
-    { route: 'GET /api/programs/{programId}/reports', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/programs/${program.id}/reports` }) },
-    { route: 'GET /api/programs/{programId}/organizers', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/programs/${program.id}/organizers` }) },
-    { route: 'GET /api/organizers/{organizerId}', expect: [200, 200, 200, 403, 200, 403], cell: async () => ({ path: `/api/organizers/${shared}` }) },
+    {
+      route: 'GET /api/programs/{programId}/reports',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/reports` }),
+    },
+    {
+      route: 'GET /api/programs/{programId}/organizers',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/organizers` }),
+    },
+    {
+      route: 'GET /api/organizers/{organizerId}',
+      expect: [200, 200, 200, 403, 200, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}` }),
+    },
     action('schedule-screening', 'applied', { at: '2027-01-12T17:30:00Z', location: 'hall' }, false),
     action('record-screening', 'screening', { attended: true, advance: true }, false),
     action('record-role-play', 'role_play', { scores: { a: 3 }, decision: 'reject' }, false),
@@ -129,8 +207,16 @@ describe('access matrix: every route × every caller', () => {
     action('reject', 'applied', { reason: 'not this round' }, false),
     action('withdraw', 'applied', { reason: 'moved' }, true),
     action('terminate', 'training', { reason: 'did not report' }, false),
-    { route: 'GET /api/dashboard/pipeline', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/dashboard/pipeline?programId=${program.id}` }) },
-    { route: 'GET /api/dashboard/pipeline.csv', expect: [200, 200, 200, 403, 403, 403], cell: async () => ({ path: `/api/dashboard/pipeline.csv?programId=${program.id}` }) },
+    {
+      route: 'GET /api/dashboard/pipeline',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/dashboard/pipeline?programId=${program.id}` }),
+    },
+    {
+      route: 'GET /api/dashboard/pipeline.csv',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/dashboard/pipeline.csv?programId=${program.id}` }),
+    },
     {
       route: 'GET /api/notifications',
       expect: [200, 200, 200, 403, 200, 200],
@@ -160,21 +246,38 @@ describe('access matrix: every route × every caller', () => {
   });
 
   it('has a row for every route the server answers', () => {
-    const router = harness.app.getHttpAdapter().getInstance().router as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    const router = harness.app.getHttpAdapter().getInstance().router as {
+      stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+    };
     const served = router.stack
       .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
-      .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`));
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map(
+          (m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      );
     expect(table.map((row) => row.route).sort()).toEqual([...new Set(served)].sort());
   });
 
   const cells = table.flatMap((row) => callers.map((caller) => [row.route, caller, row] as const));
 
   it.each(cells)('%s as %s', async (_, caller, row) => {
-    const expected = caller === 'none' || caller === 'bad' ? (row.public ? 200 : 401) : row.expect[callers.indexOf(caller) - 2];
+    const expected =
+      caller === 'none' || caller === 'bad' ? (row.public ? 200 : 401) : row.expect[callers.indexOf(caller) - 2];
     const cell = await row.cell(caller, expected < 300);
-    const token = caller === 'none' ? undefined : caller === 'bad' ? 'op_this-token-was-never-issued' : (cell.selfToken ?? tokens[caller]);
+    const token =
+      caller === 'none'
+        ? undefined
+        : caller === 'bad'
+          ? 'op_this-token-was-never-issued'
+          : (cell.selfToken ?? tokens[caller]);
     const method = row.route.split(' ')[0];
-    const response = await harness.http(method, cell.path, { token, body: cell.body, raw: cell.raw, contentType: cell.contentType });
+    const response = await harness.http(method, cell.path, {
+      token,
+      body: cell.body,
+      raw: cell.raw,
+      contentType: cell.contentType,
+    });
     expect({ status: response.status, body: response.status >= 400 ? response.body : 'ok' }).toEqual({
       status: expected,
       body: expected >= 400 ? { statusCode: expected, error: expect.any(String), message: expect.any(String) } : 'ok',

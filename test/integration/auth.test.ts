@@ -15,7 +15,9 @@ function getFrom(localAddress: string, url: string, token: string): Promise<{ st
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { localAddress, headers: { authorization: `Bearer ${token}` } }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -25,7 +27,8 @@ function getFrom(localAddress: string, url: string, token: string): Promise<{ st
 class RecordingLogger implements LoggerService {
   readonly lines: string[] = [];
   log = (message: unknown, context?: string) => this.lines.push(`${context} ${String(message)}`);
-  error = (message: unknown, ...rest: unknown[]) => this.lines.push(`ERROR ${String(message)} ${rest.map(String).join(' ')}`);
+  error = (message: unknown, ...rest: unknown[]) =>
+    this.lines.push(`ERROR ${String(message)} ${rest.map(String).join(' ')}`);
   warn = (message: unknown, context?: string) => this.lines.push(`WARN ${context} ${String(message)}`);
   debug = (message: unknown) => this.lines.push(String(message));
   verbose = (message: unknown) => this.lines.push(String(message));
@@ -54,7 +57,12 @@ describe('authentication', () => {
     expect(row.token_hash).toBe(hashToken(created.token));
 
     const national = admin.as(created.token);
-    expect((await national.call('GET', '/api/users/me')).body).toEqual({ id: created.id, role: 'national', programIds: [], organizerId: null });
+    expect((await national.call('GET', '/api/users/me')).body).toEqual({
+      id: created.id,
+      role: 'national',
+      programIds: [],
+      organizerId: null,
+    });
     const revoked = await admin.ok('POST', `/api/users/${created.id}/revoke`);
     expect(revoked.revokedAt).toEqual(expect.any(String));
     expect((await national.call('GET', '/api/programs')).status).toBe(401);
@@ -79,7 +87,9 @@ describe('authentication', () => {
     const coordinator = admin.as(coordinatorUser.token);
     const { body } = await coordinator.apply(program.id);
     const detail = await coordinator.hireToActive(program, body.id);
-    expect(detail.history.slice(1).map((h: { actor: string }) => h.actor)).toEqual(Array(detail.history.length - 1).fill(coordinatorUser.id));
+    expect(detail.history.slice(1).map((h: { actor: string }) => h.actor)).toEqual(
+      Array(detail.history.length - 1).fill(coordinatorUser.id),
+    );
     expect(detail.history[0].actor).toBe('system');
 
     const organizerUser = await admin.createUser('organizer', { organizerId: body.id });
@@ -89,27 +99,58 @@ describe('authentication', () => {
       return list.items[0];
     });
     const periodStart = (await organizer.ok('GET', `/api/organizers/${body.id}`)).pendingDebriefPeriods[0].start;
-    await organizer.ok('POST', `/api/organizers/${body.id}/submit-debrief`, { periodStart, hours: 5, conversations: 8, oneOnOnes: 1, leadersIdentified: 0, inPerson: false, group: false });
+    await organizer.ok('POST', `/api/organizers/${body.id}/submit-debrief`, {
+      periodStart,
+      hours: 5,
+      conversations: 8,
+      oneOnOnes: 1,
+      leadersIdentified: 0,
+      inPerson: false,
+      group: false,
+    });
     const after = await organizer.ok('GET', `/api/organizers/${body.id}`);
     expect(after.debriefs[0]).toMatchObject({ periodStart, submittedBy: organizerUser.id, late: true });
-    expect(after.notifications.find((n: { id: string }) => n.id === overdue.id)).toMatchObject({ resolvedBy: organizerUser.id, resolvedAt: expect.any(String) });
+    expect(after.notifications.find((n: { id: string }) => n.id === overdue.id)).toMatchObject({
+      resolvedBy: organizerUser.id,
+      resolvedAt: expect.any(String),
+    });
   }, 60_000);
 
   it('keeps tokens and attestations out of every log line, and tags request lines with their request id', async () => {
     const program = await admin.createProgram({});
     const coordinatorUser = await admin.createUser('coordinator', { programIds: [program.id] });
-    const response = await admin.as(coordinatorUser.token).apply(program.id, { attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 17.25 } });
+    const response = await admin.as(coordinatorUser.token).apply(program.id, {
+      attestations: {
+        currentMember: true,
+        driversLicense: true,
+        insuredVehicle: true,
+        fullTerm: true,
+        doorKnocking: true,
+        weeklyHours: 17.25,
+      },
+    });
     expect(response.status).toBe(201);
     const requestId = response.headers.get('x-request-id')!;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     await eventually('the request line', async () => logger.lines.some((l) => l.includes(`[request ${requestId}]`)));
     const lines = [...logger.lines, ...sdkLogLines];
     expect(lines.length).toBeGreaterThan(10);
-    for (const secret of [adminToken, coordinatorUser.token, 'driversLicense', 'insuredVehicle', '17.25', 'weeklyHours']) {
+    for (const secret of [
+      adminToken,
+      coordinatorUser.token,
+      'driversLicense',
+      'insuredVehicle',
+      '17.25',
+      'weeklyHours',
+    ]) {
       expect(lines.filter((line) => line.includes(secret))).toEqual([]);
     }
     const requestLine = logger.lines.find((l) => l.includes(`[request ${requestId}]`))!;
-    expect(requestLine).toMatch(new RegExp(`POST /api/programs/${program.id}/applications 201 [\\d.]+ms \\[request ${requestId}\\] caller ${coordinatorUser.id}`));
+    expect(requestLine).toMatch(
+      new RegExp(
+        `POST /api/programs/${program.id}/applications 201 [\\d.]+ms \\[request ${requestId}\\] caller ${coordinatorUser.id}`,
+      ),
+    );
   });
 });
 
@@ -124,7 +165,10 @@ class UndeclaredController {
 describe('deny by default', () => {
   it('refuses a route that declares no access rule, whoever calls', async () => {
     const config = loadConfig({ ...process.env, ADMIN_TOKEN: adminToken });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers: [UndeclaredController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config)],
+      controllers: [UndeclaredController],
+    }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     app.setGlobalPrefix('api');
     app.useGlobalPipes(validationPipe);
@@ -133,7 +177,11 @@ describe('deny by default', () => {
       const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/undeclared`;
       const asAdmin = await fetch(url, { headers: { authorization: `Bearer ${adminToken}` } });
       expect(asAdmin.status).toBe(403);
-      expect(await asAdmin.json()).toEqual({ statusCode: 403, error: 'Forbidden', message: 'this route declares no access rule, so it is refused' });
+      expect(await asAdmin.json()).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'this route declares no access rule, so it is refused',
+      });
       expect((await fetch(url)).status).toBe(401);
     } finally {
       await app.close();

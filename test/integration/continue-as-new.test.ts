@@ -19,7 +19,13 @@ describe('continue-as-new under a stream of updates (dev server)', () => {
   it('loses no update across several continue-as-new boundaries', async () => {
     const policy = aFastPolicy({ debriefEvery: '1 second', debriefGrace: '1 second', escalateAfter: '1 second' });
     const repository = new OrganizerRepository(harness.dataSource);
-    const organizer = await applyDirectly(harness.temporal, harness.config.temporal.taskQueue, policy, { periodsPerRun: 2 }, (p) => repository.project(p));
+    const organizer = await applyDirectly(
+      harness.temporal,
+      harness.config.temporal.taskQueue,
+      policy,
+      { periodsPerRun: 2 },
+      (p) => repository.project(p),
+    );
     await driveToActive(organizer, policy);
     const firstRunId = (await harness.temporal.workflow.getHandle(organizer.organizerId).describe()).runId;
 
@@ -39,9 +45,15 @@ describe('continue-as-new under a stream of updates (dev server)', () => {
     expect(results).toHaveLength(total);
     const elapsed = Date.now() - started;
 
-    const [{ n }] = await harness.dataSource.query('SELECT count(*)::int AS n FROM ride_alongs WHERE organizer_id = $1', [organizer.organizerId]);
+    const [{ n }] = await harness.dataSource.query(
+      'SELECT count(*)::int AS n FROM ride_alongs WHERE organizer_id = $1',
+      [organizer.organizerId],
+    );
     expect(n).toBe(total + policy.initialRideAlongs);
-    const [{ ride_along_count: counted }] = await harness.dataSource.query('SELECT ride_along_count FROM organizers WHERE id = $1', [organizer.organizerId]);
+    const [{ ride_along_count: counted }] = await harness.dataSource.query(
+      'SELECT ride_along_count FROM organizers WHERE id = $1',
+      [organizer.organizerId],
+    );
     expect(counted).toBe(total + policy.initialRideAlongs);
     const runs = await runChain(harness.temporal, organizer.organizerId, firstRunId);
     expect(runs.length).toBeGreaterThanOrEqual(3);

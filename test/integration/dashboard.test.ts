@@ -13,23 +13,52 @@ describe('pipeline dashboard', () => {
   const now = Date.now();
   const ago = (days: number) => new Date(now - days * day);
 
-  async function organizer(programId: string, stage: string, o: { daysInStage: number; hired?: boolean; atRisk?: boolean; overdue?: number; rideAlongs?: number }) {
+  async function organizer(
+    programId: string,
+    stage: string,
+    o: { daysInStage: number; hired?: boolean; atRisk?: boolean; overdue?: number; rideAlongs?: number },
+  ) {
     const id = randomUUID();
     await harness.dataSource.query(
       `INSERT INTO organizers (id, program_id, member_id, name, email, stage, stage_entered_at, applied_at, hired_at, at_risk, overdue_debriefs,
          ride_along_count, totals, version, projected_at)
        VALUES ($1, $2, $3, 'Fixture', 'f@example.org', $4, $5, $6, $7, $8, $9, $10, '{}', 1, now())`,
-      [id, programId, `F-${id.slice(0, 8)}`, stage, ago(o.daysInStage), ago(60), o.hired ? ago(30) : null, o.atRisk ?? false, o.overdue ?? 0, o.rideAlongs ?? 0],
+      [
+        id,
+        programId,
+        `F-${id.slice(0, 8)}`,
+        stage,
+        ago(o.daysInStage),
+        ago(60),
+        o.hired ? ago(30) : null,
+        o.atRisk ?? false,
+        o.overdue ?? 0,
+        o.rideAlongs ?? 0,
+      ],
     );
     return id;
   }
 
-  async function debrief(programId: string, organizerId: string, endedDaysAgo: number, d: { hours: number; conversations: number; group?: boolean; late?: boolean }) {
+  async function debrief(
+    programId: string,
+    organizerId: string,
+    endedDaysAgo: number,
+    d: { hours: number; conversations: number; group?: boolean; late?: boolean },
+  ) {
     await harness.dataSource.query(
       `INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours, conversations, one_on_ones,
          leaders_identified, in_person, group_debrief)
        VALUES ($1, $2, $3, $4, $4, 'fixture', $5, $6, $7, 2, 1, $8, $8)`,
-      [organizerId, ago(endedDaysAgo + 7), programId, ago(endedDaysAgo), d.late ?? false, d.hours, d.conversations, d.group ?? false],
+      [
+        organizerId,
+        ago(endedDaysAgo + 7),
+        programId,
+        ago(endedDaysAgo),
+        d.late ?? false,
+        d.hours,
+        d.conversations,
+        d.group ?? false,
+      ],
     );
   }
 
@@ -92,20 +121,49 @@ describe('pipeline dashboard', () => {
     expect(p.conversion).toBe(0.4615); // 6 / 13
     expect(p.overdueDebriefs).toBe(3); // 2 + 1
     expect(p.atRisk).toBe(1);
-    expect(p.medianDaysInStage).toEqual({ applied: 2, screening: 10, role_play: null, offered: 2, training: 4, ride_along: 6, active: 20 });
+    expect(p.medianDaysInStage).toEqual({
+      applied: 2,
+      screening: 10,
+      role_play: null,
+      offered: 2,
+      training: 4,
+      ride_along: 6,
+      active: 20,
+    });
     expect(p.rideAlongs).toEqual({ active: 3, meetingRequirement: 2 }); // 3 and 4 of the 3 required
     expect(p.groupDebriefsMissing).toBe(1); // the one 45 days ago is outside the window
-    expect(p.activity).toEqual({ debriefs: 3, lateDebriefs: 1, hours: 21.5, conversations: 36, oneOnOnes: 6, leadersIdentified: 3, groupDebriefs: 1 });
+    expect(p.activity).toEqual({
+      debriefs: 3,
+      lateDebriefs: 1,
+      hours: 21.5,
+      conversations: 36,
+      oneOnOnes: 6,
+      leadersIdentified: 3,
+      groupDebriefs: 1,
+    });
   });
 
   it('adds programs up into totals, showing every stage of a program with no organizers as zero', async () => {
     const pipeline = await admin.ok('GET', '/api/dashboard/pipeline');
     const quietFigures = pipeline.programs.find((p: { programId: string }) => p.programId === quiet.id);
     expect(Object.values(quietFigures.stages)).toEqual(Array(13).fill(0));
-    expect(quietFigures).toMatchObject({ applications: 0, hired: 0, conversion: 0, medianDaysInStage: expect.objectContaining({ applied: null }) });
-    const sum = (key: string) => pipeline.programs.reduce((total: number, p: Record<string, number>) => total + p[key], 0);
-    expect(pipeline.totals).toMatchObject({ applications: sum('applications'), hired: sum('hired'), overdueDebriefs: sum('overdueDebriefs'), atRisk: sum('atRisk') });
-    expect(pipeline.totals.stages.active).toBe(pipeline.programs.reduce((t: number, p: { stages: { active: number } }) => t + p.stages.active, 0));
+    expect(quietFigures).toMatchObject({
+      applications: 0,
+      hired: 0,
+      conversion: 0,
+      medianDaysInStage: expect.objectContaining({ applied: null }),
+    });
+    const sum = (key: string) =>
+      pipeline.programs.reduce((total: number, p: Record<string, number>) => total + p[key], 0);
+    expect(pipeline.totals).toMatchObject({
+      applications: sum('applications'),
+      hired: sum('hired'),
+      overdueDebriefs: sum('overdueDebriefs'),
+      atRisk: sum('atRisk'),
+    });
+    expect(pipeline.totals.stages.active).toBe(
+      pipeline.programs.reduce((t: number, p: { stages: { active: number } }) => t + p.stages.active, 0),
+    );
   });
 
   it('shows a coordinator only their programs, and refuses another program', async () => {
@@ -120,7 +178,9 @@ describe('pipeline dashboard', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = String(csv.body).trim().split('\r\n');
-    expect(lines[0]).toBe('programId,program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk');
+    expect(lines[0]).toBe(
+      'programId,program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk',
+    );
     expect(lines).toHaveLength(1 + 13);
     expect(lines).toContain(`${mop.id},AAA Fixture MOP,AFT Local 1,active,3,20,13,6,0.4615,3,1`);
     expect(lines).toContain(`${mop.id},AAA Fixture MOP,AFT Local 1,terminated,0,,13,6,0.4615,3,1`);
@@ -130,6 +190,10 @@ describe('pipeline dashboard', () => {
     const response = await admin.call('GET', '/api/dashboard/pipeline?from=2027-02-01&to=2027-01-01');
     expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'from must not be after to' });
     const invalid = await admin.call('GET', '/api/dashboard/pipeline?from=2027-02-30');
-    expect(invalid.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'from must be a day such as 2027-03-01' });
+    expect(invalid.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'from must be a day such as 2027-03-01',
+    });
   });
 });

@@ -32,13 +32,25 @@ describe('debrief reminders on the dev server', () => {
       [randomUUID(), coordinatorEmail, [programId], randomUUID().replace(/-/g, '').padEnd(64, '0')],
     );
     const repository = new OrganizerRepository(harness.dataSource);
-    const organizer = await applyDirectly(harness.temporal, harness.config.temporal.taskQueue, policy, { programId, application }, (p) => repository.project(p));
+    const organizer = await applyDirectly(
+      harness.temporal,
+      harness.config.temporal.taskQueue,
+      policy,
+      { programId, application },
+      (p) => repository.project(p),
+    );
     await driveToActive(organizer, policy);
     const { act, organizerId } = organizer;
-    const [{ active_since: activeSince }] = await harness.dataSource.query('SELECT active_since FROM organizers WHERE id = $1', [organizerId]);
+    const [{ active_since: activeSince }] = await harness.dataSource.query(
+      'SELECT active_since FROM organizers WHERE id = $1',
+      [organizerId],
+    );
 
     const kinds = async () =>
-      (await harness.dataSource.query('SELECT kind, recipient_role, resolved_at FROM notifications WHERE organizer_id = $1 ORDER BY created_at, kind', [organizerId])) as {
+      (await harness.dataSource.query(
+        'SELECT kind, recipient_role, resolved_at FROM notifications WHERE organizer_id = $1 ORDER BY created_at, kind',
+        [organizerId],
+      )) as {
         kind: string;
         recipient_role: string;
         resolved_at: Date | null;
@@ -51,17 +63,33 @@ describe('debrief reminders on the dev server', () => {
       ['debrief_overdue', 'organizer'],
       ['organizer_at_risk', 'national'],
     ]);
-    const [flagged] = await harness.dataSource.query('SELECT at_risk, overdue_debriefs FROM organizers WHERE id = $1', [organizerId]);
+    const [flagged] = await harness.dataSource.query('SELECT at_risk, overdue_debriefs FROM organizers WHERE id = $1', [
+      organizerId,
+    ]);
     expect(flagged).toEqual({ at_risk: true, overdue_debriefs: 2 });
 
-    await act('submit-debrief', { periodStart: activeSince.toISOString(), hours: 6, conversations: 10, oneOnOnes: 2, leadersIdentified: 1, inPerson: false, group: false });
-    const [cleared] = await harness.dataSource.query('SELECT at_risk, overdue_debriefs FROM organizers WHERE id = $1', [organizerId]);
+    await act('submit-debrief', {
+      periodStart: activeSince.toISOString(),
+      hours: 6,
+      conversations: 10,
+      oneOnOnes: 2,
+      leadersIdentified: 1,
+      inPerson: false,
+      group: false,
+    });
+    const [cleared] = await harness.dataSource.query('SELECT at_risk, overdue_debriefs FROM organizers WHERE id = $1', [
+      organizerId,
+    ]);
     expect(cleared.at_risk).toBe(false);
     const resolved = (await kinds()).filter((n) => n.resolved_at).map((n) => n.kind);
     expect(resolved).toEqual(expect.arrayContaining(['debrief_overdue', 'debrief_escalated', 'organizer_at_risk']));
 
-    const to = (address: string) => smtp.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
-    await eventually('the reminder emails', async () => to(application.email).length >= 1 && to(coordinatorEmail).length >= 1);
+    const to = (address: string) =>
+      smtp.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+    await eventually(
+      'the reminder emails',
+      async () => to(application.email).length >= 1 && to(coordinatorEmail).length >= 1,
+    );
     expect(to(application.email)[0].subject).toBe('Your weekly debrief is overdue');
     expect(to(coordinatorEmail)[0].subject).toBe('A debrief is still missing');
     const deliveries = await harness.dataSource.query(

@@ -30,7 +30,11 @@ describe('demo data', () => {
       expect(Object.fromEntries(Object.entries(stages).filter(([, n]) => n))).toEqual(demoPrograms[i].stages);
     }
     // A demo week is 15 seconds: once the first one ends, the pulse files debriefs for the organizers who report.
-    const submitted = await eventually('demo debriefs', async () => (await demoPulse(client, state, logger)) > 0 && true, 30_000);
+    const submitted = await eventually(
+      'demo debriefs',
+      async () => (await demoPulse(client, state, logger)) > 0 && true,
+      30_000,
+    );
     expect(submitted).toBe(true);
     const activity = await admin.ok('GET', `/api/dashboard/pipeline?programId=${state.programIds[0]}`);
     expect(activity.programs[0].activity.debriefs).toBeGreaterThan(0);

@@ -17,7 +17,8 @@ describe('PostgreSQL outage', () => {
   let postgres: RunningPostgres;
   let harness: AppHarness;
 
-  const startPostgres = () => startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port, fast: true, logFile: join(scratch, 'pg.log') });
+  const startPostgres = () =>
+    startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port, fast: true, logFile: join(scratch, 'pg.log') });
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'pg-outage-'));
@@ -35,12 +36,22 @@ describe('PostgreSQL outage', () => {
 
   it('answers 503 meanwhile and converges afterwards', async () => {
     const admin = new ApiClient(harness);
-    const program = await admin.createProgram(aFastPolicy({ debriefEvery: '4 seconds', debriefGrace: '2 seconds', escalateAfter: '3 seconds' }));
+    const program = await admin.createProgram(
+      aFastPolicy({ debriefEvery: '4 seconds', debriefGrace: '2 seconds', escalateAfter: '3 seconds' }),
+    );
     const ids = await Promise.all([1, 2, 3, 4].map(async () => (await admin.apply(program.id)).body.id as string));
     const organizers = await Promise.all(ids.slice(0, 3).map((id) => admin.hireToActive(program, id)));
 
     // One action is on its way when the database goes: the workflow takes it and keeps retrying its projection.
-    const debrief = { periodStart: organizers[0].pendingDebriefPeriods[0].start, hours: 2, conversations: 3, oneOnOnes: 0, leadersIdentified: 0, inPerson: false, group: false };
+    const debrief = {
+      periodStart: organizers[0].pendingDebriefPeriods[0].start,
+      hours: 2,
+      conversations: 3,
+      oneOnOnes: 0,
+      leadersIdentified: 0,
+      inPerson: false,
+      group: false,
+    };
     const inFlight = admin.act(ids[0], 'submit-debrief', debrief);
     await new Promise((r) => setTimeout(r, 20));
     await postgres.process.stop();
@@ -48,16 +59,30 @@ describe('PostgreSQL outage', () => {
     const during: number[] = [];
     const health = await harness.http('GET', '/api/health');
     expect(health).toMatchObject({ status: 503, body: { status: 'degraded', temporal: 'up', database: 'down' } });
-    for (const path of [`/api/organizers/${ids[0]}`, `/api/programs/${program.id}/organizers`, '/api/dashboard/pipeline', '/api/notifications', `/api/programs/${program.id}`]) {
+    for (const path of [
+      `/api/organizers/${ids[0]}`,
+      `/api/programs/${program.id}/organizers`,
+      '/api/dashboard/pipeline',
+      '/api/notifications',
+      `/api/programs/${program.id}`,
+    ]) {
       const read = await admin.call('GET', path);
       during.push(read.status);
-      expect(read.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('not available') });
+      expect(read.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: expect.stringContaining('not available'),
+      });
       expect(read.headers.get('retry-after')).toBe('5');
     }
     // An action sent during the outage is refused at once (its organizer cannot be read) and changes nothing.
     const refused = await admin.act(ids[3], 'schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' });
     during.push(refused.status);
-    expect(refused.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'the database is not available; try again shortly' });
+    expect(refused.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'the database is not available; try again shortly',
+    });
     const inFlightResponse = await inFlight;
     expect([200, 503]).toContain(inFlightResponse.status);
     expect(during.every((status) => status === 503)).toBe(true);
@@ -70,16 +95,27 @@ describe('PostgreSQL outage', () => {
     // Converged: each row matches its workflow's state, and the active ones show the reminders their missed
     // debriefs raised while the database was away (the workflows catch up on those deadlines first).
     for (const [i, id] of ids.entries()) {
-      await eventually(`${id}'s row to converge`, async () => {
-        const state = await harness.temporal.workflow.getHandle(id).query<{ version: number; stage: string }>('organizerState');
-        const [row] = await harness.dataSource.query('SELECT version, stage FROM organizers WHERE id = $1', [id]);
-        const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE organizer_id = $1 AND kind = 'debrief_overdue'`, [id]);
-        return row && row.version === state.version && row.stage === state.stage && (i === 3 || n > 0);
-      }, 60_000);
+      await eventually(
+        `${id}'s row to converge`,
+        async () => {
+          const state = await harness.temporal.workflow
+            .getHandle(id)
+            .query<{ version: number; stage: string }>('organizerState');
+          const [row] = await harness.dataSource.query('SELECT version, stage FROM organizers WHERE id = $1', [id]);
+          const [{ n }] = await harness.dataSource.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE organizer_id = $1 AND kind = 'debrief_overdue'`,
+            [id],
+          );
+          return row && row.version === state.version && row.stage === state.stage && (i === 3 || n > 0);
+        },
+        60_000,
+      );
     }
     // The action in flight was applied exactly once; the one refused during the outage changed nothing.
     const first = await admin.ok('GET', `/api/organizers/${ids[0]}`);
-    expect(first.debriefs.filter((d: { periodStart: string }) => d.periodStart === debrief.periodStart)).toHaveLength(1);
+    expect(first.debriefs.filter((d: { periodStart: string }) => d.periodStart === debrief.periodStart)).toHaveLength(
+      1,
+    );
     expect((await admin.ok('GET', `/api/organizers/${ids[3]}`)).stage).toBe('applied');
     // Reminders raised while the database was away were written too, each once.
     const [{ n, distinct }] = await harness.dataSource.query(

@@ -19,7 +19,13 @@ describe('Temporal restarted under running organizers', () => {
   let harness: AppHarness;
   const cli = resolveTemporalCli(stackSettings());
 
-  const startServer = () => startTemporalDevServer({ cli, port, dbFile: join(scratch, 'temporal.sqlite'), logFile: join(scratch, 'temporal.log') });
+  const startServer = () =>
+    startTemporalDevServer({
+      cli,
+      port,
+      dbFile: join(scratch, 'temporal.sqlite'),
+      logFile: join(scratch, 'temporal.log'),
+    });
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'temporal-restart-'));
@@ -36,7 +42,9 @@ describe('Temporal restarted under running organizers', () => {
 
   it('keeps every workflow, fires the timer that fell due meanwhile, and takes updates again', async () => {
     const admin = new ApiClient(harness);
-    const program = await admin.createProgram(aFastPolicy({ debriefEvery: '5 seconds', debriefGrace: '2 seconds', escalateAfter: '60 seconds' }));
+    const program = await admin.createProgram(
+      aFastPolicy({ debriefEvery: '5 seconds', debriefGrace: '2 seconds', escalateAfter: '60 seconds' }),
+    );
     const ids = await Promise.all([1, 2, 3].map(async () => (await admin.apply(program.id)).body.id as string));
     const organizers = await Promise.all(ids.map((id) => admin.hireToActive(program, id)));
     const overdueAt = Math.max(...organizers.map((o) => Date.parse(o.pendingDebriefPeriods[0].overdueAt)));
@@ -50,7 +58,10 @@ describe('Temporal restarted under running organizers', () => {
     expect(refused.headers.get('retry-after')).toBe('5');
     // A policy change needs Temporal to reach the organizers: refused, and the program is left as it was.
     const before = await admin.ok('GET', `/api/programs/${program.id}`);
-    const patched = await admin.call('PATCH', `/api/programs/${program.id}`, { policy: { escalateAfter: '9 days' }, goals: { changed: true } });
+    const patched = await admin.call('PATCH', `/api/programs/${program.id}`, {
+      policy: { escalateAfter: '9 days' },
+      goals: { changed: true },
+    });
     expect(patched.status).toBe(503);
     expect(await admin.ok('GET', `/api/programs/${program.id}`)).toEqual(before);
     // Stay down until every organizer's first debrief has fallen overdue.
@@ -58,26 +69,40 @@ describe('Temporal restarted under running organizers', () => {
     server = await startServer();
 
     for (const id of ids) {
-      await eventually(`${id}'s overdue reminder`, async () => {
-        const rows = await harness.dataSource.query(`SELECT created_at FROM notifications WHERE organizer_id = $1 AND kind = 'debrief_overdue'`, [id]);
-        return rows.length > 0;
-      }, 60_000);
+      await eventually(
+        `${id}'s overdue reminder`,
+        async () => {
+          const rows = await harness.dataSource.query(
+            `SELECT created_at FROM notifications WHERE organizer_id = $1 AND kind = 'debrief_overdue'`,
+            [id],
+          );
+          return rows.length > 0;
+        },
+        60_000,
+      );
       expect((await harness.temporal.workflow.getHandle(id).describe()).status.name).toBe('RUNNING');
     }
     await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
     const organizer = organizers[0];
-    const submitted = await eventually('an update after the restart', async () => {
-      const response = await admin.act(ids[0], 'submit-debrief', {
-        periodStart: organizer.pendingDebriefPeriods[0].start,
-        hours: 3,
-        conversations: 4,
-        oneOnOnes: 1,
-        leadersIdentified: 0,
-        inPerson: false,
-        group: false,
-      });
-      return response.status === 200 && response;
-    }, 30_000);
-    expect(submitted.body.debriefs[0]).toMatchObject({ periodStart: organizer.pendingDebriefPeriods[0].start, late: true });
+    const submitted = await eventually(
+      'an update after the restart',
+      async () => {
+        const response = await admin.act(ids[0], 'submit-debrief', {
+          periodStart: organizer.pendingDebriefPeriods[0].start,
+          hours: 3,
+          conversations: 4,
+          oneOnOnes: 1,
+          leadersIdentified: 0,
+          inPerson: false,
+          group: false,
+        });
+        return response.status === 200 && response;
+      },
+      30_000,
+    );
+    expect(submitted.body.debriefs[0]).toMatchObject({
+      periodStart: organizer.pendingDebriefPeriods[0].start,
+      late: true,
+    });
   }, 120_000);
 });

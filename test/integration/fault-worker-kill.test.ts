@@ -50,7 +50,9 @@ describe('worker killed mid-projection', () => {
     smtp = await startSmtpServer();
     harness = await AppHarness.start({ TEMPORAL_UPDATE_TIMEOUT_MS: '90000', SMTP_URL: smtp.url }, { worker: false });
     admin = new ApiClient(harness);
-    program = await admin.createProgram(aFastPolicy({ debriefEvery: '8 seconds', debriefGrace: '2 seconds', escalateAfter: '60 seconds' }));
+    program = await admin.createProgram(
+      aFastPolicy({ debriefEvery: '8 seconds', debriefGrace: '2 seconds', escalateAfter: '60 seconds' }),
+    );
     worker = await startWorker();
   }, 60_000);
 
@@ -63,7 +65,10 @@ describe('worker killed mid-projection', () => {
   it('completes an action exactly once when the worker dies while projecting it', async () => {
     const { body } = await admin.apply(program.id);
     const lock = await lockRow(body.id);
-    const pending: Promise<HttpResult> = admin.act(body.id, 'schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' });
+    const pending: Promise<HttpResult> = admin.act(body.id, 'schedule-screening', {
+      at: '2027-01-12T17:30:00Z',
+      location: 'hall',
+    });
     await killMidProjection();
     await lock.release();
     worker = await startWorker();
@@ -71,7 +76,10 @@ describe('worker killed mid-projection', () => {
     const response = await pending;
     expect(response.status).toBe(200);
     expect(response.body.stage).toBe('screening');
-    const history = await harness.dataSource.query('SELECT seq, to_stage FROM stage_transitions WHERE organizer_id = $1 ORDER BY seq', [body.id]);
+    const history = await harness.dataSource.query(
+      'SELECT seq, to_stage FROM stage_transitions WHERE organizer_id = $1 ORDER BY seq',
+      [body.id],
+    );
     expect(history).toEqual([
       { seq: 1, to_stage: 'applied' },
       { seq: 2, to_stage: 'screening' },
@@ -95,9 +103,14 @@ describe('worker killed mid-projection', () => {
     await eventually('the reminder email', async () => smtp.messages.some((m) => m.messageId === messageId), 60_000);
     // Give a duplicate every chance to arrive before counting.
     await new Promise((r) => setTimeout(r, 3_000));
-    expect(await harness.dataSource.query('SELECT kind FROM notifications WHERE id = $1', [id])).toEqual([{ kind: 'debrief_overdue' }]);
+    expect(await harness.dataSource.query('SELECT kind FROM notifications WHERE id = $1', [id])).toEqual([
+      { kind: 'debrief_overdue' },
+    ]);
     expect(smtp.messages.filter((m) => m.messageId === messageId)).toHaveLength(1);
-    const [{ n }] = await harness.dataSource.query('SELECT count(*)::int AS n FROM notification_deliveries WHERE notification_id = $1', [id]);
+    const [{ n }] = await harness.dataSource.query(
+      'SELECT count(*)::int AS n FROM notification_deliveries WHERE notification_id = $1',
+      [id],
+    );
     expect(n).toBe(1);
   }, 120_000);
 });

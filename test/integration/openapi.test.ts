@@ -46,7 +46,10 @@ describe('the OpenAPI document', () => {
     await harness?.stop();
   });
 
-  const documented = () => Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  const documented = () =>
+    Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
 
   it('is a valid OpenAPI 3 document', async () => {
     expect(document.openapi).toMatch(/^3\./);
@@ -58,10 +61,16 @@ describe('the OpenAPI document', () => {
   });
 
   it('lists every route the server answers', () => {
-    const router = harness.app.getHttpAdapter().getInstance().router as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    const router = harness.app.getHttpAdapter().getInstance().router as {
+      stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+    };
     const served = router.stack
       .filter((layer) => layer.route)
-      .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`))
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map(
+          (m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      )
       .filter((route) => !route.includes('/api/docs'));
     expect(served.length).toBeGreaterThan(contract.length - 1);
     expect(documented()).toEqual(expect.arrayContaining(served));

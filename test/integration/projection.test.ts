@@ -39,7 +39,10 @@ describe('read-model projection (PostgreSQL)', () => {
     expect(await count('ride_alongs', id)).toBe(1);
     expect(await count('debriefs', id)).toBe(1);
     expect(await count('notifications', id)).toBe(1);
-    const [notification] = await dataSource.query('SELECT kind, resolved_at FROM notifications WHERE organizer_id = $1', [id]);
+    const [notification] = await dataSource.query(
+      'SELECT kind, resolved_at FROM notifications WHERE organizer_id = $1',
+      [id],
+    );
     expect(notification.kind).toBe('debrief_overdue');
     expect(notification.resolved_at).toBeInstanceOf(Date);
   });
@@ -62,11 +65,18 @@ describe('read-model projection (PostgreSQL)', () => {
       const organizer = organizerIn('active');
       const created = organizer.advance(Date.parse(organizer.state.periods[0].overdueAt) - organizer.now);
       const older = { organizer: snapshotOf(organizer.state), changes: created };
-      const answered = organizer.act('submit-debrief', { ...sampleInputs['submit-debrief'], periodStart: organizer.state.periods[0].start });
+      const answered = organizer.act('submit-debrief', {
+        ...sampleInputs['submit-debrief'],
+        periodStart: organizer.state.periods[0].start,
+      });
       // The newer write carries every change not yet known stored: the reminder's creation and its resolution.
       const newer = { organizer: snapshotOf(organizer.state), changes: merged(created, answered) };
-      for (const projection of order === 'older first' ? [older, newer] : [newer, older]) await organizers.project(projection);
-      const rows = await dataSource.query('SELECT kind, resolved_at IS NOT NULL AS resolved FROM notifications WHERE organizer_id = $1', [organizer.state.organizerId]);
+      for (const projection of order === 'older first' ? [older, newer] : [newer, older])
+        await organizers.project(projection);
+      const rows = await dataSource.query(
+        'SELECT kind, resolved_at IS NOT NULL AS resolved FROM notifications WHERE organizer_id = $1',
+        [organizer.state.organizerId],
+      );
       expect({ order, rows }).toEqual({ order, rows: [{ kind: 'debrief_overdue', resolved: true }] });
     }
   });
@@ -77,7 +87,10 @@ describe('read-model projection (PostgreSQL)', () => {
     const steps: { organizer: ReturnType<typeof snapshotOf>; changes: Changes }[] = [];
     let unstored = noChanges();
     for (const training of organizer.state.policy.requiredTrainings) {
-      unstored = merged(unstored, organizer.act('record-training', { training, completedAt: '2026-02-02T18:00:00.000Z' }));
+      unstored = merged(
+        unstored,
+        organizer.act('record-training', { training, completedAt: '2026-02-02T18:00:00.000Z' }),
+      );
       steps.push({ organizer: snapshotOf(organizer.state), changes: unstored });
     }
     await Promise.all(steps.reverse().map((step) => organizers.project(step)));

@@ -11,7 +11,17 @@ import { RunningPostgres, startEmbeddedPostgres } from '../../dev/stack/postgres
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
-import { convergedDifferences, fire, organizersInEveryStage, raceActions, racePolicy, raceSeed, seededRandom, tally, uncommittedAnswers } from '../support/race';
+import {
+  convergedDifferences,
+  fire,
+  organizersInEveryStage,
+  raceActions,
+  racePolicy,
+  raceSeed,
+  seededRandom,
+  tally,
+  uncommittedAnswers,
+} from '../support/race';
 import { startWorkerProcess } from '../support/worker-process';
 
 describe('the integrity race with faults', () => {
@@ -24,7 +34,8 @@ describe('the integrity race with faults', () => {
   let admin: ApiClient;
   let program: Program;
 
-  const startPostgres = () => startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port: pgPort, fast: true, logFile: join(scratch, 'pg.log') });
+  const startPostgres = () =>
+    startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port: pgPort, fast: true, logFile: join(scratch, 'pg.log') });
   const startWorker = () => startWorkerProcess(harness.config.temporal.taskQueue, { DATABASE_URL: postgres.url });
 
   beforeAll(async () => {
@@ -33,7 +44,10 @@ describe('the integrity race with faults', () => {
     pgPort = await freePort();
     postgres = await startPostgres();
     await runMigrations(postgres.url);
-    harness = await AppHarness.start({ DATABASE_URL: postgres.url, TEMPORAL_UPDATE_TIMEOUT_MS: '60000' }, { worker: false });
+    harness = await AppHarness.start(
+      { DATABASE_URL: postgres.url, TEMPORAL_UPDATE_TIMEOUT_MS: '60000' },
+      { worker: false },
+    );
     worker = await startWorker();
     admin = new ApiClient(harness);
     program = await admin.createProgram(racePolicy);
@@ -54,8 +68,14 @@ describe('the integrity race with faults', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     await fault();
     const outcomes = await racing;
-    process.stdout.write(`[race-faults] ${name}, seed ${seed}: ${burst.length} actions: ${JSON.stringify(tally(outcomes))}\n`);
-    expect(outcomes.filter((o) => ![200, 409, 422, 503].includes(o.response.status)).map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`)).toEqual([]);
+    process.stdout.write(
+      `[race-faults] ${name}, seed ${seed}: ${burst.length} actions: ${JSON.stringify(tally(outcomes))}\n`,
+    );
+    expect(
+      outcomes
+        .filter((o) => ![200, 409, 422, 503].includes(o.response.status))
+        .map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
+    ).toEqual([]);
     await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
     const ids = organizers.map((o) => o.id);
     expect(await convergedDifferences(harness, ids, 90_000)).toEqual([]);

@@ -3,7 +3,17 @@
 // body reports a state Temporal committed. RACE_SEED=<seed> replays a run.
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
-import { convergedDifferences, fire, organizersInEveryStage, raceActions, racePolicy, raceSeed, seededRandom, tally, uncommittedAnswers } from '../support/race';
+import {
+  convergedDifferences,
+  fire,
+  organizersInEveryStage,
+  raceActions,
+  racePolicy,
+  raceSeed,
+  seededRandom,
+  tally,
+  uncommittedAnswers,
+} from '../support/race';
 
 describe('the integrity race', () => {
   const seed = raceSeed();
@@ -29,10 +39,14 @@ describe('the integrity race', () => {
     const started = Date.now();
     const outcomes = await fire(admin, burst);
     const statuses = tally(outcomes);
-    process.stdout.write(`[race] seed ${seed}: ${burst.length} actions on ${organizerIds.length} organizers in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(statuses)}\n`);
+    process.stdout.write(
+      `[race] seed ${seed}: ${burst.length} actions on ${organizerIds.length} organizers in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(statuses)}\n`,
+    );
 
     const unexpected = outcomes.filter((o) => ![200, 409, 422].includes(o.response.status));
-    expect(unexpected.map((o) => `${o.organizerId} ${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`)).toEqual([]);
+    expect(
+      unexpected.map((o) => `${o.organizerId} ${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
+    ).toEqual([]);
     expect(statuses[200] ?? 0).toBeGreaterThanOrEqual(burst.length / 4);
     expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
     expect(await convergedDifferences(harness, organizerIds)).toEqual([]);
@@ -45,13 +59,26 @@ describe('the integrity race', () => {
       Array.from({ length: 40 }, (_, i) => {
         if (i === 30) return { organizerId, action: 'terminate' as const, body: { reason: 'race' } };
         if (i === 31) return { organizerId, action: 'withdraw' as const, body: { reason: 'race' } };
-        if (i % 2) return { organizerId, action: 'record-ride-along' as const, body: { date: '2027-02-10', staff: `Staff ${i}` } };
-        return { organizerId, action: 'record-training' as const, body: { training: program.policy.requiredTrainings[i % 3], completedAt: '2027-02-02T18:00:00Z' } };
+        if (i % 2)
+          return {
+            organizerId,
+            action: 'record-ride-along' as const,
+            body: { date: '2027-02-10', staff: `Staff ${i}` },
+          };
+        return {
+          organizerId,
+          action: 'record-training' as const,
+          body: { training: program.policy.requiredTrainings[i % 3], completedAt: '2027-02-02T18:00:00Z' },
+        };
       }),
     );
     const outcomes = await fire(admin, burst);
     process.stdout.write(`[race] 40 at once on each of 3 people: ${JSON.stringify(tally(outcomes))}\n`);
-    expect(outcomes.filter((o) => o.response.status >= 500).map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`)).toEqual([]);
+    expect(
+      outcomes
+        .filter((o) => o.response.status >= 500)
+        .map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
+    ).toEqual([]);
     expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
     expect(await convergedDifferences(harness, organizers)).toEqual([]);
   }, 120_000);

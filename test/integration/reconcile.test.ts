@@ -32,11 +32,24 @@ describe('reconciling read models with their workflows', () => {
 
   /** What a projection from a discarded task left: the row one version ahead in a stage never reached, records never made. */
   async function corrupt(organizerId: string, stage: string): Promise<void> {
-    const [{ seq }] = await q('SELECT max(seq)::int AS seq FROM stage_transitions WHERE organizer_id = $1', [organizerId]);
-    await q('UPDATE organizers SET stage = $2, version = version + 1, paused = true WHERE id = $1', [organizerId, stage]);
-    await q(`INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor) VALUES ($1, $2, 'training', $3, now(), 'ghost')`, [organizerId, seq + 1, stage]);
-    await q(`INSERT INTO trainings (organizer_id, training, completed_at, recorded_by) VALUES ($1, 'ghost training', now(), 'ghost')`, [organizerId]);
-    await q(`UPDATE notifications SET resolved_at = now(), resolved_by = 'ghost' WHERE organizer_id = $1`, [organizerId]);
+    const [{ seq }] = await q('SELECT max(seq)::int AS seq FROM stage_transitions WHERE organizer_id = $1', [
+      organizerId,
+    ]);
+    await q('UPDATE organizers SET stage = $2, version = version + 1, paused = true WHERE id = $1', [
+      organizerId,
+      stage,
+    ]);
+    await q(
+      `INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor) VALUES ($1, $2, 'training', $3, now(), 'ghost')`,
+      [organizerId, seq + 1, stage],
+    );
+    await q(
+      `INSERT INTO trainings (organizer_id, training, completed_at, recorded_by) VALUES ($1, 'ghost training', now(), 'ghost')`,
+      [organizerId],
+    );
+    await q(`UPDATE notifications SET resolved_at = now(), resolved_by = 'ghost' WHERE organizer_id = $1`, [
+      organizerId,
+    ]);
   }
 
   function runReconcileCommand(): Promise<{ code: number | null; output: string[] }> {
@@ -52,9 +65,14 @@ describe('reconciling read models with their workflows', () => {
   }
 
   it('repairs rows corrupted on purpose, open and closed, and leaves equal ones alone (npm run reconcile)', async () => {
-    const [open, closed, untouched] = await Promise.all([1, 2, 3].map(async () => (await admin.apply(program.id)).body.id as string));
+    const [open, closed, untouched] = await Promise.all(
+      [1, 2, 3].map(async () => (await admin.apply(program.id)).body.id as string),
+    );
     await Promise.all([open, closed].map((id) => admin.advanceTo(program, id, 'training')));
-    await admin.ok('POST', `/api/organizers/${open}/record-training`, { training: program.policy.requiredTrainings[0], completedAt: '2027-02-02T18:00:00Z' });
+    await admin.ok('POST', `/api/organizers/${open}/record-training`, {
+      training: program.policy.requiredTrainings[0],
+      completedAt: '2027-02-02T18:00:00Z',
+    });
     await admin.ok('POST', `/api/organizers/${closed}/terminate`, { reason: 'did not report' });
     await corrupt(open, 'withdrawn');
     await corrupt(closed, 'withdrawn');
@@ -69,12 +87,24 @@ describe('reconciling read models with their workflows', () => {
     expect(log).toMatch(/checked \d+: \d+ equal, [2-9]\d* repaired/);
     expect(await differences(harness, [open, closed, untouched])).toEqual([]);
     // The ghost records are gone, and the history ends where the workflow is.
-    expect(await q(`SELECT count(*)::int AS n FROM trainings WHERE recorded_by = 'ghost' AND organizer_id = ANY ($1)`, [[open, closed]])).toEqual([{ n: 0 }]);
-    const [last] = await q('SELECT to_stage FROM stage_transitions WHERE organizer_id = $1 ORDER BY seq DESC LIMIT 1', [closed]);
+    expect(
+      await q(`SELECT count(*)::int AS n FROM trainings WHERE recorded_by = 'ghost' AND organizer_id = ANY ($1)`, [
+        [open, closed],
+      ]),
+    ).toEqual([{ n: 0 }]);
+    const [last] = await q('SELECT to_stage FROM stage_transitions WHERE organizer_id = $1 ORDER BY seq DESC LIMIT 1', [
+      closed,
+    ]);
     expect(last.to_stage).toBe('terminated');
     // The dashboard's rollups follow the repaired rows.
-    const [counts] = await q(`SELECT count(*) FILTER (WHERE stage = 'withdrawn')::int AS withdrawn FROM organizers WHERE program_id = $1`, [program.id]);
-    const [rollup] = await q(`SELECT COALESCE(sum(organizers) FILTER (WHERE stage = 'withdrawn'), 0)::int AS withdrawn FROM program_stage_counts WHERE program_id = $1`, [program.id]);
+    const [counts] = await q(
+      `SELECT count(*) FILTER (WHERE stage = 'withdrawn')::int AS withdrawn FROM organizers WHERE program_id = $1`,
+      [program.id],
+    );
+    const [rollup] = await q(
+      `SELECT COALESCE(sum(organizers) FILTER (WHERE stage = 'withdrawn'), 0)::int AS withdrawn FROM program_stage_counts WHERE program_id = $1`,
+      [program.id],
+    );
     expect(rollup.withdrawn).toBe(counts.withdrawn);
   }, 120_000);
 
@@ -94,7 +124,9 @@ describe('reconciling read models with their workflows', () => {
   });
 
   it('is safe to run while actions flow', async () => {
-    const ids = await Promise.all(Array.from({ length: 8 }, async () => (await admin.apply(program.id)).body.id as string));
+    const ids = await Promise.all(
+      Array.from({ length: 8 }, async () => (await admin.apply(program.id)).body.id as string),
+    );
     const organizers = ids.map((id) => ({ id, stage: 'applied' as const }));
     const reconciler = new ReadModelReconciler(new OrganizerRepository(harness.dataSource), harness.temporal);
     const passes: ReconcileSummary[] = [];

@@ -20,44 +20,64 @@ describe('schemathesis against the OpenAPI document', () => {
     await harness?.stop();
   });
 
-  it('finds no server error and no response outside the schema', async () => {
-    const executable = process.env.SCHEMATHESIS_PATH;
-    if (!executable) throw new Error('schemathesis was not provisioned (needs python3): see the global setup log');
-    const admin = new ApiClient(harness);
-    // Real ids for the path parameters, so the fuzzer reaches past 404s into the actions and their rules.
-    const program = await admin.createProgram({});
-    const organizerId = (await admin.apply(program.id)).body.id;
-    const user = await admin.createUser('national');
-    const dir = join(outputDir, 'schemathesis');
-    mkdirSync(dir, { recursive: true });
-    const config = join(dir, 'schemathesis.toml');
-    writeFileSync(config, `[parameters]\nprogramId = "${program.id}"\norganizerId = "${organizerId}"\nuserId = "${user.id}"\n`);
-    const args = [
-      '--config-file', config,
-      'run', `${harness.baseUrl}/api/docs-json`,
-      '--header', `Authorization: Bearer ${admin.token}`,
-      '--checks', 'not_a_server_error,response_schema_conformance',
-      '--phases', 'examples,coverage,fuzzing',
-      '--max-examples', '15',
-      '--max-time', String(budgetSeconds),
-      '--seed', '20261124',
-      '--no-shrink',
-      '--workers', '2',
-      '--report', 'junit',
-      '--report-dir', dir,
-    ];
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(executable, args, { env: { ...process.env, NO_COLOR: '1' } });
-      let text = '';
-      child.stdout.on('data', (chunk) => (text += chunk));
-      child.stderr.on('data', (chunk) => (text += chunk));
-      child.on('close', (exitCode) => resolve({ code: exitCode, output: text }));
-    });
-    writeFileSync(join(dir, 'output.txt'), output);
-    const summary = /(\d+) generated, (.*)/.exec(output);
-    process.stdout.write(`[schemathesis] ${summary ? summary[0] : 'no summary'} (seed 20261124, ${budgetSeconds} s budget)\n`);
-    if (code !== 0) process.stdout.write(output.slice(-6000));
-    expect(code).toBe(0);
-    expect(Number(summary?.[1])).toBeGreaterThan(500);
-  }, (budgetSeconds + 60) * 1000);
+  it(
+    'finds no server error and no response outside the schema',
+    async () => {
+      const executable = process.env.SCHEMATHESIS_PATH;
+      if (!executable) throw new Error('schemathesis was not provisioned (needs python3): see the global setup log');
+      const admin = new ApiClient(harness);
+      // Real ids for the path parameters, so the fuzzer reaches past 404s into the actions and their rules.
+      const program = await admin.createProgram({});
+      const organizerId = (await admin.apply(program.id)).body.id;
+      const user = await admin.createUser('national');
+      const dir = join(outputDir, 'schemathesis');
+      mkdirSync(dir, { recursive: true });
+      const config = join(dir, 'schemathesis.toml');
+      writeFileSync(
+        config,
+        `[parameters]\nprogramId = "${program.id}"\norganizerId = "${organizerId}"\nuserId = "${user.id}"\n`,
+      );
+      const args = [
+        '--config-file',
+        config,
+        'run',
+        `${harness.baseUrl}/api/docs-json`,
+        '--header',
+        `Authorization: Bearer ${admin.token}`,
+        '--checks',
+        'not_a_server_error,response_schema_conformance',
+        '--phases',
+        'examples,coverage,fuzzing',
+        '--max-examples',
+        '15',
+        '--max-time',
+        String(budgetSeconds),
+        '--seed',
+        '20261124',
+        '--no-shrink',
+        '--workers',
+        '2',
+        '--report',
+        'junit',
+        '--report-dir',
+        dir,
+      ];
+      const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(executable, args, { env: { ...process.env, NO_COLOR: '1' } });
+        let text = '';
+        child.stdout.on('data', (chunk) => (text += chunk));
+        child.stderr.on('data', (chunk) => (text += chunk));
+        child.on('close', (exitCode) => resolve({ code: exitCode, output: text }));
+      });
+      writeFileSync(join(dir, 'output.txt'), output);
+      const summary = /(\d+) generated, (.*)/.exec(output);
+      process.stdout.write(
+        `[schemathesis] ${summary ? summary[0] : 'no summary'} (seed 20261124, ${budgetSeconds} s budget)\n`,
+      );
+      if (code !== 0) process.stdout.write(output.slice(-6000));
+      expect(code).toBe(0);
+      expect(Number(summary?.[1])).toBeGreaterThan(500);
+    },
+    (budgetSeconds + 60) * 1000,
+  );
 });

@@ -16,10 +16,16 @@ describe('security defaults', () => {
   it('keeps CORS closed: another origin gets no permission to read or send', async () => {
     const preflight = await fetch(`${harness.baseUrl}/api/programs`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    const read = await fetch(`${harness.baseUrl}/api/programs`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${adminToken}` } });
+    const read = await fetch(`${harness.baseUrl}/api/programs`, {
+      headers: { origin: 'https://evil.example', authorization: `Bearer ${adminToken}` },
+    });
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
   });
 

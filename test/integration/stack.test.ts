@@ -24,7 +24,10 @@ describe('the stack: API, worker, Temporal dev server and PostgreSQL', () => {
   });
 
   it('answers 503 with temporal down when Temporal does not answer', async () => {
-    const unreachable = await AppHarness.start({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` }, { worker: false });
+    const unreachable = await AppHarness.start(
+      { TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` },
+      { worker: false },
+    );
     try {
       const response = await unreachable.http('GET', '/api/health');
       expect(response.status).toBe(503);
@@ -46,15 +49,26 @@ describe('the stack: API, worker, Temporal dev server and PostgreSQL', () => {
         args: [{ organizerId, programId, policy: aPolicy(), application }],
       }),
     });
-    expect(result).toMatchObject({ stage: 'applied', version: 1, projection: { organizer: { id: organizerId, stage: 'applied', version: 1 } } });
-    expect(result.projection!.changes.transitions).toEqual([expect.objectContaining({ seq: 1, from: null, to: 'applied', actor: 'system' })]);
+    expect(result).toMatchObject({
+      stage: 'applied',
+      version: 1,
+      projection: { organizer: { id: organizerId, stage: 'applied', version: 1 } },
+    });
+    expect(result.projection!.changes.transitions).toEqual([
+      expect.objectContaining({ seq: 1, from: null, to: 'applied', actor: 'system' }),
+    ]);
     // Nobody else writes it here: the workflow's own projection activity stores the same row.
     const rows = await eventually('the projected row', async () => {
-      const found = await harness.dataSource.query('SELECT stage, version, member_id FROM organizers WHERE id = $1', [organizerId]);
+      const found = await harness.dataSource.query('SELECT stage, version, member_id FROM organizers WHERE id = $1', [
+        organizerId,
+      ]);
       return found.length ? found : undefined;
     });
     expect(rows).toEqual([{ stage: 'applied', version: 1, member_id: application.memberId }]);
-    const history = await harness.dataSource.query('SELECT seq, from_stage, to_stage, actor FROM stage_transitions WHERE organizer_id = $1', [organizerId]);
+    const history = await harness.dataSource.query(
+      'SELECT seq, from_stage, to_stage, actor FROM stage_transitions WHERE organizer_id = $1',
+      [organizerId],
+    );
     expect(history).toEqual([{ seq: 1, from_stage: null, to_stage: 'applied', actor: 'system' }]);
   });
 

@@ -24,17 +24,37 @@ describe('web dashboard (headless Chromium)', () => {
   let coordinator: ApiClient;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: install Debian's chromium (npm test does so as root) or set CHROMIUM_PATH`);
+    if (!existsSync(chromiumPath))
+      throw new Error(
+        `no Chromium at ${chromiumPath}: install Debian's chromium (npm test does so as root) or set CHROMIUM_PATH`,
+      );
     harness = await AppHarness.start();
     admin = new ApiClient(harness);
     program = await admin.createProgram(aFastPolicy(), { name: hostileName });
-    const applicants = await Promise.all([1, 2, 3, 4].map(async () => (await admin.apply(program.id)).body.id as string));
+    const applicants = await Promise.all(
+      [1, 2, 3, 4].map(async () => (await admin.apply(program.id)).body.id as string),
+    );
     const [missing, steady, screening] = applicants;
     await Promise.all([admin.hireToActive(program, missing), admin.hireToActive(program, steady)]);
-    await admin.ok('POST', `/api/organizers/${screening}/schedule-screening`, { at: '2027-01-12T17:30:00Z', location: 'hall' });
-    await admin.ok('POST', `/api/organizers/${steady}/submit-debrief`, { hours: 6, conversations: 9, oneOnOnes: 2, leadersIdentified: 1, inPerson: true, group: true, notes: '<script>window.__xss=2</script>' });
+    await admin.ok('POST', `/api/organizers/${screening}/schedule-screening`, {
+      at: '2027-01-12T17:30:00Z',
+      location: 'hall',
+    });
+    await admin.ok('POST', `/api/organizers/${steady}/submit-debrief`, {
+      hours: 6,
+      conversations: 9,
+      oneOnOnes: 2,
+      leadersIdentified: 1,
+      inPerson: true,
+      group: true,
+      notes: '<script>window.__xss=2</script>',
+    });
     // Two missed weeks (4 s each, 2 s grace) flag the first organizer; pausing both then holds every figure still.
-    await eventually('the at-risk flag', async () => (await admin.ok('GET', `/api/organizers/${missing}`)).atRisk, 60_000);
+    await eventually(
+      'the at-risk flag',
+      async () => (await admin.ok('GET', `/api/organizers/${missing}`)).atRisk,
+      60_000,
+    );
     await admin.ok('POST', `/api/organizers/${missing}/pause`, {});
     await admin.ok('POST', `/api/organizers/${steady}/pause`, {});
     atRiskId = missing;
@@ -42,7 +62,13 @@ describe('web dashboard (headless Chromium)', () => {
     mkdirSync(outputDir, { recursive: true });
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   }, 150_000);
 
@@ -57,7 +83,8 @@ describe('web dashboard (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  const numberOn = async (page: Page, selector: string) => Number((await page.locator(selector).first().textContent())!.replace(/[,%]/g, ''));
+  const numberOn = async (page: Page, selector: string) =>
+    Number((await page.locator(selector).first().textContent())!.replace(/[,%]/g, ''));
 
   it('refuses a wrong token with a message', async () => {
     const page = await browser.newPage();
@@ -83,7 +110,8 @@ describe('web dashboard (headless Chromium)', () => {
     expect(await numberOn(page, '[data-kpi=conversion] .value')).toBeCloseTo(t.conversion * 100, 1);
     expect(await numberOn(page, '[data-kpi=overdueDebriefs] .value')).toBe(t.overdueDebriefs);
     expect(await numberOn(page, '[data-kpi=atRisk] .value')).toBe(t.atRisk);
-    for (const [stage, count] of Object.entries(t.stages)) expect(await numberOn(page, `[data-stage=${stage}]`)).toBe(count);
+    for (const [stage, count] of Object.entries(t.stages))
+      expect(await numberOn(page, `[data-stage=${stage}]`)).toBe(count);
     await page.screenshot({ path: join(outputDir, 'dashboard-overview.png'), fullPage: true });
 
     // Drill down: the program (named with markup, shown as typed), then its at-risk organizer.
@@ -93,7 +121,8 @@ describe('web dashboard (headless Chromium)', () => {
     await page.waitForSelector('[data-table=at-risk]');
     expect(await page.locator('h1').textContent()).toBe(hostileName);
     const figures = pipeline.programs.find((p: { programId: string }) => p.programId === program.id);
-    for (const [stage, count] of Object.entries(figures.stages)) expect(await numberOn(page, `[data-stage=${stage}]`)).toBe(count);
+    for (const [stage, count] of Object.entries(figures.stages))
+      expect(await numberOn(page, `[data-stage=${stage}]`)).toBe(count);
     expect(await numberOn(page, '[data-kpi=atRisk] .value')).toBe(1);
     await page.screenshot({ path: join(outputDir, 'dashboard-program.png'), fullPage: true });
 
@@ -105,7 +134,9 @@ describe('web dashboard (headless Chromium)', () => {
     await page.screenshot({ path: join(outputDir, 'dashboard-organizer.png'), fullPage: true });
 
     // The other organizer's debrief notes hold a script tag: shown, never run.
-    const steady = (await admin.ok('GET', `/api/programs/${program.id}/organizers?stage=active`)).items.find((o: { id: string }) => o.id !== atRiskId);
+    const steady = (await admin.ok('GET', `/api/programs/${program.id}/organizers?stage=active`)).items.find(
+      (o: { id: string }) => o.id !== atRiskId,
+    );
     await page.goto(`${harness.baseUrl}/#/organizer/${steady.id}`);
     await page.waitForSelector(`[data-timeline="${steady.id}"]`);
     expect(await page.locator('[data-table=debriefs]').textContent()).toContain('<script>window.__xss=2</script>');
@@ -118,7 +149,9 @@ describe('web dashboard (headless Chromium)', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await signIn(page, admin.token);
     await page.waitForSelector('[data-kpi=applications] .value');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(outputDir, 'dashboard-phone.png'), fullPage: true });
     await page.close();

@@ -24,15 +24,27 @@ describe('weekly report schedule (dev server)', () => {
   });
 
   it('is created with the program, follows its term end, and writes and mails the report when it fires', async () => {
-    const program = await admin.createProgram({}, { timezone: 'America/Chicago', termEnd: '2027-11-02', nationalContactEmail: 'National@Example.org' });
+    const program = await admin.createProgram(
+      {},
+      { timezone: 'America/Chicago', termEnd: '2027-11-02', nationalContactEmail: 'National@Example.org' },
+    );
     expect(program).toMatchObject({ nationalContactEmail: 'national@example.org' });
     const handle = harness.temporal.schedule.getHandle(weeklyReportScheduleId(program.id));
     const described = await handle.describe();
     expect(described.spec.timezone).toBe('America/Chicago');
-    expect(described.spec.calendars).toEqual([expect.objectContaining({ dayOfWeek: [{ start: 'MONDAY', end: 'MONDAY', step: 1 }], hour: [{ start: 6, end: 6, step: 1 }] })]);
+    expect(described.spec.calendars).toEqual([
+      expect.objectContaining({
+        dayOfWeek: [{ start: 'MONDAY', end: 'MONDAY', step: 1 }],
+        hour: [{ start: 6, end: 6, step: 1 }],
+      }),
+    ]);
     // The term ends at the end of 2 November in Chicago (05:00Z on the 3rd); the schedule stops eight days later.
     expect(described.spec.endAt).toEqual(new Date('2027-11-11T05:00:00.000Z'));
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'weeklyReportWorkflow', args: [{ programId: program.id }] });
+    expect(described.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'weeklyReportWorkflow',
+      args: [{ programId: program.id }],
+    });
     expect(described.policies).toMatchObject({ overlap: 'SKIP', catchupWindow: 86_400_000 });
 
     await admin.ok('PATCH', `/api/programs/${program.id}`, { termEnd: '2027-12-01' });
@@ -45,10 +57,19 @@ describe('weekly report schedule (dev server)', () => {
     });
     const week = lastWholeWeek(Date.now(), 'America/Chicago');
     expect(reports.items).toEqual([
-      { weekStart: week.start.toISOString(), weekEnd: week.end.toISOString(), submitted: [], missing: [], totals: { debriefs: 0, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0 }, createdAt: expect.any(String) },
+      {
+        weekStart: week.start.toISOString(),
+        weekEnd: week.end.toISOString(),
+        submitted: [],
+        missing: [],
+        totals: { debriefs: 0, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0 },
+        createdAt: expect.any(String),
+      },
     ]);
     const { name } = await admin.ok('GET', `/api/programs/${program.id}`);
-    const mail = await eventually('the report email', async () => smtp.messages.find((m) => m.subject === `Weekly report: ${name}`));
+    const mail = await eventually('the report email', async () =>
+      smtp.messages.find((m) => m.subject === `Weekly report: ${name}`),
+    );
     expect(mail.text).toContain('Nobody is missing a debrief.');
   });
 });

@@ -11,7 +11,9 @@ describe('replay of recorded histories', () => {
 
   it('has recorded histories to replay, including continued-as-new runs', () => {
     expect(histories.length).toBeGreaterThanOrEqual(2);
-    const continued = histories.filter(({ history }) => history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes);
+    const continued = histories.filter(
+      ({ history }) => history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes,
+    );
     expect(continued.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -31,8 +33,13 @@ describe('replay of recorded histories', () => {
   });
 
   it('catches a deliberately non-deterministic change', async () => {
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/nondeterministic.workflow'), logger: new DefaultLogger('WARN') });
+    const bundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./fixtures/nondeterministic.workflow'),
+      logger: new DefaultLogger('WARN'),
+    });
     const { history } = histories[0];
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, 'nondeterministic')).rejects.toMatchObject({ name: 'DeterminismViolationError' });
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: bundle }, history, 'nondeterministic'),
+    ).rejects.toMatchObject({ name: 'DeterminismViolationError' });
   });
 });

@@ -25,9 +25,15 @@ export class ApiClient {
     return this.harness.http<T>(method, path, { token: this.token, body });
   }
 
-  async ok<T = any>(method: string, path: string, body?: unknown, status = method === 'POST' ? [200, 201] : [200]): Promise<T> {
+  async ok<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    status = method === 'POST' ? [200, 201] : [200],
+  ): Promise<T> {
     const response = await this.call<T>(method, path, body);
-    if (!status.includes(response.status)) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(response.body)}`);
+    if (!status.includes(response.status))
+      throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body;
   }
 
@@ -45,7 +51,12 @@ export class ApiClient {
   }
 
   async createUser(role: string, extra: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {
-    return this.ok('POST', '/api/users', { email: `${role}-${randomUUID().slice(0, 8)}@example.org`, name: `A ${role}`, role, ...extra });
+    return this.ok('POST', '/api/users', {
+      email: `${role}-${randomUUID().slice(0, 8)}@example.org`,
+      name: `A ${role}`,
+      role,
+      ...extra,
+    });
   }
 
   apply(programId: string, overrides: Record<string, unknown> = {}): Promise<HttpResult> {
@@ -54,7 +65,14 @@ export class ApiClient {
       memberId,
       name: `Member ${memberId}`,
       email: `${memberId.toLowerCase()}@example.org`,
-      attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 10 },
+      attestations: {
+        currentMember: true,
+        driversLicense: true,
+        insuredVehicle: true,
+        fullTerm: true,
+        doorKnocking: true,
+        weeklyHours: 10,
+      },
       ...overrides,
     });
   }
@@ -64,18 +82,31 @@ export class ApiClient {
   }
 
   /** Walks an applicant along the hiring path over HTTP until it reaches `stage` (an open stage); returns the last detail. */
-  async advanceTo(program: Program, organizerId: string, stage: 'applied' | 'screening' | 'role_play' | 'offered' | 'training' | 'ride_along' | 'active'): Promise<any> {
+  async advanceTo(
+    program: Program,
+    organizerId: string,
+    stage: 'applied' | 'screening' | 'role_play' | 'offered' | 'training' | 'ride_along' | 'active',
+  ): Promise<any> {
     const step = (action: string, body: unknown) => this.ok('POST', `/api/organizers/${organizerId}/${action}`, body);
     const path: [string, () => Promise<any>][] = [
       ['screening', () => step('schedule-screening', { at: '2027-01-12T17:30:00-06:00', location: 'Local 1 hall' })],
       ['role_play', () => step('record-screening', { attended: true, advance: true, notes: 'strong story' })],
-      ['offered', () => step('record-role-play', { scores: { listening: 4, agitation: 3 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-02-01', stipend: 1500 } })],
+      [
+        'offered',
+        () =>
+          step('record-role-play', {
+            scores: { listening: 4, agitation: 3 },
+            decision: 'offer',
+            offer: { hoursPerWeek: 10, startDate: '2027-02-01', stipend: 1500 },
+          }),
+      ],
       ['training', () => step('respond-offer', { accepted: true })],
       [
         'ride_along',
         async () => {
           let detail;
-          for (const training of program.policy.requiredTrainings) detail = await step('record-training', { training, completedAt: '2027-02-02T18:00:00Z' });
+          for (const training of program.policy.requiredTrainings)
+            detail = await step('record-training', { training, completedAt: '2027-02-02T18:00:00Z' });
           return detail;
         },
       ],
@@ -83,7 +114,8 @@ export class ApiClient {
         'active',
         async () => {
           let detail;
-          for (let i = 0; i < program.policy.initialRideAlongs; i++) detail = await step('record-ride-along', { date: `2027-02-1${i}`, staff: 'Jo Rivera' });
+          for (let i = 0; i < program.policy.initialRideAlongs; i++)
+            detail = await step('record-ride-along', { date: `2027-02-1${i}`, staff: 'Jo Rivera' });
           return detail;
         },
       ],
@@ -105,10 +137,14 @@ export class ApiClient {
 
 /** What a refused request must leave unchanged: the organizer's stage and version, and the count of each kind of row. */
 export async function footprint(harness: AppHarness, organizerId: string): Promise<Record<string, unknown>> {
-  const [row] = await harness.dataSource.query('SELECT stage, version, paused, at_risk FROM organizers WHERE id = $1', [organizerId]);
+  const [row] = await harness.dataSource.query('SELECT stage, version, paused, at_risk FROM organizers WHERE id = $1', [
+    organizerId,
+  ]);
   const counts: Record<string, number> = {};
   for (const table of ['stage_transitions', 'debriefs', 'trainings', 'ride_alongs', 'notifications']) {
-    const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE organizer_id = $1`, [organizerId]);
+    const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE organizer_id = $1`, [
+      organizerId,
+    ]);
     counts[table] = n;
   }
   return { ...row, ...counts };

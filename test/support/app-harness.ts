@@ -26,13 +26,23 @@ export class AppHarness {
     private readonly worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined,
   ) {}
 
-  static async start(env: Record<string, string> = {}, options: { worker?: boolean; logger?: LoggerService } = {}): Promise<AppHarness> {
+  static async start(
+    env: Record<string, string> = {},
+    options: { worker?: boolean; logger?: LoggerService } = {},
+  ): Promise<AppHarness> {
     quietRuntime();
-    const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('api'), ADMIN_TOKEN: 'test-admin-token-0123456789', ...env });
+    const config = loadConfig({
+      ...process.env,
+      TEMPORAL_TASK_QUEUE: uniqueTaskQueue('api'),
+      ADMIN_TOKEN: 'test-admin-token-0123456789',
+      ...env,
+    });
     let workerContext: INestApplicationContext | undefined;
     let worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
     if (options.worker !== false) {
-      workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: options.logger ?? false });
+      workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+        logger: options.logger ?? false,
+      });
       const created = await workerContext.get(OrganizerWorker).create();
       worker = { ...created, running: created.worker.run() };
     }
@@ -50,7 +60,11 @@ export class AppHarness {
     return this.app.get(Client);
   }
 
-  async http<T = any>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {}): Promise<HttpResult<T>> {
+  async http<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;

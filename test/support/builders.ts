@@ -36,7 +36,13 @@ export function attestations(overrides: Partial<Attestations> = {}): Attestation
 
 export function anApplication(overrides: Partial<Application> = {}): Application {
   const memberId = overrides.memberId ?? `M-${randomUUID().slice(0, 8)}`;
-  return { memberId, name: `Member ${memberId}`, email: `${memberId.toLowerCase()}@example.org`, attestations: attestations(), ...overrides };
+  return {
+    memberId,
+    name: `Member ${memberId}`,
+    email: `${memberId.toLowerCase()}@example.org`,
+    attestations: attestations(),
+    ...overrides,
+  };
 }
 
 export const aCoordinator: Actor = { id: '00000000-0000-4000-8000-00000000c00d', role: 'coordinator' };

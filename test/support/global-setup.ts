@@ -40,7 +40,12 @@ export default async function globalSetup(): Promise<void> {
   const [databaseUrl, temporalAddress] = await Promise.all([
     (async () => {
       if (settings.databaseUrl) return settings.databaseUrl;
-      const postgres = await startEmbeddedPostgres({ dataDir: join(scratch, 'postgres'), port: await freePort(), fast: true, logFile: join(scratch, 'postgres.log') });
+      const postgres = await startEmbeddedPostgres({
+        dataDir: join(scratch, 'postgres'),
+        port: await freePort(),
+        fast: true,
+        logFile: join(scratch, 'postgres.log'),
+      });
       stack.processes.push(postgres.process);
       return postgres.url;
     })(),
@@ -65,5 +70,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = databaseUrl;
   process.env.TEMPORAL_ADDRESS = temporalAddress;
   process.env.NODE_ENV = 'test';
-  say(`PostgreSQL ${databaseUrl.replace(/:[^:@]*@/, ':***@')}, Temporal ${temporalAddress}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(
+    `PostgreSQL ${databaseUrl.replace(/:[^:@]*@/, ':***@')}, Temporal ${temporalAddress}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

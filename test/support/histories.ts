@@ -17,7 +17,7 @@ export interface RecordedRun {
 /** Every run of a workflow, first to last, following continue-as-new. */
 export async function runChain(client: Client, workflowId: string, firstRunId: string): Promise<RecordedRun[]> {
   const runs: RecordedRun[] = [];
-  for (let runId: string | undefined = firstRunId; runId; ) {
+  for (let runId: string | undefined = firstRunId; runId;) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     runs.push({ runId, history });
     const last = history.events?.at(-1);
@@ -32,7 +32,9 @@ export function saveHistories(name: string, runs: RecordedRun[]): void {
   if (process.env.RECORD_HISTORIES === '1') targets.push(committedHistoriesDir);
   for (const dir of targets) {
     mkdirSync(dir, { recursive: true });
-    runs.forEach((run, i) => writeFileSync(join(dir, `${name}.run-${i + 1}.json`), historyToJSON(run.history as never) + '\n'));
+    runs.forEach((run, i) =>
+      writeFileSync(join(dir, `${name}.run-${i + 1}.json`), historyToJSON(run.history as never) + '\n'),
+    );
   }
 }
 
@@ -40,5 +42,8 @@ export function committedHistories(): { file: string; history: History }[] {
   return readdirSync(committedHistoriesDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, history: historyFromJSON(JSON.parse(readFileSync(join(committedHistoriesDir, file), 'utf8'))) as History }));
+    .map((file) => ({
+      file,
+      history: historyFromJSON(JSON.parse(readFileSync(join(committedHistoriesDir, file), 'utf8'))) as History,
+    }));
 }

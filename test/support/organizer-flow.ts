@@ -3,7 +3,13 @@ import { Client, WithStartWorkflowOperation, WorkflowHandle } from '@temporalio/
 import type { ActionInputs, Application } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
 import type { Projection } from '../../src/domain/snapshot';
-import { actionUpdates, ActionResult, applicationRecordedUpdate, OrganizerWorkflowInput, organizerWorkflowType } from '../../src/contracts/organizer-workflow';
+import {
+  actionUpdates,
+  ActionResult,
+  applicationRecordedUpdate,
+  OrganizerWorkflowInput,
+  organizerWorkflowType,
+} from '../../src/contracts/organizer-workflow';
 import { aCoordinator, anApplication } from './builders';
 
 export interface StartedOrganizer {
@@ -32,21 +38,28 @@ export async function applyDirectly(
     if (result.projection) await store(result.projection);
     return result;
   };
-  await stored(await client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
-    startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
-      workflowId: organizerId,
-      taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
-      args: [{ organizerId, programId, policy, application, ...extra }],
+  await stored(
+    await client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+        workflowId: organizerId,
+        taskQueue,
+        workflowIdConflictPolicy: 'FAIL',
+        args: [{ organizerId, programId, policy, application, ...extra }],
+      }),
     }),
-  }));
+  );
   const handle = client.workflow.getHandle(organizerId);
   return {
     organizerId,
     programId,
     application,
     handle,
-    act: async (action, input) => stored((await handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] })) as ActionResult),
+    act: async (action, input) =>
+      stored(
+        (await handle.executeUpdate(actionUpdates[action] as never, {
+          args: [{ input, actor: aCoordinator }],
+        })) as ActionResult,
+      ),
   };
 }
 
@@ -55,8 +68,14 @@ export async function driveToActive(organizer: StartedOrganizer, policy: Program
   const { act } = organizer;
   await act('schedule-screening', { at: new Date().toISOString(), location: 'hall' });
   await act('record-screening', { attended: true, advance: true });
-  await act('record-role-play', { scores: { listening: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-01-01' } });
+  await act('record-role-play', {
+    scores: { listening: 4 },
+    decision: 'offer',
+    offer: { hoursPerWeek: 10, startDate: '2027-01-01' },
+  });
   await act('respond-offer', { accepted: true });
-  for (const training of policy.requiredTrainings) await act('record-training', { training, completedAt: new Date().toISOString() });
-  for (let i = 0; i < policy.initialRideAlongs; i++) await act('record-ride-along', { date: `2027-01-0${i + 1}`, staff: 'Jo' });
+  for (const training of policy.requiredTrainings)
+    await act('record-training', { training, completedAt: new Date().toISOString() });
+  for (let i = 0; i < policy.initialRideAlongs; i++)
+    await act('record-ride-along', { date: `2027-01-0${i + 1}`, staff: 'Jo' });
 }

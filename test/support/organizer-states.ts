@@ -2,7 +2,14 @@
 // product can actually reach.
 import { randomUUID } from 'node:crypto';
 import { applyAction, fireDeadlines, startOrganizer } from '../../src/domain/lifecycle';
-import type { ActionInputs, ActionRequest, Actor, Application, OrganizerState, RosterStatus } from '../../src/domain/organizer';
+import type {
+  ActionInputs,
+  ActionRequest,
+  Actor,
+  Application,
+  OrganizerState,
+  RosterStatus,
+} from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
 import type { Action } from '../../src/domain/stage-machine';
 import type { Stage } from '../../src/domain/stages';
@@ -16,7 +23,11 @@ export const day = 86_400_000;
 export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   'schedule-screening': { at: '2026-01-12T17:00:00.000Z', location: 'Local 12 hall' },
   'record-screening': { attended: true, advance: true },
-  'record-role-play': { scores: { listening: 4, agitation: 3 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2026-02-01' } },
+  'record-role-play': {
+    scores: { listening: 4, agitation: 3 },
+    decision: 'offer',
+    offer: { hoursPerWeek: 10, startDate: '2026-02-01' },
+  },
   'respond-offer': { accepted: true },
   'record-training': { training: 'orientation', completedAt: '2026-02-02T18:00:00.000Z' },
   'record-ride-along': { date: '2026-03-03', staff: 'Sam Okafor' },
@@ -28,7 +39,11 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   terminate: { reason: 'did not report' },
 };
 
-export function request<A extends Action>(action: A, input: ActionInputs[A] = sampleInputs[action], actor: Actor = aCoordinator): ActionRequest {
+export function request<A extends Action>(
+  action: A,
+  input: ActionInputs[A] = sampleInputs[action],
+  actor: Actor = aCoordinator,
+): ActionRequest {
   return { action, input, actor } as ActionRequest;
 }
 
@@ -41,7 +56,15 @@ export class OrganizerDriver {
     this.now = start;
   }
 
-  static start(options: { policy?: ProgramPolicy; application?: Application; roster?: RosterStatus; termEnd?: string; at?: number } = {}): OrganizerDriver {
+  static start(
+    options: {
+      policy?: ProgramPolicy;
+      application?: Application;
+      roster?: RosterStatus;
+      termEnd?: string;
+      at?: number;
+    } = {},
+  ): OrganizerDriver {
     const at = options.at ?? t0;
     const { state } = startOrganizer(
       {
@@ -70,7 +93,11 @@ export class OrganizerDriver {
 
 /** An organizer in `stage`, reached by the real path (a minute between steps). */
 export function organizerIn(stage: Stage, policy: ProgramPolicy = aPolicy()): OrganizerDriver {
-  if (stage === 'ineligible') return OrganizerDriver.start({ policy, application: anApplication({ attestations: attestations({ currentMember: false }) }) });
+  if (stage === 'ineligible')
+    return OrganizerDriver.start({
+      policy,
+      application: anApplication({ attestations: attestations({ currentMember: false }) }),
+    });
   const d = OrganizerDriver.start({ policy });
   const step = <A extends Action>(action: A, input?: ActionInputs[A]) => {
     d.advance(minute);
@@ -84,11 +111,13 @@ export function organizerIn(stage: Stage, policy: ProgramPolicy = aPolicy()): Or
     training: () => (path.offered(), step('respond-offer')),
     ride_along: () => {
       path.training();
-      for (const training of policy.requiredTrainings) step('record-training', { training, completedAt: new Date(d.now).toISOString() });
+      for (const training of policy.requiredTrainings)
+        step('record-training', { training, completedAt: new Date(d.now).toISOString() });
     },
     active: () => {
       path.ride_along();
-      for (let i = 0; i < policy.initialRideAlongs; i++) step('record-ride-along', { date: `2026-02-1${i}`, staff: 'Jo Rivera' });
+      for (let i = 0; i < policy.initialRideAlongs; i++)
+        step('record-ride-along', { date: `2026-02-1${i}`, staff: 'Jo Rivera' });
     },
     completed: () => {
       path.active();

@@ -62,16 +62,30 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
     case 'record-screening':
       return { attended: yes(0.8), advance: yes(0.8), ...(chance(0.3) ? { notes: 'race' } : {}) };
     case 'record-role-play':
-      return { scores: { listening: 4 }, decision: yes(0.8) ? 'offer' : 'reject', offer: { hoursPerWeek: 10, startDate: '2027-02-01' } };
+      return {
+        scores: { listening: 4 },
+        decision: yes(0.8) ? 'offer' : 'reject',
+        offer: { hoursPerWeek: 10, startDate: '2027-02-01' },
+      };
     case 'respond-offer':
       return { accepted: yes(0.8) };
     case 'record-training':
       // Now and then a training the program does not list (422).
-      return { training: !positive && chance(0.1) ? 'juggling' : pick(program.policy.requiredTrainings), completedAt: '2027-02-02T18:00:00Z' };
+      return {
+        training: !positive && chance(0.1) ? 'juggling' : pick(program.policy.requiredTrainings),
+        completedAt: '2027-02-02T18:00:00Z',
+      };
     case 'record-ride-along':
       return { date: pick(['2027-02-10', '2027-02-11', '2027-02-12']), staff: pick(['Jo Rivera', 'Sam Lee']) };
     case 'submit-debrief':
-      return { hours: 5, conversations: 8, oneOnOnes: 2, leadersIdentified: 1, inPerson: chance(0.5), group: chance(0.3) };
+      return {
+        hours: 5,
+        conversations: 8,
+        oneOnOnes: 2,
+        leadersIdentified: 1,
+        inPerson: chance(0.5),
+        group: chance(0.3),
+      };
     case 'pause':
     case 'resume':
       return chance(0.5) ? { reason: 'race' } : {};
@@ -87,11 +101,19 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
  * coordinator would (the step the stage expects next; once active, debriefs, pauses, resumes and ride-alongs), the
  * rest is any action at all, with any body. Closers also get withdraw and terminate, twice each, to race.
  */
-function burstFor(random: () => number, program: Program, organizerId: string, from: Stage, count: number, closers: boolean): RaceAction[] {
+function burstFor(
+  random: () => number,
+  program: Program,
+  organizerId: string,
+  from: Stage,
+  count: number,
+  closers: boolean,
+): RaceAction[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const walk: Action[] = ['schedule-screening', 'record-screening', 'record-role-play', 'respond-offer'];
   const steps: Action[] = [...walk.slice(Math.min(raceStages.indexOf(from), walk.length))];
-  if (raceStages.indexOf(from) <= raceStages.indexOf('training')) steps.push(...program.policy.requiredTrainings.map((): Action => 'record-training'));
+  if (raceStages.indexOf(from) <= raceStages.indexOf('training'))
+    steps.push(...program.policy.requiredTrainings.map((): Action => 'record-training'));
   if (raceStages.indexOf(from) <= raceStages.indexOf('ride_along')) steps.push('record-ride-along');
   const anyAction = actions.filter((a) => closers || !closing.includes(a));
   const burst: RaceAction[] = [];
@@ -100,20 +122,29 @@ function burstFor(random: () => number, program: Program, organizerId: string, f
     if (random() < 0.7) {
       const action = steps.shift() ?? pick<Action>(['submit-debrief', 'pause', 'resume', 'record-ride-along']);
       const body = bodyFor(action, random, program, true);
-      if (action === 'record-training') body.training = program.policy.requiredTrainings[trainings++ % program.policy.requiredTrainings.length];
+      if (action === 'record-training')
+        body.training = program.policy.requiredTrainings[trainings++ % program.policy.requiredTrainings.length];
       burst.push({ organizerId, action, body });
     } else {
       const action = pick(anyAction);
       burst.push({ organizerId, action, body: bodyFor(action, random, program, false) });
     }
   }
-  if (closers) for (const action of ['withdraw', 'terminate', 'withdraw', 'terminate'] as const) burst.splice(Math.floor(random() * burst.length), 0, { organizerId, action, body: { reason: 'race' } });
+  if (closers)
+    for (const action of ['withdraw', 'terminate', 'withdraw', 'terminate'] as const)
+      burst.splice(Math.floor(random() * burst.length), 0, { organizerId, action, body: { reason: 'race' } });
   return burst;
 }
 
 /** Bursts of 20–50 actions for each organizer (three in ten of them closers), interleaved at random across organizers. */
-export function raceActions(random: () => number, program: Program, organizers: { id: string; stage: Stage }[]): RaceAction[] {
-  const bursts = organizers.map(({ id, stage }) => burstFor(random, program, id, stage, 20 + Math.floor(random() * 31), random() < 0.3));
+export function raceActions(
+  random: () => number,
+  program: Program,
+  organizers: { id: string; stage: Stage }[],
+): RaceAction[] {
+  const bursts = organizers.map(({ id, stage }) =>
+    burstFor(random, program, id, stage, 20 + Math.floor(random() * 31), random() < 0.3),
+  );
   const all: RaceAction[] = [];
   while (bursts.some((b) => b.length)) {
     const open = bursts.filter((b) => b.length);
@@ -123,7 +154,11 @@ export function raceActions(random: () => number, program: Program, organizers: 
 }
 
 /** Organizers spread over every open stage, walked there over HTTP. */
-export async function organizersInEveryStage(admin: ApiClient, program: Program, perStage: number): Promise<{ id: string; stage: Stage }[]> {
+export async function organizersInEveryStage(
+  admin: ApiClient,
+  program: Program,
+  perStage: number,
+): Promise<{ id: string; stage: Stage }[]> {
   const organizers: { id: string; stage: Stage }[] = [];
   for (const stage of raceStages) {
     const walked = await Promise.all(
@@ -180,7 +215,8 @@ const isoOf = (value: string | Date) => new Date(value).toISOString();
 export async function temporalFacts(client: Client, organizerId: string): Promise<Facts> {
   const handle = client.workflow.getHandle(organizerId);
   const { status } = await handle.describe();
-  const state: WorkflowState = status.name === 'RUNNING' ? await handle.query<WorkflowState>('organizerState') : await handle.result();
+  const state: WorkflowState =
+    status.name === 'RUNNING' ? await handle.query<WorkflowState>('organizerState') : await handle.result();
   return {
     stage: state.stage,
     version: state.version,
@@ -215,20 +251,29 @@ export async function readModelFacts(harness: AppHarness, organizerId: string): 
  * Every state Temporal committed for an organizer, by version: the results of its completed updates and the
  * organizer snapshots its scheduled projection activities carried, across all its runs (read from history).
  */
-export async function committedStates(client: Client, organizerId: string): Promise<Map<number, { stage: string; paused?: boolean }>> {
+export async function committedStates(
+  client: Client,
+  organizerId: string,
+): Promise<Map<number, { stage: string; paused?: boolean }>> {
   const committed = new Map<number, { stage: string; paused?: boolean }>();
   const decode = (payload: temporal.api.common.v1.IPayload | null | undefined): any =>
     payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')) : undefined;
   let runId: string | undefined = (await client.workflow.getHandle(organizerId).describe()).runId;
   while (runId) {
-    const history: temporal.api.history.v1.IHistory = await client.workflow.getHandle(organizerId, runId).fetchHistory();
+    const history: temporal.api.history.v1.IHistory = await client.workflow
+      .getHandle(organizerId, runId)
+      .fetchHistory();
     runId = undefined;
     for (const event of history.events ?? []) {
       const started = event.workflowExecutionStartedEventAttributes;
       if (started?.continuedExecutionRunId) runId = started.continuedExecutionRunId;
       const success = event.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success;
       const result = success ? decode(success.payloads?.[0]) : undefined;
-      if (result?.version !== undefined) committed.set(result.version, { stage: result.stage, ...(result.projection ? { paused: result.projection.organizer.paused } : {}) });
+      if (result?.version !== undefined)
+        committed.set(result.version, {
+          stage: result.stage,
+          ...(result.projection ? { paused: result.projection.organizer.paused } : {}),
+        });
       const scheduled = event.activityTaskScheduledEventAttributes;
       if (scheduled?.activityType?.name === 'projectOrganizer') {
         const { organizer } = decode(scheduled.input?.payloads?.[0]);
@@ -244,13 +289,18 @@ export async function differences(harness: AppHarness, organizerIds: string[]): 
   const lines: string[] = [];
   for (const id of organizerIds) {
     const [truth, read] = await Promise.all([temporalFacts(harness.temporal, id), readModelFacts(harness, id)]);
-    if (JSON.stringify(truth) !== JSON.stringify(read)) lines.push(`${id}: temporal ${JSON.stringify(truth)} read model ${JSON.stringify(read)}`);
+    if (JSON.stringify(truth) !== JSON.stringify(read))
+      lines.push(`${id}: temporal ${JSON.stringify(truth)} read model ${JSON.stringify(read)}`);
   }
   return lines;
 }
 
 /** Waits until no organizer differs (timers still firing may need a projection or two), then returns what still does. */
-export async function convergedDifferences(harness: AppHarness, organizerIds: string[], timeoutMs = 60_000): Promise<string[]> {
+export async function convergedDifferences(
+  harness: AppHarness,
+  organizerIds: string[],
+  timeoutMs = 60_000,
+): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   let remaining = organizerIds;
   let lines: string[] = [];
@@ -265,7 +315,9 @@ export async function convergedDifferences(harness: AppHarness, organizerIds: st
 /** The 200 answers whose body reports a state (version, stage, paused) that Temporal never committed. */
 export async function uncommittedAnswers(client: Client, outcomes: RaceOutcome[]): Promise<string[]> {
   const byOrganizer = new Map<string, RaceOutcome[]>();
-  for (const outcome of outcomes) if (outcome.response.status === 200) byOrganizer.set(outcome.organizerId, [...(byOrganizer.get(outcome.organizerId) ?? []), outcome]);
+  for (const outcome of outcomes)
+    if (outcome.response.status === 200)
+      byOrganizer.set(outcome.organizerId, [...(byOrganizer.get(outcome.organizerId) ?? []), outcome]);
   const lines: string[] = [];
   for (const [organizerId, answered] of byOrganizer) {
     const committed = await committedStates(client, organizerId);
@@ -273,7 +325,9 @@ export async function uncommittedAnswers(client: Client, outcomes: RaceOutcome[]
       const { version, stage, paused } = response.body;
       const state = committed.get(version);
       if (!state || state.stage !== stage || (state.paused !== undefined && state.paused !== paused)) {
-        lines.push(`${organizerId} ${action}: answered version ${version} ${stage}${paused ? ' paused' : ''}, committed ${state ? JSON.stringify(state) : 'nothing'} at that version`);
+        lines.push(
+          `${organizerId} ${action}: answered version ${version} ${stage}${paused ? ' paused' : ''}, committed ${state ? JSON.stringify(state) : 'nothing'} at that version`,
+        );
       }
     }
   }

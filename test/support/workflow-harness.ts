@@ -29,7 +29,9 @@ export function quietRuntime(): void {
 export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  const env = await TestWorkflowEnvironment.createTimeSkipping(
+    path ? { server: { executable: { type: 'existing-path', path } } } : {},
+  );
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
 }
@@ -43,7 +45,10 @@ export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow code bundled from source, once per suite. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../src/workflows'),
+    logger: new DefaultLogger('WARN'),
+  });
   return bundle;
 }
 
@@ -81,12 +86,20 @@ export class RecordingActivities implements OrganizerActivities {
   }
 
   get latest(): ProjectionInput['organizer'] | undefined {
-    return this.projections.reduce<ProjectionInput['organizer'] | undefined>((a, p) => (!a || p.organizer.version > a.version ? p.organizer : a), undefined);
+    return this.projections.reduce<ProjectionInput['organizer'] | undefined>(
+      (a, p) => (!a || p.organizer.version > a.version ? p.organizer : a),
+      undefined,
+    );
   }
 }
 
 /** Starts an organizer's workflow on its application, as the API does (the roster lookup is the worker's). */
-export function startOrganizerWorkflow(env: TestWorkflowEnvironment, taskQueue: string, policy: ProgramPolicy, organizerId: string = randomUUID()) {
+export function startOrganizerWorkflow(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: ProgramPolicy,
+  organizerId: string = randomUUID(),
+) {
   return env.client.workflow.start(organizerWorkflowType, {
     taskQueue,
     workflowId: organizerId,
@@ -94,6 +107,15 @@ export function startOrganizerWorkflow(env: TestWorkflowEnvironment, taskQueue: 
   });
 }
 
-export async function aWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: OrganizerActivities): Promise<Worker> {
-  return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+export async function aWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  activities: OrganizerActivities,
+): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
 }

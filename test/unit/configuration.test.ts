@@ -9,7 +9,12 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       host: '127.0.0.1',
       port: 3000,
-      temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'organizer-pipeline', updateTimeoutMs: 10_000 },
+      temporal: {
+        address: '127.0.0.1:7233',
+        namespace: 'default',
+        taskQueue: 'organizer-pipeline',
+        updateTimeoutMs: 10_000,
+      },
       adminToken: undefined,
       smtpUrl: undefined,
     });

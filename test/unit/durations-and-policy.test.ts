@@ -28,7 +28,10 @@ describe('policy', () => {
   });
 
   it('merges a partial change into a preset, stage SLAs field by field', () => {
-    const merged = mergePolicy(policyPresets.member_organizer, { debriefEvery: '14 days', stageSla: { screening: '3 days' } });
+    const merged = mergePolicy(policyPresets.member_organizer, {
+      debriefEvery: '14 days',
+      stageSla: { screening: '3 days' },
+    });
     expect(merged.debriefEvery).toBe('14 days');
     expect(merged.stageSla).toEqual({ applied: '7 days', screening: '3 days', role_play: '7 days' });
     expect(merged.requiredTrainings).toEqual(policyPresets.member_organizer.requiredTrainings);

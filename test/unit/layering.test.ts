@@ -14,7 +14,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importPattern = /(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+const importPattern =
+  /(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 /** Every import of a file: `local` ones resolved to a path under the project, the rest as package names. */
 function importsOf(file: string): { local: string[]; packages: string[] } {
@@ -50,7 +51,10 @@ for (const file of files) {
 }
 const targets = (layer: string) => [...(edges.get(layer) ?? [])].map((e) => e.split('\u0000')[0]);
 const offenders = (layer: string, allowed: string[]) =>
-  [...(edges.get(layer) ?? [])].map((e) => e.split('\u0000')).filter(([to]) => !allowed.includes(to)).map(([to, file]) => `${file} → ${to}`);
+  [...(edges.get(layer) ?? [])]
+    .map((e) => e.split('\u0000'))
+    .filter(([to]) => !allowed.includes(to))
+    .map(([to, file]) => `${file} → ${to}`);
 
 describe('layering', () => {
   it('finds the layers it checks', () => {
@@ -64,12 +68,18 @@ describe('layering', () => {
 
   it('lets contracts import only the domain (and Temporal SDK packages)', () => {
     expect(offenders('contracts', ['domain'])).toEqual([]);
-    expect([...(packageUse.get('contracts') ?? [])].filter((p) => !p.startsWith('@temporalio/') && p !== 'node:crypto')).toEqual([]);
+    expect(
+      [...(packageUse.get('contracts') ?? [])].filter((p) => !p.startsWith('@temporalio/') && p !== 'node:crypto'),
+    ).toEqual([]);
   });
 
   it('lets workflows import only contracts, the domain and the workflow SDK', () => {
     expect(offenders('workflows', ['contracts', 'domain'])).toEqual([]);
-    expect([...(packageUse.get('workflows') ?? [])].filter((p) => !['@temporalio/workflow', '@temporalio/common'].includes(p))).toEqual([]);
+    expect(
+      [...(packageUse.get('workflows') ?? [])].filter(
+        (p) => !['@temporalio/workflow', '@temporalio/common'].includes(p),
+      ),
+    ).toEqual([]);
     // Workflows never reach the Node-only ID module of the contracts.
     const workflowFiles = files.filter((f) => relative(root, f).startsWith('src/workflows/'));
     expect(workflowFiles.filter((f) => importsOf(f).local.some((p) => p === 'src/contracts/ids'))).toEqual([]);
@@ -77,7 +87,9 @@ describe('layering', () => {
 
   it('keeps the product apart from its tooling (the stack supervisor, demo, bench, migration generator)', () => {
     const tooling = ['dev', 'bench', 'test'];
-    const intoTooling = [...edges.entries()].flatMap(([, into]) => [...into].map((e) => e.split('\u0000')).filter(([to]) => tooling.includes(to)));
+    const intoTooling = [...edges.entries()].flatMap(([, into]) =>
+      [...into].map((e) => e.split('\u0000')).filter(([to]) => tooling.includes(to)),
+    );
     expect(intoTooling.map(([to, file]) => `${file} → ${to}`)).toEqual([]);
   });
 

@@ -1,4 +1,11 @@
-import { changePolicy, changeTermEnd, eligibilityProblems, nextDebriefDueAt, overdueDebriefs, refusal } from '../../src/domain/lifecycle';
+import {
+  changePolicy,
+  changeTermEnd,
+  eligibilityProblems,
+  nextDebriefDueAt,
+  overdueDebriefs,
+  refusal,
+} from '../../src/domain/lifecycle';
 import { aPolicy, anApplication, attestations } from '../support/builders';
 import { day, minute, OrganizerDriver, organizerIn, request } from '../support/organizer-states';
 
@@ -14,7 +21,9 @@ describe('eligibility on application', () => {
   });
 
   it('names every reason an applicant is ineligible', () => {
-    const application = anApplication({ attestations: attestations({ currentMember: false, insuredVehicle: false, weeklyHours: 6 }) });
+    const application = anApplication({
+      attestations: attestations({ currentMember: false, insuredVehicle: false, weeklyHours: 6 }),
+    });
     expect(eligibilityProblems(application, policy, noRoster)).toEqual([
       'not a current member',
       'did not attest to insuredVehicle',
@@ -23,16 +32,26 @@ describe('eligibility on application', () => {
   });
 
   it('uses the roster when the program has one', () => {
-    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: false })).toEqual(["not on the program's member roster"]);
-    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: true, status: 'lapsed' })).toEqual(['roster status is lapsed, not active']);
-    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: true, status: 'active' })).toEqual([]);
+    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: false })).toEqual([
+      "not on the program's member roster",
+    ]);
+    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: true, status: 'lapsed' })).toEqual(
+      ['roster status is lapsed, not active'],
+    );
+    expect(eligibilityProblems(anApplication(), policy, { hasRoster: true, onRoster: true, status: 'active' })).toEqual(
+      [],
+    );
   });
 
   it('records an ineligible applicant as ineligible with the reasons, and flags a current leader without refusing', () => {
-    const ineligible = OrganizerDriver.start({ application: anApplication({ attestations: attestations({ doorKnocking: false }) }) });
+    const ineligible = OrganizerDriver.start({
+      application: anApplication({ attestations: attestations({ doorKnocking: false }) }),
+    });
     expect(ineligible.state.stage).toBe('ineligible');
     expect(ineligible.state.ineligibleReasons).toEqual(['did not attest to doorKnocking']);
-    const leader = OrganizerDriver.start({ application: anApplication({ attestations: attestations({ currentLeader: true }) }) });
+    const leader = OrganizerDriver.start({
+      application: anApplication({ attestations: attestations({ currentLeader: true }) }),
+    });
     expect(leader.state.stage).toBe('applied');
     expect(leader.state.flags).toEqual(['current_leader']);
   });
@@ -50,12 +69,20 @@ describe('hiring rules', () => {
 
   it('refuses an offer decision without an offer, and a training the program does not list', () => {
     const rolePlay = organizerIn('role_play');
-    expect(refusal(rolePlay.state, request('record-role-play', { scores: { x: 3 }, decision: 'offer' }), rolePlay.now)).toEqual({
+    expect(
+      refusal(rolePlay.state, request('record-role-play', { scores: { x: 3 }, decision: 'offer' }), rolePlay.now),
+    ).toEqual({
       code: 'invalid',
       message: 'offer is required when decision is offer',
     });
     const training = organizerIn('training');
-    expect(refusal(training.state, request('record-training', { training: 'juggling', completedAt: iso(training.now) }), training.now)?.code).toBe('invalid');
+    expect(
+      refusal(
+        training.state,
+        request('record-training', { training: 'juggling', completedAt: iso(training.now) }),
+        training.now,
+      )?.code,
+    ).toBe('invalid');
   });
 
   it('counts a training or ride-along recorded twice once, changing nothing the second time', () => {
@@ -92,10 +119,18 @@ describe('hiring rules', () => {
     const organizer = organizerIn('offered');
     const offeredAt = Date.parse(organizer.state.stageEnteredAt);
     const reminder = organizer.advance(offeredAt + 3.5 * day - organizer.now);
-    expect(reminder.notifications).toEqual([expect.objectContaining({ kind: 'offer_expiring', recipientRole: 'organizer', createdAt: iso(offeredAt + 3.5 * day) })]);
+    expect(reminder.notifications).toEqual([
+      expect.objectContaining({
+        kind: 'offer_expiring',
+        recipientRole: 'organizer',
+        createdAt: iso(offeredAt + 3.5 * day),
+      }),
+    ]);
     const lapse = organizer.advance(3.5 * day);
     expect(organizer.state.stage).toBe('declined');
-    expect(lapse.transitions).toEqual([expect.objectContaining({ from: 'offered', to: 'declined', actor: 'system', at: iso(offeredAt + 7 * day) })]);
+    expect(lapse.transitions).toEqual([
+      expect.objectContaining({ from: 'offered', to: 'declined', actor: 'system', at: iso(offeredAt + 7 * day) }),
+    ]);
     expect(lapse.resolutions.map((r) => r.id)).toEqual([reminder.notifications[0].id]);
   });
 });
@@ -106,7 +141,14 @@ describe('the debrief cycle', () => {
     const since = Date.parse(organizer.state.activeSince!);
     expect(nextDebriefDueAt(organizer.state)).toBe(iso(since + 7 * day));
     expect(organizer.state.periods).toEqual([
-      { start: iso(since), end: iso(since + 7 * day), overdueAt: iso(since + 8 * day), escalateAt: iso(since + 10 * day), overdue: false, escalated: false },
+      {
+        start: iso(since),
+        end: iso(since + 7 * day),
+        overdueAt: iso(since + 8 * day),
+        escalateAt: iso(since + 10 * day),
+        overdue: false,
+        escalated: false,
+      },
     ]);
   });
 
@@ -114,9 +156,13 @@ describe('the debrief cycle', () => {
     const organizer = organizerIn('active');
     const since = Date.parse(organizer.state.activeSince!);
     const week1 = organizer.advance(since + 8 * day - organizer.now);
-    expect(week1.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([['debrief_overdue', 'organizer', iso(since + 8 * day)]]);
+    expect(week1.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([
+      ['debrief_overdue', 'organizer', iso(since + 8 * day)],
+    ]);
     const escalation = organizer.advance(2 * day);
-    expect(escalation.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([['debrief_escalated', 'coordinator', iso(since + 10 * day)]]);
+    expect(escalation.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([
+      ['debrief_escalated', 'coordinator', iso(since + 10 * day)],
+    ]);
     const week2 = organizer.advance(since + 15 * day - organizer.now);
     expect(week2.notifications.map((n) => [n.kind, n.recipientRole])).toEqual([
       ['debrief_overdue', 'organizer'],
@@ -126,7 +172,10 @@ describe('the debrief cycle', () => {
     expect(overdueDebriefs(organizer.state)).toBe(2);
 
     // A late debrief for week 1 clears the streak and the at-risk flag and resolves that week's reminders.
-    const late = organizer.act('submit-debrief', { ...request('submit-debrief').input, periodStart: iso(since) } as never);
+    const late = organizer.act('submit-debrief', {
+      ...request('submit-debrief').input,
+      periodStart: iso(since),
+    } as never);
     expect(late.debriefs).toEqual([expect.objectContaining({ periodStart: iso(since), late: true })]);
     expect(organizer.state.atRisk).toBe(false);
     expect(organizer.state.missedStreak).toBe(0);
@@ -139,11 +188,23 @@ describe('the debrief cycle', () => {
     const organizer = organizerIn('active');
     const since = organizer.state.activeSince!;
     organizer.act('submit-debrief');
-    expect(refusal(organizer.state, request('submit-debrief', { ...request('submit-debrief').input, periodStart: since } as never), organizer.now)).toEqual({
+    expect(
+      refusal(
+        organizer.state,
+        request('submit-debrief', { ...request('submit-debrief').input, periodStart: since } as never),
+        organizer.now,
+      ),
+    ).toEqual({
       code: 'conflict',
       message: expect.stringContaining('already submitted'),
     });
-    expect(refusal(organizer.state, request('submit-debrief', { ...request('submit-debrief').input, periodStart: '2020-01-01T00:00:00Z' } as never), organizer.now)?.code).toBe('invalid');
+    expect(
+      refusal(
+        organizer.state,
+        request('submit-debrief', { ...request('submit-debrief').input, periodStart: '2020-01-01T00:00:00Z' } as never),
+        organizer.now,
+      )?.code,
+    ).toBe('invalid');
   });
 
   it('assigns a debrief without periodStart to the week due now (in its grace day), else the current week', () => {
@@ -168,7 +229,9 @@ describe('the debrief cycle', () => {
     organizer.act('resume');
     expect(nextDebriefDueAt(organizer.state)).toBe(iso(since + 37 * day));
     const overdue = organizer.advance(since + 38 * day - organizer.now);
-    expect(overdue.notifications.map((n) => [n.kind, n.createdAt])).toEqual([['debrief_overdue', iso(since + 38 * day)]]);
+    expect(overdue.notifications.map((n) => [n.kind, n.createdAt])).toEqual([
+      ['debrief_overdue', iso(since + 38 * day)],
+    ]);
   });
 
   it('reports a group-debrief period without an in-person group debrief to the coordinator', () => {
@@ -176,11 +239,21 @@ describe('the debrief cycle', () => {
     const since = Date.parse(organizer.state.activeSince!);
     for (let week = 1; week <= 4; week++) {
       organizer.advance(since + week * 7 * day + minute - organizer.now);
-      organizer.act('submit-debrief', { ...request('submit-debrief').input, periodStart: iso(since + (week - 1) * 7 * day) } as never);
+      organizer.act('submit-debrief', {
+        ...request('submit-debrief').input,
+        periodStart: iso(since + (week - 1) * 7 * day),
+      } as never);
     }
     const month = organizer.advance(since + 30 * day - organizer.now);
-    expect(month.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([['group_debrief_missing', 'coordinator', iso(since + 30 * day)]]);
-    organizer.act('submit-debrief', { ...request('submit-debrief').input, group: true, inPerson: true, periodStart: iso(since + 28 * day) } as never);
+    expect(month.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([
+      ['group_debrief_missing', 'coordinator', iso(since + 30 * day)],
+    ]);
+    organizer.act('submit-debrief', {
+      ...request('submit-debrief').input,
+      group: true,
+      inPerson: true,
+      periodStart: iso(since + 28 * day),
+    } as never);
     const next = organizer.advance(since + 60 * day - organizer.now);
     expect(kinds(next).filter((k) => k === 'group_debrief_missing')).toEqual([]);
   });
@@ -204,7 +277,9 @@ describe('the debrief cycle', () => {
     changeTermEnd(organizer.state, iso(since + 20 * day));
     const end = organizer.advance(since + 20 * day - organizer.now);
     expect(organizer.state.stage).toBe('completed');
-    expect(end.transitions).toEqual([expect.objectContaining({ from: 'active', to: 'completed', actor: 'system', at: iso(since + 20 * day) })]);
+    expect(end.transitions).toEqual([
+      expect.objectContaining({ from: 'active', to: 'completed', actor: 'system', at: iso(since + 20 * day) }),
+    ]);
   });
 });
 
@@ -214,7 +289,14 @@ describe('program changes reaching an organizer', () => {
     training.act('record-training', { training: 'orientation', completedAt: iso(training.now) });
     const changes = changePolicy(training.state, aPolicy({ requiredTrainings: ['Orientation'] }), training.now);
     expect(training.state.stage).toBe('ride_along');
-    expect(changes.transitions).toEqual([expect.objectContaining({ from: 'training', to: 'ride_along', actor: 'system', reason: 'required trainings changed' })]);
+    expect(changes.transitions).toEqual([
+      expect.objectContaining({
+        from: 'training',
+        to: 'ride_along',
+        actor: 'system',
+        reason: 'required trainings changed',
+      }),
+    ]);
 
     const riding = organizerIn('ride_along');
     changePolicy(riding.state, aPolicy({ initialRideAlongs: 0 }), riding.now);
@@ -223,7 +305,9 @@ describe('program changes reaching an organizer', () => {
 
   it('keeps the older rule for recorded runs: the policy changes, the stage does not', () => {
     const riding = organizerIn('ride_along');
-    const changes = changePolicy(riding.state, aPolicy({ initialRideAlongs: 0 }), riding.now, undefined, { moveOn: false });
+    const changes = changePolicy(riding.state, aPolicy({ initialRideAlongs: 0 }), riding.now, undefined, {
+      moveOn: false,
+    });
     expect(riding.state.stage).toBe('ride_along');
     expect(riding.state.policy.initialRideAlongs).toBe(0);
     expect(changes.transitions).toEqual([]);
@@ -262,4 +346,3 @@ describe('program changes reaching an organizer', () => {
     expect(organizer.state.openNotifications).toEqual([]);
   });
 });
-

@@ -15,7 +15,9 @@ describe('report weeks in the program time zone', () => {
       end: new Date('2027-01-11T06:00:00.000Z'),
     });
     // Sunday night 2027-01-10 23:30 Chicago is still in the week of the 4th: the week before is reported.
-    expect(lastWholeWeek(Date.parse('2027-01-11T05:30:00Z'), 'America/Chicago').start).toEqual(new Date('2026-12-28T06:00:00.000Z'));
+    expect(lastWholeWeek(Date.parse('2027-01-11T05:30:00Z'), 'America/Chicago').start).toEqual(
+      new Date('2026-12-28T06:00:00.000Z'),
+    );
     // A week with the spring change is 167 hours long.
     const dst = lastWholeWeek(Date.parse('2027-03-15T12:00:00Z'), 'America/Chicago');
     expect((dst.end.getTime() - dst.start.getTime()) / 3_600_000).toBe(167);

@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 const root = resolve(__dirname, '..', '..');
 const allowedPackages = ['@temporalio/workflow', '@temporalio/common'];
 // Static imports and re-exports (type-only ones marked), side-effect imports, require() and dynamic import().
-const importPattern = /^\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+()['"]([^'"]+)['"]|\brequire\(\s*()['"]([^'"]+)['"]\s*\)|\bimport\(\s*()['"]([^'"]+)['"]\s*\)/gm;
+const importPattern =
+  /^\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+()['"]([^'"]+)['"]|\brequire\(\s*()['"]([^'"]+)['"]\s*\)|\bimport\(\s*()['"]([^'"]+)['"]\s*\)/gm;
 
 function sourceOf(path: string): string {
   const file = [path + '.ts', join(path, 'index.ts')].find((candidate) => existsSync(candidate));
@@ -15,19 +16,25 @@ function sourceOf(path: string): string {
 }
 
 function importsOf(source: string): { specifier: string; typeOnly: boolean }[] {
-  return [...source.matchAll(importPattern)].map((m) => ({ specifier: (m[2] ?? m[4] ?? m[6] ?? m[8])!, typeOnly: Boolean(m[1]) }));
+  return [...source.matchAll(importPattern)].map((m) => ({
+    specifier: (m[2] ?? m[4] ?? m[6] ?? m[8])!,
+    typeOnly: Boolean(m[1]),
+  }));
 }
 
 /** Every file the workflow bundle reaches through value imports, with each of its imports. */
 function reachable(): Map<string, { specifier: string; typeOnly: boolean }[]> {
   const files = new Map<string, { specifier: string; typeOnly: boolean }[]>();
-  const queue = readdirSync(join(root, 'src/workflows')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'src/workflows', f));
+  const queue = readdirSync(join(root, 'src/workflows'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(root, 'src/workflows', f));
   while (queue.length) {
     const file = queue.pop()!;
     if (files.has(file)) continue;
     const imports = importsOf(readFileSync(file, 'utf8'));
     files.set(file, imports);
-    for (const { specifier, typeOnly } of imports) if (!typeOnly && specifier.startsWith('.')) queue.push(sourceOf(resolve(dirname(file), specifier)));
+    for (const { specifier, typeOnly } of imports)
+      if (!typeOnly && specifier.startsWith('.')) queue.push(sourceOf(resolve(dirname(file), specifier)));
   }
   return files;
 }
@@ -62,7 +69,9 @@ describe('workflow sandbox', () => {
   it.each([...files.keys()].map((f) => relative(root, f)))('%s imports only what the sandbox allows', (file) => {
     const offending = files
       .get(join(root, file))!
-      .filter(({ specifier, typeOnly }) => !typeOnly && !specifier.startsWith('.') && !allowedPackages.includes(specifier));
+      .filter(
+        ({ specifier, typeOnly }) => !typeOnly && !specifier.startsWith('.') && !allowedPackages.includes(specifier),
+      );
     expect(offending).toEqual([]);
   });
 });

@@ -3,11 +3,23 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { actionUpdates, applicationRecordedUpdate, organizerStateQuery, policyChangedSignal } from '../../src/contracts/organizer-workflow';
+import {
+  actionUpdates,
+  applicationRecordedUpdate,
+  organizerStateQuery,
+  policyChangedSignal,
+} from '../../src/contracts/organizer-workflow';
 import type { ActionInputs } from '../../src/domain/organizer';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { runChain, saveHistories } from '../support/histories';
-import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../support/workflow-harness';
+import {
+  aWorker,
+  RecordingActivities,
+  startOrganizerWorkflow,
+  timeSkippingEnvironment,
+  uniqueTaskQueue,
+  workflowBundle,
+} from '../support/workflow-harness';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -41,7 +53,9 @@ describe('an AFT organizer year (time-skipping)', () => {
       const handle = await startOrganizerWorkflow(env, taskQueue, policy, organizerId);
       const firstRunId = handle.firstExecutionRunId;
       const act = <A extends keyof ActionInputs>(action: A, input: ActionInputs[A]) =>
-        handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] }) as Promise<{ stage: string }>;
+        handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] }) as Promise<{
+          stage: string;
+        }>;
       await handle.executeUpdate(applicationRecordedUpdate);
       const appliedAt = Date.parse((await handle.query(organizerStateQuery)).appliedAt);
 
@@ -52,7 +66,11 @@ describe('an AFT organizer year (time-skipping)', () => {
       await act('record-screening', { attended: true, advance: true });
       const rolePlayAt = Date.parse((await handle.query(organizerStateQuery)).stageEnteredAt);
       await sleepUntil(rolePlayAt + 8 * day);
-      await act('record-role-play', { scores: { listening: 4, story: 5 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-01-01' } });
+      await act('record-role-play', {
+        scores: { listening: 4, story: 5 },
+        decision: 'offer',
+        offer: { hoursPerWeek: 10, startDate: '2027-01-01' },
+      });
       await env.sleep(2 * day);
       await act('respond-offer', { accepted: true });
       for (const training of policy.requiredTrainings) {
@@ -60,7 +78,9 @@ describe('an AFT organizer year (time-skipping)', () => {
         await act('record-training', { training, completedAt: iso(await now()) });
       }
       await env.sleep(5 * day);
-      expect((await act('record-ride-along', { date: iso(await now()).slice(0, 10), staff: 'National organizer' })).stage).toBe('active');
+      expect(
+        (await act('record-ride-along', { date: iso(await now()).slice(0, 10), staff: 'National organizer' })).stage,
+      ).toBe('active');
       const A = Date.parse((await handle.query(organizerStateQuery)).activeSince!);
 
       // The year, as a timeline of offsets from activation. Weeks end at 7k days; from week 20 on, 23 hours later
@@ -72,16 +92,18 @@ describe('an AFT organizer year (time-skipping)', () => {
       // late ones, all before the pause, name theirs.
       const weekEnd = (k: number) => 7 * k * day + (k < 20 ? 0 : 23 * hour);
       const groupWeeks = new Set([2, 8, 14, 18, 22, 26, 30, 35, 39, 43, 48]);
-      const debrief = (k: number, late = false) => () =>
-        act('submit-debrief', {
-          ...(late ? { periodStart: iso(A + (k - 1) * 7 * day) } : {}),
-          hours: 9,
-          conversations: 14,
-          oneOnOnes: 3,
-          leadersIdentified: 1,
-          inPerson: groupWeeks.has(k),
-          group: groupWeeks.has(k),
-        });
+      const debrief =
+        (k: number, late = false) =>
+        () =>
+          act('submit-debrief', {
+            ...(late ? { periodStart: iso(A + (k - 1) * 7 * day) } : {}),
+            hours: 9,
+            conversations: 14,
+            oneOnOnes: 3,
+            leadersIdentified: 1,
+            inPerson: groupWeeks.has(k),
+            group: groupWeeks.has(k),
+          });
       const timeline: [number, () => Promise<unknown>][] = [
         [44 * day, debrief(5, true)],
         [46 * day, debrief(6, true)],
@@ -90,7 +112,13 @@ describe('an AFT organizer year (time-skipping)', () => {
         [135 * day, () => act('pause', { reason: 'family emergency' })],
         [135 * day + 23 * hour, () => act('resume', {})],
         [200 * day, () => act('record-ride-along', { date: iso(A + 200 * day).slice(0, 10), staff: 'Jo Rivera' })],
-        [200 * day + hour, () => handle.signal(policyChangedSignal, { policy: aPolicy({ debriefGrace: '2 days', escalateAfter: '3 days' }) })],
+        [
+          200 * day + hour,
+          () =>
+            handle.signal(policyChangedSignal, {
+              policy: aPolicy({ debriefGrace: '2 days', escalateAfter: '3 days' }),
+            }),
+        ],
         [364 * day, debrief(52)],
       ];
       for (let k = 1; k <= 51; k++) if (![5, 6, 10, 40].includes(k)) timeline.push([weekEnd(k) + 2 * hour, debrief(k)]);
@@ -130,21 +158,44 @@ describe('an AFT organizer year (time-skipping)', () => {
         groupDebriefs: 11,
       });
       // Closed: nothing is overdue any more (the missed week stays in the totals).
-      expect(activities.latest).toMatchObject({ stage: 'completed', overdueDebriefs: 0, pendingDebriefPeriods: [], atRisk: false, rideAlongCount: 3, endsAt: iso(A + 365 * day) });
+      expect(activities.latest).toMatchObject({
+        stage: 'completed',
+        overdueDebriefs: 0,
+        pendingDebriefPeriods: [],
+        atRisk: false,
+        rideAlongCount: 3,
+        endsAt: iso(A + 365 * day),
+      });
       expect(Date.parse(final.periods[51].end)).toBeLessThanOrEqual(A + 365 * day);
-      expect(activities.transitions.map((t) => t.to)).toEqual(['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active', 'completed']);
-      expect(activities.transitions.at(-1)).toMatchObject({ actor: 'system', at: iso(A + 365 * day), reason: 'term ended' });
+      expect(activities.transitions.map((t) => t.to)).toEqual([
+        'applied',
+        'screening',
+        'role_play',
+        'offered',
+        'training',
+        'ride_along',
+        'active',
+        'completed',
+      ]);
+      expect(activities.transitions.at(-1)).toMatchObject({
+        actor: 'system',
+        at: iso(A + 365 * day),
+        reason: 'term ended',
+      });
       // Every notification was resolved: by the change that answered it, or (week 40's) when the term closed.
       const resolved = new Set(activities.projections.flatMap((p) => p.changes.resolutions.map((r) => r.id)));
       expect(activities.notifications.filter((n) => !resolved.has(n.id)).map((n) => n.kind)).toEqual([]);
 
       const runs = await runChain(env.client, organizerId, firstRunId);
       const eventsPerRun = runs.map((r) => r.history.events!.length);
-      process.stdout.write(`[aft-year] ${runs.length} runs, events per run ${eventsPerRun.join(', ')} (total ${eventsPerRun.reduce((a, b) => a + b)}), wall ${Date.now() - wallStart} ms\n`);
+      process.stdout.write(
+        `[aft-year] ${runs.length} runs, events per run ${eventsPerRun.join(', ')} (total ${eventsPerRun.reduce((a, b) => a + b)}), wall ${Date.now() - wallStart} ms\n`,
+      );
       expect(runs.length).toBeGreaterThanOrEqual(2);
       for (const events of eventsPerRun) expect(events).toBeLessThan(10_000);
       saveHistories('aft-year-3', runs);
-      for (const run of runs) await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, run.history, organizerId);
+      for (const run of runs)
+        await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, run.history, organizerId);
     });
   }, 180_000);
 });

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { actionUpdates, organizerStateQuery } from '../../src/contracts/organizer-workflow';
 import { aCoordinator, aPolicy } from '../support/builders';
-import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
+import {
+  aWorker,
+  RecordingActivities,
+  startOrganizerWorkflow,
+  timeSkippingEnvironment,
+  uniqueTaskQueue,
+} from '../support/workflow-harness';
 
 describe('hiring-stage SLA timers (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -36,9 +42,19 @@ describe('hiring-stage SLA timers (time-skipping)', () => {
       const simulatedDays = (Number(await env.currentTimeMs()) - Number(simulatedStart)) / 86_400_000;
       expect(simulatedDays).toBeGreaterThanOrEqual(30);
       const day = 86_400_000;
-      expect(activities.notifications.map((n) => ({ kind: n.kind, recipientRole: n.recipientRole, createdAt: n.createdAt }))).toEqual([
-        { kind: 'stage_stalled', recipientRole: 'coordinator', createdAt: new Date(scheduledAt + 14 * day).toISOString() },
-        { kind: 'stage_stalled_escalated', recipientRole: 'national', createdAt: new Date(scheduledAt + 28 * day).toISOString() },
+      expect(
+        activities.notifications.map((n) => ({ kind: n.kind, recipientRole: n.recipientRole, createdAt: n.createdAt })),
+      ).toEqual([
+        {
+          kind: 'stage_stalled',
+          recipientRole: 'coordinator',
+          createdAt: new Date(scheduledAt + 14 * day).toISOString(),
+        },
+        {
+          kind: 'stage_stalled_escalated',
+          recipientRole: 'national',
+          createdAt: new Date(scheduledAt + 28 * day).toISOString(),
+        },
       ]);
       expect(activities.deliveries.flat()).toEqual(activities.notifications.map((n) => n.id));
       const state = await handle.query(organizerStateQuery);
@@ -46,7 +62,9 @@ describe('hiring-stage SLA timers (time-skipping)', () => {
       expect(state.openNotifications.map((n) => n.kind)).toEqual(['stage_stalled', 'stage_stalled_escalated']);
 
       // Moving on resolves both, in the result the API stores before answering.
-      const moved = await handle.executeUpdate(actionUpdates['record-screening'], { args: [{ input: { attended: true, advance: true }, actor: aCoordinator }] });
+      const moved = await handle.executeUpdate(actionUpdates['record-screening'], {
+        args: [{ input: { attended: true, advance: true }, actor: aCoordinator }],
+      });
       const resolvedIds = moved.projection!.changes.resolutions.map((r) => r.id);
       expect(resolvedIds).toEqual(activities.notifications.map((n) => n.id));
     });

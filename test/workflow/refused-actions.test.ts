@@ -6,7 +6,13 @@ import { acceptedIn, Action, actions } from '../../src/domain/stage-machine';
 import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '../../src/contracts/organizer-workflow';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { sampleInputs } from '../support/organizer-states';
-import { aWorker, RecordingActivities, startOrganizerWorkflow, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
+import {
+  aWorker,
+  RecordingActivities,
+  startOrganizerWorkflow,
+  timeSkippingEnvironment,
+  uniqueTaskQueue,
+} from '../support/workflow-harness';
 
 describe('refused actions (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -28,22 +34,31 @@ describe('refused actions (time-skipping)', () => {
     await worker.runUntil(async () => {
       const handle = await startOrganizerWorkflow(env, taskQueue, policy, organizerId);
       await handle.executeUpdate(applicationRecordedUpdate);
-      const act = (action: Action, input: unknown) => handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] });
+      const act = (action: Action, input: unknown) =>
+        handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] });
       if (stage === 'active') {
-        for (const action of ['schedule-screening', 'record-screening', 'record-role-play', 'respond-offer'] as const) await act(action, sampleInputs[action]);
-        for (const training of policy.requiredTrainings) await act('record-training', { training, completedAt: '2027-01-01T00:00:00Z' });
+        for (const action of ['schedule-screening', 'record-screening', 'record-role-play', 'respond-offer'] as const)
+          await act(action, sampleInputs[action]);
+        for (const training of policy.requiredTrainings)
+          await act('record-training', { training, completedAt: '2027-01-01T00:00:00Z' });
         await act('record-ride-along', sampleInputs['record-ride-along']);
       }
       const before = await handle.query(organizerStateQuery);
       expect(before.stage).toBe(stage);
       const projectionsBefore = activities.projections.length;
-      const refused = actions.filter((action) => !(acceptedIn[action] as readonly string[]).includes(stage) || (action === 'resume' && !before.paused));
+      const refused = actions.filter(
+        (action) =>
+          !(acceptedIn[action] as readonly string[]).includes(stage) || (action === 'resume' && !before.paused),
+      );
       expect(refused.length).toBe(stage === 'applied' ? 9 : 7);
       for (const action of refused) {
         const attempt = act(action, sampleInputs[action]);
         await expect(attempt).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
         await attempt.catch((error: WorkflowUpdateFailedError) => {
-          expect(error.cause).toMatchObject({ type: 'ActionRefused', details: [{ code: action === 'resume' && stage === 'active' ? 'conflict' : 'stage', stage }] });
+          expect(error.cause).toMatchObject({
+            type: 'ActionRefused',
+            details: [{ code: action === 'resume' && stage === 'active' ? 'conflict' : 'stage', stage }],
+          });
         });
       }
       expect(await handle.query(organizerStateQuery)).toEqual(before);
@@ -51,7 +66,9 @@ describe('refused actions (time-skipping)', () => {
     });
   }
 
-  it('refuses every action the applied stage does not accept, with the stage, and changes nothing', () => refusesAllOthers('applied'));
+  it('refuses every action the applied stage does not accept, with the stage, and changes nothing', () =>
+    refusesAllOthers('applied'));
 
-  it('refuses every action the active stage does not accept, with the stage, and changes nothing', () => refusesAllOthers('active'));
+  it('refuses every action the active stage does not accept, with the stage, and changes nothing', () =>
+    refusesAllOthers('active'));
 });

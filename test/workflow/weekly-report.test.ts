@@ -26,7 +26,10 @@ describe('weekly report to national (time-skipping, real activities)', () => {
 
   beforeAll(async () => {
     env = await timeSkippingEnvironment();
-    context = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig({ ...process.env, TEMPORAL_ADDRESS: env.address })), { logger: false });
+    context = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(loadConfig({ ...process.env, TEMPORAL_ADDRESS: env.address })),
+      { logger: false },
+    );
     dataSource = context.get(DataSource);
   });
 
@@ -38,7 +41,12 @@ describe('weekly report to national (time-skipping, real activities)', () => {
   it('writes one row per week with who debriefed, who did not, and the totals', async () => {
     const taskQueue = uniqueTaskQueue('report');
     const activities = workerActivities(context);
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities,
+    });
     const programId = randomUUID();
     const policy = aPolicy();
     await dataSource.query(
@@ -54,13 +62,36 @@ describe('weekly report to national (time-skipping, real activities)', () => {
       };
       const organizers: StartedOrganizer[] = [];
       for (const name of ['Ana Reyes', 'Ben Cho']) {
-        const organizer = await applyDirectly(env.client, taskQueue, policy, { programId, application: { memberId: randomUUID().slice(0, 8), name, email: 'x@example.org', attestations: { currentMember: true, driversLicense: true, insuredVehicle: true, fullTerm: true, doorKnocking: true, weeklyHours: 10, currentLeader: false } } }, (p) => new OrganizerRepository(dataSource).project(p));
+        const organizer = await applyDirectly(
+          env.client,
+          taskQueue,
+          policy,
+          {
+            programId,
+            application: {
+              memberId: randomUUID().slice(0, 8),
+              name,
+              email: 'x@example.org',
+              attestations: {
+                currentMember: true,
+                driversLicense: true,
+                insuredVehicle: true,
+                fullTerm: true,
+                doorKnocking: true,
+                weeklyHours: 10,
+                currentLeader: false,
+              },
+            },
+          },
+          (p) => new OrganizerRepository(dataSource).project(p),
+        );
         await driveToActive(organizer, policy);
         organizers.push(organizer);
       }
       const [ana, ben] = organizers;
       const rows = await dataSource.query('SELECT id, active_since FROM organizers WHERE program_id = $1', [programId]);
-      const activeSince = (o: StartedOrganizer) => new Date(rows.find((r: { id: string }) => r.id === o.organizerId).active_since).getTime();
+      const activeSince = (o: StartedOrganizer) =>
+        new Date(rows.find((r: { id: string }) => r.id === o.organizerId).active_since).getTime();
 
       const expected: { week: number; weekStart: string; benMissing: boolean }[] = [];
       for (let week = 1; week <= 4; week++) {
@@ -68,30 +99,54 @@ describe('weekly report to national (time-skipping, real activities)', () => {
         for (const organizer of week % 2 === 0 ? [ana] : [ana, ben]) {
           const start = activeSince(organizer) + (week - 1) * 7 * day;
           await sleepUntil(start + 7 * day + 2 * hour);
-          await organizer.act('submit-debrief', { periodStart: new Date(start).toISOString(), hours: organizer === ana ? 10 : 6, conversations: 20, oneOnOnes: 3, leadersIdentified: 1, inPerson: true, group: false });
+          await organizer.act('submit-debrief', {
+            periodStart: new Date(start).toISOString(),
+            hours: organizer === ana ? 10 : 6,
+            conversations: 20,
+            oneOnOnes: 3,
+            leadersIdentified: 1,
+            inPerson: true,
+            group: false,
+          });
         }
         // The report runs the Monday 06:00 after the week in which this period ended.
         const periodEnd = activeSince(ana) + week * 7 * day;
         const reportedWeek = lastWholeWeek(periodEnd + 7 * day, 'UTC');
         await sleepUntil(reportedWeek.end.getTime() + 6 * hour);
-        const summary = await env.client.workflow.execute(weeklyReportWorkflowType, { taskQueue, workflowId: `report-${programId}-${week}`, args: [{ programId }] });
-        expect(summary).toMatchObject({ weekStart: reportedWeek.start.toISOString(), submitted: week % 2 === 0 ? 1 : 2, missing: week % 2 === 0 ? 1 : 0 });
+        const summary = await env.client.workflow.execute(weeklyReportWorkflowType, {
+          taskQueue,
+          workflowId: `report-${programId}-${week}`,
+          args: [{ programId }],
+        });
+        expect(summary).toMatchObject({
+          weekStart: reportedWeek.start.toISOString(),
+          submitted: week % 2 === 0 ? 1 : 2,
+          missing: week % 2 === 0 ? 1 : 0,
+        });
         expected.push({ week, weekStart: reportedWeek.start.toISOString(), benMissing: week % 2 === 0 });
       }
 
-      const reports = await dataSource.query('SELECT week_start, submitted, missing, totals FROM weekly_reports WHERE program_id = $1 ORDER BY week_start', [programId]);
+      const reports = await dataSource.query(
+        'SELECT week_start, submitted, missing, totals FROM weekly_reports WHERE program_id = $1 ORDER BY week_start',
+        [programId],
+      );
       expect(reports).toHaveLength(4);
-      reports.forEach((report: { week_start: Date; submitted: { name: string }[]; missing: { name: string }[]; totals: unknown }, i: number) => {
-        const { weekStart, benMissing } = expected[i];
-        expect(report.week_start.toISOString()).toBe(weekStart);
-        expect(report.submitted.map((s) => s.name)).toEqual(benMissing ? ['Ana Reyes'] : ['Ana Reyes', 'Ben Cho']);
-        expect(report.missing.map((m) => m.name)).toEqual(benMissing ? ['Ben Cho'] : []);
-        expect(report.totals).toEqual(
-          benMissing
-            ? { debriefs: 1, hours: 10, conversations: 20, oneOnOnes: 3, leadersIdentified: 1 }
-            : { debriefs: 2, hours: 16, conversations: 40, oneOnOnes: 6, leadersIdentified: 2 },
-        );
-      });
+      reports.forEach(
+        (
+          report: { week_start: Date; submitted: { name: string }[]; missing: { name: string }[]; totals: unknown },
+          i: number,
+        ) => {
+          const { weekStart, benMissing } = expected[i];
+          expect(report.week_start.toISOString()).toBe(weekStart);
+          expect(report.submitted.map((s) => s.name)).toEqual(benMissing ? ['Ana Reyes'] : ['Ana Reyes', 'Ben Cho']);
+          expect(report.missing.map((m) => m.name)).toEqual(benMissing ? ['Ben Cho'] : []);
+          expect(report.totals).toEqual(
+            benMissing
+              ? { debriefs: 1, hours: 10, conversations: 20, oneOnOnes: 3, leadersIdentified: 1 }
+              : { debriefs: 2, hours: 16, conversations: 40, oneOnOnes: 6, leadersIdentified: 2 },
+          );
+        },
+      );
     });
   }, 120_000);
 });

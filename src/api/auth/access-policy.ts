@@ -7,7 +7,11 @@ import type { Caller } from './caller';
 export class AccessPolicy {
   /** Admin and national read every program; a coordinator reads the programs they coordinate. */
   canReadProgram(caller: Caller, programId: string): boolean {
-    return caller.role === 'admin' || caller.role === 'national' || (caller.role === 'coordinator' && caller.programIds.includes(programId));
+    return (
+      caller.role === 'admin' ||
+      caller.role === 'national' ||
+      (caller.role === 'coordinator' && caller.programIds.includes(programId))
+    );
   }
 
   /** Admin acts on every program; a coordinator on theirs. */
@@ -22,7 +26,10 @@ export class AccessPolicy {
 
   /** Readers of the organizer's program, and the organizer themself. */
   canReadOrganizer(caller: Caller, organizer: { id: string; programId: string }): boolean {
-    return this.canReadProgram(caller, organizer.programId) || (caller.role === 'organizer' && caller.organizerId === organizer.id);
+    return (
+      this.canReadProgram(caller, organizer.programId) ||
+      (caller.role === 'organizer' && caller.organizerId === organizer.id)
+    );
   }
 
   /** Programs whose data the caller may list (undefined: all of them). */

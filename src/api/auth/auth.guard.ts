@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { accessKey, AccessRule } from './access.decorator';
@@ -22,7 +30,10 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(accessKey, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(accessKey, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (rule?.public) return true;
     const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
     const token = bearerToken(request);
@@ -31,7 +42,10 @@ export class AuthGuard implements CanActivate {
     const retryAfter = this.limiter.retryAfter(address);
     if (retryAfter !== undefined) {
       context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException(`too many failed sign-ins from this address; try again in ${retryAfter} s`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `too many failed sign-ins from this address; try again in ${retryAfter} s`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const caller = await this.users.authenticate(token);
     if (!caller) {

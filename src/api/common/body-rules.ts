@@ -4,7 +4,9 @@ import { RefusedBodyError, UnsupportedMediaTypeError } from './errors';
 
 /** Text PostgreSQL can store: no NUL character and no half of a UTF-16 surrogate pair on its own. */
 export function storableText(text: string): boolean {
-  return !text.includes('\u0000') && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+  return (
+    !text.includes('\u0000') && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
+  );
 }
 
 const unstorable = 'contains a NUL character or an unpaired surrogate, which cannot be stored';
@@ -14,20 +16,25 @@ const unstorable = 'contains a NUL character or an unpaired surrogate, which can
  * one the database would refuse (an action's text would otherwise reach a workflow whose projection could never land).
  */
 export function refuseUnsafeFields(key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new RefusedBodyError(`"${key}" is not allowed as a field name`);
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+    throw new RefusedBodyError(`"${key}" is not allowed as a field name`);
   if (!storableText(key)) throw new RefusedBodyError(`a field name ${unstorable}`);
-  if (typeof value === 'string' && !storableText(value)) throw new RefusedBodyError(`${key === '' ? 'the body' : key} ${unstorable}`);
+  if (typeof value === 'string' && !storableText(value))
+    throw new RefusedBodyError(`${key === '' ? 'the body' : key} ${unstorable}`);
   return value;
 }
 
 /** Request bodies are JSON (the roster import alone takes CSV); any other body is refused before it is read. */
 export function requireJsonBodies(request: Request, response: Response, next: NextFunction): void {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const type = (request.headers['content-type'] ?? '').toLowerCase();
   const json = type.startsWith('application/json');
   const csvRoute = request.method === 'POST' && request.path.endsWith('/roster');
   if (hasBody && !json && !csvRoute) {
-    const body = errorBody(new UnsupportedMediaTypeError('the request body must be JSON (Content-Type: application/json)'));
+    const body = errorBody(
+      new UnsupportedMediaTypeError('the request body must be JSON (Content-Type: application/json)'),
+    );
     response.status(body.statusCode).json(body);
     return;
   }

@@ -34,18 +34,36 @@ const statusNames: Record<number, string> = {
 };
 
 // PostgreSQL SQLSTATE classes and Node socket errors that mean "the database is not there right now".
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 export function databaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.driverError?.code ?? e?.code;
   if (code && unavailableCodes.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(e?.message ?? '');
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(
+    e?.message ?? '',
+  );
 }
 
 /** Maps every error to API.md's body `{ statusCode, error, message }`, in one place; 5xx bodies never carry internals. */
 export function errorBody(error: unknown): ErrorBody {
-  const body = (statusCode: number, message: string): ErrorBody => ({ statusCode, error: statusNames[statusCode] ?? 'Error', message });
+  const body = (statusCode: number, message: string): ErrorBody => ({
+    statusCode,
+    error: statusNames[statusCode] ?? 'Error',
+    message,
+  });
   if (error instanceof InvalidInputError || error instanceof RefusedBodyError) return body(400, error.message);
   if (error instanceof NotFoundError) return body(404, error.message);
   if (error instanceof ConflictError) return body(409, error.message);
@@ -95,7 +113,9 @@ export class ErrorFilter implements ExceptionFilter {
     const body = errorBody(error);
     if (body.statusCode >= 500) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      this.logger.error(`${request.method} ${request.path} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`);
+      this.logger.error(
+        `${request.method} ${request.path} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`,
+      );
     }
     if (response.headersSent) return;
     // A route that answers CSV sets its headers up front; an error is JSON all the same.

@@ -10,7 +10,11 @@ const logger = new Logger('http');
  * and logs one line per request: method, path, status, time, caller. Never headers, query strings or bodies, so no
  * token, attestation or note reaches the log.
  */
-export function requestLog(request: Request & { id?: string; caller?: { id: string } }, response: Response, next: NextFunction): void {
+export function requestLog(
+  request: Request & { id?: string; caller?: { id: string } },
+  response: Response,
+  next: NextFunction,
+): void {
   const given = request.headers['x-request-id'];
   const id = typeof given === 'string' && acceptableId.test(given) ? given : randomUUID();
   request.id = id;
@@ -18,7 +22,9 @@ export function requestLog(request: Request & { id?: string; caller?: { id: stri
   const started = process.hrtime.bigint();
   response.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.log(`${request.method} ${request.path} ${response.statusCode} ${ms.toFixed(1)}ms [request ${id}] caller ${request.caller?.id ?? '-'}`);
+    logger.log(
+      `${request.method} ${request.path} ${response.statusCode} ${ms.toFixed(1)}ms [request ${id}] caller ${request.caller?.id ?? '-'}`,
+    );
   });
   next();
 }

@@ -1,7 +1,12 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { parseDuration } from '../../domain/durations';
 
-function register(name: string, message: string, test: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
+function register(
+  name: string,
+  message: string,
+  test: (value: unknown) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (object: object, propertyName: string | symbol) =>
     registerDecorator({
       name,
@@ -14,7 +19,12 @@ function register(name: string, message: string, test: (value: unknown) => boole
 
 /** A duration such as '7 days' or '36 hours' (the range is checked with the whole policy). */
 export const IsDuration = (options?: ValidationOptions) =>
-  register('isDuration', "must be a duration such as '7 days' or '36 hours'", (value) => parseDuration(value) !== undefined, options);
+  register(
+    'isDuration',
+    "must be a duration such as '7 days' or '36 hours'",
+    (value) => parseDuration(value) !== undefined,
+    options,
+  );
 
 /** An ISO-8601 instant or date that names a real day (2026-02-30 is refused). */
 export const IsInstant = (options?: ValidationOptions) =>
@@ -23,12 +33,18 @@ export const IsInstant = (options?: ValidationOptions) =>
     'must be an ISO-8601 date or a date-time with its offset, such as 2026-03-01 or 2026-03-01T17:00:00-06:00',
     (value) => {
       // A date-time must say its offset: without one, the moment would depend on the server's time zone.
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value)) return false;
+      if (
+        typeof value !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value)
+      )
+        return false;
       const time = Date.parse(value);
       if (Number.isNaN(time)) return false;
       const [y, m, d] = value.slice(0, 10).split('-').map(Number);
       const day = new Date(Date.UTC(y, m - 1, d));
-      return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && y >= 1900 && y <= 2200;
+      return (
+        day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && y >= 1900 && y <= 2200
+      );
     },
     options,
   );
@@ -74,7 +90,11 @@ export const IsFlatRecord = (maxKeys: number, options?: ValidationOptions) =>
       !Array.isArray(value) &&
       Object.keys(value).length <= maxKeys &&
       Object.entries(value).every(
-        ([key, v]) => key.length <= 100 && ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 200)),
+        ([key, v]) =>
+          key.length <= 100 &&
+          ((typeof v === 'number' && Number.isFinite(v)) ||
+            typeof v === 'boolean' ||
+            (typeof v === 'string' && v.length <= 200)),
       ),
     options,
   );
@@ -90,7 +110,10 @@ export const IsScores = (options?: ValidationOptions) =>
       !Array.isArray(value) &&
       Object.keys(value).length >= 1 &&
       Object.keys(value).length <= 20 &&
-      Object.entries(value).every(([key, v]) => key.length >= 1 && key.length <= 50 && Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5),
+      Object.entries(value).every(
+        ([key, v]) =>
+          key.length >= 1 && key.length <= 50 && Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5,
+      ),
     options,
   );
 

@@ -26,7 +26,11 @@ export class DashboardController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="pipeline.csv"')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ schema: { type: 'string' }, description: 'CSV: programId,program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk' })
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description:
+      'CSV: programId,program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk',
+  })
   pipelineCsv(@Query() query: PipelineQuery, @CurrentCaller() caller: Caller): Promise<string> {
     return this.dashboard.pipelineCsv(query, caller);
   }

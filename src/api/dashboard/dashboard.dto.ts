@@ -8,12 +8,19 @@ export class PipelineQuery {
   @IsUUID()
   programId?: string;
 
-  @ApiPropertyOptional({ example: '2027-03-01', description: 'First day (UTC) of the activity window, by the day a debrief period ended; default: 27 days before `to`' })
+  @ApiPropertyOptional({
+    example: '2027-03-01',
+    description:
+      'First day (UTC) of the activity window, by the day a debrief period ended; default: 27 days before `to`',
+  })
   @Optional()
   @IsDay()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2027-03-28', description: 'Last day (UTC) of the activity window, included; default: today' })
+  @ApiPropertyOptional({
+    example: '2027-03-28',
+    description: 'Last day (UTC) of the activity window, included; default: today',
+  })
   @Optional()
   @IsDay()
   to?: string;
@@ -31,10 +38,15 @@ export class ActivityDto {
 
 export class RideAlongComplianceDto {
   @ApiProperty({ description: 'Organizers in stage active' }) active: number;
-  @ApiProperty({ description: 'Of those, how many have the ride-alongs the policy requires' }) meetingRequirement: number;
+  @ApiProperty({ description: 'Of those, how many have the ride-alongs the policy requires' })
+  meetingRequirement: number;
 }
 
-const stageCounts = { type: 'object', additionalProperties: { type: 'integer' }, description: 'Every stage, zeros included' } as const;
+const stageCounts = {
+  type: 'object',
+  additionalProperties: { type: 'integer' },
+  description: 'Every stage, zeros included',
+} as const;
 
 export class ProgramPipelineDto {
   @ApiProperty({ format: 'uuid' }) programId: string;
@@ -49,11 +61,13 @@ export class ProgramPipelineDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number', nullable: true },
-    description: 'Per open stage: median days its current organizers have been in it (null when none is); recomputed at most once a minute',
+    description:
+      'Per open stage: median days its current organizers have been in it (null when none is); recomputed at most once a minute',
   })
   medianDaysInStage: Record<string, number | null>;
   @ApiProperty({ type: RideAlongComplianceDto }) rideAlongs: RideAlongComplianceDto;
-  @ApiProperty({ description: 'Group-debrief periods that ended in the window without an in-person group debrief' }) groupDebriefsMissing: number;
+  @ApiProperty({ description: 'Group-debrief periods that ended in the window without an in-person group debrief' })
+  groupDebriefsMissing: number;
   @ApiProperty({ type: ActivityDto, description: 'Debriefs whose period ended in the window' }) activity: ActivityDto;
 }
 

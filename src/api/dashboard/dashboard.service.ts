@@ -61,14 +61,25 @@ const slowFigures = `
     AND ($1::uuid[] IS NULL OR o.program_id = ANY ($1))
   GROUP BY o.program_id`;
 
-type SlowFigures = { rows: { program_id: string; stage: string; met: number | null; median_days: number | null }[]; at: number };
+type SlowFigures = {
+  rows: { program_id: string; stage: string; met: number | null; median_days: number | null }[];
+  at: number;
+};
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function emptyActivity(): ActivityDto {
-  return { debriefs: 0, lateDebriefs: 0, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0, groupDebriefs: 0 };
+  return {
+    debriefs: 0,
+    lateDebriefs: 0,
+    hours: 0,
+    conversations: 0,
+    oneOnOnes: 0,
+    leadersIdentified: 0,
+    groupDebriefs: 0,
+  };
 }
 
 function zeroStages(): Record<string, number> {
@@ -101,9 +112,16 @@ export class DashboardService {
       this.dataSource.query(stageFigures, [scope ?? null]),
       this.slowFigures(scope),
     ]);
-    const byProgram = new Map<string, { stages: Record<string, number>; median: Record<string, number | null>; met: number }>();
+    const byProgram = new Map<
+      string,
+      { stages: Record<string, number>; median: Record<string, number | null>; met: number }
+    >();
     for (const row of programRows) {
-      byProgram.set(row.id, { stages: zeroStages(), median: Object.fromEntries(openStages.map((stage) => [stage, null])), met: 0 });
+      byProgram.set(row.id, {
+        stages: zeroStages(),
+        median: Object.fromEntries(openStages.map((stage) => [stage, null])),
+        met: 0,
+      });
     }
     for (const row of stageRows as { program_id: string; stage: string; n: number }[]) {
       const figures = byProgram.get(row.program_id);
@@ -150,7 +168,10 @@ export class DashboardService {
     const key = scope ? [...scope].sort().join(',') : '*';
     const cached = this.slowCache.get(key);
     if (cached && Date.now() - cached.at < slowFiguresTtlMs) return cached;
-    const fresh: SlowFigures = { rows: await this.dataSource.query(slowFigures, [scope ?? null, [...openStages]]), at: Date.now() };
+    const fresh: SlowFigures = {
+      rows: await this.dataSource.query(slowFigures, [scope ?? null, [...openStages]]),
+      at: Date.now(),
+    };
     if (this.slowCache.size > 100) this.slowCache.clear();
     this.slowCache.set(key, fresh);
     return fresh;
@@ -159,16 +180,49 @@ export class DashboardService {
   /** The same figures as CSV: one row per program and stage. */
   async pipelineCsv(query: PipelineQuery, caller: Caller): Promise<string> {
     const pipeline = await this.pipeline(query, caller);
-    const header = ['programId', 'program', 'affiliate', 'stage', 'count', 'medianDaysInStage', 'applications', 'hired', 'conversion', 'overdueDebriefs', 'atRisk'];
+    const header = [
+      'programId',
+      'program',
+      'affiliate',
+      'stage',
+      'count',
+      'medianDaysInStage',
+      'applications',
+      'hired',
+      'conversion',
+      'overdueDebriefs',
+      'atRisk',
+    ];
     const rows = pipeline.programs.flatMap((p) =>
-      stages.map((stage) => [p.programId, p.name, p.affiliate, stage, p.stages[stage], p.medianDaysInStage[stage] ?? '', p.applications, p.hired, p.conversion, p.overdueDebriefs, p.atRisk]),
+      stages.map((stage) => [
+        p.programId,
+        p.name,
+        p.affiliate,
+        stage,
+        p.stages[stage],
+        p.medianDaysInStage[stage] ?? '',
+        p.applications,
+        p.hired,
+        p.conversion,
+        p.overdueDebriefs,
+        p.atRisk,
+      ]),
     );
     return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
 }
 
 function totalsOf(programs: ProgramPipelineDto[]): PipelineDto['totals'] {
-  const totals = { stages: zeroStages(), applications: 0, hired: 0, conversion: 0, overdueDebriefs: 0, atRisk: 0, groupDebriefsMissing: 0, activity: emptyActivity() };
+  const totals = {
+    stages: zeroStages(),
+    applications: 0,
+    hired: 0,
+    conversion: 0,
+    overdueDebriefs: 0,
+    atRisk: 0,
+    groupDebriefsMissing: 0,
+    activity: emptyActivity(),
+  };
   for (const p of programs) {
     for (const stage of stages) totals.stages[stage] += p.stages[stage];
     totals.applications += p.applications;

@@ -11,7 +11,10 @@ export interface Health {
 const checkTimeoutMs = 2_000;
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref()),
+  ]);
 }
 
 @Injectable()
@@ -23,7 +26,11 @@ export class HealthService {
 
   async check(): Promise<Health> {
     const [temporal, database] = await Promise.all([this.temporalUp(), this.databaseUp()]);
-    return { status: temporal && database ? 'ok' : 'degraded', temporal: temporal ? 'up' : 'down', database: database ? 'up' : 'down' };
+    return {
+      status: temporal && database ? 'ok' : 'degraded',
+      temporal: temporal ? 'up' : 'down',
+      database: database ? 'up' : 'down',
+    };
   }
 
   private async temporalUp(): Promise<boolean> {

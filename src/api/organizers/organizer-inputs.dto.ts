@@ -16,7 +16,8 @@ export class AttestationsDto {
   @Decimal({ min: 0, max: 80, example: 10, description: 'Hours a week the applicant commits to' }) weeklyHours: number;
   @Bool({ optional: true }) fullTerm: boolean = false;
   @Bool({ optional: true }) doorKnocking: boolean = false;
-  @Bool({ optional: true, description: 'A current steward or officer (flagged, not refused)' }) currentLeader: boolean = false;
+  @Bool({ optional: true, description: 'A current steward or officer (flagged, not refused)' }) currentLeader: boolean =
+    false;
 }
 
 export class ApplicationDto {
@@ -74,11 +75,16 @@ export class RecordScreeningDto {
 export class OfferDto {
   @Decimal({ min: 1, max: 80, example: 10 }) hoursPerWeek: number;
   @Instant({ example: '2027-02-01' }) startDate: string;
-  @Decimal({ min: 0, max: 1_000_000, optional: true, example: 1500, description: 'Stipend per month' }) stipend?: number;
+  @Decimal({ min: 0, max: 1_000_000, optional: true, example: 1500, description: 'Stipend per month' })
+  stipend?: number;
 }
 
 export class RecordRolePlayDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 5 }, example: { listening: 4, agitation: 3 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 5 },
+    example: { listening: 4, agitation: 3 },
+  })
   @IsScores()
   scores: Record<string, number>;
 
@@ -99,7 +105,8 @@ export class RespondOfferDto {
 }
 
 export class RecordTrainingDto {
-  @Text({ max: 100, example: 'orientation', description: "One of the program policy's requiredTrainings" }) training: string;
+  @Text({ max: 100, example: 'orientation', description: "One of the program policy's requiredTrainings" })
+  training: string;
   @Instant({ example: '2027-01-20T18:00:00Z' }) completedAt: string;
 }
 
@@ -110,7 +117,10 @@ export class RecordRideAlongDto {
 }
 
 export class SubmitDebriefDto {
-  @Instant({ optional: true, description: 'The debrief period reported on (from pendingDebriefPeriods); default: the one due now' })
+  @Instant({
+    optional: true,
+    description: 'The debrief period reported on (from pendingDebriefPeriods); default: the one due now',
+  })
   periodStart?: string;
   @Decimal({ min: 0, max: 168, example: 9.5 }) hours: number;
   @Count({ max: 100_000, example: 14 }) conversations: number;

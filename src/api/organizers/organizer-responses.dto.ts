@@ -118,14 +118,16 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) hiredAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) activeSince: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endsAt: string | null;
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the next debrief is due (active, not paused)' }) nextDebriefDueAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the next debrief is due (active, not paused)' })
+  nextDebriefDueAt?: string;
   @ApiProperty({ type: [String], example: ['current_leader'] }) flags: string[];
   @ApiProperty({ type: [String], description: 'Why the application was ineligible' }) ineligibleReasons: string[];
   @ApiProperty({ type: ScreeningSummaryDto, nullable: true }) screening: ScreeningSummaryDto | null;
   @ApiProperty({ type: OfferSummaryDto, nullable: true }) offer: OfferSummaryDto | null;
   @ApiProperty() rideAlongCount: number;
   @ApiProperty({ type: TotalsDto }) totals: TotalsDto;
-  @ApiProperty({ type: [PendingDebriefPeriodDto], description: 'Debrief periods started and not yet reported' }) pendingDebriefPeriods: PendingDebriefPeriodDto[];
+  @ApiProperty({ type: [PendingDebriefPeriodDto], description: 'Debrief periods started and not yet reported' })
+  pendingDebriefPeriods: PendingDebriefPeriodDto[];
   @ApiProperty({ type: [TransitionDto] }) history: TransitionDto[];
   @ApiProperty({ type: [DebriefDto], description: 'Newest first, at most 104' }) debriefs: DebriefDto[];
   @ApiProperty({ type: [TrainingDto] }) trainings: TrainingDto[];

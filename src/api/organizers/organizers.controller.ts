@@ -5,7 +5,20 @@ import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { IdParam } from '../common/id-param';
-import { ApplicationDto, NotificationListQuery, OptionalReasonDto, OrganizerListQuery, ReasonDto, RecordRideAlongDto, RecordRolePlayDto, RecordScreeningDto, RecordTrainingDto, RespondOfferDto, ScheduleScreeningDto, SubmitDebriefDto } from './organizer-inputs.dto';
+import {
+  ApplicationDto,
+  NotificationListQuery,
+  OptionalReasonDto,
+  OrganizerListQuery,
+  ReasonDto,
+  RecordRideAlongDto,
+  RecordRolePlayDto,
+  RecordScreeningDto,
+  RecordTrainingDto,
+  RespondOfferDto,
+  ScheduleScreeningDto,
+  SubmitDebriefDto,
+} from './organizer-inputs.dto';
 import { NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 import { organizerOwnActions, OrganizersService } from './organizers.service';
 
@@ -14,8 +27,15 @@ import { organizerOwnActions, OrganizersService } from './organizers.service';
  * it is one of their own actions. `outcome` documents where the action leads.
  */
 function ActionRoute(action: Action, outcome: string) {
-  const roles = organizerOwnActions.includes(action) ? (['coordinator', 'organizer'] as const) : (['coordinator'] as const);
-  return applyDecorators(Post(action), HttpCode(200), Allow(...roles), ApiOkResponse({ type: OrganizerDetailDto, description: outcome }));
+  const roles = organizerOwnActions.includes(action)
+    ? (['coordinator', 'organizer'] as const)
+    : (['coordinator'] as const);
+  return applyDecorators(
+    Post(action),
+    HttpCode(200),
+    Allow(...roles),
+    ApiOkResponse({ type: OrganizerDetailDto, description: outcome }),
+  );
 }
 
 @ApiTags('organizers')
@@ -29,7 +49,11 @@ export class ApplicationsController {
   @HttpCode(201)
   @Allow('coordinator')
   @ApiCreatedResponse({ type: OrganizerDetailDto })
-  apply(@IdParam('programId', 'program') programId: string, @Body() body: ApplicationDto, @CurrentCaller() caller: Caller) {
+  apply(
+    @IdParam('programId', 'program') programId: string,
+    @Body() body: ApplicationDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.apply(programId, body, caller);
   }
 
@@ -37,7 +61,11 @@ export class ApplicationsController {
   @Get('organizers')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: OrganizerListDto })
-  list(@IdParam('programId', 'program') programId: string, @Query() query: OrganizerListQuery, @CurrentCaller() caller: Caller) {
+  list(
+    @IdParam('programId', 'program') programId: string,
+    @Query() query: OrganizerListQuery,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.list(programId, query, caller);
   }
 }
@@ -57,47 +85,83 @@ export class OrganizersController {
   }
 
   @ActionRoute('schedule-screening', 'applied → screening')
-  scheduleScreening(@IdParam('organizerId', 'organizer') id: string, @Body() body: ScheduleScreeningDto, @CurrentCaller() caller: Caller) {
+  scheduleScreening(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: ScheduleScreeningDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'schedule-screening', body, caller);
   }
 
   @ActionRoute('record-screening', 'screening → role_play, not_selected, or applied (no-show)')
-  recordScreening(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordScreeningDto, @CurrentCaller() caller: Caller) {
+  recordScreening(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: RecordScreeningDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'record-screening', body, caller);
   }
 
   @ActionRoute('record-role-play', 'role_play → offered or not_selected')
-  recordRolePlay(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordRolePlayDto, @CurrentCaller() caller: Caller) {
+  recordRolePlay(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: RecordRolePlayDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'record-role-play', body, caller);
   }
 
   @ActionRoute('respond-offer', 'offered → training or declined')
-  respondOffer(@IdParam('organizerId', 'organizer') id: string, @Body() body: RespondOfferDto, @CurrentCaller() caller: Caller) {
+  respondOffer(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: RespondOfferDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'respond-offer', body, caller);
   }
 
   @ActionRoute('record-training', 'training (→ ride_along when all are done)')
-  recordTraining(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller) {
+  recordTraining(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: RecordTrainingDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'record-training', body, caller);
   }
 
   @ActionRoute('record-ride-along', 'ride_along (→ active after the initial ones), active')
-  recordRideAlong(@IdParam('organizerId', 'organizer') id: string, @Body() body: RecordRideAlongDto, @CurrentCaller() caller: Caller) {
+  recordRideAlong(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: RecordRideAlongDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'record-ride-along', body, caller);
   }
 
   @ActionRoute('submit-debrief', 'active')
-  submitDebrief(@IdParam('organizerId', 'organizer') id: string, @Body() body: SubmitDebriefDto, @CurrentCaller() caller: Caller) {
+  submitDebrief(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: SubmitDebriefDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'submit-debrief', body, caller);
   }
 
   @ActionRoute('pause', 'active: no debrief falls due until resumed')
-  pause(@IdParam('organizerId', 'organizer') id: string, @Body() body: OptionalReasonDto, @CurrentCaller() caller: Caller) {
+  pause(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: OptionalReasonDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'pause', body, caller);
   }
 
   @ActionRoute('resume', 'active: the debrief clock starts again')
-  resume(@IdParam('organizerId', 'organizer') id: string, @Body() body: OptionalReasonDto, @CurrentCaller() caller: Caller) {
+  resume(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: OptionalReasonDto,
+    @CurrentCaller() caller: Caller,
+  ) {
     return this.organizers.act(id, 'resume', body, caller);
   }
 

@@ -49,7 +49,11 @@ export class OrganizersService {
     // A policy change committed while this application started may have been broadcast before its row existed.
     const now = await this.programs.find(programId);
     if (now.updatedAt.getTime() !== program.updatedAt.getTime()) {
-      await this.workflows.tellOrganizer(organizerId, { policy: now.policy, termEnd: now.termEnd?.toISOString() ?? null, changedAt: now.updatedAt.toISOString() });
+      await this.workflows.tellOrganizer(organizerId, {
+        policy: now.policy,
+        termEnd: now.termEnd?.toISOString() ?? null,
+        changedAt: now.updatedAt.toISOString(),
+      });
     }
     return this.detailOf(organizerId);
   }
@@ -68,12 +72,20 @@ export class OrganizersService {
   }
 
   /** Sends the action to the organizer's workflow; answers once the change is visible to reads. */
-  async act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], caller: Caller): Promise<OrganizerDetailDto> {
+  async act<A extends Action>(
+    organizerId: string,
+    action: A,
+    input: ActionInputs[A],
+    caller: Caller,
+  ): Promise<OrganizerDetailDto> {
     const row = await this.organizers.access(organizerId);
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
-    const ownAction = caller.role === 'organizer' && caller.organizerId === organizerId && organizerOwnActions.includes(action);
+    const ownAction =
+      caller.role === 'organizer' && caller.organizerId === organizerId && organizerOwnActions.includes(action);
     if (!ownAction && !this.access.canActOnProgram(caller, row.programId)) {
-      throw new AccessDeniedError(caller.role === 'organizer' ? 'you may act only on your own record' : 'you do not coordinate this program');
+      throw new AccessDeniedError(
+        caller.role === 'organizer' ? 'you may act only on your own record' : 'you do not coordinate this program',
+      );
     }
     // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
     if (isClosed(row.stage)) throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
@@ -84,7 +96,9 @@ export class OrganizersService {
       if (!(error instanceof RecordClosedError)) throw error;
       // The workflow stores its last change before it ends, so the row says where it closed.
       const closed = await this.organizers.access(organizerId);
-      throw closed && isClosed(closed.stage) ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message) : error;
+      throw closed && isClosed(closed.stage)
+        ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message)
+        : error;
     }
     await this.store(projection);
     return this.detailOf(organizerId);
@@ -99,7 +113,10 @@ export class OrganizersService {
     try {
       await this.organizers.project(projection);
     } catch (error) {
-      if (databaseUnavailable(error)) throw new UnavailableError('the change is made, but the database is not available to show it; it will appear shortly');
+      if (databaseUnavailable(error))
+        throw new UnavailableError(
+          'the change is made, but the database is not available to show it; it will appear shortly',
+        );
       throw error;
     }
   }
@@ -113,7 +130,8 @@ export class OrganizersService {
       return this.organizers.notifications({ organizerId: caller.organizerId, kind: query.kind }, page);
     }
     const readable = this.access.readablePrograms(caller);
-    if (query.programId && readable && !readable.includes(query.programId)) throw new AccessDeniedError('you may not read this program');
+    if (query.programId && readable && !readable.includes(query.programId))
+      throw new AccessDeniedError('you may not read this program');
     const programIds = query.programId ? [query.programId] : readable;
     return this.organizers.notifications({ programIds, organizerId: query.organizerId, kind: query.kind }, page);
   }

@@ -6,7 +6,15 @@ import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { UnsupportedMediaTypeError } from '../common/errors';
 import { IdParam } from '../common/id-param';
-import { CreateProgramDto, ProgramDto, ProgramListDto, ReportListQuery, RosterImportDto, UpdateProgramDto, WeeklyReportListDto } from './programs.dto';
+import {
+  CreateProgramDto,
+  ProgramDto,
+  ProgramListDto,
+  ReportListQuery,
+  RosterImportDto,
+  UpdateProgramDto,
+  WeeklyReportListDto,
+} from './programs.dto';
 import { ProgramsService } from './programs.service';
 import { RosterService } from './roster.service';
 
@@ -47,7 +55,11 @@ export class ProgramsController {
   @Patch(':programId')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: ProgramDto })
-  update(@IdParam('programId', 'program') id: string, @Body() body: UpdateProgramDto, @CurrentCaller() caller: Caller): Promise<ProgramDto> {
+  update(
+    @IdParam('programId', 'program') id: string,
+    @Body() body: UpdateProgramDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ProgramDto> {
     return this.programs.update(id, body, caller);
   }
 
@@ -55,7 +67,11 @@ export class ProgramsController {
   @Get(':programId/reports')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: WeeklyReportListDto })
-  reports(@IdParam('programId', 'program') id: string, @Query() query: ReportListQuery, @CurrentCaller() caller: Caller): Promise<WeeklyReportListDto> {
+  reports(
+    @IdParam('programId', 'program') id: string,
+    @Query() query: ReportListQuery,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WeeklyReportListDto> {
     return this.programs.reports(id, query, caller);
   }
 
@@ -66,7 +82,11 @@ export class ProgramsController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'memberId,name,local,status\nM-1001,Rosa Díaz,Local 12,active\n' } })
   @ApiOkResponse({ type: RosterImportDto })
-  importRoster(@IdParam('programId', 'program') id: string, @Req() request: Request, @CurrentCaller() caller: Caller): Promise<RosterImportDto> {
+  importRoster(
+    @IdParam('programId', 'program') id: string,
+    @Req() request: Request,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RosterImportDto> {
     if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv')) {
       throw new UnsupportedMediaTypeError('the roster must be sent as text/csv');
     }

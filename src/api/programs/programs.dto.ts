@@ -69,21 +69,33 @@ export class CreateProgramDto {
   timezone: string;
 
   @Instant({ example: '2027-01-04', description: 'ISO-8601 date or date-time' }) termStart: string;
-  @Instant({ optional: true, example: '2027-11-02', description: 'ISO-8601; without it, each organizer serves policy.termLength' }) termEnd?: string;
+  @Instant({
+    optional: true,
+    example: '2027-11-02',
+    description: 'ISO-8601; without it, each organizer serves policy.termLength',
+  })
+  termEnd?: string;
 
-  @ApiPropertyOptional({ example: { caucusTurnoutPercent: 20 }, description: 'Up to 50 named goals (numbers, booleans or short text)' })
+  @ApiPropertyOptional({
+    example: { caucusTurnoutPercent: 20 },
+    description: 'Up to 50 named goals (numbers, booleans or short text)',
+  })
   @Optional()
   @IsObject()
   @IsFlatRecord(50)
   goals?: Record<string, number | string | boolean>;
 
-  @Email({ optional: true, example: 'national@aft.org', description: 'Receives the weekly report' }) nationalContactEmail?: string;
+  @Email({ optional: true, example: 'national@aft.org', description: 'Receives the weekly report' })
+  nationalContactEmail?: string;
 
   @Nested(PolicyPatchDto, { optional: true, description: 'Merged over the preset of `kind`' }) policy?: PolicyPatchDto;
 }
 
 export class UpdateProgramDto {
-  @Nested(PolicyPatchDto, { optional: true, description: 'Merged over the current policy; reaches running organizers from their next period' })
+  @Nested(PolicyPatchDto, {
+    optional: true,
+    description: 'Merged over the current policy; reaches running organizers from their next period',
+  })
   policy?: PolicyPatchDto;
 
   @ApiPropertyOptional({ example: { caucusTurnoutPercent: 25 } })
@@ -99,7 +111,12 @@ export class UpdateProgramDto {
   @IsEmail()
   nationalContactEmail?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-11-02', description: 'null removes the fixed term end' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2027-11-02',
+    description: 'null removes the fixed term end',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsInstant()
@@ -159,8 +176,13 @@ export class ReportTotalsDto {
 export class WeeklyReportDto {
   @ApiProperty({ format: 'date-time', description: 'Monday 00:00 in the program time zone' }) weekStart: string;
   @ApiProperty({ format: 'date-time' }) weekEnd: string;
-  @ApiProperty({ type: [ReportedDebriefDto], description: 'Debriefs for periods that ended in the week' }) submitted: ReportedDebriefDto[];
-  @ApiProperty({ type: [ReportedDebriefDto], description: 'Periods that ended in the week without a debrief when the report ran' }) missing: ReportedDebriefDto[];
+  @ApiProperty({ type: [ReportedDebriefDto], description: 'Debriefs for periods that ended in the week' })
+  submitted: ReportedDebriefDto[];
+  @ApiProperty({
+    type: [ReportedDebriefDto],
+    description: 'Periods that ended in the week without a debrief when the report ran',
+  })
+  missing: ReportedDebriefDto[];
   @ApiProperty({ type: ReportTotalsDto }) totals: ReportTotalsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

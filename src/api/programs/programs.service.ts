@@ -8,7 +8,13 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
-import type { CreateProgramDto, ProgramDto, ProgramListDto, UpdateProgramDto, WeeklyReportListDto } from './programs.dto';
+import type {
+  CreateProgramDto,
+  ProgramDto,
+  ProgramListDto,
+  UpdateProgramDto,
+  WeeklyReportListDto,
+} from './programs.dto';
 
 export function toProgramDto(program: ProgramEntity): ProgramDto {
   return {
@@ -31,7 +37,8 @@ function checkPolicy(policy: ProgramPolicy): void {
 }
 
 function checkTerm(termStart: Date, termEnd: Date | null): void {
-  if (termEnd && termEnd <= termStart) throw new InvalidInputError([{ field: 'termEnd', reason: 'must be after termStart' }]);
+  if (termEnd && termEnd <= termStart)
+    throw new InvalidInputError([{ field: 'termEnd', reason: 'must be after termStart' }]);
 }
 
 @Injectable()
@@ -89,7 +96,10 @@ export class ProgramsService {
 
   async list(caller: Caller): Promise<ProgramListDto> {
     const readable = this.access.readablePrograms(caller);
-    const programs = await this.programs.find({ where: readable ? { id: In(readable) } : {}, order: { name: 'ASC', id: 'ASC' } });
+    const programs = await this.programs.find({
+      where: readable ? { id: In(readable) } : {},
+      order: { name: 'ASC', id: 'ASC' },
+    });
     return { items: programs.map(toProgramDto), total: programs.length };
   }
 
@@ -100,7 +110,11 @@ export class ProgramsService {
   }
 
   /** The program's weekly reports to national, newest first. */
-  async reports(programId: string, page: { limit: number; offset: number }, caller: Caller): Promise<WeeklyReportListDto> {
+  async reports(
+    programId: string,
+    page: { limit: number; offset: number },
+    caller: Caller,
+  ): Promise<WeeklyReportListDto> {
     await this.find(programId);
     this.access.assertReadProgram(caller, programId);
     const [rows, total] = await this.dataSource.getRepository(WeeklyReportEntity).findAndCount({
@@ -135,7 +149,12 @@ export class ProgramsService {
       const program = (await programs.findOne({ where: { id: programId }, lock: { mode: 'pessimistic_write' } }))!;
       const policy = input.policy ? mergePolicy(program.policy, input.policy as PolicyPatch) : undefined;
       if (policy) checkPolicy(policy);
-      const termEnd = input.termEnd === undefined ? undefined : input.termEnd === null ? null : termInstant(input.termEnd, program.timezone, 'end');
+      const termEnd =
+        input.termEnd === undefined
+          ? undefined
+          : input.termEnd === null
+            ? null
+            : termInstant(input.termEnd, program.timezone, 'end');
       if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
       const changedAt = new Date();
       await programs.update(
@@ -144,11 +163,14 @@ export class ProgramsService {
           ...(policy ? { policy } : {}),
           ...(input.goals ? { goals: input.goals } : {}),
           ...(termEnd !== undefined ? { termEnd } : {}),
-          ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null } : {}),
+          ...(input.nationalContactEmail !== undefined
+            ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null }
+            : {}),
           updatedAt: changedAt,
         },
       );
-      if (termEnd !== undefined) await this.workflows.scheduleWeeklyReport({ id: programId, timezone: program.timezone, termEnd });
+      if (termEnd !== undefined)
+        await this.workflows.scheduleWeeklyReport({ id: programId, timezone: program.timezone, termEnd });
       if (!policy && termEnd === undefined) return undefined;
       return this.workflows.startBroadcast(programId, {
         ...(policy ? { policy } : {}),

@@ -44,7 +44,8 @@ export class RosterService {
       let bytes = 0;
       csv.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
-        if (bytes > maxRosterBytes) parser.destroy(new PayloadTooLargeError(`the roster is larger than ${maxRosterBytes / 1024 / 1024} MB`));
+        if (bytes > maxRosterBytes)
+          parser.destroy(new PayloadTooLargeError(`the roster is larger than ${maxRosterBytes / 1024 / 1024} MB`));
       });
       csv.on('error', (error) => parser.destroy(error));
       parser.on('error', () => undefined);
@@ -56,8 +57,13 @@ export class RosterService {
       let accepted = 0;
       const flush = async () => {
         if (batch.length === 0) return;
-        const values = batch.map((_, i) => `($1, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}, $${i * 4 + 5}, now())`).join(', ');
-        await runner.query(`INSERT INTO roster_members (program_id, member_id, name, local, status, imported_at) VALUES ${values}`, [programId, ...batch.flat()]);
+        const values = batch
+          .map((_, i) => `($1, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}, $${i * 4 + 5}, now())`)
+          .join(', ');
+        await runner.query(
+          `INSERT INTO roster_members (program_id, member_id, name, local, status, imported_at) VALUES ${values}`,
+          [programId, ...batch.flat()],
+        );
         accepted += batch.length;
         batch = [];
       };
@@ -77,7 +83,10 @@ export class RosterService {
         batch.push([row.memberId, row.name, row.local, row.status.toLowerCase()]);
         if (batch.length >= batchSize) await flush();
       }
-      if (!positions) throw new InvalidInputError([{ field: 'body', reason: 'is empty: expected a CSV with the header memberId,name,local,status' }]);
+      if (!positions)
+        throw new InvalidInputError([
+          { field: 'body', reason: 'is empty: expected a CSV with the header memberId,name,local,status' },
+        ]);
       await flush();
       await runner.commitTransaction();
       return { accepted, rejected };
@@ -97,7 +106,12 @@ function headerPositions(header: string[]): Record<Column, number> {
   const normalized = header.map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !normalized.includes(c.toLowerCase()));
   if (missing.length) {
-    throw new InvalidInputError([{ field: 'body', reason: `must start with the header memberId,name,local,status (missing ${missing.join(', ')})` }]);
+    throw new InvalidInputError([
+      {
+        field: 'body',
+        reason: `must start with the header memberId,name,local,status (missing ${missing.join(', ')})`,
+      },
+    ]);
   }
   return Object.fromEntries(columns.map((c) => [c, normalized.indexOf(c.toLowerCase())])) as Record<Column, number>;
 }

@@ -10,7 +10,12 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { ApplicationFailure, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import {
+  ApplicationFailure,
+  TypedSearchAttributes,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/common';
 import { AppConfig } from '../../config/configuration';
 import type { ActionInputs, Actor, Application } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
@@ -30,7 +35,13 @@ import {
 import { organizerStageKey, programIdKey } from '../../contracts/search-attributes';
 import { organizerIdFor, weeklyReportScheduleId } from '../../contracts/ids';
 import { weeklyReportWorkflowType } from '../../contracts/weekly-report';
-import { ConflictError, NotFoundError, RecordClosedError, RuleViolationError, UnavailableError } from '../common/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  RecordClosedError,
+  RuleViolationError,
+  UnavailableError,
+} from '../common/errors';
 
 /** The API's one door to Temporal: owns workflow IDs, the calls, their deadlines, and what their errors mean. */
 @Injectable()
@@ -43,7 +54,13 @@ export class WorkflowGateway {
   ) {}
 
   /** Starts the organizer's workflow; answers with the recorded application (to be stored by the caller). */
-  async apply(input: { programId: string; policy: ProgramPolicy; termEnd?: string; programChangedAt: string; application: Application }): Promise<{ organizerId: string } & ActionResult> {
+  async apply(input: {
+    programId: string;
+    policy: ProgramPolicy;
+    termEnd?: string;
+    programChangedAt: string;
+    application: Application;
+  }): Promise<{ organizerId: string } & ActionResult> {
     const organizerId = organizerIdFor(input.programId, input.application.memberId);
     const args: OrganizerWorkflowInput = {
       organizerId,
@@ -77,8 +94,16 @@ export class WorkflowGateway {
    * because the run continued as new is sent once more, to the new run; one cut off because the workflow closed is a
    * RecordClosedError.
    */
-  async act<A extends Action>(organizerId: string, action: A, input: ActionInputs[A], actor: Actor): Promise<ActionResult> {
-    const send = () => this.client.workflow.getHandle(organizerId).executeUpdate(actionUpdates[action] as never, { args: [{ input, actor }] }) as Promise<ActionResult>;
+  async act<A extends Action>(
+    organizerId: string,
+    action: A,
+    input: ActionInputs[A],
+    actor: Actor,
+  ): Promise<ActionResult> {
+    const send = () =>
+      this.client.workflow
+        .getHandle(organizerId)
+        .executeUpdate(actionUpdates[action] as never, { args: [{ input, actor }] }) as Promise<ActionResult>;
     try {
       return await this.call(organizerId, send);
     } catch (error) {
@@ -90,7 +115,10 @@ export class WorkflowGateway {
   }
 
   /** Tells one organizer the program's current policy and term end (for one that applied while they changed). */
-  async tellOrganizer(organizerId: string, program: { policy: ProgramPolicy; termEnd: string | null; changedAt: string }): Promise<void> {
+  async tellOrganizer(
+    organizerId: string,
+    program: { policy: ProgramPolicy; termEnd: string | null; changedAt: string },
+  ): Promise<void> {
     const handle = this.client.workflow.getHandle(organizerId);
     await this.call(organizerId, async () => {
       await handle.signal(policyChangedSignal, { policy: program.policy, changedAt: program.changedAt });
@@ -103,7 +131,10 @@ export class WorkflowGateway {
    * result's `finished()` waits for the last signal, up to the call deadline; a broadcast still going after that
    * completes on its own.
    */
-  async startBroadcast(programId: string, change: Omit<ProgramBroadcast, 'programId'>): Promise<{ finished: () => Promise<void> }> {
+  async startBroadcast(
+    programId: string,
+    change: Omit<ProgramBroadcast, 'programId'>,
+  ): Promise<{ finished: () => Promise<void> }> {
     const payload: ProgramBroadcast = { programId, ...change };
     const digest = createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 16);
     const handle = await this.call(`program-${programId}`, () =>
@@ -139,7 +170,12 @@ export class WorkflowGateway {
     const options: ScheduleOptions = {
       scheduleId,
       spec,
-      action: { type: 'startWorkflow', workflowType: weeklyReportWorkflowType, args: [{ programId: program.id }], taskQueue: this.config.temporal.taskQueue },
+      action: {
+        type: 'startWorkflow',
+        workflowType: weeklyReportWorkflowType,
+        args: [{ programId: program.id }],
+        taskQueue: this.config.temporal.taskQueue,
+      },
       // A report missed while the server was down is still worth writing the same day; never two at once.
       policies: { catchupWindow: '1 day', overlap: 'SKIP' },
       state: { note: `weekly report to national for program ${program.id}` },
@@ -155,7 +191,9 @@ export class WorkflowGateway {
   }
 
   async removeWeeklyReport(programId: string): Promise<void> {
-    await this.call(weeklyReportScheduleId(programId), () => this.client.schedule.getHandle(weeklyReportScheduleId(programId)).delete());
+    await this.call(weeklyReportScheduleId(programId), () =>
+      this.client.schedule.getHandle(weeklyReportScheduleId(programId)).delete(),
+    );
   }
 
   /** Runs a Temporal call with the configured deadline and turns its failures into the API's errors. */
@@ -182,10 +220,16 @@ export class WorkflowGateway {
     }
     if (error instanceof WorkflowNotFoundError) return new RecordClosedError();
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadline(error)) {
-      return new UnavailableError('the organizer\'s workflow did not answer in time; the change may still be applied, check again shortly');
+      return new UnavailableError(
+        "the organizer's workflow did not answer in time; the change may still be applied, check again shortly",
+      );
     }
     if (error instanceof ServiceError || isGrpcServiceError(error)) {
-      const code = isGrpcServiceError(error) ? error.code : isGrpcServiceError(error.cause) ? error.cause.code : undefined;
+      const code = isGrpcServiceError(error)
+        ? error.code
+        : isGrpcServiceError(error.cause)
+          ? error.cause.code
+          : undefined;
       if (code === 5) return new NotFoundError(`no workflow ${workflowId}`);
       this.logger.warn(`Temporal call for ${workflowId} failed: ${(error as Error).message}`);
       return new UnavailableError('Temporal is not available; try again shortly');
@@ -197,8 +241,14 @@ export class WorkflowGateway {
 
 function describeError(error: unknown): string {
   const parts: string[] = [];
-  for (let e = error as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined; e && parts.length < 5; e = e.cause as typeof e) {
-    parts.push(`${e.name ?? typeof e}${e.code !== undefined ? ` (code ${String(e.code)})` : ''}: ${e.message ?? String(e)}`);
+  for (
+    let e = error as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined;
+    e && parts.length < 5;
+    e = e.cause as typeof e
+  ) {
+    parts.push(
+      `${e.name ?? typeof e}${e.code !== undefined ? ` (code ${String(e.code)})` : ''}: ${e.message ?? String(e)}`,
+    );
   }
   return parts.join(' ← ');
 }

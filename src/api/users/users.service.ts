@@ -19,8 +19,12 @@ export class UsersService {
   /** The caller a bearer token stands for, or undefined when the token is unknown or revoked. */
   async authenticate(token: string): Promise<Caller | undefined> {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) return bootstrapAdmin;
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-    return user ? { id: user.id, role: user.role, programIds: user.programIds, organizerId: user.organizerId } : undefined;
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
+    return user
+      ? { id: user.id, role: user.role, programIds: user.programIds, organizerId: user.organizerId }
+      : undefined;
   }
 
   /** Revokes the user's token: from now on it answers 401. Revoking twice changes nothing. */
@@ -38,8 +42,11 @@ export class UsersService {
       throw new InvalidInputError([{ field: 'programIds', reason: 'is only for coordinators' }]);
     }
     if (programIds.length) {
-      const found = await this.dataSource.getRepository(ProgramEntity).count({ where: programIds.map((id) => ({ id })) });
-      if (found !== programIds.length) throw new InvalidInputError([{ field: 'programIds', reason: 'names a program that does not exist' }]);
+      const found = await this.dataSource
+        .getRepository(ProgramEntity)
+        .count({ where: programIds.map((id) => ({ id })) });
+      if (found !== programIds.length)
+        throw new InvalidInputError([{ field: 'programIds', reason: 'names a program that does not exist' }]);
     }
     const token = newToken();
     const user: UserEntity = Object.assign(new UserEntity(), {

@@ -69,13 +69,21 @@ export class DashboardRollups1795564794345 implements MigrationInterface {
   name = 'DashboardRollups1795564794345';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "program_activity_days" ("program_id" uuid NOT NULL, "day" date NOT NULL, "debriefs" integer NOT NULL DEFAULT '0', "late_debriefs" integer NOT NULL DEFAULT '0', "hours" double precision NOT NULL DEFAULT '0', "conversations" bigint NOT NULL DEFAULT '0', "one_on_ones" bigint NOT NULL DEFAULT '0', "leaders_identified" bigint NOT NULL DEFAULT '0', "group_debriefs" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_8a44ba666e04e409b3c1c385b9d" PRIMARY KEY ("program_id", "day"))`);
-    await queryRunner.query(`CREATE TABLE "program_stage_counts" ("program_id" uuid NOT NULL, "stage" character varying(16) NOT NULL, "organizers" integer NOT NULL DEFAULT '0', "hired" integer NOT NULL DEFAULT '0', "overdue_debriefs" integer NOT NULL DEFAULT '0', "at_risk" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_5442be0c7567549b06488420a27" PRIMARY KEY ("program_id", "stage"))`);
+    await queryRunner.query(
+      `CREATE TABLE "program_activity_days" ("program_id" uuid NOT NULL, "day" date NOT NULL, "debriefs" integer NOT NULL DEFAULT '0', "late_debriefs" integer NOT NULL DEFAULT '0', "hours" double precision NOT NULL DEFAULT '0', "conversations" bigint NOT NULL DEFAULT '0', "one_on_ones" bigint NOT NULL DEFAULT '0', "leaders_identified" bigint NOT NULL DEFAULT '0', "group_debriefs" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_8a44ba666e04e409b3c1c385b9d" PRIMARY KEY ("program_id", "day"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "program_stage_counts" ("program_id" uuid NOT NULL, "stage" character varying(16) NOT NULL, "organizers" integer NOT NULL DEFAULT '0', "hired" integer NOT NULL DEFAULT '0', "overdue_debriefs" integer NOT NULL DEFAULT '0', "at_risk" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_5442be0c7567549b06488420a27" PRIMARY KEY ("program_id", "stage"))`,
+    );
     for (const sql of [...functions, ...triggers, ...backfill]) await queryRunner.query(sql);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const trigger of ['organizers_stage_counts_insert', 'organizers_stage_counts_update', 'organizers_stage_counts_delete']) {
+    for (const trigger of [
+      'organizers_stage_counts_insert',
+      'organizers_stage_counts_update',
+      'organizers_stage_counts_delete',
+    ]) {
       await queryRunner.query(`DROP TRIGGER ${trigger} ON organizers`);
     }
     await queryRunner.query(`DROP TRIGGER debriefs_activity_days ON debriefs`);

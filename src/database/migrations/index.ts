@@ -6,6 +6,9 @@ import { DebriefRollupOnDelete1795600000000 } from './1795600000000-DebriefRollu
 
 /** Every migration, oldest first. */
 export const migrations = [
-  Initial1795557540369, OrganizerDetailAndListOrder1795559593884, WeeklyReports1795560235417, DashboardRollups1795564794345,
+  Initial1795557540369,
+  OrganizerDetailAndListOrder1795559593884,
+  WeeklyReports1795560235417,
+  DashboardRollups1795564794345,
   DebriefRollupOnDelete1795600000000,
 ];
