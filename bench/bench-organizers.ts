@@ -7,6 +7,7 @@ import { ActionRequest, OrganizerState, systemActor } from '../src/domain/organi
 import { durationMs } from '../src/domain/durations';
 import type { ProgramPolicy } from '../src/domain/policy';
 import { OrganizerWorkflowInput, organizerWorkflowType } from '../src/contracts/organizer-workflow';
+import { anApplicationFor, walkTo } from '../dev/hiring-walk';
 
 /** An active organizer whose first debrief becomes overdue at `overdueAt`, as it stands at `now`. */
 export function activeOrganizerState(
@@ -24,36 +25,14 @@ export function activeOrganizerState(
       programId,
       policy,
       roster: { hasRoster: false, onRoster: false },
-      application: {
-        memberId: `B-${index}`,
-        name: `Bench Organizer ${index}`,
-        email: `bench-${index}@bench.organizer-pipeline.local`,
-        attestations: {
-          currentMember: true,
-          driversLicense: true,
-          insuredVehicle: true,
-          fullTerm: true,
-          doorKnocking: true,
-          weeklyHours: 10,
-          currentLeader: false,
-        },
-      },
+      application: anApplicationFor(`B-${index}`),
     },
     at,
   );
   const act = (request: Omit<ActionRequest, 'actor'>, when = at) =>
     applyAction(state, { ...request, actor: systemActor } as ActionRequest, when);
-  act({ action: 'schedule-screening', input: { at: new Date(at).toISOString(), location: 'bench' } });
-  act({ action: 'record-screening', input: { attended: true, advance: true } });
-  act({
-    action: 'record-role-play',
-    input: { scores: { a: 4 }, decision: 'offer', offer: { hoursPerWeek: 10, startDate: '2027-01-01' } },
-  });
-  act({ action: 'respond-offer', input: { accepted: true } });
-  for (const training of policy.requiredTrainings)
-    act({ action: 'record-training', input: { training, completedAt: new Date(at).toISOString() } });
-  for (let i = 0; i < policy.initialRideAlongs; i++)
-    act({ action: 'record-ride-along', input: { date: `2027-01-0${i + 1}`, staff: 'bench' } }, activeSince);
+  const steps = walkTo(policy, 'active', { now: at, staff: 'bench' });
+  for (const step of steps) act(step, step.action === 'record-ride-along' ? activeSince : at);
   fireDeadlines(state, now);
   return state;
 }

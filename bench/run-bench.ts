@@ -9,6 +9,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DemoClient } from '../dev/demo/demo-seeder';
+import { anApplicationFor, walkTo } from '../dev/hiring-walk';
 import { mergePolicy, policyPresets } from '../src/domain/policy';
 import { stages } from '../src/domain/stages';
 import { projectRoot, stackSettings } from '../dev/stack/settings';
@@ -64,32 +65,14 @@ async function main(): Promise<void> {
     // ---- 1: action round trip --------------------------------------------------------------------------------
     const organizers: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const { id } = await api.call(api.adminToken, 'POST', `/api/programs/${program.id}/applications`, {
-        memberId: `A-${i}`,
-        name: `Bench ${i}`,
-        email: `a${i}@bench.local`,
-        attestations: {
-          currentMember: true,
-          driversLicense: true,
-          insuredVehicle: true,
-          fullTerm: true,
-          doorKnocking: true,
-          weeklyHours: 10,
-        },
-      });
-      const step = (action: string, body: unknown) =>
-        api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, body);
-      await step('schedule-screening', { at: '2027-01-12T17:00:00Z', location: 'hall' });
-      await step('record-screening', { attended: true, advance: true });
-      await step('record-role-play', {
-        scores: { a: 4 },
-        decision: 'offer',
-        offer: { hoursPerWeek: 10, startDate: '2027-02-01' },
-      });
-      await step('respond-offer', { accepted: true });
-      for (const training of program.policy.requiredTrainings)
-        await step('record-training', { training, completedAt: '2027-01-20T00:00:00Z' });
-      await step('record-ride-along', { date: '2027-01-25', staff: 'Jo' });
+      const { id } = await api.call(
+        api.adminToken,
+        'POST',
+        `/api/programs/${program.id}/applications`,
+        anApplicationFor(`A-${i}`),
+      );
+      for (const { action, input } of walkTo(program.policy, 'active'))
+        await api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, input);
       organizers.push(id);
     }
     let rideAlong = 0;
@@ -257,19 +240,12 @@ async function main(): Promise<void> {
         Array.from({ length: 10 }, async () => {
           while (Date.now() < until) {
             const n = member++;
-            await api.call(api.adminToken, 'POST', `/api/programs/${program.id}/applications`, {
-              memberId: `R-${n}`,
-              name: `Rate ${n}`,
-              email: `r${n}@bench.local`,
-              attestations: {
-                currentMember: true,
-                driversLicense: true,
-                insuredVehicle: true,
-                fullTerm: true,
-                doorKnocking: true,
-                weeklyHours: 10,
-              },
-            });
+            await api.call(
+              api.adminToken,
+              'POST',
+              `/api/programs/${program.id}/applications`,
+              anApplicationFor(`R-${n}`),
+            );
             applied += 1;
           }
         }),

@@ -1,6 +1,7 @@
 // Seeding and keeping alive the demo programs, through the HTTP API (see demo-data.ts for what they hold).
 import type { LoggerService } from '@nestjs/common';
-import type { Stage } from '../../src/domain/stages';
+import type { OpenStage, Stage } from '../../src/domain/stages';
+import { eligibleAttestations, walkTo } from '../hiring-walk';
 import { chance, demoPerson, demoPolicy, demoPrograms } from './demo-data';
 
 /** A bare HTTP client of the API. */
@@ -31,8 +32,6 @@ export interface DemoState {
   coordinators: { programId: string; name: string; token: string }[];
 }
 
-const hiringPath: Stage[] = ['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active'];
-
 /** Applies and walks one applicant to `stage` through the real workflow, as the program's coordinator. */
 async function applicant(
   client: DemoClient,
@@ -45,11 +44,7 @@ async function applicant(
 ): Promise<void> {
   const person = demoPerson(p, i);
   const attestations = {
-    currentMember: true,
-    driversLicense: true,
-    insuredVehicle: true,
-    fullTerm: true,
-    doorKnocking: true,
+    ...eligibleAttestations,
     weeklyHours: 20,
     currentLeader: chance(`${p}-${i}-leader`) < 0.15,
   };
@@ -63,29 +58,13 @@ async function applicant(
   const act = (action: string, body: unknown) => client.call(token, 'POST', `/api/organizers/${id}/${action}`, body);
   if (stage === 'not_selected') return void (await act('reject', { reason: 'not this round; encouraged to reapply' }));
   if (stage === 'withdrawn') return void (await act('withdraw', { reason: 'family commitments' }));
-  const target = stage === 'declined' ? 'offered' : stage === 'terminated' ? 'training' : stage;
-  const steps: Record<string, () => Promise<unknown>> = {
-    screening: () =>
-      act('schedule-screening', { at: new Date(Date.now() + 86_400_000).toISOString(), location: `${local} hall` }),
-    role_play: () =>
-      act('record-screening', { attended: true, advance: true, notes: 'good listener; clear story of self' }),
-    offered: () =>
-      act('record-role-play', {
-        scores: { listening: 4, agitation: 3, 'story of self': 4 },
-        decision: 'offer',
-        offer: { hoursPerWeek: 10, startDate: new Date().toISOString().slice(0, 10), stipend: 1200 },
-      }),
-    training: () => act('respond-offer', { accepted: true }),
-    ride_along: async () => {
-      for (const training of program.policy.requiredTrainings)
-        await act('record-training', { training, completedAt: new Date().toISOString() });
-    },
-    active: async () => {
-      for (let r = 0; r < program.policy.initialRideAlongs; r++)
-        await act('record-ride-along', { date: new Date().toISOString().slice(0, 10), staff: 'National organizer' });
-    },
-  };
-  for (const step of hiringPath.slice(1, hiringPath.indexOf(target) + 1)) await steps[step]?.();
+  const target = stage === 'declined' ? 'offered' : stage === 'terminated' ? 'training' : (stage as OpenStage);
+  for (const step of walkTo(program.policy, target, {
+    location: `${local} hall`,
+    staff: 'National organizer',
+    stipend: 1200,
+  }))
+    await act(step.action, step.input);
   if (stage === 'declined') await act('respond-offer', { accepted: false });
   if (stage === 'terminated') await act('terminate', { reason: 'did not attend trainings' });
 }

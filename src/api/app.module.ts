@@ -11,6 +11,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { ProgramsModule } from './programs/programs.module';
+import { StagesModule } from './stages/stages.module';
 import { WorkflowGatewayModule } from './temporal/workflow-gateway.module';
 
 /** The HTTP API: reads PostgreSQL, writes through Temporal. */
@@ -29,6 +30,7 @@ export class AppModule {
         ProgramsModule,
         OrganizersModule,
         DashboardModule,
+        StagesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,23 +1,10 @@
 // The web dashboard: plain modules, no build step. Every piece of data reaches the page through textContent (never
 // innerHTML), so whatever people typed is shown as typed and never runs.
 
-const openStages = ['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active'];
-const closedStages = ['completed', 'withdrawn', 'terminated', 'not_selected', 'declined', 'ineligible'];
-const stageNames = {
-  applied: 'Applied',
-  screening: 'Screening',
-  role_play: 'Role-play',
-  offered: 'Offered',
-  training: 'Training',
-  ride_along: 'Ride-along',
-  active: 'Active',
-  completed: 'Completed',
-  withdrawn: 'Withdrawn',
-  terminated: 'Terminated',
-  not_selected: 'Not selected',
-  declined: 'Declined',
-  ineligible: 'Ineligible',
-};
+// The stages, their names in words and their order come from the API (GET /api/stages), never from a copy here.
+let openStages = [];
+let closedStages = [];
+let stageNames = {};
 const tokenKey = 'organizer-pipeline-token';
 const main = document.getElementById('main');
 let triedToken = false;
@@ -475,6 +462,12 @@ async function route() {
   try {
     const me = await api('/api/users/me');
     triedToken = false;
+    if (!openStages.length) {
+      const { items } = await api('/api/stages');
+      openStages = items.filter((s) => s.open).map((s) => s.name);
+      closedStages = items.filter((s) => !s.open).map((s) => s.name);
+      stageNames = Object.fromEntries(items.map((s) => [s.name, s.label]));
+    }
     await renderAccount(me);
     const [, view, id] = location.hash.split('/');
     if (me.role === 'organizer') return await organizerView(me.organizerId);

@@ -49,36 +49,8 @@ describe('access matrix: every route × every caller', () => {
     const { status, body } = await admin.apply(program.id);
     if (status !== 201) throw new Error(`application answered ${status}: ${JSON.stringify(body)}`);
     const id = body.id as string;
-    const step = (action: string, input: unknown) => admin.ok('POST', `/api/organizers/${id}/${action}`, input);
-    const path: Stage[] = [
-      'applied',
-      'screening',
-      'role_play',
-      'offered',
-      'training',
-      'ride_along',
-      'active',
-      'paused',
-    ];
-    const steps: (() => Promise<unknown>)[] = [
-      async () => undefined,
-      () => step('schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' }),
-      () => step('record-screening', { attended: true, advance: true }),
-      () =>
-        step('record-role-play', {
-          scores: { a: 4 },
-          decision: 'offer',
-          offer: { hoursPerWeek: 10, startDate: '2027-02-01' },
-        }),
-      () => step('respond-offer', { accepted: true }),
-      async () => {
-        for (const training of program.policy.requiredTrainings)
-          await step('record-training', { training, completedAt: '2027-02-02T00:00:00Z' });
-      },
-      () => step('record-ride-along', { date: '2027-02-10', staff: 'Jo' }),
-      () => step('pause', {}),
-    ];
-    for (let i = 1; i <= path.indexOf(stage); i++) await steps[i]();
+    await admin.advanceTo(program, id, stage === 'paused' ? 'active' : stage);
+    if (stage === 'paused') await admin.ok('POST', `/api/organizers/${id}/pause`, {});
     return id;
   }
 
@@ -114,6 +86,11 @@ describe('access matrix: every route × every caller', () => {
       route: 'GET /api/users/me',
       expect: [200, 200, 200, 200, 200, 200],
       cell: async () => ({ path: '/api/users/me' }),
+    },
+    {
+      route: 'GET /api/stages',
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: '/api/stages' }),
     },
     {
       route: 'POST /api/users',

@@ -1,6 +1,8 @@
 // A client of the HTTP API as a coordinator's tool would use it, for the integration tests.
 import { randomUUID } from 'node:crypto';
 import type { PolicyPatch } from '../../src/domain/policy';
+import type { OpenStage } from '../../src/domain/stages';
+import { anApplicationFor, walkTo } from '../../dev/hiring-walk';
 import type { AppHarness, HttpResult } from './app-harness';
 import { aFastPolicy } from './builders';
 
@@ -62,17 +64,7 @@ export class ApiClient {
   apply(programId: string, overrides: Record<string, unknown> = {}): Promise<HttpResult> {
     const memberId = `M-${randomUUID().slice(0, 8)}`;
     return this.call('POST', `/api/programs/${programId}/applications`, {
-      memberId,
-      name: `Member ${memberId}`,
-      email: `${memberId.toLowerCase()}@example.org`,
-      attestations: {
-        currentMember: true,
-        driversLicense: true,
-        insuredVehicle: true,
-        fullTerm: true,
-        doorKnocking: true,
-        weeklyHours: 10,
-      },
+      ...anApplicationFor(memberId),
       ...overrides,
     });
   }
@@ -82,50 +74,10 @@ export class ApiClient {
   }
 
   /** Walks an applicant along the hiring path over HTTP until it reaches `stage` (an open stage); returns the last detail. */
-  async advanceTo(
-    program: Program,
-    organizerId: string,
-    stage: 'applied' | 'screening' | 'role_play' | 'offered' | 'training' | 'ride_along' | 'active',
-  ): Promise<any> {
-    const step = (action: string, body: unknown) => this.ok('POST', `/api/organizers/${organizerId}/${action}`, body);
-    const path: [string, () => Promise<any>][] = [
-      ['screening', () => step('schedule-screening', { at: '2027-01-12T17:30:00-06:00', location: 'Local 1 hall' })],
-      ['role_play', () => step('record-screening', { attended: true, advance: true, notes: 'strong story' })],
-      [
-        'offered',
-        () =>
-          step('record-role-play', {
-            scores: { listening: 4, agitation: 3 },
-            decision: 'offer',
-            offer: { hoursPerWeek: 10, startDate: '2027-02-01', stipend: 1500 },
-          }),
-      ],
-      ['training', () => step('respond-offer', { accepted: true })],
-      [
-        'ride_along',
-        async () => {
-          let detail;
-          for (const training of program.policy.requiredTrainings)
-            detail = await step('record-training', { training, completedAt: '2027-02-02T18:00:00Z' });
-          return detail;
-        },
-      ],
-      [
-        'active',
-        async () => {
-          let detail;
-          for (let i = 0; i < program.policy.initialRideAlongs; i++)
-            detail = await step('record-ride-along', { date: `2027-02-1${i}`, staff: 'Jo Rivera' });
-          return detail;
-        },
-      ],
-    ];
-    let detail = stage === 'applied' ? await this.ok('GET', `/api/organizers/${organizerId}`) : undefined;
-    for (const [reached, walk] of path) {
-      if (stage === 'applied') break;
-      detail = await walk();
-      if (reached === stage) break;
-    }
+  async advanceTo(program: Program, organizerId: string, stage: OpenStage): Promise<any> {
+    let detail = await this.ok('GET', `/api/organizers/${organizerId}`);
+    for (const { action, input } of walkTo(program.policy, stage))
+      detail = await this.ok('POST', `/api/organizers/${organizerId}/${action}`, input);
     return detail;
   }
 

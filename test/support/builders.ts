@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Application, Attestations } from '../../src/domain/organizer';
+import { anApplicationFor, eligibleAttestations } from '../../dev/hiring-walk';
 import { mergePolicy, PolicyPatch, policyPresets, ProgramPolicy } from '../../src/domain/policy';
 
 export function aPolicy(patch: PolicyPatch = {}): ProgramPolicy {
@@ -22,27 +23,11 @@ export function aFastPolicy(patch: PolicyPatch = {}): ProgramPolicy {
 }
 
 export function attestations(overrides: Partial<Attestations> = {}): Attestations {
-  return {
-    currentMember: true,
-    driversLicense: true,
-    insuredVehicle: true,
-    weeklyHours: 10,
-    fullTerm: true,
-    doorKnocking: true,
-    currentLeader: false,
-    ...overrides,
-  };
+  return { ...eligibleAttestations, ...overrides };
 }
 
 export function anApplication(overrides: Partial<Application> = {}): Application {
-  const memberId = overrides.memberId ?? `M-${randomUUID().slice(0, 8)}`;
-  return {
-    memberId,
-    name: `Member ${memberId}`,
-    email: `${memberId.toLowerCase()}@example.org`,
-    attestations: attestations(),
-    ...overrides,
-  };
+  return anApplicationFor(overrides.memberId ?? `M-${randomUUID().slice(0, 8)}`, overrides);
 }
 
 export const aCoordinator: Actor = { id: '00000000-0000-4000-8000-00000000c00d', role: 'coordinator' };

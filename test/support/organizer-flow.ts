@@ -10,6 +10,7 @@ import {
   OrganizerWorkflowInput,
   organizerWorkflowType,
 } from '../../src/contracts/organizer-workflow';
+import { walkTo } from '../../dev/hiring-walk';
 import { aCoordinator, anApplication } from './builders';
 
 export interface StartedOrganizer {
@@ -65,17 +66,5 @@ export async function applyDirectly(
 
 /** Walks a started organizer through hiring, training and the initial ride-alongs to active. */
 export async function driveToActive(organizer: StartedOrganizer, policy: ProgramPolicy): Promise<void> {
-  const { act } = organizer;
-  await act('schedule-screening', { at: new Date().toISOString(), location: 'hall' });
-  await act('record-screening', { attended: true, advance: true });
-  await act('record-role-play', {
-    scores: { listening: 4 },
-    decision: 'offer',
-    offer: { hoursPerWeek: 10, startDate: '2027-01-01' },
-  });
-  await act('respond-offer', { accepted: true });
-  for (const training of policy.requiredTrainings)
-    await act('record-training', { training, completedAt: new Date().toISOString() });
-  for (let i = 0; i < policy.initialRideAlongs; i++)
-    await act('record-ride-along', { date: `2027-01-0${i + 1}`, staff: 'Jo' });
+  for (const { action, input } of walkTo(policy, 'active')) await organizer.act(action, input as never);
 }

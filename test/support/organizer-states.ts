@@ -12,7 +12,8 @@ import type {
 } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
 import type { Action } from '../../src/domain/stage-machine';
-import type { Stage } from '../../src/domain/stages';
+import type { OpenStage, Stage } from '../../src/domain/stages';
+import { walkTo } from '../../dev/hiring-walk';
 import { aCoordinator, anApplication, aPolicy, attestations } from './builders';
 
 export const t0 = Date.parse('2026-01-05T15:00:00.000Z');
@@ -99,34 +100,32 @@ export function organizerIn(stage: Stage, policy: ProgramPolicy = aPolicy()): Or
       application: anApplication({ attestations: attestations({ currentMember: false }) }),
     });
   const d = OrganizerDriver.start({ policy });
+  const walk = (target: OpenStage) => {
+    for (const { action, input } of walkTo(policy, target, { now: d.now })) {
+      d.advance(minute);
+      d.act(action, input as never);
+    }
+  };
   const step = <A extends Action>(action: A, input?: ActionInputs[A]) => {
     d.advance(minute);
     d.act(action, input);
   };
   const path: Record<Exclude<Stage, 'ineligible'>, () => void> = {
     applied: () => undefined,
-    screening: () => step('schedule-screening'),
-    role_play: () => (path.screening(), step('record-screening')),
-    offered: () => (path.role_play(), step('record-role-play')),
-    training: () => (path.offered(), step('respond-offer')),
-    ride_along: () => {
-      path.training();
-      for (const training of policy.requiredTrainings)
-        step('record-training', { training, completedAt: new Date(d.now).toISOString() });
-    },
-    active: () => {
-      path.ride_along();
-      for (let i = 0; i < policy.initialRideAlongs; i++)
-        step('record-ride-along', { date: `2026-02-1${i}`, staff: 'Jo Rivera' });
-    },
+    screening: () => walk('screening'),
+    role_play: () => walk('role_play'),
+    offered: () => walk('offered'),
+    training: () => walk('training'),
+    ride_along: () => walk('ride_along'),
+    active: () => walk('active'),
     completed: () => {
-      path.active();
+      walk('active');
       d.advance(Date.parse(d.state.endsAt!) - d.now);
     },
     withdrawn: () => step('withdraw'),
-    terminated: () => (path.training(), step('terminate')),
+    terminated: () => (walk('training'), step('terminate')),
     not_selected: () => step('reject'),
-    declined: () => (path.offered(), step('respond-offer', { accepted: false })),
+    declined: () => (walk('offered'), step('respond-offer', { accepted: false })),
   };
   path[stage]();
   d.advance(minute);

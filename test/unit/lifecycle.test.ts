@@ -97,7 +97,8 @@ describe('hiring rules', () => {
 
     const active = organizerIn('active');
     const rides = active.state.rideAlongs.length;
-    active.act('record-ride-along', { date: '2026-02-10', staff: ' jo rivera ' });
+    const [recorded] = active.state.rideAlongs;
+    active.act('record-ride-along', { date: recorded.date, staff: ' jo rivera ' });
     expect(active.state.rideAlongs).toHaveLength(rides);
   });
 

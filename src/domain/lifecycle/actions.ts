@@ -1,0 +1,255 @@
+// People's actions: why one is refused, and what one changes when it is not.
+import { durationMs } from '../durations';
+import { ActionInputs, ActionRequest, Actor, Changes, DebriefPeriod, noChanges, OrganizerState } from '../organizer';
+import type { ProgramPolicy } from '../policy';
+import { nextStage, Refusal, stageRefusal } from '../stage-machine';
+import { OpenStage } from '../stages';
+import { move, resolve } from './transitions';
+import { iso, ms } from './time';
+
+function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
+  const wanted = ms(periodStart);
+  return state.periods.find((p) => ms(p.start) === wanted);
+}
+
+/** The debrief period a submission belongs to: the one named, else the earliest one due now (not yet overdue). */
+export function debriefPeriodFor(
+  state: OrganizerState,
+  periodStart: string | undefined,
+  now: number,
+): DebriefPeriod | undefined {
+  if (periodStart !== undefined) return findPeriod(state, periodStart);
+  const started = state.periods.filter((p) => ms(p.start) <= now);
+  return started.find((p) => !p.submittedAt && !p.overdue) ?? started[started.length - 1];
+}
+
+function canonicalTraining(policy: ProgramPolicy, training: string): string | undefined {
+  const wanted = training.trim().toLowerCase();
+  return policy.requiredTrainings.find((t) => t.toLowerCase() === wanted);
+}
+
+/** Why this action must be refused now, or undefined when it may proceed. A refused action changes nothing. */
+export function refusal(state: OrganizerState, request: ActionRequest, now: number): Refusal | undefined {
+  const byStage = stageRefusal(request.action, state.stage, state.paused);
+  if (byStage) return byStage;
+  switch (request.action) {
+    case 'record-role-play':
+      if (request.input.decision === 'offer' && !request.input.offer)
+        return { code: 'invalid', message: 'offer is required when decision is offer' };
+      return undefined;
+    case 'record-training':
+      if (!canonicalTraining(state.policy, request.input.training)) {
+        return {
+          code: 'invalid',
+          message: `training "${request.input.training}" is not one the program requires (${state.policy.requiredTrainings.join(', ')})`,
+        };
+      }
+      return undefined;
+    case 'submit-debrief': {
+      const { periodStart } = request.input;
+      const period = debriefPeriodFor(state, periodStart, now);
+      if (!period) {
+        return {
+          code: 'invalid',
+          message: periodStart
+            ? `periodStart ${periodStart} is not the start of one of this organizer's debrief periods`
+            : 'no debrief period has started yet',
+        };
+      }
+      if (ms(period.start) > now)
+        return { code: 'invalid', message: `the debrief period starting ${period.start} has not started yet` };
+      if (period.submittedAt) {
+        return {
+          code: 'conflict',
+          message: `a debrief for the period starting ${period.start} was already submitted at ${period.submittedAt}`,
+        };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Applies an action that `refusal` accepted. Returns what changed for the read models; the version is bumped only
+ * when something did (a training or ride-along recorded twice counts once and changes nothing).
+ */
+export function applyAction(state: OrganizerState, request: ActionRequest, now: number): Changes {
+  const changes = noChanges();
+  const versionBefore = state.version;
+  let touched = false;
+  const stage = state.stage as OpenStage;
+  const { actor } = request;
+  switch (request.action) {
+    case 'schedule-screening':
+      state.screening = { at: request.input.at, location: request.input.location };
+      move(
+        state,
+        nextStage('schedule-screening', stage),
+        actor,
+        `screening at ${request.input.location}, ${request.input.at}`,
+        now,
+        changes,
+      );
+      break;
+    case 'record-screening': {
+      const { attended, advance, notes } = request.input;
+      const to = nextStage('record-screening', stage, { attended, advance, earlierNoShows: state.noShows });
+      if (!attended) state.noShows += 1;
+      const reason = !attended ? (to === 'applied' ? 'no-show at screening' : 'no-show at screening again') : notes;
+      move(state, to, actor, reason, now, changes);
+      break;
+    }
+    case 'record-role-play': {
+      const { decision, scores, offer, notes } = request.input;
+      state.rolePlay = { scores, decision };
+      const to = nextStage('record-role-play', stage, { decision });
+      if (to === 'offered' && offer) {
+        const expires = durationMs(state.policy.offerExpiresAfter);
+        state.offer = {
+          ...offer,
+          offeredAt: iso(now),
+          remindAt: iso(now + expires / 2),
+          expiresAt: iso(now + expires),
+          reminded: false,
+        };
+      }
+      move(state, to, actor, notes, now, changes);
+      break;
+    }
+    case 'respond-offer':
+      move(
+        state,
+        nextStage('respond-offer', stage, { accepted: request.input.accepted }),
+        actor,
+        request.input.accepted ? 'offer accepted' : 'offer declined',
+        now,
+        changes,
+      );
+      break;
+    case 'record-training': {
+      const training = canonicalTraining(state.policy, request.input.training)!;
+      if (state.trainings.some((t) => t.training === training)) break;
+      state.trainings.push({ training, completedAt: request.input.completedAt });
+      changes.trainings.push({ training, completedAt: request.input.completedAt, recordedBy: actor.id });
+      touched = true;
+      const done = new Set(state.trainings.map((t) => t.training));
+      const to = nextStage('record-training', stage, {
+        trainingsComplete: state.policy.requiredTrainings.every((t) => done.has(t)),
+        rideAlongs: state.rideAlongs.length,
+        initialRideAlongs: state.policy.initialRideAlongs,
+      });
+      move(state, to, actor, to === 'training' ? undefined : 'all required trainings recorded', now, changes);
+      break;
+    }
+    case 'record-ride-along': {
+      const { date, staff, notes } = request.input;
+      const key = rideAlongKey(date, staff);
+      if (state.rideAlongs.some((r) => r.key === key)) break;
+      state.rideAlongs.push({ key, date });
+      changes.rideAlongs.push({ key, date, staff, ...(notes ? { notes } : {}), recordedBy: actor.id });
+      touched = true;
+      if (state.rideAlongs.length * 2 >= state.policy.requiredRideAlongs)
+        resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
+      const to = nextStage('record-ride-along', stage, {
+        rideAlongs: state.rideAlongs.length,
+        initialRideAlongs: state.policy.initialRideAlongs,
+      });
+      move(state, to, actor, to === 'active' ? 'initial ride-alongs done' : undefined, now, changes);
+      break;
+    }
+    case 'submit-debrief':
+      submitDebrief(state, request.input, actor, now, changes);
+      touched = true;
+      break;
+    case 'pause':
+      state.paused = true;
+      state.pausedAt = iso(now);
+      touched = true;
+      break;
+    case 'resume':
+      resume(state, now);
+      touched = true;
+      break;
+    case 'reject':
+    case 'withdraw':
+    case 'terminate':
+      move(state, nextStage(request.action, stage), actor, request.input.reason, now, changes);
+      break;
+  }
+  if (touched || changes.transitions.length || changes.resolutions.length) state.version = versionBefore + 1;
+  return changes;
+}
+
+export function rideAlongKey(date: string, staff: string): string {
+  return `${date.slice(0, 10)}|${staff.trim().toLowerCase()}`;
+}
+
+function submitDebrief(
+  state: OrganizerState,
+  input: ActionInputs['submit-debrief'],
+  actor: Actor,
+  now: number,
+  changes: Changes,
+): void {
+  const period = debriefPeriodFor(state, input.periodStart, now)!;
+  period.submittedAt = iso(now);
+  const late = period.overdue;
+  changes.debriefs.push({
+    periodStart: period.start,
+    periodEnd: period.end,
+    submittedAt: iso(now),
+    submittedBy: actor.id,
+    late,
+    hours: input.hours,
+    conversations: input.conversations,
+    oneOnOnes: input.oneOnOnes,
+    leadersIdentified: input.leadersIdentified,
+    inPerson: input.inPerson,
+    group: input.group,
+    ...(input.notes ? { notes: input.notes } : {}),
+  });
+  const { totals } = state;
+  totals.debriefs += 1;
+  if (late) totals.lateDebriefs += 1;
+  totals.hours += input.hours;
+  totals.conversations += input.conversations;
+  totals.oneOnOnes += input.oneOnOnes;
+  totals.leadersIdentified += input.leadersIdentified;
+  if (input.inPerson && input.group) {
+    // A debrief is a meeting: held in person with the group now, it counts for the group-debrief period running now.
+    totals.groupDebriefs += 1;
+    if (state.groupPeriod) state.groupPeriod.met = true;
+  }
+  const periodKey = period.start;
+  resolve(
+    state,
+    changes,
+    (n) => (n.kind === 'debrief_overdue' || n.kind === 'debrief_escalated') && n.key === periodKey,
+    now,
+    actor,
+  );
+  state.missedStreak = 0;
+  if (state.atRisk) {
+    state.atRisk = false;
+    resolve(state, changes, (n) => n.kind === 'organizer_at_risk', now, actor);
+  }
+}
+
+/** The debrief clock stood still while paused: every deadline still ahead moves by the pause's length. */
+function resume(state: OrganizerState, now: number): void {
+  const shift = now - ms(state.pausedAt!);
+  const later = (instant: string) => iso(ms(instant) + shift);
+  for (const period of state.periods) {
+    if (period.submittedAt) continue;
+    if (!period.overdue) {
+      period.end = later(period.end);
+      period.overdueAt = later(period.overdueAt);
+    }
+    if (!period.escalated) period.escalateAt = later(period.escalateAt);
+  }
+  if (state.groupPeriod) state.groupPeriod.end = later(state.groupPeriod.end);
+  state.paused = false;
+  state.pausedAt = undefined;
+}

@@ -1,0 +1,226 @@
+// The timers: every pending deadline of a state, what each does when it comes, and firing those that came.
+import { Changes, DebriefPeriod, noChanges, OrganizerState, systemActor } from '../organizer';
+import { systemTransitions } from '../stage-machine';
+import { isClosed } from '../stages';
+import { enter, notify, openGroupPeriod, openPeriod, periodFits } from './transitions';
+import { ms } from './time';
+
+type Deadline = { at: number; fire: (changes: Changes) => void };
+
+/** Every pending deadline of the current state, each with what happens when it comes. */
+function deadlines(state: OrganizerState): Deadline[] {
+  const due: Deadline[] = [];
+  if (isClosed(state.stage)) return due;
+  const { sla, offer } = state;
+  if (sla && sla.stage === state.stage) {
+    if (!sla.reminded) {
+      due.push({
+        at: ms(sla.remindAt),
+        fire: (c) => {
+          sla.reminded = true;
+          notify(
+            state,
+            c,
+            'stage_stalled',
+            `${sla.stage}:${state.seq}`,
+            'coordinator',
+            ms(sla.remindAt),
+            `${state.name} has been in ${sla.stage} since ${state.stageEnteredAt}`,
+          );
+        },
+      });
+    }
+    if (!sla.escalated) {
+      due.push({
+        at: ms(sla.escalateAt),
+        fire: (c) => {
+          sla.escalated = true;
+          notify(
+            state,
+            c,
+            'stage_stalled_escalated',
+            `${sla.stage}:${state.seq}`,
+            'national',
+            ms(sla.escalateAt),
+            `${state.name} is still in ${sla.stage} since ${state.stageEnteredAt}`,
+          );
+        },
+      });
+    }
+  }
+  if (offer && state.stage === 'offered') {
+    if (!offer.reminded) {
+      due.push({
+        at: ms(offer.remindAt),
+        fire: (c) => {
+          offer.reminded = true;
+          notify(
+            state,
+            c,
+            'offer_expiring',
+            `offer:${state.seq}`,
+            'organizer',
+            ms(offer.remindAt),
+            `the offer to ${state.name} lapses at ${offer.expiresAt}`,
+          );
+        },
+      });
+    }
+    due.push({
+      at: ms(offer.expiresAt),
+      fire: (c) =>
+        enter(
+          state,
+          'offered',
+          systemTransitions.offerLapsed.to,
+          systemActor,
+          'offer lapsed unanswered',
+          ms(offer.expiresAt),
+          c,
+        ),
+    });
+  }
+  if (
+    state.rideAlongCheck &&
+    !state.rideAlongCheck.done &&
+    (state.stage === 'training' || state.stage === 'ride_along' || state.stage === 'active')
+  ) {
+    const check = state.rideAlongCheck;
+    due.push({
+      at: ms(check.at),
+      fire: (c) => {
+        check.done = true;
+        if (state.rideAlongs.length * 2 < state.policy.requiredRideAlongs) {
+          notify(
+            state,
+            c,
+            'ride_alongs_behind',
+            'window',
+            'coordinator',
+            ms(check.at),
+            `${state.name} has ${state.rideAlongs.length} of ${state.policy.requiredRideAlongs} ride-alongs at half of the window`,
+          );
+        }
+      },
+    });
+  }
+  if (state.stage === 'active') {
+    if (!state.paused) due.push(...debriefDeadlines(state));
+    if (state.endsAt) {
+      const endsAt = ms(state.endsAt);
+      due.push({
+        at: endsAt,
+        fire: (c) => enter(state, 'active', systemTransitions.termEnded.to, systemActor, 'term ended', endsAt, c),
+      });
+    }
+  }
+  return due;
+}
+
+function debriefDeadlines(state: OrganizerState): Deadline[] {
+  const due: Deadline[] = [];
+  const current = state.periods[state.periods.length - 1];
+  if (current && periodFits(state, ms(current.end)))
+    due.push({ at: ms(current.end), fire: () => openPeriod(state, ms(current.end)) });
+  for (const period of state.periods) {
+    if (period.submittedAt) continue;
+    if (!period.overdue) {
+      due.push({ at: ms(period.overdueAt), fire: (c) => markOverdue(state, period, c) });
+    } else if (!period.escalated) {
+      due.push({
+        at: ms(period.escalateAt),
+        fire: (c) => {
+          period.escalated = true;
+          notify(
+            state,
+            c,
+            'debrief_escalated',
+            period.start,
+            'coordinator',
+            ms(period.escalateAt),
+            `${state.name}'s debrief for the week of ${period.start} is still missing`,
+          );
+        },
+      });
+    }
+  }
+  const group = state.groupPeriod;
+  if (group) {
+    due.push({
+      at: ms(group.end),
+      fire: (c) => {
+        if (!group.met)
+          notify(
+            state,
+            c,
+            'group_debrief_missing',
+            group.start,
+            'coordinator',
+            ms(group.end),
+            `no in-person group debrief with ${state.name} between ${group.start} and ${group.end}`,
+          );
+        openGroupPeriod(state, ms(group.end));
+      },
+    });
+  }
+  return due;
+}
+
+function markOverdue(state: OrganizerState, period: DebriefPeriod, changes: Changes): void {
+  const at = ms(period.overdueAt);
+  period.overdue = true;
+  state.totals.missedPeriods += 1;
+  state.missedStreak += 1;
+  notify(
+    state,
+    changes,
+    'debrief_overdue',
+    period.start,
+    'organizer',
+    at,
+    `your debrief for the week of ${period.start} is overdue`,
+  );
+  if (state.missedStreak >= state.policy.atRiskAfterMissed && !state.atRisk) {
+    state.atRisk = true;
+    notify(
+      state,
+      changes,
+      'organizer_at_risk',
+      period.start,
+      'national',
+      at,
+      `${state.name} has missed ${state.missedStreak} debriefs in a row`,
+    );
+  }
+}
+
+/** The state as it will be once every deadline that has already come is fired (for validators, which must not mutate). */
+export function stateAt(state: OrganizerState, now: number): OrganizerState {
+  const deadline = nextDeadline(state);
+  if (deadline === undefined || deadline > now) return state;
+  const view = JSON.parse(JSON.stringify(state)) as OrganizerState;
+  fireDeadlines(view, now);
+  return view;
+}
+
+/** The earliest instant at which something is due, or undefined when nothing is pending. */
+export function nextDeadline(state: OrganizerState): number | undefined {
+  let earliest: number | undefined;
+  for (const deadline of deadlines(state)) if (earliest === undefined || deadline.at < earliest) earliest = deadline.at;
+  return earliest;
+}
+
+/** Fires every deadline that has come by `now`, oldest first (each firing may set new ones, which are fired in turn). */
+export function fireDeadlines(state: OrganizerState, now: number): Changes {
+  const changes = noChanges();
+  let fired = 0;
+  for (;;) {
+    const due = deadlines(state).filter((d) => d.at <= now);
+    if (due.length === 0) break;
+    // Oldest first; equal instants keep their listed order, so the outcome never depends on timer delivery.
+    due.sort((a, b) => a.at - b.at)[0].fire(changes);
+    fired += 1;
+  }
+  if (fired) state.version += 1;
+  return changes;
+}

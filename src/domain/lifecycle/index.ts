@@ -1,0 +1,10 @@
+// The organizer's lifecycle as pure functions over its state (DESIGN.md §3): starting on application, refusing or
+// applying actions, and the timers, kept as absolute instants in the state so they survive pauses, policy changes and
+// continue-as-new. The workflow is a thin shell around these; `now` is always passed in (workflow time).
+// One module per seam: start, actions, program changes, deadlines, figures (and the transitions they share).
+export { eligibilityProblems, startOrganizer } from './start';
+export type { StartInput } from './start';
+export { debriefPeriodFor, refusal, applyAction, rideAlongKey } from './actions';
+export { isCurrentChange, changePolicy, changeTermEnd } from './program-changes';
+export { stateAt, nextDeadline, fireDeadlines } from './deadlines';
+export { overdueDebriefs, nextDebriefDueAt } from './figures';

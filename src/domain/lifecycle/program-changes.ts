@@ -1,0 +1,69 @@
+// A program's policy or term end changing under a running organizer.
+import { addDuration } from '../durations';
+import { Changes, noChanges, OrganizerState, systemActor } from '../organizer';
+import type { ProgramPolicy } from '../policy';
+import { nextStage } from '../stage-machine';
+import { isClosed } from '../stages';
+import { move } from './transitions';
+import { ms } from './time';
+
+/**
+ * Whether a program change made at `changedAt` is at least as new as the one held (made at `heldAt`). Broadcasts can
+ * arrive out of order, and an older change is ignored; the policy and term end of one change share its time, so that
+ * time is still current (delivered again, it sets the same values again).
+ */
+export function isCurrentChange(changedAt: string | undefined, heldAt: string | undefined): boolean {
+  return !changedAt || !heldAt || ms(changedAt) >= ms(heldAt);
+}
+
+/**
+ * A policy change reaches a running organizer: deadlines already set stand; the next ones follow the new policy. A
+ * change older than the one held (broadcasts can arrive out of order) is ignored. If the change leaves nothing more to
+ * do in training or ride-alongs, the organizer moves on (`moveOn: false` keeps the older rule, for recorded runs).
+ */
+export function changePolicy(
+  state: OrganizerState,
+  policy: ProgramPolicy,
+  now: number,
+  changedAt?: string,
+  { moveOn = true } = {},
+): Changes {
+  const changes = noChanges();
+  if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return changes;
+  state.policy = policy;
+  if (changedAt) state.programChangedAt = changedAt;
+  const facts = { rideAlongs: state.rideAlongs.length, initialRideAlongs: policy.initialRideAlongs };
+  if (moveOn && state.stage === 'training') {
+    const done = new Set(state.trainings.map((t) => t.training.toLowerCase()));
+    const trainingsComplete = policy.requiredTrainings.every((t) => done.has(t.toLowerCase()));
+    if (trainingsComplete)
+      move(
+        state,
+        nextStage('record-training', 'training', { ...facts, trainingsComplete }),
+        systemActor,
+        'required trainings changed',
+        now,
+        changes,
+      );
+  } else if (moveOn && state.stage === 'ride_along') {
+    move(
+      state,
+      nextStage('record-ride-along', 'ride_along', facts),
+      systemActor,
+      'initial ride-alongs changed',
+      now,
+      changes,
+    );
+  }
+  state.version += 1;
+  return changes;
+}
+
+/** The program's term end moved: an active organizer's term now ends then (older changes are ignored). */
+export function changeTermEnd(state: OrganizerState, termEnd: string | undefined, changedAt?: string): void {
+  if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return;
+  state.termEnd = termEnd;
+  if (changedAt) state.programChangedAt = changedAt;
+  if (state.activeSince) state.endsAt = termEnd ?? addDuration(state.activeSince, state.policy.termLength);
+  state.version += 1;
+}

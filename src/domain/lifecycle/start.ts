@@ -1,0 +1,82 @@
+// Starting an organizer on their application: eligibility, and the first state.
+import { Application, Changes, noChanges, OrganizerState, RosterStatus, systemActor } from '../organizer';
+import type { ProgramPolicy } from '../policy';
+import { Stage } from '../stages';
+import { enter } from './transitions';
+import { iso } from './time';
+
+export interface StartInput {
+  organizerId: string;
+  programId: string;
+  application: Application;
+  policy: ProgramPolicy;
+  termEnd?: string;
+  /** When the program last changed (its policy and term end are as of then). */
+  programChangedAt?: string;
+  roster: RosterStatus;
+}
+
+/** Why an application is not eligible (empty when it is). */
+export function eligibilityProblems(application: Application, policy: ProgramPolicy, roster: RosterStatus): string[] {
+  const { attestations } = application;
+  const problems: string[] = [];
+  if (!attestations.currentMember) problems.push('not a current member');
+  for (const required of policy.requiredAttestations) {
+    if (required !== 'currentMember' && !attestations[required]) problems.push(`did not attest to ${required}`);
+  }
+  if (!(attestations.weeklyHours >= policy.hoursPerWeek)) {
+    problems.push(`commits ${attestations.weeklyHours} hours a week; the program asks ${policy.hoursPerWeek}`);
+  }
+  if (roster.hasRoster && !roster.onRoster) problems.push("not on the program's member roster");
+  if (roster.hasRoster && roster.onRoster && roster.status !== 'active')
+    problems.push(`roster status is ${roster.status ?? 'unknown'}, not active`);
+  return problems;
+}
+
+/** The state of a new application and its first history row: applied, or ineligible with the reasons. */
+export function startOrganizer(input: StartInput, now: number): { state: OrganizerState; changes: Changes } {
+  const { application } = input;
+  const problems = eligibilityProblems(application, input.policy, input.roster);
+  const state: OrganizerState = {
+    organizerId: input.organizerId,
+    programId: input.programId,
+    memberId: application.memberId,
+    name: application.name,
+    email: application.email,
+    phone: application.phone,
+    local: application.local,
+    stage: 'applied',
+    stageEnteredAt: iso(now),
+    appliedAt: iso(now),
+    version: 0,
+    seq: 0,
+    flags: application.attestations.currentLeader ? ['current_leader'] : [],
+    ineligibleReasons: problems,
+    policy: input.policy,
+    termEnd: input.termEnd,
+    ...(input.programChangedAt ? { programChangedAt: input.programChangedAt } : {}),
+    paused: false,
+    atRisk: false,
+    missedStreak: 0,
+    noShows: 0,
+    trainings: [],
+    rideAlongs: [],
+    periods: [],
+    openNotifications: [],
+    totals: {
+      debriefs: 0,
+      lateDebriefs: 0,
+      missedPeriods: 0,
+      hours: 0,
+      conversations: 0,
+      oneOnOnes: 0,
+      leadersIdentified: 0,
+      groupDebriefs: 0,
+    },
+  };
+  const changes = noChanges();
+  const to: Stage = problems.length ? 'ineligible' : 'applied';
+  enter(state, null, to, systemActor, problems.length ? problems.join('; ') : undefined, now, changes);
+  state.version = 1;
+  return { state, changes };
+}
