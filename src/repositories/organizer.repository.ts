@@ -276,6 +276,22 @@ export interface Page {
 }
 
 type Row = Record<string, any>;
+
+/** SQL conditions joined by AND, each `?` becoming the next parameter. */
+class Conditions {
+  private readonly conditions: string[] = [];
+  readonly parameters: unknown[] = [];
+
+  add(condition: string, ...value: unknown[]): this {
+    this.parameters.push(...value);
+    this.conditions.push(condition.replace('?', `$${this.parameters.length}`));
+    return this;
+  }
+
+  get sql(): string {
+    return this.conditions.length ? this.conditions.join(' AND ') : 'true';
+  }
+}
 const isoOrNull = (value: string | Date | null) => (value ? iso(value) : null);
 
 /** An organizer row (snake_case, as PostgreSQL returns it) as lists show it. */
@@ -396,25 +412,11 @@ export class OrganizerRepository {
     filters: OrganizerFilters,
     page: Page,
   ): Promise<{ items: OrganizerSummary[]; total: number }> {
-    const conditions = ['program_id = $1'];
-    const parameters: unknown[] = [programId];
-    const where = (condition: string, value?: unknown) => {
-      if (value !== undefined) parameters.push(value);
-      conditions.push(condition.replace('?', `$${parameters.length}`));
-    };
-    if (filters.stage) where('stage = ?', filters.stage);
-    if (filters.atRisk !== undefined) where('at_risk = ?', filters.atRisk);
-    if (filters.overdue !== undefined) where(filters.overdue ? 'overdue_debriefs > 0' : 'overdue_debriefs = 0');
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT * FROM organizers WHERE ${conditions.join(' AND ')} ORDER BY applied_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        parameters,
-      ),
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM organizers WHERE ${conditions.join(' AND ')}`,
-        parameters,
-      ),
-    ]);
+    const where = new Conditions().add('program_id = ?', programId);
+    if (filters.stage) where.add('stage = ?', filters.stage);
+    if (filters.atRisk !== undefined) where.add('at_risk = ?', filters.atRisk);
+    if (filters.overdue !== undefined) where.add(filters.overdue ? 'overdue_debriefs > 0' : 'overdue_debriefs = 0');
+    const { rows, total } = await this.page('organizers', where, 'applied_at DESC, id', page);
     return { items: rows.map(summaryOf), total };
   }
 
@@ -479,26 +481,29 @@ export class OrganizerRepository {
 
   /** Notifications, newest first, of some programs or one organizer. */
   async notifications(filters: NotificationFilters, page: Page): Promise<{ items: NotificationView[]; total: number }> {
-    const conditions = ['true'];
-    const parameters: unknown[] = [];
-    const where = (condition: string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(condition.replace('?', `$${parameters.length}`));
-    };
-    if (filters.programIds) where('program_id = ANY (?)', filters.programIds);
-    if (filters.organizerId) where('organizer_id = ?', filters.organizerId);
-    if (filters.kind) where('kind = ?', filters.kind);
+    const where = new Conditions();
+    if (filters.programIds) where.add('program_id = ANY (?)', filters.programIds);
+    if (filters.organizerId) where.add('organizer_id = ?', filters.organizerId);
+    if (filters.kind) where.add('kind = ?', filters.kind);
+    const { rows, total } = await this.page('notifications', where, 'created_at DESC, id', page);
+    return { items: rows.map(notificationOf), total };
+  }
+
+  /** One page of a table's rows matching `where`, in `order`, and how many match in all. */
+  private async page(
+    table: string,
+    where: Conditions,
+    order: string,
+    page: Page,
+  ): Promise<{ rows: Row[]; total: number }> {
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT * FROM notifications WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        parameters,
+        `SELECT * FROM ${table} WHERE ${where.sql} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
+        where.parameters,
       ),
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM notifications WHERE ${conditions.join(' AND ')}`,
-        parameters,
-      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM ${table} WHERE ${where.sql}`, where.parameters),
     ]);
-    return { items: rows.map(notificationOf), total };
+    return { rows, total };
   }
 
   /**

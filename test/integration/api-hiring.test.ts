@@ -1,5 +1,6 @@
 // The HTTP API as coordinators and organizers use it, against the real worker, Temporal dev server and PostgreSQL.
 import { ApiClient, Program } from '../support/api-client';
+import { anApplicationFor, eligibleAttestations, walkStages } from '../../dev/hiring-walk';
 import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
 
@@ -36,15 +37,7 @@ describe('hiring over HTTP', () => {
     for (const id of [a, b, c]) {
       const detail = await coordinator.hireToActive(program, id);
       expect(detail.stage).toBe('active');
-      expect(detail.history.map((h: { to: string }) => h.to)).toEqual([
-        'applied',
-        'screening',
-        'role_play',
-        'offered',
-        'training',
-        'ride_along',
-        'active',
-      ]);
+      expect(detail.history.map((h: { to: string }) => h.to)).toEqual(walkStages);
       expect(detail.trainings.map((t: { training: string }) => t.training).sort()).toEqual(
         [...program.policy.requiredTrainings].sort(),
       );
@@ -146,19 +139,7 @@ describe('hiring over HTTP', () => {
   });
 
   it('turns 10 concurrent identical applications into one 201 and nine 409s, one workflow, one row', async () => {
-    const application = {
-      memberId: 'M-SAME-1',
-      name: 'Same Member',
-      email: 'same@example.org',
-      attestations: {
-        currentMember: true,
-        driversLicense: true,
-        insuredVehicle: true,
-        fullTerm: true,
-        doorKnocking: true,
-        weeklyHours: 12,
-      },
-    };
+    const application = anApplicationFor('M-SAME-1', { attestations: { ...eligibleAttestations, weeklyHours: 12 } });
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
         coordinator.call('POST', `/api/programs/${program.id}/applications`, application),

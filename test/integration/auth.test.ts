@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { eligibleAttestations } from '../../dev/hiring-walk';
 import { Controller, Get, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/api/app.module';
@@ -120,14 +121,7 @@ describe('authentication', () => {
     const program = await admin.createProgram({});
     const coordinatorUser = await admin.createUser('coordinator', { programIds: [program.id] });
     const response = await admin.as(coordinatorUser.token).apply(program.id, {
-      attestations: {
-        currentMember: true,
-        driversLicense: true,
-        insuredVehicle: true,
-        fullTerm: true,
-        doorKnocking: true,
-        weeklyHours: 17.25,
-      },
+      attestations: { ...eligibleAttestations, weeklyHours: 17.25 },
     });
     expect(response.status).toBe(201);
     const requestId = response.headers.get('x-request-id')!;

@@ -1,6 +1,7 @@
 // Bad input over every route that takes a body: never a 5xx, never a changed record; text that looks like SQL or
 // markup is stored verbatim and comes back verbatim.
 import { randomUUID } from 'node:crypto';
+import { anApplicationFor } from '../../dev/hiring-walk';
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { AppHarness, HttpResult } from '../support/app-harness';
 
@@ -271,20 +272,7 @@ describe('bad input', () => {
 
   it.each(injections)('stores %p verbatim and returns it verbatim', async (text) => {
     const created = await send('POST', `/api/programs/${program.id}/applications`, {
-      body: {
-        memberId: `M-${randomUUID().slice(0, 8)}`,
-        name: text,
-        email: 'i@example.org',
-        local: text,
-        attestations: {
-          currentMember: true,
-          driversLicense: true,
-          insuredVehicle: true,
-          fullTerm: true,
-          doorKnocking: true,
-          weeklyHours: 10,
-        },
-      },
+      body: anApplicationFor(`M-${randomUUID().slice(0, 8)}`, { name: text, email: 'i@example.org', local: text }),
     });
     expect(created.status).toBe(201);
     const id = created.body.id;

@@ -1,4 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { actions } from '../../src/domain/stage-machine';
 import { AppHarness } from '../support/app-harness';
 
 // API.md's routes, in OpenAPI's path syntax.
@@ -13,20 +14,7 @@ const contract = [
   'POST /api/programs/{programId}/applications',
   'GET /api/programs/{programId}/organizers',
   'GET /api/organizers/{organizerId}',
-  ...[
-    'schedule-screening',
-    'record-screening',
-    'record-role-play',
-    'respond-offer',
-    'record-training',
-    'record-ride-along',
-    'submit-debrief',
-    'pause',
-    'resume',
-    'reject',
-    'withdraw',
-    'terminate',
-  ].map((action) => `POST /api/organizers/{organizerId}/${action}`),
+  ...actions.map((action) => `POST /api/organizers/{organizerId}/${action}`),
   'GET /api/notifications',
   'GET /api/dashboard/pipeline',
   'GET /api/dashboard/pipeline.csv',

@@ -1,6 +1,7 @@
 // Four simulated weeks on the time-skipping server with the real activities and PostgreSQL: two organizers debrief
 // (one misses every other week), and each Monday the report workflow writes that week's row.
 import { randomUUID } from 'node:crypto';
+import { anApplicationFor } from '../../dev/hiring-walk';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -68,20 +69,7 @@ describe('weekly report to national (time-skipping, real activities)', () => {
           policy,
           {
             programId,
-            application: {
-              memberId: randomUUID().slice(0, 8),
-              name,
-              email: 'x@example.org',
-              attestations: {
-                currentMember: true,
-                driversLicense: true,
-                insuredVehicle: true,
-                fullTerm: true,
-                doorKnocking: true,
-                weeklyHours: 10,
-                currentLeader: false,
-              },
-            },
+            application: anApplicationFor(randomUUID().slice(0, 8), { name }),
           },
           (p) => new OrganizerRepository(dataSource).project(p),
         );
