@@ -1,0 +1,86 @@
+// What the scenarios share: the stack and its queues, the API and the bench program, the fixtures set up once before
+// any scenario runs, and the figures a later scenario reads from an earlier one.
+import { randomUUID } from 'node:crypto';
+import { DemoClient } from '../dev/demo/demo-seeder';
+import { anApplicationFor, walkTo } from '../dev/hiring-walk';
+import type { ProgramPolicy } from '../src/domain/policy';
+import type { BenchStack } from './bench-stack';
+
+export interface BenchContext {
+  readonly stack: BenchStack;
+  /** The real API, called with the admin token. */
+  readonly api: DemoClient;
+  /** The program every API-driven scenario works in. */
+  readonly program: { id: string; policy: ProgramPolicy };
+  /** The real worker's task queue (the API's too). */
+  readonly queue: string;
+  /** The task queue of the worker for the baseline workflows. */
+  readonly baselineQueue: string;
+  /** How long the real worker on `queue` took to start (the first of #8's cold starts). */
+  readonly workerColdStartMs: number;
+  /**
+   * One API action: a ride-along recorded for one of 20 active organizers in turn. #1 times it; #3 loads the API
+   * with it. One counter across both, so #3's ride-alongs carry on from #1's.
+   */
+  readonly action: () => Promise<unknown>;
+  /** One no-op update on one of 20 baseline workflows in turn: the floor of an action's round trip (#1's baseline). */
+  readonly rawUpdate: () => Promise<unknown>;
+  /** The raw update's p95, ms: set by #1, the baseline of #2. */
+  rawUpdateP95?: number;
+}
+
+/**
+ * Starts the real worker, the baseline worker and the API on the stack, creates the bench program, and sets up the
+ * fixtures of #1 and #3 (20 active organizers, 20 no-op update workflows) whichever scenarios are wanted.
+ */
+export async function startContext(stack: BenchStack): Promise<BenchContext> {
+  const queue = `bench-${randomUUID().slice(0, 6)}`;
+  const baselineQueue = `${queue}-baseline`;
+  const [{ startedMs: workerColdStartMs }] = await Promise.all([
+    stack.startWorker(queue),
+    stack.startBaselineWorker(baselineQueue),
+  ]);
+  const apiUrl = await stack.startApi(queue);
+  const api = new DemoClient(apiUrl, stack.adminToken);
+  const program: BenchContext['program'] = await api.call(api.adminToken, 'POST', '/api/programs', {
+    name: 'Bench program',
+    affiliate: 'Bench',
+    kind: 'member_organizer',
+    timezone: 'UTC',
+    termStart: new Date().toISOString(),
+  });
+
+  const organizers: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const { id } = await api.call(
+      api.adminToken,
+      'POST',
+      `/api/programs/${program.id}/applications`,
+      anApplicationFor(`A-${i}`),
+    );
+    for (const { action, input } of walkTo(program.policy, 'active'))
+      await api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, input);
+    organizers.push(id);
+  }
+  let rideAlong = 0;
+  const action = () => {
+    const n = rideAlong++;
+    const id = organizers[n % organizers.length];
+    return api.call(api.adminToken, 'POST', `/api/organizers/${id}/record-ride-along`, {
+      date: `2027-02-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
+      staff: `Staff ${n}`,
+    });
+  };
+  const noopHandles = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      stack.client.workflow.start('noopUpdateWorkflow', {
+        taskQueue: baselineQueue,
+        workflowId: `${baselineQueue}-noop-${i}`,
+      }),
+    ),
+  );
+  let noop = 0;
+  const rawUpdate = () => noopHandles[noop % 20].executeUpdate('noop', { args: [noop++] });
+
+  return { stack, api, program, queue, baselineQueue, workerColdStartMs, action, rawUpdate };
+}

@@ -1,0 +1,67 @@
+// The run's rows: which scenarios are wanted (BENCH_ONLY), each row logged as it is recorded, and at the end the
+// table and the JSON report.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../dev/stack/settings';
+import { round } from './stats';
+
+export interface Row {
+  id: number;
+  name: string;
+  figures: Record<string, number>;
+  baseline: Record<string, number>;
+  ratios: Record<string, number>;
+  target: string;
+  met: boolean;
+  note?: string;
+}
+
+const rows: Row[] = [];
+export const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean).map(Number);
+export const wanted = (id: number) => only.length === 0 || only.includes(id);
+
+export function record(row: Row): void {
+  rows.push(row);
+  log(
+    `#${row.id} ${row.name}: ${JSON.stringify(row.figures)} vs ${JSON.stringify(row.baseline)} → ${JSON.stringify(row.ratios)} (${row.met ? 'met' : 'MISSED'}: ${row.target})`,
+  );
+}
+
+/** Writes the JSON report of the rows recorded, and prints their table; `started` is when the run began. */
+export function writeReport(started: number): void {
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
+    durationSeconds: round((Date.now() - started) / 1000, 0),
+    rows,
+  };
+  // A full run is the record (bench/results, committed); a partial one (BENCH_ONLY) stays in test-output.
+  const dir = only.length ? join(projectRoot, 'test-output') : join(projectRoot, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(
+    dir,
+    `${only.length ? 'bench-partial-' : ''}${report.date.slice(0, 10)}-${report.machine.cores}cores.json`,
+  );
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  process.stdout.write(`\n${table(rows)}\n\nreport: ${file} (${report.durationSeconds} s)\n`);
+}
+
+function table(results: Row[]): string {
+  const fmt = (o: Record<string, number>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+  const lines = ['| # | measurement | ours | baseline | ratio | target | met |', '|---|---|---|---|---|---|---|'];
+  for (const r of results)
+    lines.push(
+      `| ${r.id} | ${r.name} | ${fmt(r.figures)} | ${fmt(r.baseline) || '—'} | ${fmt(r.ratios) || '—'} | ${r.target} | ${r.met ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`,
+    );
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+// #1: the round trip of an API action against a raw update on the same server.
+import type { BenchContext } from '../context';
+import { record } from '../report';
+import { percentile, round, timed } from '../stats';
+
+/** Records #1 and sets `rawUpdateP95` in the context (the baseline of #2). */
+export async function actionRoundTrip(context: BenchContext): Promise<void> {
+  const { action, rawUpdate } = context;
+  await timed(100, 1, action);
+  await timed(100, 1, rawUpdate);
+  // Interleaved rounds, so drift on the machine touches both sides alike.
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    ours.push(...(await timed(100, 1, action)));
+    raw.push(...(await timed(100, 1, rawUpdate)));
+  }
+  const figures = {
+    p50: round(percentile(ours, 50)),
+    p99: round(percentile(ours, 99)),
+    p95: round(percentile(ours, 95)),
+  };
+  const baseline = {
+    p50: round(percentile(raw, 50)),
+    p99: round(percentile(raw, 99)),
+    p95: round(percentile(raw, 95)),
+  };
+  const ratios = { p50: round(figures.p50 / baseline.p50), p99: round(figures.p99 / baseline.p99) };
+  record({
+    id: 1,
+    name: 'API action round trip, ms (1,000 actions)',
+    figures,
+    baseline,
+    ratios,
+    target: 'p50 ≤ 1.4×, p99 ≤ 1.6× raw update',
+    met: ratios.p50 <= 1.4 && ratios.p99 <= 1.6,
+  });
+  context.rawUpdateP95 = baseline.p95;
+}

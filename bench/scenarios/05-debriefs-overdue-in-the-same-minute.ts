@@ -1,0 +1,78 @@
+// #5: 10,000 debriefs overdue in the same minute (BENCH_BURST changes the count), against as many bare timers.
+import { mergePolicy, policyPresets } from '../../src/domain/policy';
+import { activeOrganizerState, startFromStates } from '../bench-organizers';
+import type { BenchContext } from '../context';
+import { log, record } from '../report';
+import { round, sleep } from '../stats';
+
+export async function debriefsOverdueInTheSameMinute({
+  stack,
+  program,
+  queue,
+  baselineQueue,
+}: BenchContext): Promise<void> {
+  const count = Number(process.env.BENCH_BURST ?? 10_000);
+  const policy = mergePolicy(policyPresets.member_organizer, {});
+  log(`starting ${count} active organizers due in the same minute…`);
+  const now = Date.now();
+  const dueAt = now + 120_000;
+  const states = Array.from({ length: count }, (_, i) =>
+    activeOrganizerState(program.id, policy, dueAt + (i % 1000), now, 100_000 + i),
+  );
+  const startedAt = Date.now();
+  const ids = await startFromStates(stack.client, queue, states, 40);
+  log(`started in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; waiting for ${new Date(dueAt).toISOString()}`);
+  const ours = await timeUntil(
+    dueAt,
+    async () => {
+      const {
+        rows: [{ n }],
+      } = await stack.pg.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`,
+        [ids],
+      );
+      return n >= count;
+    },
+    600_000,
+  );
+  const timersAt = Date.now() + 90_000;
+  let startedTimers = 0;
+  await Promise.all(
+    Array.from({ length: 40 }, async () => {
+      for (let i = startedTimers++; i < count; i = startedTimers++) {
+        await stack.client.workflow.start('bareTimerWorkflow', {
+          taskQueue: baselineQueue,
+          workflowId: `${baselineQueue}-timer-${i}`,
+          args: [{ at: timersAt + (i % 1000) }],
+        });
+      }
+    }),
+  );
+  const timers = await timeUntil(
+    timersAt,
+    async () =>
+      (await stack.client.workflow.count(`WorkflowType = 'bareTimerWorkflow' AND ExecutionStatus = 'Completed'`))
+        .count >= count,
+    600_000,
+  );
+  const ratio = round(ours / timers);
+  record({
+    id: 5,
+    name: `${count} organizers whose debriefs fall due in the same second: seconds from then until every reminder exists`,
+    figures: { seconds: round(ours / 1000, 1) },
+    baseline: { bareTimersSeconds: round(timers / 1000, 1) },
+    ratios: { time: ratio },
+    target: '≤ 60 s and ≤ 1.5× bare timers',
+    met: ours <= 60_000 && ratio <= 1.5,
+  });
+}
+
+/** Milliseconds from `from` until `done` holds (polled every 250 ms). */
+async function timeUntil(from: number, done: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  while (Date.now() < from) await sleep(Math.min(1_000, from - Date.now()));
+  for (;;) {
+    if (await done()) return Date.now() - from;
+    if (Date.now() - from > timeoutMs) throw new Error('timed out');
+    await sleep(250);
+  }
+}
