@@ -8,6 +8,8 @@ const esmOnly = [
   'uint8array-extras',
   '@tokenizer',
   'load-esm',
+  'temporal-polyfill',
+  'temporal-utils',
 ];
 
 module.exports = {

@@ -47,9 +47,7 @@ function writeIndex(dir: string): void {
     .filter((f) => /^\d+-\w+\.ts$/.test(f))
     .sort();
   const names = files.map((f) => f.replace(/^(\d+)-(\w+)\.ts$/, '$2$1'));
-  const imports = files
-    .map((f, i) => `import { ${names[i]} } from '../src/database/${f.replace(/\.ts$/, '')}';`)
-    .join('\n');
+  const imports = files.map((f, i) => `import { ${names[i]} } from './${f.replace(/\.ts$/, '')}';`).join('\n');
   writeFileSync(
     join(dir, 'index.ts'),
     `${imports}\n\n/** Every migration, oldest first. */\nexport const migrations = [${names.join(', ')}];\n`,

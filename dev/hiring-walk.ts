@@ -41,21 +41,42 @@ export const walkStages: OpenStage[] = [
   'active',
 ];
 
+/** The local day (YYYY-MM-DD) of `now` in `timeZone`: the date a ride-along recorded now carries. */
+export function localDay(timeZone = 'UTC', now = Date.now()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(now),
+  );
+}
+
+/** An instant a day from now: when a screening scheduled now takes place. */
+export function soon(now = Date.now()): string {
+  return new Date(now + 86_400_000).toISOString();
+}
+
 export interface WalkOptions {
   /** When the steps happen (screening times, training and ride-along dates are set from it). */
   now?: number;
+  /** The program's time zone (ride-along dates are local days). */
+  timeZone?: string;
   location?: string;
   staff?: string;
   stipend?: number;
 }
 
 /** The steps that take an applicant from `applied` to `target`, in order (none for `applied`). */
+/** Role-play scores for every criterion of the program's rubric (a rubric-less program is scored on two). */
+export function rubricScores(policy: Pick<ProgramPolicy, 'rolePlayRubric'>, score = 4): Record<string, number> {
+  return Object.fromEntries(
+    (policy.rolePlayRubric ?? ['listening', 'agitation']).map((criterion) => [criterion, score]),
+  );
+}
+
 export function walkTo(
-  policy: Pick<ProgramPolicy, 'requiredTrainings' | 'initialRideAlongs'>,
+  policy: Pick<ProgramPolicy, 'requiredTrainings' | 'initialRideAlongs' | 'rolePlayRubric'>,
   target: OpenStage,
-  { now = Date.now(), location = 'Local 1 hall', staff = 'Jo Rivera', stipend }: WalkOptions = {},
+  { now = Date.now(), timeZone = 'UTC', location = 'Local 1 hall', staff = 'Jo Rivera', stipend }: WalkOptions = {},
 ): Step[] {
-  const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => localDay(timeZone, now + offset * 86_400_000);
   const byStage: Record<Exclude<OpenStage, 'applied'>, Step[]> = {
     screening: [{ action: 'schedule-screening', input: { at: new Date(now + 86_400_000).toISOString(), location } }],
     role_play: [{ action: 'record-screening', input: { attended: true, advance: true, notes: 'clear story of self' } }],
@@ -63,7 +84,7 @@ export function walkTo(
       {
         action: 'record-role-play',
         input: {
-          scores: { listening: 4, agitation: 3 },
+          scores: rubricScores(policy),
           decision: 'offer',
           offer: { hoursPerWeek: 10, startDate: day(0), ...(stipend !== undefined ? { stipend } : {}) },
         },

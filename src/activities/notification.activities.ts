@@ -12,6 +12,7 @@ const subjects: Record<NotificationEntity['kind'], string> = {
   organizer_at_risk: 'An organizer is at risk',
   group_debrief_missing: 'No in-person group debrief this period',
   ride_alongs_behind: 'Ride-alongs are behind',
+  debrief_due_soon: 'Your debrief is due soon',
 };
 
 /** Delivers notifications by email. Takes ids and re-reads the rows: a notification resolved meanwhile is not sent. */

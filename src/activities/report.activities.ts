@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { lastWholeWeek } from '../domain/weeks';
+import { lastWholeWeek } from '../domain/calendar';
 import { ProgramEntity, WeeklyReportEntity } from '../entities';
 import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
 import { Mailer } from './mailer';

@@ -10,7 +10,7 @@ export class RosterActivities {
   async checkRoster({ programId, memberId }: { programId: string; memberId: string }): Promise<RosterStatus> {
     const [row] = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM roster_members WHERE program_id = $1) AS has_roster,
-              (SELECT status FROM roster_members WHERE program_id = $1 AND member_id = $2) AS status`,
+              (SELECT status FROM roster_members WHERE program_id = $1 AND upper(member_id) = upper($2) LIMIT 1) AS status`,
       [programId, memberId],
     );
     return {

@@ -36,6 +36,8 @@ export async function createApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
+  // Which proxies' X-Forwarded-For to believe for the client's address (none unless TRUST_PROXY says).
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLog);
   app.use(securityHeaders);
   app.use('/api', requireJsonBodies);

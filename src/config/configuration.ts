@@ -19,6 +19,8 @@ export abstract class AppConfig {
   declare adminToken: string | undefined;
   /** Failed authentications from one address in a minute before it is refused for the rest of that minute. */
   declare authFailuresPerMinute: number;
+  /** Express's `trust proxy`: false, a number of hops, or addresses/subnets (loopback, 10.0.0.0/8, …) to trust. */
+  declare trustProxy: boolean | number | string;
   declare smtpUrl: string | undefined;
   declare mailFrom: string;
 }
@@ -52,6 +54,16 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** TRUST_PROXY: unset or `false` (trust none), `true`, a number of proxy hops, or comma-separated addresses/subnets. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[\w.:/, -]+$/.test(raw))
+    throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops or addresses, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -74,6 +86,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 2_000, 0),
     adminToken,
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 20, 1),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
   };

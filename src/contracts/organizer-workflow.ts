@@ -20,6 +20,11 @@ export interface OrganizerWorkflowInput {
   termEnd?: string;
   /** The application, on the first run only. */
   application?: Application;
+  /** Who entered the application, on the first run only. */
+  appliedBy?: Actor;
+  /** The program's time zone and term start, on the first run only (calendar deadlines). */
+  timezone?: string;
+  termStart?: string;
   /** The whole state, when continuing as new. */
   state?: OrganizerState;
   /** Debrief periods per run before continuing as new (default 13); tests lower it. */

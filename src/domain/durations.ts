@@ -26,6 +26,9 @@ const unitMs: Record<string, number> = {
   w: 604_800_000,
   week: 604_800_000,
   weeks: 604_800_000,
+  // A month as a plain interval (a calendar cadence counts real months, see calendar.ts).
+  month: 30 * 86_400_000,
+  months: 30 * 86_400_000,
 };
 
 const pattern = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i;

@@ -1,9 +1,9 @@
 // Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
 // change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
-import type { ProgramPolicy, RequirableAttestation } from './policy';
+import type { ProgramPolicy, RequirableAttestation, TimedStage } from './policy';
 import type { Role } from './roles';
 import type { Action } from './stage-machine';
-import type { HiringStage, Stage } from './stages';
+import type { Stage } from './stages';
 
 export type Attestations = Record<RequirableAttestation, boolean> & {
   /** Hours a week the applicant commits to; must reach the policy's hoursPerWeek. */
@@ -11,6 +11,11 @@ export type Attestations = Record<RequirableAttestation, boolean> & {
   /** A current steward or officer: flagged (the program looks for new leaders), never refused. */
   currentLeader: boolean;
 };
+
+/** A member number as compared and stored: no surrounding white space, capitals (`sec-u1 ` is `SEC-U1`). */
+export function normalizedMemberId(memberId: string): string {
+  return memberId.trim().toUpperCase();
+}
 
 export interface Application {
   memberId: string;
@@ -78,21 +83,38 @@ export const notificationKinds = [
   'organizer_at_risk',
   'group_debrief_missing',
   'ride_alongs_behind',
+  'debrief_due_soon',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export type RecipientRole = 'organizer' | 'coordinator' | 'national';
 
+/**
+ * One debrief period: from `start` to `end`, when its debrief is due; overdue `debriefGrace` after, escalated
+ * `escalateAfter` after that; nudged `debriefNudgeBefore` the due time (calendar rules). Pay periods will use these.
+ */
 export interface DebriefPeriod {
   start: string;
   end: string;
   overdueAt: string;
   escalateAt: string;
+  /** When the friendly reminder goes out (calendar rules only). */
+  nudgeAt?: string;
+  nudged?: boolean;
   submittedAt?: string;
   overdue: boolean;
   escalated: boolean;
 }
 
+/**
+ * The rules an organizer's process follows. 1: the first ones (plain-interval periods, one ride-along check at half the
+ * window). 2: calendar deadlines, nudges, training and ride-along limits, the rolling ride-along window, at-risk
+ * cleared only when nothing is overdue, the program's rubric. Runs recorded under 1 keep it (replay).
+ */
+export const currentRules = 2;
+
 export interface OrganizerState {
+  /** The rules this organizer follows (absent: 1); see currentRules. */
+  rules?: number;
   organizerId: string;
   programId: string;
   memberId: string;
@@ -112,6 +134,11 @@ export interface OrganizerState {
   policy: ProgramPolicy;
   /** The program's fixed term end, if it has one. */
   termEnd?: string;
+  /** The program's term start and time zone (calendar rules; absent in runs recorded before). */
+  termStart?: string;
+  timezone?: string;
+  /** The accepted offer's start date (YYYY-MM-DD): debriefs are owed from it at the earliest. */
+  offerStart?: string;
   /** When the program last changed, as of the policy and term end held here: an older broadcast changes nothing. */
   programChangedAt?: string;
   paused: boolean;
@@ -120,7 +147,7 @@ export interface OrganizerState {
   missedStreak: number;
   noShows: number;
   screening?: { at: string; location: string };
-  rolePlay?: { scores: Record<string, number>; decision: 'offer' | 'reject' };
+  rolePlay?: { scores: Record<string, number>; decision: 'offer' | 'reject'; scoredBy?: string; scoredAt?: string };
   offer?: {
     hoursPerWeek: number;
     startDate: string;
@@ -131,7 +158,7 @@ export interface OrganizerState {
     reminded: boolean;
   };
   /** The current hiring stage's reminder and escalation instants. */
-  sla?: { stage: HiringStage; remindAt: string; escalateAt: string; reminded: boolean; escalated: boolean };
+  sla?: { stage: TimedStage; remindAt: string; escalateAt: string; reminded: boolean; escalated: boolean };
   hiredAt?: string;
   activeSince?: string;
   /** When this organizer's term ends (set on activation). */

@@ -1,5 +1,9 @@
+import { DebriefDue, weekdays } from './calendar';
 import { parseDuration } from './durations';
 import type { HiringStage } from './stages';
+
+/** Stages with a time limit: the hiring stages, and training and ride-alongs (reminders like the hiring stages'). */
+export type TimedStage = HiringStage | 'training' | 'ride_along';
 
 export const programKinds = ['member_organizer', 'political_organizer', 'civic_engagement'] as const;
 export type ProgramKind = (typeof programKinds)[number];
@@ -18,7 +22,8 @@ export type RequirableAttestation = (typeof requirableAttestations)[number];
 export interface ProgramPolicy {
   hoursPerWeek: number;
   requiredAttestations: RequirableAttestation[];
-  stageSla: Record<HiringStage, string>;
+  /** Time in a stage before the coordinator is reminded (national is told at twice it); training and ride_along optional. */
+  stageSla: Record<HiringStage, string> & Partial<Record<'training' | 'ride_along', string>>;
   offerExpiresAfter: string;
   requiredTrainings: string[];
   initialRideAlongs: number;
@@ -30,6 +35,14 @@ export interface ProgramPolicy {
   atRiskAfterMissed: number;
   groupDebriefEvery: string;
   termLength: string;
+  /** When a period's debrief is due on the program's calendar (policies in seconds keep plain intervals). */
+  debriefDue?: DebriefDue;
+  /** A friendly reminder this long before a debrief is due. */
+  debriefNudgeBefore?: string;
+  /** The criteria a role-play is scored on, each 1 to 5. */
+  rolePlayRubric?: string[];
+  /** When the public interest form takes applications (coordinators may enter them until the term ends). */
+  applicationsOpen?: { from?: string; until?: string };
 }
 
 /** A policy change: any subset of fields; stageSla may itself be partial. */
@@ -40,7 +53,13 @@ export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
   member_organizer: {
     hoursPerWeek: 10,
     requiredAttestations: ['currentMember', 'driversLicense', 'insuredVehicle', 'fullTerm', 'doorKnocking'],
-    stageSla: { applied: '7 days', screening: '14 days', role_play: '7 days' },
+    stageSla: {
+      applied: '7 days',
+      screening: '14 days',
+      role_play: '7 days',
+      training: '21 days',
+      ride_along: '21 days',
+    },
     offerExpiresAfter: '7 days',
     requiredTrainings: ['orientation', 'one-on-one conversations', 'data and reporting'],
     initialRideAlongs: 1,
@@ -52,12 +71,15 @@ export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
     atRiskAfterMissed: 2,
     groupDebriefEvery: '30 days',
     termLength: '365 days',
+    debriefDue: { weekday: 'friday', time: '17:00' },
+    debriefNudgeBefore: '1 day',
+    rolePlayRubric: ['listening', 'agitation', 'asking for commitment', 'story of self'],
   },
   // SEIU Member Political Organizers: seasonal, mid-June through Election Day; hiring moves fast.
   political_organizer: {
     hoursPerWeek: 20,
     requiredAttestations: ['currentMember', 'fullTerm', 'doorKnocking'],
-    stageSla: { applied: '3 days', screening: '5 days', role_play: '3 days' },
+    stageSla: { applied: '3 days', screening: '5 days', role_play: '3 days', training: '7 days', ride_along: '7 days' },
     offerExpiresAfter: '3 days',
     requiredTrainings: ['orientation', 'voter contact', 'data and reporting'],
     initialRideAlongs: 1,
@@ -69,23 +91,35 @@ export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
     atRiskAfterMissed: 2,
     groupDebriefEvery: '14 days',
     termLength: '150 days',
+    debriefDue: { weekday: 'sunday', time: '20:00' },
+    debriefNudgeBefore: '1 day',
+    rolePlayRubric: ['listening', 'agitation', 'asking for commitment', 'story of self'],
   },
   // MAPE Civic Engagement Officers: one per Local, 8 hours of lost time a month, monthly trainings and reports.
   civic_engagement: {
     hoursPerWeek: 2,
     requiredAttestations: ['currentMember', 'fullTerm'],
-    stageSla: { applied: '14 days', screening: '14 days', role_play: '14 days' },
+    stageSla: {
+      applied: '14 days',
+      screening: '14 days',
+      role_play: '14 days',
+      training: '30 days',
+      ride_along: '30 days',
+    },
     offerExpiresAfter: '14 days',
     requiredTrainings: ['civic engagement orientation', 'one-on-one conversations', 'precinct caucus training'],
     initialRideAlongs: 0,
     requiredRideAlongs: 1,
     rideAlongWindow: '365 days',
-    debriefEvery: '30 days',
+    debriefEvery: '1 month',
     debriefGrace: '3 days',
     escalateAfter: '7 days',
     atRiskAfterMissed: 2,
     groupDebriefEvery: '30 days',
     termLength: '365 days',
+    debriefDue: { dayOfMonth: 28, time: '17:00' },
+    debriefNudgeBefore: '3 days',
+    rolePlayRubric: ['listening', 'relationship to the Local', 'asking for commitment'],
   },
 };
 
@@ -97,6 +131,7 @@ export function mergePolicy(base: ProgramPolicy, patch: PolicyPatch | undefined)
 
 const durationFields = [
   'offerExpiresAfter',
+  'debriefNudgeBefore',
   'rideAlongWindow',
   'debriefEvery',
   'debriefGrace',
@@ -126,6 +161,38 @@ function checkInteger(field: string, value: unknown, min: number, max: number, p
   }
 }
 
+/** Whether a cadence is counted in months on the calendar ('1 month'), rather than in weeks. */
+export function isMonthly(debriefEvery: string): boolean {
+  return /^\s*\d+\s*months?\s*$/i.test(debriefEvery);
+}
+
+function debriefDueProblems(policy: ProgramPolicy, field: string): FieldProblem[] {
+  const due = policy.debriefDue as Record<string, unknown> | undefined;
+  const monthly = typeof policy.debriefEvery === 'string' && isMonthly(policy.debriefEvery);
+  // A cadence shorter than a day (a test's seconds) keeps plain intervals: no due time applies.
+  if ((parseDuration(policy.debriefEvery) ?? 0) < 86_400_000) return [];
+  if (due === undefined)
+    return monthly ? [{ field, reason: 'must give { dayOfMonth, time } for a monthly cadence' }] : [];
+  const time = typeof due.time === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(due.time);
+  if (typeof due !== 'object' || due === null || !time)
+    return [
+      {
+        field,
+        reason:
+          "must be { weekday, time } or { dayOfMonth, time } with time as HH:MM, such as { weekday: 'friday', time: '17:00' }",
+      },
+    ];
+  if (monthly) {
+    const day = due.dayOfMonth;
+    return Number.isInteger(day) && (day as number) >= 1 && (day as number) <= 31 && !('weekday' in due)
+      ? []
+      : [{ field, reason: 'must be { dayOfMonth: 1 to 31, time } for a monthly cadence' }];
+  }
+  return (weekdays as readonly unknown[]).includes(due.weekday) && !('dayOfMonth' in due)
+    ? []
+    : [{ field, reason: `must be { weekday: ${weekdays.join(' | ')}, time } for a weekly cadence` }];
+}
+
 /** Everything wrong with a complete policy, each naming its field (`policy.stageSla.applied`). */
 export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -145,7 +212,39 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
   else
     for (const stage of ['applied', 'screening', 'role_play'])
       checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
-  for (const field of durationFields) checkDuration(at(field), policy[field], problems);
+  for (const field of durationFields) {
+    if (field === 'debriefNudgeBefore' && policy[field] === undefined) continue;
+    checkDuration(at(field), policy[field], problems);
+  }
+  for (const stage of ['training', 'ride_along'] as const) {
+    if (sla && typeof sla === 'object' && sla[stage] !== undefined)
+      checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
+  }
+  problems.push(...debriefDueProblems(policy, at('debriefDue')));
+  if (policy.rolePlayRubric !== undefined) {
+    const rubric = policy.rolePlayRubric;
+    if (
+      !Array.isArray(rubric) ||
+      rubric.length < 1 ||
+      rubric.length > 20 ||
+      rubric.some((c) => typeof c !== 'string' || c.trim() !== c || c === '' || c.length > 50) ||
+      new Set(rubric.map((c) => String(c).toLowerCase())).size !== rubric.length
+    ) {
+      problems.push({
+        field: at('rolePlayRubric'),
+        reason: 'must be 1 to 20 criteria of 1 to 50 characters, distinct, without surrounding spaces',
+      });
+    }
+  }
+  const open = policy.applicationsOpen;
+  if (open !== undefined) {
+    const bad = (v: unknown) => v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v)));
+    if (typeof open !== 'object' || open === null || bad(open.from) || bad(open.until)) {
+      problems.push({ field: at('applicationsOpen'), reason: 'must be { from?, until? } with ISO-8601 dates' });
+    } else if (open.from && open.until && Date.parse(open.from) >= Date.parse(open.until)) {
+      problems.push({ field: at('applicationsOpen.until'), reason: 'must come after from' });
+    }
+  }
   const trainings = policy.requiredTrainings;
   if (
     !Array.isArray(trainings) ||

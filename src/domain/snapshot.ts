@@ -25,6 +25,13 @@ export interface OrganizerSnapshot {
   ineligibleReasons: string[];
   screening: OrganizerState['screening'] | null;
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
+  /** The role-play's scores against the program's rubric, the decision, and who scored it when. */
+  rolePlay: {
+    scores: Record<string, number>;
+    decision: 'offer' | 'reject';
+    scoredBy?: string;
+    scoredAt?: string;
+  } | null;
   rideAlongCount: number;
   totals: OrganizerState['totals'];
   /** Periods started and not yet reported, so a client can name one in a debrief. */
@@ -70,6 +77,7 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
           expiresAt: offer.expiresAt,
         }
       : null,
+    rolePlay: state.rolePlay ? { ...state.rolePlay, scores: { ...state.rolePlay.scores } } : null,
     rideAlongCount: state.rideAlongs.length,
     totals: { ...state.totals },
     pendingDebriefPeriods: state.periods

@@ -77,6 +77,9 @@ export class OrganizerEntity {
   @Column({ type: 'jsonb', nullable: true })
   offer: OrganizerSnapshot['offer'];
 
+  @Column({ type: 'jsonb', nullable: true })
+  rolePlay: OrganizerSnapshot['rolePlay'];
+
   @Column({ type: 'integer', default: 0 })
   rideAlongCount: number;
 

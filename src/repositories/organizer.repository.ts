@@ -40,6 +40,7 @@ export function organizerRow(o: OrganizerSnapshot) {
     ineligible_reasons: o.ineligibleReasons,
     screening: o.screening,
     offer: o.offer,
+    role_play: o.rolePlay,
     ride_along_count: o.rideAlongCount,
     totals: o.totals,
     pending_debrief_periods: o.pendingDebriefPeriods,
@@ -55,6 +56,7 @@ const jsonColumns = new Set<OrganizerColumn>([
   'ineligible_reasons',
   'screening',
   'offer',
+  'role_play',
   'totals',
   'pending_debrief_periods',
 ]);
@@ -240,6 +242,9 @@ export interface OrganizerDetail extends OrganizerSummary {
   ineligibleReasons: string[];
   screening: NonNullable<OrganizerSnapshot['screening']> | null;
   offer: OrganizerSnapshot['offer'];
+  rolePlay: OrganizerSnapshot['rolePlay'];
+  /** The program's time zone: every due time above is an instant, shown in this zone. */
+  timezone: string;
   rideAlongCount: number;
   totals: OrganizerSnapshot['totals'];
   pendingDebriefPeriods: OrganizerSnapshot['pendingDebriefPeriods'];
@@ -327,7 +332,7 @@ function notificationOf(n: Row): NotificationView {
 
 // An organizer and everything its detail page shows, in one round trip (child rows as JSON arrays).
 const detailQuery = `
-  SELECT row_to_json(o) AS organizer,
+  SELECT row_to_json(o) AS organizer, (SELECT timezone FROM programs WHERE id = o.program_id) AS timezone,
     (SELECT COALESCE(json_agg(t ORDER BY t.seq), '[]') FROM (
        SELECT st.seq, st.from_stage, st.to_stage, st.at, st.actor, st.reason, u.name AS actor_name
        FROM stage_transitions st LEFT JOIN users u ON u.id::text = st.actor WHERE st.organizer_id = o.id) t) AS history,
@@ -438,6 +443,8 @@ export class OrganizerRepository {
       ineligibleReasons: o.ineligible_reasons,
       screening: o.screening ?? null,
       offer: o.offer ?? null,
+      rolePlay: o.role_play ?? null,
+      timezone: row.timezone,
       rideAlongCount: o.ride_along_count,
       totals: o.totals,
       pendingDebriefPeriods: o.pending_debrief_periods,

@@ -34,7 +34,7 @@ import {
   startOrganizer,
   stateAt,
 } from '../domain/lifecycle';
-import { ActionRequest, Changes, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
+import { ActionRequest, Changes, currentRules, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
 import { Action, actions } from '../domain/stage-machine';
 import { isClosed } from '../domain/stages';
 import { Deliveries } from './deliveries';
@@ -61,6 +61,11 @@ import { organizerStageKey, programIdKey } from '../contracts/search-attributes'
 export const patches = {
   /** organizer-v1.workflow.ts: runs started before it. Retire when none is open: deprecatePatch, then remove both. */
   committedProjections: 'committed-projections',
+  /**
+   * The second rules (calendar deadlines and the rest, see currentRules): new organizers start on them, and a run that
+   * began on the first takes them up when it continues as new. Retire when no run on the first rules is open.
+   */
+  secondRules: 'second-rules',
 } as const;
 
 const { projectOrganizer } = proxyActivities<OrganizerActivities>({
@@ -81,7 +86,9 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   // Decided once, at the start of a run: a run that began on the old path keeps it until it ends or continues as new.
   if (!patched(patches.committedProjections)) return organizerWorkflowV1(input);
 
+  const rules = patched(patches.secondRules) ? currentRules : undefined;
   let state: OrganizerState | undefined = input.state;
+  if (state && rules && (state.rules ?? 1) < rules) state.rules = rules;
   const periodsAtRunStart = state?.periods.length ?? 0;
   /** The program as of its latest change; a change that comes before the application is recorded goes into it. */
   let program = { policy: input.policy, termEnd: input.termEnd, changedAt: input.programChangedAt };
@@ -188,6 +195,10 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         termEnd: program.termEnd,
         programChangedAt: program.changedAt,
         roster,
+        appliedBy: input.appliedBy,
+        rules,
+        termStart: input.termStart,
+        timezone: input.timezone,
       },
       Date.now(),
     );

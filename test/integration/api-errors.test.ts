@@ -1,5 +1,6 @@
 // Every 4xx of API.md, each over HTTP, each leaving the organizer exactly as it was (stage, version, rows).
 import { ApiClient, footprint, Program } from '../support/api-client';
+import { rubricScores, soon } from '../../dev/hiring-walk';
 import { AppHarness, HttpResult } from '../support/app-harness';
 
 describe('refusals over HTTP change nothing', () => {
@@ -26,12 +27,12 @@ describe('refusals over HTTP change nothing', () => {
     );
     await coordinator.hireToActive(program, active);
     await coordinator.ok('POST', `/api/organizers/${training}/schedule-screening`, {
-      at: '2027-01-12T17:30:00Z',
+      at: soon(),
       location: 'hall',
     });
     await coordinator.ok('POST', `/api/organizers/${training}/record-screening`, { attended: true, advance: true });
     await coordinator.ok('POST', `/api/organizers/${training}/record-role-play`, {
-      scores: { a: 3 },
+      scores: rubricScores(program.policy, 3),
       decision: 'offer',
       offer: { hoursPerWeek: 10, startDate: '2027-02-01' },
     });
@@ -88,7 +89,7 @@ describe('refusals over HTTP change nothing', () => {
     [
       '400 an unknown field',
       () => applied,
-      () => coordinator.act(applied, 'schedule-screening', { at: '2027-01-12T10:00:00Z', location: 'hall', room: 4 }),
+      () => coordinator.act(applied, 'schedule-screening', { at: soon(), location: 'hall', room: 4 }),
       400,
       /^room is not a field this route accepts$/,
     ],
@@ -195,14 +196,14 @@ describe('refusals over HTTP change nothing', () => {
       '409 an action the stage does not allow',
       () => applied,
       () =>
-        coordinator.act(applied, 'record-training', { training: 'orientation', completedAt: '2027-01-01T00:00:00Z' }),
+        coordinator.act(applied, 'record-training', { training: 'orientation', completedAt: new Date().toISOString() }),
       409,
       /not possible in stage applied/,
     ],
     [
       '409 an action on a closed record',
       () => withdrawn,
-      () => coordinator.act(withdrawn, 'schedule-screening', { at: '2027-01-12T10:00:00Z', location: 'hall' }),
+      () => coordinator.act(withdrawn, 'schedule-screening', { at: soon(), location: 'hall' }),
       409,
       /withdrawn/,
     ],
@@ -236,7 +237,8 @@ describe('refusals over HTTP change nothing', () => {
     [
       '422 a training the program does not list',
       () => training,
-      () => coordinator.act(training, 'record-training', { training: 'juggling', completedAt: '2027-02-02T00:00:00Z' }),
+      () =>
+        coordinator.act(training, 'record-training', { training: 'juggling', completedAt: new Date().toISOString() }),
       422,
       /not one the program requires/,
     ],

@@ -1,6 +1,6 @@
 // The HTTP API as coordinators and organizers use it, against the real worker, Temporal dev server and PostgreSQL.
 import { ApiClient, Program } from '../support/api-client';
-import { anApplicationFor, eligibleAttestations, walkStages } from '../../dev/hiring-walk';
+import { anApplicationFor, eligibleAttestations, localDay, soon, walkStages } from '../../dev/hiring-walk';
 import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
 
@@ -9,12 +9,15 @@ describe('hiring over HTTP', () => {
   let admin: ApiClient;
   let program: Program;
   let coordinator: ApiClient;
+  let coordinatorId: string;
 
   beforeAll(async () => {
     harness = await AppHarness.start();
     admin = new ApiClient(harness);
     program = await admin.createProgram({});
-    coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
+    const user = await admin.createUser('coordinator', { programIds: [program.id] });
+    coordinatorId = user.id;
+    coordinator = admin.as(user.token);
   });
 
   afterAll(async () => {
@@ -29,7 +32,7 @@ describe('hiring over HTTP', () => {
         programId: program.id,
         stage: 'applied',
         version: 1,
-        history: [{ seq: 1, from: null, to: 'applied', actor: 'system' }],
+        history: [{ seq: 1, from: null, to: 'applied', actor: coordinatorId }],
       });
     }
     const [a, b, c, rejected, withdrawing] = applicants.map((r) => r.body.id as string);
@@ -49,7 +52,7 @@ describe('hiring over HTTP', () => {
     }
 
     await coordinator.ok('POST', `/api/organizers/${rejected}/schedule-screening`, {
-      at: '2027-01-12T17:30:00Z',
+      at: soon(),
       location: 'hall',
     });
     const notSelected = await coordinator.ok('POST', `/api/organizers/${rejected}/reject`, {
@@ -123,8 +126,8 @@ describe('hiring over HTTP', () => {
     for (let i = 0; i < 100; i++) {
       const started = performance.now();
       const acted = await coordinator.act(body.id, 'record-ride-along', {
-        date: `2027-${String(3 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-        staff: 'Jo Rivera',
+        date: localDay(program.timezone),
+        staff: `Staff ${i}`,
       });
       roundTrips.push(performance.now() - started);
       expect(acted.status).toBe(200);
@@ -176,7 +179,13 @@ describe('hiring over HTTP', () => {
       goals: { turnoutPercent: 20 },
     });
     expect(changed.policy.escalateAfter).toBe('3 days');
-    expect(changed.policy.stageSla).toEqual({ applied: '2 days', screening: '14 days', role_play: '7 days' });
+    expect(changed.policy.stageSla).toEqual({
+      applied: '2 days',
+      screening: '14 days',
+      role_play: '7 days',
+      training: '21 days',
+      ride_along: '21 days',
+    });
     expect(changed.goals).toEqual({ turnoutPercent: 20 });
     const state = await harness.temporal.workflow
       .getHandle(body.id)

@@ -1,6 +1,8 @@
 // Every route × every kind of caller, with the status each must get, from one table. A route the server answers that
 // is missing from the table fails the build, so a new route cannot ship without its access decided here.
 import { randomUUID } from 'node:crypto';
+import { localDay, rubricScores, soon } from '../../dev/hiring-walk';
+import { aFastPolicy } from '../support/builders';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 
@@ -172,12 +174,12 @@ describe('access matrix: every route × every caller', () => {
       expect: [200, 200, 200, 403, 200, 403],
       cell: async () => ({ path: `/api/organizers/${shared}` }),
     },
-    action('schedule-screening', 'applied', { at: '2027-01-12T17:30:00Z', location: 'hall' }, false),
+    action('schedule-screening', 'applied', { at: soon(), location: 'hall' }, false),
     action('record-screening', 'screening', { attended: true, advance: true }, false),
-    action('record-role-play', 'role_play', { scores: { a: 3 }, decision: 'reject' }, false),
+    action('record-role-play', 'role_play', { scores: rubricScores(aFastPolicy(), 3), decision: 'reject' }, false),
     action('respond-offer', 'offered', { accepted: true }, true),
-    action('record-training', 'training', { training: 'orientation', completedAt: '2027-02-02T00:00:00Z' }, false),
-    action('record-ride-along', 'ride_along', { date: '2027-02-10', staff: 'Jo' }, false),
+    action('record-training', 'training', { training: 'orientation', completedAt: new Date().toISOString() }, false),
+    action('record-ride-along', 'ride_along', { date: localDay('America/Chicago'), staff: 'Jo' }, false),
     action('submit-debrief', 'active', debrief, true),
     action('pause', 'active', {}, false),
     action('resume', 'paused', {}, false),

@@ -1,7 +1,7 @@
 // Bad input over every route that takes a body: never a 5xx, never a changed record; text that looks like SQL or
 // markup is stored verbatim and comes back verbatim.
 import { randomUUID } from 'node:crypto';
-import { anApplicationFor } from '../../dev/hiring-walk';
+import { anApplicationFor, localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { AppHarness, HttpResult } from '../support/app-harness';
 
@@ -96,7 +96,7 @@ describe('bad input', () => {
       route: 'POST /api/organizers/:id/schedule-screening',
       method: 'POST',
       path: () => `/api/organizers/${organizerId}/schedule-screening`,
-      body: () => ({ at: '2027-01-12T10:00:00Z', location: 'hall' }),
+      body: () => ({ at: soon(), location: 'hall' }),
       text: ['location'],
     },
     {
@@ -110,7 +110,7 @@ describe('bad input', () => {
       route: 'POST /api/organizers/:id/record-role-play',
       method: 'POST',
       path: () => `/api/organizers/${organizerId}/record-role-play`,
-      body: () => ({ scores: { a: 3 }, decision: 'reject', notes: 'n' }),
+      body: () => ({ scores: rubricScores(program.policy, 3), decision: 'reject', notes: 'n' }),
       text: ['notes'],
     },
     {
@@ -124,14 +124,14 @@ describe('bad input', () => {
       route: 'POST /api/organizers/:id/record-training',
       method: 'POST',
       path: () => `/api/organizers/${organizerId}/record-training`,
-      body: () => ({ training: 'orientation', completedAt: '2027-01-12T10:00:00Z' }),
+      body: () => ({ training: 'orientation', completedAt: new Date().toISOString() }),
       text: ['training'],
     },
     {
       route: 'POST /api/organizers/:id/record-ride-along',
       method: 'POST',
       path: () => `/api/organizers/${organizerId}/record-ride-along`,
-      body: () => ({ date: '2027-01-12', staff: 'Jo', notes: 'n' }),
+      body: () => ({ date: localDay(program.timezone), staff: 'Jo', notes: 'n' }),
       text: ['staff', 'notes'],
     },
     {
@@ -277,7 +277,7 @@ describe('bad input', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     await send('POST', `/api/organizers/${id}/schedule-screening`, {
-      body: { at: '2027-01-12T10:00:00Z', location: text },
+      body: { at: soon(), location: text },
     });
     const rejected = await send('POST', `/api/organizers/${id}/reject`, { body: { reason: text } });
     expect(rejected.status).toBe(200);

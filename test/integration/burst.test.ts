@@ -1,6 +1,7 @@
 // 200 concurrent actions over 50 organizers: no 5xx, and every accepted transition is in the history exactly once
 // (each organizer's history numbers run 1, 2, 3… with no gap and no repeat).
 import { ApiClient, Program } from '../support/api-client';
+import { soon } from '../../dev/hiring-walk';
 import { AppHarness } from '../support/app-harness';
 
 describe('a burst of actions', () => {
@@ -29,7 +30,7 @@ describe('a burst of actions', () => {
     }
     // Four actions at once on every organizer: two that move it on, two that race to close it, in a shuffled order.
     const actions: [string, unknown][] = [
-      ['schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' }],
+      ['schedule-screening', { at: soon(), location: 'hall' }],
       ['record-screening', { attended: true, advance: true }],
       ['reject', { reason: 'burst' }],
       ['withdraw', { reason: 'burst' }],

@@ -1,5 +1,6 @@
 // Updates keep arriving while the workflow continues as new: none is lost, none applied twice.
 import { OrganizerRepository } from '../../src/repositories/organizer.repository';
+import { localDay } from '../../dev/hiring-walk';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { runChain } from '../support/histories';
@@ -34,9 +35,7 @@ describe('continue-as-new under a stream of updates (dev server)', () => {
     const started = Date.now();
     const lanes = Array.from({ length: 4 }, async (_, lane) => {
       for (let i = lane; i < total; i += 4) {
-        const day = String(1 + (i % 28)).padStart(2, '0');
-        const month = String(2 + Math.floor(i / 28)).padStart(2, '0');
-        await organizer.act('record-ride-along', { date: `2027-${month}-${day}`, staff: `Staff ${i}` });
+        await organizer.act('record-ride-along', { date: localDay(), staff: `Staff ${i}` });
         results.push(`ok ${i}`);
         await new Promise((r) => setTimeout(r, 600)); // spread over several 2-second runs
       }

@@ -68,19 +68,24 @@ describe('debrief reminders on the dev server', () => {
     ]);
     expect(flagged).toEqual({ at_risk: true, overdue_debriefs: 2 });
 
-    await act('submit-debrief', {
-      periodStart: activeSince.toISOString(),
-      hours: 6,
-      conversations: 10,
-      oneOnOnes: 2,
-      leadersIdentified: 1,
-      inPerson: false,
-      group: false,
-    });
-    const [cleared] = await harness.dataSource.query('SELECT at_risk, overdue_debriefs FROM organizers WHERE id = $1', [
+    const debrief = { hours: 6, conversations: 10, oneOnOnes: 2, leadersIdentified: 1, inPerson: false, group: false };
+    await act('submit-debrief', { periodStart: activeSince.toISOString(), ...debrief });
+    // One late debrief is not enough while another is still overdue: the organizer stays at risk.
+    const [stillFlagged] = await harness.dataSource.query('SELECT at_risk FROM organizers WHERE id = $1', [
       organizerId,
     ]);
-    expect(cleared.at_risk).toBe(false);
+    expect(stillFlagged.at_risk).toBe(true);
+    // Once nothing is overdue, at risk clears (periods keep falling due every few seconds, so catch up until it does).
+    await eventually('at risk cleared once no debrief is overdue', async () => {
+      const [row] = await harness.dataSource.query('SELECT pending_debrief_periods FROM organizers WHERE id = $1', [
+        organizerId,
+      ]);
+      for (const period of row.pending_debrief_periods.filter((p: { overdue: boolean }) => p.overdue)) {
+        await act('submit-debrief', { periodStart: period.start, ...debrief }).catch(() => undefined);
+      }
+      const [now] = await harness.dataSource.query('SELECT at_risk FROM organizers WHERE id = $1', [organizerId]);
+      return now.at_risk === false;
+    });
     const resolved = (await kinds()).filter((n) => n.resolved_at).map((n) => n.kind);
     expect(resolved).toEqual(expect.arrayContaining(['debrief_overdue', 'debrief_escalated', 'organizer_at_risk']));
 

@@ -1,6 +1,7 @@
 // PostgreSQL goes away for ~20 s while actions and timers run: health and reads answer 503 (never 500), activities
 // retry, and once it is back every organizer's row converges to its workflow's state.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { soon } from '../../dev/hiring-walk';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../src/database/data-source';
@@ -76,7 +77,7 @@ describe('PostgreSQL outage', () => {
       expect(read.headers.get('retry-after')).toBe('5');
     }
     // An action sent during the outage is refused at once (its organizer cannot be read) and changes nothing.
-    const refused = await admin.act(ids[3], 'schedule-screening', { at: '2027-01-12T17:30:00Z', location: 'hall' });
+    const refused = await admin.act(ids[3], 'schedule-screening', { at: soon(), location: 'hall' });
     during.push(refused.status);
     expect(refused.body).toEqual({
       statusCode: 503,

@@ -1,6 +1,7 @@
 // The worker is killed (SIGKILL) in the middle of a projection, held there by a row lock, then started again: the
 // change completes exactly once: one history row, one notification, one email.
 import { createHash } from 'node:crypto';
+import { soon } from '../../dev/hiring-walk';
 import { Client as PgClient } from 'pg';
 import type { ManagedProcess } from '../../dev/stack/managed-process';
 import { ApiClient, Program } from '../support/api-client';
@@ -66,7 +67,7 @@ describe('worker killed mid-projection', () => {
     const { body } = await admin.apply(program.id);
     const lock = await lockRow(body.id);
     const pending: Promise<HttpResult> = admin.act(body.id, 'schedule-screening', {
-      at: '2027-01-12T17:30:00Z',
+      at: soon(),
       location: 'hall',
     });
     await killMidProjection();

@@ -2,6 +2,7 @@
 // each run, printed). Afterwards every read model equals what Temporal holds, no caller got a 5xx, and every 200
 // body reports a state Temporal committed. RACE_SEED=<seed> replays a run.
 import { ApiClient, Program } from '../support/api-client';
+import { localDay } from '../../dev/hiring-walk';
 import { AppHarness } from '../support/app-harness';
 import {
   convergedDifferences,
@@ -63,12 +64,12 @@ describe('the integrity race', () => {
           return {
             organizerId,
             action: 'record-ride-along' as const,
-            body: { date: '2027-02-10', staff: `Staff ${i}` },
+            body: { date: localDay(program.timezone), staff: `Staff ${i}` },
           };
         return {
           organizerId,
           action: 'record-training' as const,
-          body: { training: program.policy.requiredTrainings[i % 3], completedAt: '2027-02-02T18:00:00Z' },
+          body: { training: program.policy.requiredTrainings[i % 3], completedAt: new Date().toISOString() },
         };
       }),
     );

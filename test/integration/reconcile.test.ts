@@ -71,7 +71,7 @@ describe('reconciling read models with their workflows', () => {
     await Promise.all([open, closed].map((id) => admin.advanceTo(program, id, 'training')));
     await admin.ok('POST', `/api/organizers/${open}/record-training`, {
       training: program.policy.requiredTrainings[0],
-      completedAt: '2027-02-02T18:00:00Z',
+      completedAt: new Date().toISOString(),
     });
     await admin.ok('POST', `/api/organizers/${closed}/terminate`, { reason: 'did not report' });
     await corrupt(open, 'withdrawn');

@@ -2,6 +2,7 @@
 // The web page in headless Chromium: sign in, the numbers on the page are the API's, drill-down reaches an
 // organizer's timeline, text people typed is shown as typed. Screenshots land in test-output/.
 import { existsSync, mkdirSync } from 'node:fs';
+import { soon } from '../../dev/hiring-walk';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { ApiClient, Program } from '../support/api-client';
@@ -37,7 +38,7 @@ describe('web dashboard (headless Chromium)', () => {
     const [missing, steady, screening] = applicants;
     await Promise.all([admin.hireToActive(program, missing), admin.hireToActive(program, steady)]);
     await admin.ok('POST', `/api/organizers/${screening}/schedule-screening`, {
-      at: '2027-01-12T17:30:00Z',
+      at: soon(),
       location: 'hall',
     });
     await admin.ok('POST', `/api/organizers/${steady}/submit-debrief`, {

@@ -1,6 +1,6 @@
 // The weekly report's Temporal Schedule on the dev server: created with the program, stopped after its term, and
 // when it fires the week's row is written and mailed to the program's national contact.
-import { lastWholeWeek } from '../../src/domain/weeks';
+import { lastWholeWeek } from '../../src/domain/calendar';
 import { weeklyReportScheduleId } from '../../src/contracts/ids';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';

@@ -10,7 +10,8 @@ export const adminToken = 'test-admin-token-0123456789';
 
 export interface Program {
   id: string;
-  policy: { requiredTrainings: string[]; initialRideAlongs: number };
+  timezone: string;
+  policy: { requiredTrainings: string[]; initialRideAlongs: number; rolePlayRubric?: string[] };
 }
 
 export class ApiClient {
@@ -76,7 +77,7 @@ export class ApiClient {
   /** Walks an applicant along the hiring path over HTTP until it reaches `stage` (an open stage); returns the last detail. */
   async advanceTo(program: Program, organizerId: string, stage: OpenStage): Promise<any> {
     let detail = await this.ok('GET', `/api/organizers/${organizerId}`);
-    for (const { action, input } of walkTo(program.policy, stage))
+    for (const { action, input } of walkTo(program.policy, stage, { timeZone: program.timezone }))
       detail = await this.ok('POST', `/api/organizers/${organizerId}/${action}`, input);
     return detail;
   }

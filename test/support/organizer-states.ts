@@ -1,6 +1,7 @@
 // Builders that walk a real organizer state through the lifecycle to any stage, so tests start from states the
 // product can actually reach.
 import { randomUUID } from 'node:crypto';
+import { rubricScores, walkTo } from '../../dev/hiring-walk';
 import { applyAction, fireDeadlines, startOrganizer } from '../../src/domain/lifecycle';
 import type {
   ActionInputs,
@@ -13,7 +14,6 @@ import type {
 import type { ProgramPolicy } from '../../src/domain/policy';
 import type { Action } from '../../src/domain/stage-machine';
 import type { OpenStage, Stage } from '../../src/domain/stages';
-import { walkTo } from '../../dev/hiring-walk';
 import { aCoordinator, anApplication, aPolicy, attestations } from './builders';
 
 export const t0 = Date.parse('2026-01-05T15:00:00.000Z');
@@ -25,7 +25,7 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   'schedule-screening': { at: '2026-01-12T17:00:00.000Z', location: 'Local 12 hall' },
   'record-screening': { attended: true, advance: true },
   'record-role-play': {
-    scores: { listening: 4, agitation: 3 },
+    scores: rubricScores(aPolicy()),
     decision: 'offer',
     offer: { hoursPerWeek: 10, startDate: '2026-02-01' },
   },

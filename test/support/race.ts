@@ -3,6 +3,7 @@
 // pause), then each read model compared with what Temporal holds, read straight from Temporal: the workflow's query
 // (open) or its result (closed), and the committed update results and projection inputs in its history.
 import type { Client } from '@temporalio/client';
+import { localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import type { temporal } from '@temporalio/proto';
 import { actions, type Action } from '../../src/domain/stage-machine';
 import type { Stage } from '../../src/domain/stages';
@@ -58,12 +59,12 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
   const yes = (p: number) => positive || chance(p);
   switch (action) {
     case 'schedule-screening':
-      return { at: '2027-01-12T17:30:00Z', location: pick(['hall', 'library']) };
+      return { at: soon(), location: pick(['hall', 'library']) };
     case 'record-screening':
       return { attended: yes(0.8), advance: yes(0.8), ...(chance(0.3) ? { notes: 'race' } : {}) };
     case 'record-role-play':
       return {
-        scores: { listening: 4 },
+        scores: rubricScores(program.policy),
         decision: yes(0.8) ? 'offer' : 'reject',
         offer: { hoursPerWeek: 10, startDate: '2027-02-01' },
       };
@@ -73,10 +74,10 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
       // Now and then a training the program does not list (422).
       return {
         training: !positive && chance(0.1) ? 'juggling' : pick(program.policy.requiredTrainings),
-        completedAt: '2027-02-02T18:00:00Z',
+        completedAt: new Date().toISOString(),
       };
     case 'record-ride-along':
-      return { date: pick(['2027-02-10', '2027-02-11', '2027-02-12']), staff: pick(['Jo Rivera', 'Sam Lee']) };
+      return { date: localDay(program.timezone), staff: pick(['Jo Rivera', 'Sam Lee', 'Ana Ruiz']) };
     case 'submit-debrief':
       return {
         hours: 5,

@@ -5,7 +5,7 @@ import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/contracts/activities';
 import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
-import { organizerWorkflowType } from '../../src/contracts/organizer-workflow';
+import { OrganizerWorkflowInput, organizerWorkflowType } from '../../src/contracts/organizer-workflow';
 import { anApplication } from './builders';
 
 let runtimeInstalled = false;
@@ -99,11 +99,12 @@ export function startOrganizerWorkflow(
   taskQueue: string,
   policy: ProgramPolicy,
   organizerId: string = randomUUID(),
+  extra: Partial<OrganizerWorkflowInput> = {},
 ) {
   return env.client.workflow.start(organizerWorkflowType, {
     taskQueue,
     workflowId: organizerId,
-    args: [{ organizerId, programId: randomUUID(), policy, application: anApplication() }],
+    args: [{ organizerId, programId: randomUUID(), policy, application: anApplication(), ...extra }],
   });
 }
 

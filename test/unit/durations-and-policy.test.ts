@@ -33,7 +33,13 @@ describe('policy', () => {
       stageSla: { screening: '3 days' },
     });
     expect(merged.debriefEvery).toBe('14 days');
-    expect(merged.stageSla).toEqual({ applied: '7 days', screening: '3 days', role_play: '7 days' });
+    expect(merged.stageSla).toEqual({
+      applied: '7 days',
+      screening: '3 days',
+      role_play: '7 days',
+      training: '21 days',
+      ride_along: '21 days',
+    });
     expect(merged.requiredTrainings).toEqual(policyPresets.member_organizer.requiredTrainings);
   });
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..');
-const allowedPackages = ['@temporalio/workflow', '@temporalio/common'];
+const allowedPackages = ['@temporalio/workflow', '@temporalio/common', 'temporal-polyfill'];
 // Static imports and re-exports (type-only ones marked), side-effect imports, require() and dynamic import().
 const importPattern =
   /^\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+()['"]([^'"]+)['"]|\brequire\(\s*()['"]([^'"]+)['"]\s*\)|\bimport\(\s*()['"]([^'"]+)['"]\s*\)/gm;

@@ -1,5 +1,6 @@
 // Through the real workflow: an update its validator refuses changes nothing: no projection, same version.
 import { randomUUID } from 'node:crypto';
+import { localDay } from '../../dev/hiring-walk';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { acceptedIn, Action, actions } from '../../src/domain/stage-machine';
@@ -40,8 +41,8 @@ describe('refused actions (time-skipping)', () => {
         for (const action of ['schedule-screening', 'record-screening', 'record-role-play', 'respond-offer'] as const)
           await act(action, sampleInputs[action]);
         for (const training of policy.requiredTrainings)
-          await act('record-training', { training, completedAt: '2027-01-01T00:00:00Z' });
-        await act('record-ride-along', sampleInputs['record-ride-along']);
+          await act('record-training', { training, completedAt: new Date().toISOString() });
+        await act('record-ride-along', { date: localDay(), staff: 'Jo Rivera' });
       }
       const before = await handle.query(organizerStateQuery);
       expect(before.stage).toBe(stage);

@@ -11,7 +11,7 @@ import { workerActivities } from '../../src/activities/activities.module';
 import { loadConfig } from '../../src/config/configuration';
 import { WorkerModule } from '../../src/worker/worker.module';
 import { weeklyReportWorkflowType } from '../../src/contracts/weekly-report';
-import { lastWholeWeek } from '../../src/domain/weeks';
+import { lastWholeWeek } from '../../src/domain/calendar';
 import { aPolicy } from '../support/builders';
 import { OrganizerRepository } from '../../src/repositories/organizer.repository';
 import { applyDirectly, driveToActive, StartedOrganizer } from '../support/organizer-flow';

@@ -38,17 +38,19 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { caller?: Caller }>();
     const token = bearerToken(request);
     if (!token) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <token>)');
+    // The client's address (through the proxies TRUST_PROXY names). Failures are counted per address, but a valid
+    // token is never refused: a union office, or everything behind one proxy, shares an address.
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
-    const retryAfter = this.limiter.retryAfter(address);
-    if (retryAfter !== undefined) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException(
-        `too many failed sign-ins from this address; try again in ${retryAfter} s`,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
     const caller = await this.users.authenticate(token);
     if (!caller) {
+      const retryAfter = this.limiter.retryAfter(address);
+      if (retryAfter !== undefined) {
+        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+        throw new HttpException(
+          `too many failed sign-ins from this address; try again in ${retryAfter} s`,
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      }
       this.limiter.recordFailure(address);
       throw new UnauthorizedException('the token is unknown or revoked');
     }

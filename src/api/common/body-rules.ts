@@ -11,16 +11,27 @@ export function storableText(text: string): boolean {
 
 const unstorable = 'contains a NUL character or an unpaired surrogate, which cannot be stored';
 
+/** No request has an object of more fields than this, or a list of more items. */
+export const maxFieldsPerObject = 100;
+export const maxItemsPerList = 1_000;
+
 /**
  * JSON.parse reviver: names that could reach an object's prototype are not fields of any request, and no text may be
  * one the database would refuse (an action's text would otherwise reach a workflow whose projection could never land).
+ * An object or list larger than any request needs is refused here, while it is parsed, before validation walks it:
+ * no body can make the API spend more than a few milliseconds.
  */
 export function refuseUnsafeFields(key: string, value: unknown): unknown {
+  const where = key === '' ? 'the body' : key;
+  if (Array.isArray(value)) {
+    if (value.length > maxItemsPerList) throw new RefusedBodyError(`${where} has more than ${maxItemsPerList} items`);
+  } else if (value !== null && typeof value === 'object' && Object.keys(value).length > maxFieldsPerObject) {
+    throw new RefusedBodyError(`${where} has more than ${maxFieldsPerObject} fields`);
+  }
   if (key === '__proto__' || key === 'constructor' || key === 'prototype')
     throw new RefusedBodyError(`"${key}" is not allowed as a field name`);
   if (!storableText(key)) throw new RefusedBodyError(`a field name ${unstorable}`);
-  if (typeof value === 'string' && !storableText(value))
-    throw new RefusedBodyError(`${key === '' ? 'the body' : key} ${unstorable}`);
+  if (typeof value === 'string' && !storableText(value)) throw new RefusedBodyError(`${where} ${unstorable}`);
   return value;
 }
 

@@ -19,10 +19,15 @@ export class RuleViolationError extends Error {}
 /** The caller may not do this to this program or organizer. */
 export class AccessDeniedError extends Error {}
 
+/** Problems named in one 400 at most; the rest are counted, so an error body stays short whatever was sent. */
+const problemsShown = 10;
+
 /** Input that is not valid; `fields` name the offending fields. */
 export class InvalidInputError extends Error {
   constructor(readonly problems: { field: string; reason: string }[]) {
-    super(problems.map((p) => `${p.field} ${p.reason}`).join('; '));
+    const shown = problems.slice(0, problemsShown).map((p) => `${p.field} ${p.reason}`);
+    const more = problems.length - shown.length;
+    super(more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; '));
   }
 }
 

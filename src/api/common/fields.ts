@@ -3,7 +3,7 @@
 // so a value of the wrong type is reported as that.
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
@@ -13,12 +13,15 @@ import {
   IsNumber,
   IsString,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsDuration, IsInstant, Optional } from './validators';
+import { canonicalTimeZone } from '../../domain/calendar';
+import { normalizedMemberId } from '../../domain/organizer';
+import { IsDuration, IsInstant, IsQuarterHours, IsTimeZone, Optional } from './validators';
 
 interface FieldOptions {
   /** May be left out (never sent as null). */
@@ -42,6 +45,8 @@ function field(
     : applyDecorators(ApiProperty(documented as ApiPropertyOptions), ...validators);
 }
 
+const trimmed = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
 /** Text of `min` (default 1) to `max` characters. */
 export const Text = (options: FieldOptions & { max: number; min?: number }) =>
   field(
@@ -49,6 +54,28 @@ export const Text = (options: FieldOptions & { max: number; min?: number }) =>
     { type: String, minLength: options.min ?? 1, maxLength: options.max },
     IsString(),
     Length(options.min ?? 1, options.max),
+  );
+
+/** A name (of a person, a place, a program): surrounding white space dropped, then 1 to `max` characters. */
+export const Name = (options: FieldOptions & { max: number }) =>
+  field(options, { type: String, minLength: 1, maxLength: options.max }, trimmed, IsString(), Length(1, options.max));
+
+/**
+ * A member number as locals write them: compared and stored without surrounding white space and in capitals, so
+ * `sec-u1 ` and `SEC-U1` are one member (for duplicates and roster matches alike).
+ */
+export const MemberId = (options: FieldOptions = {}) =>
+  field(
+    options,
+    {
+      type: String,
+      example: 'M-100234',
+      maxLength: 64,
+      description: 'The member number in the local (case does not matter)',
+    },
+    Transform(({ value }) => (typeof value === 'string' ? normalizedMemberId(value) : value)),
+    IsString(),
+    Matches(/^[A-Z0-9][A-Z0-9._\-/]{0,63}$/, { message: 'memberId must be 1 to 64 letters, digits or . _ - /' }),
   );
 
 /** An email address of at most 320 characters. */
@@ -117,4 +144,24 @@ export const Offset = () =>
     IsInt(),
     Min(0),
     Max(1_000_000),
+  );
+
+/** An IANA time zone, stored under its canonical name whatever the case it was sent in (`america/chicago`). */
+export const TimeZone = (options: FieldOptions = {}) =>
+  field(
+    options,
+    { type: String, example: 'America/Chicago' },
+    Transform(({ value }) => (typeof value === 'string' ? (canonicalTimeZone(value) ?? value) : value)),
+    IsTimeZone(),
+  );
+
+/** Hours from 0 to `max`, in quarter hours (9.25, not 9.3; not 1e-320). */
+export const QuarterHours = (options: FieldOptions & { max: number }) =>
+  field(
+    options,
+    { type: Number, minimum: 0, maximum: options.max, multipleOf: 0.25 },
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(0),
+    Max(options.max),
+    IsQuarterHours(),
   );

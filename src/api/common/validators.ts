@@ -1,4 +1,5 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { canonicalTimeZone } from '../../domain/calendar';
 import { parseDuration } from '../../domain/durations';
 
 function register(
@@ -62,28 +63,27 @@ export const IsDay = (options?: ValidationOptions) =>
     options,
   );
 
-/** An IANA time zone this runtime knows, such as America/Chicago. */
+/** An IANA time zone this runtime knows, such as America/Chicago (any case: it is canonicalized before). */
 export const IsTimeZone = (options?: ValidationOptions) =>
   register(
     'isTimeZone',
     'must be an IANA time zone such as America/Chicago',
-    (value) => {
-      if (typeof value !== 'string' || value.length > 64) return false;
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: value });
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    (value) => typeof value === 'string' && value.length <= 64 && canonicalTimeZone(value) !== undefined,
     options,
   );
 
-/** A flat object of at most `maxKeys` entries whose values are numbers, booleans or short strings. */
+/** A name in a flat record: a letter, then letters, digits, spaces, - or _; never a name objects themselves use. */
+const recordKey = (key: string) => /^[A-Za-z][A-Za-z0-9 _-]{0,99}$/.test(key) && !(key in Object.prototype);
+
+/**
+ * A flat object of at most `maxKeys` entries, named as `recordKey` allows (so `toString` cannot be silently lost),
+ * whose values are numbers, booleans or short strings.
+ */
 export const IsFlatRecord = (maxKeys: number, options?: ValidationOptions) =>
   register(
     'isFlatRecord',
-    `must be an object of at most ${maxKeys} entries whose values are numbers, booleans or strings of up to 200 characters`,
+    `must be an object of at most ${maxKeys} entries, each named by a letter then up to 99 letters, digits, spaces, - or _ ` +
+      '(not a name JavaScript objects reserve, such as toString), whose values are numbers, booleans or strings of up to 200 characters',
     (value) =>
       typeof value === 'object' &&
       value !== null &&
@@ -91,7 +91,7 @@ export const IsFlatRecord = (maxKeys: number, options?: ValidationOptions) =>
       Object.keys(value).length <= maxKeys &&
       Object.entries(value).every(
         ([key, v]) =>
-          key.length <= 100 &&
+          recordKey(key) &&
           ((typeof v === 'number' && Number.isFinite(v)) ||
             typeof v === 'boolean' ||
             (typeof v === 'string' && v.length <= 200)),
@@ -114,6 +114,15 @@ export const IsScores = (options?: ValidationOptions) =>
         ([key, v]) =>
           key.length >= 1 && key.length <= 50 && Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5,
       ),
+    options,
+  );
+
+/** A number of hours in quarter hours. */
+export const IsQuarterHours = (options?: ValidationOptions) =>
+  register(
+    'isQuarterHours',
+    'must be in quarter hours (such as 9.25)',
+    (value) => typeof value === 'number' && Number.isInteger(value * 4),
     options,
   );
 

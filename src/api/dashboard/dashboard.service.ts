@@ -237,9 +237,13 @@ function totalsOf(programs: ProgramPipelineDto[]): PipelineDto['totals'] {
   return totals;
 }
 
-/** A CSV cell, quoted when needed; text that a spreadsheet would run as a formula is defused with a leading '. */
+/**
+ * A CSV cell: quoted whenever it holds a separator (comma or semicolon, as spreadsheets in many locales read them), a
+ * quote, a line break or a tab; text a spreadsheet would run as a formula (=, +, -, @, even after leading white space
+ * or a tab) is defused with a leading '. Numbers stay numbers.
+ */
 export function csvCell(value: unknown): string {
   let text = String(value ?? '');
-  if (/^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (/^[\s]*[=+\-@]|^[\t\r]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
+  return /[",;\r\n\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,12 +1,26 @@
 // What clients send to the organizer routes: applications, list queries and the body of each action.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsString, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { notificationKinds } from '../../domain/organizer';
 import type { NotificationKind } from '../../domain/organizer';
 import { stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
-import { Bool, Count, Decimal, Email, Instant, Limit, Nested, Offset, OneOf, Text } from '../common/fields';
+import {
+  Bool,
+  Count,
+  Decimal,
+  Email,
+  Instant,
+  Limit,
+  MemberId,
+  Name,
+  Nested,
+  Offset,
+  OneOf,
+  QuarterHours,
+  Text,
+} from '../common/fields';
 import { IsScores, Optional } from '../common/validators';
 
 export class AttestationsDto {
@@ -21,15 +35,12 @@ export class AttestationsDto {
 }
 
 export class ApplicationDto {
-  @ApiProperty({ example: 'M-100234', description: 'The member number in the local', maxLength: 64 })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, { message: 'memberId must be 1 to 64 letters, digits or . _ - /' })
-  @IsString()
-  memberId: string;
+  @MemberId() memberId: string;
 
-  @Text({ max: 200, example: 'Rosa Díaz' }) name: string;
+  @Name({ max: 200, example: 'Rosa Díaz' }) name: string;
   @Email({ example: 'rosa@example.org' }) email: string;
-  @Text({ max: 40, optional: true, example: '+1 612 555 0100' }) phone?: string;
-  @Text({ max: 100, optional: true, example: 'Local 12' }) local?: string;
+  @Name({ max: 40, optional: true, example: '+1 612 555 0100' }) phone?: string;
+  @Name({ max: 100, optional: true, example: 'Local 12' }) local?: string;
   @Nested(AttestationsDto) attestations: AttestationsDto;
 }
 
@@ -63,7 +74,7 @@ const Notes = () => Text({ max: 2000, min: 0, optional: true });
 
 export class ScheduleScreeningDto {
   @Instant({ example: '2027-01-12T17:30:00-06:00', description: 'When the screening takes place' }) at: string;
-  @Text({ max: 300, example: 'Local 12 hall, 345 Main St' }) location: string;
+  @Name({ max: 300, example: 'Local 12 hall, 345 Main St' }) location: string;
 }
 
 export class RecordScreeningDto {
@@ -112,7 +123,7 @@ export class RecordTrainingDto {
 
 export class RecordRideAlongDto {
   @Instant({ example: '2027-02-03' }) date: string;
-  @Text({ max: 200, example: 'Jo Rivera (national organizer)' }) staff: string;
+  @Name({ max: 200, example: 'Jo Rivera (national organizer)' }) staff: string;
   @Notes() notes?: string;
 }
 
@@ -122,7 +133,7 @@ export class SubmitDebriefDto {
     description: 'The debrief period reported on (from pendingDebriefPeriods); default: the one due now',
   })
   periodStart?: string;
-  @Decimal({ min: 0, max: 168, example: 9.5 }) hours: number;
+  @QuarterHours({ max: 168, example: 9.5 }) hours: number;
   @Count({ max: 100_000, example: 14 }) conversations: number;
   @Count({ max: 100_000, example: 3 }) oneOnOnes: number;
   @Count({ max: 100_000, example: 1 }) leadersIdentified: number;

@@ -111,6 +111,18 @@ export class TotalsDto {
   @ApiProperty() groupDebriefs: number;
 }
 
+export class RolePlayDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 5 },
+    example: { listening: 4 },
+  })
+  scores: Record<string, number>;
+  @ApiProperty({ enum: ['offer', 'reject'] }) decision: 'offer' | 'reject';
+  @ApiPropertyOptional({ description: 'The user who scored it' }) scoredBy?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) scoredAt?: string;
+}
+
 export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) local: string | null;
@@ -124,6 +136,10 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   @ApiProperty({ type: [String], description: 'Why the application was ineligible' }) ineligibleReasons: string[];
   @ApiProperty({ type: ScreeningSummaryDto, nullable: true }) screening: ScreeningSummaryDto | null;
   @ApiProperty({ type: OfferSummaryDto, nullable: true }) offer: OfferSummaryDto | null;
+  @ApiProperty({ type: RolePlayDto, nullable: true, description: 'The role-play scored against the program rubric' })
+  rolePlay: RolePlayDto | null;
+  @ApiProperty({ example: 'America/Chicago', description: "The program's time zone, to show every due time in" })
+  timezone: string;
   @ApiProperty() rideAlongCount: number;
   @ApiProperty({ type: TotalsDto }) totals: TotalsDto;
   @ApiProperty({ type: [PendingDebriefPeriodDto], description: 'Debrief periods started and not yet reported' })

@@ -8,7 +8,16 @@ import type { Caller } from '../auth/caller';
 import type { Projection } from '../../domain/snapshot';
 import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
 import { databaseUnavailable } from '../common/error.filter';
-import { AccessDeniedError, ConflictError, NotFoundError, RecordClosedError, UnavailableError } from '../common/errors';
+import {
+  AccessDeniedError,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  RecordClosedError,
+  RuleViolationError,
+  UnavailableError,
+} from '../common/errors';
+import { durationMs } from '../../domain/durations';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
@@ -30,6 +39,11 @@ export class OrganizersService {
   async apply(programId: string, input: ApplicationDto, caller: Caller): Promise<OrganizerDetailDto> {
     const program = await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
+    if (program.termEnd && program.termEnd.getTime() <= Date.now()) {
+      throw new RuleViolationError(
+        `the program's term ended ${program.termEnd.toISOString()}; it takes no more applications`,
+      );
+    }
     const application: Application = {
       memberId: input.memberId,
       name: input.name.trim(),
@@ -44,6 +58,9 @@ export class OrganizersService {
       termEnd: program.termEnd?.toISOString(),
       programChangedAt: program.updatedAt.toISOString(),
       application,
+      appliedBy: actorOf(caller),
+      timezone: program.timezone,
+      termStart: program.termStart.toISOString(),
     });
     await this.store(projection);
     // A policy change committed while this application started may have been broadcast before its row existed.
@@ -89,6 +106,7 @@ export class OrganizersService {
     }
     // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
     if (isClosed(row.stage)) throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
+    await this.checkDates(action, input, row.programId);
     let projection: Projection | undefined;
     try {
       ({ projection } = await this.workflows.act(organizerId, action, input, actorOf(caller)));
@@ -102,6 +120,39 @@ export class OrganizersService {
     }
     await this.store(projection);
     return this.detailOf(organizerId);
+  }
+
+  /**
+   * Dates people give must be plausible for the program: a screening within a year of its term, a training or
+   * ride-along not in the future (a day's leeway for time zones) nor more than a year before the term began.
+   */
+  private async checkDates<A extends Action>(action: A, input: ActionInputs[A], programId: string): Promise<void> {
+    const dated: Partial<Record<Action, string>> = {
+      'schedule-screening': 'at',
+      'record-training': 'completedAt',
+      'record-ride-along': 'date',
+    };
+    const field = dated[action];
+    if (!field) return;
+    const value = Date.parse((input as Record<string, string>)[field]);
+    const program = await this.programs.find(programId);
+    const year = 366 * 86_400_000;
+    const termStart = program.termStart.getTime();
+    const termEnd = program.termEnd?.getTime() ?? termStart + durationMs(program.policy.termLength);
+    const earliest = termStart - year;
+    const latest = action === 'schedule-screening' ? termEnd + year : Date.now() + 86_400_000;
+    if (value < earliest || value > latest) {
+      const when =
+        action === 'schedule-screening'
+          ? "within a year of the program's term"
+          : 'not in the future, nor more than a year before the term';
+      throw new InvalidInputError([
+        {
+          field,
+          reason: `must be ${when} (${new Date(earliest).toISOString().slice(0, 10)} to ${new Date(latest).toISOString().slice(0, 10)})`,
+        },
+      ]);
+    }
   }
 
   /**

@@ -10,17 +10,37 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   ValidateIf,
 } from 'class-validator';
 import { programKinds, requirableAttestations } from '../../domain/policy';
 import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
-import { Duration, Email, Instant, Limit, Nested, Offset, OneOf, Text } from '../common/fields';
-import { IsFlatRecord, IsInstant, IsTimeZone, Optional } from '../common/validators';
+import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, TimeZone } from '../common/fields';
+import { weekdays } from '../../domain/calendar';
+import type { DebriefDue, Weekday } from '../../domain/calendar';
+import { IsFlatRecord, IsInstant, Optional } from '../common/validators';
 
 export class StageSlaDto {
   @Duration({ optional: true, example: '7 days' }) applied?: string;
   @Duration({ optional: true, example: '14 days' }) screening?: string;
   @Duration({ optional: true, example: '7 days' }) role_play?: string;
+  @Duration({ optional: true, example: '21 days' }) training?: string;
+  @Duration({ optional: true, example: '21 days' }) ride_along?: string;
+}
+
+/** When a period's debrief is due: a weekday (weekly cadences) or a day of the month (monthly ones), at a local time. */
+export class DebriefDueDto {
+  @OneOf(weekdays, { optional: true, description: 'For weekly cadences' }) weekday?: Weekday;
+  @Count({ min: 1, max: 31, optional: true, description: 'For monthly cadences (the last day of shorter months)' })
+  dayOfMonth?: number;
+  @ApiProperty({ example: '17:00', description: 'Local time, HH:MM' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time must be a local time such as 17:00' })
+  time: string;
+}
+
+export class ApplicationsOpenDto {
+  @Instant({ optional: true, example: '2027-01-04' }) from?: string;
+  @Instant({ optional: true, example: '2027-02-01' }) until?: string;
 }
 
 /** Any subset of the policy; what is given replaces the preset's (or current) value. */
@@ -57,16 +77,29 @@ export class PolicyPatchDto {
   @ApiPropertyOptional({ example: 2 }) @Optional() @IsInt() atRiskAfterMissed?: number;
   @Duration({ optional: true, example: '30 days' }) groupDebriefEvery?: string;
   @Duration({ optional: true, example: '365 days' }) termLength?: string;
+  @Nested(DebriefDueDto, { optional: true, description: 'When a debrief is due on the program calendar' })
+  debriefDue?: DebriefDueDto;
+  @Duration({ optional: true, example: '1 day', description: 'A friendly reminder this long before the due time' })
+  debriefNudgeBefore?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['listening', 'agitation', 'asking for commitment', 'story of self'],
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  rolePlayRubric?: string[];
+  @Nested(ApplicationsOpenDto, { optional: true, description: "The public interest form's window" })
+  applicationsOpen?: ApplicationsOpenDto;
 }
 
 export class CreateProgramDto {
-  @Text({ max: 200, example: 'Member Organizer Program 2027' }) name: string;
-  @Text({ max: 200, example: 'AFT Local 1' }) affiliate: string;
+  @Name({ max: 200, example: 'Member Organizer Program 2027' }) name: string;
+  @Name({ max: 200, example: 'AFT Local 1' }) affiliate: string;
   @OneOf(programKinds) kind: ProgramKind;
 
-  @ApiProperty({ example: 'America/Chicago' })
-  @IsTimeZone()
-  timezone: string;
+  @TimeZone() timezone: string;
 
   @Instant({ example: '2027-01-04', description: 'ISO-8601 date or date-time' }) termStart: string;
   @Instant({
@@ -127,6 +160,19 @@ export class StageSlaPolicyDto {
   @ApiProperty() applied: string;
   @ApiProperty() screening: string;
   @ApiProperty() role_play: string;
+  @ApiPropertyOptional() training?: string;
+  @ApiPropertyOptional() ride_along?: string;
+}
+
+export class DebriefDuePolicyDto {
+  @ApiPropertyOptional({ enum: weekdays }) weekday?: Weekday;
+  @ApiPropertyOptional() dayOfMonth?: number;
+  @ApiProperty({ example: '17:00' }) time: string;
+}
+
+export class ApplicationsOpenPolicyDto {
+  @ApiPropertyOptional() from?: string;
+  @ApiPropertyOptional() until?: string;
 }
 
 export class PolicyDto implements ProgramPolicy {
@@ -144,6 +190,10 @@ export class PolicyDto implements ProgramPolicy {
   @ApiProperty() atRiskAfterMissed: number;
   @ApiProperty() groupDebriefEvery: string;
   @ApiProperty() termLength: string;
+  @ApiPropertyOptional({ type: DebriefDuePolicyDto }) debriefDue?: DebriefDue;
+  @ApiPropertyOptional() debriefNudgeBefore?: string;
+  @ApiPropertyOptional({ type: [String] }) rolePlayRubric?: string[];
+  @ApiPropertyOptional({ type: ApplicationsOpenPolicyDto }) applicationsOpen?: ApplicationsOpenPolicyDto;
 }
 
 export class ProgramDto {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy } from '../../domain/policy';
-import { localMidnight } from '../../domain/weeks';
+import { dayAfter, startOfLocalDay } from '../../domain/calendar';
 import { ProgramEntity, WeeklyReportEntity } from '../../entities';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
@@ -189,7 +189,5 @@ export class ProgramsService {
  */
 export function termInstant(value: string, timeZone: string, edge: 'start' | 'end'): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
-  const [y, m, d] = value.split('-').map(Number);
-  const day = edge === 'start' ? new Date(Date.UTC(y, m - 1, d)) : new Date(Date.UTC(y, m - 1, d + 1));
-  return new Date(localMidnight(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), timeZone));
+  return new Date(startOfLocalDay(edge === 'start' ? value : dayAfter(value), timeZone));
 }

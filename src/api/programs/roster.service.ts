@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { storableText } from '../common/body-rules';
+import { normalizedMemberId } from '../../domain/organizer';
 import { InvalidInputError, PayloadTooLargeError } from '../common/errors';
 import { ProgramsService } from './programs.service';
 import type { RosterImportDto } from './programs.dto';
@@ -74,6 +75,7 @@ export class RosterService {
           continue;
         }
         const row = Object.fromEntries(columns.map((c) => [c, record[positions![c]] ?? ''])) as Record<Column, string>;
+        row.memberId = normalizedMemberId(row.memberId);
         const problem = rowProblem(row, seen);
         if (problem) {
           rejected.push({ line, reason: problem });

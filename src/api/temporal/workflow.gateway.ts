@@ -60,6 +60,9 @@ export class WorkflowGateway {
     termEnd?: string;
     programChangedAt: string;
     application: Application;
+    appliedBy: Actor;
+    timezone: string;
+    termStart: string;
   }): Promise<{ organizerId: string } & ActionResult> {
     const organizerId = organizerIdFor(input.programId, input.application.memberId);
     const args: OrganizerWorkflowInput = {
@@ -69,6 +72,9 @@ export class WorkflowGateway {
       termEnd: input.termEnd,
       programChangedAt: input.programChangedAt,
       application: input.application,
+      appliedBy: input.appliedBy,
+      timezone: input.timezone,
+      termStart: input.termStart,
     };
     const result = await this.call(organizerId, () =>
       this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {

@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsUUID, ValidateIf } from 'class-validator';
 import { roles } from '../../domain/roles';
 import type { Role } from '../../domain/roles';
-import { Email, OneOf, Text } from '../common/fields';
+import { Email, Name, OneOf } from '../common/fields';
 import { Optional } from '../common/validators';
 
 export class CreateUserDto {
   @Email({ example: 'rosa@local12.org' }) email: string;
-  @Text({ max: 200, example: 'Rosa Díaz' }) name: string;
+  @Name({ max: 200, example: 'Rosa Díaz' }) name: string;
   @OneOf(roles) role: Role;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Programs a coordinator acts on' })

@@ -48,6 +48,11 @@ export class UsersService {
       if (found !== programIds.length)
         throw new InvalidInputError([{ field: 'programIds', reason: 'names a program that does not exist' }]);
     }
+    if (input.role === 'organizer' && input.organizerId) {
+      const [known] = await this.dataSource.query('SELECT 1 FROM organizers WHERE id = $1', [input.organizerId]);
+      if (!known)
+        throw new InvalidInputError([{ field: 'organizerId', reason: 'names an organizer that does not exist' }]);
+    }
     const token = newToken();
     const user: UserEntity = Object.assign(new UserEntity(), {
       id: randomUUID(),

@@ -3,6 +3,7 @@ import { OrganizerDetailAndListOrder1795559593884 } from './1795559593884-Organi
 import { WeeklyReports1795560235417 } from './1795560235417-WeeklyReports';
 import { DashboardRollups1795564794345 } from './1795564794345-DashboardRollups';
 import { DebriefRollupOnDelete1795600000000 } from './1795600000000-DebriefRollupOnDelete';
+import { RolePlayScores1796021986294 } from './1796021986294-RolePlayScores';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   WeeklyReports1795560235417,
   DashboardRollups1795564794345,
   DebriefRollupOnDelete1795600000000,
+  RolePlayScores1796021986294,
 ];

@@ -4,7 +4,9 @@ import { ActionInputs, ActionRequest, Actor, Changes, DebriefPeriod, noChanges, 
 import type { ProgramPolicy } from '../policy';
 import { nextStage, Refusal, stageRefusal } from '../stage-machine';
 import { OpenStage } from '../stages';
-import { move, resolve } from './transitions';
+import { localDayOf } from '../calendar';
+import { rideAlongForecast } from './figures';
+import { debriefCalendar, move, openPeriod, periodEnd, resolve, rules2 } from './transitions';
 import { iso, ms } from './time';
 
 function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
@@ -33,10 +35,37 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
   const byStage = stageRefusal(request.action, state.stage, state.paused);
   if (byStage) return byStage;
   switch (request.action) {
-    case 'record-role-play':
+    case 'record-role-play': {
       if (request.input.decision === 'offer' && !request.input.offer)
         return { code: 'invalid', message: 'offer is required when decision is offer' };
+      const rubric = rules2(state) ? state.policy.rolePlayRubric : undefined;
+      if (rubric) {
+        const scored = Object.keys(request.input.scores);
+        const unknown = scored.filter((c) => !rubric.includes(c));
+        const missing = rubric.filter((c) => !scored.includes(c));
+        if (unknown.length || missing.length) {
+          return {
+            code: 'invalid',
+            message: `scores must give each of the program's criteria (${rubric.join(', ')}) a score from 1 to 5${
+              missing.length ? `; missing: ${missing.join(', ')}` : ''
+            }${unknown.length ? `; not criteria of this program: ${unknown.join(', ')}` : ''}`,
+          };
+        }
+      }
       return undefined;
+    }
+    case 'record-ride-along': {
+      if (!rules2(state)) return undefined;
+      const day = request.input.date.slice(0, 10);
+      const today = state.timezone ? localDayOf(now, state.timezone) : iso(now).slice(0, 10);
+      const hired =
+        state.hiredAt && state.timezone ? localDayOf(ms(state.hiredAt), state.timezone) : state.hiredAt?.slice(0, 10);
+      if (day > today)
+        return { code: 'invalid', message: `date ${day} is in the future; a ride-along is recorded once it happened` };
+      if (hired && day < hired)
+        return { code: 'invalid', message: `date ${day} is before the organizer was hired (${hired})` };
+      return undefined;
+    }
     case 'record-training':
       if (!canonicalTraining(state.policy, request.input.training)) {
         return {
@@ -103,7 +132,7 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
     }
     case 'record-role-play': {
       const { decision, scores, offer, notes } = request.input;
-      state.rolePlay = { scores, decision };
+      state.rolePlay = { scores, decision, scoredBy: actor.id, scoredAt: iso(now) };
       const to = nextStage('record-role-play', stage, { decision });
       if (to === 'offered' && offer) {
         const expires = durationMs(state.policy.offerExpiresAfter);
@@ -150,8 +179,10 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
       state.rideAlongs.push({ key, date });
       changes.rideAlongs.push({ key, date, staff, ...(notes ? { notes } : {}), recordedBy: actor.id });
       touched = true;
-      if (state.rideAlongs.length * 2 >= state.policy.requiredRideAlongs)
-        resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
+      const onPace = rules2(state)
+        ? !rideAlongForecast(state, now).missing
+        : state.rideAlongs.length * 2 >= state.policy.requiredRideAlongs;
+      if (onPace) resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
       const to = nextStage('record-ride-along', stage, {
         rideAlongs: state.rideAlongs.length,
         initialRideAlongs: state.policy.initialRideAlongs,
@@ -226,19 +257,28 @@ function submitDebrief(
   resolve(
     state,
     changes,
-    (n) => (n.kind === 'debrief_overdue' || n.kind === 'debrief_escalated') && n.key === periodKey,
+    (n) =>
+      (n.kind === 'debrief_overdue' || n.kind === 'debrief_escalated' || n.kind === 'debrief_due_soon') &&
+      n.key === periodKey,
     now,
     actor,
   );
   state.missedStreak = 0;
-  if (state.atRisk) {
+  // At risk clears once no debrief is overdue (the first rules cleared it on any debrief).
+  const stillOverdue = rules2(state) && state.periods.some((p) => p.overdue && !p.submittedAt);
+  if (state.atRisk && !stillOverdue) {
     state.atRisk = false;
     resolve(state, changes, (n) => n.kind === 'organizer_at_risk', now, actor);
   }
 }
 
-/** The debrief clock stood still while paused: every deadline still ahead moves by the pause's length. */
+/**
+ * Back from a pause. First rules: the debrief clock stood still, so every deadline still ahead moves by the pause's
+ * length. Second rules, on the calendar: nothing moves; a period wholly inside the pause owes nothing (none was
+ * opened), the period running now opens, and a debrief that fell due during the pause gets the grace from now.
+ */
 function resume(state: OrganizerState, now: number): void {
+  if (debriefCalendar(state)) return resumeOnCalendar(state, now);
   const shift = now - ms(state.pausedAt!);
   const later = (instant: string) => iso(ms(instant) + shift);
   for (const period of state.periods) {
@@ -250,6 +290,25 @@ function resume(state: OrganizerState, now: number): void {
     if (!period.escalated) period.escalateAt = later(period.escalateAt);
   }
   if (state.groupPeriod) state.groupPeriod.end = later(state.groupPeriod.end);
+  state.paused = false;
+  state.pausedAt = undefined;
+}
+
+function resumeOnCalendar(state: OrganizerState, now: number): void {
+  const grace = durationMs(state.policy.debriefGrace);
+  for (const period of state.periods) {
+    if (period.submittedAt || period.overdue || ms(period.overdueAt) > now) continue;
+    period.overdueAt = iso(now + grace);
+    period.escalateAt = iso(now + grace + durationMs(state.policy.escalateAfter));
+    if (period.nudgeAt && ms(period.nudgeAt) <= now) period.nudged = true;
+  }
+  const last = state.periods[state.periods.length - 1];
+  if (last && ms(last.end) <= now) {
+    let start = ms(last.end);
+    while (periodEnd(state, start) <= now) start = periodEnd(state, start);
+    openPeriod(state, start);
+  }
+  if (state.groupPeriod) state.groupPeriod.end = iso(ms(state.groupPeriod.end) + now - ms(state.pausedAt!));
   state.paused = false;
   state.pausedAt = undefined;
 }

@@ -2,8 +2,10 @@
 import { Changes, DebriefPeriod, noChanges, OrganizerState, systemActor } from '../organizer';
 import { systemTransitions } from '../stage-machine';
 import { isClosed } from '../stages';
-import { enter, notify, openGroupPeriod, openPeriod, periodFits } from './transitions';
-import { ms } from './time';
+import { durationMs } from '../durations';
+import { rideAlongForecast } from './figures';
+import { enter, notify, openGroupPeriod, openPeriod, periodFits, rules2 } from './transitions';
+import { iso, ms, when } from './time';
 
 type Deadline = { at: number; fire: (changes: Changes) => void };
 
@@ -89,6 +91,7 @@ function deadlines(state: OrganizerState): Deadline[] {
     due.push({
       at: ms(check.at),
       fire: (c) => {
+        if (rules2(state)) return checkRideAlongPace(state, check, c);
         check.done = true;
         if (state.rideAlongs.length * 2 < state.policy.requiredRideAlongs) {
           notify(
@@ -117,6 +120,31 @@ function deadlines(state: OrganizerState): Deadline[] {
   return due;
 }
 
+/**
+ * Second rules: every twelfth of the window, the ride-along pace so far is projected to the window's close; a pace that
+ * falls short reminds the coordinator (once; resolved when the pace recovers), and the check is set again until the
+ * window closes.
+ */
+function checkRideAlongPace(state: OrganizerState, check: { at: string; done: boolean }, changes: Changes): void {
+  const at = ms(check.at);
+  const { windowEnd, missing, projected } = rideAlongForecast(state, at);
+  const open = state.openNotifications.some((n) => n.kind === 'ride_alongs_behind');
+  if (missing && !open) {
+    notify(
+      state,
+      changes,
+      'ride_alongs_behind',
+      'window',
+      'coordinator',
+      at,
+      `at ${state.name}'s pace so far, ${projected} of ${state.policy.requiredRideAlongs} ride-alongs will be done by ${when(state, windowEnd)}`,
+    );
+  }
+  const next = at + durationMs(state.policy.rideAlongWindow) / 12;
+  if (next < windowEnd) check.at = iso(next);
+  else check.done = true;
+}
+
 function debriefDeadlines(state: OrganizerState): Deadline[] {
   const due: Deadline[] = [];
   const current = state.periods[state.periods.length - 1];
@@ -124,6 +152,23 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
     due.push({ at: ms(current.end), fire: () => openPeriod(state, ms(current.end)) });
   for (const period of state.periods) {
     if (period.submittedAt) continue;
+    if (period.nudgeAt && !period.nudged && !period.overdue) {
+      due.push({
+        at: ms(period.nudgeAt),
+        fire: (c) => {
+          period.nudged = true;
+          notify(
+            state,
+            c,
+            'debrief_due_soon',
+            period.start,
+            'organizer',
+            ms(period.nudgeAt!),
+            `your debrief for the period from ${when(state, ms(period.start))} is due ${when(state, ms(period.end))}`,
+          );
+        },
+      });
+    }
     if (!period.overdue) {
       due.push({ at: ms(period.overdueAt), fire: (c) => markOverdue(state, period, c) });
     } else if (!period.escalated) {
@@ -138,7 +183,7 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
             period.start,
             'coordinator',
             ms(period.escalateAt),
-            `${state.name}'s debrief for the week of ${period.start} is still missing`,
+            `${state.name}'s debrief for the period from ${when(state, ms(period.start))} is still missing`,
           );
         },
       });
@@ -178,7 +223,7 @@ function markOverdue(state: OrganizerState, period: DebriefPeriod, changes: Chan
     period.start,
     'organizer',
     at,
-    `your debrief for the week of ${period.start} is overdue`,
+    `your debrief for the period from ${when(state, ms(period.start))} is overdue (it was due ${when(state, ms(period.end))})`,
   );
   if (state.missedStreak >= state.policy.atRiskAfterMissed && !state.atRisk) {
     state.atRisk = true;

@@ -1,5 +1,5 @@
 // Starting an organizer on their application: eligibility, and the first state.
-import { Application, Changes, noChanges, OrganizerState, RosterStatus, systemActor } from '../organizer';
+import { Actor, Application, Changes, noChanges, OrganizerState, RosterStatus, systemActor } from '../organizer';
 import type { ProgramPolicy } from '../policy';
 import { Stage } from '../stages';
 import { enter } from './transitions';
@@ -14,6 +14,13 @@ export interface StartInput {
   /** When the program last changed (its policy and term end are as of then). */
   programChangedAt?: string;
   roster: RosterStatus;
+  /** Who entered the application (the system for runs recorded before this was known). */
+  appliedBy?: Actor;
+  /** The rules to follow (see currentRules); absent for runs recorded before there were versions. */
+  rules?: number;
+  /** The program's term start and time zone, for calendar deadlines. */
+  termStart?: string;
+  timezone?: string;
 }
 
 /** Why an application is not eligible (empty when it is). */
@@ -38,6 +45,9 @@ export function startOrganizer(input: StartInput, now: number): { state: Organiz
   const { application } = input;
   const problems = eligibilityProblems(application, input.policy, input.roster);
   const state: OrganizerState = {
+    ...(input.rules ? { rules: input.rules } : {}),
+    ...(input.termStart ? { termStart: input.termStart } : {}),
+    ...(input.timezone ? { timezone: input.timezone } : {}),
     organizerId: input.organizerId,
     programId: input.programId,
     memberId: application.memberId,
@@ -76,7 +86,15 @@ export function startOrganizer(input: StartInput, now: number): { state: Organiz
   };
   const changes = noChanges();
   const to: Stage = problems.length ? 'ineligible' : 'applied';
-  enter(state, null, to, systemActor, problems.length ? problems.join('; ') : undefined, now, changes);
+  enter(
+    state,
+    null,
+    to,
+    input.appliedBy ?? systemActor,
+    problems.length ? problems.join('; ') : undefined,
+    now,
+    changes,
+  );
   state.version = 1;
   return { state, changes };
 }

@@ -1,9 +1,42 @@
 // What changes of state have in common, used by actions, deadlines and program changes: entering a stage (with its
 // timers), opening debrief periods, raising and resolving notifications.
+import { dueAtOrAfter, startOfLocalDay } from '../calendar';
 import { addDuration, durationMs } from '../durations';
 import { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
-import { HiringStage, hiringStages, isClosed, Stage } from '../stages';
+import { isMonthly, TimedStage } from '../policy';
+import { hiringStages, isClosed, Stage } from '../stages';
 import { iso, ms } from './time';
+
+const dayMs = 86_400_000;
+const halfWeekMs = 3.5 * dayMs;
+
+/** Whether the organizer follows the second rules (calendar deadlines and the rest; see currentRules). */
+export function rules2(state: OrganizerState): boolean {
+  return (state.rules ?? 1) >= 2;
+}
+
+/**
+ * The program calendar the debrief periods follow, or undefined for plain intervals: runs under the first rules,
+ * policies in seconds or hours (tests), and runs that do not know their program's time zone keep plain intervals.
+ */
+export function debriefCalendar(state: OrganizerState) {
+  const { policy, timezone } = state;
+  const cadence = durationMs(policy.debriefEvery);
+  if (!rules2(state) || !timezone || cadence < dayMs) return undefined;
+  const monthly = isMonthly(policy.debriefEvery);
+  const due =
+    policy.debriefDue ?? (monthly ? { dayOfMonth: 28, time: '17:00' } : { weekday: 'friday' as const, time: '17:00' });
+  return { due, timezone, cadence, monthly };
+}
+
+/** Time allowed in a stage before the coordinator is reminded, when the stage has a limit under these rules. */
+function stageLimit(state: OrganizerState, stage: Stage): string | undefined {
+  if ((hiringStages as readonly string[]).includes(stage))
+    return state.policy.stageSla[stage as keyof typeof state.policy.stageSla];
+  if (rules2(state) && (stage === 'training' || stage === 'ride_along'))
+    return state.policy.stageSla[stage] ?? '21 days';
+  return undefined;
+}
 
 function notificationId(state: OrganizerState, kind: NotificationKind, key: string): string {
   return `${state.organizerId}:${kind}:${key}`;
@@ -47,10 +80,6 @@ export function resolve(
   state.openNotifications = remaining;
 }
 
-function isHiringStage(stage: Stage): stage is HiringStage {
-  return (hiringStages as readonly string[]).includes(stage);
-}
-
 /** Moves the organizer to `to`, recording the transition and setting or clearing the stage's timers. */
 export function enter(
   state: OrganizerState,
@@ -73,20 +102,26 @@ export function enter(
     actor,
   );
   state.sla = undefined;
-  if (isHiringStage(to)) {
-    const sla = state.policy.stageSla[to];
+  const limit = stageLimit(state, to);
+  if (limit) {
     state.sla = {
-      stage: to,
-      remindAt: addDuration(iso(now), sla),
-      escalateAt: addDuration(iso(now), sla, 2),
+      stage: to as TimedStage,
+      remindAt: addDuration(iso(now), limit),
+      escalateAt: addDuration(iso(now), limit, 2),
       reminded: false,
       escalated: false,
     };
   }
-  if (from === 'offered') state.offer = undefined;
+  if (from === 'offered') {
+    // Debriefs are owed from the offer's start date at the earliest (second rules).
+    if (to === 'training' && rules2(state) && state.offer) state.offerStart = state.offer.startDate.slice(0, 10);
+    state.offer = undefined;
+  }
   if (to === 'training') {
     state.hiredAt = iso(now);
-    state.rideAlongCheck = { at: iso(now + durationMs(state.policy.rideAlongWindow) / 2), done: false };
+    // The first rules check ride-alongs once, at half the window; the second every twelfth of it, as a forecast.
+    const window = durationMs(state.policy.rideAlongWindow);
+    state.rideAlongCheck = { at: iso(now + (rules2(state) ? window / 12 : window / 2)), done: false };
   }
   if (to === 'active' && !state.activeSince) activate(state, now);
   if (isClosed(to)) {
@@ -101,25 +136,51 @@ export function enter(
 export function activate(state: OrganizerState, now: number): void {
   state.activeSince = iso(now);
   state.endsAt = state.termEnd ?? addDuration(iso(now), state.policy.termLength);
-  openPeriod(state, now);
+  openPeriod(state, firstPeriodStart(state, now), true);
   openGroupPeriod(state, now);
 }
 
-/** Opens the debrief period starting at `start`, with deadlines from the policy in force now; none past the term. */
-export function periodFits(state: OrganizerState, start: number): boolean {
-  return !state.endsAt || start + durationMs(state.policy.debriefEvery) <= ms(state.endsAt);
+/** Debriefs are owed from the later of activation, the offer's start date and the term start (second rules). */
+function firstPeriodStart(state: OrganizerState, now: number): number {
+  const calendar = debriefCalendar(state);
+  if (!calendar) return now;
+  const starts = [now];
+  if (state.offerStart) starts.push(startOfLocalDay(state.offerStart, calendar.timezone));
+  if (state.termStart) starts.push(ms(state.termStart));
+  return Math.max(...starts);
 }
 
-export function openPeriod(state: OrganizerState, start: number): void {
+/**
+ * When the period starting at `start` closes. Plain intervals: a cadence later. On the calendar: the due time at
+ * least half a cadence away for the first period (a short first stretch joins the next period), then the due time a
+ * cadence on (the same weekday and local time, across daylight-saving changes; or the month's due day).
+ */
+export function periodEnd(state: OrganizerState, start: number, first = false): number {
+  const calendar = debriefCalendar(state);
+  if (!calendar) return start + durationMs(state.policy.debriefEvery);
+  const { due, timezone, cadence, monthly } = calendar;
+  const notBefore = first || monthly ? start + cadence / 2 : start + cadence - halfWeekMs;
+  return dueAtOrAfter(notBefore, due, timezone);
+}
+
+/** Whether a period starting at `start` ends within the term. */
+export function periodFits(state: OrganizerState, start: number, first = false): boolean {
+  return !state.endsAt || periodEnd(state, start, first) <= ms(state.endsAt);
+}
+
+/** Opens the debrief period starting at `start`, with deadlines from the policy in force now; none past the term. */
+export function openPeriod(state: OrganizerState, start: number, first = false): void {
   const { policy } = state;
-  if (!periodFits(state, start)) return;
-  const end = start + durationMs(policy.debriefEvery);
+  if (!periodFits(state, start, first)) return;
+  const end = periodEnd(state, start, first);
   const overdueAt = end + durationMs(policy.debriefGrace);
+  const nudgeAt = rules2(state) && policy.debriefNudgeBefore ? end - durationMs(policy.debriefNudgeBefore) : undefined;
   state.periods.push({
     start: iso(start),
     end: iso(end),
     overdueAt: iso(overdueAt),
     escalateAt: iso(overdueAt + durationMs(policy.escalateAfter)),
+    ...(nudgeAt !== undefined && nudgeAt > start ? { nudgeAt: iso(nudgeAt), nudged: false } : {}),
     overdue: false,
     escalated: false,
   });

@@ -1,0 +1,90 @@
+// Days, weeks and due times on a program's own calendar (its IANA time zone), with Temporal's calendar arithmetic
+// (temporal-polyfill): days that start at 01:00 because daylight saving begins at midnight, 23- and 25-hour days and
+// weeks of 167 or 169 hours are its business, not ours. Pure: no clock is read here.
+import { Temporal } from 'temporal-polyfill';
+
+/** The canonical IANA name of a time zone given in any case (`america/chicago` → `America/Chicago`), or undefined. */
+export function canonicalTimeZone(name: string): string | undefined {
+  try {
+    return new Temporal.ZonedDateTime(0n, name).timeZoneId;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first instant of local day `day` (YYYY-MM-DD) in `timeZone`: midnight, or whenever that day begins. */
+export function startOfLocalDay(day: string, timeZone: string): number {
+  return Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds;
+}
+
+/** The local day (YYYY-MM-DD) an instant falls on in `timeZone`. */
+export function localDayOf(instant: number, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+/** The day after `day` (YYYY-MM-DD). */
+export function dayAfter(day: string): string {
+  return Temporal.PlainDate.from(day).add({ days: 1 }).toString();
+}
+
+/** The last whole Monday-to-Monday week, in `timeZone`, that ended at or before `asOf`. */
+export function lastWholeWeek(asOf: number, timeZone: string): { start: Date; end: Date } {
+  const today = Temporal.Instant.fromEpochMilliseconds(asOf).toZonedDateTimeISO(timeZone).toPlainDate();
+  const thisMonday = today.subtract({ days: today.dayOfWeek - 1 });
+  const lastMonday = thisMonday.subtract({ days: 7 });
+  const start = lastMonday.toZonedDateTime({ timeZone }).epochMilliseconds;
+  const end = thisMonday.toZonedDateTime({ timeZone }).epochMilliseconds;
+  return { start: new Date(start), end: new Date(end) };
+}
+
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** When a debrief period closes and its debrief is due, on the program's calendar (a local time, `HH:MM`). */
+export type DebriefDue = { weekday: Weekday; time: string } | { dayOfMonth: number; time: string };
+
+const plainTime = (time: string) => Temporal.PlainTime.from(time);
+
+/** The instant of local day `date` at local `time` (a time that does not exist that day moves forward, as clocks do). */
+function at(date: Temporal.PlainDate, time: string, timeZone: string): number {
+  return date.toZonedDateTime({ timeZone, plainTime: plainTime(time) }).epochMilliseconds;
+}
+
+/**
+ * The first due time at or after `notBefore` on the program's calendar: the next `weekday` at `time`, or the next
+ * `dayOfMonth` (the month's last day when it is shorter) at `time`.
+ */
+export function dueAtOrAfter(notBefore: number, due: DebriefDue, timeZone: string): number {
+  const local = Temporal.Instant.fromEpochMilliseconds(notBefore).toZonedDateTimeISO(timeZone).toPlainDate();
+  if ('weekday' in due) {
+    const target = weekdays.indexOf(due.weekday) + 1;
+    const day = local.add({ days: (target - local.dayOfWeek + 7) % 7 });
+    const candidate = at(day, due.time, timeZone);
+    return candidate >= notBefore ? candidate : at(day.add({ days: 7 }), due.time, timeZone);
+  }
+  const inMonth = (month: Temporal.PlainYearMonth) =>
+    at(month.toPlainDate({ day: Math.min(due.dayOfMonth, month.daysInMonth) }), due.time, timeZone);
+  const month = local.toPlainYearMonth();
+  const candidate = inMonth(month);
+  return candidate >= notBefore ? candidate : inMonth(month.add({ months: 1 }));
+}
+
+/** `instant` moved by `weeks` weeks or `months` months on the local calendar (same local time, across DST). */
+export function addLocal(instant: number, amount: { weeks?: number; months?: number }, timeZone: string): number {
+  return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).add(amount).epochMilliseconds;
+}
+
+/** An instant as people read it: `Friday 4 June 2027, 17:00 (America/Chicago)`. */
+export function localDateTime(instant: number, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+  return `${text} (${timeZone})`;
+}
