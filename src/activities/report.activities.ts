@@ -6,7 +6,8 @@ import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.en
 import { Mailer } from './mailer';
 import type { WeeklyReportSummary } from '../contracts/activities';
 
-// Debriefs whose period ended in the week, and periods that ended in the week with no debrief yet.
+// Debriefs whose period ended in the week, and periods that ended in the week with no debrief and past their grace
+// when the report runs (a debrief still within its grace is not missing yet).
 const submittedInWeek = `
   SELECT d.organizer_id, o.name, d.period_start, d.hours, d.conversations, d.one_on_ones, d.leaders_identified
   FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
@@ -17,6 +18,7 @@ const missingInWeek = `
   SELECT o.id AS organizer_id, o.name, p.value->>'start' AS period_start
   FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p(value)
   WHERE o.program_id = $1 AND (p.value->>'end')::timestamptz >= $2 AND (p.value->>'end')::timestamptz < $3
+    AND (p.value->>'overdueAt')::timestamptz <= $4
   ORDER BY o.name, period_start`;
 
 @Injectable()
@@ -38,7 +40,7 @@ export class ReportActivitiesService {
     const week = lastWholeWeek(Date.parse(asOf), program.timezone);
     const [submittedRows, missingRows] = await Promise.all([
       this.dataSource.query(submittedInWeek, [programId, week.start, week.end]),
-      this.dataSource.query(missingInWeek, [programId, week.start, week.end]),
+      this.dataSource.query(missingInWeek, [programId, week.start, week.end, new Date(asOf)]),
     ]);
     const listed = (row: { organizer_id: string; name: string; period_start: Date | string }): ReportedDebrief => ({
       organizerId: row.organizer_id,

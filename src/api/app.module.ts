@@ -4,6 +4,7 @@ import { ConfigModule } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { validationPipe } from './common/validation';
@@ -26,6 +27,7 @@ export class AppModule {
         TemporalClientModule,
         WorkflowGatewayModule,
         AuthModule,
+        AuditModule,
         HealthModule,
         ProgramsModule,
         OrganizersModule,

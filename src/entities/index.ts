@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from './audit-entry.entity';
 import { DebriefEntity } from './debrief.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationEntity } from './notification.entity';
@@ -26,9 +27,11 @@ export const entities = [
   WeeklyReportEntity,
   ProgramStageCountEntity,
   ProgramActivityDayEntity,
+  AuditEntryEntity,
 ];
 
 export {
+  AuditEntryEntity,
   DebriefEntity,
   NotificationDeliveryEntity,
   NotificationEntity,

@@ -165,6 +165,16 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/programs/${program.id}/reports` }),
     },
     {
+      route: 'GET /api/programs/{programId}/audit',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/audit` }),
+    },
+    {
+      route: 'GET /api/audit',
+      expect: [200, 403, 403, 403, 403, 403],
+      cell: async () => ({ path: '/api/audit' }),
+    },
+    {
       route: 'GET /api/programs/{programId}/organizers',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/programs/${program.id}/organizers` }),

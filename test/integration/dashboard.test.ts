@@ -62,6 +62,17 @@ describe('pipeline dashboard', () => {
     );
   }
 
+  /** Ride-along rows on local days `daysAgo` (negative: in the future). */
+  async function rideAlongs(organizerId: string, ...daysAgo: number[]) {
+    for (const [i, d] of daysAgo.entries()) {
+      const date = ago(d).toISOString().slice(0, 10);
+      await harness.dataSource.query(
+        `INSERT INTO ride_alongs (organizer_id, key, date, staff, recorded_by) VALUES ($1, $2, $3, 'Jo', 'fixture')`,
+        [organizerId, `${date}|jo ${i}`, date],
+      );
+    }
+  }
+
   beforeAll(async () => {
     harness = await AppHarness.start({}, { worker: false });
     admin = new ApiClient(harness);
@@ -76,7 +87,11 @@ describe('pipeline dashboard', () => {
     await organizer(id, 'ride_along', { daysInStage: 6, hired: true, rideAlongs: 0 });
     const a1 = await organizer(id, 'active', { daysInStage: 20, hired: true, rideAlongs: 3 });
     const a2 = await organizer(id, 'active', { daysInStage: 10, hired: true, atRisk: true, overdue: 2, rideAlongs: 1 });
-    await organizer(id, 'active', { daysInStage: 30, hired: true, overdue: 1, rideAlongs: 4 });
+    const a3 = await organizer(id, 'active', { daysInStage: 30, hired: true, overdue: 1, rideAlongs: 4 });
+    // Ride-alongs in the rolling window after hire (30 days ago) count; one before hire and one in the future do not.
+    await rideAlongs(a1, 20, 15, 10);
+    await rideAlongs(a2, 5, 40, -300);
+    await rideAlongs(a3, 25, 12, 2, 45);
     await organizer(id, 'completed', { daysInStage: 5, hired: true });
     await organizer(id, 'not_selected', { daysInStage: 8 });
     await organizer(id, 'withdrawn', { daysInStage: 9 });
@@ -130,7 +145,10 @@ describe('pipeline dashboard', () => {
       ride_along: 6,
       active: 20,
     });
-    expect(p.rideAlongs).toEqual({ active: 3, meetingRequirement: 2 }); // 3 and 4 of the 3 required
+    // meetingRequirement: 3 and 4 of the 3 required (the projected count). Over the window: a1 and a3 have 3 each after
+    // hire (meeting); training and ride_along have none, behind an even pace (3 × 30/365) and forecast to miss; a2 has
+    // one in 30 days, ahead of the even pace and on course for 12 by the window's close.
+    expect(p.rideAlongs).toEqual({ active: 3, meetingRequirement: 2, meeting: 2, behind: 2, forecastMissing: 2 });
     expect(p.groupDebriefsMissing).toBe(1); // the one 45 days ago is outside the window
     expect(p.activity).toEqual({
       debriefs: 3,
@@ -179,11 +197,11 @@ describe('pipeline dashboard', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = String(csv.body).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'programId,program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk',
+      'programId,program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk,rideAlongsMeeting,rideAlongsBehind,rideAlongsForecastMissing',
     );
     expect(lines).toHaveLength(1 + 13);
-    expect(lines).toContain(`${mop.id},AAA Fixture MOP,AFT Local 1,active,3,20,13,6,0.4615,3,1`);
-    expect(lines).toContain(`${mop.id},AAA Fixture MOP,AFT Local 1,terminated,0,,13,6,0.4615,3,1`);
+    expect(lines).toContain(`${mop.id},AAA Fixture MOP,AFT Local 1,active,3,20,13,6,0.4615,3,1,2,2,2`);
+    expect(lines).toContain(`${mop.id},AAA Fixture MOP,AFT Local 1,terminated,0,,13,6,0.4615,3,1,2,2,2`);
   });
 
   it('refuses a window that ends before it starts', async () => {

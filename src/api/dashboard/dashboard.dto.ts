@@ -40,6 +40,14 @@ export class RideAlongComplianceDto {
   @ApiProperty({ description: 'Organizers in stage active' }) active: number;
   @ApiProperty({ description: 'Of those, how many have the ride-alongs the policy requires' })
   meetingRequirement: number;
+  @ApiProperty({ description: 'Hired and open: the required ride-alongs done within the rolling window' })
+  meeting: number;
+  @ApiProperty({ description: 'Hired and open: fewer ride-alongs so far than an even pace to the requirement' })
+  behind: number;
+  @ApiProperty({
+    description: 'Hired and open: at the pace so far, the requirement is not reached before the window closes',
+  })
+  forecastMissing: number;
 }
 
 const stageCounts = {

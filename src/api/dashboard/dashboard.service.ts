@@ -46,23 +46,51 @@ const stageFigures = `
   SELECT program_id, stage, organizers AS n FROM program_stage_counts
   WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND organizers > 0`;
 
-// The figures that need every organizer's row: how long people have waited (median, per open stage) and how many
-// active organizers have the ride-alongs their program requires.
+// The figures that need every organizer's row: how long people have waited (median, per open stage), how many
+// active organizers have the ride-alongs their program requires, and the ride-along compliance of everyone hired and
+// still open, over the rolling window (policy.rideAlongWindow; none before hire): meeting the requirement, behind an
+// even pace, and forecast to miss it at the pace so far.
 const slowFigures = `
   SELECT program_id, stage, NULL::int AS met,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM now() - stage_entered_at)) / 86400 AS median_days
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM now() - stage_entered_at)) / 86400 AS median_days,
+         NULL::int AS meeting, NULL::int AS behind, NULL::int AS forecast_missing
   FROM organizers
   WHERE stage = ANY ($2) AND ($1::uuid[] IS NULL OR program_id = ANY ($1))
   GROUP BY program_id, stage
   UNION ALL
-  SELECT o.program_id, 'active', count(*)::int, NULL
+  SELECT o.program_id, 'active', count(*)::int, NULL, NULL, NULL, NULL
   FROM organizers o JOIN programs p ON p.id = o.program_id
   WHERE o.stage = 'active' AND o.ride_along_count >= COALESCE((p.policy->>'requiredRideAlongs')::int, 0)
     AND ($1::uuid[] IS NULL OR o.program_id = ANY ($1))
-  GROUP BY o.program_id`;
+  GROUP BY o.program_id
+  UNION ALL
+  SELECT c.program_id, 'ride_alongs', NULL, NULL,
+    count(*) FILTER (WHERE c.counted >= c.required)::int,
+    count(*) FILTER (WHERE c.counted < c.required AND c.counted < c.required * least(1, c.elapsed / c.span))::int,
+    count(*) FILTER (WHERE c.counted + c.counted / c.elapsed * greatest(c.span - c.elapsed, 0) < c.required)::int
+  FROM (
+    SELECT o.program_id, COALESCE((p.policy->>'requiredRideAlongs')::int, 0) AS required,
+      extract(epoch FROM (p.policy->>'rideAlongWindow')::interval) AS span,
+      greatest(extract(epoch FROM now() - o.hired_at), 1) AS elapsed,
+      (SELECT count(*) FROM ride_alongs r WHERE r.organizer_id = o.id
+         AND left(r.date, 10)::date >= greatest(o.hired_at, now() - (p.policy->>'rideAlongWindow')::interval)::date
+         AND left(r.date, 10)::date <= now()::date) AS counted
+    FROM organizers o JOIN programs p ON p.id = o.program_id
+    WHERE o.stage IN ('training', 'ride_along', 'active') AND o.hired_at IS NOT NULL
+      AND ($1::uuid[] IS NULL OR o.program_id = ANY ($1))
+  ) c
+  GROUP BY c.program_id`;
 
 type SlowFigures = {
-  rows: { program_id: string; stage: string; met: number | null; median_days: number | null }[];
+  rows: {
+    program_id: string;
+    stage: string;
+    met: number | null;
+    median_days: number | null;
+    meeting: number | null;
+    behind: number | null;
+    forecast_missing: number | null;
+  }[];
   at: number;
 };
 
@@ -114,13 +142,19 @@ export class DashboardService {
     ]);
     const byProgram = new Map<
       string,
-      { stages: Record<string, number>; median: Record<string, number | null>; met: number }
+      {
+        stages: Record<string, number>;
+        median: Record<string, number | null>;
+        met: number;
+        compliance: { meeting: number; behind: number; forecastMissing: number };
+      }
     >();
     for (const row of programRows) {
       byProgram.set(row.id, {
         stages: zeroStages(),
         median: Object.fromEntries(openStages.map((stage) => [stage, null])),
         met: 0,
+        compliance: { meeting: 0, behind: 0, forecastMissing: 0 },
       });
     }
     for (const row of stageRows as { program_id: string; stage: string; n: number }[]) {
@@ -130,11 +164,17 @@ export class DashboardService {
     for (const row of slow.rows) {
       const figures = byProgram.get(row.program_id);
       if (!figures) continue;
-      if (row.met !== null) figures.met = row.met;
+      if (row.stage === 'ride_alongs') {
+        figures.compliance = {
+          meeting: row.meeting ?? 0,
+          behind: row.behind ?? 0,
+          forecastMissing: row.forecast_missing ?? 0,
+        };
+      } else if (row.met !== null) figures.met = row.met;
       else if (row.median_days !== null) figures.median[row.stage] = round(Number(row.median_days), 1);
     }
     const programs: ProgramPipelineDto[] = programRows.map((row: Record<string, any>) => {
-      const { stages: stageCounts, median, met } = byProgram.get(row.id)!;
+      const { stages: stageCounts, median, met, compliance } = byProgram.get(row.id)!;
       const applications = row.applications ?? 0;
       const hired = row.hired ?? 0;
       return {
@@ -148,7 +188,7 @@ export class DashboardService {
         overdueDebriefs: row.overdue_debriefs ?? 0,
         atRisk: row.at_risk ?? 0,
         medianDaysInStage: median,
-        rideAlongs: { active: row.active ?? 0, meetingRequirement: met },
+        rideAlongs: { active: row.active ?? 0, meetingRequirement: met, ...compliance },
         groupDebriefsMissing: row.group_missing,
         activity: {
           debriefs: row.debriefs ?? 0,
@@ -192,6 +232,9 @@ export class DashboardService {
       'conversion',
       'overdueDebriefs',
       'atRisk',
+      'rideAlongsMeeting',
+      'rideAlongsBehind',
+      'rideAlongsForecastMissing',
     ];
     const rows = pipeline.programs.flatMap((p) =>
       stages.map((stage) => [
@@ -206,6 +249,9 @@ export class DashboardService {
         p.conversion,
         p.overdueDebriefs,
         p.atRisk,
+        p.rideAlongs.meeting,
+        p.rideAlongs.behind,
+        p.rideAlongs.forecastMissing,
       ]),
     );
     return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

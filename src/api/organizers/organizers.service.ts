@@ -6,6 +6,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { Projection } from '../../domain/snapshot';
+import { AuditRepository } from '../../repositories/audit.repository';
 import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
 import { databaseUnavailable } from '../common/error.filter';
 import {
@@ -33,6 +34,7 @@ export class OrganizersService {
     private readonly programs: ProgramsService,
     private readonly workflows: WorkflowGateway,
     private readonly access: AccessPolicy,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
@@ -63,6 +65,13 @@ export class OrganizersService {
       termStart: program.termStart.toISOString(),
     });
     await this.store(projection);
+    await this.audit.record({
+      actor: caller.id,
+      programId,
+      kind: 'application',
+      subject: organizerId,
+      after: { stage: projection?.organizer.stage, memberId: application.memberId },
+    });
     // A policy change committed while this application started may have been broadcast before its row existed.
     const now = await this.programs.find(programId);
     if (now.updatedAt.getTime() !== program.updatedAt.getTime()) {
@@ -119,6 +128,13 @@ export class OrganizersService {
         : error;
     }
     await this.store(projection);
+    await this.audit.record({
+      actor: caller.id,
+      programId: row.programId,
+      kind: action,
+      subject: organizerId,
+      after: { ...input },
+    });
     return this.detailOf(organizerId);
   }
 

@@ -32,8 +32,8 @@ export class ProgramsController {
   @HttpCode(201)
   @Allow('national')
   @ApiCreatedResponse({ type: ProgramDto })
-  create(@Body() body: CreateProgramDto): Promise<ProgramDto> {
-    return this.programs.create(body);
+  create(@Body() body: CreateProgramDto, @CurrentCaller() caller: Caller): Promise<ProgramDto> {
+    return this.programs.create(body, caller);
   }
 
   /** The programs the caller may read. */

@@ -7,6 +7,7 @@ import { ProgramEntity, WeeklyReportEntity } from '../../entities';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { AuditRepository } from '../../repositories/audit.repository';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type {
   CreateProgramDto,
@@ -47,6 +48,7 @@ export class ProgramsService {
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly workflows: WorkflowGateway,
+    private readonly audit: AuditRepository,
   ) {}
 
   private get programs() {
@@ -60,7 +62,7 @@ export class ProgramsService {
     return program;
   }
 
-  async create(input: CreateProgramDto): Promise<ProgramDto> {
+  async create(input: CreateProgramDto, caller: Caller): Promise<ProgramDto> {
     const policy = mergePolicy(policyPresets[input.kind], input.policy as PolicyPatch | undefined);
     checkPolicy(policy);
     const termStart = termInstant(input.termStart, input.timezone, 'start');
@@ -84,6 +86,16 @@ export class ProgramsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(ProgramEntity).insert(program);
+        await this.audit.record(
+          {
+            actor: caller.id,
+            programId: program.id,
+            kind: 'program-created',
+            subject: program.id,
+            after: { ...input },
+          },
+          manager,
+        );
         await this.workflows.scheduleWeeklyReport(program);
         scheduled = true;
       });
@@ -157,6 +169,22 @@ export class ProgramsService {
             : termInstant(input.termEnd, program.timezone, 'end');
       if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
       const changedAt = new Date();
+      const changed = {
+        ...(policy ? { policy } : {}),
+        ...(input.goals ? { goals: input.goals } : {}),
+        ...(termEnd !== undefined ? { termEnd: termEnd?.toISOString() ?? null } : {}),
+        ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail } : {}),
+      };
+      const before = Object.fromEntries(
+        Object.keys(changed).map((key) => [
+          key,
+          key === 'termEnd' ? (program.termEnd?.toISOString() ?? null) : program[key as keyof ProgramEntity],
+        ]),
+      );
+      await this.audit.record(
+        { actor: caller.id, programId, kind: 'program-changed', subject: programId, before, after: changed },
+        manager,
+      );
       await programs.update(
         { id: programId },
         {

@@ -7,6 +7,7 @@ import type { Caller } from '../auth/caller';
 import { storableText } from '../common/body-rules';
 import { normalizedMemberId } from '../../domain/organizer';
 import { InvalidInputError, PayloadTooLargeError } from '../common/errors';
+import { AuditRepository } from '../../repositories/audit.repository';
 import { ProgramsService } from './programs.service';
 import type { RosterImportDto } from './programs.dto';
 
@@ -20,6 +21,7 @@ export const maxRosterBytes = 50 * 1024 * 1024;
 @Injectable()
 export class RosterService {
   constructor(
+    private readonly audit: AuditRepository,
     private readonly dataSource: DataSource,
     private readonly programs: ProgramsService,
     private readonly access: AccessPolicy,
@@ -90,6 +92,16 @@ export class RosterService {
           { field: 'body', reason: 'is empty: expected a CSV with the header memberId,name,local,status' },
         ]);
       await flush();
+      await this.audit.record(
+        {
+          actor: caller.id,
+          programId,
+          kind: 'roster-imported',
+          subject: programId,
+          after: { accepted, rejected: rejected.length },
+        },
+        runner.manager,
+      );
       await runner.commitTransaction();
       return { accepted, rejected };
     } catch (error) {

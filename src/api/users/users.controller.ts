@@ -19,8 +19,8 @@ export class UsersController {
   @Allow('admin')
   @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiConflictResponse({ description: 'a user with this email exists' })
-  create(@Body() body: CreateUserDto): Promise<CreatedUserDto> {
-    return this.users.create(body);
+  create(@Body() body: CreateUserDto, @CurrentCaller() caller: Caller): Promise<CreatedUserDto> {
+    return this.users.create(body, caller);
   }
 
   /** Who the token belongs to (the web page uses it to sign in). */
@@ -36,7 +36,7 @@ export class UsersController {
   @HttpCode(200)
   @Allow('admin')
   @ApiOkResponse({ type: UserDto })
-  revoke(@IdParam('userId', 'user') userId: string): Promise<UserDto> {
-    return this.users.revoke(userId);
+  revoke(@IdParam('userId', 'user') userId: string, @CurrentCaller() caller: Caller): Promise<UserDto> {
+    return this.users.revoke(userId, caller);
   }
 }

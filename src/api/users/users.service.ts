@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+import { AuditRepository } from '../../repositories/audit.repository';
 import { AppConfig } from '../../config/configuration';
 import { ProgramEntity, UserEntity } from '../../entities';
 import type { Caller } from '../auth/caller';
@@ -14,6 +15,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** The caller a bearer token stands for, or undefined when the token is unknown or revoked. */
@@ -28,15 +30,23 @@ export class UsersService {
   }
 
   /** Revokes the user's token: from now on it answers 401. Revoking twice changes nothing. */
-  async revoke(userId: string): Promise<UserDto> {
+  async revoke(userId: string, caller: Caller): Promise<UserDto> {
     const users = this.dataSource.getRepository(UserEntity);
     const user = await users.findOneBy({ id: userId });
     if (!user) throw new NotFoundError(`no user ${userId}`);
-    if (!user.revokedAt) await users.update({ id: userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!user.revokedAt) {
+      await users.update({ id: userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record({
+        actor: caller.id,
+        programId: user.programIds[0] ?? null,
+        kind: 'user-revoked',
+        subject: userId,
+      });
+    }
     return toUserDto((await users.findOneBy({ id: userId }))!);
   }
 
-  async create(input: CreateUserDto): Promise<CreatedUserDto> {
+  async create(input: CreateUserDto, caller: Caller): Promise<CreatedUserDto> {
     const programIds = input.role === 'coordinator' ? [...new Set(input.programIds ?? [])] : [];
     if (input.role !== 'coordinator' && input.programIds?.length) {
       throw new InvalidInputError([{ field: 'programIds', reason: 'is only for coordinators' }]);
@@ -73,6 +83,19 @@ export class UsersService {
       .returning(['id'])
       .execute();
     if (inserted.raw.length === 0) throw new ConflictError(`a user with email ${user.email} already exists`);
+    await this.audit.record({
+      actor: caller.id,
+      programId: user.programIds[0] ?? null,
+      kind: 'user-created',
+      subject: user.id,
+      after: {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        programIds: user.programIds,
+        organizerId: user.organizerId,
+      },
+    });
     return { ...toUserDto(user), token };
   }
 }

@@ -4,6 +4,7 @@ import { WeeklyReports1795560235417 } from './1795560235417-WeeklyReports';
 import { DashboardRollups1795564794345 } from './1795564794345-DashboardRollups';
 import { DebriefRollupOnDelete1795600000000 } from './1795600000000-DebriefRollupOnDelete';
 import { RolePlayScores1796021986294 } from './1796021986294-RolePlayScores';
+import { AuditTrail1796022889773 } from './1796022889773-AuditTrail';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   DashboardRollups1795564794345,
   DebriefRollupOnDelete1795600000000,
   RolePlayScores1796021986294,
+  AuditTrail1796022889773,
 ];

@@ -1,0 +1,75 @@
+// The audit trail's owner: who changed what, when, with the values before and after.
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface AuditEntry {
+  actor: string;
+  programId?: string | null;
+  kind: string;
+  subject: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export interface AuditView {
+  at: string;
+  actor: string;
+  actorName?: string;
+  programId: string | null;
+  kind: string;
+  subject: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records an entry (in `manager`'s transaction when given, so it commits with the change it describes). */
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_entries (id, at, actor, program_id, kind, subject, before, after) VALUES ($1, now(), $2, $3, $4, $5, $6, $7)`,
+      [
+        randomUUID(),
+        entry.actor,
+        entry.programId ?? null,
+        entry.kind,
+        entry.subject,
+        entry.before ? JSON.stringify(entry.before) : null,
+        entry.after ? JSON.stringify(entry.after) : null,
+      ],
+    );
+  }
+
+  /** Entries newest first, of one program or all. */
+  async list(
+    programId: string | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: AuditView[]; total: number }> {
+    const where = programId ? 'WHERE a.program_id = $1' : '';
+    const parameters = programId ? [programId] : [];
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT a.*, u.name AS actor_name FROM audit_entries a LEFT JOIN users u ON u.id::text = a.actor ${where}
+         ORDER BY a.at DESC, a.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        parameters,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM audit_entries a ${where}`, parameters),
+    ]);
+    return {
+      total,
+      items: rows.map((a: Record<string, any>) => ({
+        at: new Date(a.at).toISOString(),
+        actor: a.actor,
+        ...(a.actor_name ? { actorName: a.actor_name } : {}),
+        programId: a.program_id,
+        kind: a.kind,
+        subject: a.subject,
+        ...(a.before ? { before: a.before } : {}),
+        ...(a.after ? { after: a.after } : {}),
+      })),
+    };
+  }
+}
