@@ -64,6 +64,10 @@ export class OrganizerDriver {
       roster?: RosterStatus;
       termEnd?: string;
       at?: number;
+      /** The rules to follow (see currentRules); the first when absent. */
+      rules?: number;
+      timezone?: string;
+      termStart?: string;
     } = {},
   ): OrganizerDriver {
     const at = options.at ?? t0;
@@ -75,6 +79,9 @@ export class OrganizerDriver {
         policy: options.policy ?? aPolicy(),
         termEnd: options.termEnd,
         roster: options.roster ?? { hasRoster: false, onRoster: false },
+        rules: options.rules,
+        timezone: options.timezone,
+        termStart: options.termStart,
       },
       at,
     );
@@ -93,15 +100,19 @@ export class OrganizerDriver {
 }
 
 /** An organizer in `stage`, reached by the real path (a minute between steps). */
-export function organizerIn(stage: Stage, policy: ProgramPolicy = aPolicy()): OrganizerDriver {
+export function organizerIn(
+  stage: Stage,
+  policy: ProgramPolicy = aPolicy(),
+  start: Parameters<typeof OrganizerDriver.start>[0] = {},
+): OrganizerDriver {
   if (stage === 'ineligible')
     return OrganizerDriver.start({
       policy,
       application: anApplication({ attestations: attestations({ currentMember: false }) }),
     });
-  const d = OrganizerDriver.start({ policy });
+  const d = OrganizerDriver.start({ policy, ...start });
   const walk = (target: OpenStage) => {
-    for (const { action, input } of walkTo(policy, target, { now: d.now })) {
+    for (const { action, input } of walkTo(policy, target, { now: d.now, timeZone: start.timezone })) {
       d.advance(minute);
       d.act(action, input as never);
     }

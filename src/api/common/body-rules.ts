@@ -28,7 +28,8 @@ export function refuseUnsafeFields(key: string, value: unknown): unknown {
   } else if (value !== null && typeof value === 'object' && Object.keys(value).length > maxFieldsPerObject) {
     throw new RefusedBodyError(`${where} has more than ${maxFieldsPerObject} fields`);
   }
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+  // Names objects themselves carry (toString, constructor, __proto__, …) would reach the prototype or be lost.
+  if (key === 'prototype' || key in Object.prototype)
     throw new RefusedBodyError(`"${key}" is not allowed as a field name`);
   if (!storableText(key)) throw new RefusedBodyError(`a field name ${unstorable}`);
   if (typeof value === 'string' && !storableText(value)) throw new RefusedBodyError(`${where} ${unstorable}`);
