@@ -17,6 +17,7 @@ import { RunningDevServer, startTemporalDevServer } from '../dev/stack/temporal-
 export class BenchStack {
   readonly processes: ManagedProcess[] = [];
   readonly adminToken = `bench-${randomBytes(12).toString('hex')}`;
+  readonly payloadKeys = `b1:${randomBytes(32).toString('base64')}`;
   client!: Client;
   pg!: PgClient;
   private postgres?: RunningPostgres;
@@ -60,6 +61,7 @@ export class BenchStack {
       DATABASE_URL: this.databaseUrl,
       TEMPORAL_ADDRESS: this.temporalAddress,
       ADMIN_TOKEN: this.adminToken,
+      PAYLOAD_KEYS: this.payloadKeys,
       ...extra,
     };
   }

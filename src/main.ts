@@ -3,16 +3,19 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './api/bootstrap';
 import { loadConfig } from './config/configuration';
+import { startupFailure } from './config/startup-failure';
+import { DataKeyRepository } from './repositories/data-key.repository';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  await app.get(DataKeyRepository).checkKeys();
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   new Logger('api').log(`listening on http://${config.host}:${config.port}/api`);
 }
 
 main().catch((error: unknown) => {
-  new Logger('api').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  new Logger('api').error(startupFailure(error));
   process.exit(1);
 });

@@ -4,12 +4,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from './config/configuration';
+import { startupFailure } from './config/startup-failure';
+import { DataKeyRepository } from './repositories/data-key.repository';
 import { OrganizerWorker } from './worker/organizer-worker';
 import { WorkerModule } from './worker/worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  await app.get(DataKeyRepository).checkKeys();
   const { worker, connection } = await app.get(OrganizerWorker).create();
   try {
     await worker.run();
@@ -20,6 +23,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  new Logger('worker').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  new Logger('worker').error(startupFailure(error));
   process.exit(1);
 });

@@ -25,6 +25,19 @@ function adminToken(dataDir: string): string {
   return token;
 }
 
+/**
+ * PAYLOAD_KEYS, else the key kept in the data folder, else a new one kept there: losing it loses members' data in
+ * Temporal, so it lives with the data it encrypts.
+ */
+function payloadKeys(dataDir: string): string {
+  if (process.env.PAYLOAD_KEYS) return process.env.PAYLOAD_KEYS;
+  const file = join(dataDir, 'payload-keys');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const keys = `k1:${randomBytes(32).toString('base64')}`;
+  writeFileSync(file, keys + '\n', { mode: 0o600 });
+  return keys;
+}
+
 async function ensureFree(port: number, what: string, variable: string): Promise<void> {
   if (await isListening(port))
     throw new Error(`port ${port} (${what}) is already in use: stop what uses it or set ${variable}`);
@@ -108,6 +121,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       ADMIN_TOKEN: token,
+      PAYLOAD_KEYS: payloadKeys(dataDir),
       PORT: String(ports.api),
     };
     const node = (name: string, script: string) =>

@@ -1,3 +1,5 @@
+import { parsePayloadKeys, PayloadKeys } from './payload-keys';
+
 /**
  * Every setting the processes read, parsed and checked once at boot (README.md documents each variable). An abstract
  * class rather than an interface so that it also serves as the Nest injection token.
@@ -22,10 +24,20 @@ export abstract class AppConfig {
   /** Express's `trust proxy`: false, a number of hops, or addresses/subnets (loopback, 10.0.0.0/8, …) to trust. */
   declare trustProxy: boolean | number | string;
   declare smtpUrl: string | undefined;
+  /** The keys that encrypt members' data in Temporal (PAYLOAD_KEYS). */
+  declare payloadKeys: PayloadKeys;
   declare mailFrom: string;
 }
 
 export class ConfigError extends Error {}
+
+function payloadKeys(raw: string | undefined): PayloadKeys {
+  try {
+    return parsePayloadKeys(raw);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -88,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 20, 1),
     trustProxy: trustProxy(env.TRUST_PROXY),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    payloadKeys: payloadKeys(env.PAYLOAD_KEYS),
     mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
   };
 }

@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from './audit-entry.entity';
+import { DataKeyEntity, PayloadKeyEntity } from './data-key.entity';
 import { DebriefEntity } from './debrief.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationEntity } from './notification.entity';
@@ -28,10 +29,14 @@ export const entities = [
   ProgramStageCountEntity,
   ProgramActivityDayEntity,
   AuditEntryEntity,
+  DataKeyEntity,
+  PayloadKeyEntity,
 ];
 
 export {
   AuditEntryEntity,
+  DataKeyEntity,
+  PayloadKeyEntity,
   DebriefEntity,
   NotificationDeliveryEntity,
   NotificationEntity,

@@ -1,6 +1,8 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { AppConfig } from '../config/configuration';
+import { DataKeyRepository } from '../repositories/data-key.repository';
+import { MemberDataCodec, memberDataConverter } from './member-data-codec';
 
 @Injectable()
 class TemporalClientShutdown implements OnApplicationShutdown {
@@ -29,23 +31,26 @@ export const apiRetryInterceptor = makeGrpcRetryInterceptor(
 );
 
 /**
- * The Temporal client for the API. The connection is lazy: the API starts (and its health says `temporal: down`)
+ * The Temporal client (with the codec that encrypts members' data). The connection is lazy: the API starts (and its health says `temporal: down`)
  * while Temporal is unreachable, and connects once it answers.
  */
 @Global()
 @Module({
   providers: [
+    DataKeyRepository,
+    MemberDataCodec,
     {
       provide: Client,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
+      inject: [AppConfig, MemberDataCodec],
+      useFactory: (config: AppConfig, codec: MemberDataCodec) =>
         new Client({
           connection: Connection.lazy({ address: config.temporal.address, interceptors: [apiRetryInterceptor] }),
           namespace: config.temporal.namespace,
+          dataConverter: memberDataConverter(codec),
         }),
     },
     TemporalClientShutdown,
   ],
-  exports: [Client],
+  exports: [Client, MemberDataCodec, DataKeyRepository],
 })
 export class TemporalClientModule {}

@@ -2,11 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { failureConverterPath } from '../temporal/member-data-codec';
 import { prebuiltBundlePath } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
+    failureConverterPath,
     logger: new DefaultLogger('WARN'),
   });
   writeFileSync(prebuiltBundlePath, code);

@@ -6,6 +6,7 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { workerActivities } from '../activities/activities.module';
 import { AppConfig } from '../config/configuration';
 import { ensureReconcileSchedule } from '../temporal/reconcile-schedule';
+import { MemberDataCodec, memberDataConverter } from '../temporal/member-data-codec';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { prebuiltBundlePath } from './workflow-bundle';
 
@@ -29,6 +30,7 @@ export class OrganizerWorker {
   constructor(
     private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
+    private readonly codec: MemberDataCodec,
   ) {}
 
   async create(): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -53,6 +55,7 @@ export class OrganizerWorker {
       taskQueue,
       ...workflows,
       activities: workerActivities(this.moduleRef),
+      dataConverter: memberDataConverter(this.codec),
       maxCachedWorkflows: this.config.maxCachedWorkflows,
     });
     this.logger.log(`worker polling task queue ${taskQueue} on ${address} (namespace ${namespace})`);

@@ -79,7 +79,7 @@ describe('the integrity race with faults', () => {
     await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
     const ids = organizers.map((o) => o.id);
     expect(await convergedDifferences(harness, ids, 90_000)).toEqual([]);
-    expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
+    expect(await uncommittedAnswers(harness, outcomes)).toEqual([]);
   }
 
   it('converges after the worker is killed mid-race and started again', async () => {

@@ -49,7 +49,7 @@ describe('the integrity race', () => {
       unexpected.map((o) => `${o.organizerId} ${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
     ).toEqual([]);
     expect(statuses[200] ?? 0).toBeGreaterThanOrEqual(burst.length / 4);
-    expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
+    expect(await uncommittedAnswers(harness, outcomes)).toEqual([]);
     expect(await convergedDifferences(harness, organizerIds)).toEqual([]);
   }, 300_000);
 
@@ -80,7 +80,7 @@ describe('the integrity race', () => {
         .filter((o) => o.response.status >= 500)
         .map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
     ).toEqual([]);
-    expect(await uncommittedAnswers(harness.temporal, outcomes)).toEqual([]);
+    expect(await uncommittedAnswers(harness, outcomes)).toEqual([]);
     expect(await convergedDifferences(harness, organizers)).toEqual([]);
   }, 120_000);
 });

@@ -6,10 +6,19 @@ import { Client } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/api/bootstrap';
+import { DataKeyRepository } from '../../src/repositories/data-key.repository';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { OrganizerWorker } from '../../src/worker/organizer-worker';
 import { WorkerModule } from '../../src/worker/worker.module';
 import { quietRuntime, uniqueTaskQueue } from './workflow-harness';
+
+/** The API's own errors (a 5xx, with its stack) reach the test's output; everything else stays quiet. */
+const errorsOnly: LoggerService = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: (message: unknown, ...rest: unknown[]) =>
+    process.stderr.write(`[api error] ${String(message)} ${rest.map(String).join(' ')}\n`),
+};
 
 export interface HttpResult<T = any> {
   status: number;
@@ -46,7 +55,8 @@ export class AppHarness {
       const created = await workerContext.get(OrganizerWorker).create();
       worker = { ...created, running: created.worker.run() };
     }
-    const app = await createApp(config, { logger: options.logger ?? false });
+    const app = await createApp(config, { logger: options.logger ?? errorsOnly });
+    await app.get(DataKeyRepository).checkKeys();
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new AppHarness(config, app, `http://127.0.0.1:${address.port}`, workerContext, worker);

@@ -1,5 +1,6 @@
 // Once per test run: provisions and starts the servers every suite shares, and tells the suites where they are
 // through the environment. DATABASE_URL / TEMPORAL_ADDRESS, when set, are used instead of starting servers.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,8 @@ export default async function globalSetup(): Promise<void> {
   ]);
   await runMigrations(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
+  // The key that encrypts members' data in Temporal for this run (PAYLOAD_KEYS when given).
+  process.env.PAYLOAD_KEYS ||= `t1:${randomBytes(32).toString('base64')}`;
   process.env.TEMPORAL_ADDRESS = temporalAddress;
   process.env.NODE_ENV = 'test';
   say(

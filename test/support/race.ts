@@ -3,6 +3,8 @@
 // pause), then each read model compared with what Temporal holds, read straight from Temporal: the workflow's query
 // (open) or its result (closed), and the committed update results and projection inputs in its history.
 import type { Client } from '@temporalio/client';
+import type { Payload, PayloadCodec } from '@temporalio/common';
+import { MemberDataCodec } from '../../src/temporal/member-data-codec';
 import { localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import type { temporal } from '@temporalio/proto';
 import { actions, type Action } from '../../src/domain/stage-machine';
@@ -255,10 +257,15 @@ export async function readModelFacts(harness: AppHarness, organizerId: string): 
 export async function committedStates(
   client: Client,
   organizerId: string,
+  codec: PayloadCodec,
 ): Promise<Map<number, { stage: string; paused?: boolean }>> {
   const committed = new Map<number, { stage: string; paused?: boolean }>();
-  const decode = (payload: temporal.api.common.v1.IPayload | null | undefined): any =>
-    payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')) : undefined;
+  // History holds payloads as Temporal stores them (encrypted): decoded with the codec, then read as JSON.
+  const decode = async (payload: temporal.api.common.v1.IPayload | null | undefined): Promise<any> => {
+    if (!payload?.data) return undefined;
+    const [plain] = await codec.decode([payload as Payload]);
+    return plain.data ? JSON.parse(Buffer.from(plain.data).toString('utf8')) : undefined;
+  };
   let runId: string | undefined = (await client.workflow.getHandle(organizerId).describe()).runId;
   while (runId) {
     const history: temporal.api.history.v1.IHistory = await client.workflow
@@ -269,7 +276,7 @@ export async function committedStates(
       const started = event.workflowExecutionStartedEventAttributes;
       if (started?.continuedExecutionRunId) runId = started.continuedExecutionRunId;
       const success = event.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success;
-      const result = success ? decode(success.payloads?.[0]) : undefined;
+      const result = success ? await decode(success.payloads?.[0]) : undefined;
       if (result?.version !== undefined)
         committed.set(result.version, {
           stage: result.stage,
@@ -277,7 +284,7 @@ export async function committedStates(
         });
       const scheduled = event.activityTaskScheduledEventAttributes;
       if (scheduled?.activityType?.name === 'projectOrganizer') {
-        const { organizer } = decode(scheduled.input?.payloads?.[0]);
+        const { organizer } = await decode(scheduled.input?.payloads?.[0]);
         committed.set(organizer.version, { stage: organizer.stage, paused: organizer.paused });
       }
     }
@@ -314,14 +321,16 @@ export async function convergedDifferences(
 }
 
 /** The 200 answers whose body reports a state (version, stage, paused) that Temporal never committed. */
-export async function uncommittedAnswers(client: Client, outcomes: RaceOutcome[]): Promise<string[]> {
+export async function uncommittedAnswers(harness: AppHarness, outcomes: RaceOutcome[]): Promise<string[]> {
+  const client = harness.temporal;
+  const codec = harness.app.get(MemberDataCodec);
   const byOrganizer = new Map<string, RaceOutcome[]>();
   for (const outcome of outcomes)
     if (outcome.response.status === 200)
       byOrganizer.set(outcome.organizerId, [...(byOrganizer.get(outcome.organizerId) ?? []), outcome]);
   const lines: string[] = [];
   for (const [organizerId, answered] of byOrganizer) {
-    const committed = await committedStates(client, organizerId);
+    const committed = await committedStates(client, organizerId, codec);
     for (const { action, response } of answered) {
       const { version, stage, paused } = response.body;
       const state = committed.get(version);

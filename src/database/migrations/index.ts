@@ -5,14 +5,7 @@ import { DashboardRollups1795564794345 } from './1795564794345-DashboardRollups'
 import { DebriefRollupOnDelete1795600000000 } from './1795600000000-DebriefRollupOnDelete';
 import { RolePlayScores1796021986294 } from './1796021986294-RolePlayScores';
 import { AuditTrail1796022889773 } from './1796022889773-AuditTrail';
+import { MemberDataKeys1796023514807 } from './1796023514807-MemberDataKeys';
 
 /** Every migration, oldest first. */
-export const migrations = [
-  Initial1795557540369,
-  OrganizerDetailAndListOrder1795559593884,
-  WeeklyReports1795560235417,
-  DashboardRollups1795564794345,
-  DebriefRollupOnDelete1795600000000,
-  RolePlayScores1796021986294,
-  AuditTrail1796022889773,
-];
+export const migrations = [Initial1795557540369, OrganizerDetailAndListOrder1795559593884, WeeklyReports1795560235417, DashboardRollups1795564794345, DebriefRollupOnDelete1795600000000, RolePlayScores1796021986294, AuditTrail1796022889773, MemberDataKeys1796023514807];

@@ -1,0 +1,98 @@
+// Members' data keys (envelope encryption): each organizer's payloads in Temporal are encrypted with a key of their
+// own, kept here wrapped with one of the PAYLOAD_KEYS. Deleting it (erasure) makes those payloads unreadable for good.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/configuration';
+import { PayloadKeyMismatchError, type PayloadKeys } from '../config/payload-keys';
+
+const cacheMs = 60_000;
+const ivBytes = 12;
+const tagBytes = 16;
+
+/** AES-256-GCM: IV, then the authentication tag, then the ciphertext. */
+export function seal(key: Buffer, plain: Buffer): Buffer {
+  const iv = randomBytes(ivBytes);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+}
+
+export function open(key: Buffer, sealed: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, ivBytes));
+  decipher.setAuthTag(sealed.subarray(ivBytes, ivBytes + tagBytes));
+  return Buffer.concat([decipher.update(sealed.subarray(ivBytes + tagBytes)), decipher.final()]);
+}
+
+const checkOf = (key: Buffer) => createHmac('sha256', key).update('organizer-pipeline payload key check').digest('hex');
+
+@Injectable()
+export class DataKeyRepository {
+  /** Keys read recently; kept a minute, so a key destroyed in another process stops working here soon after. */
+  private readonly cache = new Map<string, { key: Buffer; at: number }>();
+  private readonly keys: PayloadKeys;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.keys = config.payloadKeys;
+  }
+
+  /** A PAYLOAD_KEYS key by id (the current one when none is named); undefined when it is not configured. */
+  masterKey(id: string = this.keys.current): { id: string; key: Buffer } | undefined {
+    const key = this.keys.keys.get(id);
+    return key ? { id, key } : undefined;
+  }
+
+  /**
+   * At start: every configured key must be the one its id stood for when it first wrapped data (a wrong key under the
+   * same id refuses to run), and every key that wraps a data key must still be configured.
+   */
+  async checkKeys(): Promise<void> {
+    for (const [id, key] of this.keys.keys) {
+      await this.dataSource.query('INSERT INTO payload_keys (key_id, "check") VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, checkOf(key)]);
+      const [row] = await this.dataSource.query('SELECT "check" FROM payload_keys WHERE key_id = $1', [id]);
+      if (row.check !== checkOf(key)) {
+        throw new PayloadKeyMismatchError(`PAYLOAD_KEYS key ${id} is not the key that id stood for when data was written with it`);
+      }
+    }
+    const used: { key_id: string }[] = await this.dataSource.query('SELECT DISTINCT key_id FROM data_keys');
+    const missing = used.map((r) => r.key_id).filter((id) => !this.keys.keys.has(id));
+    if (missing.length) throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${missing.join(', ')}, which members' data keys are wrapped with`);
+  }
+
+  /** The subject's data key, created (wrapped with the current key) the first time it is needed. */
+  async keyFor(subject: string): Promise<Buffer> {
+    const known = await this.existing(subject);
+    if (known) return known;
+    const current = this.masterKey()!;
+    const fresh = randomBytes(32);
+    await this.dataSource.query(
+      'INSERT INTO data_keys (subject, key_id, wrapped, created_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING',
+      [subject, current.id, seal(current.key, fresh)],
+    );
+    // Another process may have created it first: whichever row is stored is the key.
+    return (await this.existing(subject))!;
+  }
+
+  /** The subject's data key, or undefined when it has none (never had, or was erased). */
+  async existing(subject: string): Promise<Buffer | undefined> {
+    const cached = this.cache.get(subject);
+    if (cached && Date.now() - cached.at < cacheMs) return cached.key;
+    const [row] = await this.dataSource.query('SELECT key_id, wrapped FROM data_keys WHERE subject = $1', [subject]);
+    if (!row) return undefined;
+    const master = this.masterKey(row.key_id);
+    if (!master) throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${row.key_id}, which wraps a member's data key`);
+    const key = open(master.key, row.wrapped);
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(subject, { key, at: Date.now() });
+    return key;
+  }
+
+  /** Destroys the subject's data key: what it encrypted can no longer be read, here or anywhere. */
+  async destroy(subject: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM data_keys WHERE subject = $1', [subject]);
+    this.cache.delete(subject);
+  }
+}
