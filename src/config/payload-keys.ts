@@ -20,12 +20,21 @@ export function parsePayloadKeys(raw: string | undefined): PayloadKeys {
     );
   }
   const keys = new Map<string, Buffer>();
-  for (const entry of raw.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.indexOf(':');
     const id = entry.slice(0, at);
     const key = Buffer.from(entry.slice(at + 1), 'base64');
-    if (at < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new PayloadKeysError(`PAYLOAD_KEYS: "${entry.slice(0, 12)}…" is not "id:base64-key" (an id of letters, digits, - or _)`);
-    if (key.length !== 32) throw new PayloadKeysError(`PAYLOAD_KEYS: key ${id} is ${key.length} bytes; AES-256 needs 32 (base64 of 32 random bytes)`);
+    if (at < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      throw new PayloadKeysError(
+        `PAYLOAD_KEYS: "${entry.slice(0, 12)}…" is not "id:base64-key" (an id of letters, digits, - or _)`,
+      );
+    if (key.length !== 32)
+      throw new PayloadKeysError(
+        `PAYLOAD_KEYS: key ${id} is ${key.length} bytes; AES-256 needs 32 (base64 of 32 random bytes)`,
+      );
     if (keys.has(id)) throw new PayloadKeysError(`PAYLOAD_KEYS: key ${id} is given twice`);
     keys.set(id, key);
   }

@@ -94,4 +94,8 @@ export class OrganizerEntity {
 
   @Column({ type: 'timestamptz' })
   projectedAt: Date;
+
+  /** When the member's personal data was erased (the figures stay, under this anonymous record). */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }

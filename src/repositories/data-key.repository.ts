@@ -51,15 +51,23 @@ export class DataKeyRepository {
    */
   async checkKeys(): Promise<void> {
     for (const [id, key] of this.keys.keys) {
-      await this.dataSource.query('INSERT INTO payload_keys (key_id, "check") VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, checkOf(key)]);
+      await this.dataSource.query('INSERT INTO payload_keys (key_id, "check") VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        id,
+        checkOf(key),
+      ]);
       const [row] = await this.dataSource.query('SELECT "check" FROM payload_keys WHERE key_id = $1', [id]);
       if (row.check !== checkOf(key)) {
-        throw new PayloadKeyMismatchError(`PAYLOAD_KEYS key ${id} is not the key that id stood for when data was written with it`);
+        throw new PayloadKeyMismatchError(
+          `PAYLOAD_KEYS key ${id} is not the key that id stood for when data was written with it`,
+        );
       }
     }
     const used: { key_id: string }[] = await this.dataSource.query('SELECT DISTINCT key_id FROM data_keys');
     const missing = used.map((r) => r.key_id).filter((id) => !this.keys.keys.has(id));
-    if (missing.length) throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${missing.join(', ')}, which members' data keys are wrapped with`);
+    if (missing.length)
+      throw new PayloadKeyMismatchError(
+        `PAYLOAD_KEYS lacks key ${missing.join(', ')}, which members' data keys are wrapped with`,
+      );
   }
 
   /** The subject's data key, created (wrapped with the current key) the first time it is needed. */
@@ -83,7 +91,8 @@ export class DataKeyRepository {
     const [row] = await this.dataSource.query('SELECT key_id, wrapped FROM data_keys WHERE subject = $1', [subject]);
     if (!row) return undefined;
     const master = this.masterKey(row.key_id);
-    if (!master) throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${row.key_id}, which wraps a member's data key`);
+    if (!master)
+      throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${row.key_id}, which wraps a member's data key`);
     const key = open(master.key, row.wrapped);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(subject, { key, at: Date.now() });

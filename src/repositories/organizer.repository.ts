@@ -523,6 +523,7 @@ export class OrganizerRepository {
   ): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM organizers WHERE id > $1 AND (stage <> ALL ($2) OR projected_at >= $3) AND ($4::uuid IS NULL OR program_id = $4)
+         AND erased_at IS NULL
        ORDER BY id LIMIT $5`,
       [from.after, [...closedStages], from.closedSince, from.programId ?? null, limit],
     );
@@ -633,6 +634,54 @@ export class OrganizerRepository {
         ...open.filter((n) => !present.has(n)).map((n) => `the reminder ${n}`),
       ];
       return { unrestorable };
+    });
+  }
+
+  /**
+   * Erases a member's personal data from every table that holds it, in one transaction, keeping the figures under an
+   * anonymous record: the organizer row (name, email, phone, member id), notification texts and the deliveries to them,
+   * their roster row, their name in weekly reports, free text in their history, debriefs and ride-alongs, the audit
+   * entries about them, and the account they signed in with. Returns false when there is no such organizer.
+   */
+  async erase(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const q = (sql: string, parameters: unknown[]) => manager.query(sql, parameters);
+      const [row] = await q('SELECT program_id, member_id, email FROM organizers WHERE id = $1 FOR UPDATE', [id]);
+      if (!row) return false;
+      await q(
+        `UPDATE organizers SET name = 'Erased member', email = '', phone = NULL, member_id = $2, erased_at = now() WHERE id = $1`,
+        [id, `ERASED-${id.slice(0, 8)}`],
+      );
+      await q(
+        `DELETE FROM notification_deliveries WHERE recipient = $2 AND notification_id IN (SELECT id FROM notifications WHERE organizer_id = $1)`,
+        [id, row.email],
+      );
+      await q(
+        `UPDATE notifications SET summary = replace(kind, '_', ' ') || ' (erased member)' WHERE organizer_id = $1`,
+        [id],
+      );
+      await q('DELETE FROM roster_members WHERE program_id = $1 AND upper(member_id) = upper($2)', [
+        row.program_id,
+        row.member_id,
+      ]);
+      const anonymous = `CASE WHEN e->>'organizerId' = $2 THEN jsonb_set(e, '{name}', '"Erased member"') ELSE e END`;
+      await q(
+        `UPDATE weekly_reports SET
+           submitted = (SELECT COALESCE(jsonb_agg(${anonymous}), '[]') FROM jsonb_array_elements(submitted) e),
+           missing = (SELECT COALESCE(jsonb_agg(${anonymous}), '[]') FROM jsonb_array_elements(missing) e)
+         WHERE program_id = $1 AND (submitted @> $3 OR missing @> $3)`,
+        [row.program_id, id, JSON.stringify([{ organizerId: id }])],
+      );
+      await q('UPDATE stage_transitions SET reason = NULL WHERE organizer_id = $1', [id]);
+      await q('UPDATE debriefs SET notes = NULL WHERE organizer_id = $1', [id]);
+      await q('UPDATE ride_alongs SET notes = NULL WHERE organizer_id = $1', [id]);
+      await q(`UPDATE audit_entries SET before = NULL, after = NULL WHERE subject = $1`, [id]);
+      await q(
+        `UPDATE users SET name = 'Erased member', email = 'erased-' || id || '@erased.invalid', revoked_at = COALESCE(revoked_at, now())
+         WHERE organizer_id = $1`,
+        [id],
+      );
+      return true;
     });
   }
 }

@@ -36,7 +36,9 @@ export class MemberDataCodec implements PayloadCodec {
       return {
         metadata: {
           encoding: encoder.encode(encrypted),
-          ...(subject ? { 'encryption-subject': encoder.encode(subject) } : { 'encryption-key-id': encoder.encode(master.id) }),
+          ...(subject
+            ? { 'encryption-subject': encoder.encode(subject) }
+            : { 'encryption-key-id': encoder.encode(master.id) }),
         },
         data: seal(key, plain),
       };
@@ -55,7 +57,9 @@ export class MemberDataCodec implements PayloadCodec {
           : this.keys.masterKey(decoder.decode(metadata['encryption-key-id'] ?? new Uint8Array()))?.key;
         if (!key) {
           throw new ErasedPayloadError(
-            subject ? `the data of member ${subject} was erased: its key is destroyed` : 'the payload was encrypted with a key PAYLOAD_KEYS no longer holds',
+            subject
+              ? `the data of member ${subject} was erased: its key is destroyed`
+              : 'the payload was encrypted with a key PAYLOAD_KEYS no longer holds',
           );
         }
         return temporal.api.common.v1.Payload.decode(open(key, Buffer.from(payload.data ?? new Uint8Array())));

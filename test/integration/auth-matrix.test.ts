@@ -170,6 +170,14 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/programs/${program.id}/audit` }),
     },
     {
+      route: 'POST /api/organizers/{organizerId}/erase',
+      expect: [200, 403, 403, 403, 403, 403],
+      async cell(_, allowed) {
+        if (!allowed) return { path: `/api/organizers/${shared}/erase` };
+        return { path: `/api/organizers/${await organizerIn('applied')}/erase` };
+      },
+    },
+    {
       route: 'GET /api/audit',
       expect: [200, 403, 403, 403, 403, 403],
       cell: async () => ({ path: '/api/audit' }),

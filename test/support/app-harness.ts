@@ -48,16 +48,24 @@ export class AppHarness {
     });
     let workerContext: INestApplicationContext | undefined;
     let worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
-    if (options.worker !== false) {
-      workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-        logger: options.logger ?? false,
-      });
-      const created = await workerContext.get(OrganizerWorker).create();
-      worker = { ...created, running: created.worker.run() };
+    let app: INestApplication | undefined;
+    try {
+      if (options.worker !== false) {
+        workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+          logger: options.logger ?? false,
+        });
+        await workerContext.get(DataKeyRepository).checkKeys();
+        const created = await workerContext.get(OrganizerWorker).create();
+        worker = { ...created, running: created.worker.run() };
+      }
+      app = await createApp(config, { logger: options.logger ?? errorsOnly });
+      await app.get(DataKeyRepository).checkKeys();
+      await app.listen(0, '127.0.0.1');
+    } catch (error) {
+      // A harness that cannot start (a wrong key, say) leaves nothing running behind it.
+      await new AppHarness(config, app!, '', workerContext, worker).stop().catch(() => undefined);
+      throw error;
     }
-    const app = await createApp(config, { logger: options.logger ?? errorsOnly });
-    await app.get(DataKeyRepository).checkKeys();
-    await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new AppHarness(config, app, `http://127.0.0.1:${address.port}`, workerContext, worker);
   }
@@ -93,7 +101,7 @@ export class AppHarness {
   }
 
   async stop(): Promise<void> {
-    await this.app.close();
+    await this.app?.close();
     if (this.worker) {
       this.worker.worker.shutdown();
       await this.worker.running;

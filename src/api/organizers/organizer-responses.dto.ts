@@ -150,3 +150,10 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   @ApiProperty({ type: [RideAlongDto] }) rideAlongs: RideAlongDto[];
   @ApiProperty({ type: [NotificationDto], description: 'Newest first, at most 100' }) notifications: NotificationDto[];
 }
+
+export class ErasedDto {
+  @ApiProperty({ format: 'uuid' }) organizerId: string;
+  @ApiProperty({ enum: stages, description: 'Where the record closed (withdrawn, when erasing ended it)' })
+  stage: Stage;
+  @ApiProperty({ format: 'date-time' }) erasedAt: string;
+}

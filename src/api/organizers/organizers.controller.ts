@@ -19,7 +19,7 @@ import {
   ScheduleScreeningDto,
   SubmitDebriefDto,
 } from './organizer-inputs.dto';
-import { NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
+import { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 import { organizerOwnActions, OrganizersService } from './organizers.service';
 
 /**
@@ -178,6 +178,19 @@ export class OrganizersController {
   @ActionRoute('terminate', 'training, ride_along, active → terminated')
   terminate(@IdParam('organizerId', 'organizer') id: string, @Body() body: ReasonDto, @CurrentCaller() caller: Caller) {
     return this.organizers.act(id, 'terminate', body, caller);
+  }
+
+  /**
+   * Erases the member's personal data: an open record ends as withdrawn (reason `erased`), their data leaves every
+   * table (the figures stay, under an anonymous record), and their data key is destroyed, so what Temporal holds of
+   * them can never be read again.
+   */
+  @Post('erase')
+  @HttpCode(200)
+  @Allow('admin')
+  @ApiOkResponse({ type: ErasedDto })
+  erase(@IdParam('organizerId', 'organizer') id: string, @CurrentCaller() caller: Caller): Promise<ErasedDto> {
+    return this.organizers.erase(id, caller);
   }
 }
 

@@ -7,6 +7,7 @@ import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { Projection } from '../../domain/snapshot';
 import { AuditRepository } from '../../repositories/audit.repository';
+import { DataKeyRepository } from '../../repositories/data-key.repository';
 import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
 import { databaseUnavailable } from '../common/error.filter';
 import {
@@ -22,7 +23,7 @@ import { durationMs } from '../../domain/durations';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
-import type { NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
+import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 
 /** Actions an organizer may take on their own record; every action is open to the program's coordinators. */
 export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'withdraw'];
@@ -35,6 +36,7 @@ export class OrganizersService {
     private readonly workflows: WorkflowGateway,
     private readonly access: AccessPolicy,
     private readonly audit: AuditRepository,
+    private readonly dataKeys: DataKeyRepository,
   ) {}
 
   /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
@@ -136,6 +138,30 @@ export class OrganizersService {
       after: { ...input },
     });
     return this.detailOf(organizerId);
+  }
+
+  /**
+   * Erases a member (DESIGN.md §4): an open record is ended first (withdrawn, reason `erased`) and its workflow left
+   * to close, so no projection can write their data again; then the read models lose it and the data key that
+   * encrypts their payloads in Temporal is destroyed. Logged in the audit trail without the erased data.
+   */
+  async erase(organizerId: string, caller: Caller): Promise<ErasedDto> {
+    const row = await this.organizers.access(organizerId);
+    if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
+    if (!isClosed(row.stage)) {
+      try {
+        const { projection } = await this.workflows.act(organizerId, 'withdraw', { reason: 'erased' }, actorOf(caller));
+        await this.store(projection);
+      } catch (error) {
+        if (!(error instanceof RecordClosedError)) throw error;
+      }
+    }
+    await this.workflows.closed(organizerId);
+    await this.organizers.erase(organizerId);
+    await this.dataKeys.destroy(organizerId);
+    await this.audit.record({ actor: caller.id, programId: row.programId, kind: 'erased', subject: organizerId });
+    const after = (await this.organizers.access(organizerId))!;
+    return { organizerId, stage: after.stage, erasedAt: new Date().toISOString() };
   }
 
   /**

@@ -120,6 +120,11 @@ export class WorkflowGateway {
     }
   }
 
+  /** Waits until the organizer's workflow has closed (its last change stored), within the call deadline. */
+  async closed(organizerId: string): Promise<void> {
+    await this.call(organizerId, () => this.client.workflow.getHandle(organizerId).result());
+  }
+
   /** Tells one organizer the program's current policy and term end (for one that applied while they changed). */
   async tellOrganizer(
     organizerId: string,

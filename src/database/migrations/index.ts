@@ -6,6 +6,17 @@ import { DebriefRollupOnDelete1795600000000 } from './1795600000000-DebriefRollu
 import { RolePlayScores1796021986294 } from './1796021986294-RolePlayScores';
 import { AuditTrail1796022889773 } from './1796022889773-AuditTrail';
 import { MemberDataKeys1796023514807 } from './1796023514807-MemberDataKeys';
+import { ErasedMembers1796023732485 } from './1796023732485-ErasedMembers';
 
 /** Every migration, oldest first. */
-export const migrations = [Initial1795557540369, OrganizerDetailAndListOrder1795559593884, WeeklyReports1795560235417, DashboardRollups1795564794345, DebriefRollupOnDelete1795600000000, RolePlayScores1796021986294, AuditTrail1796022889773, MemberDataKeys1796023514807];
+export const migrations = [
+  Initial1795557540369,
+  OrganizerDetailAndListOrder1795559593884,
+  WeeklyReports1795560235417,
+  DashboardRollups1795564794345,
+  DebriefRollupOnDelete1795600000000,
+  RolePlayScores1796021986294,
+  AuditTrail1796022889773,
+  MemberDataKeys1796023514807,
+  ErasedMembers1796023732485,
+];
