@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { ClientConnectConfig, loadClientConnectConfig } from '@temporalio/envconfig';
 import { parsePayloadKeys, PayloadKeys } from './payload-keys';
 
 /**
@@ -11,6 +13,8 @@ export abstract class AppConfig {
   declare databaseUrl: string;
   declare temporal: {
     address: string;
+    /** How to reach Temporal: address, TLS, API key, gRPC metadata (Temporal's own environment configuration). */
+    connection: ClientConnectConfig['connectionOptions'] & { address: string };
     namespace: string;
     taskQueue: string;
     /** How long an HTTP call waits for a workflow update before answering 503. */
@@ -71,9 +75,44 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   if (!raw || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
-  if (!/^[\w.:/, -]+$/.test(raw))
+  if (!/^[\w.:/-]+(\s*,\s*[\w.:/-]+)*$/.test(raw))
     throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops or addresses, got "${raw}"`);
   return raw;
+}
+
+/** TLS settings that name files: checked first, so a wrong path is one line naming the setting. */
+const temporalFileSettings = [
+  'TEMPORAL_TLS_CLIENT_CERT_PATH',
+  'TEMPORAL_TLS_CLIENT_KEY_PATH',
+  'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+];
+
+/**
+ * The Temporal connection from Temporal's own environment configuration (@temporalio/envconfig): TEMPORAL_ADDRESS,
+ * TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS and TEMPORAL_TLS_*, TEMPORAL_PROFILE with a config file
+ * (TEMPORAL_CONFIG_FILE). Without any, the local dev server.
+ */
+function temporalConnection(env: Env): Pick<AppConfig['temporal'], 'address' | 'connection' | 'namespace'> {
+  for (const name of temporalFileSettings) {
+    if (env[name] && !existsSync(env[name]!)) throw new ConfigError(`${name} names ${env[name]}, which does not exist`);
+  }
+  let loaded: ClientConnectConfig;
+  try {
+    loaded = loadClientConnectConfig({
+      overrideEnvVars: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >,
+    });
+  } catch (error) {
+    throw new ConfigError(`the Temporal connection settings cannot be read: ${(error as Error).message}`);
+  }
+  const address = loaded.connectionOptions.address || '127.0.0.1:7233';
+  return {
+    address,
+    connection: { ...loaded.connectionOptions, address },
+    namespace: loaded.namespace || env.TEMPORAL_NAMESPACE || 'default',
+  };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -90,8 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
     temporal: {
-      address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
-      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      ...temporalConnection(env),
       taskQueue: env.TEMPORAL_TASK_QUEUE || 'organizer-pipeline',
       updateTimeoutMs: integer(env, 'TEMPORAL_UPDATE_TIMEOUT_MS', 10_000, 100),
     },

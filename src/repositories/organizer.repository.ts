@@ -397,9 +397,16 @@ export class OrganizerRepository {
   }
 
   /** What access checks need: the organizer's program and where it stands. */
-  async access(id: string): Promise<{ id: string; programId: string; stage: Stage; paused: boolean } | undefined> {
-    const [row] = await this.dataSource.query('SELECT program_id, stage, paused FROM organizers WHERE id = $1', [id]);
-    return row ? { id, programId: row.program_id, stage: row.stage, paused: row.paused } : undefined;
+  async access(
+    id: string,
+  ): Promise<{ id: string; programId: string; stage: Stage; paused: boolean; erasedAt: Date | null } | undefined> {
+    const [row] = await this.dataSource.query(
+      'SELECT program_id, stage, paused, erased_at FROM organizers WHERE id = $1',
+      [id],
+    );
+    return row
+      ? { id, programId: row.program_id, stage: row.stage, paused: row.paused, erasedAt: row.erased_at }
+      : undefined;
   }
 
   /** Ids of a program's organizers in an open stage, `limit` at a time after `after` (by id). */

@@ -44,7 +44,7 @@ export const apiRetryInterceptor = makeGrpcRetryInterceptor(
       inject: [AppConfig, MemberDataCodec],
       useFactory: (config: AppConfig, codec: MemberDataCodec) =>
         new Client({
-          connection: Connection.lazy({ address: config.temporal.address, interceptors: [apiRetryInterceptor] }),
+          connection: Connection.lazy({ ...config.temporal.connection, interceptors: [apiRetryInterceptor] }),
           namespace: config.temporal.namespace,
           dataConverter: memberDataConverter(codec),
         }),

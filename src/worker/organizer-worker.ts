@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, NativeConnectionOptions, Worker, WorkerOptions } from '@temporalio/worker';
 import { workerActivities } from '../activities/activities.module';
 import { AppConfig } from '../config/configuration';
 import { ensureReconcileSchedule } from '../temporal/reconcile-schedule';
@@ -10,10 +10,14 @@ import { MemberDataCodec, memberDataConverter } from '../temporal/member-data-co
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { prebuiltBundlePath } from './workflow-bundle';
 
-async function connectWithRetry(address: string, logger: Logger): Promise<NativeConnection> {
+async function connectWithRetry(
+  options: NativeConnectionOptions & { address: string },
+  logger: Logger,
+): Promise<NativeConnection> {
+  const { address } = options;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await NativeConnection.connect({ address });
+      return await NativeConnection.connect(options);
     } catch (error) {
       if (attempt % 10 === 1)
         logger.warn(`Temporal at ${address} is not answering yet (${(error as Error).message}); retrying`);
@@ -34,10 +38,10 @@ export class OrganizerWorker {
   ) {}
 
   async create(): Promise<{ worker: Worker; connection: NativeConnection }> {
-    const { address, namespace, taskQueue } = this.config.temporal;
+    const { address, connection: connectionOptions, namespace, taskQueue } = this.config.temporal;
     // Connect first: Worker.create against an unreachable server would bundle, fail and leave the process hanging.
-    const connection = await connectWithRetry(address, this.logger);
-    const client = await Connection.connect({ address });
+    const connection = await connectWithRetry(connectionOptions, this.logger);
+    const client = await Connection.connect(connectionOptions);
     try {
       await ensureSearchAttributes(client, namespace);
       await ensureReconcileSchedule(new Client({ connection: client, namespace }), taskQueue);

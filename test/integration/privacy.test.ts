@@ -274,6 +274,11 @@ describe('payload keys', () => {
   it.each([
     ['missing', { PAYLOAD_KEYS: '' }, /cannot start: PAYLOAD_KEYS is required/],
     ['malformed', { PAYLOAD_KEYS: 'k1:c2hvcnQ=' }, /cannot start: PAYLOAD_KEYS: key k1 is 5 bytes; AES-256 needs 32/],
+    [
+      'fine but the TLS certificate is missing',
+      { TEMPORAL_TLS_CLIENT_CERT_PATH: '/nonexistent/client.pem' },
+      /cannot start: TEMPORAL_TLS_CLIENT_CERT_PATH names \/nonexistent\/client.pem, which does not exist/,
+    ],
   ])('stops at start with one line naming the setting when the key is %s', async (_, env, message) => {
     const { code, output } = await startApi(env);
     expect(code).not.toBe(0);

@@ -166,7 +166,8 @@ export async function organizersInEveryStage(
   for (const stage of raceStages) {
     const walked = await Promise.all(
       Array.from({ length: perStage }, async () => {
-        const { body } = await admin.apply(program.id);
+        const { status, body } = await admin.apply(program.id);
+        if (status !== 201) throw new Error(`application answered ${status}: ${JSON.stringify(body)}`);
         await admin.advanceTo(program, body.id, stage as Parameters<ApiClient['advanceTo']>[2]);
         return { id: body.id as string, stage };
       }),

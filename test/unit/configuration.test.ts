@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from '../../src/config/configuration';
 
-const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db' };
+const base = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+  PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+};
 
 describe('loadConfig', () => {
   it('applies the embedded defaults', () => {
@@ -30,6 +33,8 @@ describe('loadConfig', () => {
       TEMPORAL_NAMESPACE: 'unions',
       TEMPORAL_TASK_QUEUE: 'q',
       TEMPORAL_UPDATE_TIMEOUT_MS: '2500',
+      TEMPORAL_API_KEY: 'cloud-api-key',
+      TRUST_PROXY: '1',
       ADMIN_TOKEN: 'a-long-enough-admin-token',
       SMTP_URL: 'smtp://127.0.0.1:2525',
       MAIL_FROM: 'Pipeline <p@example.org>',
@@ -38,7 +43,15 @@ describe('loadConfig', () => {
       nodeEnv: 'production',
       host: '0.0.0.0',
       port: 8080,
-      temporal: { address: 'temporal:7233', namespace: 'unions', taskQueue: 'q', updateTimeoutMs: 2500 },
+      temporal: {
+        address: 'temporal:7233',
+        namespace: 'unions',
+        taskQueue: 'q',
+        updateTimeoutMs: 2500,
+        // An API key means TLS, as Temporal Cloud wants.
+        connection: { address: 'temporal:7233', apiKey: 'cloud-api-key', tls: true },
+      },
+      trustProxy: 1,
       adminToken: 'a-long-enough-admin-token',
       smtpUrl: 'smtp://127.0.0.1:2525',
       mailFrom: 'Pipeline <p@example.org>',
@@ -52,6 +65,13 @@ describe('loadConfig', () => {
     [{ ...base, PORT: '70000' }, /PORT must be an integer between 0 and 65535/],
     [{ ...base, ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 16 characters/],
     [{ ...base, SMTP_URL: 'not a url' }, /SMTP_URL is not a valid URL/],
+    [{ DATABASE_URL: base.DATABASE_URL }, /PAYLOAD_KEYS is required/],
+    [{ ...base, PAYLOAD_KEYS: 'k1' }, /PAYLOAD_KEYS: "k1…" is not "id:base64-key"/],
+    [
+      { ...base, TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/no/ca.pem' },
+      /TEMPORAL_TLS_SERVER_CA_CERT_PATH names \/no\/ca.pem, which does not exist/,
+    ],
+    [{ ...base, TRUST_PROXY: 'a b' }, /TRUST_PROXY must be/],
   ])('refuses %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

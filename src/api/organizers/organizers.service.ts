@@ -148,6 +148,8 @@ export class OrganizersService {
   async erase(organizerId: string, caller: Caller): Promise<ErasedDto> {
     const row = await this.organizers.access(organizerId);
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
+    // Erasing twice changes nothing more.
+    if (row.erasedAt) return { organizerId, stage: row.stage, erasedAt: row.erasedAt.toISOString() };
     if (!isClosed(row.stage)) {
       try {
         const { projection } = await this.workflows.act(organizerId, 'withdraw', { reason: 'erased' }, actorOf(caller));

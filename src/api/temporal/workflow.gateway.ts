@@ -42,6 +42,7 @@ import {
   RuleViolationError,
   UnavailableError,
 } from '../common/errors';
+import { ErasedPayloadError } from '../../temporal/member-data-codec';
 
 /** The API's one door to Temporal: owns workflow IDs, the calls, their deadlines, and what their errors mean. */
 @Injectable()
@@ -217,6 +218,9 @@ export class WorkflowGateway {
   }
 
   private translate(error: unknown, workflowId: string): Error {
+    if (error instanceof ErasedPayloadError || (error as Error)?.cause instanceof ErasedPayloadError) {
+      return new ConflictError("the member's data was erased; their record can no longer change");
+    }
     if (error instanceof WorkflowExecutionAlreadyStartedError) {
       return new ConflictError('this member has already applied to this program');
     }
