@@ -3,12 +3,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './api/bootstrap';
 import { loadConfig } from './config/configuration';
+import { installLogger } from './config/logging';
 import { startupFailure } from './config/startup-failure';
 import { DataKeyRepository } from './repositories/data-key.repository';
 
+const appLogger = installLogger();
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
+  const app = await createApp(config, { logger: appLogger });
   await app.get(DataKeyRepository).checkKeys();
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

@@ -8,11 +8,14 @@ import type { ReconcileInput } from './contracts/activities';
 import { ReadModelReconciler } from './activities/read-model-reconciler';
 import { ConfigModule } from './config/config.module';
 import { loadConfig } from './config/configuration';
+import { installLogger } from './config/logging';
 import { DatabaseModule } from './database/database.module';
 import { OrganizerRepository } from './repositories/organizer.repository';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { reconcileClosedWithinDays } from './contracts/reconcile';
 
+const appLogger = installLogger();
+appLogger.setLogLevels(['log', 'warn', 'error', 'fatal']);
 const logger = new Logger('reconcile');
 
 function options(args: string[]): ReconcileInput {
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
     providers: [OrganizerRepository, ReadModelReconciler],
   })
   class ReconcileModule {}
-  const app = await NestFactory.createApplicationContext(ReconcileModule, { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(ReconcileModule, { logger: appLogger });
   try {
     const summary = await app.get(ReadModelReconciler).reconcileAll(options(process.argv.slice(2)));
     const { checked, equal, repaired, behind, changed, unknown, failed } = summary;

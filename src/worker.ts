@@ -1,28 +1,60 @@
-// The worker process: runs organizer workflows and their activities. The SDK owns shutdown (SIGINT/SIGTERM drain
-// the worker); Nest's context is closed after the worker has stopped.
+// The worker process: runs organizer workflows and their activities, and serves its health (WORKER_HEALTH_PORT) and
+// the Web UI's codec endpoint (CODEC_PORT) when configured. The SDK owns shutdown (SIGINT/SIGTERM drain the worker
+// within WORKER_SHUTDOWN_GRACE_MS); Nest's context is closed after the worker has stopped.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Runtime } from '@temporalio/worker';
 import { loadConfig } from './config/configuration';
+import { installLogger, TemporalLogAdapter } from './config/logging';
 import { startupFailure } from './config/startup-failure';
 import { DataKeyRepository } from './repositories/data-key.repository';
+import { CodecServer } from './temporal/codec-server';
+import { MemberDataCodec } from './temporal/member-data-codec';
 import { OrganizerWorker } from './worker/organizer-worker';
+import { WorkerHealthServer, workerReadiness } from './worker/worker-health-server';
 import { WorkerModule } from './worker/worker.module';
+
+const appLogger = installLogger();
+const logger = new Logger('worker');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  Runtime.install({
+    logger: new TemporalLogAdapter(appLogger),
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+  });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: appLogger });
   await app.get(DataKeyRepository).checkKeys();
   const { worker, connection } = await app.get(OrganizerWorker).create();
+  const servers: { stop(): Promise<void> }[] = [];
   try {
+    if (config.workerHealth) {
+      const health = await WorkerHealthServer.start(() => workerReadiness(worker, connection), config.workerHealth);
+      servers.push(health);
+      logger.log(`health on http://${config.workerHealth.host}:${health.port}/health/ready`);
+    }
+    if (config.codecEndpoint) {
+      const codec = await CodecServer.start(app.get(MemberDataCodec), {
+        ...config.codecEndpoint,
+        onError: (error) => logger.warn(`codec endpoint: ${error.message}`),
+      });
+      servers.push(codec);
+      logger.log(
+        `codec endpoint for the Web UI on http://${config.codecEndpoint.host}:${codec.port} ` +
+          `(origins ${config.codecEndpoint.corsOrigins.join(', ')})`,
+      );
+    }
     await worker.run();
+    logger.log('worker stopped');
   } finally {
+    await Promise.all(servers.map((server) => server.stop()));
     await connection.close();
     await app.close();
   }
 }
 
 main().catch((error: unknown) => {
-  new Logger('worker').error(startupFailure(error));
+  logger.error(startupFailure(error));
   process.exit(1);
 });

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       dbFilename: options.dbFile,
       ui: Boolean(options.uiPort),
       uiPort: options.uiPort,
+      extraArgs: options.uiPort && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
       searchAttributes: Object.keys(searchAttributeTypes).map((name) =>
         defineSearchAttributeKey(name, SearchAttributeType.KEYWORD),
       ),

@@ -31,7 +31,7 @@ export interface StackSettings {
   /** Set when the user points at an existing Temporal server; otherwise a dev server is started. */
   temporalAddress: string | undefined;
   temporalCli: string | undefined;
-  ports: { api: number; temporal: number; temporalUi: number; postgres: number };
+  ports: { api: number; temporal: number; temporalUi: number; postgres: number; codec: number };
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -55,6 +55,7 @@ export function stackSettings(env: NodeJS.ProcessEnv = process.env): StackSettin
       temporal: port(env, 'TEMPORAL_PORT', 7233),
       temporalUi: port(env, 'TEMPORAL_UI_PORT', 8233),
       postgres: port(env, 'EMBEDDED_PG_PORT', 54329),
+      codec: port(env, 'CODEC_PORT', 8234),
     },
   };
 }

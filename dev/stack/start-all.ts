@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     } else {
       await ensureFree(ports.temporal, 'Temporal', 'TEMPORAL_PORT');
       await ensureFree(ports.temporalUi, 'Temporal UI', 'TEMPORAL_UI_PORT');
+      await ensureFree(ports.codec, 'the codec endpoint', 'CODEC_PORT');
       const cli = resolveTemporalCli(settings);
       const dbFile = join(dataDir, 'temporal', 'temporal.sqlite');
       logger.log(`Temporal: dev server on 127.0.0.1:${ports.temporal}, state in ${dbFile}`);
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
         cli,
         port: ports.temporal,
         uiPort: ports.temporalUi,
+        uiCodecEndpoint: `http://127.0.0.1:${ports.codec}`,
         dbFile,
         logFile: join(dataDir, 'logs', 'temporal.log'),
         // The dev server warns about much that is routine (its own shutdown included); errors are worth a look.
@@ -123,6 +125,9 @@ async function main(): Promise<void> {
       ADMIN_TOKEN: token,
       PAYLOAD_KEYS: payloadKeys(dataDir),
       PORT: String(ports.api),
+      // The worker serves the Web UI's codec endpoint, on loopback, for the UI's pages only.
+      CODEC_PORT: String(ports.codec),
+      CODEC_CORS_ORIGINS: `http://127.0.0.1:${ports.temporalUi},http://localhost:${ports.temporalUi}`,
     };
     const node = (name: string, script: string) =>
       new ManagedProcess({
@@ -187,7 +192,7 @@ async function main(): Promise<void> {
       `Organizer Pipeline is ready (${seconds} s)`,
       `  API          ${apiUrl}/api        (health: ${apiUrl}/api/health)`,
       `  API docs     ${apiUrl}/api/docs`,
-      ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : []),
+      ...(temporalUi ? [`  Temporal UI  ${temporalUi}   (payloads decoded by http://127.0.0.1:${ports.codec})`] : []),
       `  Temporal     ${temporalAddress}`,
       `  Admin token  ${token}`,
       `  Data folder  ${dataDir}`,

@@ -12,6 +12,8 @@ export interface DevServerOptions {
   port: number;
   /** Undefined: no Web UI. */
   uiPort?: number;
+  /** The codec endpoint the Web UI's pages call to show payloads readable. */
+  uiCodecEndpoint?: string;
   /** Undefined: in memory (tests). */
   dbFile?: string;
   httpPort?: number;
@@ -30,6 +32,7 @@ function cliArgs(options: DevServerOptions): string[] {
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-ip', '127.0.0.1', '--ui-port', String(options.uiPort));
   else args.push('--headless');
+  if (options.uiPort && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   if (options.httpPort) args.push('--http-port', String(options.httpPort));
   for (const [name, type] of Object.entries(searchAttributeTypes)) args.push('--search-attribute', `${name}=${type}`);
   return args;

@@ -22,6 +22,12 @@ export abstract class AppConfig {
   };
   /** Workflows the worker keeps in memory between tasks (more: fewer replays, more memory). */
   declare maxCachedWorkflows: number;
+  /** On SIGTERM the worker stops polling, lets running activities finish for `graceMs`, and gives up after `forceMs`. */
+  declare workerShutdown: { graceMs: number; forceMs: number };
+  /** The worker's /health/live and /health/ready (WORKER_HEALTH_PORT; undefined: not served). */
+  declare workerHealth: { host: string; port: number } | undefined;
+  /** The codec endpoint for Temporal's Web UI (CODEC_PORT; undefined: not served). */
+  declare codecEndpoint: { host: string; port: number; corsOrigins: string[] } | undefined;
   declare adminToken: string | undefined;
   /** Failed authentications from one address in a minute before it is refused for the rest of that minute. */
   declare authFailuresPerMinute: number;
@@ -53,6 +59,10 @@ function integer(env: Env, name: string, fallback: number, min = 0, max = Number
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function optionalPort(env: Env, name: string): number | undefined {
+  return env[name] ? integer(env, name, 0, 0, 65535) : undefined;
 }
 
 function url(env: Env, name: string, protocols: string[]): string | undefined {
@@ -115,6 +125,43 @@ function temporalConnection(env: Env): Pick<AppConfig['temporal'], 'address' | '
   };
 }
 
+function workerShutdown(env: Env): AppConfig['workerShutdown'] {
+  const graceMs = integer(env, 'WORKER_SHUTDOWN_GRACE_MS', 10_000, 0);
+  const forceMs = integer(env, 'WORKER_SHUTDOWN_FORCE_MS', Math.max(30_000, graceMs + 5_000), 0);
+  if (forceMs < graceMs)
+    throw new ConfigError(
+      `WORKER_SHUTDOWN_FORCE_MS (${forceMs}) must not be less than WORKER_SHUTDOWN_GRACE_MS (${graceMs})`,
+    );
+  return { graceMs, forceMs };
+}
+
+/** A port of its own, on loopback unless the host setting names another interface. */
+function listener(env: Env, portName: string, hostName: string): { host: string; port: number } | undefined {
+  const port = optionalPort(env, portName);
+  return port === undefined ? undefined : { host: env[hostName] || '127.0.0.1', port };
+}
+
+/** The codec endpoint answers only pages of these origins: the Web UI's (the dev server's by default). */
+function codecEndpoint(env: Env): AppConfig['codecEndpoint'] {
+  const at = listener(env, 'CODEC_PORT', 'CODEC_HOST');
+  if (!at) return undefined;
+  const corsOrigins = (env.CODEC_CORS_ORIGINS || 'http://localhost:8233,http://127.0.0.1:8233')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin)
+      throw new ConfigError(`CODEC_CORS_ORIGINS must list origins like http://localhost:8233, got "${origin}"`);
+  }
+  return { ...at, corsOrigins };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -134,6 +181,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       updateTimeoutMs: integer(env, 'TEMPORAL_UPDATE_TIMEOUT_MS', 10_000, 100),
     },
     maxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 2_000, 0),
+    workerShutdown: workerShutdown(env),
+    workerHealth: listener(env, 'WORKER_HEALTH_PORT', 'WORKER_HEALTH_HOST'),
+    codecEndpoint: codecEndpoint(env),
     adminToken,
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 20, 1),
     trustProxy: trustProxy(env.TRUST_PROXY),

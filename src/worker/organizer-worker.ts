@@ -61,6 +61,9 @@ export class OrganizerWorker {
       activities: workerActivities(this.moduleRef),
       dataConverter: memberDataConverter(this.codec),
       maxCachedWorkflows: this.config.maxCachedWorkflows,
+      // A deploy's SIGTERM lets running activities (a projection, an email) finish instead of cancelling them.
+      shutdownGraceTime: this.config.workerShutdown.graceMs,
+      shutdownForceTime: this.config.workerShutdown.forceMs,
     });
     this.logger.log(`worker polling task queue ${taskQueue} on ${address} (namespace ${namespace})`);
     return { worker, connection };

@@ -84,6 +84,12 @@ describe('access matrix: every route × every caller', () => {
       expect: [200, 200, 200, 200, 200, 200],
       cell: async () => ({ path: '/api/health' }),
     },
+    ...['live', 'ready'].map((which): Row => ({
+      route: `GET /api/health/${which}`,
+      public: true,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: `/api/health/${which}` }),
+    })),
     {
       route: 'GET /api/users/me',
       expect: [200, 200, 200, 200, 200, 200],

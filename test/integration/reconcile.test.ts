@@ -85,7 +85,8 @@ describe('reconciling read models with their workflows', () => {
     expect(log).toMatch(new RegExp(`repaired organizer ${closed} to version \\d+: stage "withdrawn" → "terminated"`));
     expect(log).toMatch(/trainings not in the workflow: ghost training/);
     expect(log).toMatch(/checked \d+: \d+ equal, [2-9]\d* repaired/);
-    expect(await differences(harness, [open, closed, untouched])).toEqual([]);
+    // Converged, not at once: the program's own timers (its ride-along window) may move a workflow on meanwhile.
+    expect(await convergedDifferences(harness, [open, closed, untouched], 15_000)).toEqual([]);
     // The ghost records are gone, and the history ends where the workflow is.
     expect(
       await q(`SELECT count(*)::int AS n FROM trainings WHERE recorded_by = 'ghost' AND organizer_id = ANY ($1)`, [

@@ -44,7 +44,7 @@ describe('security defaults', () => {
   });
 
   it('has no admin unless ADMIN_TOKEN is configured (only npm start generates one)', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db', PAYLOAD_KEYS: process.env.PAYLOAD_KEYS });
     expect(config.adminToken).toBeUndefined();
   });
 

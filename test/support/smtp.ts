@@ -2,16 +2,27 @@ import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../../dev/stack/ports';
 
-/** A real SMTP server on loopback that keeps every message it receives. */
-export async function startSmtpServer(): Promise<{ url: string; messages: ParsedMail[]; close: () => Promise<void> }> {
+/**
+ * A real SMTP server on loopback that keeps every message it receives; with `delayMs`, it takes that long to accept
+ * each one (a slow mail relay), counting in `receiving` the messages it has begun to take.
+ */
+export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<{
+  url: string;
+  messages: ParsedMail[];
+  receiving: { count: number };
+  close: () => Promise<void>;
+}> {
   const messages: ParsedMail[] = [];
+  const receiving = { count: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
+      receiving.count++;
       simpleParser(stream).then(
-        (mail) => {
+        async (mail) => {
+          if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
           messages.push(mail);
           callback();
         },
@@ -24,6 +35,7 @@ export async function startSmtpServer(): Promise<{ url: string; messages: Parsed
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    receiving,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

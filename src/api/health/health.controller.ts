@@ -9,8 +9,19 @@ import { Health, HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** Whether Temporal and PostgreSQL answer; 503 when either does not. Needs no token. */
-  @Get()
+  /** The process answers (liveness: restart it when this fails). Checks nothing else. Needs no token. */
+  @Get('live')
+  @Public()
+  @ApiOkResponse({ description: 'The API process answers' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: whether Temporal and PostgreSQL answer; 503 when either does not (send no traffic, but do not
+   * restart: the API comes back by itself when they do). Needs no token. `GET /api/health` answers the same.
+   */
+  @Get(['', 'ready'])
   @Public()
   @ApiOkResponse({ description: 'Temporal and PostgreSQL both answer' })
   @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer' })
