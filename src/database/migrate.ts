@@ -1,7 +1,9 @@
 // `npm run migration:run`: applies pending migrations to DATABASE_URL.
 import { Logger } from '@nestjs/common';
+import { installLogger } from '../config/logging';
 import { runMigrations } from './data-source';
 
+installLogger();
 const logger = new Logger('migrations');
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -13,6 +13,7 @@ import { stackSettings } from '../../dev/stack/settings';
 import { resolveTemporalCli } from '../../dev/stack/temporal-cli';
 import { startTemporalDevServer } from '../../dev/stack/temporal-dev-server';
 import { resolveSchemathesis } from '../../dev/stack/schemathesis';
+import { resolveComposeCheck } from '../../dev/stack/compose-check';
 import { resolveTimeSkippingServer } from '../../dev/stack/time-skipping-server';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 
@@ -37,6 +38,7 @@ export default async function globalSetup(): Promise<void> {
   const timeSkipping = resolveTimeSkippingServer(settings);
   process.env.TEMPORAL_TEST_SERVER_PATH = timeSkipping ?? '';
   process.env.SCHEMATHESIS_PATH = resolveSchemathesis(settings) ?? '';
+  process.env.COMPOSE_CHECK_PATH = resolveComposeCheck(settings);
 
   const [databaseUrl, temporalAddress] = await Promise.all([
     (async () => {
