@@ -99,6 +99,34 @@ export class DataKeyRepository {
     return key;
   }
 
+  /**
+   * Retiring a PAYLOAD_KEYS key: every data key it wraps is wrapped again with the current key (each row a
+   * compare-and-set on the key it was read under, so it is safe while the system runs). Returns how many moved.
+   */
+  async rewrapFrom(retiring: string): Promise<number> {
+    const from = this.masterKey(retiring);
+    const to = this.masterKey()!;
+    if (!from) throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${retiring}: nothing can be unwrapped with it`);
+    if (from.id === to.id)
+      throw new PayloadKeyMismatchError(`key ${retiring} is the current key: put the key replacing it first in PAYLOAD_KEYS`);
+    let moved = 0;
+    for (;;) {
+      const rows: { subject: string; wrapped: Buffer }[] = await this.dataSource.query(
+        'SELECT subject, wrapped FROM data_keys WHERE key_id = $1 LIMIT 500',
+        [from.id],
+      );
+      if (!rows.length) return moved;
+      for (const row of rows) {
+        // TypeORM answers an UPDATE with [rows, affected].
+        const [, affected]: [unknown[], number] = await this.dataSource.query(
+          'UPDATE data_keys SET key_id = $2, wrapped = $3 WHERE subject = $1 AND key_id = $4',
+          [row.subject, to.id, seal(to.key, open(from.key, row.wrapped)), from.id],
+        );
+        moved += affected;
+      }
+    }
+  }
+
   /** Destroys the subject's data key: what it encrypted can no longer be read, here or anywhere. */
   async destroy(subject: string): Promise<void> {
     await this.dataSource.query('DELETE FROM data_keys WHERE subject = $1', [subject]);

@@ -209,7 +209,7 @@ describe("members' data in Temporal", () => {
 describe('payload keys', () => {
   const key = () => randomBytes(32).toString('base64');
 
-  it('reads data written under key 1 after key 2 becomes current; new data keys wrap with key 2', async () => {
+  it('reads data written under key 1 after key 2 becomes current; new data keys wrap with key 2; key 1 retires', async () => {
     const [k1, k2] = [key(), key()];
     const id1 = `r1${randomUUID().slice(0, 6)}`;
     const id2 = `r2${randomUUID().slice(0, 6)}`;
@@ -252,6 +252,22 @@ describe('payload keys', () => {
       );
     } finally {
       await second.stop();
+    }
+    // Retiring key 1: its data keys move to key 2, and then the system runs without key 1 and still reads them.
+    const retire = new ManagedProcess({
+      name: 'retire',
+      command: process.execPath,
+      args: [productScript('retire-payload-key.js'), id1],
+      env: { ...process.env, NODE_ENV: 'test', PAYLOAD_KEYS: `${id2}:${k2},${id1}:${k1},${run}` },
+    });
+    expect(await retire.exited).toBe(0);
+    expect(retire.recent.join('\n')).toContain(`1 member data keys moved from key ${id1} to key ${id2}`);
+    const third = await AppHarness.start({ PAYLOAD_KEYS: `${id2}:${k2},${run}`, TEMPORAL_TASK_QUEUE: taskQueue });
+    try {
+      const state = await third.temporal.workflow.getHandle(written).query<{ stage: string }>('organizerState');
+      expect(state.stage).toBe('screening');
+    } finally {
+      await third.stop();
     }
     // The same id with another key: refused at start.
     await expect(AppHarness.start({ PAYLOAD_KEYS: `${id1}:${key()},${run}` })).rejects.toThrow(
