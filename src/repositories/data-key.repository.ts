@@ -106,9 +106,12 @@ export class DataKeyRepository {
   async rewrapFrom(retiring: string): Promise<number> {
     const from = this.masterKey(retiring);
     const to = this.masterKey()!;
-    if (!from) throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${retiring}: nothing can be unwrapped with it`);
+    if (!from)
+      throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${retiring}: nothing can be unwrapped with it`);
     if (from.id === to.id)
-      throw new PayloadKeyMismatchError(`key ${retiring} is the current key: put the key replacing it first in PAYLOAD_KEYS`);
+      throw new PayloadKeyMismatchError(
+        `key ${retiring} is the current key: put the key replacing it first in PAYLOAD_KEYS`,
+      );
     let moved = 0;
     for (;;) {
       const rows: { subject: string; wrapped: Buffer }[] = await this.dataSource.query(
