@@ -14,6 +14,7 @@ import { ErasedPayloadError, MemberDataCodec } from '../../src/temporal/member-d
 import { failureConverter } from '../../src/temporal/failure-converter';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
+import { scratchDatabase } from '../support/scratch-database';
 
 const person = () => {
   const tag = randomUUID().slice(0, 6);
@@ -213,66 +214,68 @@ describe('payload keys', () => {
     const [k1, k2] = [key(), key()];
     const id1 = `r1${randomUUID().slice(0, 6)}`;
     const id2 = `r2${randomUUID().slice(0, 6)}`;
-    // The run's own key stays configured: the shared database holds data keys it wraps.
-    const run = process.env.PAYLOAD_KEYS!;
-    const first = await AppHarness.start({ PAYLOAD_KEYS: `${id1}:${k1},${run}` });
-    const admin1 = new ApiClient(first);
-    const program = await admin1.createProgram({});
-    const written = (await admin1.apply(program.id)).body.id as string;
-    const taskQueue = first.config.temporal.taskQueue;
-    await first.stop();
+    // A database of its own: data keys wrapped with this test's keys would be required of every other test's start.
+    const db = await scratchDatabase();
+    const start = (env: Record<string, string>) => AppHarness.start({ DATABASE_URL: db.url, ...env });
+    try {
+      const first = await start({ PAYLOAD_KEYS: `${id1}:${k1}` });
+      const admin1 = new ApiClient(first);
+      const program = await admin1.createProgram({});
+      const written = (await admin1.apply(program.id)).body.id as string;
+      const taskQueue = first.config.temporal.taskQueue;
+      await first.stop();
 
-    const second = await AppHarness.start({
-      PAYLOAD_KEYS: `${id2}:${k2},${id1}:${k1},${run}`,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-    });
-    try {
-      const admin2 = new ApiClient(second);
-      expect((await second.temporal.workflow.getHandle(written).query<{ stage: string }>('organizerState')).stage).toBe(
-        'applied',
-      );
-      expect(
-        (
-          await admin2.act(written, 'schedule-screening', {
-            at: new Date(Date.now() + 86_400_000).toISOString(),
-            location: 'hall',
-          })
-        ).status,
-      ).toBe(200);
-      const fresh = (await admin2.apply(program.id)).body.id as string;
-      const rows = await second.dataSource.query(
-        'SELECT subject, key_id FROM data_keys WHERE subject = ANY ($1) ORDER BY key_id',
-        [[written, fresh]],
-      );
-      expect(rows).toEqual(
-        expect.arrayContaining([
-          { subject: written, key_id: id1 },
-          { subject: fresh, key_id: id2 },
-        ]),
+      const second = await start({ PAYLOAD_KEYS: `${id2}:${k2},${id1}:${k1}`, TEMPORAL_TASK_QUEUE: taskQueue });
+      try {
+        const admin2 = new ApiClient(second);
+        expect(
+          (await second.temporal.workflow.getHandle(written).query<{ stage: string }>('organizerState')).stage,
+        ).toBe('applied');
+        expect(
+          (
+            await admin2.act(written, 'schedule-screening', {
+              at: new Date(Date.now() + 86_400_000).toISOString(),
+              location: 'hall',
+            })
+          ).status,
+        ).toBe(200);
+        const fresh = (await admin2.apply(program.id)).body.id as string;
+        const rows = await second.dataSource.query(
+          'SELECT subject, key_id FROM data_keys WHERE subject = ANY ($1) ORDER BY key_id',
+          [[written, fresh]],
+        );
+        expect(rows).toEqual(
+          expect.arrayContaining([
+            { subject: written, key_id: id1 },
+            { subject: fresh, key_id: id2 },
+          ]),
+        );
+      } finally {
+        await second.stop();
+      }
+      // Retiring key 1: its data keys move to key 2, and then the system runs without key 1 and still reads them.
+      const retire = new ManagedProcess({
+        name: 'retire',
+        command: process.execPath,
+        args: [productScript('retire-payload-key.js'), id1],
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PAYLOAD_KEYS: `${id2}:${k2},${id1}:${k1}` },
+      });
+      expect(await retire.exited).toBe(0);
+      expect(retire.recent.join('\n')).toContain(`1 member data keys moved from key ${id1} to key ${id2}`);
+      const third = await start({ PAYLOAD_KEYS: `${id2}:${k2}`, TEMPORAL_TASK_QUEUE: taskQueue });
+      try {
+        const state = await third.temporal.workflow.getHandle(written).query<{ stage: string }>('organizerState');
+        expect(state.stage).toBe('screening');
+      } finally {
+        await third.stop();
+      }
+      // The same id with another key: refused at start.
+      await expect(start({ PAYLOAD_KEYS: `${id1}:${key()}` })).rejects.toThrow(
+        `PAYLOAD_KEYS key ${id1} is not the key that id stood for`,
       );
     } finally {
-      await second.stop();
+      await db.drop();
     }
-    // Retiring key 1: its data keys move to key 2, and then the system runs without key 1 and still reads them.
-    const retire = new ManagedProcess({
-      name: 'retire',
-      command: process.execPath,
-      args: [productScript('retire-payload-key.js'), id1],
-      env: { ...process.env, NODE_ENV: 'test', PAYLOAD_KEYS: `${id2}:${k2},${id1}:${k1},${run}` },
-    });
-    expect(await retire.exited).toBe(0);
-    expect(retire.recent.join('\n')).toContain(`1 member data keys moved from key ${id1} to key ${id2}`);
-    const third = await AppHarness.start({ PAYLOAD_KEYS: `${id2}:${k2},${run}`, TEMPORAL_TASK_QUEUE: taskQueue });
-    try {
-      const state = await third.temporal.workflow.getHandle(written).query<{ stage: string }>('organizerState');
-      expect(state.stage).toBe('screening');
-    } finally {
-      await third.stop();
-    }
-    // The same id with another key: refused at start.
-    await expect(AppHarness.start({ PAYLOAD_KEYS: `${id1}:${key()},${run}` })).rejects.toThrow(
-      `PAYLOAD_KEYS key ${id1} is not the key that id stood for`,
-    );
   }, 120_000);
 
   function startApi(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string[] }> {
