@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -36,6 +37,11 @@ export async function createApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
+  // Idle keep-alive connections outlive the clients' own (undici's follow our Keep-Alive header; load balancers keep
+  // 60 s), so the client always closes first and never sends a request on a socket we are closing (ECONNRESET).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Which proxies' X-Forwarded-For to believe for the client's address (none unless TRUST_PROXY says).
   app.set('trust proxy', config.trustProxy);
   app.use(requestLog);
