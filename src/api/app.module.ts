@@ -9,7 +9,9 @@ import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { validationPipe } from './common/validation';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { ProgramsModule } from './programs/programs.module';
 import { StagesModule } from './stages/stages.module';
@@ -31,6 +33,8 @@ export class AppModule {
         HealthModule,
         ProgramsModule,
         OrganizersModule,
+        GroupSessionsModule,
+        InboxModule,
         DashboardModule,
         StagesModule,
       ],

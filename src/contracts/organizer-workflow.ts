@@ -78,6 +78,7 @@ const updateNames: Record<Action, string> = {
   'record-training': 'recordTraining',
   'record-ride-along': 'recordRideAlong',
   'submit-debrief': 'submitDebrief',
+  'record-group-debrief': 'recordGroupDebrief',
   pause: 'pause',
   resume: 'resume',
   reject: 'reject',

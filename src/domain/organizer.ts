@@ -62,6 +62,8 @@ export interface ActionInputs {
     group: boolean;
     notes?: string;
   };
+  /** An in-person group debrief the organizer attended (a group session): it meets the group-debrief rule. */
+  'record-group-debrief': { heldAt: string; sessionId: string; location?: string };
   pause: { reason?: string };
   resume: { reason?: string };
   reject: { reason: string };
@@ -168,6 +170,8 @@ export interface OrganizerState {
   rideAlongCheck?: { at: string; done: boolean };
   periods: DebriefPeriod[];
   groupPeriod?: { start: string; end: string; met: boolean };
+  /** Group sessions already recorded for this organizer (a session counts once). */
+  groupSessions?: string[];
   /** Notifications still waiting to be resolved (by the change that answers them). */
   openNotifications: { id: string; kind: NotificationKind; key: string }[];
   totals: {

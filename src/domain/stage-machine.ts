@@ -11,6 +11,7 @@ export const actions = [
   'record-training',
   'record-ride-along',
   'submit-debrief',
+  'record-group-debrief',
   'pause',
   'resume',
   'reject',
@@ -28,6 +29,7 @@ export const acceptedIn: Record<Action, readonly OpenStage[]> = {
   'record-training': ['training'],
   'record-ride-along': ['ride_along', 'active'],
   'submit-debrief': ['active'],
+  'record-group-debrief': ['active'],
   pause: ['active'],
   resume: ['active'],
   reject: ['applied', 'screening', 'role_play'],
@@ -106,6 +108,7 @@ export function nextStage(action: Action, stage: OpenStage, facts: StageFacts = 
     case 'terminate':
       return 'terminated';
     case 'submit-debrief':
+    case 'record-group-debrief':
     case 'pause':
     case 'resume':
       return stage;
@@ -117,3 +120,19 @@ export const systemTransitions = {
   offerLapsed: { from: 'offered', to: 'declined' },
   termEnded: { from: 'active', to: 'completed' },
 } as const satisfies Record<string, { from: OpenStage; to: Stage }>;
+
+/** Actions an organizer may take on their own record; coordinators may take every action in their programs. */
+export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'withdraw'];
+
+/**
+ * What someone may do on an organizer now: the actions the stage accepts (given the paused flag), narrowed to those
+ * their relation to the record allows: `coordinator` (the program's coordinators and admins: every action), `self`
+ * (the organizer themself: their own actions), `reader` (national staff, other organizers: none).
+ */
+export function allowedActions(stage: Stage, paused: boolean, relation: 'coordinator' | 'self' | 'reader'): Action[] {
+  if (relation === 'reader') return [];
+  return actions.filter(
+    (action) =>
+      !stageRefusal(action, stage, paused) && (relation === 'coordinator' || organizerOwnActions.includes(action)),
+  );
+}

@@ -1,6 +1,7 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import { DataKeyEntity, PayloadKeyEntity } from './data-key.entity';
 import { DebriefEntity } from './debrief.entity';
+import { GroupSessionEntity, GroupSessionMemberEntity } from './group-session.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizerEntity } from './organizer.entity';
@@ -31,6 +32,8 @@ export const entities = [
   AuditEntryEntity,
   DataKeyEntity,
   PayloadKeyEntity,
+  GroupSessionEntity,
+  GroupSessionMemberEntity,
 ];
 
 export {
@@ -38,6 +41,8 @@ export {
   DataKeyEntity,
   PayloadKeyEntity,
   DebriefEntity,
+  GroupSessionEntity,
+  GroupSessionMemberEntity,
   NotificationDeliveryEntity,
   NotificationEntity,
   OrganizerEntity,

@@ -61,13 +61,16 @@ describe('access matrix: every route × every caller', () => {
   }
 
   /** An action route: allowed cells get a fresh organizer in the stage the action needs; refused ones the shared one. */
-  function action(name: string, stage: Stage, body: unknown, organizerMay: boolean): Row {
+  function action(name: string, stage: Stage, given: unknown, organizerMay: boolean): Row {
+    // A body that depends on when it is sent (a meeting held just now) is made as the cell runs.
+    const bodyNow = () => (typeof given === 'function' ? (given as () => unknown)() : given);
     return {
       route: `POST /api/organizers/{organizerId}/${name}`,
       expect: [200, 403, 200, 403, organizerMay ? 200 : 403, 403],
       async cell(caller, allowed) {
-        if (!allowed) return { path: `/api/organizers/${shared}/${name}`, body };
+        if (!allowed) return { path: `/api/organizers/${shared}/${name}`, body: bodyNow() };
         const id = await organizerIn(stage);
+        const body = bodyNow();
         return {
           path: `/api/organizers/${id}/${name}`,
           body,
@@ -112,6 +115,68 @@ describe('access matrix: every route × every caller', () => {
       route: 'POST /api/users/{userId}/revoke',
       expect: [200, 403, 403, 403, 403, 403],
       cell: async () => ({ path: `/api/users/${(await admin.createUser('national')).id}/revoke` }),
+    },
+    {
+      route: 'GET /api/users',
+      expect: [200, 403, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/users?programId=${program.id}` }),
+    },
+    {
+      route: 'POST /api/programs/{programId}/group-screenings',
+      expect: [201, 403, 201, 403, 403, 403],
+      cell: async (_, allowed) => ({
+        path: `/api/programs/${program.id}/group-screenings`,
+        body: { at: soon(), location: 'hall', organizerIds: [allowed ? await organizerIn('applied') : shared] },
+      }),
+    },
+    {
+      route: 'POST /api/group-screenings/{sessionId}/results',
+      expect: [200, 403, 200, 403, 403, 403],
+      cell: async () => {
+        const id = await organizerIn('applied');
+        const session = await admin.ok('POST', `/api/programs/${program.id}/group-screenings`, {
+          at: soon(),
+          location: 'hall',
+          organizerIds: [id],
+        });
+        return {
+          path: `/api/group-screenings/${session.id}/results`,
+          body: { results: [{ organizerId: id, attended: true, advance: true }] },
+        };
+      },
+    },
+    {
+      route: 'POST /api/programs/{programId}/group-debriefs',
+      expect: [201, 403, 201, 403, 403, 403],
+      cell: async (_, allowed) => {
+        const id = allowed ? await organizerIn('active') : shared;
+        return {
+          path: `/api/programs/${program.id}/group-debriefs`,
+          body: { heldAt: new Date().toISOString(), organizerIds: [id] },
+        };
+      },
+    },
+    {
+      route: 'GET /api/programs/{programId}/group-sessions',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/group-sessions` }),
+    },
+    {
+      route: 'GET /api/group-sessions/{sessionId}',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => {
+        const session = await admin.ok('POST', `/api/programs/${program.id}/group-screenings`, {
+          at: soon(),
+          location: 'hall',
+          organizerIds: [await organizerIn('applied')],
+        });
+        return { path: `/api/group-sessions/${session.id}` };
+      },
+    },
+    {
+      route: 'GET /api/inbox',
+      expect: [200, 200, 200, 200, 403, 403],
+      cell: async () => ({ path: '/api/inbox' }),
     },
     {
       route: 'POST /api/programs',
@@ -205,6 +270,7 @@ describe('access matrix: every route × every caller', () => {
     action('record-training', 'training', { training: 'orientation', completedAt: new Date().toISOString() }, false),
     action('record-ride-along', 'ride_along', { date: localDay('America/Chicago'), staff: 'Jo' }, false),
     action('submit-debrief', 'active', debrief, true),
+    action('record-group-debrief', 'active', () => ({ heldAt: new Date().toISOString(), location: 'hall' }), false),
     action('pause', 'active', {}, false),
     action('resume', 'paused', {}, false),
     action('reject', 'applied', { reason: 'not this round' }, false),

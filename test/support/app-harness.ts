@@ -81,9 +81,15 @@ export class AppHarness {
   async http<T = any>(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {},
+    options: {
+      token?: string;
+      body?: unknown;
+      raw?: string;
+      contentType?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
     if (options.raw !== undefined) {

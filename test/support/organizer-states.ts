@@ -33,6 +33,8 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   'record-training': { training: 'orientation', completedAt: '2026-02-02T18:00:00.000Z' },
   'record-ride-along': { date: '2026-03-03', staff: 'Sam Okafor' },
   'submit-debrief': { hours: 9, conversations: 14, oneOnOnes: 3, leadersIdentified: 1, inPerson: true, group: false },
+  // Between the walk's activation (15:08) and its clock (15:09).
+  'record-group-debrief': { heldAt: '2026-01-05T15:08:30.000Z', sessionId: 'session-1', location: 'Local 12 hall' },
   pause: { reason: 'family leave' },
   resume: {},
   reject: { reason: 'not a fit this round' },

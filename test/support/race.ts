@@ -89,6 +89,8 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
         inPerson: chance(0.5),
         group: chance(0.3),
       };
+    case 'record-group-debrief':
+      return { heldAt: new Date(Date.now() - 60_000).toISOString(), location: 'hall' };
     case 'pause':
     case 'resume':
       return chance(0.5) ? { reason: 'race' } : {};

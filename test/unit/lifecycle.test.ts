@@ -259,6 +259,47 @@ describe('the debrief cycle', () => {
     expect(kinds(next).filter((k) => k === 'group_debrief_missing')).toEqual([]);
   });
 
+  it('counts a group session as the group debrief of the period it was held in, never as a weekly debrief', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    organizer.advance(10 * day);
+    const debriefsBefore = organizer.state.totals.debriefs;
+    const held = iso(since + 9 * day);
+    const recorded = organizer.act('record-group-debrief', { heldAt: held, sessionId: 's1' });
+    expect(recorded.debriefs).toEqual([]);
+    expect(organizer.state.totals).toMatchObject({ debriefs: debriefsBefore, groupDebriefs: 1 });
+    expect(organizer.state.groupPeriod?.met).toBe(true);
+    // The same session again is refused; one held in the future or before activation is invalid.
+    const again = refusal(
+      organizer.state,
+      request('record-group-debrief', { heldAt: held, sessionId: 's1' }),
+      organizer.now,
+    );
+    expect(again).toMatchObject({ code: 'conflict' });
+    const ahead = { heldAt: iso(organizer.now + day), sessionId: 's2' };
+    expect(refusal(organizer.state, request('record-group-debrief', ahead), organizer.now)).toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('in the future'),
+    });
+    const before = { heldAt: iso(since - day), sessionId: 's3' };
+    expect(refusal(organizer.state, request('record-group-debrief', before), organizer.now)).toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('before the organizer became active'),
+    });
+    const month = organizer.advance(since + 30 * day - organizer.now);
+    expect(kinds(month).filter((k) => k === 'group_debrief_missing')).toEqual([]);
+  });
+
+  it('resolves a missing-group-debrief reminder when a session held in that period is recorded late', () => {
+    const organizer = organizerIn('active');
+    const since = Date.parse(organizer.state.activeSince!);
+    const month = organizer.advance(since + 30 * day - organizer.now);
+    expect(kinds(month)).toContain('group_debrief_missing');
+    const late = organizer.act('record-group-debrief', { heldAt: iso(since + 20 * day), sessionId: 'late' });
+    expect(late.resolutions).toHaveLength(1);
+    expect(organizer.state.openNotifications.map((n) => n.kind)).not.toContain('group_debrief_missing');
+  });
+
   it('tells the coordinator at half the ride-along window when fewer than half are done', () => {
     const organizer = organizerIn('training');
     const hiredAt = Date.parse(organizer.state.hiredAt!);

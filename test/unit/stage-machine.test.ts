@@ -1,5 +1,5 @@
 import { refusal } from '../../src/domain/lifecycle';
-import { actions, Action } from '../../src/domain/stage-machine';
+import { actions, Action, allowedActions } from '../../src/domain/stage-machine';
 import { Stage, stages } from '../../src/domain/stages';
 import { organizerIn, request } from '../support/organizer-states';
 
@@ -15,6 +15,7 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
   active: {
     'record-ride-along': 'active',
     'submit-debrief': 'active',
+    'record-group-debrief': 'active',
     pause: 'active',
     withdraw: 'withdrawn',
     terminate: 'terminated',
@@ -51,7 +52,41 @@ describe('the stage machine: every stage × every action', () => {
     }
   });
 
-  it('covers all 13 stages × 12 actions', () => {
-    expect(cases).toHaveLength(13 * 12);
+  it('covers all 13 stages × 13 actions', () => {
+    expect(cases).toHaveLength(13 * 13);
+  });
+});
+
+describe('allowed actions (what the person panel offers)', () => {
+  it.each(stages)(
+    'in %s: a coordinator is offered what the stage accepts, the organizer their own, readers nothing',
+    (stage) => {
+      // The table lists an active organizer who is not paused; paused, resume replaces pause.
+      const accepts = (action: Action, paused: boolean) =>
+        action === 'resume'
+          ? stage === 'active' && paused
+          : action in accepted[stage] && !(action === 'pause' && paused);
+      for (const paused of stage === 'active' ? [false, true] : [false]) {
+        const expected = actions.filter((action) => accepts(action, paused));
+        expect(allowedActions(stage, paused, 'coordinator')).toEqual(expected);
+        expect(allowedActions(stage, paused, 'self')).toEqual(
+          expected.filter((action) => ['respond-offer', 'submit-debrief', 'withdraw'].includes(action)),
+        );
+        expect(allowedActions(stage, paused, 'reader')).toEqual([]);
+      }
+    },
+  );
+
+  it('offers a paused organizer resume, not pause, and an active one the reverse', () => {
+    expect(allowedActions('active', true, 'coordinator')).toContain('resume');
+    expect(allowedActions('active', true, 'coordinator')).not.toContain('pause');
+    expect(allowedActions('active', false, 'coordinator')).toEqual([
+      'record-ride-along',
+      'submit-debrief',
+      'record-group-debrief',
+      'pause',
+      'withdraw',
+      'terminate',
+    ]);
   });
 });

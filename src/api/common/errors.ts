@@ -31,10 +31,10 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** Temporal or PostgreSQL did not answer (in time). */
 /** A JSON body refused while it is parsed (a SyntaxError, as the body parser expects); the message names the field. */
 export class RefusedBodyError extends SyntaxError {}
 
+/** Temporal or PostgreSQL did not answer (in time). */
 export class UnavailableError extends Error {}
 
 /** The body is not in a format the route reads. */

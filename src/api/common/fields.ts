@@ -5,6 +5,10 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsEmail,
@@ -12,6 +16,7 @@ import {
   IsInt,
   IsNumber,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -121,6 +126,33 @@ export const Nested = (type: new () => object, options: FieldOptions = {}) =>
     { type },
     ...(options.optional ? [] : [IsDefined()]),
     ValidateNested(),
+    Type(() => type),
+  );
+
+/** An id (a UUID). */
+export const Id = (options: FieldOptions = {}) => field(options, { type: String, format: 'uuid' }, IsUUID());
+
+/** A list of 1 to `max` distinct ids (organizers, say). */
+export const Ids = (options: FieldOptions & { max: number }) =>
+  field(
+    options,
+    { type: [String], format: 'uuid', minItems: 1, maxItems: options.max, uniqueItems: true },
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(options.max),
+    IsUUID('all', { each: true }),
+    ArrayUnique(),
+  );
+
+/** A list of 1 to `max` nested objects, each validated as `type`. */
+export const NestedList = (type: new () => object, options: FieldOptions & { max: number }) =>
+  field(
+    options,
+    { type: [type], minItems: 1, maxItems: options.max },
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(options.max),
+    ValidateNested({ each: true }),
     Type(() => type),
   );
 

@@ -142,6 +142,11 @@ export class SubmitDebriefDto {
   @Notes() notes?: string;
 }
 
+export class RecordGroupDebriefDto {
+  @Instant({ description: 'When the in-person group debrief was held (not in the future)' }) heldAt: string;
+  @Text({ max: 200, optional: true, example: 'Local 12 hall' }) location?: string;
+}
+
 export class OptionalReasonDto {
   @Text({ max: 500, min: 0, optional: true }) reason?: string;
 }

@@ -3,6 +3,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { notificationKinds } from '../../domain/organizer';
 import type { NotificationKind, RecipientRole } from '../../domain/organizer';
+import { actions } from '../../domain/stage-machine';
+import type { Action } from '../../domain/stage-machine';
 import { stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
 import type { NotificationView, OrganizerDetail, OrganizerSummary } from '../../repositories/organizer.repository';
@@ -149,6 +151,12 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   @ApiProperty({ type: [TrainingDto] }) trainings: TrainingDto[];
   @ApiProperty({ type: [RideAlongDto] }) rideAlongs: RideAlongDto[];
   @ApiProperty({ type: [NotificationDto], description: 'Newest first, at most 100' }) notifications: NotificationDto[];
+  @ApiProperty({
+    enum: actions,
+    isArray: true,
+    description: 'The actions the caller may take on this organizer now (their role, the stage, the paused flag)',
+  })
+  allowedActions: Action[];
 }
 
 export class ErasedDto {

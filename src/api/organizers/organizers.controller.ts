@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Action } from '../../domain/stage-machine';
+import { type Action, organizerOwnActions } from '../../domain/stage-machine';
 import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
@@ -11,6 +11,7 @@ import {
   OptionalReasonDto,
   OrganizerListQuery,
   ReasonDto,
+  RecordGroupDebriefDto,
   RecordRideAlongDto,
   RecordRolePlayDto,
   RecordScreeningDto,
@@ -20,7 +21,7 @@ import {
   SubmitDebriefDto,
 } from './organizer-inputs.dto';
 import { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
-import { organizerOwnActions, OrganizersService } from './organizers.service';
+import { OrganizersService } from './organizers.service';
 
 /**
  * An action's route, `POST /api/organizers/:organizerId/<action>`: for coordinators, and for the organizer too when
@@ -145,6 +146,17 @@ export class OrganizersController {
     @CurrentCaller() caller: Caller,
   ) {
     return this.organizers.act(id, 'submit-debrief', body, caller);
+  }
+
+  /** One organizer's in-person group debrief (a group session of many: POST /api/programs/:id/group-debriefs). */
+  @ActionRoute('record-group-debrief', 'active: meets the group-debrief rule of the period it was held in')
+  recordGroupDebrief(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: RecordGroupDebriefDto,
+    @CurrentCaller() caller: Caller,
+  ) {
+    // A session of one, named by its time: the same debrief recorded twice is refused as already recorded.
+    return this.organizers.act(id, 'record-group-debrief', { ...body, sessionId: `single:${body.heldAt}` }, caller);
   }
 
   @ActionRoute('pause', 'active: no debrief falls due until resumed')

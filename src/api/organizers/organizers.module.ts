@@ -8,5 +8,6 @@ import { OrganizerRepository } from '../../repositories/organizer.repository';
   imports: [ProgramsModule],
   controllers: [ApplicationsController, OrganizersController, NotificationsController],
   providers: [OrganizersService, OrganizerRepository],
+  exports: [OrganizersService],
 })
 export class OrganizersModule {}

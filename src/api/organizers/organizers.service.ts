@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ActionInputs, Application } from '../../domain/organizer';
-import { Action, stageRefusal } from '../../domain/stage-machine';
+import { Action, allowedActions, organizerOwnActions, stageRefusal } from '../../domain/stage-machine';
 import { isClosed } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
@@ -24,9 +24,6 @@ import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
 import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
-
-/** Actions an organizer may take on their own record; every action is open to the program's coordinators. */
-export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'withdraw'];
 
 @Injectable()
 export class OrganizersService {
@@ -83,7 +80,7 @@ export class OrganizersService {
         changedAt: now.updatedAt.toISOString(),
       });
     }
-    return this.detailOf(organizerId);
+    return this.detailOf(organizerId, caller);
   }
 
   async list(programId: string, query: OrganizerListQuery, caller: Caller): Promise<OrganizerListDto> {
@@ -94,7 +91,7 @@ export class OrganizersService {
   }
 
   async detail(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
-    const detail = await this.detailOf(organizerId);
+    const detail = await this.detailOf(organizerId, caller);
     this.access.assertReadOrganizer(caller, detail);
     return detail;
   }
@@ -137,7 +134,7 @@ export class OrganizersService {
       subject: organizerId,
       after: { ...input },
     });
-    return this.detailOf(organizerId);
+    return this.detailOf(organizerId, caller);
   }
 
   /**
@@ -170,11 +167,12 @@ export class OrganizersService {
    * Dates people give must be plausible for the program: a screening within a year of its term, a training or
    * ride-along not in the future (a day's leeway for time zones) nor more than a year before the term began.
    */
-  private async checkDates<A extends Action>(action: A, input: ActionInputs[A], programId: string): Promise<void> {
+  async checkDates<A extends Action>(action: A, input: ActionInputs[A], programId: string): Promise<void> {
     const dated: Partial<Record<Action, string>> = {
       'schedule-screening': 'at',
       'record-training': 'completedAt',
       'record-ride-along': 'date',
+      'record-group-debrief': 'heldAt',
     };
     const field = dated[action];
     if (!field) return;
@@ -231,9 +229,15 @@ export class OrganizersService {
     return this.organizers.notifications({ programIds, organizerId: query.organizerId, kind: query.kind }, page);
   }
 
-  private async detailOf(organizerId: string): Promise<OrganizerDetailDto> {
+  /** The organizer's detail, with the actions this caller may take on it now. */
+  private async detailOf(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
     const detail = await this.organizers.detail(organizerId);
     if (!detail) throw new NotFoundError(`no organizer ${organizerId}`);
-    return detail;
+    const relation = this.access.canActOnProgram(caller, detail.programId)
+      ? 'coordinator'
+      : caller.role === 'organizer' && caller.organizerId === organizerId
+        ? 'self'
+        : 'reader';
+    return { ...detail, allowedActions: allowedActions(detail.stage, detail.paused, relation) };
   }
 }

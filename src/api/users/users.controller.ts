@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { IdParam } from '../common/id-param';
-import { CallerDto, CreatedUserDto, CreateUserDto, UserDto } from './users.dto';
+import { CallerDto, CreatedUserDto, CreateUserDto, UserDto, UserListDto, UserListQuery } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,14 +13,25 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  /** Creates a user and returns their API token, once. */
+  /**
+   * Creates a user and returns their API token, once. Admins create any account; coordinators create accounts for
+   * their programs' organizers (role `organizer` with an `organizerId` in one of their programs).
+   */
   @Post()
   @HttpCode(201)
-  @Allow('admin')
+  @Allow('coordinator')
   @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiConflictResponse({ description: 'a user with this email exists' })
   create(@Body() body: CreateUserDto, @CurrentCaller() caller: Caller): Promise<CreatedUserDto> {
     return this.users.create(body, caller);
+  }
+
+  /** A program's accounts, for its coordinators (and admins; an admin without `programId` gets every account). */
+  @Get()
+  @Allow('coordinator')
+  @ApiOkResponse({ type: UserListDto })
+  list(@Query() query: UserListQuery, @CurrentCaller() caller: Caller): Promise<UserListDto> {
+    return this.users.list(query, caller);
   }
 
   /** Who the token belongs to (the web page uses it to sign in). */
@@ -31,10 +42,10 @@ export class UsersController {
     return { id: caller.id, role: caller.role, programIds: caller.programIds, organizerId: caller.organizerId };
   }
 
-  /** Revokes the user's token: it answers 401 from now on. */
+  /** Revokes the user's token: it answers 401 from now on. Coordinators revoke their programs' organizers'. */
   @Post(':userId/revoke')
   @HttpCode(200)
-  @Allow('admin')
+  @Allow('coordinator')
   @ApiOkResponse({ type: UserDto })
   revoke(@IdParam('userId', 'user') userId: string, @CurrentCaller() caller: Caller): Promise<UserDto> {
     return this.users.revoke(userId, caller);

@@ -40,6 +40,17 @@ export class CallerDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizerId: string | null;
 }
 
+export class UserListQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "A program's accounts (required for coordinators)" })
+  @Optional()
+  @IsUUID()
+  programId?: string;
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+}
+
 export class CreatedUserDto extends UserDto {
   @ApiProperty({ description: 'The API token, shown this once; only its hash is kept' })
   token: string;

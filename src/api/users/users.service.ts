@@ -7,8 +7,9 @@ import { ProgramEntity, UserEntity } from '../../entities';
 import type { Caller } from '../auth/caller';
 import { bootstrapAdmin } from '../auth/caller';
 import { hashToken, newToken, sameSecret } from '../auth/tokens';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import type { CreatedUserDto, CreateUserDto, UserDto } from './users.dto';
+import { AccessPolicy } from '../auth/access-policy';
+import { AccessDeniedError, ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import type { CreatedUserDto, CreateUserDto, UserDto, UserListDto, UserListQuery } from './users.dto';
 
 @Injectable()
 export class UsersService {
@@ -16,7 +17,43 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly audit: AuditRepository,
+    private readonly access: AccessPolicy,
   ) {}
+
+  /** The program an organizer record belongs to, or undefined when there is no such organizer. */
+  private async organizerProgram(organizerId: string): Promise<string | undefined> {
+    const [row] = await this.dataSource.query('SELECT program_id FROM organizers WHERE id = $1', [organizerId]);
+    return row?.program_id;
+  }
+
+  /**
+   * Coordinators manage the accounts of their programs' organizers (create, revoke); every other account is the
+   * admin's. Throws when the caller may not manage an account of `role` for `organizerId`.
+   */
+  private async assertManages(caller: Caller, role: string, organizerId: string | null | undefined): Promise<void> {
+    if (caller.role === 'admin') return;
+    const programId = role === 'organizer' && organizerId ? await this.organizerProgram(organizerId) : undefined;
+    if (!programId || !this.access.canActOnProgram(caller, programId))
+      throw new AccessDeniedError("coordinators manage only the accounts of their programs' organizers");
+  }
+
+  /** The accounts of a program (its coordinators and its organizers), or every account for an admin without one. */
+  async list(query: UserListQuery, caller: Caller): Promise<UserListDto> {
+    if (!query.programId && caller.role !== 'admin') throw new AccessDeniedError('name the program (programId)');
+    if (query.programId && !this.access.canActOnProgram(caller, query.programId))
+      throw new AccessDeniedError('you do not coordinate this program');
+    const rows: UserEntity[] = query.programId
+      ? await this.dataSource
+          .getRepository(UserEntity)
+          .createQueryBuilder('u')
+          .where(':program = ANY (u.program_ids)', { program: query.programId })
+          .orWhere('u.organizer_id IN (SELECT id FROM organizers WHERE program_id = :program)')
+          .orderBy('u.role')
+          .addOrderBy('u.name')
+          .getMany()
+      : await this.dataSource.getRepository(UserEntity).find({ order: { role: 'ASC', name: 'ASC' } });
+    return { items: rows.map(toUserDto) };
+  }
 
   /** The caller a bearer token stands for, or undefined when the token is unknown or revoked. */
   async authenticate(token: string): Promise<Caller | undefined> {
@@ -34,6 +71,7 @@ export class UsersService {
     const users = this.dataSource.getRepository(UserEntity);
     const user = await users.findOneBy({ id: userId });
     if (!user) throw new NotFoundError(`no user ${userId}`);
+    await this.assertManages(caller, user.role, user.organizerId);
     if (!user.revokedAt) {
       await users.update({ id: userId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.audit.record({
@@ -47,6 +85,8 @@ export class UsersService {
   }
 
   async create(input: CreateUserDto, caller: Caller): Promise<CreatedUserDto> {
+    if (caller.role !== 'admin' && input.role !== 'organizer')
+      throw new AccessDeniedError("coordinators create only organizer accounts, for their programs' organizers");
     const programIds = input.role === 'coordinator' ? [...new Set(input.programIds ?? [])] : [];
     if (input.role !== 'coordinator' && input.programIds?.length) {
       throw new InvalidInputError([{ field: 'programIds', reason: 'is only for coordinators' }]);
@@ -58,11 +98,9 @@ export class UsersService {
       if (found !== programIds.length)
         throw new InvalidInputError([{ field: 'programIds', reason: 'names a program that does not exist' }]);
     }
-    if (input.role === 'organizer' && input.organizerId) {
-      const [known] = await this.dataSource.query('SELECT 1 FROM organizers WHERE id = $1', [input.organizerId]);
-      if (!known)
-        throw new InvalidInputError([{ field: 'organizerId', reason: 'names an organizer that does not exist' }]);
-    }
+    if (input.role === 'organizer' && input.organizerId && !(await this.organizerProgram(input.organizerId)))
+      throw new InvalidInputError([{ field: 'organizerId', reason: 'names an organizer that does not exist' }]);
+    await this.assertManages(caller, input.role, input.organizerId);
     const token = newToken();
     const user: UserEntity = Object.assign(new UserEntity(), {
       id: randomUUID(),

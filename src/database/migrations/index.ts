@@ -7,6 +7,7 @@ import { RolePlayScores1796021986294 } from './1796021986294-RolePlayScores';
 import { AuditTrail1796022889773 } from './1796022889773-AuditTrail';
 import { MemberDataKeys1796023514807 } from './1796023514807-MemberDataKeys';
 import { ErasedMembers1796023732485 } from './1796023732485-ErasedMembers';
+import { GroupSessions1796025543053 } from './1796025543053-GroupSessions';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AuditTrail1796022889773,
   MemberDataKeys1796023514807,
   ErasedMembers1796023732485,
+  GroupSessions1796025543053,
 ];

@@ -95,6 +95,22 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
       }
       return undefined;
     }
+    case 'record-group-debrief': {
+      const held = ms(request.input.heldAt);
+      if (held > now)
+        return {
+          code: 'invalid',
+          message: `heldAt ${request.input.heldAt} is in the future; record it once it was held`,
+        };
+      if (state.activeSince && held < ms(state.activeSince))
+        return {
+          code: 'invalid',
+          message: `heldAt ${request.input.heldAt} is before the organizer became active (${state.activeSince})`,
+        };
+      if (state.groupSessions?.includes(request.input.sessionId))
+        return { code: 'conflict', message: `group session ${request.input.sessionId} is already recorded` };
+      return undefined;
+    }
     default:
       return undefined;
   }
@@ -194,6 +210,10 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
       submitDebrief(state, request.input, actor, now, changes);
       touched = true;
       break;
+    case 'record-group-debrief':
+      recordGroupDebrief(state, request.input, actor, now, changes);
+      touched = true;
+      break;
     case 'pause':
       state.paused = true;
       state.pausedAt = iso(now);
@@ -270,6 +290,31 @@ function submitDebrief(
     state.atRisk = false;
     resolve(state, changes, (n) => n.kind === 'organizer_at_risk', now, actor);
   }
+}
+
+/**
+ * A group debrief (not anyone's weekly debrief) meets the group-debrief rule of the period it was held in: the one
+ * running now, or an earlier one whose missing-group-debrief reminder is still open.
+ */
+function recordGroupDebrief(
+  state: OrganizerState,
+  input: ActionInputs['record-group-debrief'],
+  actor: Actor,
+  now: number,
+  changes: Changes,
+): void {
+  const held = ms(input.heldAt);
+  state.groupSessions = [...(state.groupSessions ?? []), input.sessionId];
+  state.totals.groupDebriefs += 1;
+  if (state.groupPeriod && held >= ms(state.groupPeriod.start)) state.groupPeriod.met = true;
+  const every = durationMs(state.policy.groupDebriefEvery);
+  resolve(
+    state,
+    changes,
+    (n) => n.kind === 'group_debrief_missing' && ms(n.key) <= held && held < ms(n.key) + every,
+    now,
+    actor,
+  );
 }
 
 /**

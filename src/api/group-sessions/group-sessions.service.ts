@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Stage } from '../../domain/stages';
+import { GroupSessionEntity, GroupSessionMemberEntity } from '../../entities';
+import type { SessionOutcome } from '../../entities/group-session.entity';
+import { OrganizerRepository } from '../../repositories/organizer.repository';
+import { AccessPolicy } from '../auth/access-policy';
+import type { Caller } from '../auth/caller';
+import {
+  AccessDeniedError,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  UnavailableError,
+} from '../common/errors';
+import { mapLimit } from '../common/map-limit';
+import type { OrganizerDetailDto } from '../organizers/organizer-responses.dto';
+import { OrganizersService } from '../organizers/organizers.service';
+import { ProgramsService } from '../programs/programs.service';
+import type {
+  CreatedSessionDto,
+  CreateGroupDebriefDto,
+  CreateGroupScreeningDto,
+  GroupSessionDto,
+  GroupSessionListDto,
+  PersonResultDto,
+  RecordScreeningResultsDto,
+  SessionResultsDto,
+} from './group-sessions.dto';
+
+/** People acted on at once within a session: enough to keep the server busy, not so many that updates queue. */
+const concurrent = 25;
+
+/** Refusals a person's part can meet; each is reported for that person, the others' parts go on. */
+const refusals = [
+  ConflictError,
+  RuleViolationError,
+  InvalidInputError,
+  AccessDeniedError,
+  NotFoundError,
+  UnavailableError,
+];
+
+/**
+ * Group sessions (DESIGN.md: the seeds' group screenings and in-person group debriefs): one request acts on many
+ * people, each through an action on their own workflow, and answers person by person, done or refused and why.
+ */
+@Injectable()
+export class GroupSessionsService {
+  private readonly logger = new Logger(GroupSessionsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizers: OrganizersService,
+    private readonly repository: OrganizerRepository,
+    private readonly programs: ProgramsService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async createScreening(
+    programId: string,
+    input: CreateGroupScreeningDto,
+    idempotencyKey: string | undefined,
+    caller: Caller,
+  ): Promise<CreatedSessionDto> {
+    const { at, location } = input;
+    await this.organizers.checkDates('schedule-screening', { at, location }, programId);
+    return this.create(
+      { programId, kind: 'screening', at, location, notes: null, idempotencyKey, caller },
+      input.organizerIds,
+      (organizerId) => this.organizers.act(organizerId, 'schedule-screening', { at, location }, caller),
+    );
+  }
+
+  async createDebrief(
+    programId: string,
+    input: CreateGroupDebriefDto,
+    idempotencyKey: string | undefined,
+    caller: Caller,
+  ): Promise<CreatedSessionDto> {
+    const { heldAt, location } = input;
+    await this.organizers.checkDates('record-group-debrief', { heldAt, sessionId: '' }, programId);
+    return this.create(
+      {
+        programId,
+        kind: 'debrief',
+        at: heldAt,
+        location: location ?? null,
+        notes: input.notes ?? null,
+        idempotencyKey,
+        caller,
+      },
+      input.organizerIds,
+      (organizerId, sessionId) =>
+        this.organizers.act(
+          organizerId,
+          'record-group-debrief',
+          { heldAt, sessionId, ...(location ? { location } : {}) },
+          caller,
+        ),
+    );
+  }
+
+  /** A screening's result sheet: attendance and the decision for each person in it. */
+  async recordScreeningResults(
+    sessionId: string,
+    input: RecordScreeningResultsDto,
+    caller: Caller,
+  ): Promise<SessionResultsDto> {
+    const session = await this.session(sessionId);
+    this.access.assertActOnProgram(caller, session.programId);
+    if (session.kind !== 'screening')
+      throw new ConflictError(`session ${sessionId} is a group debrief, not a screening`);
+    const members = new Map(
+      (await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId })).map((m) => [
+        m.organizerId,
+        m,
+      ]),
+    );
+    const results = await mapLimit(input.results, concurrent, async ({ organizerId, attended, advance, notes }) => {
+      const member = members.get(organizerId);
+      if (!member) return { organizerId, ok: false, stage: '', message: 'not in this screening session' };
+      // Recorded already: the same answer again, nothing done twice.
+      if (member.result?.ok) return personResult(organizerId, member.result);
+      const outcome = await this.attempt(session.programId, organizerId, () =>
+        this.organizers.act(
+          organizerId,
+          'record-screening',
+          { attended, advance, ...(notes ? { notes } : {}) },
+          caller,
+        ),
+      );
+      await this.dataSource
+        .getRepository(GroupSessionMemberEntity)
+        .update({ sessionId, organizerId }, { result: { ...outcome, attended, advance } });
+      return personResult(organizerId, outcome);
+    });
+    return { results };
+  }
+
+  async get(sessionId: string, caller: Caller): Promise<GroupSessionDto> {
+    const session = await this.session(sessionId);
+    this.access.assertReadProgram(caller, session.programId);
+    return (await this.withMembers([session]))[0];
+  }
+
+  /** A program's sessions, newest first (at most 50), optionally of one kind. */
+  async list(
+    programId: string,
+    kind: 'screening' | 'debrief' | undefined,
+    caller: Caller,
+  ): Promise<GroupSessionListDto> {
+    await this.programs.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    const sessions = await this.dataSource.getRepository(GroupSessionEntity).find({
+      where: { programId, ...(kind ? { kind } : {}) },
+      order: { at: 'DESC' },
+      take: 50,
+    });
+    return { items: await this.withMembers(sessions) };
+  }
+
+  private async create(
+    fields: {
+      programId: string;
+      kind: 'screening' | 'debrief';
+      at: string;
+      location: string | null;
+      notes: string | null;
+      idempotencyKey: string | undefined;
+      caller: Caller;
+    },
+    organizerIds: string[],
+    step: (organizerId: string, sessionId: string) => Promise<OrganizerDetailDto>,
+  ): Promise<CreatedSessionDto> {
+    const { programId, caller, idempotencyKey } = fields;
+    await this.programs.find(programId);
+    this.access.assertActOnProgram(caller, programId);
+    const id = randomUUID();
+    const inserted: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO group_sessions (id, program_id, kind, at, location, notes, idempotency_key, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+       ON CONFLICT (program_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`,
+      [id, programId, fields.kind, fields.at, fields.location, fields.notes, idempotencyKey ?? null, caller.id],
+    );
+    if (!inserted.length) {
+      // A retry of a session already created: its first answer, nothing done twice.
+      const first = await this.dataSource
+        .getRepository(GroupSessionEntity)
+        .findOneByOrFail({ programId, idempotencyKey: idempotencyKey! });
+      return { id: first.id, results: await this.outcomes(first.id) };
+    }
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(GroupSessionMemberEntity)
+      .values(organizerIds.map((organizerId) => ({ sessionId: id, organizerId, outcome: null, result: null })))
+      .execute();
+    const results = await mapLimit(organizerIds, concurrent, async (organizerId) => {
+      const outcome = await this.attempt(programId, organizerId, () => step(organizerId, id));
+      await this.dataSource.getRepository(GroupSessionMemberEntity).update({ sessionId: id, organizerId }, { outcome });
+      return personResult(organizerId, outcome);
+    });
+    return { id, results };
+  }
+
+  /** One person's part: done, with their stage after; or refused, with the reason and their stage as it stands. */
+  private async attempt(
+    programId: string,
+    organizerId: string,
+    run: () => Promise<OrganizerDetailDto>,
+  ): Promise<SessionOutcome> {
+    const row = await this.repository.access(organizerId);
+    if (!row || row.programId !== programId)
+      return { ok: false, stage: '', message: 'not an applicant or organizer of this program' };
+    try {
+      return { ok: true, stage: (await run()).stage };
+    } catch (error) {
+      const known = refusals.some((type) => error instanceof type);
+      if (!known) this.logger.error(`session step for ${organizerId} failed`, (error as Error).stack);
+      const now = await this.repository.access(organizerId).catch(() => undefined);
+      return {
+        ok: false,
+        stage: (now ?? row).stage,
+        message: known ? (error as Error).message : 'could not be done just now; try again',
+      };
+    }
+  }
+
+  private async outcomes(sessionId: string): Promise<PersonResultDto[]> {
+    const members = await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId });
+    return members.map((m) =>
+      personResult(m.organizerId, m.outcome ?? { ok: false, stage: '', message: 'still being done' }),
+    );
+  }
+
+  private async session(sessionId: string): Promise<GroupSessionEntity> {
+    const session = await this.dataSource.getRepository(GroupSessionEntity).findOneBy({ id: sessionId });
+    if (!session) throw new NotFoundError(`no group session ${sessionId}`);
+    return session;
+  }
+
+  private async withMembers(sessions: GroupSessionEntity[]): Promise<GroupSessionDto[]> {
+    if (!sessions.length) return [];
+    const rows: {
+      session_id: string;
+      organizer_id: string;
+      name: string | null;
+      outcome: SessionOutcome | null;
+      result: (SessionOutcome & { attended: boolean; advance: boolean }) | null;
+    }[] = await this.dataSource.query(
+      `SELECT m.session_id, m.organizer_id, o.name, m.outcome, m.result
+           FROM group_session_members m LEFT JOIN organizers o ON o.id = m.organizer_id
+          WHERE m.session_id = ANY ($1) ORDER BY o.name`,
+      [sessions.map((s) => s.id)],
+    );
+    return sessions.map((session) => ({
+      id: session.id,
+      programId: session.programId,
+      kind: session.kind,
+      at: session.at.toISOString(),
+      location: session.location,
+      notes: session.notes,
+      createdBy: session.createdBy,
+      createdAt: session.createdAt.toISOString(),
+      members: rows
+        .filter((r) => r.session_id === session.id)
+        .map((r) => ({
+          organizerId: r.organizer_id,
+          name: r.name ?? 'unknown',
+          outcome: r.outcome ? personResult(r.organizer_id, r.outcome) : null,
+          result: r.result
+            ? { ...personResult(r.organizer_id, r.result), attended: r.result.attended, advance: r.result.advance }
+            : null,
+        })),
+    }));
+  }
+}
+
+function personResult(organizerId: string, outcome: SessionOutcome): PersonResultDto {
+  return {
+    organizerId,
+    ok: outcome.ok,
+    stage: outcome.stage as Stage | '',
+    ...(outcome.message ? { message: outcome.message } : {}),
+  };
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { durationMs } from '../../domain/durations';
+import type { ProgramPolicy } from '../../domain/policy';
+import { openStages, type Stage } from '../../domain/stages';
+import { ProgramEntity } from '../../entities';
+import { AccessPolicy } from '../auth/access-policy';
+import type { Caller } from '../auth/caller';
+import { AccessDeniedError } from '../common/errors';
+import type { InboxDto, InboxItemDto, InboxQuery } from './inbox.dto';
+import { InboxKind, inboxRule, stageStep } from './inbox-rules';
+
+const shown = 500;
+const day = 86_400_000;
+/** Debriefs show up this long before they fall due. */
+const debriefLookahead = 7 * day;
+/** Screenings show up from a day before they are held. */
+const screeningLookahead = day;
+
+interface Person {
+  id: string;
+  name: string;
+  program_id: string;
+  stage: Stage;
+  hired_at: Date | null;
+  screening: { at: string } | null;
+  offer: { expiresAt?: string } | null;
+  pending_debrief_periods: { start: string; end: string; overdue: boolean }[];
+}
+
+/** Reminders the workflow raised that are the coordinator's to clear (debriefs come from the periods themselves). */
+const fromReminders: Partial<Record<string, InboxKind>> = {
+  organizer_at_risk: 'organizer_at_risk',
+  group_debrief_missing: 'group_debrief_missing',
+  ride_alongs_behind: 'ride_alongs_behind',
+  stage_stalled: 'stage_stalled',
+  stage_stalled_escalated: 'stage_stalled',
+};
+
+/**
+ * The coordinator's to-do list across their programs (national and admin: every program), by deadline: screenings
+ * to record, offers about to lapse, overdue and soon-due debriefs, missing group debriefs, ride-alongs behind, people
+ * stuck in a stage. Every deadline is one the workflow set (a period it opened, a reminder it raised, an offer's
+ * expiry); each item says the rule behind it and the action that clears it.
+ */
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async inbox(query: InboxQuery, caller: Caller): Promise<InboxDto> {
+    const readable = this.access.readablePrograms(caller);
+    if (query.programId && readable && !readable.includes(query.programId))
+      throw new AccessDeniedError('you may not read this program');
+    const programIds = query.programId ? [query.programId] : readable;
+    if (programIds && !programIds.length) return { items: [] };
+    const programs = new Map(
+      (
+        await this.dataSource
+          .getRepository(ProgramEntity)
+          .find({ where: programIds ? { id: In(programIds) } : {}, select: { id: true, policy: true, timezone: true } })
+      ).map((p) => [p.id, p]),
+    );
+    const now = Date.now();
+    const scope = programIds ?? [...programs.keys()];
+    const [people, reminders] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, name, program_id, stage, hired_at, screening, offer, pending_debrief_periods FROM organizers
+          WHERE program_id = ANY ($1) AND erased_at IS NULL AND (
+            (stage = 'screening' AND (screening->>'at')::timestamptz <= $2)
+            OR stage = 'offered'
+            OR (stage = 'active' AND NOT paused AND pending_debrief_periods <> '[]'::jsonb))`,
+        [scope, new Date(now + screeningLookahead)],
+      ) as Promise<Person[]>,
+      this.dataSource.query(
+        `SELECT n.id AS notification_id, n.kind, n.created_at, o.id, o.name, o.program_id, o.stage, o.hired_at
+           FROM notifications n JOIN organizers o ON o.id = n.organizer_id
+          WHERE n.program_id = ANY ($1) AND n.resolved_at IS NULL AND n.kind = ANY ($2)
+            AND o.stage = ANY ($3) AND o.erased_at IS NULL`,
+        [scope, Object.keys(fromReminders), [...openStages]],
+      ) as Promise<(Person & { notification_id: string; kind: string; created_at: Date })[]>,
+    ]);
+
+    const items = new Map<string, InboxItemDto>();
+    const add = (
+      person: { id: string; name: string; program_id: string; stage?: Stage },
+      kind: InboxKind,
+      dueAt: number,
+      extra: Partial<InboxItemDto> = {},
+      key = '',
+    ) => {
+      const program = programs.get(person.program_id);
+      if (!program) return;
+      items.set(`${person.id}|${kind}|${key}`, {
+        kind,
+        organizerId: person.id,
+        name: person.name,
+        programId: person.program_id,
+        timezone: program.timezone,
+        dueAt: new Date(dueAt).toISOString(),
+        rule: inboxRule(kind, program.policy as ProgramPolicy, program.timezone, person.stage),
+        ...extra,
+      });
+    };
+
+    for (const person of people) {
+      if (person.stage === 'screening' && person.screening)
+        add(person, 'screening_to_record', Date.parse(person.screening.at), { action: 'record-screening' });
+      if (person.stage === 'offered' && person.offer?.expiresAt)
+        add(person, 'offer_expiring', Date.parse(person.offer.expiresAt), { action: 'respond-offer' });
+      if (person.stage === 'active') {
+        for (const period of person.pending_debrief_periods) {
+          const end = Date.parse(period.end);
+          if (!period.overdue && end > now + debriefLookahead) continue;
+          add(
+            person,
+            period.overdue ? 'debrief_overdue' : 'debrief_due',
+            end,
+            { period: { start: period.start, end: period.end }, action: 'submit-debrief' },
+            period.start,
+          );
+        }
+      }
+    }
+    for (const reminder of reminders) {
+      const kind = fromReminders[reminder.kind]!;
+      const policy = programs.get(reminder.program_id)?.policy as ProgramPolicy | undefined;
+      if (!policy) continue;
+      const raised = reminder.created_at.getTime();
+      // The reminder's occasion is the last part of its deterministic id: a period's start, a stage, `window`.
+      const occasion = reminder.notification_id.split(':').slice(2).join(':');
+      switch (kind) {
+        case 'group_debrief_missing':
+          add(
+            reminder,
+            kind,
+            raised,
+            { period: { start: occasion, end: reminder.created_at.toISOString() }, action: 'record-group-debrief' },
+            occasion,
+          );
+          break;
+        case 'ride_alongs_behind': {
+          const hired = reminder.hired_at?.getTime() ?? raised;
+          add(reminder, kind, hired + durationMs(policy.rideAlongWindow), { action: 'record-ride-along' });
+          break;
+        }
+        case 'stage_stalled': {
+          const step = stageStep[reminder.stage];
+          add(reminder, kind, raised, step ? { action: step } : {}, reminder.stage);
+          break;
+        }
+        case 'organizer_at_risk':
+          add(reminder, kind, raised, { action: 'submit-debrief' });
+          break;
+      }
+    }
+    return { items: [...items.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, shown) };
+  }
+}
