@@ -1,22 +1,24 @@
 // Demo data for `npm start` on an empty data folder: three programs modelled on the seed documents, applicants at
-// every stage, and organizers who keep debriefing (most on time, some late, one who stops), all through the HTTP API
-// and the real workflows. A demo week lasts 15 seconds, so the dashboard moves while you watch.
+// every stage, and organizers who keep debriefing (most on time, some late, one at a time who has stopped), all
+// through the HTTP API and the real workflows. A demo week lasts two minutes and a term two hours: the pages move while
+// you watch, and a program opened a day later still looks like one people run.
 import { createHash } from 'node:crypto';
 import type { PolicyPatch, ProgramKind } from '../../src/domain/policy';
 import type { Stage } from '../../src/domain/stages';
 
-export const demoWeek = '15 seconds';
+export const demoWeek = '2 minutes';
+export const demoWeekMs = 120_000;
 
-/** Durations of a demo program: each real-world week is 15 seconds, a term a working day. */
+/** Durations of a demo program: each real-world week is two minutes, so a year's term is two hours. */
 export const demoPolicy: PolicyPatch = {
-  stageSla: { applied: '2 minutes', screening: '3 minutes', role_play: '2 minutes' },
-  offerExpiresAfter: '5 minutes',
-  rideAlongWindow: '8 hours',
+  stageSla: { applied: '10 minutes', screening: '15 minutes', role_play: '10 minutes' },
+  offerExpiresAfter: '20 minutes',
+  rideAlongWindow: '2 hours',
   debriefEvery: demoWeek,
-  debriefGrace: '5 seconds',
-  escalateAfter: '10 seconds',
-  groupDebriefEvery: '60 seconds',
-  termLength: '8 hours',
+  debriefGrace: '30 seconds',
+  escalateAfter: '1 minute',
+  groupDebriefEvery: '8 minutes',
+  termLength: '2 hours',
 };
 
 export interface DemoProgram {

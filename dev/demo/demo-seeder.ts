@@ -1,8 +1,9 @@
 // Seeding and keeping alive the demo programs, through the HTTP API (see demo-data.ts for what they hold).
 import type { LoggerService } from '@nestjs/common';
+import type { PolicyPatch } from '../../src/domain/policy';
 import type { OpenStage, Stage } from '../../src/domain/stages';
 import { eligibleAttestations, walkTo } from '../hiring-walk';
-import { chance, demoPerson, demoPolicy, demoPrograms } from './demo-data';
+import { chance, demoPerson, demoPolicy, demoPrograms, demoWeekMs } from './demo-data';
 
 /** A bare HTTP client of the API. */
 export class DemoClient {
@@ -30,6 +31,8 @@ export interface DemoState {
   programIds: string[];
   /** Coordinator tokens per program, so a newcomer can sign in as one (the file is readable by its owner only). */
   coordinators: { programId: string; name: string; token: string }[];
+  /** Organizers the demo paused when it stopped (the stack's downtime is their break), resumed when it starts. */
+  onBreak?: { programId: string; organizerId: string }[];
 }
 
 /** Applies and walks one applicant to `stage` through the real workflow, as the program's coordinator. */
@@ -70,7 +73,11 @@ async function applicant(
 }
 
 /** Creates the demo programs, a coordinator for each, and their applicants at every stage. */
-export async function seedDemo(client: DemoClient, logger: LoggerService): Promise<DemoState> {
+export async function seedDemo(
+  client: DemoClient,
+  logger: LoggerService,
+  policy: PolicyPatch = demoPolicy,
+): Promise<DemoState> {
   const state: DemoState = { programIds: [], coordinators: [] };
   for (const [p, demo] of demoPrograms.entries()) {
     const program = await client.call(client.adminToken, 'POST', '/api/programs', {
@@ -80,12 +87,13 @@ export async function seedDemo(client: DemoClient, logger: LoggerService): Promi
       timezone: demo.timezone,
       termStart: new Date().toISOString(),
       goals: demo.goals,
-      policy: demoPolicy,
+      policy,
       nationalContactEmail: 'national@demo.organizer-pipeline.local',
     });
     const person = demoPerson(p, 99);
     const coordinator = await client.call(client.adminToken, 'POST', '/api/users', {
-      email: `coordinator-${p + 1}@demo.organizer-pipeline.local`,
+      // The program's id in the address: a demo seeded twice (the tests do) makes new coordinators.
+      email: `coordinator-${p + 1}-${program.id.slice(0, 8)}@demo.organizer-pipeline.local`,
       name: `${person.name} (coordinator)`,
       role: 'coordinator',
       programIds: [program.id],
@@ -103,26 +111,42 @@ export async function seedDemo(client: DemoClient, logger: LoggerService): Promi
   return state;
 }
 
+/** Everyone in a program takes a turn at having stopped reporting, for this long each (six demo weeks). */
+const stoppedFor = 6 * demoWeekMs;
+/** Debriefs one organizer files in one pulse at most (after a long stop, the latest first). */
+const catchUpPerPulse = 10;
+
 /**
- * One round of demo debriefs. Each organizer's habit is fixed: most debrief on time, some late, a few skip a week,
- * and in every program the first active organizer (by id) has stopped reporting, so someone is always at risk.
+ * One round of demo life. Each organizer's habit is fixed per period: most debrief as soon as the period ends, some
+ * late, a few let one slide until the next is due; people catch up late, never never. One active organizer per
+ * program at a time has stopped reporting (so someone is at risk) and catches up once their turn is over. Organizers
+ * who finish their term are replaced by new hires, so a program never runs dry.
  */
-export async function demoPulse(client: DemoClient, state: DemoState, logger: LoggerService): Promise<number> {
+export async function demoPulse(
+  client: DemoClient,
+  state: DemoState,
+  logger: LoggerService,
+  now = Date.now(),
+): Promise<number> {
   let submitted = 0;
-  for (const { programId, token } of state.coordinators) {
-    const active = await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`);
-    // The first (by id) has stopped reporting; the others debrief by habit.
-    const reporting = (active.items as { id: string; paused: boolean }[])
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .slice(1);
-    for (const organizer of reporting) {
-      if (organizer.paused) continue;
+  for (const [p, { programId, token }] of state.coordinators.entries()) {
+    const active = (await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`))
+      .items as { id: string; paused: boolean }[];
+    active.sort((a, b) => a.id.localeCompare(b.id));
+    const stopped = active.length ? active[Math.floor(now / stoppedFor) % active.length].id : undefined;
+    for (const organizer of active) {
+      if (organizer.paused || organizer.id === stopped) continue;
       const detail = await client.call(token, 'GET', `/api/organizers/${organizer.id}`);
-      for (const period of detail.pendingDebriefPeriods as { start: string; end: string; overdue: boolean }[]) {
-        if (Date.parse(period.end) > Date.now()) continue;
+      const periods = (detail.pendingDebriefPeriods as { start: string; end: string; overdue: boolean }[])
+        .filter((period) => Date.parse(period.end) <= now)
+        .reverse();
+      const due = periods.filter((period, i) => {
         const habit = chance(`${organizer.id}:${period.start}`);
-        const submitNow = habit < 0.8 ? !period.overdue : habit < 0.93 ? period.overdue : false;
-        if (!submitNow) continue;
+        if (habit < 0.8) return true; // as soon as the period ends
+        if (habit < 0.93) return period.overdue; // late
+        return i > 0; // lets it slide until the next one is due
+      });
+      for (const period of due.slice(0, catchUpPerPulse)) {
         const n = (key: string, max: number) =>
           Math.floor(chance(`${organizer.id}:${period.start}:${key}`) * (max + 1));
         const group = chance(`${organizer.id}:${period.start}:group`) < 0.3;
@@ -142,6 +166,61 @@ export async function demoPulse(client: DemoClient, state: DemoState, logger: Lo
           );
       }
     }
+    await replaceFinished(client, token, programId, p, active.length, now);
   }
   return submitted;
+}
+
+/** Hires new organizers when finished terms leave a program with fewer active than it was seeded with. */
+async function replaceFinished(
+  client: DemoClient,
+  token: string,
+  programId: string,
+  p: number,
+  activeNow: number,
+  now: number,
+): Promise<void> {
+  const wanted = demoPrograms[p]?.stages.active ?? 0;
+  if (activeNow >= wanted) return;
+  const program = await client.call(token, 'GET', `/api/programs/${programId}`);
+  const locals = demoPrograms[p].locals;
+  for (let k = 0; k < wanted - activeNow; k++) {
+    const index = 100 + (Math.floor(now / 1000) % 9_000) + k;
+    await applicant(client, token, program, p, index, 'active', locals[index % locals.length]);
+  }
+}
+
+/**
+ * While the stack is stopped, its organizers are on a break: the demo pauses them as it stops and resumes them when
+ * it starts, so a program opened the next day is where it was, not a day of missed debriefs behind.
+ */
+export async function demoBreak(
+  client: DemoClient,
+  state: DemoState,
+  logger: LoggerService,
+): Promise<NonNullable<DemoState['onBreak']>> {
+  const paused: NonNullable<DemoState['onBreak']> = [];
+  for (const { programId, token } of state.coordinators) {
+    const active = (await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`))
+      .items as { id: string; paused: boolean }[];
+    for (const organizer of active.filter((o) => !o.paused)) {
+      await client.call(token, 'POST', `/api/organizers/${organizer.id}/pause`, { reason: 'demo stopped' }).then(
+        () => paused.push({ programId, organizerId: organizer.id }),
+        (error: Error) => logger.warn(error.message),
+      );
+    }
+  }
+  return paused;
+}
+
+export async function demoResume(client: DemoClient, state: DemoState, logger: LoggerService): Promise<void> {
+  const tokenFor = new Map(state.coordinators.map((c) => [c.programId, c.token]));
+  for (const { programId, organizerId } of state.onBreak ?? []) {
+    const token = tokenFor.get(programId);
+    if (!token) continue;
+    await client
+      .call(token, 'POST', `/api/organizers/${organizerId}/resume`, { reason: 'demo started again' })
+      // One whose term ended meanwhile, or resumed by hand, has nothing to resume.
+      .catch((error: Error) => logger.warn(error.message));
+  }
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { DemoClient, demoPulse, DemoState, seedDemo } from './demo-seeder';
+import { demoBreak, DemoClient, demoPulse, demoResume, DemoState, seedDemo } from './demo-seeder';
 
 const logger = new Logger('demo');
 const client = new DemoClient(
@@ -24,10 +24,16 @@ async function main(): Promise<void> {
     }
     const started = Date.now();
     state = await seedDemo(client, logger);
-    writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
+    save(state);
     logger.log(
       `demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s; coordinator tokens are in ${stateFile}`,
     );
+  }
+  if (state.onBreak?.length) {
+    await demoResume(client, state, logger);
+    logger.log(`${state.onBreak.length} demo organizers back from their break`);
+    state.onBreak = [];
+    save(state);
   }
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => (stopping = true));
@@ -35,8 +41,16 @@ async function main(): Promise<void> {
     await demoPulse(client, state, logger).catch((error: Error) =>
       logger.warn(`demo debriefs paused: ${error.message}`),
     );
-    for (let waited = 0; waited < 3_000 && !stopping; waited += 250) await new Promise((r) => setTimeout(r, 250));
+    for (let waited = 0; waited < 5_000 && !stopping; waited += 250) await new Promise((r) => setTimeout(r, 250));
   }
+  // The stack is stopping (the API stops after us): the organizers take a break until it starts again.
+  state.onBreak = await demoBreak(client, state, logger);
+  save(state);
+  logger.log(`${state.onBreak.length} demo organizers paused until the stack starts again`);
+}
+
+function save(state: DemoState): void {
+  writeFileSync(stateFile, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
 }
 
 main().then(
