@@ -239,6 +239,10 @@ describe('bad input', () => {
       statusCode: response.status,
       error: expect.any(String),
       message: expect.any(String),
+      // A 400 about fields names each (the page shows each next to its field).
+      ...(response.body.problems
+        ? { problems: expect.arrayContaining([{ field: expect.any(String), reason: expect.any(String) }]) }
+        : {}),
     });
     expect(await footprint(harness, organizerId)).toEqual(before);
     expect((await admin.call('GET', `/api/programs/${program.id}`)).body).toEqual(programBefore);

@@ -206,12 +206,18 @@ describe('pipeline dashboard', () => {
 
   it('refuses a window that ends before it starts', async () => {
     const response = await admin.call('GET', '/api/dashboard/pipeline?from=2027-02-01&to=2027-01-01');
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'from must not be after to' });
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'from must not be after to',
+      problems: [{ field: 'from', reason: 'must not be after to' }],
+    });
     const invalid = await admin.call('GET', '/api/dashboard/pipeline?from=2027-02-30');
     expect(invalid.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'from must be a day such as 2027-03-01',
+      problems: [{ field: 'from', reason: 'must be a day such as 2027-03-01' }],
     });
   });
 });

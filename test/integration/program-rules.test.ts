@@ -49,6 +49,7 @@ describe('program rules and input edges over HTTP', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'timezone must be an IANA time zone such as America/Chicago',
+      problems: [{ field: 'timezone', reason: 'must be an IANA time zone such as America/Chicago' }],
     });
   });
 
@@ -71,7 +72,9 @@ describe('program rules and input edges over HTTP', () => {
       Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`x${i}`, i])),
     );
     expect(manyErrors.status).toBe(400);
-    expect(JSON.stringify(manyErrors.body).length).toBeLessThan(600);
+    // Ten problems at most, in the message and again field by field.
+    expect(manyErrors.body.problems).toHaveLength(10);
+    expect(JSON.stringify(manyErrors.body).length).toBeLessThan(1_200);
     expect(manyErrors.body.message).toMatch(/; and \d+ more$/);
   });
 
@@ -81,6 +84,7 @@ describe('program rules and input edges over HTTP', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'name must be longer than or equal to 1 characters',
+      problems: [{ field: 'name', reason: 'must be longer than or equal to 1 characters' }],
     });
     const first = await admin.apply(program.id, { memberId: 'sec-u1', name: '  Sam Lee  ' });
     expect(first.status).toBe(201);
@@ -149,6 +153,7 @@ describe('program rules and input edges over HTTP', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'organizerId names an organizer that does not exist',
+      problems: [{ field: 'organizerId', reason: 'names an organizer that does not exist' }],
     });
   });
 

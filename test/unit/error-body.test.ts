@@ -9,6 +9,7 @@ describe('error bodies', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'hours must not be less than 0',
+      problems: [{ field: 'hours', reason: 'must not be less than 0' }],
     });
     expect(errorBody(new ConflictError('stage closed'))).toEqual({
       statusCode: 409,

@@ -17,6 +17,8 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** A 400's problems, each naming its field (at most 10), so a form can show each next to its field. */
+  problems?: { field: string; reason: string }[];
 }
 
 const statusNames: Record<number, string> = {
@@ -64,7 +66,8 @@ export function errorBody(error: unknown): ErrorBody {
     error: statusNames[statusCode] ?? 'Error',
     message,
   });
-  if (error instanceof InvalidInputError || error instanceof RefusedBodyError) return body(400, error.message);
+  if (error instanceof InvalidInputError) return { ...body(400, error.message), problems: error.shown };
+  if (error instanceof RefusedBodyError) return body(400, error.message);
   if (error instanceof NotFoundError) return body(404, error.message);
   if (error instanceof ConflictError) return body(409, error.message);
   if (error instanceof RuleViolationError) return body(422, error.message);

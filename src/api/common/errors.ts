@@ -24,10 +24,15 @@ const problemsShown = 10;
 
 /** Input that is not valid; `fields` name the offending fields. */
 export class InvalidInputError extends Error {
+  /** The problems the body names (the first few). */
+  readonly shown: { field: string; reason: string }[];
+
   constructor(readonly problems: { field: string; reason: string }[]) {
-    const shown = problems.slice(0, problemsShown).map((p) => `${p.field} ${p.reason}`);
+    const shown = problems.slice(0, problemsShown);
     const more = problems.length - shown.length;
-    super(more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; '));
+    const text = shown.map((p) => `${p.field} ${p.reason}`).join('; ');
+    super(more > 0 ? `${text}; and ${more} more` : text);
+    this.shown = shown;
   }
 }
 
