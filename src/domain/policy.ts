@@ -270,3 +270,13 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
   checkInteger(at('atRiskAfterMissed'), policy.atRiskAfterMissed, 1, 52, problems);
   return problems;
 }
+
+/**
+ * How long someone may stay in `stage` before the coordinator is reminded: the hiring stages' limits, and under the
+ * second rules training and ride-alongs too (21 days unless the policy says). Undefined: the stage has none.
+ */
+export function stageTimeLimit(policy: ProgramPolicy, stage: string, secondRules: boolean): string | undefined {
+  if (stage === 'applied' || stage === 'screening' || stage === 'role_play') return policy.stageSla[stage];
+  if (secondRules && (stage === 'training' || stage === 'ride_along')) return policy.stageSla[stage] ?? '21 days';
+  return undefined;
+}

@@ -20,6 +20,23 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
+/** Each action in words, as people's buttons name it. */
+export const actionLabels: Record<Action, string> = {
+  'schedule-screening': 'Schedule screening',
+  'record-screening': 'Record screening',
+  'record-role-play': 'Record role-play',
+  'respond-offer': 'Respond to offer',
+  'record-training': 'Record training',
+  'record-ride-along': 'Record ride-along',
+  'submit-debrief': 'Submit debrief',
+  'record-group-debrief': 'Record group debrief',
+  pause: 'Pause',
+  resume: 'Resume',
+  reject: 'Reject',
+  withdraw: 'Withdraw',
+  terminate: 'Terminate',
+};
+
 /** The stages in which each action is accepted. */
 export const acceptedIn: Record<Action, readonly OpenStage[]> = {
   'schedule-screening': ['applied'],

@@ -217,6 +217,23 @@ export interface OrganizerSummary {
   version: number;
 }
 
+/** One card on a program's board: who, where they are, since when, what is due next, and their flags. */
+export interface BoardCard {
+  id: string;
+  memberId: string;
+  name: string;
+  local: string | null;
+  stage: Stage;
+  stageEnteredAt: string;
+  paused: boolean;
+  atRisk: boolean;
+  overdueDebriefs: number;
+  flags: string[];
+  /** The next obligation: a screening's time, an offer's expiry, the next debrief. */
+  nextDueAt: string | null;
+  screeningAt: string | null;
+}
+
 export interface NotificationView {
   id: string;
   organizerId: string;
@@ -330,6 +347,22 @@ function notificationOf(n: Row): NotificationView {
   };
 }
 
+// A program's board: its open-stage organizers as card rows (times as ISO text) and its closed-stage counts.
+const boardQuery = `
+  SELECT
+    COALESCE((SELECT json_agg(c ORDER BY c.stage_entered_at, c.id) FROM (
+      SELECT id, member_id, name, local, stage, paused, at_risk, overdue_debriefs, flags,
+             to_char(stage_entered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS stage_entered_at,
+             screening->>'at' AS screening_at,
+             CASE stage
+               WHEN 'screening' THEN screening->>'at'
+               WHEN 'offered' THEN offer->>'expiresAt'
+               WHEN 'active' THEN to_char(next_debrief_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+             END AS next_due_at
+        FROM organizers WHERE program_id = $1 AND stage = ANY ($2) AND erased_at IS NULL) c), '[]') AS cards,
+    (SELECT json_object_agg(stage, organizers) FROM program_stage_counts
+      WHERE program_id = $1 AND stage = ANY ($3) AND organizers > 0) AS closed`;
+
 // An organizer and everything its detail page shows, in one round trip (child rows as JSON arrays).
 const detailQuery = `
   SELECT row_to_json(o) AS organizer, (SELECT timezone FROM programs WHERE id = o.program_id) AS timezone,
@@ -430,6 +463,31 @@ export class OrganizerRepository {
     if (filters.overdue !== undefined) where.add(filters.overdue ? 'overdue_debriefs > 0' : 'overdue_debriefs = 0');
     const { rows, total } = await this.page('organizers', where, 'applied_at DESC, id', page);
     return { items: rows.map(summaryOf), total };
+  }
+
+  /**
+   * Everyone in an open stage of a program, as board cards, oldest in their stage first, and how many are in each
+   * closed stage: one statement.
+   */
+  async board(programId: string): Promise<{ cards: BoardCard[]; closed: Record<string, number> }> {
+    const [row] = await this.dataSource.query(boardQuery, [programId, [...openStages], [...closedStages]]);
+    return {
+      cards: (row.cards as Row[]).map((o) => ({
+        id: o.id,
+        memberId: o.member_id,
+        name: o.name,
+        local: o.local,
+        stage: o.stage,
+        stageEnteredAt: o.stage_entered_at,
+        paused: o.paused,
+        atRisk: o.at_risk,
+        overdueDebriefs: o.overdue_debriefs,
+        flags: o.flags,
+        nextDueAt: o.next_due_at,
+        screeningAt: o.screening_at,
+      })),
+      closed: row.closed ?? {},
+    };
   }
 
   /** The organizer with its history, debriefs, trainings, ride-alongs and notifications: one query. */

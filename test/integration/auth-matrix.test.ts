@@ -174,6 +174,16 @@ describe('access matrix: every route × every caller', () => {
       },
     },
     {
+      route: 'GET /api/programs/{programId}/board',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/board` }),
+    },
+    {
+      route: 'GET /api/policy-presets',
+      expect: [200, 200, 200, 200, 403, 403],
+      cell: async () => ({ path: '/api/policy-presets' }),
+    },
+    {
       route: 'GET /api/inbox',
       expect: [200, 200, 200, 200, 403, 403],
       cell: async () => ({ path: '/api/inbox' }),

@@ -229,6 +229,34 @@ describe("the coordinator's workspace API", () => {
     expect(await footprint(harness, id)).toEqual(before);
   });
 
+  it("serves a program's board in one answer: open-stage cards with their deadlines, closed stages as counts", async () => {
+    const fresh = await admin.createProgram({
+      ...aFastPolicy(),
+      stageSla: { applied: '2 days', screening: '14 days', role_play: '7 days' },
+    });
+    const [waiting, screened, gone] = await Promise.all([1, 2, 3].map(() => applicant(fresh)));
+    const at = soon();
+    await admin.ok('POST', `/api/organizers/${screened}/schedule-screening`, { at, location: 'hall' });
+    await admin.ok('POST', `/api/organizers/${gone}/withdraw`, { reason: 'moved' });
+    const board = await coordinator.call('GET', `/api/programs/${fresh.id}/board`);
+    expect(board.status).toBe(403);
+    const seen = await national.ok('GET', `/api/programs/${fresh.id}/board`);
+    expect(seen.timezone).toBe('America/Chicago');
+    expect(seen.closed).toEqual({ withdrawn: 1 });
+    const card = (id: string) => seen.items.find((c: { id: string }) => c.id === id);
+    expect(seen.items.map((c: { id: string }) => c.id).sort()).toEqual([waiting, screened].sort());
+    const applied = card(waiting);
+    expect(Date.parse(applied.stageDueAt) - Date.parse(applied.stageEnteredAt)).toBe(2 * 86_400_000);
+    expect(card(screened)).toMatchObject({ stage: 'screening', nextDueAt: at, screeningAt: at });
+    expect(Date.parse(card(screened).stageDueAt) - Date.parse(card(screened).stageEnteredAt)).toBe(14 * 86_400_000);
+    const presets = await coordinator.ok('GET', '/api/policy-presets');
+    expect(presets.items.map((p: { kind: string }) => p.kind)).toEqual([
+      'member_organizer',
+      'political_organizer',
+      'civic_engagement',
+    ]);
+  });
+
   it('lists what is due across the programs by deadline, each with its rule, period and action', async () => {
     const screened = await applicant();
     await admin.ok('POST', `/api/organizers/${screened}/schedule-screening`, {

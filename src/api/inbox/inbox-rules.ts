@@ -16,6 +16,18 @@ export const inboxKinds = [
 ] as const;
 export type InboxKind = (typeof inboxKinds)[number];
 
+/** What each kind of to-do is, in words. */
+export const inboxTitles: Record<InboxKind, string> = {
+  screening_to_record: 'Screening to record',
+  offer_expiring: 'Offer waiting for an answer',
+  debrief_overdue: 'Debrief overdue',
+  debrief_due: 'Debrief due',
+  organizer_at_risk: 'At risk',
+  group_debrief_missing: 'No group debrief this period',
+  ride_alongs_behind: 'Ride-alongs behind',
+  stage_stalled: 'Stuck in a stage',
+};
+
 /** The action that clears a stalled stage: the step the stage waits for. */
 export const stageStep: Partial<Record<Stage, Action>> = {
   applied: 'schedule-screening',

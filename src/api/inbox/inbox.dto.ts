@@ -20,6 +20,7 @@ export class InboxPeriodDto {
 
 export class InboxItemDto {
   @ApiProperty({ enum: inboxKinds }) kind: InboxKind;
+  @ApiProperty({ example: 'Debrief overdue', description: 'The kind in words' }) title: string;
   @ApiProperty({ format: 'uuid' }) organizerId: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid' }) programId: string;

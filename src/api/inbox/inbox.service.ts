@@ -8,7 +8,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { AccessDeniedError } from '../common/errors';
 import type { InboxDto, InboxItemDto, InboxQuery } from './inbox.dto';
-import { InboxKind, inboxRule, stageStep } from './inbox-rules';
+import { InboxKind, inboxRule, inboxTitles, stageStep } from './inbox-rules';
 
 const shown = 500;
 const day = 86_400_000;
@@ -95,6 +95,7 @@ export class InboxService {
       if (!program) return;
       items.set(`${person.id}|${kind}|${key}`, {
         kind,
+        title: inboxTitles[kind],
         organizerId: person.id,
         name: person.name,
         programId: person.program_id,

@@ -165,3 +165,45 @@ export class ErasedDto {
   stage: Stage;
   @ApiProperty({ format: 'date-time' }) erasedAt: string;
 }
+
+export class BoardCardDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() memberId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) local: string | null;
+  @ApiProperty({ enum: stages }) stage: Stage;
+  @ApiProperty({ format: 'date-time' }) stageEnteredAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "When the stage's time limit runs out (the program's policy), if the stage has one",
+  })
+  stageDueAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "The next obligation's time: the screening, the offer's expiry, the next debrief",
+  })
+  nextDueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) screeningAt: string | null;
+  @ApiProperty() paused: boolean;
+  @ApiProperty() atRisk: boolean;
+  @ApiProperty() overdueDebriefs: number;
+  @ApiProperty({ type: [String], example: ['current_leader'] }) flags: string[];
+}
+
+export class BoardDto {
+  @ApiProperty({ type: [BoardCardDto], description: 'Everyone in an open stage, longest in their stage first' })
+  items: BoardCardDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'How many are in each closed stage',
+    example: { withdrawn: 2 },
+  })
+  closed: Record<string, number>;
+  @ApiProperty({ example: 'America/Chicago', description: "The program's time zone, to show every time in" })
+  timezone: string;
+}

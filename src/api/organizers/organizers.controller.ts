@@ -20,7 +20,13 @@ import {
   ScheduleScreeningDto,
   SubmitDebriefDto,
 } from './organizer-inputs.dto';
-import { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
+import {
+  BoardDto,
+  ErasedDto,
+  NotificationListDto,
+  OrganizerDetailDto,
+  OrganizerListDto,
+} from './organizer-responses.dto';
 import { OrganizersService } from './organizers.service';
 
 /**
@@ -59,6 +65,14 @@ export class ApplicationsController {
   }
 
   /** The program's organizers, newest application first, filtered and paged. */
+  /** The program's board: everyone in an open stage, with what is due next; closed stages as counts. */
+  @Get('board')
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: BoardDto })
+  board(@IdParam('programId', 'program') programId: string, @CurrentCaller() caller: Caller): Promise<BoardDto> {
+    return this.organizers.board(programId, caller);
+  }
+
   @Get('organizers')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: OrganizerListDto })

@@ -19,11 +19,18 @@ import {
   RuleViolationError,
   UnavailableError,
 } from '../common/errors';
-import { durationMs } from '../../domain/durations';
+import { addDuration, durationMs } from '../../domain/durations';
+import { stageTimeLimit } from '../../domain/policy';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
-import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
+import type {
+  BoardDto,
+  ErasedDto,
+  NotificationListDto,
+  OrganizerDetailDto,
+  OrganizerListDto,
+} from './organizer-responses.dto';
 
 @Injectable()
 export class OrganizersService {
@@ -88,6 +95,26 @@ export class OrganizersService {
     this.access.assertReadProgram(caller, programId);
     const filters: OrganizerFilters = { stage: query.stage, atRisk: query.atRisk, overdue: query.overdue };
     return this.organizers.list(programId, filters, { limit: query.limit, offset: query.offset });
+  }
+
+  /** A program's board: everyone in an open stage as a card, each with the deadline their stage is heading for. */
+  async board(programId: string, caller: Caller): Promise<BoardDto> {
+    const program = await this.programs.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    const { cards, closed } = await this.organizers.board(programId);
+    const limits = new Map<string, string | undefined>();
+    const limitOf = (stage: string) => {
+      if (!limits.has(stage)) limits.set(stage, stageTimeLimit(program.policy, stage, true));
+      return limits.get(stage);
+    };
+    return {
+      items: cards.map((card) => {
+        const limit = limitOf(card.stage);
+        return { ...card, stageDueAt: limit ? addDuration(card.stageEnteredAt, limit) : null };
+      }),
+      closed,
+      timezone: program.timezone,
+    };
   }
 
   async detail(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { actions } from '../../domain/stage-machine';
+import { type ProgramKind, policyPresets, programKinds } from '../../domain/policy';
+import { actionLabels, actions } from '../../domain/stage-machine';
 import type { Action } from '../../domain/stage-machine';
 import { isClosed, stageLabels, stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
@@ -12,11 +13,32 @@ export class StageDto {
   @ApiProperty({ description: 'false: a closed stage, final' }) open: boolean;
 }
 
+export class ActionDto {
+  @ApiProperty({ enum: actions }) name: Action;
+  @ApiProperty({ example: 'Schedule screening' }) label: string;
+}
+
 export class StagesDto {
   @ApiProperty({ type: [StageDto], description: 'Every stage, in the order of the pipeline (open stages first)' })
   items: StageDto[];
   @ApiProperty({ enum: actions, isArray: true, description: 'Every action, as POST /api/organizers/:id/<action>' })
   actions: Action[];
+  @ApiProperty({ type: [ActionDto], description: 'Every action with its name in words (the buttons people press)' })
+  actionLabels: ActionDto[];
+}
+
+export class PresetDto {
+  @ApiProperty({ enum: programKinds }) kind: ProgramKind;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The whole policy a new program of this kind gets',
+  })
+  policy: Record<string, unknown>;
+}
+
+export class PresetsDto {
+  @ApiProperty({ type: [PresetDto] }) items: PresetDto[];
 }
 
 /** The product's vocabulary, so that clients (the web page among them) never keep a copy of it. */
@@ -32,6 +54,20 @@ export class StagesController {
     return {
       items: stages.map((name) => ({ name, label: stageLabels[name], open: !isClosed(name) })),
       actions: [...actions],
+      actionLabels: actions.map((name) => ({ name, label: actionLabels[name] })),
     };
+  }
+}
+
+/** The policy each kind of program starts from, so a settings page can show what a program changed. */
+@ApiTags('stages')
+@ApiBearerAuth()
+@Controller('policy-presets')
+export class PresetsController {
+  @Get()
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: PresetsDto })
+  list(): PresetsDto {
+    return { items: programKinds.map((kind) => ({ kind, policy: { ...policyPresets[kind] } })) };
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StagesController } from './stages.controller';
+import { PresetsController, StagesController } from './stages.controller';
 
-@Module({ controllers: [StagesController] })
+@Module({ controllers: [StagesController, PresetsController] })
 export class StagesModule {}

@@ -3,8 +3,8 @@
 import { dueAtOrAfter, startOfLocalDay } from '../calendar';
 import { addDuration, durationMs } from '../durations';
 import { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
-import { isMonthly, TimedStage } from '../policy';
-import { hiringStages, isClosed, Stage } from '../stages';
+import { isMonthly, stageTimeLimit, TimedStage } from '../policy';
+import { isClosed, Stage } from '../stages';
 import { iso, ms } from './time';
 
 const dayMs = 86_400_000;
@@ -31,11 +31,7 @@ export function debriefCalendar(state: OrganizerState) {
 
 /** Time allowed in a stage before the coordinator is reminded, when the stage has a limit under these rules. */
 function stageLimit(state: OrganizerState, stage: Stage): string | undefined {
-  if ((hiringStages as readonly string[]).includes(stage))
-    return state.policy.stageSla[stage as keyof typeof state.policy.stageSla];
-  if (rules2(state) && (stage === 'training' || stage === 'ride_along'))
-    return state.policy.stageSla[stage] ?? '21 days';
-  return undefined;
+  return stageTimeLimit(state.policy, stage, rules2(state));
 }
 
 function notificationId(state: OrganizerState, kind: NotificationKind, key: string): string {
