@@ -7,6 +7,7 @@ bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 echo "[build] type-checking and compiling"
 npx --no-install tsc -p tsconfig.json --noEmit
+npx --no-install tsc -p src/web/tsconfig.json
 echo "[lint] eslint and prettier"
 npm run --silent lint
 npm run --silent build

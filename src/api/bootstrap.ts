@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -48,8 +49,11 @@ export async function createApp(
   app.use(securityHeaders);
   app.use('/api', requireJsonBodies);
   app.useBodyParser('json', { limit: bodyLimit, reviver: refuseUnsafeFields });
-  // The web dashboard: static files next to the compiled code (src/web in tests, dist/web when built).
-  app.useStaticAssets(join(__dirname, '..', 'web'), { index: 'index.html', maxAge: '5m' });
+  // The web page as `npm run build` bundled it: next to the compiled code (dist/web), or from source (the tests) the
+  // build's copy, since the page's source is TypeScript a browser cannot run.
+  const beside = join(__dirname, '..', 'web');
+  const webRoot = existsSync(join(beside, 'app.js')) ? beside : join(__dirname, '..', '..', 'dist', 'web');
+  app.useStaticAssets(webRoot, { index: 'index.html', maxAge: '5m' });
   app.setGlobalPrefix('api');
   const document = SwaggerModule.createDocument(
     app,

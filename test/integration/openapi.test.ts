@@ -1,4 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { apiTypes } from '../../dev/api-types';
+import { projectRoot } from '../../dev/stack/settings';
 import { actions } from '../../src/domain/stage-machine';
 import { AppHarness } from '../support/app-harness';
 
@@ -19,6 +23,14 @@ const contract = [
   'GET /api/dashboard/pipeline',
   'GET /api/dashboard/pipeline.csv',
   'GET /api/programs/{programId}/reports',
+  // v2
+  'POST /api/programs/{programId}/group-screenings',
+  'POST /api/group-screenings/{sessionId}/results',
+  'POST /api/programs/{programId}/group-debriefs',
+  'GET /api/inbox',
+  'GET /api/programs/{programId}/audit',
+  'GET /api/audit',
+  'POST /api/organizers/{organizerId}/erase',
 ];
 
 describe('the OpenAPI document', () => {
@@ -62,6 +74,13 @@ describe('the OpenAPI document', () => {
       .filter((route) => !route.includes('/api/docs'));
     expect(served.length).toBeGreaterThan(contract.length - 1);
     expect(documented()).toEqual(expect.arrayContaining(served));
+  });
+
+  it("gives the web page the API's types as they are now (src/web/api-types.ts)", () => {
+    const file = join(projectRoot, 'src', 'web', 'api-types.ts');
+    const generated = apiTypes(document as never);
+    if (process.env.UPDATE_API_TYPES) writeFileSync(file, generated);
+    expect(readFileSync(file, 'utf8')).toBe(generated);
   });
 
   it('serves the docs UI', async () => {

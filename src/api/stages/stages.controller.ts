@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { type ProgramKind, policyPresets, programKinds } from '../../domain/policy';
-import { actionLabels, actions } from '../../domain/stage-machine';
+import { attestationLabels, type ProgramKind, policyPresets, programKinds } from '../../domain/policy';
+import { acceptedIn, actionLabels, actions } from '../../domain/stage-machine';
 import type { Action } from '../../domain/stage-machine';
 import { isClosed, stageLabels, stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
@@ -16,6 +16,12 @@ export class StageDto {
 export class ActionDto {
   @ApiProperty({ enum: actions }) name: Action;
   @ApiProperty({ example: 'Schedule screening' }) label: string;
+  @ApiProperty({ enum: stages, isArray: true, description: 'The stages that accept it' }) stages: Stage[];
+}
+
+export class AttestationDto {
+  @ApiProperty({ example: 'currentMember' }) name: string;
+  @ApiProperty({ example: 'A member in good standing' }) label: string;
 }
 
 export class StagesDto {
@@ -25,6 +31,8 @@ export class StagesDto {
   actions: Action[];
   @ApiProperty({ type: [ActionDto], description: 'Every action with its name in words (the buttons people press)' })
   actionLabels: ActionDto[];
+  @ApiProperty({ type: [AttestationDto], description: 'What applicants attest to, in words' })
+  attestations: AttestationDto[];
 }
 
 export class PresetDto {
@@ -54,7 +62,8 @@ export class StagesController {
     return {
       items: stages.map((name) => ({ name, label: stageLabels[name], open: !isClosed(name) })),
       actions: [...actions],
-      actionLabels: actions.map((name) => ({ name, label: actionLabels[name] })),
+      actionLabels: actions.map((name) => ({ name, label: actionLabels[name], stages: [...acceptedIn[name]] })),
+      attestations: Object.entries(attestationLabels).map(([name, label]) => ({ name, label })),
     };
   }
 }

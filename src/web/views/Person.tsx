@@ -1,0 +1,251 @@
+// One applicant or organizer: everything about them, and every action the caller may take now (the API's
+// allowedActions), each a form. After an action the panel shows the answer and keeps the focus where the work is.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, get } from '../api';
+import type { OrganizerDetailDto, ProgramDto } from '../api-types';
+import { href, navigate } from '../router';
+import { day, when } from '../time';
+import { announce, DataTable, Failed, Kpi, Loading, number, Tag, useData } from '../ui';
+import { vocabulary } from '../vocabulary';
+import { ActionForm, actionForms } from './ActionForms';
+import { boardReturnKey } from './Board';
+
+export function Person({ organizerId, openAction }: { organizerId: string; openAction?: string }) {
+  const v = vocabulary();
+  const { data, error, set } = useData(async () => {
+    const detail = await get<OrganizerDetailDto>(`/api/organizers/${organizerId}`);
+    // Organizers cannot read their program; their own actions need nothing from it.
+    const program = await get<ProgramDto>(`/api/programs/${detail.programId}`).catch((e) => {
+      if (e instanceof ApiError && e.status === 403) return undefined;
+      throw e;
+    });
+    return { detail, program };
+  }, [organizerId]);
+  const [acting, setActing] = useState<string | undefined>(openAction);
+  const [done, setDone] = useState<string>();
+  const todo = useRef<HTMLHeadingElement>(null);
+  useEffect(() => setActing(openAction), [organizerId, openAction]);
+
+  if (error) return <Failed error={error} />;
+  if (!data) return <Loading what="the person" />;
+  const { detail: o, program } = data;
+  const tz = o.timezone;
+  announce(`${o.name} loaded`);
+  const back = sessionStorage.getItem(boardReturnKey);
+  const backHref = back && back.includes(o.programId) ? back : href(`/program/${o.programId}/board`);
+  const openReminders = o.notifications.filter((n) => !n.resolvedAt);
+  const available = o.allowedActions.filter((a) => actionForms[a]);
+
+  return (
+    <>
+      {program ? (
+        <p>
+          <a href={backHref}>← Board</a>
+        </p>
+      ) : null}
+      <h1>{o.name}</h1>
+      <p class="tags">
+        <Tag>{v.stageLabel(o.stage)}</Tag>
+        {o.atRisk ? <Tag tone="risk">at risk</Tag> : null}
+        {o.overdueDebriefs ? <Tag tone="warn">{o.overdueDebriefs} overdue</Tag> : null}
+        {o.paused ? <Tag>paused</Tag> : null}
+        {o.flags.map((f) => (
+          <Tag>{f.replace(/_/g, ' ')}</Tag>
+        ))}
+      </p>
+      <p class="muted">
+        {o.memberId} · {o.local ?? 'no local'} · {o.email}
+        {o.phone ? ` · ${o.phone}` : ''} · in {v.stageLabel(o.stage).toLowerCase()} since {day(o.stageEnteredAt, tz)}
+      </p>
+      {o.ineligibleReasons.length ? <p class="error">Ineligible: {o.ineligibleReasons.join('; ')}</p> : null}
+
+      <section class="todo" aria-labelledby="todo-heading">
+        <h2 id="todo-heading" tabIndex={-1} ref={todo}>
+          What to do now
+        </h2>
+        {done ? (
+          <p class="ok" role="status">
+            {done}
+          </p>
+        ) : null}
+        {acting && o.allowedActions.includes(acting as never) ? (
+          <ActionForm
+            action={acting}
+            organizer={o}
+            program={program}
+            onCancel={() => {
+              setActing(undefined);
+              setTimeout(() => todo.current?.focus());
+            }}
+            onDone={(detail) => {
+              set({ detail, program });
+              setDone(`${v.actionLabel(acting)}: done. ${detail.name} is ${v.stageLabel(detail.stage).toLowerCase()}.`);
+              setActing(undefined);
+              if (openAction) navigate(`/organizer/${organizerId}`, undefined, true);
+              setTimeout(() => todo.current?.focus());
+            }}
+          />
+        ) : available.length ? (
+          <ul class="action-buttons">
+            {available.map((action) => (
+              <li>
+                <button
+                  type="button"
+                  class={['reject', 'withdraw', 'terminate'].includes(action) ? 'secondary danger' : undefined}
+                  onClick={() => {
+                    setDone(undefined);
+                    setActing(action);
+                  }}
+                >
+                  {v.actionLabel(action)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">
+            {v.openStages.includes(o.stage)
+              ? 'Nothing for you to do on this record now.'
+              : `The record is closed (${v.stageLabel(o.stage).toLowerCase()}).`}
+          </p>
+        )}
+      </section>
+
+      <div class="kpis">
+        <Kpi name="Member" value={o.memberId} id="memberId" />
+        <Kpi
+          name="Next debrief due"
+          value={o.nextDebriefDueAt ? when(o.nextDebriefDueAt, tz) : '—'}
+          id="nextDebriefDueAt"
+        />
+        <Kpi name="Debriefs" value={number(o.totals.debriefs ?? 0)} id="debriefs" />
+        <Kpi name="Group debriefs" value={number(o.totals.groupDebriefs ?? 0)} id="groupDebriefs" />
+        <Kpi name="Ride-alongs" value={number(o.rideAlongCount)} id="rideAlongs" />
+      </div>
+
+      {o.screening || o.offer || o.rolePlay ? (
+        <section aria-labelledby="hiring-heading">
+          <h2 id="hiring-heading">Hiring</h2>
+          <dl class="facts">
+            {o.screening ? (
+              <>
+                <dt>Screening</dt>
+                <dd>
+                  {when(o.screening.at, tz)}, {o.screening.location}
+                </dd>
+              </>
+            ) : null}
+            {o.rolePlay ? (
+              <>
+                <dt>Role-play</dt>
+                <dd>
+                  {Object.entries(o.rolePlay.scores)
+                    .map(([criterion, score]) => `${criterion} ${score}/5`)
+                    .join(', ')}
+                  ; {o.rolePlay.decision === 'offer' ? 'offered' : 'not selected'}
+                  {o.rolePlay.scoredAt
+                    ? ` (${day(o.rolePlay.scoredAt, tz)}${o.rolePlay.scoredBy ? `, ${o.rolePlay.scoredBy}` : ''})`
+                    : ''}
+                </dd>
+              </>
+            ) : null}
+            {o.offer ? (
+              <>
+                <dt>Offer</dt>
+                <dd>
+                  {o.offer.hoursPerWeek} hours a week from {o.offer.startDate}
+                  {o.offer.stipend ? `, stipend ${o.offer.stipend}` : ''}; lapses {when(o.offer.expiresAt, tz)}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      <div class="grid-2">
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Timeline</h2>
+          <ol class="timeline" data-timeline={o.id}>
+            {o.history.map((t) => (
+              <li>
+                <strong>{v.stageLabel(t.to)}</strong>{' '}
+                <span class="muted">
+                  {when(t.at, tz)} · {t.actorName ?? (t.actor === 'system' ? 'the workflow' : t.actor)}
+                </span>
+                {t.reason ? <div>{t.reason}</div> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section aria-labelledby="reminders-heading">
+          <h2 id="reminders-heading">Open reminders ({openReminders.length})</h2>
+          {openReminders.length ? (
+            <ul class="reminders">
+              {openReminders.map((n) => (
+                <li>
+                  {n.summary}{' '}
+                  <span class="muted small">
+                    ({when(n.createdAt, tz)}, to the {n.recipientRole})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">None open.</p>
+          )}
+          {o.pendingDebriefPeriods.length ? (
+            <>
+              <h3>Debriefs owed</h3>
+              <ul>
+                {o.pendingDebriefPeriods.map((p) => (
+                  <li>
+                    {when(p.start, tz)} to {when(p.end, tz)}
+                    {p.overdue ? <Tag tone="warn">overdue</Tag> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      </div>
+
+      <h2>Debriefs</h2>
+      <DataTable
+        caption="Newest first"
+        testid="debriefs"
+        rows={o.debriefs}
+        columns={[
+          { name: 'Week of', cell: (d) => day(d.periodStart, tz) },
+          { name: 'Hours', num: true, cell: (d) => number(d.hours) },
+          { name: 'Conversations', num: true, cell: (d) => number(d.conversations) },
+          { name: 'One-on-ones', num: true, cell: (d) => number(d.oneOnOnes) },
+          { name: 'Leaders', num: true, cell: (d) => number(d.leadersIdentified) },
+          {
+            name: 'How',
+            cell: (d) =>
+              [d.inPerson ? 'in person' : 'remote', d.group ? ', group' : '', d.late ? ' (late)' : ''].join(''),
+          },
+          { name: 'Notes', cell: (d) => d.notes ?? '' },
+        ]}
+      />
+      <div class="grid-2">
+        <DataTable
+          caption="Trainings"
+          rows={o.trainings}
+          columns={[
+            { name: 'Training', cell: (t) => t.training },
+            { name: 'Completed', cell: (t) => day(t.completedAt, tz) },
+          ]}
+        />
+        <DataTable
+          caption="Ride-alongs"
+          rows={o.rideAlongs}
+          columns={[
+            { name: 'Date', cell: (r) => r.date.slice(0, 10) },
+            { name: 'With', cell: (r) => r.staff },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,401 @@
+// A program's settings for its coordinators and national staff: the policy beside its preset, the rubric and
+// trainings, the term, goals; the member roster from a CSV file; and the organizers' accounts.
+import { useState } from 'preact/hooks';
+import { ApiError, get, send } from '../api';
+import type {
+  CreatedUserDto,
+  OrganizerListDto,
+  PresetsDto,
+  ProgramDto,
+  RosterImportDto,
+  UserDto,
+  UserListDto,
+} from '../api-types';
+import { day } from '../time';
+import { announce, Failed, Field, FormAlert, inputValue, Loading, Tag, useData } from '../ui';
+import { vocabulary } from '../vocabulary';
+
+/** Policy fields edited as text (durations such as "7 days", numbers, lists), each shown beside the preset's value. */
+const policyFields: { path: string; label: string; kind: 'duration' | 'number' | 'list' }[] = [
+  { path: 'stageSla.applied', label: 'Time to screen an applicant', kind: 'duration' },
+  { path: 'stageSla.screening', label: 'Time from screening to role-play', kind: 'duration' },
+  { path: 'stageSla.role_play', label: 'Time to score a role-play', kind: 'duration' },
+  { path: 'stageSla.training', label: 'Time to finish training', kind: 'duration' },
+  { path: 'stageSla.ride_along', label: 'Time to the first ride-alongs', kind: 'duration' },
+  { path: 'offerExpiresAfter', label: 'An offer lapses after', kind: 'duration' },
+  { path: 'hoursPerWeek', label: 'Hours a week applicants commit to (at least)', kind: 'number' },
+  { path: 'requiredTrainings', label: 'Required trainings (comma-separated)', kind: 'list' },
+  { path: 'rolePlayRubric', label: 'Role-play rubric criteria (comma-separated)', kind: 'list' },
+  { path: 'initialRideAlongs', label: 'Ride-alongs before active', kind: 'number' },
+  { path: 'requiredRideAlongs', label: 'Ride-alongs required in the window', kind: 'number' },
+  { path: 'rideAlongWindow', label: 'Ride-along window', kind: 'duration' },
+  { path: 'debriefEvery', label: 'A debrief every', kind: 'duration' },
+  { path: 'debriefGrace', label: 'Overdue after', kind: 'duration' },
+  { path: 'escalateAfter', label: 'Escalated to the coordinator after', kind: 'duration' },
+  { path: 'atRiskAfterMissed', label: 'At risk after this many missed in a row', kind: 'number' },
+  { path: 'groupDebriefEvery', label: 'An in-person group debrief every', kind: 'duration' },
+  { path: 'termLength', label: 'Term length', kind: 'duration' },
+];
+
+const read = (policy: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], policy);
+const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined ? '' : String(value));
+
+function PolicyForm({
+  program,
+  preset,
+  onSaved,
+}: {
+  program: ProgramDto;
+  preset?: Record<string, unknown>;
+  onSaved: (p: ProgramDto) => void;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(policyFields.map((f) => [f.path, shown(read(program.policy, f.path))])),
+  );
+  const [termEnd, setTermEnd] = useState(program.termEnd?.slice(0, 10) ?? '');
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const problem = (field: string) => (error instanceof ApiError ? error.problemFor(field) : undefined);
+  return (
+    <form
+      class="card"
+      aria-labelledby="policy-heading"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setError(undefined);
+        setSaved(false);
+        const policy: Record<string, unknown> = {};
+        for (const f of policyFields) {
+          const before = shown(read(program.policy, f.path));
+          const now = values[f.path].trim();
+          if (now === before) continue;
+          const value =
+            f.kind === 'number'
+              ? Number(now)
+              : f.kind === 'list'
+                ? now
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                : now;
+          const [head, tail] = f.path.split('.');
+          if (tail) policy[head] = { ...(policy[head] as object), [tail]: value };
+          else policy[head] = value;
+        }
+        const body = {
+          ...(Object.keys(policy).length ? { policy } : {}),
+          ...(termEnd !== (program.termEnd?.slice(0, 10) ?? '') ? { termEnd: termEnd || null } : {}),
+        };
+        if (!Object.keys(body).length) return setSaved(true);
+        try {
+          const updated = await send<ProgramDto>('PATCH', `/api/programs/${program.id}`, body);
+          onSaved(updated);
+          setSaved(true);
+          announce('Policy saved');
+        } catch (caught) {
+          setError(caught);
+        }
+      }}
+    >
+      <h2 id="policy-heading">Policy</h2>
+      <p class="muted small">
+        Durations are written like “7 days”, “36 hours” or “1 month”. A change reaches running organizers from their
+        next period.
+      </p>
+      <FormAlert error={error} fields={['policy', 'termEnd']} />
+      {policyFields.map((f) => (
+        <Field
+          name={f.path}
+          label={f.label}
+          hint={preset ? `Preset: ${shown(read(preset, f.path)) || 'none'}` : undefined}
+          error={problem(`policy.${f.path}`)}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={values[f.path]}
+              onInput={(e) => setValues({ ...values, [f.path]: inputValue(e) })}
+            />
+          )}
+        </Field>
+      ))}
+      <Field
+        name="termEnd"
+        label="Term ends (optional)"
+        hint={`The term started ${day(program.termStart, program.timezone)}.`}
+        error={problem('termEnd')}
+      >
+        {(props) => <input {...props} type="date" value={termEnd} onInput={(e) => setTermEnd(inputValue(e))} />}
+      </Field>
+      {saved ? (
+        <p class="ok" role="status">
+          Saved.
+        </p>
+      ) : null}
+      <p class="actions">
+        <button type="submit">Save policy</button>
+      </p>
+    </form>
+  );
+}
+
+function GoalsForm({ program, onSaved }: { program: ProgramDto; onSaved: (p: ProgramDto) => void }) {
+  const [rows, setRows] = useState(() =>
+    Object.entries(program.goals).map(([name, value]) => ({ name, value: String(value) })),
+  );
+  const [error, setError] = useState<unknown>();
+  return (
+    <form
+      class="card"
+      aria-labelledby="goals-heading"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setError(undefined);
+        const goals = Object.fromEntries(
+          rows
+            .filter((r) => r.name.trim())
+            .map((r) => [r.name.trim(), /^-?\d+(\.\d+)?$/.test(r.value.trim()) ? Number(r.value) : r.value.trim()]),
+        );
+        try {
+          onSaved(await send<ProgramDto>('PATCH', `/api/programs/${program.id}`, { goals }));
+          announce('Goals saved');
+        } catch (caught) {
+          setError(caught);
+        }
+      }}
+    >
+      <h2 id="goals-heading">Goals</h2>
+      <FormAlert error={error} />
+      {rows.map((row, i) => (
+        <div class="goal-row">
+          <Field name={`goal-name-${i}`} label={`Goal ${i + 1}`}>
+            {(props) => (
+              <input
+                {...props}
+                value={row.name}
+                onInput={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, name: inputValue(e) } : r)))}
+              />
+            )}
+          </Field>
+          <Field name={`goal-value-${i}`} label={`Target ${i + 1}`}>
+            {(props) => (
+              <input
+                {...props}
+                value={row.value}
+                onInput={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, value: inputValue(e) } : r)))}
+              />
+            )}
+          </Field>
+        </div>
+      ))}
+      <p class="actions">
+        <button type="button" class="secondary" onClick={() => setRows([...rows, { name: '', value: '' }])}>
+          Add a goal
+        </button>
+        <button type="submit">Save goals</button>
+      </p>
+    </form>
+  );
+}
+
+function RosterUpload({ programId }: { programId: string }) {
+  const [result, setResult] = useState<RosterImportDto>();
+  const [error, setError] = useState<unknown>();
+  return (
+    <section class="card" aria-labelledby="roster-heading">
+      <h2 id="roster-heading">Member roster</h2>
+      <p class="muted small">
+        A CSV with the columns memberId, name, local, status. It replaces the roster; applications are checked against
+        it.
+      </p>
+      <Field name="roster" label="Roster file (CSV)">
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (event) => {
+              const file = (event.target as HTMLInputElement).files?.[0];
+              if (!file) return;
+              setError(undefined);
+              setResult(undefined);
+              try {
+                const imported = await send<RosterImportDto>(
+                  'POST',
+                  `/api/programs/${programId}/roster`,
+                  await file.text(),
+                  {
+                    'content-type': 'text/csv',
+                  },
+                );
+                setResult(imported);
+                announce(`Roster: ${imported.accepted} members, ${imported.rejected.length} lines refused`);
+              } catch (caught) {
+                setError(caught);
+              }
+            }}
+          />
+        )}
+      </Field>
+      <FormAlert error={error} />
+      {result ? (
+        <div role="status">
+          <p class="ok">{result.accepted} members on the roster.</p>
+          {result.rejected.length ? (
+            <>
+              <p class="error">{result.rejected.length} lines refused:</p>
+              <ul>
+                {result.rejected.map((r) => (
+                  <li>
+                    Line {r.line}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function People({ programId }: { programId: string }) {
+  const { data, error, reload } = useData(
+    () =>
+      Promise.all([
+        get<UserListDto>(`/api/users?programId=${programId}`),
+        get<OrganizerListDto>(`/api/programs/${programId}/organizers?limit=200`),
+      ]),
+    [programId],
+  );
+  const [organizerId, setOrganizerId] = useState('');
+  const [email, setEmail] = useState('');
+  const [created, setCreated] = useState<CreatedUserDto>();
+  const [formError, setFormError] = useState<unknown>();
+  if (error instanceof ApiError && error.status === 403)
+    return (
+      <section class="card">
+        <h2>People</h2>
+        <p class="muted">The program's coordinators manage its organizers' accounts.</p>
+      </section>
+    );
+  if (error) return <Failed error={error} />;
+  if (!data) return <Loading what="the accounts" />;
+  const [users, organizers] = data;
+  const withAccount = new Set(users.items.filter((u) => !u.revokedAt).map((u) => u.organizerId));
+  const candidates = organizers.items.filter((o) => !withAccount.has(o.id));
+  const problem = (field: string) => (formError instanceof ApiError ? formError.problemFor(field) : undefined);
+  const chosen = organizers.items.find((o) => o.id === organizerId);
+  return (
+    <section class="card" aria-labelledby="people-heading">
+      <h2 id="people-heading">People</h2>
+      <ul class="accounts">
+        {users.items.map((u: UserDto) => (
+          <li>
+            {u.name} <span class="muted small">{u.email}</span> <Tag>{u.role}</Tag>
+            {u.revokedAt ? (
+              <Tag tone="warn">revoked</Tag>
+            ) : u.role === 'organizer' ? (
+              <button
+                type="button"
+                class="quiet"
+                onClick={async () => {
+                  await send('POST', `/api/users/${u.id}/revoke`, {});
+                  announce(`${u.name}'s token revoked`);
+                  void reload();
+                }}
+              >
+                Revoke {u.name}'s token
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setFormError(undefined);
+          try {
+            const user = await send<CreatedUserDto>('POST', '/api/users', {
+              email: email || chosen?.email,
+              name: chosen?.name,
+              role: 'organizer',
+              organizerId,
+            });
+            setCreated(user);
+            announce(`Account created for ${user.name}`);
+            void reload();
+          } catch (caught) {
+            setFormError(caught);
+          }
+        }}
+      >
+        <h3>Give an organizer an account</h3>
+        <FormAlert error={formError} fields={['organizerId', 'email']} />
+        <Field name="organizerId" label="Organizer" error={problem('organizerId')}>
+          {(props) => (
+            <select
+              {...props}
+              required
+              value={organizerId}
+              onChange={(e) => {
+                setOrganizerId(inputValue(e));
+                setEmail(organizers.items.find((o) => o.id === inputValue(e))?.email ?? '');
+              }}
+            >
+              <option value="">Choose someone</option>
+              {candidates.map((o) => (
+                <option value={o.id}>{o.name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="email" label="Email" error={problem('email')}>
+          {(props) => <input {...props} type="email" required value={email} onInput={(e) => setEmail(inputValue(e))} />}
+        </Field>
+        <p class="actions">
+          <button type="submit">Create account</button>
+        </p>
+      </form>
+      {created ? (
+        <div class="card token" role="status">
+          <p>{created.name}'s token, shown this once: give it to them privately. It cannot be shown again.</p>
+          <p>
+            <code>{created.token}</code>
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function Settings({ programId }: { programId: string }) {
+  const v = vocabulary();
+  const { data, error, set } = useData(
+    () => Promise.all([get<ProgramDto>(`/api/programs/${programId}`), get<PresetsDto>('/api/policy-presets')]),
+    [programId],
+  );
+  if (error) return <Failed error={error} />;
+  if (!data) return <Loading what="the settings" />;
+  const [program, presets] = data;
+  const preset = presets.items.find((p) => p.kind === program.kind)?.policy;
+  announce('Settings loaded');
+  return (
+    <>
+      <h1>Settings</h1>
+      <p class="muted">
+        {program.name} · {program.affiliate} · {program.timezone} · requires:{' '}
+        {program.policy.requiredAttestations.map((a) => v.attestationLabel(a).toLowerCase()).join(', ')}
+      </p>
+      <div class="grid-2">
+        <PolicyForm program={program} preset={preset} onSaved={(p) => set([p, presets])} />
+        <div>
+          <GoalsForm program={program} onSaved={(p) => set([p, presets])} />
+          <RosterUpload programId={programId} />
+          <People programId={programId} />
+        </div>
+      </div>
+    </>
+  );
+}

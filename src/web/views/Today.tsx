@@ -1,0 +1,71 @@
+// Today: what is due across the coordinator's programs, by deadline: overdue first, then today, this week, later.
+// Each row says the rule behind it and opens the action that clears it.
+import { get } from '../api';
+import type { InboxDto, InboxItemDto } from '../api-types';
+import { href } from '../router';
+import { day, relative, when } from '../time';
+import { announce, Failed, Loading, Tag, useData } from '../ui';
+import { vocabulary } from '../vocabulary';
+
+function groupOf(item: InboxItemDto, now: number): string {
+  const due = Date.parse(item.dueAt);
+  if (due < now) return 'Overdue';
+  if (due < now + 86_400_000) return 'Due today';
+  if (due < now + 7 * 86_400_000) return 'This week';
+  return 'Later';
+}
+
+export function Today({ programId }: { programId?: string }) {
+  const v = vocabulary();
+  const { data, error } = useData(
+    () => get<InboxDto>(`/api/inbox${programId ? `?programId=${programId}` : ''}`),
+    [programId],
+  );
+  if (error) return <Failed error={error} />;
+  if (!data) return <Loading what="your to-do list" />;
+  const now = Date.now();
+  const groups = ['Overdue', 'Due today', 'This week', 'Later']
+    .map((name) => ({ name, items: data.items.filter((i) => groupOf(i, now) === name) }))
+    .filter((g) => g.items.length);
+  announce(`Today: ${data.items.length} to do`);
+  return (
+    <>
+      <h1>Today</h1>
+      {groups.length ? (
+        groups.map((g) => (
+          <section aria-labelledby={`group-${g.name}`} class="inbox-group">
+            <h2 id={`group-${g.name}`}>
+              {g.name} <span class="count">{g.items.length}</span>
+            </h2>
+            <ul class="inbox">
+              {g.items.map((item) => (
+                <li data-inbox={item.kind} class="card">
+                  <p>
+                    <strong>{item.title}</strong>: <a href={href(`/organizer/${item.organizerId}`)}>{item.name}</a>{' '}
+                    {g.name === 'Overdue' ? <Tag tone="warn">{relative(item.dueAt, now)}</Tag> : null}
+                  </p>
+                  <p class="small">
+                    Due {when(item.dueAt, item.timezone)} ({item.timezone})
+                    {item.period
+                      ? `, for ${day(item.period.start, item.timezone)} to ${day(item.period.end, item.timezone)}`
+                      : ''}
+                  </p>
+                  <p class="small muted">{item.rule}</p>
+                  {item.action ? (
+                    <p>
+                      <a class="button" href={href(`/organizer/${item.organizerId}`, { action: item.action })}>
+                        {v.actionLabel(item.action)}
+                      </a>
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      ) : (
+        <p>Nothing is due. New applications, screenings to record and debriefs falling due will show up here.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// The product's words, from the API (GET /api/stages): stage names, which are open, action names and where each is
+// accepted, what applicants attest to. The page keeps no copy of its own.
+import type { StagesDto } from './api-types';
+import { get } from './api';
+
+export interface Vocabulary {
+  stageLabel: (stage: string) => string;
+  openStages: string[];
+  closedStages: string[];
+  actionLabel: (action: string) => string;
+  /** The stages that accept an action. */
+  acceptedIn: (action: string) => string[];
+  attestationLabel: (name: string) => string;
+}
+
+let loaded: Vocabulary | undefined;
+
+export async function loadVocabulary(): Promise<Vocabulary> {
+  if (loaded) return loaded;
+  const stages = await get<StagesDto>('/api/stages');
+  const stageLabels = new Map(stages.items.map((s) => [s.name as string, s.label]));
+  const actions = new Map(stages.actionLabels.map((a) => [a.name as string, a]));
+  const attestations = new Map(stages.attestations.map((a) => [a.name, a.label]));
+  const words: Vocabulary = {
+    stageLabel: (stage) => stageLabels.get(stage) ?? stage,
+    openStages: stages.items.filter((s) => s.open).map((s) => s.name),
+    closedStages: stages.items.filter((s) => !s.open).map((s) => s.name),
+    actionLabel: (action) => actions.get(action)?.label ?? action,
+    acceptedIn: (action) => (actions.get(action)?.stages ?? []) as string[],
+    attestationLabel: (name) => attestations.get(name) ?? name,
+  };
+  loaded = words;
+  return words;
+}
+
+export function vocabulary(): Vocabulary {
+  if (!loaded) throw new Error('the vocabulary is loaded at sign-in');
+  return loaded;
+}
