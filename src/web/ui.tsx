@@ -189,7 +189,8 @@ export function DataTable<T>({
   empty?: string;
 }) {
   return (
-    <div class="table-wrap">
+    // A region that may scroll sideways on a phone: focusable, so a keyboard can scroll it too.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table data-table={testid}>
         <caption>{caption}</caption>
         <thead>

@@ -102,7 +102,8 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
           code: 'invalid',
           message: `heldAt ${request.input.heldAt} is in the future; record it once it was held`,
         };
-      if (state.activeSince && held < ms(state.activeSince))
+      // People give the time to the minute: one in the minute the organizer became active counts.
+      if (state.activeSince && held < Math.floor(ms(state.activeSince) / 60_000) * 60_000)
         return {
           code: 'invalid',
           message: `heldAt ${request.input.heldAt} is before the organizer became active (${state.activeSince})`,

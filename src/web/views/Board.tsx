@@ -313,7 +313,7 @@ export function Board({ programId, query }: { programId: string; query: URLSearc
           }}
         />
       ) : null}
-      <div class="board">
+      <div class="board" tabIndex={0} role="region" aria-label="Board: a column per stage">
         {columns.map((s) => (
           <Column
             stage={s}

@@ -149,7 +149,7 @@ export function GroupSessionForm({
               <input {...props} type="datetime-local" required value={at} onInput={(e) => setAt(inputValue(e))} />
             )}
           </Field>
-          <Field name="location" label="Where" error={problem('location')}>
+          <Field name="location" label={screening ? 'Where' : 'Where (optional)'} error={problem('location')}>
             {(props) => (
               <input {...props} required={screening} value={location} onInput={(e) => setLocation(inputValue(e))} />
             )}
@@ -215,7 +215,7 @@ function ScreeningSheet({ session, onRecorded }: { session: GroupSessionDto; onR
     >
       <FormAlert error={error} />
       {results ? <Results results={results} names={names} heading="Results recorded" /> : null}
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Results to record">
         <table>
           <caption>Results to record</caption>
           <thead>
