@@ -227,9 +227,10 @@ export function Board({ programId, query }: { programId: string; query: URLSearc
 
   if (error) return <Failed error={error} />;
   if (!data) return <Loading what="the board" />;
-  announce(`Board loaded: ${visible.length} people`);
   const locals = [...new Set(data.items.map((c) => c.local).filter((l): l is string => !!l))].sort();
   const columns = v.openStages.filter((s) => !stage || s === stage);
+  const shown = visible.filter((c) => columns.includes(c.stage));
+  announce(`Board loaded: ${shown.length} people`);
   const picked = data.items.filter((c) => selection.has(c.id));
   const pickableStages = new Set(groupActions.flatMap((a) => v.acceptedIn(a)));
   const possible = groupActions.filter((a) => picked.length && picked.every((c) => v.acceptedIn(a).includes(c.stage)));
@@ -277,8 +278,9 @@ export function Board({ programId, query }: { programId: string; query: URLSearc
         ) : null}
       </form>
       <p class="muted" aria-live="polite">
-        {number(visible.length)} of {number(data.items.length)} people in open stages
-        {filtered ? ' match' : ''}.
+        {filtered
+          ? `${number(shown.length)} of ${number(data.items.length)} people in open stages match.`
+          : `${number(data.items.length)} people in open stages.`}
       </p>
       {picked.length ? (
         <div class="bulk-bar card" role="region" aria-label="Selected people">
@@ -325,7 +327,7 @@ export function Board({ programId, query }: { programId: string; query: URLSearc
           />
         ))}
       </div>
-      {!visible.length && filtered ? (
+      {!shown.length && filtered ? (
         <p>
           Nobody matches. <a href={href(path)}>Clear the filters</a>
         </p>
