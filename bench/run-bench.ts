@@ -14,6 +14,7 @@ import { debriefsOverdueInTheSameMinute } from './scenarios/05-debriefs-overdue-
 import { workerMemoryPerCachedWorkflow } from './scenarios/06-worker-memory-per-cached-workflow';
 import { historyEventsOfATerm } from './scenarios/07-history-events-of-a-term';
 import { coldStartAndReplay } from './scenarios/08-cold-start-and-replay';
+import { workspace } from './scenarios/09-workspace';
 
 /** In order; each runs when any of `runsFor` is wanted. */
 const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<void> }[] = [
@@ -26,6 +27,7 @@ const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<vo
   { runsFor: [6], run: workerMemoryPerCachedWorkflow },
   { runsFor: [7], run: historyEventsOfATerm },
   { runsFor: [8], run: coldStartAndReplay },
+  { runsFor: [9], run: workspace },
 ];
 
 async function main(): Promise<void> {

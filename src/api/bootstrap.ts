@@ -38,6 +38,9 @@ export async function createApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
+  // Answers are read once and change with every action: hashing each body for an ETag only costs time (the page's
+  // static files keep theirs, from serve-static).
+  app.set('etag', false);
   // Idle keep-alive connections outlive the clients' own (undici's follow our Keep-Alive header; load balancers keep
   // 60 s), so the client always closes first and never sends a request on a socket we are closing (ECONNRESET).
   const server = app.getHttpServer() as Server;

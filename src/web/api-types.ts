@@ -78,7 +78,6 @@ export type BoardCardDto = {
   stageDueAt: string | null;
   /** The next obligation's time: the screening, the offer's expiry, the next debrief */
   nextDueAt: string | null;
-  screeningAt: string | null;
   paused: boolean;
   atRisk: boolean;
   overdueDebriefs: number;

@@ -247,7 +247,7 @@ describe("the coordinator's workspace API", () => {
     expect(seen.items.map((c: { id: string }) => c.id).sort()).toEqual([waiting, screened].sort());
     const applied = card(waiting);
     expect(Date.parse(applied.stageDueAt) - Date.parse(applied.stageEnteredAt)).toBe(2 * 86_400_000);
-    expect(card(screened)).toMatchObject({ stage: 'screening', nextDueAt: at, screeningAt: at });
+    expect(card(screened)).toMatchObject({ stage: 'screening', nextDueAt: at });
     expect(Date.parse(card(screened).stageDueAt) - Date.parse(card(screened).stageEnteredAt)).toBe(14 * 86_400_000);
     const presets = await coordinator.ok('GET', '/api/policy-presets');
     expect(presets.items.map((p: { kind: string }) => p.kind)).toEqual([

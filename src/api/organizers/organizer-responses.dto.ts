@@ -187,7 +187,6 @@ export class BoardCardDto {
     description: "The next obligation's time: the screening, the offer's expiry, the next debrief",
   })
   nextDueAt: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) screeningAt: string | null;
   @ApiProperty() paused: boolean;
   @ApiProperty() atRisk: boolean;
   @ApiProperty() overdueDebriefs: number;

@@ -1,4 +1,5 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Action, organizerOwnActions } from '../../domain/stage-machine';
 import { Allow } from '../auth/access.decorator';
@@ -69,8 +70,13 @@ export class ApplicationsController {
   @Get('board')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: BoardDto })
-  board(@IdParam('programId', 'program') programId: string, @CurrentCaller() caller: Caller): Promise<BoardDto> {
-    return this.organizers.board(programId, caller);
+  async board(
+    @IdParam('programId', 'program') programId: string,
+    @CurrentCaller() caller: Caller,
+    @Res() response: Response,
+  ): Promise<void> {
+    // PostgreSQL wrote the JSON: it goes out as it is.
+    response.type('application/json').send(await this.organizers.boardJson(programId, caller));
   }
 
   @Get('organizers')

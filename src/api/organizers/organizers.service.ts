@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ActionInputs, Application } from '../../domain/organizer';
 import { Action, allowedActions, organizerOwnActions, stageRefusal } from '../../domain/stage-machine';
-import { isClosed } from '../../domain/stages';
+import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
@@ -19,13 +19,12 @@ import {
   RuleViolationError,
   UnavailableError,
 } from '../common/errors';
-import { addDuration, durationMs } from '../../domain/durations';
+import { durationMs } from '../../domain/durations';
 import { stageTimeLimit } from '../../domain/policy';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
 import type {
-  BoardDto,
   ErasedDto,
   NotificationListDto,
   OrganizerDetailDto,
@@ -97,24 +96,19 @@ export class OrganizersService {
     return this.organizers.list(programId, filters, { limit: query.limit, offset: query.offset });
   }
 
-  /** A program's board: everyone in an open stage as a card, each with the deadline their stage is heading for. */
-  async board(programId: string, caller: Caller): Promise<BoardDto> {
+  /**
+   * A program's board (BoardDto), as JSON text: everyone in an open stage as a card, each with the deadline their
+   * stage heads for (the policy's time limits, the same function the workflow's reminders use).
+   */
+  async boardJson(programId: string, caller: Caller): Promise<string> {
     const program = await this.programs.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const { cards, closed } = await this.organizers.board(programId);
-    const limits = new Map<string, string | undefined>();
-    const limitOf = (stage: string) => {
-      if (!limits.has(stage)) limits.set(stage, stageTimeLimit(program.policy, stage, true));
-      return limits.get(stage);
-    };
-    return {
-      items: cards.map((card) => {
-        const limit = limitOf(card.stage);
-        return { ...card, stageDueAt: limit ? addDuration(card.stageEnteredAt, limit) : null };
-      }),
-      closed,
-      timezone: program.timezone,
-    };
+    const limits: Record<string, number> = {};
+    for (const stage of openStages) {
+      const limit = stageTimeLimit(program.policy, stage, true);
+      if (limit) limits[stage] = durationMs(limit);
+    }
+    return this.organizers.boardJson(programId, limits, program.timezone);
   }
 
   async detail(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
