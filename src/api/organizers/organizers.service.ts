@@ -24,12 +24,7 @@ import { stageTimeLimit } from '../../domain/policy';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
-import type {
-  ErasedDto,
-  NotificationListDto,
-  OrganizerDetailDto,
-  OrganizerListDto,
-} from './organizer-responses.dto';
+import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 
 @Injectable()
 export class OrganizersService {
