@@ -1,5 +1,5 @@
 import { DebriefDue, weekdays } from './calendar';
-import { parseDuration } from './durations';
+import { durationMs, parseDuration } from './durations';
 import type { HiringStage } from './stages';
 
 /** Stages with a time limit: the hiring stages, and training and ride-alongs (reminders like the hiring stages'). */
@@ -289,4 +289,12 @@ export function stageTimeLimit(policy: ProgramPolicy, stage: string, secondRules
   if (stage === 'applied' || stage === 'screening' || stage === 'role_play') return policy.stageSla[stage];
   if (secondRules && (stage === 'training' || stage === 'ride_along')) return policy.stageSla[stage] ?? '21 days';
   return undefined;
+}
+
+/**
+ * Whether debriefs fall due on the calendar (a weekday or day of the month at a local time, `debriefDue`) rather than
+ * every `debriefEvery` from activation: cadences of a day or more, under the second rules.
+ */
+export function debriefsOnCalendar(policy: ProgramPolicy): boolean {
+  return durationMs(policy.debriefEvery) >= 86_400_000;
 }

@@ -1,6 +1,6 @@
 // The rule behind each to-do, in words a coordinator reads: from the program's policy, so a changed policy reads
 // changed. The deadlines themselves are the workflow's (its reminders and the periods it opened); this only says why.
-import type { ProgramPolicy } from '../../domain/policy';
+import { debriefsOnCalendar, type ProgramPolicy } from '../../domain/policy';
 import type { Action } from '../../domain/stage-machine';
 import type { Stage } from '../../domain/stages';
 
@@ -42,11 +42,12 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function debriefRule(policy: ProgramPolicy, timezone: string): string {
   const at = policy.debriefDue;
-  const due = !at
-    ? `due every ${policy.debriefEvery}`
-    : 'weekday' in at
-      ? `due ${capital(at.weekday)}s at ${at.time} (${timezone})`
-      : `due on day ${at.dayOfMonth} of each month at ${at.time} (${timezone})`;
+  const due =
+    !at || !debriefsOnCalendar(policy)
+      ? `due every ${policy.debriefEvery}`
+      : 'weekday' in at
+        ? `due ${capital(at.weekday)}s at ${at.time} (${timezone})`
+        : `due on day ${at.dayOfMonth} of each month at ${at.time} (${timezone})`;
   return `A debrief for each period is ${due}; overdue ${policy.debriefGrace} after, escalated to the coordinator ${policy.escalateAfter} after that`;
 }
 

@@ -3,7 +3,7 @@
 import { dueAtOrAfter, startOfLocalDay } from '../calendar';
 import { addDuration, durationMs } from '../durations';
 import { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
-import { isMonthly, stageTimeLimit, TimedStage } from '../policy';
+import { debriefsOnCalendar, isMonthly, stageTimeLimit, TimedStage } from '../policy';
 import { isClosed, Stage } from '../stages';
 import { iso, ms } from './time';
 
@@ -22,7 +22,7 @@ export function rules2(state: OrganizerState): boolean {
 export function debriefCalendar(state: OrganizerState) {
   const { policy, timezone } = state;
   const cadence = durationMs(policy.debriefEvery);
-  if (!rules2(state) || !timezone || cadence < dayMs) return undefined;
+  if (!rules2(state) || !timezone || !debriefsOnCalendar(policy)) return undefined;
   const monthly = isMonthly(policy.debriefEvery);
   const due =
     policy.debriefDue ?? (monthly ? { dayOfMonth: 28, time: '17:00' } : { weekday: 'friday' as const, time: '17:00' });

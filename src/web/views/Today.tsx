@@ -3,7 +3,7 @@
 import { get } from '../api';
 import type { InboxDto, InboxItemDto } from '../api-types';
 import { href } from '../router';
-import { day, relative, when } from '../time';
+import { relative, when } from '../time';
 import { announce, Failed, Loading, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
@@ -47,7 +47,7 @@ export function Today({ programId }: { programId?: string }) {
                   <p class="small">
                     Due {when(item.dueAt, item.timezone)} ({item.timezone})
                     {item.period
-                      ? `, for ${day(item.period.start, item.timezone)} to ${day(item.period.end, item.timezone)}`
+                      ? `, for ${when(item.period.start, item.timezone)} to ${when(item.period.end, item.timezone)}`
                       : ''}
                   </p>
                   <p class="small muted">{item.rule}</p>
