@@ -13,6 +13,7 @@ import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
 import {
   convergedDifferences,
+  fewTransportFailures,
   fire,
   organizersInEveryStage,
   raceActions,
@@ -71,9 +72,10 @@ describe('the integrity race with faults', () => {
     process.stdout.write(
       `[race-faults] ${name}, seed ${seed}: ${burst.length} actions: ${JSON.stringify(tally(outcomes))}\n`,
     );
+    expect(fewTransportFailures(outcomes, 'race-faults')).toEqual([]);
     expect(
       outcomes
-        .filter((o) => ![200, 409, 422, 503].includes(o.response.status))
+        .filter((o) => ![0, 200, 409, 422, 503].includes(o.response.status))
         .map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
     ).toEqual([]);
     await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
