@@ -369,6 +369,7 @@ const detailQuery = `
 
 const deadlockDetected = '40P01';
 const serializationFailure = '40001';
+const uniqueViolation = '23505';
 
 /** The organizer aggregate's tables: the organizer row and its history, debrief, training, ride-along and notification rows. */
 @Injectable()
@@ -382,12 +383,16 @@ export class OrganizerRepository {
   async project(projection: Projection): Promise<void> {
     // Two writes that move organizers of one program between the same two stages update that program's stage
     // counts in opposite orders; PostgreSQL breaks such a deadlock by failing one, which is then simply run again.
+    // Two first writes of one organizer (the API's and the workflow's) both pass the id check before either commits;
+    // the second then fails on the (program, member) index, which ON CONFLICT (id) does not cover: run again, it
+    // meets the stored row by its id.
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.write(projection);
       } catch (error) {
         const code = (error as { driverError?: { code?: string } }).driverError?.code;
-        if (attempt >= 5 || (code !== deadlockDetected && code !== serializationFailure)) throw error;
+        const retried = [deadlockDetected, serializationFailure, uniqueViolation];
+        if (attempt >= 5 || !retried.includes(code ?? '')) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }

@@ -99,4 +99,24 @@ describe('read-model projection (PostgreSQL)', () => {
     expect(row).toEqual({ stage: organizer.state.stage, version: organizer.state.version });
     expect(await count('trainings', id)).toBe(organizer.state.policy.requiredTrainings.length);
   });
+
+  it("stores a new organizer written twice at once (the API's write and the workflow's), every time", async () => {
+    // Each insert passes the id check before the other commits; the second then meets the first on the
+    // (program, member) index, which its ON CONFLICT (id) does not cover.
+    const applicants = Array.from({ length: 40 }, () => organizerIn('applied'));
+    const failures: unknown[] = [];
+    await Promise.all(
+      applicants.map(async (applicant) => {
+        const first = { organizer: snapshotOf(applicant.state), changes: noChanges() };
+        const results = await Promise.allSettled([organizers.project(first), organizers.project(first)]);
+        failures.push(
+          ...results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason),
+        );
+      }),
+    );
+    expect(failures).toEqual([]);
+    const ids = applicants.map((a) => a.state.organizerId);
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM organizers WHERE id = ANY($1)', [ids]);
+    expect(n).toBe(applicants.length);
+  });
 });
