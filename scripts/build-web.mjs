@@ -1,5 +1,5 @@
-// Builds the web page into dist/web: the Preact application bundled by esbuild (src/web/main.tsx → app.js, with its
-// source map), and the page's static files as they are. Part of `npm run build`; type-checking is tsc's job
+// Builds the web page into dist/web: the Preact application bundled by esbuild (src/web/main.tsx → app.js, src/web/public.tsx
+// → public.js, with their source maps), and the page's static files as they are. Part of `npm run build`; type-checking is tsc's job
 // (src/web/tsconfig.json), esbuild only strips the types.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,10 +11,12 @@ const source = join(root, 'src', 'web');
 const out = join(root, 'dist', 'web');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-for (const file of ['index.html', 'styles.css', 'favicon.svg']) cpSync(join(source, file), join(out, file));
+for (const file of ['index.html', 'public.html', 'styles.css', 'phone.css', 'favicon.svg'])
+  cpSync(join(source, file), join(out, file));
+// Two pages: the coordinators' application, and the small page behind emailed links and the public form.
 await build({
-  entryPoints: [join(source, 'main.tsx')],
-  outfile: join(out, 'app.js'),
+  entryPoints: { app: join(source, 'main.tsx'), public: join(source, 'public.tsx') },
+  outdir: out,
   bundle: true,
   format: 'esm',
   target: 'es2022',

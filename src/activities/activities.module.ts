@@ -1,7 +1,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { BroadcastActivitiesService } from './broadcast.activities';
-import { Mailer } from './mailer';
+import { Mailer } from '../mail/mailer';
 import { ReportActivitiesService } from './report.activities';
 import { NotificationActivities } from './notification.activities';
 import type {
@@ -15,11 +15,15 @@ import { ReconcileActivitiesService } from './reconcile.activities';
 import { ReadModelActivities } from './read-model.activities';
 import { RosterActivities } from './roster.activities';
 import { OrganizerRepository } from '../repositories/organizer.repository';
+import { LinkRepository } from '../repositories/link.repository';
+import { LinkMessenger } from '../mail/link-messenger';
 
 @Module({
   imports: [TemporalClientModule],
   providers: [
     Mailer,
+    LinkRepository,
+    LinkMessenger,
     OrganizerRepository,
     ReadModelActivities,
     RosterActivities,

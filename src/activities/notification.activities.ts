@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '../entities';
-import { Mailer } from './mailer';
-
-const subjects: Record<NotificationEntity['kind'], string> = {
-  stage_stalled: 'An applicant is waiting on you',
-  stage_stalled_escalated: 'An applicant has been waiting too long',
-  offer_expiring: 'Your offer expires soon',
-  debrief_overdue: 'Your weekly debrief is overdue',
-  debrief_escalated: 'A debrief is still missing',
-  organizer_at_risk: 'An organizer is at risk',
-  group_debrief_missing: 'No in-person group debrief this period',
-  ride_alongs_behind: 'Ride-alongs are behind',
-  debrief_due_soon: 'Your debrief is due soon',
-};
+import { LinkMessenger } from '../mail/link-messenger';
+import { Mailer } from '../mail/mailer';
 
 /** Delivers notifications by email. Takes ids and re-reads the rows: a notification resolved meanwhile is not sent. */
 @Injectable()
@@ -21,6 +10,7 @@ export class NotificationActivities {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly messenger: LinkMessenger,
   ) {}
 
   async deliverNotifications({ notificationIds }: { notificationIds: string[] }): Promise<void> {
@@ -30,11 +20,13 @@ export class NotificationActivities {
       .find({ where: notificationIds.map((id) => ({ id })) });
     for (const notification of notifications) {
       if (notification.resolvedAt) continue;
+      const organizer = await this.messenger.facts(notification.organizerId);
+      if (!organizer || organizer.erased) continue;
       for (const to of await this.recipients(notification)) {
-        await this.mailer.sendOnce(notification.id, to, {
-          subject: subjects[notification.kind],
-          text: `${notification.summary}.\n\nRaised ${notification.createdAt.toISOString()}.`,
-        });
+        await this.mailer.sendOnce(notification.id, to, async () => ({
+          ...(await this.messenger.reminder(notification, organizer)),
+          program: { id: organizer.program.id, name: organizer.program.name },
+        }));
       }
     }
   }

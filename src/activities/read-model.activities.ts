@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizerRepository } from '../repositories/organizer.repository';
-import { Mailer } from './mailer';
+import { Mailer } from '../mail/mailer';
 import type { ProjectionInput, ProjectionResult } from '../contracts/activities';
 
 /** Writes the workflow's state changes into the PostgreSQL read models. */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { lastWholeWeek } from '../domain/calendar';
 import { ProgramEntity, WeeklyReportEntity } from '../entities';
 import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
-import { Mailer } from './mailer';
+import { Mailer } from '../mail/mailer';
 import type { WeeklyReportSummary } from '../contracts/activities';
 
 // Debriefs whose period ended in the week, and periods that ended in the week with no debrief and past their grace

@@ -12,8 +12,10 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
+import { LinksModule } from './links/links.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { ProgramsModule } from './programs/programs.module';
+import { PublicModule } from './public/public.module';
 import { StagesModule } from './stages/stages.module';
 import { WorkflowGatewayModule } from './temporal/workflow-gateway.module';
 
@@ -37,6 +39,8 @@ export class AppModule {
         InboxModule,
         DashboardModule,
         StagesModule,
+        LinksModule,
+        PublicModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

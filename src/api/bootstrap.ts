@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Response as ExpressResponse } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
@@ -57,6 +58,12 @@ export async function createApp(
   const beside = join(__dirname, '..', 'web');
   const webRoot = existsSync(join(beside, 'app.js')) ? beside : join(__dirname, '..', '..', 'dist', 'web');
   app.useStaticAssets(webRoot, { index: 'index.html', maxAge: '5m' });
+  // The pages people reach from an email or a public address: a small page of its own, never cached (a link's page
+  // changes once it is used).
+  app.use(['/l/', '/apply/'], (_request: unknown, response: ExpressResponse) => {
+    response.setHeader('Cache-Control', 'no-store');
+    response.sendFile(join(webRoot, 'public.html'));
+  });
   app.setGlobalPrefix('api');
   const document = SwaggerModule.createDocument(
     app,

@@ -37,6 +37,10 @@ export abstract class AppConfig {
   /** The keys that encrypt members' data in Temporal (PAYLOAD_KEYS). */
   declare payloadKeys: PayloadKeys;
   declare mailFrom: string;
+  /** Where people reach the web page (PUBLIC_URL): the links in emails start with it. */
+  declare publicUrl: string;
+  /** The public interest form's limits: per client address a minute, per member id an hour, in all a minute. */
+  declare interestLimits: { perAddressPerMinute: number; perMemberPerHour: number; perMinute: number };
 }
 
 export class ConfigError extends Error {}
@@ -162,6 +166,12 @@ function codecEndpoint(env: Env): AppConfig['codecEndpoint'] {
   return { ...at, corsOrigins };
 }
 
+function publicUrl(env: Env): string {
+  const given = url(env, 'PUBLIC_URL', ['http:', 'https:']);
+  if (given) return given.replace(/\/+$/, '');
+  return `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -190,5 +200,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     payloadKeys: payloadKeys(env.PAYLOAD_KEYS),
     mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
+    publicUrl: publicUrl(env),
+    interestLimits: {
+      perAddressPerMinute: integer(env, 'INTEREST_PER_ADDRESS_PER_MINUTE', 30, 1),
+      perMemberPerHour: integer(env, 'INTEREST_PER_MEMBER_PER_HOUR', 5, 1),
+      perMinute: integer(env, 'INTEREST_PER_MINUTE', 600, 1),
+    },
   };
 }

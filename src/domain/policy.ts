@@ -53,6 +53,8 @@ export interface ProgramPolicy {
   rolePlayRubric?: string[];
   /** When the public interest form takes applications (coordinators may enter them until the term ends). */
   applicationsOpen?: { from?: string; until?: string };
+  /** How long a link sent by email stays good (default 14 days); it ends sooner once its purpose is done. */
+  linkExpiresAfter?: string;
 }
 
 /** A policy change: any subset of fields; stageSla may itself be partial. */
@@ -142,6 +144,7 @@ export function mergePolicy(base: ProgramPolicy, patch: PolicyPatch | undefined)
 const durationFields = [
   'offerExpiresAfter',
   'debriefNudgeBefore',
+  'linkExpiresAfter',
   'rideAlongWindow',
   'debriefEvery',
   'debriefGrace',
@@ -223,7 +226,7 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
     for (const stage of ['applied', 'screening', 'role_play'])
       checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
   for (const field of durationFields) {
-    if (field === 'debriefNudgeBefore' && policy[field] === undefined) continue;
+    if ((field === 'debriefNudgeBefore' || field === 'linkExpiresAfter') && policy[field] === undefined) continue;
     checkDuration(at(field), policy[field], problems);
   }
   for (const stage of ['training', 'ride_along'] as const) {
@@ -297,4 +300,9 @@ export function stageTimeLimit(policy: ProgramPolicy, stage: string, secondRules
  */
 export function debriefsOnCalendar(policy: ProgramPolicy): boolean {
   return durationMs(policy.debriefEvery) >= 86_400_000;
+}
+
+/** How long a link sent by email stays good under the policy. */
+export function linkLifetime(policy: ProgramPolicy): string {
+  return policy.linkExpiresAfter ?? '14 days';
 }

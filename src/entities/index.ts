@@ -2,6 +2,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { DataKeyEntity, PayloadKeyEntity } from './data-key.entity';
 import { DebriefEntity } from './debrief.entity';
 import { GroupSessionEntity, GroupSessionMemberEntity } from './group-session.entity';
+import { LinkEntity } from './link.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizerEntity } from './organizer.entity';
@@ -34,9 +35,11 @@ export const entities = [
   PayloadKeyEntity,
   GroupSessionEntity,
   GroupSessionMemberEntity,
+  LinkEntity,
 ];
 
 export {
+  LinkEntity,
   AuditEntryEntity,
   DataKeyEntity,
   PayloadKeyEntity,

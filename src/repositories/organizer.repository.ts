@@ -725,6 +725,7 @@ export class OrganizerRepository {
         [row.program_id, id, JSON.stringify([{ organizerId: id }])],
       );
       await q('UPDATE stage_transitions SET reason = NULL WHERE organizer_id = $1', [id]);
+      await q('DELETE FROM links WHERE organizer_id = $1', [id]);
       await q('UPDATE debriefs SET notes = NULL WHERE organizer_id = $1', [id]);
       await q('UPDATE ride_alongs SET notes = NULL WHERE organizer_id = $1', [id]);
       await q(`UPDATE audit_entries SET before = NULL, after = NULL WHERE subject = $1`, [id]);

@@ -186,6 +186,18 @@ export type ErasedDto = {
   stage: "applied" | "screening" | "role_play" | "offered" | "training" | "ride_along" | "active" | "completed" | "withdrawn" | "terminated" | "not_selected" | "declined" | "ineligible";
   erasedAt: string;
 };
+export type FormFieldDto = {
+  name: string;
+  label: string;
+  kind: "hours" | "count" | "yesno" | "text";
+  required: boolean;
+  min?: number;
+  max?: number;
+  step?: number;
+  maxLength?: number;
+  yesLabel?: string;
+  noLabel?: string;
+};
 export type GroupSessionDto = {
   id: string;
   programId: string;
@@ -225,6 +237,78 @@ export type InboxItemDto = {
 export type InboxPeriodDto = {
   start: string;
   end: string;
+};
+export type InterestAcceptedDto = {
+  message: string;
+};
+export type InterestDto = {
+  /** The member number in the local (case does not matter) */
+  memberId: string;
+  name: string;
+  email: string;
+  phone?: string;
+  local?: string;
+  attestations: AttestationsDto;
+  /** Leave empty */
+  website?: string;
+};
+export type LinkDto = {
+  id: string;
+  purpose: "debrief" | "offer" | "status";
+  /** The debrief period start or the offer deadline */
+  subject: string | null;
+  state: "open" | "used" | "revoked" | "superseded" | "expired" | "done";
+  /** `system` for a reminder, else the coordinator who sent it */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
+};
+export type LinkFormDto = {
+  /** The fields to fill, in order; empty for a status link */
+  fields: FormFieldDto[];
+};
+export type LinkListDto = {
+  links: LinkDto[];
+};
+export type LinkOfferDto = {
+  hoursPerWeek: number;
+  startDate: string;
+  stipend?: number;
+};
+export type LinkPeriodDto = {
+  start: string;
+  end: string;
+  overdueAt: string;
+  overdue: boolean;
+};
+export type LinkResultDto = {
+  purpose: "debrief" | "offer" | "status";
+  /** What was recorded, in words */
+  message: string;
+  /** The values recorded */
+  recorded: Record<string, unknown>;
+  stage: "applied" | "screening" | "role_play" | "offered" | "training" | "ride_along" | "active" | "completed" | "withdrawn" | "terminated" | "not_selected" | "declined" | "ineligible";
+};
+export type LinkStatusDto = {
+  stage: "applied" | "screening" | "role_play" | "offered" | "training" | "ride_along" | "active" | "completed" | "withdrawn" | "terminated" | "not_selected" | "declined" | "ineligible";
+  stageLabel: string;
+  nextStep: string;
+};
+export type LinkViewDto = {
+  purpose: "debrief" | "offer" | "status";
+  organizerName: string;
+  programName: string;
+  /** The program's time zone, in which the page shows times */
+  timezone: string;
+  period?: LinkPeriodDto;
+  /** The debrief's or the offer's deadline */
+  dueAt?: string;
+  expiresAt: string;
+  offer?: LinkOfferDto;
+  status?: LinkStatusDto;
+  form: LinkFormDto;
 };
 export type NotificationDto = {
   id: string;
@@ -371,6 +455,7 @@ export type PolicyDto = {
   debriefNudgeBefore?: string;
   rolePlayRubric?: string[];
   applicationsOpen?: ApplicationsOpenPolicyDto;
+  linkExpiresAfter?: string;
 };
 export type PolicyPatchDto = {
   hoursPerWeek?: number;
@@ -394,6 +479,8 @@ export type PolicyPatchDto = {
   rolePlayRubric?: string[];
   /** The public interest form's window */
   applicationsOpen?: ApplicationsOpenDto;
+  /** How long a link sent by email stays good */
+  linkExpiresAfter?: string;
 };
 export type PresetDto = {
   kind: "member_organizer" | "political_organizer" | "civic_engagement";
@@ -441,6 +528,24 @@ export type ProgramPipelineDto = {
   groupDebriefsMissing: number;
   /** Debriefs whose period ended in the window */
   activity: ActivityDto;
+};
+export type PublicAttestationDto = {
+  name: string;
+  /** The question, in the program’s words */
+  label: string;
+  /** The program requires a yes */
+  required: boolean;
+};
+export type PublicProgramDto = {
+  name: string;
+  affiliate: string;
+  /** Whether the form takes applications now */
+  open: boolean;
+  opensAt?: string;
+  closesAt?: string;
+  /** Hours a week the program asks for */
+  hoursPerWeek: number;
+  attestations: PublicAttestationDto[];
 };
 export type ReasonDto = {
   reason: string;
@@ -553,6 +658,10 @@ export type ScreeningResultDto = {
 export type ScreeningSummaryDto = {
   at: string;
   location: string;
+};
+export type SendLinkDto = {
+  /** What the link is for; a fresh one supersedes the open one of its purpose */
+  purpose: "debrief" | "offer" | "status";
 };
 export type SessionMemberDto = {
   organizerId: string;

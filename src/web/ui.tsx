@@ -48,7 +48,16 @@ export function Failed({ error }: { error: unknown }) {
 }
 
 /** What a form's submission answered, when it is not about one field: a refusal (409, 422) says why in words. */
-export function FormAlert({ error, fields = [] }: { error?: unknown; fields?: string[] }) {
+export function FormAlert({
+  error,
+  fields = [],
+  marked = 'below',
+}: {
+  error?: unknown;
+  fields?: string[];
+  /** Where the fields are from the alert. */
+  marked?: 'above' | 'below';
+}) {
   if (!error) return null;
   if (error instanceof ApiError) {
     // Problems shown next to their field are not repeated here.
@@ -57,7 +66,7 @@ export function FormAlert({ error, fields = [] }: { error?: unknown; fields?: st
     if (error.status === 400 && error.problems.length && !elsewhere.length)
       return (
         <p class="error" role="alert">
-          Check the fields marked below.
+          Check the fields marked {marked}.
         </p>
       );
     const lead =

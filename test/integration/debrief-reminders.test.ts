@@ -7,6 +7,7 @@ import { OrganizerRepository } from '../../src/repositories/organizer.repository
 import { applyDirectly, driveToActive } from '../support/organizer-flow';
 import { eventually } from '../support/eventually';
 import { startSmtpServer } from '../support/smtp';
+import { ApiClient } from '../support/api-client';
 
 describe('debrief reminders on the dev server', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -23,8 +24,8 @@ describe('debrief reminders on the dev server', () => {
   });
 
   it('goes overdue, reminds, escalates, flags at risk, and clears on a debrief; emails reach the SMTP server', async () => {
-    const programId = randomUUID();
     const policy = aFastPolicy();
+    const { id: programId } = await new ApiClient(harness).createProgram(policy);
     const application = anApplication();
     const coordinatorEmail = `coordinator-${randomUUID()}@example.org`;
     await harness.dataSource.query(
@@ -95,8 +96,20 @@ describe('debrief reminders on the dev server', () => {
       'the reminder emails',
       async () => to(application.email).length >= 1 && to(coordinatorEmail).length >= 1,
     );
-    expect(to(application.email)[0].subject).toBe('Your weekly debrief is overdue');
-    expect(to(coordinatorEmail)[0].subject).toBe('A debrief is still missing');
+    const [overdue] = to(application.email);
+    expect(overdue.subject).toBe('Your weekly debrief is overdue');
+    // It says why (the rule), which period, the deadline in the program's zone, what comes next, and how to clear it.
+    expect(overdue.text).toContain('Why: A debrief for each period is due every 4 seconds; overdue 2 seconds after');
+    expect(overdue.text).toMatch(/Period: \w+day, \w+ \d+, \d{4} at \d\d:\d\d \(America\/Chicago\) to /);
+    expect(overdue.text).toMatch(/Deadline: .*\(America\/Chicago\)/);
+    expect(overdue.text).toMatch(/Next: If it is still missing on .*, your coordinator is told\./);
+    expect(overdue.text).toMatch(/Submit your debrief:\nhttp:\/\/[^/]+\/l\/[0-9a-f-]{36}\.[\w-]{43}\n/);
+    expect(overdue.html).toContain('>Submit your debrief</a>');
+    expect(overdue.from?.value[0].name).toMatch(/^Program /);
+    expect(overdue.headers.get('list-id')).toMatchObject({ id: expect.stringContaining(programId) });
+    const [escalated] = to(coordinatorEmail);
+    expect(escalated.subject).toBe('A debrief is still missing');
+    expect(escalated.text).toContain(`/#/organizer/${organizerId}`);
     const deliveries = await harness.dataSource.query(
       `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.organizer_id = $1`,
       [organizerId],

@@ -3,17 +3,11 @@
 // application to active through the page alone, a group screening of 10 (2 refused, each said why) and its result
 // sheet, a group debrief for 5, an error shown next to its field, a refusal explained, Today, settings, the board and
 // the panel on a 360-px phone, an action done with the keyboard only, and axe-core on every view.
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
-import { outputDir } from '../support/histories';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { accessibilityProblems, launchChromium, screenshot as shot } from '../support/browser';
 
 describe("the coordinator's workspace (headless Chromium)", () => {
   let harness: AppHarness;
@@ -35,11 +29,7 @@ describe("the coordinator's workspace (headless Chromium)", () => {
       stageSla: { applied: '3 days', screening: '14 days', role_play: '7 days' },
     });
     coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
-    mkdirSync(outputDir, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -58,20 +48,6 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     await page.waitForSelector('main h1');
     return page;
   }
-
-  /** axe-core's serious and critical findings on the page as it is now. */
-  async function accessibilityProblems(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<any> } }).axe;
-      return axe.run(document);
-    });
-    return (result.violations as { impact: string; id: string; nodes: { target: string[] }[] }[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(outputDir, name), fullPage: true });
 
   /** On the person panel: press the action's button, fill its form, send it; resolves once the panel says done. */
   async function act(page: Page, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {

@@ -1,15 +1,19 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { loggedPath } from './request-log';
 import { QueryFailedError } from 'typeorm';
 import {
   AccessDeniedError,
   ConflictError,
   InvalidInputError,
+  LinkEndedError,
   NotFoundError,
   PayloadTooLargeError,
   RefusedBodyError,
   RuleViolationError,
+  TooManyRequestsError,
   UnavailableError,
+  UnknownLinkError,
   UnsupportedMediaTypeError,
 } from './errors';
 
@@ -19,6 +23,8 @@ export interface ErrorBody {
   message: string;
   /** A 400's problems, each naming its field (at most 10), so a form can show each next to its field. */
   problems?: { field: string; reason: string }[];
+  /** Why a signed link does not work (404 `unknown`; 410 `expired`, `used`, `revoked`, `superseded`, `done`). */
+  reason?: string;
 }
 
 const statusNames: Record<number, string> = {
@@ -26,7 +32,9 @@ const statusNames: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
@@ -68,6 +76,9 @@ export function errorBody(error: unknown): ErrorBody {
   });
   if (error instanceof InvalidInputError) return { ...body(400, error.message), problems: error.shown };
   if (error instanceof RefusedBodyError) return body(400, error.message);
+  if (error instanceof UnknownLinkError) return { ...body(404, error.message), reason: error.reason };
+  if (error instanceof LinkEndedError) return { ...body(410, error.message), reason: error.reason };
+  if (error instanceof TooManyRequestsError) return body(429, error.message);
   if (error instanceof NotFoundError) return body(404, error.message);
   if (error instanceof ConflictError) return body(409, error.message);
   if (error instanceof RuleViolationError) return body(422, error.message);
@@ -117,7 +128,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       this.logger.error(
-        `${request.method} ${request.path} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`,
+        `${request.method} ${loggedPath(request.path)} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`,
       );
     }
     if (response.headersSent) return;
@@ -125,6 +136,7 @@ export class ErrorFilter implements ExceptionFilter {
     response.removeHeader('Content-Disposition');
     // Temporal or PostgreSQL is away: a client may try again in a few seconds.
     if (body.statusCode === 503) response.setHeader('Retry-After', String(retryAfterSeconds));
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(body.statusCode).type('application/json').json(body);
   }
 }

@@ -47,3 +47,31 @@ export class UnsupportedMediaTypeError extends Error {}
 
 /** The body is larger than the route accepts. */
 export class PayloadTooLargeError extends Error {}
+
+/** A signed link that no longer works (expired, used, revoked, superseded, or its purpose done): 410 saying which. */
+export class LinkEndedError extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A token that names no link (mistyped, made up, or altered): 404. */
+export class UnknownLinkError extends NotFoundError {
+  readonly reason = 'unknown';
+  constructor() {
+    super('This link is not valid: it may be mistyped or altered. Ask your coordinator for a new one.');
+  }
+}
+
+/** Too many requests from one client (or in all): 429, to try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

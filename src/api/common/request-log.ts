@@ -3,12 +3,18 @@ import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
 const acceptableId = /^[A-Za-z0-9._-]{1,64}$/;
+const linkPaths = /^(\/api\/links|\/l)\/[^/]+/;
+
+/** A path as the log may show it: a signed link's token is a secret, so it never reaches the log. */
+export function loggedPath(path: string): string {
+  return path.replace(linkPaths, '$1/<link>');
+}
 const logger = new Logger('http');
 
 /**
  * Gives every request an id (the caller's X-Request-Id when it is plain, else a new one), returns it in the response
- * and logs one line per request: method, path, status, time, caller. Never headers, query strings or bodies, so no
- * token, attestation or note reaches the log.
+ * and logs one line per request: method, path, status, time, caller. Never headers, query strings or bodies, nor a
+ * link's token in its path, so no token, attestation or note reaches the log.
  */
 export function requestLog(
   request: Request & { id?: string; caller?: { id: string } },
@@ -23,7 +29,7 @@ export function requestLog(
   response.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     logger.log(
-      `${request.method} ${request.path} ${response.statusCode} ${ms.toFixed(1)}ms [request ${id}] caller ${request.caller?.id ?? '-'}`,
+      `${request.method} ${loggedPath(request.path)} ${response.statusCode} ${ms.toFixed(1)}ms [request ${id}] caller ${request.caller?.id ?? '-'}`,
     );
   });
   next();

@@ -1,6 +1,6 @@
-// The rule behind each to-do, in words a coordinator reads: from the program's policy, so a changed policy reads
-// changed. The deadlines themselves are the workflow's (its reminders and the periods it opened); this only says why.
-import { debriefsOnCalendar, type ProgramPolicy } from '../../domain/policy';
+// The to-dos' kinds, titles and the rule behind each (the rules' words are the domain's, shared with the emails).
+import type { ProgramPolicy } from '../../domain/policy';
+import { ruleInWords, type RuleTopic } from '../../domain/rules-in-words';
 import type { Action } from '../../domain/stage-machine';
 import type { Stage } from '../../domain/stages';
 
@@ -38,37 +38,17 @@ export const stageStep: Partial<Record<Stage, Action>> = {
   ride_along: 'record-ride-along',
 };
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function debriefRule(policy: ProgramPolicy, timezone: string): string {
-  const at = policy.debriefDue;
-  const due =
-    !at || !debriefsOnCalendar(policy)
-      ? `due every ${policy.debriefEvery}`
-      : 'weekday' in at
-        ? `due ${capital(at.weekday)}s at ${at.time} (${timezone})`
-        : `due on day ${at.dayOfMonth} of each month at ${at.time} (${timezone})`;
-  return `A debrief for each period is ${due}; overdue ${policy.debriefGrace} after, escalated to the coordinator ${policy.escalateAfter} after that`;
-}
+const topics: Record<InboxKind, RuleTopic> = {
+  screening_to_record: 'screening',
+  offer_expiring: 'offer',
+  debrief_overdue: 'debrief',
+  debrief_due: 'debrief',
+  organizer_at_risk: 'at_risk',
+  group_debrief_missing: 'group_debrief',
+  ride_alongs_behind: 'ride_alongs',
+  stage_stalled: 'stage_limit',
+};
 
 export function inboxRule(kind: InboxKind, policy: ProgramPolicy, timezone: string, stage?: Stage): string {
-  switch (kind) {
-    case 'screening_to_record':
-      return 'A screening is recorded (attended, advance or not) once it has been held';
-    case 'offer_expiring':
-      return `An offer lapses ${policy.offerExpiresAfter} after it is made unless the applicant answers`;
-    case 'debrief_overdue':
-    case 'debrief_due':
-      return debriefRule(policy, timezone);
-    case 'organizer_at_risk':
-      return `An organizer who misses ${policy.atRiskAfterMissed} debriefs in a row is at risk until none is overdue`;
-    case 'group_debrief_missing':
-      return `Each organizer attends at least one in-person group debrief every ${policy.groupDebriefEvery}`;
-    case 'ride_alongs_behind':
-      return `${policy.requiredRideAlongs} ride-alongs within ${policy.rideAlongWindow} of hire`;
-    case 'stage_stalled': {
-      const limit = stage ? (policy.stageSla as Record<string, string | undefined>)[stage] : undefined;
-      return limit ? `The ${stage?.replace('_', '-')} stage should take at most ${limit}` : 'A stage has a time limit';
-    }
-  }
+  return ruleInWords(topics[kind], policy, timezone, stage);
 }

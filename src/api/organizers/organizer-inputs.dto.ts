@@ -1,6 +1,7 @@
 // What clients send to the organizer routes: applications, list queries and the body of each action.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { debriefLimits } from '../../domain/link-forms';
 import { IsBoolean, IsDefined, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { notificationKinds } from '../../domain/organizer';
 import type { NotificationKind } from '../../domain/organizer';
@@ -70,7 +71,7 @@ export class NotificationListQuery extends PageQuery {
   @OneOf(notificationKinds, { optional: true }) kind?: NotificationKind;
 }
 
-const Notes = () => Text({ max: 2000, min: 0, optional: true });
+const Notes = () => Text({ max: debriefLimits.notes, min: 0, optional: true });
 
 export class ScheduleScreeningDto {
   @Instant({ example: '2027-01-12T17:30:00-06:00', description: 'When the screening takes place' }) at: string;
@@ -133,10 +134,10 @@ export class SubmitDebriefDto {
     description: 'The debrief period reported on (from pendingDebriefPeriods); default: the one due now',
   })
   periodStart?: string;
-  @QuarterHours({ max: 168, example: 9.5 }) hours: number;
-  @Count({ max: 100_000, example: 14 }) conversations: number;
-  @Count({ max: 100_000, example: 3 }) oneOnOnes: number;
-  @Count({ max: 100_000, example: 1 }) leadersIdentified: number;
+  @QuarterHours({ max: debriefLimits.hours, example: 9.5 }) hours: number;
+  @Count({ max: debriefLimits.count, example: 14 }) conversations: number;
+  @Count({ max: debriefLimits.count, example: 3 }) oneOnOnes: number;
+  @Count({ max: debriefLimits.count, example: 1 }) leadersIdentified: number;
   @Bool({ description: 'Held in person' }) inPerson: boolean;
   @Bool({ description: 'Held as a group debrief' }) group: boolean;
   @Notes() notes?: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActionInputs, Application } from '../../domain/organizer';
+import type { ActionInputs, Actor, Application } from '../../domain/organizer';
 import { Action, allowedActions, organizerOwnActions, stageRefusal } from '../../domain/stage-machine';
 import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
@@ -39,8 +39,15 @@ export class OrganizersService {
 
   /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
   async apply(programId: string, input: ApplicationDto, caller: Caller): Promise<OrganizerDetailDto> {
-    const program = await this.programs.find(programId);
+    await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
+    const organizerId = await this.submitApplication(programId, input, actorOf(caller));
+    return this.detailOf(organizerId, caller);
+  }
+
+  /** Records an application made by `actor` (a coordinator, or the public form); answers the organizer's id. */
+  async submitApplication(programId: string, input: ApplicationDto, actor: Actor): Promise<string> {
+    const program = await this.programs.find(programId);
     if (program.termEnd && program.termEnd.getTime() <= Date.now()) {
       throw new RuleViolationError(
         `the program's term ended ${program.termEnd.toISOString()}; it takes no more applications`,
@@ -60,13 +67,13 @@ export class OrganizersService {
       termEnd: program.termEnd?.toISOString(),
       programChangedAt: program.updatedAt.toISOString(),
       application,
-      appliedBy: actorOf(caller),
+      appliedBy: actor,
       timezone: program.timezone,
       termStart: program.termStart.toISOString(),
     });
     await this.store(projection);
     await this.audit.record({
-      actor: caller.id,
+      actor: actor.id,
       programId,
       kind: 'application',
       subject: organizerId,
@@ -81,7 +88,7 @@ export class OrganizersService {
         changedAt: now.updatedAt.toISOString(),
       });
     }
-    return this.detailOf(organizerId, caller);
+    return organizerId;
   }
 
   async list(programId: string, query: OrganizerListQuery, caller: Caller): Promise<OrganizerListDto> {
@@ -128,12 +135,29 @@ export class OrganizersService {
         caller.role === 'organizer' ? 'you may act only on your own record' : 'you do not coordinate this program',
       );
     }
+    await this.perform(organizerId, action, input, actorOf(caller), caller.id);
+    return this.detailOf(organizerId, caller);
+  }
+
+  /**
+   * An action once the caller's right to it is settled (the route's access rules, or a signed link's purpose):
+   * sent to the workflow, stored, audited under `auditActor`.
+   */
+  async perform<A extends Action>(
+    organizerId: string,
+    action: A,
+    input: ActionInputs[A],
+    actor: Actor,
+    auditActor: string,
+  ): Promise<void> {
+    const row = await this.organizers.access(organizerId);
+    if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
     if (isClosed(row.stage)) throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
     await this.checkDates(action, input, row.programId);
     let projection: Projection | undefined;
     try {
-      ({ projection } = await this.workflows.act(organizerId, action, input, actorOf(caller)));
+      ({ projection } = await this.workflows.act(organizerId, action, input, actor));
     } catch (error) {
       if (!(error instanceof RecordClosedError)) throw error;
       // The workflow stores its last change before it ends, so the row says where it closed.
@@ -144,13 +168,12 @@ export class OrganizersService {
     }
     await this.store(projection);
     await this.audit.record({
-      actor: caller.id,
+      actor: auditActor,
       programId: row.programId,
       kind: action,
       subject: organizerId,
       after: { ...input },
     });
-    return this.detailOf(organizerId, caller);
   }
 
   /**

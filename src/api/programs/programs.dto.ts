@@ -92,6 +92,8 @@ export class PolicyPatchDto {
   rolePlayRubric?: string[];
   @Nested(ApplicationsOpenDto, { optional: true, description: "The public interest form's window" })
   applicationsOpen?: ApplicationsOpenDto;
+  @Duration({ optional: true, example: '14 days', description: 'How long a link sent by email stays good' })
+  linkExpiresAfter?: string;
 }
 
 export class CreateProgramDto {
@@ -194,6 +196,7 @@ export class PolicyDto implements ProgramPolicy {
   @ApiPropertyOptional() debriefNudgeBefore?: string;
   @ApiPropertyOptional({ type: [String] }) rolePlayRubric?: string[];
   @ApiPropertyOptional({ type: ApplicationsOpenPolicyDto }) applicationsOpen?: ApplicationsOpenPolicyDto;
+  @ApiPropertyOptional() linkExpiresAfter?: string;
 }
 
 export class ProgramDto {

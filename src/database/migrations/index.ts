@@ -8,6 +8,7 @@ import { AuditTrail1796022889773 } from './1796022889773-AuditTrail';
 import { MemberDataKeys1796023514807 } from './1796023514807-MemberDataKeys';
 import { ErasedMembers1796023732485 } from './1796023732485-ErasedMembers';
 import { GroupSessions1796025543053 } from './1796025543053-GroupSessions';
+import { Links1796030118211 } from './1796030118211-Links';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   MemberDataKeys1796023514807,
   ErasedMembers1796023732485,
   GroupSessions1796025543053,
+  Links1796030118211,
 ];

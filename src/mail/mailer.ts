@@ -8,8 +8,17 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML, for mail readers that show it (the text part stays complete on its own). */
+  html?: string;
+  /** The program the mail is about: its name is the sender's name, its id the List-Id, so filters can sort by it. */
+  program?: { id: string; name: string };
   /** Deterministic, so a receiver can tell a retried send from a new message. */
   messageId: string;
+}
+
+/** The bare address of a From such as `Name <address>`. */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
 /** Sends email through SMTP_URL; disabled (and says so) when it is not set. */
@@ -31,13 +40,19 @@ export class Mailer implements OnModuleDestroy {
 
   async send(mail: Mail): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL is not set');
+    const sender = addressOf(this.config.mailFrom);
     await this.transport.sendMail({
-      from: this.config.mailFrom,
+      from: mail.program ? { name: mail.program.name, address: sender } : this.config.mailFrom,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+      ...(mail.program
+        ? { list: { id: { url: `${mail.program.id}.${sender.split('@')[1]}`, comment: mail.program.name } } }
+        : {}),
       messageId: mail.messageId,
     });
+    // The Message-ID only: subjects and bodies can hold names and links' secrets.
     this.logger.log(`sent ${mail.messageId}`);
   }
 
@@ -45,14 +60,20 @@ export class Mailer implements OnModuleDestroy {
    * Sends the mail for `key` (a notification, a weekly report) to `to` unless a delivery row says it went already, then
    * writes that row. A crash between the two can send it again, with the same Message-ID, so mail systems can tell.
    */
-  async sendOnce(key: string, to: string, mail: Omit<Mail, 'to' | 'messageId'>): Promise<void> {
+  async sendOnce(
+    key: string,
+    to: string,
+    mail: Omit<Mail, 'to' | 'messageId'> | (() => Promise<Omit<Mail, 'to' | 'messageId'>>),
+  ): Promise<void> {
     const [sent] = await this.dataSource.query(
       'SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2',
       [key, to],
     );
     if (sent) return;
     const messageId = `<${createHash('sha256').update(`${key}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
-    await this.send({ ...mail, to, messageId });
+    // Composed only once it is known to be unsent (composing may create a link).
+    const content = typeof mail === 'function' ? await mail() : mail;
+    await this.send({ ...content, to, messageId });
     await this.dataSource.query(
       'INSERT INTO notification_deliveries (notification_id, recipient, message_id, sent_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING',
       [key, to, messageId],

@@ -1,0 +1,94 @@
+// The signed links' routes: what a link page reads, what it sends, and a coordinator's view of a person's links.
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { linkPurposes, type LinkPurpose } from '../../domain/links';
+import { stages, type Stage } from '../../domain/stages';
+import { OneOf } from '../common/fields';
+import { SubmitDebriefDto } from '../organizers/organizer-inputs.dto';
+
+export class FormFieldDto {
+  @ApiProperty() name: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ enum: ['hours', 'count', 'yesno', 'text'] }) kind: 'hours' | 'count' | 'yesno' | 'text';
+  @ApiProperty() required: boolean;
+  @ApiPropertyOptional() min?: number;
+  @ApiPropertyOptional() max?: number;
+  @ApiPropertyOptional() step?: number;
+  @ApiPropertyOptional() maxLength?: number;
+  @ApiPropertyOptional() yesLabel?: string;
+  @ApiPropertyOptional() noLabel?: string;
+}
+
+export class LinkFormDto {
+  @ApiProperty({ type: [FormFieldDto], description: 'The fields to fill, in order; empty for a status link' })
+  fields: FormFieldDto[];
+}
+
+export class LinkPeriodDto {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+  @ApiProperty({ format: 'date-time' }) overdueAt: string;
+  @ApiProperty() overdue: boolean;
+}
+
+export class LinkOfferDto {
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() startDate: string;
+  @ApiPropertyOptional() stipend?: number;
+}
+
+export class LinkStatusDto {
+  @ApiProperty({ enum: stages }) stage: Stage;
+  @ApiProperty() stageLabel: string;
+  @ApiProperty() nextStep: string;
+}
+
+/** What a link page shows: whose it is, what it is for, until when, and the form to fill. */
+export class LinkViewDto {
+  @ApiProperty({ enum: linkPurposes }) purpose: LinkPurpose;
+  @ApiProperty() organizerName: string;
+  @ApiProperty() programName: string;
+  @ApiProperty({ description: "The program's time zone, in which the page shows times" }) timezone: string;
+  @ApiPropertyOptional({ type: LinkPeriodDto }) period?: LinkPeriodDto;
+  @ApiPropertyOptional({ format: 'date-time', description: "The debrief's or the offer's deadline" }) dueAt?: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiPropertyOptional({ type: LinkOfferDto }) offer?: LinkOfferDto;
+  @ApiPropertyOptional({ type: LinkStatusDto }) status?: LinkStatusDto;
+  @ApiProperty({ type: LinkFormDto }) form: LinkFormDto;
+}
+
+/** A debrief sent through its link: the period is the link's own. */
+export class LinkDebriefDto extends OmitType(SubmitDebriefDto, ['periodStart'] as const) {}
+
+/** What a link recorded. */
+export class LinkResultDto {
+  @ApiProperty({ enum: linkPurposes }) purpose: LinkPurpose;
+  @ApiProperty({ description: 'What was recorded, in words' }) message: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The values recorded' })
+  recorded: Record<string, unknown>;
+  @ApiProperty({ enum: stages }) stage: Stage;
+}
+
+export const linkStates = ['open', 'used', 'revoked', 'superseded', 'expired', 'done'] as const;
+
+/** One of a person's links as their coordinator sees it (never its secret). */
+export class LinkDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: linkPurposes }) purpose: LinkPurpose;
+  @ApiProperty({ nullable: true, type: String, description: 'The debrief period start or the offer deadline' })
+  subject: string | null;
+  @ApiProperty({ enum: linkStates }) state: (typeof linkStates)[number];
+  @ApiProperty({ description: '`system` for a reminder, else the coordinator who sent it' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) usedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
+}
+
+export class LinkListDto {
+  @ApiProperty({ type: [LinkDto] }) links: LinkDto[];
+}
+
+export class SendLinkDto {
+  @OneOf(linkPurposes, { description: 'What the link is for; a fresh one supersedes the open one of its purpose' })
+  purpose: LinkPurpose;
+}

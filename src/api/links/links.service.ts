@@ -1,0 +1,174 @@
+// Signed links over HTTP: a link page reads what its link is for and sends that one thing; coordinators see a
+// person's links, send a fresh one, revoke one. A link grants only its purpose, for its organizer, while it works.
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { debriefFormFields, offerFormFields } from '../../domain/link-forms';
+import { linkEnding, linkEndingMessages, nextStepForApplicant } from '../../domain/links';
+import type { LinkPurpose } from '../../domain/links';
+import { stageLabels } from '../../domain/stages';
+import { LinkEntity } from '../../entities';
+import { LinkMessenger, NothingToLinkError, type OrganizerFacts } from '../../mail/link-messenger';
+import { Mailer } from '../../mail/mailer';
+import { LinkRepository } from '../../repositories/link.repository';
+import { AccessPolicy } from '../auth/access-policy';
+import type { Caller } from '../auth/caller';
+import { ConflictError, LinkEndedError, NotFoundError, UnavailableError, UnknownLinkError } from '../common/errors';
+import { validationPipe } from '../common/validation';
+import { RespondOfferDto } from '../organizers/organizer-inputs.dto';
+import { OrganizersService } from '../organizers/organizers.service';
+import { LinkDebriefDto, LinkDto, LinkListDto, LinkResultDto, LinkViewDto } from './links.dto';
+
+@Injectable()
+export class LinksService {
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly messenger: LinkMessenger,
+    private readonly mailer: Mailer,
+    private readonly organizers: OrganizersService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  /** The link a token names while it works, with its organizer; else why not (404 unknown, 410 ended). */
+  private async open(token: string): Promise<{ link: LinkEntity; organizer: OrganizerFacts }> {
+    const link = await this.links.find(token);
+    if (!link) throw new UnknownLinkError();
+    const ending = linkEnding(link, Date.now());
+    if (ending) throw new LinkEndedError(ending, linkEndingMessages[ending]);
+    const organizer = await this.messenger.facts(link.organizerId);
+    if (!organizer || !this.owed(link, organizer)) throw new LinkEndedError('done', linkEndingMessages.done);
+    return { link, organizer };
+  }
+
+  /** Whether the link's purpose is still to be done: its period unreported, its offer unanswered. */
+  private owed(link: LinkEntity, organizer: OrganizerFacts): boolean {
+    return this.messenger.subjectFor(link.purpose, organizer, link.subject ?? undefined)?.subject === link.subject;
+  }
+
+  async view(token: string): Promise<LinkViewDto> {
+    const { link, organizer } = await this.open(token);
+    const view: LinkViewDto = {
+      purpose: link.purpose,
+      organizerName: organizer.name,
+      programName: organizer.program.name,
+      timezone: organizer.program.timezone,
+      expiresAt: link.expiresAt.toISOString(),
+      form: { fields: [] },
+    };
+    if (link.purpose === 'debrief') {
+      const period = organizer.pendingDebriefPeriods.find((p) => p.start === link.subject)!;
+      return { ...view, period, dueAt: period.end, form: { fields: debriefFormFields } };
+    }
+    if (link.purpose === 'offer') {
+      const { expiresAt, ...terms } = organizer.offer!;
+      return { ...view, offer: terms, dueAt: expiresAt, form: { fields: offerFormFields } };
+    }
+    return {
+      ...view,
+      status: {
+        stage: organizer.stage,
+        stageLabel: stageLabels[organizer.stage],
+        nextStep: nextStepForApplicant[organizer.stage],
+      },
+    };
+  }
+
+  /** Records what the link is for, once; the link is then used. A refused body or action changes nothing. */
+  async use(token: string, body: unknown): Promise<LinkResultDto> {
+    const { link, organizer } = await this.open(token);
+    if (link.purpose === 'status') {
+      throw new HttpException('a status link shows the application; it records nothing', HttpStatus.METHOD_NOT_ALLOWED);
+    }
+    const actor = { id: organizer.id, role: 'organizer' as const };
+    const audited = `link:${link.id}`;
+    try {
+      if (link.purpose === 'debrief') {
+        const input = (await validationPipe.transform(body ?? {}, {
+          type: 'body',
+          metatype: LinkDebriefDto,
+        })) as LinkDebriefDto;
+        const recorded = { ...input, periodStart: link.subject! };
+        await this.organizers.perform(organizer.id, 'submit-debrief', recorded, actor, audited);
+        await this.links.markUsed(link.id);
+        return this.result(link.purpose, organizer.id, { ...recorded }, 'Your debrief is recorded. Thank you!');
+      }
+      const input = (await validationPipe.transform(body ?? {}, {
+        type: 'body',
+        metatype: RespondOfferDto,
+      })) as RespondOfferDto;
+      await this.organizers.perform(organizer.id, 'respond-offer', { accepted: input.accepted }, actor, audited);
+      await this.links.markUsed(link.id);
+      return this.result(
+        link.purpose,
+        organizer.id,
+        { accepted: input.accepted },
+        input.accepted ? 'You accepted the offer. Welcome!' : 'You declined the offer.',
+      );
+    } catch (error) {
+      // Done meanwhile (another tap of the same link, or by the coordinator): say so rather than why it was refused.
+      if (error instanceof ConflictError || error instanceof HttpException) {
+        const now = await this.messenger.facts(link.organizerId);
+        if (!now || !this.owed(link, now)) throw new LinkEndedError('done', linkEndingMessages.done);
+      }
+      throw error;
+    }
+  }
+
+  private async result(
+    purpose: LinkPurpose,
+    organizerId: string,
+    recorded: Record<string, unknown>,
+    message: string,
+  ): Promise<LinkResultDto> {
+    const after = await this.messenger.facts(organizerId);
+    return { purpose, message, recorded, stage: after!.stage };
+  }
+
+  private async organizerFor(organizerId: string, caller: Caller): Promise<OrganizerFacts> {
+    const organizer = await this.messenger.facts(organizerId);
+    if (!organizer) throw new NotFoundError(`no organizer ${organizerId}`);
+    this.access.assertActOnProgram(caller, organizer.program.id);
+    return organizer;
+  }
+
+  private dto(link: LinkEntity, organizer: OrganizerFacts): LinkDto {
+    const ending = linkEnding(link, Date.now());
+    return {
+      id: link.id,
+      purpose: link.purpose,
+      subject: link.subject,
+      state: ending ?? (this.owed(link, organizer) ? 'open' : 'done'),
+      createdBy: link.createdBy,
+      createdAt: link.createdAt.toISOString(),
+      expiresAt: link.expiresAt.toISOString(),
+      usedAt: link.usedAt?.toISOString() ?? null,
+      revokedAt: link.revokedAt?.toISOString() ?? null,
+    };
+  }
+
+  async list(organizerId: string, caller: Caller): Promise<LinkListDto> {
+    const organizer = await this.organizerFor(organizerId, caller);
+    return { links: (await this.links.list(organizerId)).map((link) => this.dto(link, organizer)) };
+  }
+
+  /** Emails the organizer a fresh link; it supersedes their open link of the same purpose. */
+  async send(organizerId: string, purpose: LinkPurpose, caller: Caller): Promise<LinkDto> {
+    const organizer = await this.organizerFor(organizerId, caller);
+    if (!this.mailer.enabled) throw new UnavailableError('email is not set up (SMTP_URL): no link can be sent');
+    try {
+      const link = await this.messenger.sendFresh(purpose, organizer, caller.id);
+      return this.dto(link, organizer);
+    } catch (error) {
+      if (error instanceof NothingToLinkError) throw new ConflictError(error.message);
+      throw error;
+    }
+  }
+
+  async revoke(organizerId: string, linkId: string, caller: Caller): Promise<LinkDto> {
+    const organizer = await this.organizerFor(organizerId, caller);
+    const link = await this.links.revoke(organizerId, linkId, caller.id);
+    if (!link) throw new NotFoundError(`no link ${linkId} for this organizer`);
+    if (link.revokedBy !== caller.id || !link.revokedAt) {
+      throw new ConflictError(`the link is ${this.dto(link, organizer).state}; only an open link can be revoked`);
+    }
+    return this.dto(link, organizer);
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../auth/access.decorator';
+import { IdParam } from '../common/id-param';
+import { InterestAcceptedDto, InterestDto, PublicProgramDto } from './public.dto';
+import { PublicService } from './public.service';
+
+/** The public interest form's routes: no account. */
+@ApiTags('public')
+@Controller('public/programs/:programId')
+export class PublicController {
+  constructor(private readonly publicForm: PublicService) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: PublicProgramDto })
+  program(@IdParam('programId', 'program') programId: string): Promise<PublicProgramDto> {
+    return this.publicForm.program(programId);
+  }
+
+  /** An application from the public form: the same 202 for every accepted submission. */
+  @Post('interest')
+  @Public()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: InterestAcceptedDto })
+  @ApiResponse({ status: 409, description: 'The form is not open now' })
+  @ApiResponse({ status: 429, description: 'Too many submissions (from the address, for the member id, or in all)' })
+  interest(
+    @IdParam('programId', 'program') programId: string,
+    @Body() body: InterestDto,
+    @Req() request: Request,
+  ): Promise<InterestAcceptedDto> {
+    return this.publicForm.interest(programId, body, request.ip ?? request.socket.remoteAddress ?? 'unknown');
+  }
+}

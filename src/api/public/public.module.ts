@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { LinksModule } from '../links/links.module';
+import { OrganizersModule } from '../organizers/organizers.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { PublicController } from './public.controller';
+import { PublicService } from './public.service';
+
+@Module({
+  imports: [ProgramsModule, OrganizersModule, LinksModule],
+  controllers: [PublicController],
+  providers: [PublicService],
+})
+export class PublicModule {}

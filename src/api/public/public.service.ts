@@ -1,0 +1,114 @@
+// The public interest form (DESIGN.md: applicants apply from a public page). Anyone may send one, so it is limited
+// per client address, per member id and in all; it answers the same to every accepted submission, whether the
+// member is on the roster, applied before, or was caught by the honeypot, so it tells no one who applied.
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/configuration';
+import { organizerIdFor } from '../../contracts/ids';
+import type { Actor } from '../../domain/organizer';
+import { attestationLabels, requirableAttestations } from '../../domain/policy';
+import { LinkMessenger } from '../../mail/link-messenger';
+import { Mailer } from '../../mail/mailer';
+import { ConflictError, TooManyRequestsError } from '../common/errors';
+import { WindowLimiter } from '../common/window-limiter';
+import { OrganizersService } from '../organizers/organizers.service';
+import { ProgramsService } from '../programs/programs.service';
+import { ProgramEntity } from '../../entities';
+import { InterestAcceptedDto, InterestDto, PublicProgramDto } from './public.dto';
+
+const publicForm: Actor = { id: 'public-form', role: 'system' };
+const minute = 60_000;
+
+export const interestReceived =
+  'Thank you. If your application can be taken, you will receive an email with a link to follow it.';
+
+@Injectable()
+export class PublicService {
+  private readonly logger = new Logger('public-form');
+  private readonly perAddress: WindowLimiter;
+  private readonly perMember: WindowLimiter;
+  private readonly overall: WindowLimiter;
+
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly organizers: OrganizersService,
+    private readonly messenger: LinkMessenger,
+    private readonly mailer: Mailer,
+    config: AppConfig,
+  ) {
+    const limits = config.interestLimits;
+    this.perAddress = new WindowLimiter(limits.perAddressPerMinute, minute);
+    this.perMember = new WindowLimiter(limits.perMemberPerHour, 60 * minute);
+    this.overall = new WindowLimiter(limits.perMinute, minute, 1);
+  }
+
+  private isOpen(program: ProgramEntity, now = Date.now()): boolean {
+    const window = program.policy.applicationsOpen;
+    if (!window) return false;
+    if (window.from && Date.parse(window.from) > now) return false;
+    if (window.until && Date.parse(window.until) <= now) return false;
+    return !program.termEnd || program.termEnd.getTime() > now;
+  }
+
+  async program(programId: string): Promise<PublicProgramDto> {
+    const program = await this.programs.find(programId);
+    const window = program.policy.applicationsOpen;
+    const required = new Set<string>(program.policy.requiredAttestations);
+    return {
+      name: program.name,
+      affiliate: program.affiliate,
+      open: this.isOpen(program),
+      ...(window?.from ? { opensAt: new Date(window.from).toISOString() } : {}),
+      ...(window?.until ? { closesAt: new Date(window.until).toISOString() } : {}),
+      hoursPerWeek: program.policy.hoursPerWeek,
+      attestations: [...requirableAttestations, 'currentLeader' as const].map((name) => ({
+        name,
+        label: attestationLabels[name],
+        required: required.has(name),
+      })),
+    };
+  }
+
+  async interest(programId: string, input: InterestDto, address: string): Promise<InterestAcceptedDto> {
+    const program = await this.programs.find(programId);
+    if (!this.isOpen(program)) throw new ConflictError('this program is not taking applications now');
+    this.limit(this.perAddress, address, 'from this address');
+    this.limit(this.overall, 'all', 'right now');
+    this.limit(this.perMember, `${programId}\n${input.memberId.toUpperCase()}`, 'for this member id');
+    if (input.website) {
+      this.logger.log(`dropped a submission that filled the hidden field (program ${programId})`);
+      return { message: interestReceived };
+    }
+    const { website: _, ...application } = input;
+    let organizerId: string;
+    let again = false;
+    try {
+      organizerId = await this.organizers.submitApplication(programId, application, publicForm);
+    } catch (error) {
+      organizerId = organizerIdFor(programId, application.memberId);
+      if (!(error instanceof ConflictError) || !(await this.messenger.facts(organizerId))) throw error;
+      // Applied before: their record stays as it is; only the address on record hears of it.
+      again = true;
+    }
+    await this.confirm(organizerId, again);
+    return { message: interestReceived };
+  }
+
+  private limit(limiter: WindowLimiter, key: string, what: string): void {
+    const retryAfter = limiter.take(key);
+    if (retryAfter !== undefined) {
+      throw new TooManyRequestsError(`too many applications ${what}; try again in ${retryAfter} s`, retryAfter);
+    }
+  }
+
+  /** The applicant's confirmation with their status link; a failed email does not undo the application. */
+  private async confirm(organizerId: string, again: boolean): Promise<void> {
+    if (!this.mailer.enabled) return;
+    try {
+      const organizer = await this.messenger.facts(organizerId);
+      if (!organizer || organizer.erased) return;
+      await this.messenger.sendFresh('status', organizer, publicForm.id, { confirmation: !again });
+    } catch (error) {
+      this.logger.warn(`the confirmation for ${organizerId} was not sent: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// The program's rules in words a coordinator or an organizer reads, from its policy, so a changed policy reads
+// changed. The to-do list and every reminder email say why they exist with these; the deadlines themselves are the
+// workflow's.
+import { debriefsOnCalendar, type ProgramPolicy } from './policy';
+import type { NotificationKind } from './organizer';
+import type { Stage } from './stages';
+
+export type RuleTopic = 'screening' | 'offer' | 'debrief' | 'at_risk' | 'group_debrief' | 'ride_alongs' | 'stage_limit';
+
+/** The rule behind each kind of reminder. */
+export const notificationRule: Record<NotificationKind, RuleTopic> = {
+  stage_stalled: 'stage_limit',
+  stage_stalled_escalated: 'stage_limit',
+  offer_expiring: 'offer',
+  debrief_overdue: 'debrief',
+  debrief_escalated: 'debrief',
+  debrief_due_soon: 'debrief',
+  organizer_at_risk: 'at_risk',
+  group_debrief_missing: 'group_debrief',
+  ride_alongs_behind: 'ride_alongs',
+};
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** When a period's debrief is due, in words: "due Fridays at 17:00 (America/Chicago)". */
+export function debriefDueInWords(policy: ProgramPolicy, timezone: string): string {
+  const at = policy.debriefDue;
+  if (!at || !debriefsOnCalendar(policy)) return `due every ${policy.debriefEvery}`;
+  return 'weekday' in at
+    ? `due ${capital(at.weekday)}s at ${at.time} (${timezone})`
+    : `due on day ${at.dayOfMonth} of each month at ${at.time} (${timezone})`;
+}
+
+export function ruleInWords(topic: RuleTopic, policy: ProgramPolicy, timezone: string, stage?: Stage): string {
+  switch (topic) {
+    case 'screening':
+      return 'A screening is recorded (attended, advance or not) once it has been held';
+    case 'offer':
+      return `An offer lapses ${policy.offerExpiresAfter} after it is made unless the applicant answers`;
+    case 'debrief':
+      return `A debrief for each period is ${debriefDueInWords(policy, timezone)}; overdue ${policy.debriefGrace} after, escalated to the coordinator ${policy.escalateAfter} after that`;
+    case 'at_risk':
+      return `An organizer who misses ${policy.atRiskAfterMissed} debriefs in a row is at risk until none is overdue`;
+    case 'group_debrief':
+      return `Each organizer attends at least one in-person group debrief every ${policy.groupDebriefEvery}`;
+    case 'ride_alongs':
+      return `${policy.requiredRideAlongs} ride-alongs within ${policy.rideAlongWindow} of hire`;
+    case 'stage_limit': {
+      const limit = stage ? (policy.stageSla as Record<string, string | undefined>)[stage] : undefined;
+      return limit ? `The ${stage?.replace('_', '-')} stage should take at most ${limit}` : 'A stage has a time limit';
+    }
+  }
+}

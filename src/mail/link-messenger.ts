@@ -1,0 +1,175 @@
+// Links and the emails that carry them, for the worker (reminders) and the API (a coordinator's fresh link, an
+// applicant's confirmation) alike: what a link of each purpose is for right now, minting it, and writing the mail.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/configuration';
+import { durationMs } from '../domain/durations';
+import type { LinkPurpose } from '../domain/links';
+import type { NotificationKind } from '../domain/organizer';
+import { linkLifetime, type ProgramPolicy } from '../domain/policy';
+import type { Stage } from '../domain/stages';
+import { LinkEntity } from '../entities';
+import { LinkRepository } from '../repositories/link.repository';
+import { Mailer } from './mailer';
+import { linkMail, reminderMail, type Composed, type ProgramFacts } from './messages';
+
+/** What links and mails need to know of an organizer, from the read model. */
+export interface OrganizerFacts {
+  id: string;
+  name: string;
+  email: string;
+  stage: Stage;
+  erased: boolean;
+  offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
+  pendingDebriefPeriods: { start: string; end: string; overdueAt: string; overdue: boolean }[];
+  program: ProgramFacts;
+}
+
+export class NothingToLinkError extends Error {}
+
+@Injectable()
+export class LinkMessenger {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly links: LinkRepository,
+    private readonly mailer: Mailer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async facts(organizerId: string): Promise<OrganizerFacts | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT o.id, o.name, o.email, o.stage, o.erased_at, o.offer, o.pending_debrief_periods,
+              p.id AS program_id, p.name AS program_name, p.timezone, p.policy
+         FROM organizers o JOIN programs p ON p.id = o.program_id WHERE o.id = $1`,
+      [organizerId],
+    );
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      stage: row.stage,
+      erased: row.erased_at !== null,
+      offer: row.offer,
+      pendingDebriefPeriods: row.pending_debrief_periods,
+      program: {
+        id: row.program_id,
+        name: row.program_name,
+        timezone: row.timezone,
+        policy: row.policy as ProgramPolicy,
+      },
+    };
+  }
+
+  /**
+   * What a link of `purpose` would be for now: the debrief period (the one given, else the earliest not reported),
+   * the offer waiting for an answer, or nothing more for a status link. Undefined when there is nothing to do.
+   */
+  subjectFor(purpose: LinkPurpose, o: OrganizerFacts, periodStart?: string): { subject: string | null } | undefined {
+    if (o.erased) return undefined;
+    if (purpose === 'status') return { subject: null };
+    if (purpose === 'offer') return o.stage === 'offered' && o.offer ? { subject: o.offer.expiresAt } : undefined;
+    if (o.stage !== 'active') return undefined;
+    const period = periodStart
+      ? o.pendingDebriefPeriods.find((p) => p.start === periodStart)
+      : o.pendingDebriefPeriods[0];
+    return period ? { subject: period.start } : undefined;
+  }
+
+  /** Mints a link for the organizer; answers its row and the address to send. */
+  async mint(
+    purpose: LinkPurpose,
+    o: OrganizerFacts,
+    options: { createdBy: string; supersede: boolean; periodStart?: string },
+  ): Promise<{ link: LinkEntity; url: string }> {
+    const target = this.subjectFor(purpose, o, options.periodStart);
+    if (!target) throw new NothingToLinkError(nothingToLink[purpose]);
+    const { link, token } = await this.links.mint({
+      organizerId: o.id,
+      programId: o.program.id,
+      purpose,
+      subject: target.subject,
+      lifetimeMs: durationMs(linkLifetime(o.program.policy)),
+      createdBy: options.createdBy,
+      supersede: options.supersede,
+    });
+    return { link, url: `${this.config.publicUrl}/l/${token}` };
+  }
+
+  /** Mints a fresh link (superseding the open one of its purpose) and emails it to the organizer. */
+  async sendFresh(
+    purpose: LinkPurpose,
+    o: OrganizerFacts,
+    createdBy: string,
+    options: { confirmation?: boolean } = {},
+  ): Promise<LinkEntity> {
+    const { link, url } = await this.mint(purpose, o, { createdBy, supersede: true });
+    const period = purpose === 'debrief' ? o.pendingDebriefPeriods.find((p) => p.start === link.subject) : undefined;
+    const mail = linkMail({
+      purpose,
+      program: o.program,
+      organizer: o,
+      url,
+      expiresAt: link.expiresAt,
+      ...(period ? { period } : {}),
+      ...(purpose === 'offer' && o.offer ? { offer: o.offer } : {}),
+      ...options,
+    });
+    await this.send(o, link.id, mail);
+    return link;
+  }
+
+  /** A reminder's email to `recipient`; an organizer's debrief or offer reminder carries a new link that clears it. */
+  async reminder(
+    notification: { id: string; kind: NotificationKind; summary: string; recipientRole: string },
+    o: OrganizerFacts,
+  ): Promise<Composed> {
+    const key = notification.id.split(':').slice(2).join(':');
+    const period = notification.kind.startsWith('debrief')
+      ? o.pendingDebriefPeriods.find((p) => p.start === key)
+      : undefined;
+    const facts = {
+      kind: notification.kind,
+      summary: notification.summary,
+      program: o.program,
+      organizer: o,
+      ...(period ? { period } : {}),
+      ...(o.offer ? { offer: o.offer } : {}),
+    };
+    const purpose: LinkPurpose | undefined =
+      notification.recipientRole !== 'organizer'
+        ? undefined
+        : notification.kind === 'offer_expiring'
+          ? 'offer'
+          : period
+            ? 'debrief'
+            : undefined;
+    if (purpose && this.subjectFor(purpose, o, period?.start)) {
+      const { link, url } = await this.mint(purpose, o, {
+        createdBy: 'system',
+        supersede: false,
+        ...(period ? { periodStart: period.start } : {}),
+      });
+      return reminderMail({ ...facts, link: { url, expiresAt: link.expiresAt } });
+    }
+    if (notification.recipientRole !== 'organizer') {
+      return reminderMail({ ...facts, link: { url: `${this.config.publicUrl}/#/organizer/${o.id}` } });
+    }
+    return reminderMail(facts);
+  }
+
+  private async send(o: OrganizerFacts, linkId: string, mail: Composed): Promise<void> {
+    await this.mailer.send({
+      ...mail,
+      to: o.email,
+      program: { id: o.program.id, name: o.program.name },
+      messageId: `<link-${linkId}@organizer-pipeline>`,
+    });
+  }
+}
+
+const nothingToLink: Record<LinkPurpose, string> = {
+  debrief: 'no debrief is owed now: the organizer is not active or every period is reported',
+  offer: 'no offer is waiting for an answer',
+  status: 'the member was erased',
+};

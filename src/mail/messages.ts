@@ -1,0 +1,181 @@
+// What the emails say: each a plain-text part complete on its own and the same as simple HTML. A reminder says what
+// is due, the rule that asks for it (the program's policy in words), the period and deadline in the program's time
+// zone, what happens next and when, and carries the link that clears it.
+import { localDateTime } from '../domain/calendar';
+import { durationMs } from '../domain/durations';
+import { linkPurposeLabels, nextStepForApplicant, type LinkPurpose } from '../domain/links';
+import type { NotificationKind } from '../domain/organizer';
+import type { ProgramPolicy } from '../domain/policy';
+import { notificationRule, ruleInWords } from '../domain/rules-in-words';
+import { stageLabels, type Stage } from '../domain/stages';
+
+export interface Composed {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A line of a message, or a link drawn as a button in HTML. */
+type Part = string | { label: string; url: string; note?: string };
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function compose(subject: string, parts: Part[]): Composed {
+  const text = parts
+    .map((part) =>
+      typeof part === 'string' ? part : `${part.label}:\n${part.url}${part.note ? `\n${part.note}` : ''}`,
+    )
+    .join('\n\n');
+  const html = parts
+    .map((part) =>
+      typeof part === 'string'
+        ? `<p>${escape(part)}</p>`
+        : `<p><a href="${escape(part.url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold">${escape(part.label)}</a>${part.note ? `<br><small>${escape(part.note)}</small>` : ''}</p>`,
+    )
+    .join('\n');
+  return {
+    subject,
+    text: `${text}\n`,
+    html: `<!doctype html><html><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;max-width:36em">\n${html}\n</body></html>\n`,
+  };
+}
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+
+export interface ProgramFacts {
+  id: string;
+  name: string;
+  timezone: string;
+  policy: ProgramPolicy;
+}
+
+export interface ReminderFacts {
+  kind: NotificationKind;
+  summary: string;
+  program: ProgramFacts;
+  organizer: { name: string; stage: Stage };
+  /** The debrief period a debrief reminder is about. */
+  period?: { start: string; end: string; overdueAt: string };
+  offer?: { expiresAt: string };
+  /** The link that clears it (for the organizer), or the person's page (for staff). */
+  link?: { url: string; expiresAt?: Date };
+}
+
+const subjects: Record<NotificationKind, string> = {
+  stage_stalled: 'An applicant is waiting on you',
+  stage_stalled_escalated: 'An applicant has been waiting too long',
+  offer_expiring: 'Your offer expires soon',
+  debrief_overdue: 'Your weekly debrief is overdue',
+  debrief_escalated: 'A debrief is still missing',
+  organizer_at_risk: 'An organizer is at risk',
+  group_debrief_missing: 'No in-person group debrief this period',
+  ride_alongs_behind: 'Ride-alongs are behind',
+  debrief_due_soon: 'Your debrief is due soon',
+};
+
+/** What happens next if nothing is done, and when. */
+function nextStep(facts: ReminderFacts, at: (instant: number) => string): string | undefined {
+  const { policy } = facts.program;
+  const period = facts.period;
+  const escalation = period ? Date.parse(period.overdueAt) + durationMs(policy.escalateAfter) : undefined;
+  switch (facts.kind) {
+    case 'debrief_due_soon':
+      return period
+        ? `If it is not in by ${at(Date.parse(period.overdueAt))}, it is overdue, and your coordinator is told on ${at(escalation!)}.`
+        : undefined;
+    case 'debrief_overdue':
+      return escalation ? `If it is still missing on ${at(escalation)}, your coordinator is told.` : undefined;
+    case 'debrief_escalated':
+      return `After ${policy.atRiskAfterMissed} missed debriefs in a row, ${facts.organizer.name} is at risk and national staff are told. You can send them a fresh link from their page.`;
+    case 'offer_expiring':
+      return facts.offer
+        ? `If you do not answer by ${at(Date.parse(facts.offer.expiresAt))}, the offer lapses.`
+        : undefined;
+    case 'stage_stalled':
+      return 'If it waits twice the limit, national staff are told.';
+    default:
+      return undefined;
+  }
+}
+
+export function reminderMail(facts: ReminderFacts): Composed {
+  const { program } = facts;
+  const at = (instant: number) => localDateTime(instant, program.timezone);
+  const parts: Part[] = [sentence(facts.summary)];
+  parts.push(
+    `Why: ${sentence(ruleInWords(notificationRule[facts.kind], program.policy, program.timezone, facts.organizer.stage))}`,
+  );
+  if (facts.period) {
+    parts.push(`Period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
+    parts.push(`Deadline: ${at(Date.parse(facts.period.end))}.`);
+  }
+  if (facts.offer && facts.kind === 'offer_expiring') parts.push(`Deadline: ${at(Date.parse(facts.offer.expiresAt))}.`);
+  const next = nextStep(facts, at);
+  if (next) parts.push(`Next: ${next}`);
+  if (facts.link) {
+    const organizerLink = facts.link.expiresAt !== undefined;
+    parts.push({
+      label: organizerLink
+        ? facts.period
+          ? 'Submit your debrief'
+          : 'Answer the offer'
+        : `Open ${facts.organizer.name}'s page`,
+      url: facts.link.url,
+      ...(facts.link.expiresAt
+        ? { note: `This link is for you alone and works until ${at(facts.link.expiresAt.getTime())}.` }
+        : {}),
+    });
+  }
+  parts.push(`${program.name}`);
+  return compose(subjects[facts.kind], parts);
+}
+
+/** A fresh link a coordinator sent, or an applicant's confirmation with their status link. */
+export function linkMail(facts: {
+  purpose: LinkPurpose;
+  program: ProgramFacts;
+  organizer: { name: string; stage: Stage };
+  url: string;
+  expiresAt: Date;
+  period?: { start: string; end: string };
+  offer?: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string };
+  /** An application just received (or received again) from the public form. */
+  confirmation?: boolean;
+}): Composed {
+  const { program } = facts;
+  const at = (instant: number) => localDateTime(instant, program.timezone);
+  const parts: Part[] = [`Hello ${facts.organizer.name},`];
+  let subject: string;
+  if (facts.purpose === 'status') {
+    subject = facts.confirmation
+      ? `We received your application (${program.name})`
+      : `Your application (${program.name})`;
+    if (facts.confirmation) parts.push(`Thank you for applying to ${program.name}. We have your application.`);
+    parts.push(
+      `Where it stands: ${stageLabels[facts.organizer.stage]}. ${nextStepForApplicant[facts.organizer.stage]}`,
+    );
+  } else if (facts.purpose === 'debrief') {
+    subject = `Your debrief (${program.name})`;
+    parts.push(`Why: ${sentence(ruleInWords('debrief', program.policy, program.timezone))}`);
+    if (facts.period) {
+      parts.push(`Period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
+      parts.push(`Deadline: ${at(Date.parse(facts.period.end))}.`);
+    }
+  } else {
+    subject = `Your offer (${program.name})`;
+    if (facts.offer) {
+      parts.push(
+        `The offer: ${facts.offer.hoursPerWeek} hours a week from ${facts.offer.startDate}${facts.offer.stipend !== undefined ? `, stipend ${facts.offer.stipend}` : ''}.`,
+      );
+      parts.push(`Deadline: ${at(Date.parse(facts.offer.expiresAt))}; unanswered, the offer lapses.`);
+    }
+  }
+  parts.push({
+    label: linkPurposeLabels[facts.purpose],
+    url: facts.url,
+    note: `This link is for you alone and works until ${at(facts.expiresAt.getTime())}.`,
+  });
+  parts.push(program.name);
+  return compose(subject, parts);
+}

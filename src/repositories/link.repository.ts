@@ -1,0 +1,90 @@
+// Signed links' rows. A token is `<id>.<secret>`; only the secret's SHA-256 is stored, compared in constant time.
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { LinkPurpose } from '../domain/links';
+import { LinkEntity } from '../entities';
+
+const tokenShape = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
+const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export interface NewLink {
+  organizerId: string;
+  programId: string;
+  purpose: LinkPurpose;
+  subject: string | null;
+  lifetimeMs: number;
+  createdBy: string;
+  /** Ends every open link of the same purpose for this organizer (a coordinator's "send a fresh link"). */
+  supersede: boolean;
+}
+
+@Injectable()
+export class LinkRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Creates a link; answers its row and the token, which exists nowhere else once it is emailed. */
+  async mint(link: NewLink): Promise<{ link: LinkEntity; token: string }> {
+    const secret = randomBytes(32).toString('base64url');
+    const row: LinkEntity = Object.assign(new LinkEntity(), {
+      id: randomUUID(),
+      organizerId: link.organizerId,
+      programId: link.programId,
+      purpose: link.purpose,
+      subject: link.subject,
+      secretHash: hashOf(secret),
+      createdBy: link.createdBy,
+      createdAt: new Date(),
+      expiresAt: new Date(Date.now() + link.lifetimeMs),
+      usedAt: null,
+      revokedAt: null,
+      revokedBy: null,
+      supersededAt: null,
+    });
+    await this.dataSource.transaction(async (manager) => {
+      if (link.supersede) {
+        await manager.query(
+          `UPDATE links SET superseded_at = now() WHERE organizer_id = $1 AND purpose = $2
+             AND used_at IS NULL AND revoked_at IS NULL AND superseded_at IS NULL AND expires_at > now()`,
+          [link.organizerId, link.purpose],
+        );
+      }
+      await manager.insert(LinkEntity, row);
+    });
+    return { link: row, token: `${row.id}.${secret}` };
+  }
+
+  /** The link a token names, or undefined when it names none (malformed, unknown, or its secret altered). */
+  async find(token: string): Promise<LinkEntity | undefined> {
+    const match = tokenShape.exec(token);
+    if (!match) return undefined;
+    const row = await this.dataSource.getRepository(LinkEntity).findOneBy({ id: match[1] });
+    if (!row) return undefined;
+    const given = Buffer.from(hashOf(match[2]), 'hex');
+    return timingSafeEqual(given, Buffer.from(row.secretHash, 'hex')) ? row : undefined;
+  }
+
+  /** Marks the link used; false when it was no longer open (used, revoked or superseded meanwhile). */
+  async markUsed(id: string): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      'UPDATE links SET used_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL',
+      [id],
+    );
+    return affected === 1;
+  }
+
+  /** Revokes an organizer's open link; false when there is no such open link. */
+  async revoke(organizerId: string, id: string, by: string): Promise<LinkEntity | undefined> {
+    await this.dataSource.query(
+      `UPDATE links SET revoked_at = now(), revoked_by = $3
+         WHERE id = $1 AND organizer_id = $2 AND used_at IS NULL AND revoked_at IS NULL`,
+      [id, organizerId, by],
+    );
+    return (await this.dataSource.getRepository(LinkEntity).findOneBy({ id, organizerId })) ?? undefined;
+  }
+
+  /** An organizer's links, newest first. */
+  list(organizerId: string): Promise<LinkEntity[]> {
+    return this.dataSource.getRepository(LinkEntity).find({ where: { organizerId }, order: { createdAt: 'DESC' } });
+  }
+}

@@ -1,0 +1,185 @@
+/// <reference lib="dom" />
+// The public interest form: an applicant applies from a phone, is confirmed by email with a status link, and appears
+// on the coordinator's board. It tells no one who applied (the same answer for every accepted submission), folds a
+// duplicate into the application on record, drops what robots send, and limits a flood from one address.
+import type { ParsedMail } from 'mailparser';
+import { Browser } from 'playwright-core';
+import { anApplicationFor } from '../../dev/hiring-walk';
+import { ApiClient, Program } from '../support/api-client';
+import { AppHarness } from '../support/app-harness';
+import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
+import { aFastPolicy } from '../support/builders';
+import { eventually } from '../support/eventually';
+import { startSmtpServer } from '../support/smtp';
+
+const linkPath = /\/l\/([0-9a-f-]{36}\.[\w-]{43})/;
+const openNow = { applicationsOpen: { from: '2026-01-01T00:00:00Z' } };
+
+describe('the public interest form', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let program: Program;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    harness = await AppHarness.start({ SMTP_URL: smtp.url });
+    admin = new ApiClient(harness);
+    program = await admin.createProgram(aFastPolicy(openNow));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+    await smtp?.close();
+  });
+
+  const interest = (programId: string, body: unknown) =>
+    harness.http('POST', `/api/public/programs/${programId}/interest`, { body });
+  const mailsTo = (address: string) =>
+    smtp.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+  const organizerOf = async (programId: string, memberId: string) =>
+    (
+      await harness.dataSource.query(
+        'SELECT id, email, stage, version FROM organizers WHERE program_id = $1 AND member_id = $2',
+        [programId, memberId],
+      )
+    )[0];
+
+  it('takes an application from a phone, confirms it by email with a status link, and puts it on the board', async () => {
+    const about = await harness.http('GET', `/api/public/programs/${program.id}`);
+    expect(about.body).toMatchObject({ open: true, hoursPerWeek: 10 });
+    expect(about.body.attestations).toContainEqual({
+      name: 'currentMember',
+      label: 'A member in good standing',
+      required: true,
+    });
+
+    const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
+    await page.goto(`${harness.baseUrl}/apply/${program.id}`);
+    await page.getByRole('heading', { name: /^Apply to / }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.getByLabel('Your name').fill('Rosa Díaz');
+    await page.getByLabel('Email').fill('rosa.diaz@example');
+    await page.getByLabel('Member number').fill('P-1001');
+    await page.getByLabel('Hours a week you can give').fill('10');
+    for (const a of about.body.attestations.filter((x: { required: boolean }) => x.required))
+      await page.getByLabel(a.label, { exact: false }).check();
+    await page.getByRole('button', { name: 'Send my application' }).click();
+    // The mistake is shown next to its field and takes the focus.
+    await page.locator('.field.invalid .field-error').first().waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'email', null, {
+      timeout: 5_000,
+    });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'phone-apply.png');
+    await page.getByLabel('Email').fill('rosa.diaz@example.org');
+    await page.getByRole('button', { name: 'Send my application' }).click();
+    await page.getByRole('heading', { name: 'Application sent' }).waitFor();
+    await page.close();
+
+    const organizer = await organizerOf(program.id, 'P-1001');
+    expect(organizer).toMatchObject({ email: 'rosa.diaz@example.org', stage: 'applied' });
+    const board = (await admin.ok('GET', `/api/programs/${program.id}/board`)) as { cards: { name: string }[] };
+    expect(JSON.stringify(board)).toContain('Rosa Díaz');
+    let mail: ParsedMail | undefined;
+    await eventually('the confirmation', async () => (mail = mailsTo('rosa.diaz@example.org')[0]) !== undefined);
+    expect(mail!.subject).toMatch(/^We received your application/);
+    expect(mail!.text).toContain('Where it stands: Applied.');
+    const status = await browser.newPage({ viewport: phone, isMobile: true });
+    await status.goto(`${harness.baseUrl}/l/${linkPath.exec(mail!.text!)![1]}`);
+    await status.getByRole('heading', { name: 'Your application' }).waitFor();
+    expect(await status.locator('.stage').textContent()).toBe('Applied');
+    expect(await accessibilityProblems(status)).toEqual([]);
+    await screenshot(status, 'phone-status.png');
+    await status.close();
+  }, 60_000);
+
+  it('answers the same whether the member is on the roster, applied before, or is a robot', async () => {
+    const rostered = await admin.createProgram(aFastPolicy(openNow));
+    await harness.http('POST', `/api/programs/${rostered.id}/roster`, {
+      token: admin.token,
+      raw: 'memberId,name,local,status\nR-1,Rosa Díaz,Local 12,active\n',
+      contentType: 'text/csv',
+    });
+    const onRoster = await interest(rostered.id, anApplicationFor('R-1', { email: 'r1@example.org' }));
+    const notOnRoster = await interest(rostered.id, anApplicationFor('R-9', { email: 'r9@example.org' }));
+    const again = await interest(rostered.id, anApplicationFor('R-1', { email: 'someone.else@example.org' }));
+    const robot = await interest(rostered.id, { ...anApplicationFor('R-7'), website: 'http://spam.example' });
+    const answers = [onRoster, notOnRoster, again, robot].map((r) => [r.status, r.body]);
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(onRoster.status).toBe(202);
+
+    expect((await organizerOf(rostered.id, 'R-1')).stage).toBe('applied');
+    const ineligible = await admin.ok('GET', `/api/organizers/${(await organizerOf(rostered.id, 'R-9')).id}`);
+    expect(ineligible).toMatchObject({
+      stage: 'ineligible',
+      ineligibleReasons: ["not on the program's member roster"],
+    });
+    // The duplicate changed nothing, and only the address on record heard of it.
+    expect(await organizerOf(rostered.id, 'R-1')).toMatchObject({
+      email: 'r1@example.org',
+      version: expect.any(Number),
+    });
+    await eventually('two emails to the address on record', async () => mailsTo('r1@example.org').length === 2);
+    expect(mailsTo('someone.else@example.org')).toEqual([]);
+    // The robot's submission was dropped.
+    expect(await organizerOf(rostered.id, 'R-7')).toBeUndefined();
+    // One member id: 5 an hour, whoever sends them.
+    const more = [];
+    for (let i = 0; i < 4; i++) more.push((await interest(rostered.id, anApplicationFor('R-1'))).status);
+    expect(more).toEqual([202, 202, 202, 429]);
+  }, 60_000);
+
+  it('refuses when closed, and names each bad field', async () => {
+    const closed = await admin.createProgram(aFastPolicy({ applicationsOpen: { from: '2099-01-01T00:00:00Z' } }));
+    const about = await harness.http('GET', `/api/public/programs/${closed.id}`);
+    expect(about.body).toMatchObject({ open: false, opensAt: '2099-01-01T00:00:00.000Z' });
+    expect((await interest(closed.id, anApplicationFor('C-1'))).status).toBe(409);
+    const bad = await interest(program.id, { ...anApplicationFor('B-1'), email: 'nope', name: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['email', 'name']);
+    const page = await browser.newPage({ viewport: phone });
+    await page.goto(`${harness.baseUrl}/apply/${closed.id}`);
+    await page.getByRole('heading', { name: 'Applications are closed' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the public interest form under a flood', () => {
+  let harness: AppHarness;
+
+  beforeAll(async () => {
+    harness = await AppHarness.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('limits 200 concurrent submissions from one address to 30 a minute', async () => {
+    const admin = new ApiClient(harness);
+    const program = await admin.createProgram(aFastPolicy(openNow));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        harness.http('POST', `/api/public/programs/${program.id}/interest`, {
+          body: anApplicationFor(`F-${i}`),
+        }),
+      ),
+    );
+    const counts: Record<number, number> = {};
+    for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    process.stdout.write(`[public-form] 200 at once from one address: ${JSON.stringify(counts)}\n`);
+    expect(counts).toEqual({ 202: 30, 429: 170 });
+    const limited = results.find((r) => r.status === 429)!;
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const [{ n }] = await harness.dataSource.query('SELECT count(*)::int AS n FROM organizers WHERE program_id = $1', [
+      program.id,
+    ]);
+    expect(n).toBe(30);
+  }, 60_000);
+});

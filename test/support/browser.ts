@@ -1,0 +1,38 @@
+/// <reference lib="dom" />
+// Headless Chromium for the page tests: launched from the machine's binary, with axe-core's findings and screenshots.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { outputDir } from './histories';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const phone = { width: 360, height: 780 };
+
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(outputDir, { recursive: true });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<any> } }).axe;
+    return axe.run(document);
+  });
+  return (result.violations as { impact: string; id: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(outputDir, name), fullPage: true });
+
+/** Whether the page is wider than its viewport (something would need sideways scrolling). */
+export const overflowsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
