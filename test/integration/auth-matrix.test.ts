@@ -1,10 +1,13 @@
 // Every route × every kind of caller, with the status each must get, from one table. A route the server answers that
 // is missing from the table fails the build, so a new route cannot ship without its access decided here.
 import { randomUUID } from 'node:crypto';
-import { localDay, rubricScores, soon } from '../../dev/hiring-walk';
+import { anApplicationFor, localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import { aFastPolicy } from '../support/builders';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
+import { startSmtpServer } from '../support/smtp';
+import { LinkRepository } from '../../src/repositories/link.repository';
+import type { LinkPurpose } from '../../src/domain/links';
 
 const callers = [
   'none',
@@ -32,7 +35,7 @@ interface Row {
   route: string;
   /** Status for admin, national, coordinator of the program, coordinator of another, the organizer, another organizer. */
   expect: [number, number, number, number, number, number];
-  /** Unauthenticated callers get 401 unless the route is public. */
+  /** Unauthenticated callers get 401 unless the route is public (then what the admin gets). */
   public?: boolean;
   cell(caller: CallerKind, allowed: boolean): Promise<Cell>;
 }
@@ -43,6 +46,20 @@ describe('access matrix: every route × every caller', () => {
   let program: Program;
   let tokens: Record<Exclude<CallerKind, 'none' | 'bad' | 'self'>, string> & { self: string };
   let shared: string; // an applicant in the program, owned by `self`
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+  /** A signed link's token, as an email would carry it. */
+  async function linkFor(organizerId: string, purpose: LinkPurpose, subject: string | null = null) {
+    return new LinkRepository(harness.dataSource).mint({
+      organizerId,
+      programId: program.id,
+      purpose,
+      subject,
+      lifetimeMs: 60_000,
+      createdBy: 'system',
+      supersede: false,
+    });
+  }
 
   const debrief = { hours: 8, conversations: 12, oneOnOnes: 2, leadersIdentified: 1, inPerson: true, group: false };
 
@@ -287,6 +304,54 @@ describe('access matrix: every route × every caller', () => {
     action('withdraw', 'applied', { reason: 'moved' }, true),
     action('terminate', 'training', { reason: 'did not report' }, false),
     {
+      route: 'GET /api/links/{token}',
+      public: true,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: `/api/links/${(await linkFor(shared, 'status')).token}` }),
+    },
+    {
+      route: 'POST /api/links/{token}',
+      public: true,
+      expect: [200, 200, 200, 200, 200, 200],
+      async cell() {
+        const id = await organizerIn('offered');
+        const { offer } = await admin.ok('GET', `/api/organizers/${id}`);
+        return { path: `/api/links/${(await linkFor(id, 'offer', offer.expiresAt)).token}`, body: { accepted: true } };
+      },
+    },
+    {
+      route: 'GET /api/organizers/{organizerId}/links',
+      expect: [200, 403, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}/links` }),
+    },
+    {
+      route: 'POST /api/organizers/{organizerId}/links',
+      expect: [201, 403, 201, 403, 403, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}/links`, body: { purpose: 'status' } }),
+    },
+    {
+      route: 'POST /api/organizers/{organizerId}/links/{linkId}/revoke',
+      expect: [200, 403, 200, 403, 403, 403],
+      cell: async () => ({
+        path: `/api/organizers/${shared}/links/${(await linkFor(shared, 'status')).link.id}/revoke`,
+      }),
+    },
+    {
+      route: 'GET /api/public/programs/{programId}',
+      public: true,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: `/api/public/programs/${program.id}` }),
+    },
+    {
+      route: 'POST /api/public/programs/{programId}/interest',
+      public: true,
+      expect: [202, 202, 202, 202, 202, 202],
+      cell: async () => ({
+        path: `/api/public/programs/${program.id}/interest`,
+        body: anApplicationFor(`I-${randomUUID().slice(0, 8)}`),
+      }),
+    },
+    {
       route: 'GET /api/dashboard/pipeline',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/dashboard/pipeline?programId=${program.id}` }),
@@ -304,9 +369,10 @@ describe('access matrix: every route × every caller', () => {
   ];
 
   beforeAll(async () => {
-    harness = await AppHarness.start({ AUTH_FAILURES_PER_MINUTE: '100000' });
+    smtp = await startSmtpServer();
+    harness = await AppHarness.start({ AUTH_FAILURES_PER_MINUTE: '100000', SMTP_URL: smtp.url });
     admin = new ApiClient(harness);
-    program = await admin.createProgram({});
+    program = await admin.createProgram({ applicationsOpen: { from: '2026-01-01T00:00:00Z' } });
     const other = await admin.createProgram({});
     shared = (await admin.apply(program.id)).body.id;
     const another = (await admin.apply(program.id)).body.id;
@@ -322,6 +388,7 @@ describe('access matrix: every route × every caller', () => {
 
   afterAll(async () => {
     await harness?.stop();
+    await smtp?.close();
   });
 
   it('has a row for every route the server answers', () => {
@@ -342,7 +409,11 @@ describe('access matrix: every route × every caller', () => {
 
   it.each(cells)('%s as %s', async (_, caller, row) => {
     const expected =
-      caller === 'none' || caller === 'bad' ? (row.public ? 200 : 401) : row.expect[callers.indexOf(caller) - 2];
+      caller === 'none' || caller === 'bad'
+        ? row.public
+          ? row.expect[0]
+          : 401
+        : row.expect[callers.indexOf(caller) - 2];
     const cell = await row.cell(caller, expected < 300);
     const token =
       caller === 'none'

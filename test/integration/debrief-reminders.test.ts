@@ -106,7 +106,7 @@ describe('debrief reminders on the dev server', () => {
     expect(overdue.text).toMatch(/Submit your debrief:\nhttp:\/\/[^/]+\/l\/[0-9a-f-]{36}\.[\w-]{43}\n/);
     expect(overdue.html).toContain('>Submit your debrief</a>');
     expect(overdue.from?.value[0].name).toMatch(/^Program /);
-    expect(overdue.headers.get('list-id')).toMatchObject({ id: expect.stringContaining(programId) });
+    expect(overdue.headers.get('list')).toMatchObject({ id: { id: expect.stringContaining(programId) } });
     const [escalated] = to(coordinatorEmail);
     expect(escalated.subject).toBe('A debrief is still missing');
     expect(escalated.text).toContain(`/#/organizer/${organizerId}`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { outputDir } from '../support/histories';
+import { LinkRepository } from '../../src/repositories/link.repository';
 
 const budgetSeconds = 40;
 
@@ -27,15 +28,25 @@ describe('schemathesis against the OpenAPI document', () => {
       if (!executable) throw new Error('schemathesis was not provisioned (needs python3): see the global setup log');
       const admin = new ApiClient(harness);
       // Real ids for the path parameters, so the fuzzer reaches past 404s into the actions and their rules.
-      const program = await admin.createProgram({});
+      const program = await admin.createProgram({ applicationsOpen: { from: '2026-01-01T00:00:00Z' } });
       const organizerId = (await admin.apply(program.id)).body.id;
       const user = await admin.createUser('national');
+      // A working link too, so the link routes are fuzzed past 404 (its organizer is an applicant: a status link).
+      const { token } = await new LinkRepository(harness.dataSource).mint({
+        organizerId,
+        programId: program.id,
+        purpose: 'status',
+        subject: null,
+        lifetimeMs: 3_600_000,
+        createdBy: 'system',
+        supersede: false,
+      });
       const dir = join(outputDir, 'schemathesis');
       mkdirSync(dir, { recursive: true });
       const config = join(dir, 'schemathesis.toml');
       writeFileSync(
         config,
-        `[parameters]\nprogramId = "${program.id}"\norganizerId = "${organizerId}"\nuserId = "${user.id}"\n`,
+        `[parameters]\nprogramId = "${program.id}"\norganizerId = "${organizerId}"\nuserId = "${user.id}"\ntoken = "${token}"\n`,
       );
       const args = [
         '--config-file',

@@ -11,7 +11,7 @@ import { Mailer } from '../../mail/mailer';
 import { LinkRepository } from '../../repositories/link.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
-import { ConflictError, LinkEndedError, NotFoundError, UnavailableError, UnknownLinkError } from '../common/errors';
+import { ConflictError, LinkEndedError, NotFoundError, UnknownLinkError } from '../common/errors';
 import { validationPipe } from '../common/validation';
 import { RespondOfferDto } from '../organizers/organizer-inputs.dto';
 import { OrganizersService } from '../organizers/organizers.service';
@@ -152,7 +152,9 @@ export class LinksService {
   /** Emails the organizer a fresh link; it supersedes their open link of the same purpose. */
   async send(organizerId: string, purpose: LinkPurpose, caller: Caller): Promise<LinkDto> {
     const organizer = await this.organizerFor(organizerId, caller);
-    if (!this.mailer.enabled) throw new UnavailableError('email is not set up (SMTP_URL): no link can be sent');
+    // Not a passing outage: it stays so until the server is configured, so it is refused, not "try again".
+    if (!this.mailer.enabled)
+      throw new ConflictError('email is not set up on this server (SMTP_URL): no link can be sent');
     try {
       const link = await this.messenger.sendFresh(purpose, organizer, caller.id);
       return this.dto(link, organizer);
