@@ -87,7 +87,8 @@ export async function seedDemo(
       timezone: demo.timezone,
       termStart: new Date().toISOString(),
       goals: demo.goals,
-      policy,
+      // The public interest form is open from the start: /apply/<programId>.
+      policy: { ...policy, applicationsOpen: { from: new Date().toISOString() } },
       nationalContactEmail: 'national@demo.organizer-pipeline.local',
     });
     const person = demoPerson(p, 99);
@@ -106,7 +107,7 @@ export async function seedDemo(
         applicant(client, coordinator.token, program, p, i, stage, demo.locals[i % demo.locals.length]),
       ),
     );
-    logger.log(`seeded ${demo.name}: ${stages.length} applicants`);
+    logger.log(`seeded ${demo.name}: ${stages.length} applicants; its public form is ${client.baseUrl}/apply/${program.id}`);
   }
   return state;
 }

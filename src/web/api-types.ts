@@ -255,6 +255,8 @@ export type InterestDto = {
 export type LinkDto = {
   id: string;
   purpose: "debrief" | "offer" | "status";
+  /** The purpose in words */
+  label: string;
   /** The debrief period start or the offer deadline */
   subject: string | null;
   state: "open" | "used" | "revoked" | "superseded" | "expired" | "done";
@@ -270,7 +272,10 @@ export type LinkFormDto = {
   fields: FormFieldDto[];
 };
 export type LinkListDto = {
+  /** Newest first */
   links: LinkDto[];
+  /** What a fresh link can be sent for now */
+  available: LinkPurposeDto[];
 };
 export type LinkOfferDto = {
   hoursPerWeek: number;
@@ -282,6 +287,10 @@ export type LinkPeriodDto = {
   end: string;
   overdueAt: string;
   overdue: boolean;
+};
+export type LinkPurposeDto = {
+  purpose: "debrief" | "offer" | "status";
+  label: string;
 };
 export type LinkResultDto = {
   purpose: "debrief" | "offer" | "status";
@@ -317,6 +326,8 @@ export type NotificationDto = {
   kind: "stage_stalled" | "stage_stalled_escalated" | "offer_expiring" | "debrief_overdue" | "debrief_escalated" | "organizer_at_risk" | "group_debrief_missing" | "ride_alongs_behind" | "debrief_due_soon";
   recipientRole: "organizer" | "coordinator" | "national";
   summary: string;
+  /** The rule that raised it, in words, from the program's policy (on a person's record) */
+  rule?: string;
   createdAt: string;
   resolvedAt?: string;
   resolvedBy?: string;

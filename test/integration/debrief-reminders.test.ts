@@ -110,10 +110,15 @@ describe('debrief reminders on the dev server', () => {
     const [escalated] = to(coordinatorEmail);
     expect(escalated.subject).toBe('A debrief is still missing');
     expect(escalated.text).toContain(`/#/organizer/${organizerId}`);
-    const deliveries = await harness.dataSource.query(
-      `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.organizer_id = $1`,
-      [organizerId],
-    );
-    expect(deliveries[0].n).toBe(new Set(smtp.messages.filter((m) => m.messageId).map((m) => m.messageId)).size);
+    // Each email sent has its delivery row (written just after the send; periods keep falling due, so wait for a
+    // moment when both sides agree).
+    await eventually('a delivery row for every email', async () => {
+      const rows: { message_id: string }[] = await harness.dataSource.query(
+        `SELECT d.message_id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.organizer_id = $1`,
+        [organizerId],
+      );
+      const sent = new Set(smtp.messages.filter((m) => m.messageId).map((m) => m.messageId));
+      return rows.length === sent.size && rows.every((r) => sent.has(r.message_id));
+    });
   }, 60_000);
 });

@@ -220,6 +220,26 @@ describe('signed links', () => {
     expect(logged.join('\n')).not.toContain(second.token.split('.')[1]);
   }, 90_000);
 
+  it("lets a coordinator send and revoke a person's link from their panel", async () => {
+    const applicant = await organizerIn('offered');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${harness.baseUrl}/#/organizer/${applicant.id}`);
+    await page.getByLabel('API token').fill(coordinator.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Links sent by email' }).waitFor();
+    // What can be sent is what the API says: an offer waits, no debrief is owed.
+    await page.getByRole('button', { name: 'Email a fresh link: Answer the offer' }).click();
+    await page.locator('[data-table="links"] tbody tr:first-child:has-text("open")').waitFor();
+    expect(await page.getByRole('button', { name: /Email a fresh link: Submit a debrief/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('[data-table="links"] tbody tr:first-child:has-text("revoked")').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'workspace-person-links.png');
+    await page.close();
+    const links = (await coordinator.ok('GET', `/api/organizers/${applicant.id}/links`)).links;
+    expect(links.map((l: { state: string }) => l.state)).toEqual(['revoked']);
+  }, 60_000);
+
   it('ends links when the policy says: a status link expired', async () => {
     const short = await admin.createProgram(aFastPolicy({ linkExpiresAfter: '2 seconds' }));
     const { body } = await admin.apply(short.id);

@@ -74,6 +74,7 @@ export const linkStates = ['open', 'used', 'revoked', 'superseded', 'expired', '
 export class LinkDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: linkPurposes }) purpose: LinkPurpose;
+  @ApiProperty({ description: 'The purpose in words' }) label: string;
   @ApiProperty({ nullable: true, type: String, description: 'The debrief period start or the offer deadline' })
   subject: string | null;
   @ApiProperty({ enum: linkStates }) state: (typeof linkStates)[number];
@@ -84,8 +85,15 @@ export class LinkDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
 }
 
+export class LinkPurposeDto {
+  @ApiProperty({ enum: linkPurposes }) purpose: LinkPurpose;
+  @ApiProperty() label: string;
+}
+
 export class LinkListDto {
-  @ApiProperty({ type: [LinkDto] }) links: LinkDto[];
+  @ApiProperty({ type: [LinkDto], description: 'Newest first' }) links: LinkDto[];
+  @ApiProperty({ type: [LinkPurposeDto], description: 'What a fresh link can be sent for now' })
+  available: LinkPurposeDto[];
 }
 
 export class SendLinkDto {

@@ -2,7 +2,13 @@
 // person's links, send a fresh one, revoke one. A link grants only its purpose, for its organizer, while it works.
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { debriefFormFields, offerFormFields } from '../../domain/link-forms';
-import { linkEnding, linkEndingMessages, nextStepForApplicant } from '../../domain/links';
+import {
+  linkEnding,
+  linkEndingMessages,
+  linkPurposeLabels,
+  linkPurposes,
+  nextStepForApplicant,
+} from '../../domain/links';
 import type { LinkPurpose } from '../../domain/links';
 import { stageLabels } from '../../domain/stages';
 import { LinkEntity } from '../../entities';
@@ -134,6 +140,7 @@ export class LinksService {
     return {
       id: link.id,
       purpose: link.purpose,
+      label: linkPurposeLabels[link.purpose],
       subject: link.subject,
       state: ending ?? (this.owed(link, organizer) ? 'open' : 'done'),
       createdBy: link.createdBy,
@@ -146,7 +153,12 @@ export class LinksService {
 
   async list(organizerId: string, caller: Caller): Promise<LinkListDto> {
     const organizer = await this.organizerFor(organizerId, caller);
-    return { links: (await this.links.list(organizerId)).map((link) => this.dto(link, organizer)) };
+    return {
+      links: (await this.links.list(organizerId)).map((link) => this.dto(link, organizer)),
+      available: linkPurposes
+        .filter((purpose) => this.messenger.subjectFor(purpose, organizer))
+        .map((purpose) => ({ purpose, label: linkPurposeLabels[purpose] })),
+    };
   }
 
   /** Emails the organizer a fresh link; it supersedes their open link of the same purpose. */

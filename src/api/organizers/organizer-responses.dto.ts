@@ -73,6 +73,10 @@ export class NotificationDto implements NotificationView {
   @ApiProperty({ enum: notificationKinds }) kind: NotificationKind;
   @ApiProperty({ enum: ['organizer', 'coordinator', 'national'] }) recipientRole: RecipientRole;
   @ApiProperty() summary: string;
+  @ApiPropertyOptional({
+    description: "The rule that raised it, in words, from the program's policy (on a person's record)",
+  })
+  rule?: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
   @ApiPropertyOptional() resolvedBy?: string;

@@ -9,6 +9,7 @@ import { announce, DataTable, Failed, Kpi, Loading, number, Tag, useData } from 
 import { vocabulary } from '../vocabulary';
 import { ActionForm, actionForms } from './ActionForms';
 import { boardReturnKey } from './Board';
+import { Links } from './Links';
 
 export function Person({ organizerId, openAction }: { organizerId: string; openAction?: string }) {
   const v = vocabulary();
@@ -187,6 +188,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
                   <span class="muted small">
                     ({when(n.createdAt, tz)}, to the {n.recipientRole})
                   </span>
+                  {n.rule ? <div class="muted small">Why: {n.rule}.</div> : null}
                 </li>
               ))}
             </ul>
@@ -208,6 +210,8 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
           ) : null}
         </section>
       </div>
+
+      <Links organizerId={o.id} timezone={tz} />
 
       <h2>Debriefs</h2>
       <DataTable
