@@ -107,7 +107,9 @@ export async function seedDemo(
         applicant(client, coordinator.token, program, p, i, stage, demo.locals[i % demo.locals.length]),
       ),
     );
-    logger.log(`seeded ${demo.name}: ${stages.length} applicants; its public form is ${client.baseUrl}/apply/${program.id}`);
+    logger.log(
+      `seeded ${demo.name}: ${stages.length} applicants; its public form is ${client.baseUrl}/apply/${program.id}`,
+    );
   }
   return state;
 }

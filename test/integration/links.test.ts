@@ -114,21 +114,16 @@ describe('signed links', () => {
     await page.close();
   }, 90_000);
 
-  it('answers an offer from the link a coordinator sent; the link then answers 410', async () => {
+  it('emails the offer when it is made; the applicant answers it on a phone, and the link then answers 410', async () => {
     const applicant = await organizerIn('offered');
-    const sent = await coordinator.call('POST', `/api/organizers/${applicant.id}/links`, { purpose: 'offer' });
-    expect(sent.status).toBe(201);
-    expect(sent.body).toMatchObject({ purpose: 'offer', state: 'open', createdBy: expect.any(String) });
-    expect(JSON.stringify(sent.body)).not.toMatch(linkPath);
+    const programName = (await coordinator.ok('GET', `/api/programs/${program.id}`)).name;
     let mail: ParsedMail | undefined;
     await eventually('the offer email', async () => {
-      mail = mailTo(
-        applicant.email,
-        `Your offer (${(await coordinator.ok('GET', `/api/programs/${program.id}`)).name})`,
-      )[0];
+      mail = mailTo(applicant.email, `Your offer (${programName})`)[0];
       return mail !== undefined;
     });
     expect(mail!.text).toMatch(/The offer: \d+ hours a week from \d{4}-\d\d-\d\d/);
+    expect(mail!.text).toMatch(/Deadline: .*\(America\/Chicago\); unanswered, the offer lapses\./);
     const token = tokenIn(mail!);
 
     const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
@@ -227,8 +222,11 @@ describe('signed links', () => {
     await page.getByLabel('API token').fill(coordinator.token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Links sent by email' }).waitFor();
-    // What can be sent is what the API says: an offer waits, no debrief is owed.
+    // What can be sent is what the API says: an offer waits, no debrief is owed. The offer's own email went out
+    // when it was made; a fresh link replaces it.
+    await page.locator('[data-table="links"] tbody tr:first-child:has-text("open")').waitFor();
     await page.getByRole('button', { name: 'Email a fresh link: Answer the offer' }).click();
+    await page.locator('[data-table="links"] tbody tr:nth-child(2):has-text("replaced by a newer one")').waitFor();
     await page.locator('[data-table="links"] tbody tr:first-child:has-text("open")').waitFor();
     expect(await page.getByRole('button', { name: /Email a fresh link: Submit a debrief/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Revoke' }).click();
@@ -237,7 +235,7 @@ describe('signed links', () => {
     await screenshot(page, 'workspace-person-links.png');
     await page.close();
     const links = (await coordinator.ok('GET', `/api/organizers/${applicant.id}/links`)).links;
-    expect(links.map((l: { state: string }) => l.state)).toEqual(['revoked']);
+    expect(links.map((l: { state: string }) => l.state)).toEqual(['revoked', 'superseded']);
   }, 60_000);
 
   it('ends links when the policy says: a status link expired', async () => {

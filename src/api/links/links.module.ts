@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
-import { LinkMessenger } from '../../mail/link-messenger';
-import { Mailer } from '../../mail/mailer';
-import { LinkRepository } from '../../repositories/link.repository';
+import { MailModule } from '../../mail/mail.module';
 import { OrganizersModule } from '../organizers/organizers.module';
 import { LinksController, OrganizerLinksController } from './links.controller';
 import { LinksService } from './links.service';
 
 @Module({
-  imports: [OrganizersModule],
+  imports: [OrganizersModule, MailModule],
   controllers: [LinksController, OrganizerLinksController],
-  providers: [LinksService, LinkRepository, LinkMessenger, Mailer],
-  exports: [LinkMessenger, Mailer],
+  providers: [LinksService],
 })
 export class LinksModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../../mail/mail.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { ApplicationsController, NotificationsController, OrganizersController } from './organizers.controller';
 import { OrganizersService } from './organizers.service';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 
 @Module({
-  imports: [ProgramsModule],
+  imports: [ProgramsModule, MailModule],
   controllers: [ApplicationsController, OrganizersController, NotificationsController],
   providers: [OrganizersService, OrganizerRepository],
   exports: [OrganizersService],

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ActionInputs, Actor, Application } from '../../domain/organizer';
 import { notificationRule, ruleInWords } from '../../domain/rules-in-words';
 import { Action, allowedActions, organizerOwnActions, stageRefusal } from '../../domain/stage-machine';
@@ -8,6 +8,8 @@ import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { Projection } from '../../domain/snapshot';
 import { AuditRepository } from '../../repositories/audit.repository';
+import { LinkMessenger } from '../../mail/link-messenger';
+import { Mailer } from '../../mail/mailer';
 import { DataKeyRepository } from '../../repositories/data-key.repository';
 import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
 import { databaseUnavailable } from '../common/error.filter';
@@ -29,6 +31,8 @@ import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListD
 
 @Injectable()
 export class OrganizersService {
+  private readonly logger = new Logger(OrganizersService.name);
+
   constructor(
     private readonly organizers: OrganizerRepository,
     private readonly programs: ProgramsService,
@@ -36,6 +40,8 @@ export class OrganizersService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditRepository,
     private readonly dataKeys: DataKeyRepository,
+    private readonly messenger: LinkMessenger,
+    private readonly mailer: Mailer,
   ) {}
 
   /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
@@ -137,7 +143,24 @@ export class OrganizersService {
       );
     }
     await this.perform(organizerId, action, input, actorOf(caller), caller.id);
+    if (action === 'record-role-play' && (input as ActionInputs['record-role-play']).decision === 'offer') {
+      await this.emailOffer(organizerId, caller);
+    }
     return this.detailOf(organizerId, caller);
+  }
+
+  /**
+   * An offer made: the applicant gets it by email at once, with the link to answer it from their phone. The offer
+   * stands either way; a mail that fails is logged, and the coordinator can send a fresh link from the panel.
+   */
+  private async emailOffer(organizerId: string, caller: Caller): Promise<void> {
+    if (!this.mailer.enabled) return;
+    try {
+      const organizer = await this.messenger.facts(organizerId);
+      if (organizer) await this.messenger.sendFresh('offer', organizer, caller.id);
+    } catch (error) {
+      this.logger.warn(`the offer to ${organizerId} was not emailed: ${(error as Error).message}`);
+    }
   }
 
   /**

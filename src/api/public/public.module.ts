@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { LinksModule } from '../links/links.module';
+import { MailModule } from '../../mail/mail.module';
 import { OrganizersModule } from '../organizers/organizers.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { PublicController } from './public.controller';
 import { PublicService } from './public.service';
 
 @Module({
-  imports: [ProgramsModule, OrganizersModule, LinksModule],
+  imports: [ProgramsModule, OrganizersModule, MailModule],
   controllers: [PublicController],
   providers: [PublicService],
 })
