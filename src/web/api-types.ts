@@ -264,8 +264,8 @@ export type LinkDto = {
   createdBy: string;
   createdAt: string;
   expiresAt: string;
-  usedAt: string | null;
-  revokedAt: string | null;
+  usedAt?: string;
+  revokedAt?: string;
 };
 export type LinkFormDto = {
   /** The fields to fill, in order; empty for a status link */
@@ -273,7 +273,7 @@ export type LinkFormDto = {
 };
 export type LinkListDto = {
   /** Newest first */
-  links: LinkDto[];
+  items: LinkDto[];
   /** What a fresh link can be sent for now */
   available: LinkPurposeDto[];
 };

@@ -12,7 +12,9 @@ describe('demo data', () => {
   const logger = new Logger('demo-test');
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
+    // The suite runs beside the race tests, which load the shared Temporal server with thousands of updates: the
+    // seeder's updates may wait longer than the default 10 s there (as the race tests' own do).
+    harness = await AppHarness.start({ TEMPORAL_UPDATE_TIMEOUT_MS: '60000' });
   });
 
   afterAll(async () => {

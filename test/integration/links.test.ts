@@ -138,7 +138,7 @@ describe('signed links', () => {
 
     expect((await coordinator.ok('GET', `/api/organizers/${applicant.id}`)).stage).toBe('training');
     expect((await harness.http('GET', `/api/links/${token}`)).status).toBe(410);
-    const links = (await coordinator.ok('GET', `/api/organizers/${applicant.id}/links`)).links;
+    const links = (await coordinator.ok('GET', `/api/organizers/${applicant.id}/links`)).items;
     expect(links.map((l: { state: string }) => l.state)).toEqual(['used']);
   }, 60_000);
 
@@ -234,7 +234,7 @@ describe('signed links', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'workspace-person-links.png');
     await page.close();
-    const links = (await coordinator.ok('GET', `/api/organizers/${applicant.id}/links`)).links;
+    const links = (await coordinator.ok('GET', `/api/organizers/${applicant.id}/links`)).items;
     expect(links.map((l: { state: string }) => l.state)).toEqual(['revoked', 'superseded']);
   }, 60_000);
 

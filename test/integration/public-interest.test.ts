@@ -138,7 +138,7 @@ describe('the public interest form', () => {
     const closed = await admin.createProgram(aFastPolicy({ applicationsOpen: { from: '2099-01-01T00:00:00Z' } }));
     const about = await harness.http('GET', `/api/public/programs/${closed.id}`);
     expect(about.body).toMatchObject({ open: false, opensAt: '2099-01-01T00:00:00.000Z' });
-    expect((await interest(closed.id, anApplicationFor('C-1'))).status).toBe(409);
+    expect((await interest(closed.id, anApplicationFor('C-1'))).status).toBe(422);
     const bad = await interest(program.id, { ...anApplicationFor('B-1'), email: 'nope', name: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['email', 'name']);

@@ -81,8 +81,8 @@ export class LinkDto {
   @ApiProperty({ description: '`system` for a reminder, else the coordinator who sent it' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) usedAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time' }) usedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
 }
 
 export class LinkPurposeDto {
@@ -91,7 +91,7 @@ export class LinkPurposeDto {
 }
 
 export class LinkListDto {
-  @ApiProperty({ type: [LinkDto], description: 'Newest first' }) links: LinkDto[];
+  @ApiProperty({ type: [LinkDto], description: 'Newest first' }) items: LinkDto[];
   @ApiProperty({ type: [LinkPurposeDto], description: 'What a fresh link can be sent for now' })
   available: LinkPurposeDto[];
 }

@@ -146,15 +146,15 @@ export class LinksService {
       createdBy: link.createdBy,
       createdAt: link.createdAt.toISOString(),
       expiresAt: link.expiresAt.toISOString(),
-      usedAt: link.usedAt?.toISOString() ?? null,
-      revokedAt: link.revokedAt?.toISOString() ?? null,
+      ...(link.usedAt ? { usedAt: link.usedAt.toISOString() } : {}),
+      ...(link.revokedAt ? { revokedAt: link.revokedAt.toISOString() } : {}),
     };
   }
 
   async list(organizerId: string, caller: Caller): Promise<LinkListDto> {
     const organizer = await this.organizerFor(organizerId, caller);
     return {
-      links: (await this.links.list(organizerId)).map((link) => this.dto(link, organizer)),
+      items: (await this.links.list(organizerId)).map((link) => this.dto(link, organizer)),
       available: linkPurposes
         .filter((purpose) => this.messenger.subjectFor(purpose, organizer))
         .map((purpose) => ({ purpose, label: linkPurposeLabels[purpose] })),

@@ -24,7 +24,7 @@ export class PublicController {
   @Public()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: InterestAcceptedDto })
-  @ApiResponse({ status: 409, description: 'The form is not open now' })
+  @ApiResponse({ status: 422, description: 'The form is not open now' })
   @ApiResponse({ status: 429, description: 'Too many submissions (from the address, for the member id, or in all)' })
   interest(
     @IdParam('programId', 'program') programId: string,

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/organizer';
 import { attestationLabels, requirableAttestations } from '../../domain/policy';
 import { LinkMessenger } from '../../mail/link-messenger';
 import { Mailer } from '../../mail/mailer';
-import { ConflictError, TooManyRequestsError } from '../common/errors';
+import { ConflictError, RuleViolationError, TooManyRequestsError } from '../common/errors';
 import { WindowLimiter } from '../common/window-limiter';
 import { OrganizersService } from '../organizers/organizers.service';
 import { ProgramsService } from '../programs/programs.service';
@@ -70,7 +70,7 @@ export class PublicService {
 
   async interest(programId: string, input: InterestDto, address: string): Promise<InterestAcceptedDto> {
     const program = await this.programs.find(programId);
-    if (!this.isOpen(program)) throw new ConflictError('this program is not taking applications now');
+    if (!this.isOpen(program)) throw new RuleViolationError('this program is not taking applications now');
     this.limit(this.perAddress, address, 'from this address');
     this.limit(this.overall, 'all', 'right now');
     this.limit(this.perMember, `${programId}\n${input.memberId.toUpperCase()}`, 'for this member id');

@@ -70,7 +70,7 @@ export function Links({ organizerId, timezone }: { organizerId: string; timezone
         caption="Newest first"
         testid="links"
         empty="None sent yet."
-        rows={data.links}
+        rows={data.items}
         columns={[
           { name: 'For', cell: (l) => l.label },
           { name: 'State', cell: (l) => stateWords[l.state] },
