@@ -4,6 +4,7 @@ import { lastWholeWeek } from '../domain/calendar';
 import { ProgramEntity, WeeklyReportEntity } from '../entities';
 import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
 import { Mailer } from '../mail/mailer';
+import { weeklyReportMail } from '../mail/messages';
 import type { WeeklyReportSummary } from '../contracts/activities';
 
 // Debriefs whose period ended in the week, and periods that ended in the week with no debrief and past their grace
@@ -93,19 +94,10 @@ export class ReportActivitiesService {
       .findOneBy({ programId, weekStart: new Date(weekStart) });
     const to = program?.nationalContactEmail;
     if (!program || !report || !to) return;
-    const lines = [
-      `${program.name} (${program.affiliate}), week of ${weekStart.slice(0, 10)}`,
-      '',
-      `Debriefs submitted: ${report.totals.debriefs}; missing: ${report.missing.length}`,
-      `Hours ${report.totals.hours}, conversations ${report.totals.conversations}, one-on-ones ${report.totals.oneOnOnes}, leaders identified ${report.totals.leadersIdentified}`,
-      '',
-      ...(report.missing.length
-        ? ['Missing:', ...report.missing.map((m) => `- ${m.name} (week of ${m.periodStart.slice(0, 10)})`)]
-        : ['Nobody is missing a debrief.']),
-    ];
+    const mail = weeklyReportMail({ program, weekStart, totals: report.totals, missing: report.missing });
     await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {
-      subject: `Weekly report: ${program.name}`,
-      text: lines.join('\n'),
+      ...mail,
+      program: { id: program.id, name: program.name },
     });
   }
 }

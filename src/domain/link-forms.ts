@@ -17,7 +17,7 @@ export interface FormField {
 
 export const debriefLimits = { hours: 168, count: 100_000, notes: 2000 } as const;
 
-export const debriefFormFields: FormField[] = [
+const standardDebriefFields: FormField[] = [
   { name: 'hours', label: 'Hours worked', kind: 'hours', required: true, min: 0, max: debriefLimits.hours, step: 0.25 },
   { name: 'conversations', label: 'Conversations', kind: 'count', required: true, min: 0, max: debriefLimits.count },
   { name: 'oneOnOnes', label: 'One-on-ones', kind: 'count', required: true, min: 0, max: debriefLimits.count },
@@ -31,8 +31,23 @@ export const debriefFormFields: FormField[] = [
   },
   { name: 'inPerson', label: 'Did you meet in person?', kind: 'yesno', required: true, yesLabel: 'Yes', noLabel: 'No' },
   { name: 'group', label: 'Was it a group debrief?', kind: 'yesno', required: true, yesLabel: 'Yes', noLabel: 'No' },
-  { name: 'notes', label: 'Notes', kind: 'text', required: false, maxLength: debriefLimits.notes },
 ];
+
+/** The debrief form of a program: the standard fields, the program's own counts (`metrics.<name>`), then notes. */
+export function debriefFormFields(policy: { debriefMetrics?: string[] }): FormField[] {
+  return [
+    ...standardDebriefFields,
+    ...(policy.debriefMetrics ?? []).map((name): FormField => ({
+      name: `metrics.${name}`,
+      label: name.charAt(0).toUpperCase() + name.slice(1),
+      kind: 'count',
+      required: true,
+      min: 0,
+      max: debriefLimits.count,
+    })),
+    { name: 'notes', label: 'Notes', kind: 'text', required: false, maxLength: debriefLimits.notes },
+  ];
+}
 
 export const offerFormFields: FormField[] = [
   {

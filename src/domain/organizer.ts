@@ -61,6 +61,8 @@ export interface ActionInputs {
     inPerson: boolean;
     group: boolean;
     notes?: string;
+    /** The program's own counts (policy.debriefMetrics), by name. */
+    metrics?: Record<string, number>;
   };
   /** An in-person group debrief the organizer attended (a group session): it meets the group-debrief rule. */
   'record-group-debrief': { heldAt: string; sessionId: string; location?: string };

@@ -51,6 +51,8 @@ export interface ProgramPolicy {
   debriefNudgeBefore?: string;
   /** The criteria a role-play is scored on, each 1 to 5. */
   rolePlayRubric?: string[];
+  /** Counts a debrief reports beyond the standard ones (MAPE: caucus commitments), each a whole number. */
+  debriefMetrics?: string[];
   /** When the public interest form takes applications (coordinators may enter them until the term ends). */
   applicationsOpen?: { from?: string; until?: string };
   /** How long a link sent by email stays good (default 14 days); it ends sooner once its purpose is done. */
@@ -132,6 +134,7 @@ export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
     debriefDue: { dayOfMonth: 28, time: '17:00' },
     debriefNudgeBefore: '3 days',
     rolePlayRubric: ['listening', 'relationship to the Local', 'asking for commitment'],
+    debriefMetrics: ['caucus commitments'],
   },
 };
 
@@ -206,6 +209,20 @@ function debriefDueProblems(policy: ProgramPolicy, field: string): FieldProblem[
     : [{ field, reason: `must be { weekday: ${weekdays.join(' | ')}, time } for a weekly cadence` }];
 }
 
+/** An optional list of names (rubric criteria, debrief metrics): 1 to `max`, 1–50 characters, distinct, trimmed. */
+function namesProblems(field: string, names: unknown, max: number): FieldProblem[] {
+  if (names === undefined) return [];
+  const ok =
+    Array.isArray(names) &&
+    names.length >= 1 &&
+    names.length <= max &&
+    names.every((n) => typeof n === 'string' && n.trim() === n && n !== '' && n.length <= 50) &&
+    new Set(names.map((n) => String(n).toLowerCase())).size === names.length;
+  return ok
+    ? []
+    : [{ field, reason: `must be 1 to ${max} names of 1 to 50 characters, distinct, without surrounding spaces` }];
+}
+
 /** Everything wrong with a complete policy, each naming its field (`policy.stageSla.applied`). */
 export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -249,6 +266,7 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
       });
     }
   }
+  problems.push(...namesProblems(at('debriefMetrics'), policy.debriefMetrics, 10));
   const open = policy.applicationsOpen;
   if (open !== undefined) {
     const bad = (v: unknown) => v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v)));

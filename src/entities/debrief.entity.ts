@@ -47,4 +47,8 @@ export class DebriefEntity {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** The program's own counts (policy.debriefMetrics), by name. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  metrics: Record<string, number>;
 }

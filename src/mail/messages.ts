@@ -1,7 +1,7 @@
 // What the emails say: each a plain-text part complete on its own and the same as simple HTML. A reminder says what
 // is due, the rule that asks for it (the program's policy in words), the period and deadline in the program's time
 // zone, what happens next and when, and carries the link that clears it.
-import { localDateTime } from '../domain/calendar';
+import { localDateTime, localDayOf } from '../domain/calendar';
 import { durationMs } from '../domain/durations';
 import { linkPurposeLabels, nextStepForApplicant, type LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
@@ -178,4 +178,24 @@ export function linkMail(facts: {
   });
   parts.push(program.name);
   return compose(subject, parts);
+}
+
+/** The weekly report to national: the week's figures and who is missing a debrief, dates in the program's zone. */
+export function weeklyReportMail(facts: {
+  program: { name: string; affiliate: string; timezone: string };
+  weekStart: string;
+  totals: { debriefs: number; hours: number; conversations: number; oneOnOnes: number; leadersIdentified: number };
+  missing: { name: string; periodStart: string }[];
+}): Composed {
+  const { program, totals, missing } = facts;
+  const day = (iso: string) => localDayOf(Date.parse(iso), program.timezone);
+  const parts: Part[] = [
+    `${program.name} (${program.affiliate}), week of ${day(facts.weekStart)} (${program.timezone})`,
+    `Debriefs submitted: ${totals.debriefs}; missing: ${missing.length}`,
+    `Hours ${totals.hours}, conversations ${totals.conversations}, one-on-ones ${totals.oneOnOnes}, leaders identified ${totals.leadersIdentified}`,
+    missing.length
+      ? `Missing: ${missing.map((m) => `${m.name} (week of ${day(m.periodStart)})`).join('; ')}`
+      : 'Nobody is missing a debrief.',
+  ];
+  return compose(`Weekly report: ${program.name}`, parts);
 }

@@ -96,12 +96,12 @@ const projectionStatement = `
     ON CONFLICT DO NOTHING RETURNING 1
   ), debriefs AS (
     INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours, conversations,
-      one_on_ones, leaders_identified, in_person, group_debrief, notes)
+      one_on_ones, leaders_identified, in_person, group_debrief, notes, metrics)
     SELECT $1, d."periodStart", $2, d."periodEnd", d."submittedAt", d."submittedBy", d.late, d.hours, d.conversations, d."oneOnOnes",
-      d."leadersIdentified", d."inPerson", d."group", d.notes
+      d."leadersIdentified", d."inPerson", d."group", d.notes, COALESCE(d.metrics, '{}'::jsonb)
     FROM jsonb_to_recordset($${n + 2}::jsonb) AS d("periodStart" timestamptz, "periodEnd" timestamptz, "submittedAt" timestamptz,
       "submittedBy" text, late boolean, hours float8, conversations int, "oneOnOnes" int, "leadersIdentified" int, "inPerson" boolean,
-      "group" boolean, notes text)
+      "group" boolean, notes text, metrics jsonb)
     WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
   ), trainings AS (
@@ -522,6 +522,7 @@ export class OrganizerRepository {
         inPerson: d.in_person,
         group: d.group_debrief,
         ...(d.notes ? { notes: d.notes } : {}),
+        ...(d.metrics && Object.keys(d.metrics).length ? { metrics: d.metrics } : {}),
       })),
       trainings: row.trainings.map((t: Row) => ({
         training: t.training,

@@ -166,6 +166,8 @@ export type DebriefDto = {
   inPerson: boolean;
   group: boolean;
   notes?: string;
+  /** The program's own counts (policy.debriefMetrics) */
+  metrics?: Record<string, number>;
 };
 export type DebriefDueDto = {
   /** For weekly cadences */
@@ -465,6 +467,7 @@ export type PolicyDto = {
   debriefDue?: DebriefDuePolicyDto;
   debriefNudgeBefore?: string;
   rolePlayRubric?: string[];
+  debriefMetrics?: string[];
   applicationsOpen?: ApplicationsOpenPolicyDto;
   linkExpiresAfter?: string;
 };
@@ -488,6 +491,8 @@ export type PolicyPatchDto = {
   /** A friendly reminder this long before the due time */
   debriefNudgeBefore?: string;
   rolePlayRubric?: string[];
+  /** Counts a debrief reports beyond the standard ones */
+  debriefMetrics?: string[];
   /** The public interest form's window */
   applicationsOpen?: ApplicationsOpenDto;
   /** How long a link sent by email stays good */
@@ -727,6 +732,8 @@ export type SubmitDebriefDto = {
   /** Held as a group debrief */
   group: boolean;
   notes?: string;
+  /** The program's own counts (policy.debriefMetrics), by name */
+  metrics?: Record<string, number>;
 };
 export type TotalsDto = {
   debriefs: number;

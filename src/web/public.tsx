@@ -48,7 +48,11 @@ function Ended({ error }: { error: ApiError & { reason?: string } }) {
 }
 
 function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[] }) {
-  const shown = fields.filter((f) => result.recorded[f.name] !== undefined && result.recorded[f.name] !== '');
+  const recorded = (name: string): unknown =>
+    name.startsWith('metrics.')
+      ? (result.recorded.metrics as Record<string, unknown> | undefined)?.[name.slice(8)]
+      : result.recorded[name];
+  const shown = fields.filter((f) => recorded(f.name) !== undefined && recorded(f.name) !== '');
   const text = (field: FormFieldDto, value: unknown) =>
     field.kind === 'yesno' ? (value ? field.yesLabel : field.noLabel) : String(value);
   return (
@@ -59,7 +63,7 @@ function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[
           {shown.map((field) => (
             <div key={field.name}>
               <dt>{field.label}</dt>
-              <dd>{text(field, result.recorded[field.name])}</dd>
+              <dd>{text(field, recorded(field.name))}</dd>
             </div>
           ))}
         </dl>
@@ -162,7 +166,13 @@ function bodyOf(fields: FormFieldDto[], values: Values): Record<string, unknown>
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined || value === '') continue;
-    body[field.name] = field.kind === 'hours' || field.kind === 'count' ? Number(value) : value;
+    const given = field.kind === 'hours' || field.kind === 'count' ? Number(value) : value;
+    // `metrics.<name>`: one of the program's own counts, sent inside `metrics`.
+    const [group, name] = field.name.startsWith('metrics.')
+      ? ['metrics', field.name.slice(8)]
+      : [undefined, field.name];
+    if (group) body[group] = { ...(body[group] as object | undefined), [name]: given };
+    else body[name] = given;
   }
   return body;
 }

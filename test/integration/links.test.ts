@@ -30,7 +30,12 @@ describe('signed links', () => {
     harness = await AppHarness.start({ SMTP_URL: smtp.url }, { logger });
     admin = new ApiClient(harness);
     program = await admin.createProgram(
-      aFastPolicy({ debriefEvery: '6 seconds', debriefGrace: '2 seconds', escalateAfter: '120 seconds' }),
+      aFastPolicy({
+        debriefEvery: '6 seconds',
+        debriefGrace: '2 seconds',
+        escalateAfter: '120 seconds',
+        debriefMetrics: ['caucus commitments'],
+      }),
     );
     coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
     browser = await launchChromium();
@@ -86,6 +91,8 @@ describe('signed links', () => {
     expect(await page.locator('.field.invalid label').first().textContent()).toBe('Hours worked');
     await screenshot(page, 'phone-debrief.png');
     await page.getByLabel('Hours worked').fill('7.25');
+    // The program's own count, from its policy.
+    await page.getByLabel('Caucus commitments').fill('4');
     await page.getByLabel('Notes').fill('Two new contacts at Lincoln Elementary');
     await page.getByRole('button', { name: 'Send my debrief' }).click();
     await page.getByRole('heading', { name: 'Your debrief is recorded. Thank you!' }).waitFor();
@@ -97,6 +104,7 @@ describe('signed links', () => {
       hours: 7.25,
       conversations: 12,
       inPerson: true,
+      metrics: { 'caucus commitments': 4 },
     });
     const [reminder] = await harness.dataSource.query(
       `SELECT resolved_at FROM notifications WHERE organizer_id = $1 AND kind = 'debrief_overdue' AND id LIKE $2`,
@@ -158,7 +166,15 @@ describe('signed links', () => {
       });
       return { id: body.id as string, token: tokenIn(mail!) };
     };
-    const debrief = { hours: 5, conversations: 4, oneOnOnes: 1, leadersIdentified: 0, inPerson: false, group: false };
+    const debrief = {
+      hours: 5,
+      conversations: 4,
+      oneOnOnes: 1,
+      leadersIdentified: 0,
+      inPerson: false,
+      group: false,
+      metrics: { 'caucus commitments': 0 },
+    };
     const first = await send();
     const second = await send();
     const untouched = await footprint(harness, organizer.id);
@@ -180,6 +196,15 @@ describe('signed links', () => {
     const wrongPurpose = await harness.http('POST', `/api/links/${second.token}`, { body: { accepted: true } });
     expect(wrongPurpose.status).toBe(400);
     expect(wrongPurpose.body.problems.map((p: { field: string }) => p.field)).toContain('accepted');
+    expect(await footprint(harness, organizer.id)).toEqual(untouched);
+    // A count the program does not keep: 422, nothing recorded.
+    const unknownMetric = await harness.http('POST', `/api/links/${second.token}`, {
+      body: { ...debrief, metrics: { 'caucus commitments': 1, 'doors knocked': 3 } },
+    });
+    expect([unknownMetric.status, unknownMetric.body.message]).toEqual([
+      422,
+      'metrics doors knocked is not counted by this program (caucus commitments)',
+    ]);
     expect(await footprint(harness, organizer.id)).toEqual(untouched);
     // A link is not a bearer token for the API.
     expect((await harness.http('GET', `/api/organizers/${organizer.id}`, { token: second.token })).status).toBe(401);

@@ -71,5 +71,9 @@ describe('weekly report schedule (dev server)', () => {
       smtp.messages.find((m) => m.subject === `Weekly report: ${name}`),
     );
     expect(mail.text).toContain('Nobody is missing a debrief.');
+    // Text and HTML, in the program's name, with its List-Id.
+    expect(mail.html).toContain('<p>Nobody is missing a debrief.</p>');
+    expect(mail.from?.value[0].name).toBe(name);
+    expect(mail.headers.get('list')).toMatchObject({ id: { id: expect.stringContaining(program.id) } });
   });
 });

@@ -208,6 +208,23 @@ describe('the debrief cycle', () => {
     ).toBe('invalid');
   });
 
+  it("records the program's own counts with a debrief, and refuses a count it does not keep", () => {
+    const organizer = organizerIn('active', aPolicy({ debriefMetrics: ['caucus commitments'] }));
+    const input = request('submit-debrief').input as Record<string, unknown>;
+    expect(
+      refusal(
+        organizer.state,
+        request('submit-debrief', { ...input, metrics: { 'doors knocked': 2 } } as never),
+        organizer.now,
+      ),
+    ).toEqual({
+      code: 'invalid',
+      message: 'metrics doors knocked is not counted by this program (caucus commitments)',
+    });
+    const recorded = organizer.act('submit-debrief', { ...input, metrics: { 'caucus commitments': 3 } } as never);
+    expect(recorded.debriefs).toEqual([expect.objectContaining({ metrics: { 'caucus commitments': 3 } })]);
+  });
+
   it('assigns a debrief without periodStart to the week due now (in its grace day), else the current week', () => {
     const organizer = organizerIn('active');
     const since = Date.parse(organizer.state.activeSince!);

@@ -117,6 +117,23 @@ export const IsScores = (options?: ValidationOptions) =>
     options,
   );
 
+/** A debrief's own counts: up to 10 names (1–50 characters), each a whole number from 0 to 100,000. */
+export const IsMetrics = (options?: ValidationOptions) =>
+  register(
+    'isMetrics',
+    'must map up to 10 names (of up to 50 characters) to whole numbers from 0 to 100000',
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.keys(value).length <= 10 &&
+      Object.entries(value).every(
+        ([key, v]) =>
+          key.length >= 1 && key.length <= 50 && Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000,
+      ),
+    options,
+  );
+
 /** A number of hours in quarter hours. */
 export const IsQuarterHours = (options?: ValidationOptions) =>
   register(

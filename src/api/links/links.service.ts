@@ -61,7 +61,7 @@ export class LinksService {
     };
     if (link.purpose === 'debrief') {
       const period = organizer.pendingDebriefPeriods.find((p) => p.start === link.subject)!;
-      return { ...view, period, dueAt: period.end, form: { fields: debriefFormFields } };
+      return { ...view, period, dueAt: period.end, form: { fields: debriefFormFields(organizer.program.policy) } };
     }
     if (link.purpose === 'offer') {
       const { expiresAt, ...terms } = organizer.offer!;

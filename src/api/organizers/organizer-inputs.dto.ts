@@ -22,7 +22,7 @@ import {
   QuarterHours,
   Text,
 } from '../common/fields';
-import { IsScores, Optional } from '../common/validators';
+import { IsMetrics, IsScores, Optional } from '../common/validators';
 
 export class AttestationsDto {
   @Bool({ optional: true }) currentMember: boolean = false;
@@ -141,6 +141,15 @@ export class SubmitDebriefDto {
   @Bool({ description: 'Held in person' }) inPerson: boolean;
   @Bool({ description: 'Held as a group debrief' }) group: boolean;
   @Notes() notes?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 100_000 },
+    example: { 'caucus commitments': 4 },
+    description: "The program's own counts (policy.debriefMetrics), by name",
+  })
+  @Optional()
+  @IsMetrics()
+  metrics?: Record<string, number>;
 }
 
 export class RecordGroupDebriefDto {

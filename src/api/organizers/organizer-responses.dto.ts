@@ -51,6 +51,12 @@ export class DebriefDto {
   @ApiProperty() inPerson: boolean;
   @ApiProperty() group: boolean;
   @ApiPropertyOptional() notes?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: "The program's own counts (policy.debriefMetrics)",
+  })
+  metrics?: Record<string, number>;
 }
 
 export class TrainingDto {

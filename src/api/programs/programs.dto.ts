@@ -90,6 +90,16 @@ export class PolicyPatchDto {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   rolePlayRubric?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['caucus commitments'],
+    description: 'Counts a debrief reports beyond the standard ones',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  debriefMetrics?: string[];
   @Nested(ApplicationsOpenDto, { optional: true, description: "The public interest form's window" })
   applicationsOpen?: ApplicationsOpenDto;
   @Duration({ optional: true, example: '14 days', description: 'How long a link sent by email stays good' })
@@ -195,6 +205,7 @@ export class PolicyDto implements ProgramPolicy {
   @ApiPropertyOptional({ type: DebriefDuePolicyDto }) debriefDue?: DebriefDue;
   @ApiPropertyOptional() debriefNudgeBefore?: string;
   @ApiPropertyOptional({ type: [String] }) rolePlayRubric?: string[];
+  @ApiPropertyOptional({ type: [String] }) debriefMetrics?: string[];
   @ApiPropertyOptional({ type: ApplicationsOpenPolicyDto }) applicationsOpen?: ApplicationsOpenPolicyDto;
   @ApiPropertyOptional() linkExpiresAfter?: string;
 }

@@ -9,6 +9,7 @@ import { MemberDataKeys1796023514807 } from './1796023514807-MemberDataKeys';
 import { ErasedMembers1796023732485 } from './1796023732485-ErasedMembers';
 import { GroupSessions1796025543053 } from './1796025543053-GroupSessions';
 import { Links1796030118211 } from './1796030118211-Links';
+import { DebriefMetrics1796032154949 } from './1796032154949-DebriefMetrics';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ErasedMembers1796023732485,
   GroupSessions1796025543053,
   Links1796030118211,
+  DebriefMetrics1796032154949,
 ];

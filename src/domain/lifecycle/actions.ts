@@ -93,6 +93,14 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
           message: `a debrief for the period starting ${period.start} was already submitted at ${period.submittedAt}`,
         };
       }
+      const known = state.policy.debriefMetrics ?? [];
+      const unknown = Object.keys(request.input.metrics ?? {}).filter((m) => !known.includes(m));
+      if (unknown.length) {
+        return {
+          code: 'invalid',
+          message: `metrics ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not counted by this program (${known.join(', ') || 'it counts none beyond the standard ones'})`,
+        };
+      }
       return undefined;
     }
     case 'record-group-debrief': {
@@ -261,6 +269,7 @@ function submitDebrief(
     inPerson: input.inPerson,
     group: input.group,
     ...(input.notes ? { notes: input.notes } : {}),
+    ...(input.metrics && Object.keys(input.metrics).length ? { metrics: { ...input.metrics } } : {}),
   });
   const { totals } = state;
   totals.debriefs += 1;

@@ -335,10 +335,19 @@ export const actionForms: Record<string, Spec> = {
         <TextInput name="leadersIdentified" label="Leaders identified" type="number" required props={props} />
         <Check name="inPerson" label="Held in person" props={props} />
         <Check name="group" label="Held as a group debrief" props={props} />
+        {(props.program?.policy.debriefMetrics ?? []).map((m) => (
+          <TextInput
+            name={`metric:${m}`}
+            label={m.charAt(0).toUpperCase() + m.slice(1)}
+            type="number"
+            required
+            props={props}
+          />
+        ))}
         <Notes props={props} />
       </>
     ),
-    body: (v) => ({
+    body: (v, _o, program) => ({
       ...(text(v, 'periodStart') ? { periodStart: text(v, 'periodStart') } : {}),
       hours: Number(text(v, 'hours')),
       conversations: Number(text(v, 'conversations')),
@@ -347,6 +356,11 @@ export const actionForms: Record<string, Spec> = {
       inPerson: v.inPerson === true,
       group: v.group === true,
       ...optional('notes', text(v, 'notes')),
+      ...(program?.policy.debriefMetrics?.length
+        ? {
+            metrics: Object.fromEntries(program.policy.debriefMetrics.map((m) => [m, Number(text(v, `metric:${m}`))])),
+          }
+        : {}),
     }),
   },
   'record-group-debrief': {

@@ -229,6 +229,17 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
             cell: (d) =>
               [d.inPerson ? 'in person' : 'remote', d.group ? ', group' : '', d.late ? ' (late)' : ''].join(''),
           },
+          ...(program?.policy.debriefMetrics?.length
+            ? [
+                {
+                  name: 'Also',
+                  cell: (d: (typeof o.debriefs)[number]) =>
+                    Object.entries(d.metrics ?? {})
+                      .map(([m, n]) => `${m}: ${number(n)}`)
+                      .join(', '),
+                },
+              ]
+            : []),
           { name: 'Notes', cell: (d) => d.notes ?? '' },
         ]}
       />

@@ -26,6 +26,7 @@ const policyFields: { path: string; label: string; kind: 'duration' | 'number' |
   { path: 'hoursPerWeek', label: 'Hours a week applicants commit to (at least)', kind: 'number' },
   { path: 'requiredTrainings', label: 'Required trainings (comma-separated)', kind: 'list' },
   { path: 'rolePlayRubric', label: 'Role-play rubric criteria (comma-separated)', kind: 'list' },
+  { path: 'debriefMetrics', label: 'Counts a debrief also reports (comma-separated)', kind: 'list' },
   { path: 'initialRideAlongs', label: 'Ride-alongs before active', kind: 'number' },
   { path: 'requiredRideAlongs', label: 'Ride-alongs required in the window', kind: 'number' },
   { path: 'rideAlongWindow', label: 'Ride-along window', kind: 'duration' },
