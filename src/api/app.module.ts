@@ -10,6 +10,7 @@ import { ErrorFilter } from './common/error.filter';
 import { validationPipe } from './common/validation';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { LinksModule } from './links/links.module';
@@ -41,6 +42,7 @@ export class AppModule {
         StagesModule,
         LinksModule,
         PublicModule,
+        GoalsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,3 +1,4 @@
+import type { Goal } from '../domain/goals';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { ProgramKind, ProgramPolicy } from '../domain/policy';
 
@@ -25,8 +26,9 @@ export class ProgramEntity {
   @Column({ type: 'timestamptz', nullable: true })
   termEnd: Date | null;
 
+  /** Typed goals (a list); rows written before them hold the old object form, read through `goalsOf`. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  goals: Record<string, number | string | boolean>;
+  goals: Goal[] | Record<string, number | string | boolean>;
 
   @Column({ type: 'jsonb' })
   policy: ProgramPolicy;

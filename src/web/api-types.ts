@@ -122,8 +122,8 @@ export type CreateProgramDto = {
   termStart: string;
   /** ISO-8601; without it, each organizer serves policy.termLength */
   termEnd?: string;
-  /** Up to 50 named goals (numbers, booleans or short text) */
-  goals?: Record<string, unknown>;
+  /** Up to 50 typed goals; the old object form ({ "oneOnOnesPerWeek": 3 }) is still accepted and converted (names the product knows become goals, others notes) */
+  goals?: GoalInputDto[];
   /** Receives the weekly report */
   nationalContactEmail?: string;
   /** Merged over the preset of `kind` */
@@ -199,6 +199,47 @@ export type FormFieldDto = {
   maxLength?: number;
   yesLabel?: string;
   noLabel?: string;
+};
+export type GoalDto = {
+  name: string;
+  metric?: string;
+  scope?: "program" | "organizer_week" | "local";
+  target?: number;
+  percentOfMembers?: number;
+  by?: string;
+  note?: string | number | boolean;
+};
+export type GoalInputDto = {
+  name: string;
+  /** One of hires, debriefs, hours, conversations, one_on_ones, leaders_identified, or one of the program's debriefMetrics */
+  metric: string;
+  scope: "program" | "organizer_week" | "local";
+  target?: number;
+  /** Scope local: this percent of the local's active roster members */
+  percentOfMembers?: number;
+  /** The date it is for; the term's end when absent */
+  by?: string;
+};
+export type GoalProgressDto = {
+  /** The goal's name */
+  goal: string;
+  metric: string;
+  scope: "program" | "organizer_week" | "local";
+  /** The local, for a goal of each local */
+  local?: string;
+  target: number;
+  /** So far: a count, or per organizer per week for that scope */
+  actual: number;
+  /** At the goal's date at the pace so far */
+  forecast: number;
+  onTrack: boolean;
+  /** How far the forecast falls short of the target */
+  behindBy: number;
+  /** When the goal is for */
+  by: string;
+};
+export type GoalProgressListDto = {
+  items: GoalProgressDto[];
 };
 export type GroupSessionDto = {
   id: string;
@@ -514,7 +555,7 @@ export type ProgramDto = {
   timezone: string;
   termStart: string;
   termEnd: string | null;
-  goals: Record<string, unknown>;
+  goals: GoalDto[];
   policy: PolicyDto;
   nationalContactEmail: string | null;
 };
@@ -719,6 +760,10 @@ export type StagesDto = {
   actionLabels: ActionDto[];
   /** What applicants attest to, in words */
   attestations: AttestationDto[];
+  /** What a goal can count (besides a program's own debrief counts) */
+  goalMetrics: AttestationDto[];
+  /** Whose progress a goal measures */
+  goalScopes: AttestationDto[];
 };
 export type SubmitDebriefDto = {
   /** The debrief period reported on (from pendingDebriefPeriods); default: the one due now */
@@ -764,7 +809,8 @@ export type TransitionDto = {
 export type UpdateProgramDto = {
   /** Merged over the current policy; reaches running organizers from their next period */
   policy?: PolicyPatchDto;
-  goals?: Record<string, unknown>;
+  /** Up to 50 typed goals; the old object form ({ "oneOnOnesPerWeek": 3 }) is still accepted and converted (names the product knows become goals, others notes) */
+  goals?: GoalInputDto[];
   /** null removes it */
   nationalContactEmail?: string | null;
   /** null removes the fixed term end */

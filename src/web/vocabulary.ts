@@ -11,6 +11,9 @@ export interface Vocabulary {
   /** The stages that accept an action. */
   acceptedIn: (action: string) => string[];
   attestationLabel: (name: string) => string;
+  /** What a goal can count and whose progress it measures, in words. */
+  goalMetrics: { name: string; label: string }[];
+  goalScopes: { name: string; label: string }[];
 }
 
 let loaded: Vocabulary | undefined;
@@ -28,6 +31,8 @@ export async function loadVocabulary(): Promise<Vocabulary> {
     actionLabel: (action) => actions.get(action)?.label ?? action,
     acceptedIn: (action) => (actions.get(action)?.stages ?? []) as string[],
     attestationLabel: (name) => attestations.get(name) ?? name,
+    goalMetrics: stages.goalMetrics,
+    goalScopes: stages.goalScopes,
   };
   loaded = words;
   return words;

@@ -186,7 +186,7 @@ describe('hiring over HTTP', () => {
       training: '21 days',
       ride_along: '21 days',
     });
-    expect(changed.goals).toEqual({ turnoutPercent: 20 });
+    expect(changed.goals).toEqual([{ name: 'turnoutPercent', note: 20 }]);
     const state = await harness.temporal.workflow
       .getHandle(body.id)
       .query<{ policy: { escalateAfter: string }; termEnd?: string }>('organizerState');

@@ -224,7 +224,11 @@ describe('program rules and input edges over HTTP', () => {
     const [roster, change, reject, , application] = trail.items;
     expect(roster).toMatchObject({ actor: 'bootstrap-admin', after: { accepted: 1, rejected: 1 } });
     expect(change.before.policy.escalateAfter).toBe('2 days');
-    expect(change.after).toMatchObject({ policy: { escalateAfter: '3 days' }, goals: { oneOnOnes: 200 } });
+    // Goals are stored (and audited) typed: the old form given is converted.
+    expect(change.after).toMatchObject({
+      policy: { escalateAfter: '3 days' },
+      goals: [{ name: 'oneOnOnes', metric: 'one_on_ones', scope: 'program', target: 200 }],
+    });
     expect(reject).toMatchObject({
       actor: coordinatorUser.id,
       actorName: 'A coordinator',

@@ -1,5 +1,6 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { canonicalTimeZone } from '../../domain/calendar';
+import { goalScopes } from '../../domain/goals';
 import { parseDuration } from '../../domain/durations';
 
 function register(
@@ -85,17 +86,60 @@ export const IsFlatRecord = (maxKeys: number, options?: ValidationOptions) =>
     `must be an object of at most ${maxKeys} entries, each named by a letter then up to 99 letters, digits, spaces, - or _ ` +
       '(not a name JavaScript objects reserve, such as toString), whose values are numbers, booleans or strings of up to 200 characters',
     (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      Object.keys(value).length <= maxKeys &&
-      Object.entries(value).every(
-        ([key, v]) =>
-          recordKey(key) &&
-          ((typeof v === 'number' && Number.isFinite(v)) ||
-            typeof v === 'boolean' ||
-            (typeof v === 'string' && v.length <= 200)),
-      ),
+      // A list is a program's typed goals (IsGoalList checks those).
+      Array.isArray(value) ||
+      (typeof value === 'object' &&
+        value !== null &&
+        Object.keys(value).length <= maxKeys &&
+        Object.entries(value).every(
+          ([key, v]) =>
+            recordKey(key) &&
+            ((typeof v === 'number' && Number.isFinite(v)) ||
+              typeof v === 'boolean' ||
+              (typeof v === 'string' && v.length <= 200)),
+        )),
+    options,
+  );
+
+const goalKeys = new Set(['name', 'metric', 'scope', 'target', 'percentOfMembers', 'by']);
+const noteShape = (g: Record<string, unknown>) =>
+  Object.keys(g).length === 2 &&
+  typeof g.name === 'string' &&
+  g.name.trim() !== '' &&
+  g.name.length <= 100 &&
+  ((typeof g.note === 'number' && Number.isFinite(g.note)) ||
+    typeof g.note === 'boolean' ||
+    (typeof g.note === 'string' && g.note.length <= 200));
+const goalShape = (g: Record<string, unknown>) =>
+  typeof g === 'object' && g !== null && !Array.isArray(g) && (noteShape(g) || typedGoalShape(g));
+const typedGoalShape = (g: Record<string, unknown>) =>
+  Object.keys(g).every((k) => goalKeys.has(k)) &&
+  typeof g.name === 'string' &&
+  g.name.trim() !== '' &&
+  g.name.length <= 100 &&
+  typeof g.metric === 'string' &&
+  g.metric.length <= 50 &&
+  (goalScopes as readonly unknown[]).includes(g.scope) &&
+  (g.target === undefined || (typeof g.target === 'number' && Number.isFinite(g.target))) &&
+  (g.percentOfMembers === undefined ||
+    (typeof g.percentOfMembers === 'number' && Number.isFinite(g.percentOfMembers))) &&
+  (g.by === undefined || (typeof g.by === 'string' && /^\d{4}-\d\d-\d\d$/.test(g.by)));
+
+/** A program's typed goals: at most `max`, each `{ name, metric, scope, target | percentOfMembers, by? }`. */
+export const IsGoalList = (max: number, options?: ValidationOptions) =>
+  register(
+    'isGoalList',
+    `must list at most ${max} goals, each { name, metric, scope (${goalScopes.join(', ')}), target or percentOfMembers, by? (YYYY-MM-DD) } or a note { name, note }`,
+    (value) => !Array.isArray(value) || (value.length <= max && value.every(goalShape)),
+    options,
+  );
+
+/** An object or a list (arrays are objects to some checks, not to others). */
+export const IsObjectOrList = (options?: ValidationOptions) =>
+  register(
+    'isObjectOrList',
+    'must be an object or a list',
+    (value) => typeof value === 'object' && value !== null,
     options,
   );
 

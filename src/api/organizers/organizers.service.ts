@@ -142,7 +142,7 @@ export class OrganizersService {
         caller.role === 'organizer' ? 'you may act only on your own record' : 'you do not coordinate this program',
       );
     }
-    await this.perform(organizerId, action, input, actorOf(caller), caller.id);
+    await this.perform(organizerId, action, input, actorOf(caller), caller.id, row);
     if (action === 'record-role-play' && (input as ActionInputs['record-role-play']).decision === 'offer') {
       await this.emailOffer(organizerId, caller);
     }
@@ -173,8 +173,10 @@ export class OrganizersService {
     input: ActionInputs[A],
     actor: Actor,
     auditActor: string,
+    // The row the caller's access was decided on, so an action reads it once before it reaches Temporal.
+    known?: Awaited<ReturnType<OrganizerRepository['access']>>,
   ): Promise<void> {
-    const row = await this.organizers.access(organizerId);
+    const row = known ?? (await this.organizers.access(organizerId));
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
     if (isClosed(row.stage)) throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -18,7 +18,8 @@ import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../do
 import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, TimeZone } from '../common/fields';
 import { weekdays } from '../../domain/calendar';
 import type { DebriefDue, Weekday } from '../../domain/calendar';
-import { IsFlatRecord, IsInstant, Optional } from '../common/validators';
+import { IsFlatRecord, IsGoalList, IsInstant, IsObjectOrList, Optional } from '../common/validators';
+import { goalMetrics, goalScopes, type GoalScope } from '../../domain/goals';
 
 export class StageSlaDto {
   @Duration({ optional: true, example: '7 days' }) applied?: string;
@@ -36,6 +37,31 @@ export class DebriefDueDto {
   @ApiProperty({ example: '17:00', description: 'Local time, HH:MM' })
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time must be a local time such as 17:00' })
   time: string;
+}
+
+/** A goal as given: what it counts, whose progress, the target (or a percent of a local's members), by when. */
+export class GoalInputDto {
+  @ApiProperty({ example: 'One-on-ones each week' }) name: string;
+  @ApiProperty({ description: `One of ${goalMetrics.join(', ')}, or one of the program's debriefMetrics` })
+  metric: string;
+  @ApiProperty({ enum: goalScopes }) scope: GoalScope;
+  @ApiPropertyOptional({ example: 3 }) target?: number;
+  @ApiPropertyOptional({ example: 20, description: "Scope local: this percent of the local's active roster members" })
+  percentOfMembers?: number;
+  @ApiPropertyOptional({ example: '2027-11-02', description: "The date it is for; the term's end when absent" })
+  by?: string;
+}
+
+/** A goal as stored: typed, or a note kept from the old object form (`note`, not measured). */
+export class GoalDto {
+  @ApiProperty() name: string;
+  @ApiPropertyOptional() metric?: string;
+  @ApiPropertyOptional({ enum: goalScopes }) scope?: GoalScope;
+  @ApiPropertyOptional() target?: number;
+  @ApiPropertyOptional() percentOfMembers?: number;
+  @ApiPropertyOptional() by?: string;
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] })
+  note?: string | number | boolean;
 }
 
 export class ApplicationsOpenDto {
@@ -106,6 +132,7 @@ export class PolicyPatchDto {
   linkExpiresAfter?: string;
 }
 
+@ApiExtraModels(GoalInputDto)
 export class CreateProgramDto {
   @Name({ max: 200, example: 'Member Organizer Program 2027' }) name: string;
   @Name({ max: 200, example: 'AFT Local 1' }) affiliate: string;
@@ -122,13 +149,17 @@ export class CreateProgramDto {
   termEnd?: string;
 
   @ApiPropertyOptional({
-    example: { caucusTurnoutPercent: 20 },
-    description: 'Up to 50 named goals (numbers, booleans or short text)',
+    type: 'array',
+    items: { $ref: getSchemaPath(GoalInputDto) },
+    example: [{ name: 'Caucus turnout', metric: 'caucus commitments', scope: 'local', percentOfMembers: 20 }],
+    description:
+      'Up to 50 typed goals; the old object form ({ "oneOnOnesPerWeek": 3 }) is still accepted and converted (names the product knows become goals, others notes)',
   })
   @Optional()
-  @IsObject()
+  @IsObjectOrList()
   @IsFlatRecord(50)
-  goals?: Record<string, number | string | boolean>;
+  @IsGoalList(50)
+  goals?: GoalInputDto[] | Record<string, number | string | boolean>;
 
   @Email({ optional: true, example: 'national@aft.org', description: 'Receives the weekly report' })
   nationalContactEmail?: string;
@@ -136,6 +167,7 @@ export class CreateProgramDto {
   @Nested(PolicyPatchDto, { optional: true, description: 'Merged over the preset of `kind`' }) policy?: PolicyPatchDto;
 }
 
+@ApiExtraModels(GoalInputDto)
 export class UpdateProgramDto {
   @Nested(PolicyPatchDto, {
     optional: true,
@@ -143,11 +175,18 @@ export class UpdateProgramDto {
   })
   policy?: PolicyPatchDto;
 
-  @ApiPropertyOptional({ example: { caucusTurnoutPercent: 25 } })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { $ref: getSchemaPath(GoalInputDto) },
+    example: [{ name: 'Caucus turnout', metric: 'caucus commitments', scope: 'local', percentOfMembers: 20 }],
+    description:
+      'Up to 50 typed goals; the old object form ({ "oneOnOnesPerWeek": 3 }) is still accepted and converted (names the product knows become goals, others notes)',
+  })
   @Optional()
-  @IsObject()
+  @IsObjectOrList()
   @IsFlatRecord(50)
-  goals?: Record<string, number | string | boolean>;
+  @IsGoalList(50)
+  goals?: GoalInputDto[] | Record<string, number | string | boolean>;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'national@aft.org', description: 'null removes it' })
   @ValidateIf((_, value) => value !== null)
@@ -218,7 +257,7 @@ export class ProgramDto {
   @ApiProperty() timezone: string;
   @ApiProperty({ format: 'date-time' }) termStart: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) termEnd: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) goals: Record<string, number | string | boolean>;
+  @ApiProperty({ type: [GoalDto] }) goals: GoalDto[];
   @ApiProperty({ type: PolicyDto }) policy: PolicyDto;
   @ApiProperty({ type: String, nullable: true }) nationalContactEmail: string | null;
 }

@@ -1,3 +1,4 @@
+import { goalProblems, goalsOf, type Goal } from '../../domain/goals';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -26,10 +27,18 @@ export function toProgramDto(program: ProgramEntity): ProgramDto {
     timezone: program.timezone,
     termStart: program.termStart.toISOString(),
     termEnd: program.termEnd ? program.termEnd.toISOString() : null,
-    goals: program.goals,
+    goals: goalsOf(program.goals, program.policy),
     policy: program.policy,
     nationalContactEmail: program.nationalContactEmail,
   };
+}
+
+/** Goals as stored: typed (the old form converted), each checked against the policy; 400 naming each problem. */
+function typedGoals(given: unknown, policy: ProgramPolicy): Goal[] {
+  const goals = goalsOf(given ?? [], policy);
+  const problems = goalProblems(goals, policy);
+  if (problems.length) throw new InvalidInputError(problems);
+  return goals;
 }
 
 function checkPolicy(policy: ProgramPolicy): void {
@@ -76,7 +85,7 @@ export class ProgramsService {
       timezone: input.timezone,
       termStart,
       termEnd,
-      goals: input.goals ?? {},
+      goals: typedGoals(input.goals, policy),
       policy,
       nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null,
     });
@@ -169,9 +178,12 @@ export class ProgramsService {
             : termInstant(input.termEnd, program.timezone, 'end');
       if (termEnd !== undefined) checkTerm(program.termStart, termEnd);
       const changedAt = new Date();
+      // Goals are checked against the policy they will be measured under (its debrief counts).
+      const goals =
+        input.goals || policy ? typedGoals(input.goals ?? program.goals, policy ?? program.policy) : undefined;
       const changed = {
         ...(policy ? { policy } : {}),
-        ...(input.goals ? { goals: input.goals } : {}),
+        ...(input.goals ? { goals } : {}),
         ...(termEnd !== undefined ? { termEnd: termEnd?.toISOString() ?? null } : {}),
         ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail } : {}),
       };
@@ -189,7 +201,7 @@ export class ProgramsService {
         { id: programId },
         {
           ...(policy ? { policy } : {}),
-          ...(input.goals ? { goals: input.goals } : {}),
+          ...(input.goals ? { goals } : {}),
           ...(termEnd !== undefined ? { termEnd } : {}),
           ...(input.nationalContactEmail !== undefined
             ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { goalMetricLabels, goalMetrics, goalScopeLabels, goalScopes } from '../../domain/goals';
 import { attestationLabels, type ProgramKind, policyPresets, programKinds } from '../../domain/policy';
 import { acceptedIn, actionLabels, actions } from '../../domain/stage-machine';
 import type { Action } from '../../domain/stage-machine';
@@ -33,6 +34,13 @@ export class StagesDto {
   actionLabels: ActionDto[];
   @ApiProperty({ type: [AttestationDto], description: 'What applicants attest to, in words' })
   attestations: AttestationDto[];
+  @ApiProperty({
+    type: [AttestationDto],
+    description: "What a goal can count (besides a program's own debrief counts)",
+  })
+  goalMetrics: AttestationDto[];
+  @ApiProperty({ type: [AttestationDto], description: 'Whose progress a goal measures' })
+  goalScopes: AttestationDto[];
 }
 
 export class PresetDto {
@@ -64,6 +72,8 @@ export class StagesController {
       actions: [...actions],
       actionLabels: actions.map((name) => ({ name, label: actionLabels[name], stages: [...acceptedIn[name]] })),
       attestations: Object.entries(attestationLabels).map(([name, label]) => ({ name, label })),
+      goalMetrics: goalMetrics.map((name) => ({ name, label: goalMetricLabels[name] })),
+      goalScopes: goalScopes.map((name) => ({ name, label: goalScopeLabels[name] })),
     };
   }
 }

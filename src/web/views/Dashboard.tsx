@@ -1,6 +1,8 @@
 // The numbers: every program's pipeline (national, admin) and one program's, as the dashboard always showed them.
 import { download, get } from '../api';
 import type {
+  GoalProgressDto,
+  GoalProgressListDto,
   OrganizerListDto,
   PipelineDto,
   ProgramPipelineDto,
@@ -165,6 +167,47 @@ export function Overview() {
   );
 }
 
+/** Each measured goal: so far against the target, the forecast at the current pace, on track or behind. */
+function Goals({ goals }: { goals: GoalProgressDto[] }) {
+  if (!goals.length) return null;
+  const v = vocabulary();
+  const metric = (m: string) => v.goalMetrics.find((g) => g.name === m)?.label ?? m;
+  return (
+    <section aria-labelledby="goals-heading">
+      <h2 id="goals-heading">Goals</h2>
+      <ul class="goals" data-list="goals">
+        {goals.map((g) => {
+          const perWeek = g.scope === 'organizer_week';
+          const unit = perWeek ? `${metric(g.metric)} per organizer per week` : metric(g.metric);
+          return (
+            <li key={`${g.goal}|${g.local ?? ''}`}>
+              <div class="goal-head">
+                <strong>
+                  {g.goal}
+                  {g.local ? ` · ${g.local}` : ''}
+                </strong>{' '}
+                <Tag tone={g.onTrack ? 'ok' : 'warn'}>{g.onTrack ? 'on track' : `behind by ${number(g.behindBy)}`}</Tag>
+              </div>
+              <progress
+                max={g.target}
+                value={Math.min(g.actual, g.target)}
+                aria-label={`${g.goal}: ${g.actual} of ${g.target}`}
+              />
+              <p class="muted small">
+                {number(g.actual)} of {number(g.target)} {unit}
+                {/* `by` is the instant the goal's last day ends: the day shown is that last day. */}
+                {perWeek
+                  ? ' so far'
+                  : `; at this pace ${number(g.forecast)} by ${day(new Date(Date.parse(g.by) - 1).toISOString())}`}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function ProgramDashboard({ programId }: { programId: string }) {
   const { data, error } = useData(
     () =>
@@ -174,12 +217,13 @@ export function ProgramDashboard({ programId }: { programId: string }) {
         get<OrganizerListDto>(`/api/programs/${programId}/organizers?atRisk=true&limit=50`),
         get<OrganizerListDto>(`/api/programs/${programId}/organizers?limit=50`),
         get<WeeklyReportListDto>(`/api/programs/${programId}/reports?limit=8`),
+        get<GoalProgressListDto>(`/api/programs/${programId}/goals`),
       ]),
     [programId],
   );
   if (error) return <Failed error={error} />;
   if (!data) return <Loading what="the program" />;
-  const [pipeline, overdue, atRisk, recent, reports] = data;
+  const [pipeline, overdue, atRisk, recent, reports, goals] = data;
   const p = pipeline.programs[0];
   const v = vocabulary();
   announce(`${p.name} loaded`);
@@ -214,6 +258,7 @@ export function ProgramDashboard({ programId }: { programId: string }) {
           </p>
         </section>
       </div>
+      <Goals goals={goals.items} />
       <h2>Needs attention</h2>
       <div class="grid-2">
         <DataTable

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, get, send } from '../api';
 import type {
+  GoalDto,
   CreatedUserDto,
   OrganizerListDto,
   PresetsDto,
@@ -141,11 +142,52 @@ function PolicyForm({
   );
 }
 
-function GoalsForm({ program, onSaved }: { program: ProgramDto; onSaved: (p: ProgramDto) => void }) {
-  const [rows, setRows] = useState(() =>
-    Object.entries(program.goals).map(([name, value]) => ({ name, value: String(value) })),
+interface GoalRow {
+  name: string;
+  metric: string;
+  scope: string;
+  target: string;
+  percentOfMembers: string;
+  by: string;
+  /** A note kept from the old form: shown and kept, not edited here. */
+  note?: GoalDto['note'];
+}
+
+const goalRow = (g: GoalDto): GoalRow => ({
+  name: g.name,
+  metric: g.metric ?? '',
+  scope: g.scope ?? 'program',
+  target: g.target === undefined ? '' : String(g.target),
+  percentOfMembers: g.percentOfMembers === undefined ? '' : String(g.percentOfMembers),
+  by: g.by ?? '',
+  ...(g.note !== undefined ? { note: g.note } : {}),
+});
+
+/** The goals as the API takes them; a field left empty is left out, so the API names what is missing. */
+function goalOf(r: GoalRow): Record<string, unknown> {
+  if (r.note !== undefined) return { name: r.name, note: r.note };
+  const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
+  return Object.fromEntries(
+    Object.entries({
+      name: r.name.trim(),
+      metric: r.metric,
+      scope: r.scope,
+      target: number(r.target),
+      percentOfMembers: r.scope === 'local' ? number(r.percentOfMembers) : undefined,
+      by: r.by || undefined,
+    }).filter(([, value]) => value !== undefined),
   );
+}
+
+function GoalsForm({ program, onSaved }: { program: ProgramDto; onSaved: (p: ProgramDto) => void }) {
+  const v = vocabulary();
+  const metrics = [...v.goalMetrics, ...(program.policy.debriefMetrics ?? []).map((name) => ({ name, label: name }))];
+  const [rows, setRows] = useState<GoalRow[]>(() => program.goals.map(goalRow));
   const [error, setError] = useState<unknown>();
+  const problem = (i: number, field: string) =>
+    error instanceof ApiError ? error.problemFor(`goals[${i}].${field}`) : undefined;
+  const set = (i: number, field: keyof GoalRow) => (e: Event) =>
+    setRows(rows.map((r, j) => (j === i ? { ...r, [field]: inputValue(e) } : r)));
   return (
     <form
       class="card"
@@ -153,11 +195,7 @@ function GoalsForm({ program, onSaved }: { program: ProgramDto; onSaved: (p: Pro
       onSubmit={async (event) => {
         event.preventDefault();
         setError(undefined);
-        const goals = Object.fromEntries(
-          rows
-            .filter((r) => r.name.trim())
-            .map((r) => [r.name.trim(), /^-?\d+(\.\d+)?$/.test(r.value.trim()) ? Number(r.value) : r.value.trim()]),
-        );
+        const goals = rows.filter((r) => r.name.trim()).map(goalOf);
         try {
           onSaved(await send<ProgramDto>('PATCH', `/api/programs/${program.id}`, { goals }));
           announce('Goals saved');
@@ -167,31 +205,73 @@ function GoalsForm({ program, onSaved }: { program: ProgramDto; onSaved: (p: Pro
       }}
     >
       <h2 id="goals-heading">Goals</h2>
-      <FormAlert error={error} />
-      {rows.map((row, i) => (
-        <div class="goal-row">
-          <Field name={`goal-name-${i}`} label={`Goal ${i + 1}`}>
-            {(props) => (
-              <input
-                {...props}
-                value={row.name}
-                onInput={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, name: inputValue(e) } : r)))}
-              />
-            )}
-          </Field>
-          <Field name={`goal-value-${i}`} label={`Target ${i + 1}`}>
-            {(props) => (
-              <input
-                {...props}
-                value={row.value}
-                onInput={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, value: inputValue(e) } : r)))}
-              />
-            )}
-          </Field>
-        </div>
-      ))}
+      <p class="muted small">Progress and a forecast at the current pace show on the program's page.</p>
+      <FormAlert error={error} fields={rows.map((_, i) => `goals[${i}]`)} />
+      {rows.map((row, i) =>
+        row.note !== undefined ? (
+          <p class="goal-row muted">
+            {row.name}: {String(row.note)} (a note, not measured)
+          </p>
+        ) : (
+          <fieldset class="goal-row">
+            <legend>Goal {i + 1}</legend>
+            <Field name={`goal-name-${i}`} label="Name" error={problem(i, 'name')}>
+              {(props) => <input {...props} value={row.name} onInput={set(i, 'name')} />}
+            </Field>
+            <Field name={`goal-metric-${i}`} label="Counts" error={problem(i, 'metric')}>
+              {(props) => (
+                <select {...props} value={row.metric} onChange={set(i, 'metric')}>
+                  <option value="">Choose…</option>
+                  {metrics.map((m) => (
+                    <option value={m.name}>{m.label}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name={`goal-scope-${i}`} label="For" error={problem(i, 'scope')}>
+              {(props) => (
+                <select {...props} value={row.scope} onChange={set(i, 'scope')}>
+                  {v.goalScopes.map((s) => (
+                    <option value={s.name}>{s.label}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name={`goal-target-${i}`} label="Target" error={problem(i, 'target')}>
+              {(props) => <input {...props} type="number" min="0" value={row.target} onInput={set(i, 'target')} />}
+            </Field>
+            {row.scope === 'local' ? (
+              <Field
+                name={`goal-percent-${i}`}
+                label="Or % of the local's members"
+                error={problem(i, 'percentOfMembers')}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    min="0"
+                    max="100"
+                    value={row.percentOfMembers}
+                    onInput={set(i, 'percentOfMembers')}
+                  />
+                )}
+              </Field>
+            ) : null}
+            <Field name={`goal-by-${i}`} label="By (empty: the term's end)" error={problem(i, 'by')}>
+              {(props) => <input {...props} type="date" value={row.by} onInput={set(i, 'by')} />}
+            </Field>
+          </fieldset>
+        ),
+      )}
       <p class="actions">
-        <button type="button" class="secondary" onClick={() => setRows([...rows, { name: '', value: '' }])}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            setRows([...rows, { name: '', metric: '', scope: 'program', target: '', percentOfMembers: '', by: '' }])
+          }
+        >
           Add a goal
         </button>
         <button type="submit">Save goals</button>

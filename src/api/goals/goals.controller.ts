@@ -1,0 +1,23 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorator';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/caller';
+import { IdParam } from '../common/id-param';
+import { GoalProgressListDto } from './goals.dto';
+import { GoalsService } from './goals.service';
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('programs/:programId/goals')
+export class GoalsController {
+  constructor(private readonly goals: GoalsService) {}
+
+  /** Each measured goal's progress, with a forecast at the current pace; a goal of each local, per local. */
+  @Get()
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: GoalProgressListDto })
+  list(@IdParam('programId', 'program') programId: string, @CurrentCaller() caller: Caller) {
+    return this.goals.list(programId, caller);
+  }
+}

@@ -1,0 +1,118 @@
+// A program's goals (DESIGN.md §3b): typed, so progress can be measured from the read models and forecast at the
+// current pace. The old form (`{ "oneOnOnesPerWeek": 3 }`) is still read: a name it knows becomes its typed goal,
+// anything else is kept as a note with its value (shown, not measured).
+import type { ProgramPolicy } from './policy';
+
+/** What a goal counts: the pipeline's hires, or a sum over debriefs; a program's own debrief count by its name. */
+export const goalMetrics = [
+  'hires',
+  'debriefs',
+  'hours',
+  'conversations',
+  'one_on_ones',
+  'leaders_identified',
+] as const;
+export type GoalMetric = (typeof goalMetrics)[number];
+
+/** Whose progress: the program's, each organizer's per week (on average), or each local's. */
+export const goalScopes = ['program', 'organizer_week', 'local'] as const;
+export type GoalScope = (typeof goalScopes)[number];
+
+export const goalScopeLabels: Record<GoalScope, string> = {
+  program: 'the program, in all',
+  organizer_week: 'each organizer, per week',
+  local: 'each local',
+};
+
+export const goalMetricLabels: Record<GoalMetric, string> = {
+  hires: 'hires',
+  debriefs: 'debriefs',
+  hours: 'hours',
+  conversations: 'conversations',
+  one_on_ones: 'one-on-ones',
+  leaders_identified: 'leaders identified',
+};
+
+export interface Goal {
+  name: string;
+  /** A GoalMetric or one of the program's debriefMetrics; absent for a note kept from the old form. */
+  metric?: string;
+  scope?: GoalScope;
+  target?: number;
+  /** Local scope: the target is this percent of the local's active members on the roster (MAPE: 20). */
+  percentOfMembers?: number;
+  /** The date it is for (YYYY-MM-DD); the term's end when absent. */
+  by?: string;
+  /** An old-form entry that is not a goal the product can measure: its value as given. */
+  note?: string | number | boolean;
+}
+
+/** The old form's names the product knows. */
+const knownNames: Record<string, Pick<Goal, 'metric' | 'scope'> & { percent?: boolean }> = {
+  organizersToHire: { metric: 'hires', scope: 'program' },
+  hires: { metric: 'hires', scope: 'program' },
+  oneOnOnes: { metric: 'one_on_ones', scope: 'program' },
+  oneOnOnesPerWeek: { metric: 'one_on_ones', scope: 'organizer_week' },
+  conversations: { metric: 'conversations', scope: 'program' },
+  conversationsPerWeek: { metric: 'conversations', scope: 'organizer_week' },
+  voterContacts: { metric: 'conversations', scope: 'program' },
+  hoursPerWeek: { metric: 'hours', scope: 'organizer_week' },
+  leadersIdentified: { metric: 'leaders_identified', scope: 'program' },
+  caucusTurnoutPercent: { metric: 'caucus commitments', scope: 'local', percent: true },
+};
+
+/** A program's goals as a typed list, from either form (an old entry this program cannot measure stays a note). */
+export function goalsOf(stored: unknown, policy: Pick<ProgramPolicy, 'debriefMetrics'>): Goal[] {
+  if (Array.isArray(stored)) return stored as Goal[];
+  if (!stored || typeof stored !== 'object') return [];
+  const metrics = measurableMetrics(policy);
+  return Object.entries(stored as Record<string, string | number | boolean>).map(([name, value]) => {
+    const known = knownNames[name];
+    if (!known || typeof value !== 'number' || !metrics.includes(known.metric!)) return { name, note: value };
+    const { percent, ...typed } = known;
+    return { name, ...typed, ...(percent ? { percentOfMembers: value } : { target: value }) };
+  });
+}
+
+/** The metrics a goal of this program may count: the standard ones and the program's own debrief counts. */
+export function measurableMetrics(policy: Pick<ProgramPolicy, 'debriefMetrics'>): string[] {
+  return [...goalMetrics, ...(policy.debriefMetrics ?? [])];
+}
+
+/** Everything wrong with typed goals, each naming its field (`goals[2].target`). */
+export function goalProblems(
+  goals: Goal[],
+  policy: Pick<ProgramPolicy, 'debriefMetrics'>,
+): { field: string; reason: string }[] {
+  const problems: { field: string; reason: string }[] = [];
+  const metrics = measurableMetrics(policy);
+  goals.forEach((goal, i) => {
+    const at = (field: string) => `goals[${i}].${field}`;
+    if (goal.note !== undefined) return;
+    if (!goal.metric || !metrics.includes(goal.metric))
+      problems.push({ field: at('metric'), reason: `must be one of ${metrics.join(', ')}` });
+    if (goal.scope === 'local' && goal.percentOfMembers !== undefined) {
+      if (!(goal.percentOfMembers > 0 && goal.percentOfMembers <= 100))
+        problems.push({ field: at('percentOfMembers'), reason: 'must be a percent above 0, at most 100' });
+      if (goal.target !== undefined)
+        problems.push({ field: at('target'), reason: 'give a target or a percent of members, not both' });
+    } else if (goal.percentOfMembers !== undefined) {
+      problems.push({ field: at('percentOfMembers'), reason: 'is for goals with scope local' });
+    } else if (typeof goal.target !== 'number' || !(goal.target > 0)) {
+      problems.push({ field: at('target'), reason: 'must be a number above 0' });
+    }
+  });
+  const names = goals.map((g) => g.name.toLowerCase());
+  if (new Set(names).size !== names.length) problems.push({ field: 'goals', reason: 'must name each goal once' });
+  return problems;
+}
+
+/**
+ * A cumulative goal's forecast: what the count will be at `by` if it keeps the pace it has had since `from` (at
+ * least a day of pace, so a goal set this morning does not forecast from minutes). At or past `by`: the count.
+ */
+export function forecastAt(actual: number, from: number, by: number, now: number): number {
+  if (now >= by) return actual;
+  const elapsed = Math.max(now - from, 86_400_000);
+  return Math.round((actual * (by - from)) / elapsed);
+}

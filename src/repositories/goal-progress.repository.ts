@@ -1,0 +1,130 @@
+// Goal progress from the read models (DESIGN.md §3b): what each goal counts so far, the forecast at the current
+// pace, and whether that reaches the target. Used by the API (GET /api/programs/:id/goals) and the weekly report.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dayAfter, startOfLocalDay } from '../domain/calendar';
+import { durationMs } from '../domain/durations';
+import { forecastAt, goalsOf, type Goal, type GoalScope } from '../domain/goals';
+import type { ProgramEntity } from '../entities';
+
+export interface GoalProgress {
+  goal: string;
+  metric: string;
+  scope: GoalScope;
+  /** The local, for a goal of each local. */
+  local?: string;
+  target: number;
+  /** So far: a count, or per organizer per week for that scope. */
+  actual: number;
+  /** At the goal's date, at the pace so far (per organizer per week: the pace itself). */
+  forecast: number;
+  onTrack: boolean;
+  /** How far the forecast falls short of the target (0 when on track). */
+  behindBy: number;
+  /** The instant the goal is for. */
+  by: string;
+}
+
+const weekSeconds = 7 * 86_400;
+
+/** The SQL that counts one metric over a program's debriefs `d` ($2 names a program's own count). */
+const debriefSums: Record<string, string> = {
+  debriefs: 'count(*)',
+  hours: 'COALESCE(sum(d.hours), 0)',
+  conversations: 'COALESCE(sum(d.conversations), 0)',
+  one_on_ones: 'COALESCE(sum(d.one_on_ones), 0)',
+  leaders_identified: 'COALESCE(sum(d.leaders_identified), 0)',
+};
+
+@Injectable()
+export class GoalProgressRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async progress(program: ProgramEntity, now = Date.now()): Promise<GoalProgress[]> {
+    const from = program.termStart.getTime();
+    const termEnd = program.termEnd?.getTime() ?? from + durationMs(program.policy.termLength);
+    const measured = goalsOf(program.goals, program.policy).filter((g) => g.metric && g.scope);
+    const items: GoalProgress[] = [];
+    for (const goal of measured) {
+      const by = goal.by ? startOfLocalDay(dayAfter(goal.by), program.timezone) : termEnd;
+      const base = { goal: goal.name, metric: goal.metric!, scope: goal.scope!, by: new Date(by).toISOString() };
+      if (goal.scope === 'organizer_week') {
+        const actual = await this.perOrganizerWeek(program.id, goal.metric!, now);
+        items.push(judged({ ...base, target: goal.target!, actual, forecast: actual }));
+      } else if (goal.scope === 'program') {
+        const [total] = await this.counts(program.id, goal.metric!, false);
+        const actual = total?.n ?? 0;
+        items.push(judged({ ...base, target: goal.target!, actual, forecast: forecastAt(actual, from, by, now) }));
+      } else {
+        items.push(...(await this.perLocal(program.id, goal, base, from, by, now)));
+      }
+    }
+    return items;
+  }
+
+  /** The metric's count in the program, in all or by local. */
+  private async counts(programId: string, metric: string, byLocal: boolean): Promise<{ local: string; n: number }[]> {
+    const group = byLocal ? 'o.local' : "''";
+    const rows: { local: string | null; n: string }[] =
+      metric === 'hires'
+        ? await this.dataSource.query(
+            `SELECT ${group} AS local, count(*) AS n FROM organizers o
+              WHERE o.program_id = $1 AND o.hired_at IS NOT NULL GROUP BY 1`,
+            [programId],
+          )
+        : await this.dataSource.query(
+            `SELECT ${group} AS local, ${debriefSums[metric] ?? 'COALESCE(sum((d.metrics->>$2)::numeric), 0)'} AS n
+               FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
+              WHERE d.program_id = $1 GROUP BY 1`,
+            debriefSums[metric] ? [programId] : [programId, metric],
+          );
+    return rows.map((r) => ({ local: r.local ?? '', n: Number(r.n) }));
+  }
+
+  /** The metric per organizer per active week: its total over the weeks organizers have been active (to now). */
+  private async perOrganizerWeek(programId: string, metric: string, now: number): Promise<number> {
+    const [total] = await this.counts(programId, metric, false);
+    const [{ seconds }] = await this.dataSource.query(
+      `SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
+                CASE WHEN stage IN ('withdrawn', 'terminated', 'completed') THEN stage_entered_at ELSE $2::timestamptz END)
+              - active_since))), 0) AS seconds
+         FROM organizers WHERE program_id = $1 AND active_since IS NOT NULL`,
+      [programId, new Date(now).toISOString()],
+    );
+    const weeks = Number(seconds) / weekSeconds;
+    return weeks > 0 ? Math.round(((total?.n ?? 0) / weeks) * 10) / 10 : 0;
+  }
+
+  /** One item per local: on the roster or with organizers; a percent goal counts against its active members. */
+  private async perLocal(
+    programId: string,
+    goal: Goal,
+    base: Omit<GoalProgress, 'target' | 'actual' | 'forecast' | 'onTrack' | 'behindBy'>,
+    from: number,
+    by: number,
+    now: number,
+  ): Promise<GoalProgress[]> {
+    const members: { local: string; n: string }[] = await this.dataSource.query(
+      `SELECT local, count(*) AS n FROM roster_members
+        WHERE program_id = $1 AND local IS NOT NULL AND lower(status) = 'active' GROUP BY local ORDER BY local`,
+      [programId],
+    );
+    const counts = new Map((await this.counts(programId, goal.metric!, true)).map((c) => [c.local, c.n]));
+    const locals = new Map(members.map((m) => [m.local, Number(m.n)]));
+    for (const local of counts.keys()) if (local && !locals.has(local)) locals.set(local, 0);
+    const items: GoalProgress[] = [];
+    for (const [local, memberCount] of [...locals].sort(([a], [b]) => a.localeCompare(b))) {
+      const target =
+        goal.percentOfMembers !== undefined ? Math.ceil((goal.percentOfMembers * memberCount) / 100) : goal.target!;
+      if (!(target > 0)) continue;
+      const actual = counts.get(local) ?? 0;
+      items.push(judged({ ...base, local, target, actual, forecast: forecastAt(actual, from, by, now) }));
+    }
+    return items;
+  }
+}
+
+function judged(item: Omit<GoalProgress, 'onTrack' | 'behindBy'>): GoalProgress {
+  const behindBy = Math.max(0, Math.round((item.target - item.forecast) * 10) / 10);
+  return { ...item, onTrack: behindBy === 0, behindBy };
+}
