@@ -191,6 +191,11 @@ describe('access matrix: every route × every caller', () => {
       },
     },
     {
+      route: 'GET /api/programs/{programId}/goals',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/goals` }),
+    },
+    {
       route: 'GET /api/programs/{programId}/board',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/programs/${program.id}/board` }),

@@ -1,11 +1,13 @@
 // Goal progress and forecast against a fixture of known organizers, debriefs and a roster, every figure worked out by
 // hand below; the old object form of goals converted; bad goals refused, naming the field.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { accessibilityProblems, launchChromium, screenshot } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { outputDir } from '../support/histories';
 
 const day = 86_400_000;
 
@@ -147,6 +149,9 @@ describe('goals', () => {
     expect(await goals.filter({ hasText: 'Local 12' }).textContent()).toContain('on track');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'goals-program.png');
+    await page
+      .locator('section[aria-labelledby="goals-heading"]')
+      .screenshot({ path: join(outputDir, 'goals-section.png') });
 
     await page.goto(`${harness.baseUrl}/#/program/${fixtureProgram}/settings`);
     await page.getByRole('heading', { name: 'Goals' }).waitFor();
