@@ -17,6 +17,7 @@ import { RosterActivities } from './roster.activities';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import { LinkRepository } from '../repositories/link.repository';
 import { LinkMessenger } from '../mail/link-messenger';
+import { GoalProgressRepository } from '../repositories/goal-progress.repository';
 
 @Module({
   imports: [TemporalClientModule],
@@ -24,6 +25,7 @@ import { LinkMessenger } from '../mail/link-messenger';
     Mailer,
     LinkRepository,
     LinkMessenger,
+    GoalProgressRepository,
     OrganizerRepository,
     ReadModelActivities,
     RosterActivities,

@@ -5,6 +5,7 @@ import { ProgramEntity, WeeklyReportEntity } from '../entities';
 import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
 import { Mailer } from '../mail/mailer';
 import { weeklyReportMail } from '../mail/messages';
+import { GoalProgressRepository } from '../repositories/goal-progress.repository';
 import type { WeeklyReportSummary } from '../contracts/activities';
 
 // Debriefs whose period ended in the week, and periods that ended in the week with no debrief and past their grace
@@ -27,6 +28,7 @@ export class ReportActivitiesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly goalProgress: GoalProgressRepository,
   ) {}
 
   async writeWeeklyReport({
@@ -62,6 +64,7 @@ export class ReportActivitiesService {
       totals.leadersIdentified += row.leaders_identified;
     }
     totals.hours = Math.round(totals.hours * 100) / 100;
+    const goals = await this.goalProgress.progress(program, Date.parse(asOf));
     // Keyed by program and week: running the report again rewrites the same row with what is known now.
     await this.dataSource
       .createQueryBuilder()
@@ -74,9 +77,10 @@ export class ReportActivitiesService {
         submitted: submittedRows.map(listed),
         missing: missingRows.map(listed),
         totals,
+        goals,
         createdAt: new Date(),
       })
-      .orUpdate(['week_end', 'submitted', 'missing', 'totals', 'created_at'], ['program_id', 'week_start'])
+      .orUpdate(['week_end', 'submitted', 'missing', 'totals', 'goals', 'created_at'], ['program_id', 'week_start'])
       .execute();
     return {
       weekStart: week.start.toISOString(),
@@ -94,7 +98,13 @@ export class ReportActivitiesService {
       .findOneBy({ programId, weekStart: new Date(weekStart) });
     const to = program?.nationalContactEmail;
     if (!program || !report || !to) return;
-    const mail = weeklyReportMail({ program, weekStart, totals: report.totals, missing: report.missing });
+    const mail = weeklyReportMail({
+      program,
+      weekStart,
+      totals: report.totals,
+      missing: report.missing,
+      goals: report.goals,
+    });
     await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {
       ...mail,
       program: { id: program.id, name: program.name },

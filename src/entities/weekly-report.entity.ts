@@ -1,3 +1,4 @@
+import type { GoalProgress } from '../repositories/goal-progress.repository';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export interface ReportedDebrief {
@@ -34,6 +35,10 @@ export class WeeklyReportEntity {
 
   @Column({ type: 'jsonb' })
   totals: ReportTotals;
+
+  /** Each goal's progress when the report ran. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  goals: GoalProgress[];
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

@@ -8,6 +8,7 @@ import type { NotificationKind } from '../domain/organizer';
 import type { ProgramPolicy } from '../domain/policy';
 import { notificationRule, ruleInWords } from '../domain/rules-in-words';
 import { stageLabels, type Stage } from '../domain/stages';
+import type { GoalProgress } from '../repositories/goal-progress.repository';
 
 export interface Composed {
   subject: string;
@@ -186,8 +187,11 @@ export function weeklyReportMail(facts: {
   weekStart: string;
   totals: { debriefs: number; hours: number; conversations: number; oneOnOnes: number; leadersIdentified: number };
   missing: { name: string; periodStart: string }[];
+  goals?: GoalProgress[];
 }): Composed {
   const { program, totals, missing } = facts;
+  const goal = (g: GoalProgress) =>
+    `${g.goal}${g.local ? ` (${g.local})` : ''}: ${g.actual} of ${g.target}${g.scope === 'organizer_week' ? ' per organizer per week' : `, ${g.forecast} at this pace by ${localDayOf(Date.parse(g.by) - 1, program.timezone)}`}; ${g.onTrack ? 'on track' : `behind by ${g.behindBy}`}`;
   const day = (iso: string) => localDayOf(Date.parse(iso), program.timezone);
   const parts: Part[] = [
     `${program.name} (${program.affiliate}), week of ${day(facts.weekStart)} (${program.timezone})`,
@@ -196,6 +200,7 @@ export function weeklyReportMail(facts: {
     missing.length
       ? `Missing: ${missing.map((m) => `${m.name} (week of ${day(m.periodStart)})`).join('; ')}`
       : 'Nobody is missing a debrief.',
+    ...(facts.goals?.length ? [`Goals: ${facts.goals.map(goal).join('; ')}`] : []),
   ];
   return compose(`Weekly report: ${program.name}`, parts);
 }

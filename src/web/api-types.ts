@@ -837,6 +837,8 @@ export type WeeklyReportDto = {
   /** Periods that ended in the week without a debrief when the report ran */
   missing: ReportedDebriefDto[];
   totals: ReportTotalsDto;
+  /** Each goal's progress when the report ran */
+  goals: GoalProgressDto[];
   createdAt: string;
 };
 export type WeeklyReportListDto = {

@@ -26,7 +26,12 @@ describe('weekly report schedule (dev server)', () => {
   it('is created with the program, follows its term end, and writes and mails the report when it fires', async () => {
     const program = await admin.createProgram(
       {},
-      { timezone: 'America/Chicago', termEnd: '2027-11-02', nationalContactEmail: 'National@Example.org' },
+      {
+        timezone: 'America/Chicago',
+        termEnd: '2027-11-02',
+        nationalContactEmail: 'National@Example.org',
+        goals: [{ name: 'Hires', metric: 'hires', scope: 'program', target: 12 }],
+      },
     );
     expect(program).toMatchObject({ nationalContactEmail: 'national@example.org' });
     const handle = harness.temporal.schedule.getHandle(weeklyReportScheduleId(program.id));
@@ -63,6 +68,8 @@ describe('weekly report schedule (dev server)', () => {
         submitted: [],
         missing: [],
         totals: { debriefs: 0, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0 },
+        // Each goal's progress when the report ran.
+        goals: [expect.objectContaining({ goal: 'Hires', metric: 'hires', target: 12, actual: 0, onTrack: false })],
         createdAt: expect.any(String),
       },
     ]);
@@ -71,6 +78,7 @@ describe('weekly report schedule (dev server)', () => {
       smtp.messages.find((m) => m.subject === `Weekly report: ${name}`),
     );
     expect(mail.text).toContain('Nobody is missing a debrief.');
+    expect(mail.text).toMatch(/Goals: Hires: 0 of 12, 0 at this pace by 2027-12-01; behind by 12/);
     // Text and HTML, in the program's name, with its List-Id.
     expect(mail.html).toContain('<p>Nobody is missing a debrief.</p>');
     expect(mail.from?.value[0].name).toBe(name);

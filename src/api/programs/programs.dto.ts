@@ -19,6 +19,7 @@ import { weekdays } from '../../domain/calendar';
 import type { DebriefDue, Weekday } from '../../domain/calendar';
 import { IsFlatRecord, IsGoalList, IsInstant, IsObjectOrList, Optional } from '../common/validators';
 import { goalMetrics, goalScopes, type GoalScope } from '../../domain/goals';
+import { GoalProgressDto } from '../goals/goals.dto';
 
 export class StageSlaDto {
   @Duration({ optional: true, example: '7 days' }) applied?: string;
@@ -286,6 +287,8 @@ export class WeeklyReportDto {
   })
   missing: ReportedDebriefDto[];
   @ApiProperty({ type: ReportTotalsDto }) totals: ReportTotalsDto;
+  @ApiProperty({ type: [GoalProgressDto], description: "Each goal's progress when the report ran" })
+  goals: GoalProgressDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -151,6 +151,7 @@ export class ProgramsService {
         submitted: r.submitted,
         missing: r.missing,
         totals: r.totals,
+        goals: r.goals ?? [],
         createdAt: r.createdAt.toISOString(),
       })),
       total,
