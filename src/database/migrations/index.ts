@@ -13,4 +13,18 @@ import { DebriefMetrics1796032154949 } from './1796032154949-DebriefMetrics';
 import { WeeklyReportGoals1796034107396 } from './1796034107396-WeeklyReportGoals';
 
 /** Every migration, oldest first. */
-export const migrations = [Initial1795557540369, OrganizerDetailAndListOrder1795559593884, WeeklyReports1795560235417, DashboardRollups1795564794345, DebriefRollupOnDelete1795600000000, RolePlayScores1796021986294, AuditTrail1796022889773, MemberDataKeys1796023514807, ErasedMembers1796023732485, GroupSessions1796025543053, Links1796030118211, DebriefMetrics1796032154949, WeeklyReportGoals1796034107396];
+export const migrations = [
+  Initial1795557540369,
+  OrganizerDetailAndListOrder1795559593884,
+  WeeklyReports1795560235417,
+  DashboardRollups1795564794345,
+  DebriefRollupOnDelete1795600000000,
+  RolePlayScores1796021986294,
+  AuditTrail1796022889773,
+  MemberDataKeys1796023514807,
+  ErasedMembers1796023732485,
+  GroupSessions1796025543053,
+  Links1796030118211,
+  DebriefMetrics1796032154949,
+  WeeklyReportGoals1796034107396,
+];
