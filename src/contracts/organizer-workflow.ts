@@ -79,6 +79,7 @@ const updateNames: Record<Action, string> = {
   'record-ride-along': 'recordRideAlong',
   'submit-debrief': 'submitDebrief',
   'record-group-debrief': 'recordGroupDebrief',
+  'set-work-plan': 'setWorkPlan',
   pause: 'pause',
   resume: 'resume',
   reject: 'reject',

@@ -47,6 +47,25 @@ export interface Goal {
   note?: string | number | boolean;
 }
 
+/** A goal's progress: so far, the forecast at the pace so far, and whether that reaches the target. */
+export interface GoalProgress {
+  goal: string;
+  metric: string;
+  scope: GoalScope;
+  /** The local, for a goal of each local. */
+  local?: string;
+  target: number;
+  /** So far: a count, or per organizer per week for that scope. */
+  actual: number;
+  /** At the goal's date, at the pace so far (per organizer per week: the pace itself). */
+  forecast: number;
+  onTrack: boolean;
+  /** How far the forecast falls short of the target (0 when on track). */
+  behindBy: number;
+  /** The instant the goal is for. */
+  by: string;
+}
+
 /** The old form's names the product knows. */
 const knownNames: Record<string, Pick<Goal, 'metric' | 'scope'> & { percent?: boolean }> = {
   organizersToHire: { metric: 'hires', scope: 'program' },

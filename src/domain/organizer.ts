@@ -66,6 +66,8 @@ export interface ActionInputs {
   };
   /** An in-person group debrief the organizer attended (a group session): it meets the group-debrief rule. */
   'record-group-debrief': { heldAt: string; sessionId: string; location?: string };
+  /** The week's plan (DESIGN.md §3b): targets the debrief reports against, and whom or where to reach. */
+  'set-work-plan': { periodStart?: string; targets: Record<string, number>; notes?: string };
   pause: { reason?: string };
   resume: { reason?: string };
   reject: { reason: string };
@@ -238,6 +240,16 @@ export interface RideAlongRecord {
 }
 
 /** Everything a change produced for the read models; rows carry deterministic keys, so re-applying adds nothing. */
+/** A period's work plan as set (again: the one with the higher version stands). */
+export interface WorkPlanRecord {
+  periodStart: string;
+  targets: Record<string, number>;
+  notes?: string;
+  setBy: string;
+  setAt: string;
+  version: number;
+}
+
 export interface Changes {
   transitions: TransitionRecord[];
   notifications: NotificationRecord[];
@@ -245,15 +257,25 @@ export interface Changes {
   debriefs: DebriefRecord[];
   trainings: TrainingRecord[];
   rideAlongs: RideAlongRecord[];
+  workPlans: WorkPlanRecord[];
 }
 
 export function noChanges(): Changes {
-  return { transitions: [], notifications: [], resolutions: [], debriefs: [], trainings: [], rideAlongs: [] };
+  return {
+    transitions: [],
+    notifications: [],
+    resolutions: [],
+    debriefs: [],
+    trainings: [],
+    rideAlongs: [],
+    workPlans: [],
+  };
 }
 
 /** Appends `more` to `into` (record by record, oldest first) and returns `into`. */
 export function mergeChanges(into: Changes, more: Changes): Changes {
-  for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...more[key]);
+  // Changes kept by runs recorded before a kind of record existed lack its list.
+  for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...(more[key] ?? []));
   return into;
 }
 

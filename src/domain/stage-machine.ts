@@ -12,6 +12,7 @@ export const actions = [
   'record-ride-along',
   'submit-debrief',
   'record-group-debrief',
+  'set-work-plan',
   'pause',
   'resume',
   'reject',
@@ -30,6 +31,7 @@ export const actionLabels: Record<Action, string> = {
   'record-ride-along': 'Record ride-along',
   'submit-debrief': 'Submit debrief',
   'record-group-debrief': 'Record group debrief',
+  'set-work-plan': 'Set work plan',
   pause: 'Pause',
   resume: 'Resume',
   reject: 'Reject',
@@ -47,6 +49,7 @@ export const acceptedIn: Record<Action, readonly OpenStage[]> = {
   'record-ride-along': ['ride_along', 'active'],
   'submit-debrief': ['active'],
   'record-group-debrief': ['active'],
+  'set-work-plan': ['active'],
   pause: ['active'],
   resume: ['active'],
   reject: ['applied', 'screening', 'role_play'],
@@ -126,6 +129,7 @@ export function nextStage(action: Action, stage: OpenStage, facts: StageFacts = 
       return 'terminated';
     case 'submit-debrief':
     case 'record-group-debrief':
+    case 'set-work-plan':
     case 'pause':
     case 'resume':
       return stage;
@@ -139,7 +143,7 @@ export const systemTransitions = {
 } as const satisfies Record<string, { from: OpenStage; to: Stage }>;
 
 /** Actions an organizer may take on their own record; coordinators may take every action in their programs. */
-export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'withdraw'];
+export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'set-work-plan', 'withdraw'];
 
 /**
  * What someone may do on an organizer now: the actions the stage accepts (given the paused flag), narrowed to those

@@ -15,6 +15,7 @@ import { StageTransitionEntity } from './stage-transition.entity';
 import { TrainingEntity } from './training.entity';
 import { UserEntity } from './user.entity';
 import { WeeklyReportEntity } from './weekly-report.entity';
+import { WorkPlanEntity } from './work-plan.entity';
 
 export const entities = [
   ProgramEntity,
@@ -36,10 +37,12 @@ export const entities = [
   GroupSessionEntity,
   GroupSessionMemberEntity,
   LinkEntity,
+  WorkPlanEntity,
 ];
 
 export {
   LinkEntity,
+  WorkPlanEntity,
   AuditEntryEntity,
   DataKeyEntity,
   PayloadKeyEntity,

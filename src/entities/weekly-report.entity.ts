@@ -1,4 +1,4 @@
-import type { GoalProgress } from '../repositories/goal-progress.repository';
+import type { GoalProgress } from '../domain/goals';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export interface ReportedDebrief {

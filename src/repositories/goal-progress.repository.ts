@@ -4,26 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dayAfter, startOfLocalDay } from '../domain/calendar';
 import { durationMs } from '../domain/durations';
-import { forecastAt, goalsOf, type Goal, type GoalScope } from '../domain/goals';
-import type { ProgramEntity } from '../entities';
+import { forecastAt, goalsOf, type Goal, type GoalProgress } from '../domain/goals';
 
-export interface GoalProgress {
-  goal: string;
-  metric: string;
-  scope: GoalScope;
-  /** The local, for a goal of each local. */
-  local?: string;
-  target: number;
-  /** So far: a count, or per organizer per week for that scope. */
-  actual: number;
-  /** At the goal's date, at the pace so far (per organizer per week: the pace itself). */
-  forecast: number;
-  onTrack: boolean;
-  /** How far the forecast falls short of the target (0 when on track). */
-  behindBy: number;
-  /** The instant the goal is for. */
-  by: string;
-}
+export type { GoalProgress };
+import type { ProgramEntity } from '../entities';
 
 const weekSeconds = 7 * 86_400;
 

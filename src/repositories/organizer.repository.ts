@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
   DebriefRecord,
+  WorkPlanRecord,
   NotificationKind,
   OrganizerState,
   RecipientRole,
@@ -124,6 +125,16 @@ const projectionStatement = `
     WHERE ${fresh}
     ON CONFLICT (id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by
     WHERE notifications.resolved_at IS NULL AND EXCLUDED.resolved_at IS NOT NULL
+    RETURNING 1
+  ), plans AS (
+    INSERT INTO work_plans (organizer_id, period_start, program_id, targets, notes, set_by, set_at, version)
+    SELECT $1, w."periodStart", $2, w.targets, w.notes, w."setBy", w."setAt", w.version
+    FROM jsonb_to_recordset($${n + 7}::jsonb) AS w("periodStart" timestamptz, targets jsonb, notes text, "setBy" text,
+      "setAt" timestamptz, version int)
+    WHERE ${fresh}
+    ON CONFLICT (organizer_id, period_start) DO UPDATE SET targets = EXCLUDED.targets, notes = EXCLUDED.notes,
+      set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at, version = EXCLUDED.version
+    WHERE work_plans.version < EXCLUDED.version
     RETURNING 1
   ), resolved AS (
     UPDATE notifications SET resolved_at = r."resolvedAt", resolved_by = r."resolvedBy"
@@ -258,6 +269,8 @@ export interface OrganizerDetail extends OrganizerSummary {
     reason?: string;
   }[];
   debriefs: (Omit<DebriefRecord, 'notes'> & { notes?: string })[];
+  /** The work plans set, newest period first (each beside its period's debrief on the page). */
+  workPlans: Omit<WorkPlanRecord, 'version'>[];
   trainings: TrainingRecord[];
   rideAlongs: Omit<RideAlongRecord, 'key'>[];
   notifications: NotificationView[];
@@ -361,6 +374,8 @@ const detailQuery = `
        FROM stage_transitions st LEFT JOIN users u ON u.id::text = st.actor WHERE st.organizer_id = o.id) t) AS history,
     (SELECT COALESCE(json_agg(d ORDER BY d.period_start DESC), '[]') FROM (
        SELECT * FROM debriefs WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) d) AS debriefs,
+    (SELECT COALESCE(json_agg(w ORDER BY w.period_start DESC), '[]') FROM (
+       SELECT * FROM work_plans WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) w) AS work_plans,
     (SELECT COALESCE(json_agg(t ORDER BY t.completed_at), '[]') FROM trainings t WHERE t.organizer_id = o.id) AS trainings,
     (SELECT COALESCE(json_agg(r ORDER BY r.date), '[]') FROM ride_alongs r WHERE r.organizer_id = o.id) AS ride_alongs,
     (SELECT COALESCE(json_agg(n ORDER BY n.created_at DESC), '[]') FROM (
@@ -421,6 +436,8 @@ export class OrganizerRepository {
       JSON.stringify(changes.rideAlongs),
       JSON.stringify(notifications),
       JSON.stringify(changes.resolutions.filter((r) => !changes.notifications.some((n) => n.id === r.id))),
+      // Changes kept by runs recorded before work plans have none.
+      JSON.stringify(changes.workPlans ?? []),
     ]);
   }
 
@@ -523,6 +540,13 @@ export class OrganizerRepository {
         group: d.group_debrief,
         ...(d.notes ? { notes: d.notes } : {}),
         ...(d.metrics && Object.keys(d.metrics).length ? { metrics: d.metrics } : {}),
+      })),
+      workPlans: row.work_plans.map((w: Row) => ({
+        periodStart: iso(w.period_start),
+        targets: w.targets,
+        ...(w.notes ? { notes: w.notes } : {}),
+        setBy: w.set_by,
+        setAt: iso(w.set_at),
       })),
       trainings: row.trainings.map((t: Row) => ({
         training: t.training,
@@ -728,6 +752,7 @@ export class OrganizerRepository {
       await q('UPDATE stage_transitions SET reason = NULL WHERE organizer_id = $1', [id]);
       await q('DELETE FROM links WHERE organizer_id = $1', [id]);
       await q('UPDATE debriefs SET notes = NULL WHERE organizer_id = $1', [id]);
+      await q('UPDATE work_plans SET notes = NULL WHERE organizer_id = $1', [id]);
       await q('UPDATE ride_alongs SET notes = NULL WHERE organizer_id = $1', [id]);
       await q(`UPDATE audit_entries SET before = NULL, after = NULL WHERE subject = $1`, [id]);
       await q(

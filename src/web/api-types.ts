@@ -2,7 +2,7 @@
 // UPDATE_API_TYPES=1 npx jest test/integration/openapi.test.ts writes it again.
 
 export type ActionDto = {
-  name: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
+  name: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
   label: string;
   /** The stages that accept it */
   stages: ("applied" | "screening" | "role_play" | "offered" | "training" | "ride_along" | "active" | "completed" | "withdrawn" | "terminated" | "not_selected" | "declined" | "ineligible")[];
@@ -275,7 +275,7 @@ export type InboxItemDto = {
   /** The period it concerns (debriefs, group debriefs) */
   period?: InboxPeriodDto;
   /** The action that clears it */
-  action?: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
+  action?: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
 };
 export type InboxPeriodDto = {
   start: string;
@@ -431,12 +431,14 @@ export type OrganizerDetailDto = {
   history: TransitionDto[];
   /** Newest first, at most 104 */
   debriefs: DebriefDto[];
+  /** Each period's plan, newest first, at most 104 */
+  workPlans: WorkPlanDto[];
   trainings: TrainingDto[];
   rideAlongs: RideAlongDto[];
   /** Newest first, at most 100 */
   notifications: NotificationDto[];
   /** The actions the caller may take on this organizer now (their role, the stage, the paused flag) */
-  allowedActions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
+  allowedActions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
 };
 export type OrganizerDto = {
   id: string;
@@ -731,6 +733,13 @@ export type SessionMemberDto = {
 export type SessionResultsDto = {
   results: PersonResultDto[];
 };
+export type SetWorkPlanDto = {
+  /** The debrief period planned (from pendingDebriefPeriods); default: the one running now */
+  periodStart?: string;
+  /** Targets for hours, conversations, oneOnOnes, leadersIdentified or the program's own counts */
+  targets: Record<string, number>;
+  notes?: string;
+};
 export type StageDto = {
   name: "applied" | "screening" | "role_play" | "offered" | "training" | "ride_along" | "active" | "completed" | "withdrawn" | "terminated" | "not_selected" | "declined" | "ineligible";
   label: string;
@@ -755,7 +764,7 @@ export type StagesDto = {
   /** Every stage, in the order of the pipeline (open stages first) */
   items: StageDto[];
   /** Every action, as POST /api/organizers/:id/<action> */
-  actions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
+  actions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
   /** Every action with its name in words (the buttons people press) */
   actionLabels: ActionDto[];
   /** What applicants attest to, in words */
@@ -844,4 +853,12 @@ export type WeeklyReportDto = {
 export type WeeklyReportListDto = {
   items: WeeklyReportDto[];
   total: number;
+};
+export type WorkPlanDto = {
+  periodStart: string;
+  targets: Record<string, number>;
+  /** The worksites or people to reach */
+  notes?: string;
+  setBy: string;
+  setAt: string;
 };

@@ -303,6 +303,7 @@ describe('access matrix: every route × every caller', () => {
     action('record-ride-along', 'ride_along', { date: localDay('America/Chicago'), staff: 'Jo' }, false),
     action('submit-debrief', 'active', debrief, true),
     action('record-group-debrief', 'active', () => ({ heldAt: new Date().toISOString(), location: 'hall' }), false),
+    action('set-work-plan', 'active', { targets: { conversations: 12, oneOnOnes: 3 }, notes: 'Lincoln' }, true),
     action('pause', 'active', {}, false),
     action('resume', 'paused', {}, false),
     action('reject', 'applied', { reason: 'not this round' }, false),

@@ -35,6 +35,7 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   'submit-debrief': { hours: 9, conversations: 14, oneOnOnes: 3, leadersIdentified: 1, inPerson: true, group: false },
   // Between the walk's activation (15:08) and its clock (15:09).
   'record-group-debrief': { heldAt: '2026-01-05T15:08:30.000Z', sessionId: 'session-1', location: 'Local 12 hall' },
+  'set-work-plan': { targets: { conversations: 12, oneOnOnes: 3, hours: 10 }, notes: 'Lincoln Elementary, 3rd floor' },
   pause: { reason: 'family leave' },
   resume: {},
   reject: { reason: 'not a fit this round' },

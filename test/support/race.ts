@@ -91,6 +91,8 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
       };
     case 'record-group-debrief':
       return { heldAt: new Date(Date.now() - 60_000).toISOString(), location: 'hall' };
+    case 'set-work-plan':
+      return { targets: { conversations: 10, oneOnOnes: 2 }, ...(chance(0.5) ? { notes: 'race' } : {}) };
     case 'pause':
     case 'resume':
       return chance(0.5) ? { reason: 'race' } : {};

@@ -225,6 +225,37 @@ describe('the debrief cycle', () => {
     expect(recorded.debriefs).toEqual([expect.objectContaining({ metrics: { 'caucus commitments': 3 } })]);
   });
 
+  it('sets a work plan for the period running now, again to change it, and never once its debrief is in', () => {
+    const organizer = organizerIn('active', aPolicy({ debriefMetrics: ['caucus commitments'] }));
+    const first = organizer.act('set-work-plan', { targets: { conversations: 10 }, notes: 'Lincoln' });
+    expect(first.workPlans).toEqual([
+      expect.objectContaining({
+        periodStart: organizer.state.activeSince,
+        targets: { conversations: 10 },
+        notes: 'Lincoln',
+      }),
+    ]);
+    const again = organizer.act('set-work-plan', { targets: { conversations: 12, 'caucus commitments': 2 } });
+    expect(again.workPlans[0]).toMatchObject({ targets: { conversations: 12, 'caucus commitments': 2 } });
+    expect(again.workPlans[0].version).toBeGreaterThan(first.workPlans[0].version);
+    expect(refusal(organizer.state, request('set-work-plan', { targets: { doors: 3 } }), organizer.now)).toEqual({
+      code: 'invalid',
+      message:
+        'targets may be set for hours, conversations, oneOnOnes, leadersIdentified, caucus commitments; not doors',
+    });
+    organizer.act('submit-debrief', {
+      ...request('submit-debrief').input,
+      metrics: { 'caucus commitments': 1 },
+    } as never);
+    expect(
+      refusal(
+        organizer.state,
+        request('set-work-plan', { periodStart: organizer.state.activeSince, targets: { hours: 5 } }),
+        organizer.now,
+      )?.code,
+    ).toBe('conflict');
+  });
+
   it('assigns a debrief without periodStart to the week due now (in its grace day), else the current week', () => {
     const organizer = organizerIn('active');
     const since = Date.parse(organizer.state.activeSince!);

@@ -16,6 +16,7 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
     'record-ride-along': 'active',
     'submit-debrief': 'active',
     'record-group-debrief': 'active',
+    'set-work-plan': 'active',
     pause: 'active',
     withdraw: 'withdrawn',
     terminate: 'terminated',
@@ -52,8 +53,8 @@ describe('the stage machine: every stage × every action', () => {
     }
   });
 
-  it('covers all 13 stages × 13 actions', () => {
-    expect(cases).toHaveLength(13 * 13);
+  it('covers all 13 stages × 14 actions', () => {
+    expect(cases).toHaveLength(13 * 14);
   });
 });
 
@@ -70,7 +71,9 @@ describe('allowed actions (what the person panel offers)', () => {
         const expected = actions.filter((action) => accepts(action, paused));
         expect(allowedActions(stage, paused, 'coordinator')).toEqual(expected);
         expect(allowedActions(stage, paused, 'self')).toEqual(
-          expected.filter((action) => ['respond-offer', 'submit-debrief', 'withdraw'].includes(action)),
+          expected.filter((action) =>
+            ['respond-offer', 'submit-debrief', 'set-work-plan', 'withdraw'].includes(action),
+          ),
         );
         expect(allowedActions(stage, paused, 'reader')).toEqual([]);
       }
@@ -84,6 +87,7 @@ describe('allowed actions (what the person panel offers)', () => {
       'record-ride-along',
       'submit-debrief',
       'record-group-debrief',
+      'set-work-plan',
       'pause',
       'withdraw',
       'terminate',

@@ -152,6 +152,23 @@ export class SubmitDebriefDto {
   metrics?: Record<string, number>;
 }
 
+export class SetWorkPlanDto {
+  @Instant({
+    optional: true,
+    description: 'The debrief period planned (from pendingDebriefPeriods); default: the one running now',
+  })
+  periodStart?: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 100_000 },
+    example: { conversations: 12, oneOnOnes: 3, hours: 10 },
+    description: "Targets for hours, conversations, oneOnOnes, leadersIdentified or the program's own counts",
+  })
+  @IsMetrics()
+  targets: Record<string, number>;
+  @Text({ max: 2000, min: 0, optional: true, example: 'Lincoln Elementary: 3rd floor' }) notes?: string;
+}
+
 export class RecordGroupDebriefDto {
   @Instant({ description: 'When the in-person group debrief was held (not in the future)' }) heldAt: string;
   @Text({ max: 200, optional: true, example: 'Local 12 hall' }) location?: string;

@@ -59,6 +59,15 @@ export class DebriefDto {
   metrics?: Record<string, number>;
 }
 
+export class WorkPlanDto {
+  @ApiProperty({ format: 'date-time' }) periodStart: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { conversations: 12 } })
+  targets: Record<string, number>;
+  @ApiPropertyOptional({ description: 'The worksites or people to reach' }) notes?: string;
+  @ApiProperty() setBy: string;
+  @ApiProperty({ format: 'date-time' }) setAt: string;
+}
+
 export class TrainingDto {
   @ApiProperty() training: string;
   @ApiProperty({ format: 'date-time' }) completedAt: string;
@@ -158,6 +167,8 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   pendingDebriefPeriods: PendingDebriefPeriodDto[];
   @ApiProperty({ type: [TransitionDto] }) history: TransitionDto[];
   @ApiProperty({ type: [DebriefDto], description: 'Newest first, at most 104' }) debriefs: DebriefDto[];
+  @ApiProperty({ type: [WorkPlanDto], description: "Each period's plan, newest first, at most 104" })
+  workPlans: WorkPlanDto[];
   @ApiProperty({ type: [TrainingDto] }) trainings: TrainingDto[];
   @ApiProperty({ type: [RideAlongDto] }) rideAlongs: RideAlongDto[];
   @ApiProperty({ type: [NotificationDto], description: 'Newest first, at most 100' }) notifications: NotificationDto[];

@@ -19,6 +19,7 @@ import {
   RecordTrainingDto,
   RespondOfferDto,
   ScheduleScreeningDto,
+  SetWorkPlanDto,
   SubmitDebriefDto,
 } from './organizer-inputs.dto';
 import {
@@ -177,6 +178,16 @@ export class OrganizersController {
   ) {
     // A session of one, named by its time: the same debrief recorded twice is refused as already recorded.
     return this.organizers.act(id, 'record-group-debrief', { ...body, sessionId: `single:${body.heldAt}` }, caller);
+  }
+
+  /** The week's plan: targets the debrief reports against, and whom or where to reach; set again to change it. */
+  @ActionRoute('set-work-plan', 'active: the plan of a debrief period not yet reported')
+  setWorkPlan(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: SetWorkPlanDto,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.organizers.act(id, 'set-work-plan', body, caller);
   }
 
   @ActionRoute('pause', 'active: no debrief falls due until resumed')

@@ -11,6 +11,7 @@ import { GroupSessions1796025543053 } from './1796025543053-GroupSessions';
 import { Links1796030118211 } from './1796030118211-Links';
 import { DebriefMetrics1796032154949 } from './1796032154949-DebriefMetrics';
 import { WeeklyReportGoals1796034107396 } from './1796034107396-WeeklyReportGoals';
+import { WorkPlans1796034716405 } from './1796034716405-WorkPlans';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Links1796030118211,
   DebriefMetrics1796032154949,
   WeeklyReportGoals1796034107396,
+  WorkPlans1796034716405,
 ];

@@ -25,6 +25,18 @@ export function debriefPeriodFor(
   return started.find((p) => !p.submittedAt && !p.overdue) ?? started[started.length - 1];
 }
 
+/** What a work plan may set targets for: the debrief's standard counts and hours, and the program's own counts. */
+export function planTargets(policy: ProgramPolicy): string[] {
+  return ['hours', 'conversations', 'oneOnOnes', 'leadersIdentified', ...(policy.debriefMetrics ?? [])];
+}
+
+/** The period a work plan is for: the one named, else the one running now (the latest that has started). */
+function workPlanPeriodFor(state: OrganizerState, periodStart: string | undefined, now: number) {
+  if (periodStart !== undefined) return findPeriod(state, periodStart);
+  const started = state.periods.filter((p) => ms(p.start) <= now);
+  return started[started.length - 1];
+}
+
 function canonicalTraining(policy: ProgramPolicy, training: string): string | undefined {
   const wanted = training.trim().toLowerCase();
   return policy.requiredTrainings.find((t) => t.toLowerCase() === wanted);
@@ -101,6 +113,28 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
           message: `metrics ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not counted by this program (${known.join(', ') || 'it counts none beyond the standard ones'})`,
         };
       }
+      return undefined;
+    }
+    case 'set-work-plan': {
+      const { periodStart, targets } = request.input;
+      const period = workPlanPeriodFor(state, periodStart, now);
+      if (!period) {
+        return {
+          code: 'invalid',
+          message: periodStart
+            ? `periodStart ${periodStart} is not the start of one of this organizer's debrief periods`
+            : 'no debrief period has started yet',
+        };
+      }
+      if (period.submittedAt)
+        return {
+          code: 'conflict',
+          message: `the debrief for the period starting ${period.start} is in; a plan is set before it`,
+        };
+      const allowed = planTargets(state.policy);
+      const unknown = Object.keys(targets).filter((t) => !allowed.includes(t));
+      if (unknown.length)
+        return { code: 'invalid', message: `targets may be set for ${allowed.join(', ')}; not ${unknown.join(', ')}` };
       return undefined;
     }
     case 'record-group-debrief': {
@@ -223,6 +257,19 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
       recordGroupDebrief(state, request.input, actor, now, changes);
       touched = true;
       break;
+    case 'set-work-plan': {
+      const period = workPlanPeriodFor(state, request.input.periodStart, now)!;
+      changes.workPlans.push({
+        periodStart: period.start,
+        targets: { ...request.input.targets },
+        ...(request.input.notes ? { notes: request.input.notes } : {}),
+        setBy: actor.id,
+        setAt: iso(now),
+        version: versionBefore + 1,
+      });
+      touched = true;
+      break;
+    }
     case 'pause':
       state.paused = true;
       state.pausedAt = iso(now);

@@ -28,6 +28,14 @@ interface FieldsProps {
   program?: ProgramDto;
 }
 
+/** What a work plan sets targets for, as the debrief form asks them. */
+const planCounts = [
+  { name: 'hours', label: 'hours' },
+  { name: 'conversations', label: 'conversations' },
+  { name: 'oneOnOnes', label: 'one-on-ones' },
+  { name: 'leadersIdentified', label: 'leaders identified' },
+];
+
 const text = (values: Values, name: string) => String(values[name] ?? '');
 const optional = (name: string, value: string) => (value.trim() ? { [name]: value.trim() } : {});
 
@@ -361,6 +369,56 @@ export const actionForms: Record<string, Spec> = {
             metrics: Object.fromEntries(program.policy.debriefMetrics.map((m) => [m, Number(text(v, `metric:${m}`))])),
           }
         : {}),
+    }),
+  },
+  'set-work-plan': {
+    initial: (o) => ({
+      // The period running now: the latest not yet reported.
+      periodStart: o.pendingDebriefPeriods[o.pendingDebriefPeriods.length - 1]?.start ?? '',
+      ...Object.fromEntries(planCounts.map((c) => [`target:${c.name}`, ''])),
+      notes: '',
+    }),
+    names: ['periodStart', 'targets', 'notes'],
+    fields: (props) => (
+      <>
+        {props.organizer.pendingDebriefPeriods.length ? (
+          <Field name="periodStart" label="Period" error={props.problem('periodStart')}>
+            {(p) => (
+              <select
+                {...p}
+                value={text(props.values, 'periodStart')}
+                onChange={(e) => props.set('periodStart', inputValue(e))}
+              >
+                {props.organizer.pendingDebriefPeriods.map((period) => (
+                  <option value={period.start}>
+                    {day(period.start, tz(props.organizer))} to {day(period.end, tz(props.organizer))}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {[...planCounts, ...(props.program?.policy.debriefMetrics ?? []).map((m) => ({ name: m, label: m }))].map(
+          (c) => (
+            <TextInput
+              name={`target:${c.name}`}
+              label={`Target: ${c.label.charAt(0).toUpperCase()}${c.label.slice(1)} (optional)`}
+              type="number"
+              props={props}
+            />
+          ),
+        )}
+        <Notes props={props} />
+      </>
+    ),
+    body: (v, _o, program) => ({
+      ...(text(v, 'periodStart') ? { periodStart: text(v, 'periodStart') } : {}),
+      targets: Object.fromEntries(
+        [...planCounts.map((c) => c.name), ...(program?.policy.debriefMetrics ?? [])]
+          .filter((name) => text(v, `target:${name}`).trim() !== '')
+          .map((name) => [name, Number(text(v, `target:${name}`))]),
+      ),
+      ...optional('notes', text(v, 'notes')),
     }),
   },
   'record-group-debrief': {

@@ -213,6 +213,34 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
 
       <Links organizerId={o.id} timezone={tz} />
 
+      {o.workPlans.length ? (
+        <>
+          <h2>Work plans</h2>
+          <DataTable
+            caption="Each period's plan against what its debrief reported"
+            testid="work-plans"
+            rows={o.workPlans}
+            columns={[
+              { name: 'Week of', cell: (w) => day(w.periodStart, tz) },
+              {
+                name: 'Plan against reported',
+                cell: (w) => {
+                  const reported = o.debriefs.find((d) => d.periodStart === w.periodStart) as
+                    (Record<string, unknown> & { metrics?: Record<string, number> }) | undefined;
+                  return Object.entries(w.targets)
+                    .map(([name, target]) => {
+                      const got = reported ? (reported[name] ?? reported.metrics?.[name]) : undefined;
+                      return `${name}: ${got === undefined ? '—' : number(Number(got))} of ${number(target)}`;
+                    })
+                    .join(', ');
+                },
+              },
+              { name: 'To reach', cell: (w) => w.notes ?? '' },
+            ]}
+          />
+        </>
+      ) : null}
+
       <h2>Debriefs</h2>
       <DataTable
         caption="Newest first"

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A week's work plan (DESIGN.md §3b): what the organizer aims for in one debrief period, set before its debrief. */
+@Entity({ name: 'work_plans' })
+export class WorkPlanEntity {
+  @PrimaryColumn('uuid')
+  organizerId: string;
+
+  @PrimaryColumn({ type: 'timestamptz' })
+  periodStart: Date;
+
+  @Column('uuid')
+  programId: string;
+
+  /** Targets by name: hours, conversations, oneOnOnes, leadersIdentified, or one of the program's own counts. */
+  @Column({ type: 'jsonb' })
+  targets: Record<string, number>;
+
+  /** The worksites or people to reach. */
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  setBy: string;
+
+  @Column({ type: 'timestamptz' })
+  setAt: Date;
+
+  /** The organizer's version that set it: a plan set again replaces it, an older write never does. */
+  @Column({ type: 'integer' })
+  version: number;
+}
