@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -132,6 +133,22 @@ export class PolicyPatchDto {
   linkExpiresAfter?: string;
 }
 
+/** A program's goals as given: typed, or the old object form. */
+const GoalsField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'array',
+      items: { $ref: getSchemaPath(GoalInputDto) },
+      example: [{ name: 'Caucus turnout', metric: 'caucus commitments', scope: 'local', percentOfMembers: 20 }],
+      description:
+        'Up to 50 typed goals; the old object form ({ "oneOnOnesPerWeek": 3 }) is still accepted and converted (names the product knows become goals, others notes)',
+    }),
+    Optional(),
+    IsObjectOrList(),
+    IsFlatRecord(50),
+    IsGoalList(50),
+  );
+
 @ApiExtraModels(GoalInputDto)
 export class CreateProgramDto {
   @Name({ max: 200, example: 'Member Organizer Program 2027' }) name: string;
@@ -148,18 +165,7 @@ export class CreateProgramDto {
   })
   termEnd?: string;
 
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { $ref: getSchemaPath(GoalInputDto) },
-    example: [{ name: 'Caucus turnout', metric: 'caucus commitments', scope: 'local', percentOfMembers: 20 }],
-    description:
-      'Up to 50 typed goals; the old object form ({ "oneOnOnesPerWeek": 3 }) is still accepted and converted (names the product knows become goals, others notes)',
-  })
-  @Optional()
-  @IsObjectOrList()
-  @IsFlatRecord(50)
-  @IsGoalList(50)
-  goals?: GoalInputDto[] | Record<string, number | string | boolean>;
+  @GoalsField() goals?: GoalInputDto[] | Record<string, number | string | boolean>;
 
   @Email({ optional: true, example: 'national@aft.org', description: 'Receives the weekly report' })
   nationalContactEmail?: string;
@@ -175,18 +181,7 @@ export class UpdateProgramDto {
   })
   policy?: PolicyPatchDto;
 
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { $ref: getSchemaPath(GoalInputDto) },
-    example: [{ name: 'Caucus turnout', metric: 'caucus commitments', scope: 'local', percentOfMembers: 20 }],
-    description:
-      'Up to 50 typed goals; the old object form ({ "oneOnOnesPerWeek": 3 }) is still accepted and converted (names the product knows become goals, others notes)',
-  })
-  @Optional()
-  @IsObjectOrList()
-  @IsFlatRecord(50)
-  @IsGoalList(50)
-  goals?: GoalInputDto[] | Record<string, number | string | boolean>;
+  @GoalsField() goals?: GoalInputDto[] | Record<string, number | string | boolean>;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'national@aft.org', description: 'null removes it' })
   @ValidateIf((_, value) => value !== null)

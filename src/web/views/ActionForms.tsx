@@ -39,6 +39,29 @@ const planCounts = [
 const text = (values: Values, name: string) => String(values[name] ?? '');
 const optional = (name: string, value: string) => (value.trim() ? { [name]: value.trim() } : {});
 
+/** The debrief period an action is for, among those not yet reported (none shown when there is none). */
+function PeriodField({ props }: { props: FieldsProps }) {
+  if (!props.organizer.pendingDebriefPeriods.length) return null;
+  return (
+    <Field name="periodStart" label="Period" error={props.problem('periodStart')}>
+      {(p) => (
+        <select
+          {...p}
+          value={text(props.values, 'periodStart')}
+          onChange={(e) => props.set('periodStart', inputValue(e))}
+        >
+          {props.organizer.pendingDebriefPeriods.map((period) => (
+            <option value={period.start}>
+              {day(period.start, tz(props.organizer))} to {day(period.end, tz(props.organizer))}
+              {period.overdue ? ' (overdue)' : ''}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function TextInput({
   name,
   label,
@@ -319,24 +342,7 @@ export const actionForms: Record<string, Spec> = {
     names: ['periodStart', 'hours', 'conversations', 'oneOnOnes', 'leadersIdentified', 'inPerson', 'group', 'notes'],
     fields: (props) => (
       <>
-        {props.organizer.pendingDebriefPeriods.length ? (
-          <Field name="periodStart" label="Period" error={props.problem('periodStart')}>
-            {(p) => (
-              <select
-                {...p}
-                value={text(props.values, 'periodStart')}
-                onChange={(e) => props.set('periodStart', inputValue(e))}
-              >
-                {props.organizer.pendingDebriefPeriods.map((period) => (
-                  <option value={period.start}>
-                    {day(period.start, tz(props.organizer))} to {day(period.end, tz(props.organizer))}
-                    {period.overdue ? ' (overdue)' : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
+        <PeriodField props={props} />
         <TextInput name="hours" label="Hours" type="number" step="0.25" required props={props} />
         <TextInput name="conversations" label="Conversations" type="number" required props={props} />
         <TextInput name="oneOnOnes" label="One-on-ones" type="number" required props={props} />
@@ -381,23 +387,7 @@ export const actionForms: Record<string, Spec> = {
     names: ['periodStart', 'targets', 'notes'],
     fields: (props) => (
       <>
-        {props.organizer.pendingDebriefPeriods.length ? (
-          <Field name="periodStart" label="Period" error={props.problem('periodStart')}>
-            {(p) => (
-              <select
-                {...p}
-                value={text(props.values, 'periodStart')}
-                onChange={(e) => props.set('periodStart', inputValue(e))}
-              >
-                {props.organizer.pendingDebriefPeriods.map((period) => (
-                  <option value={period.start}>
-                    {day(period.start, tz(props.organizer))} to {day(period.end, tz(props.organizer))}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
+        <PeriodField props={props} />
         {[...planCounts, ...(props.program?.policy.debriefMetrics ?? []).map((m) => ({ name: m, label: m }))].map(
           (c) => (
             <TextInput
