@@ -66,8 +66,10 @@ describe('schemathesis against the OpenAPI document', () => {
         '--seed',
         '20261124',
         '--no-shrink',
+        // One worker: with two, hypothesis (inside schemathesis) once crashed on a cache it shares between threads
+        // (KeyError, then "AST constructor recursion depth mismatch"): a runtime error of the tool, not a finding.
         '--workers',
-        '2',
+        '1',
         '--report',
         'junit',
         '--report-dir',
