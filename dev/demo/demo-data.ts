@@ -26,7 +26,8 @@ export interface DemoProgram {
   affiliate: string;
   kind: ProgramKind;
   timezone: string;
-  goals: Record<string, number | string | boolean>;
+  /** Typed goals (DESIGN.md §3b), so the program page shows progress from the demo's own life. */
+  goals: { name: string; metric: string; scope: 'program' | 'organizer_week' | 'local'; target: number }[];
   locals: string[];
   /** How many applicants end up in each stage. */
   stages: Partial<Record<Stage, number>>;
@@ -38,7 +39,10 @@ export const demoPrograms: DemoProgram[] = [
     affiliate: 'AFT Local 1',
     kind: 'member_organizer',
     timezone: 'America/Chicago',
-    goals: { organizersToHire: 12, oneOnOnesPerWeek: 3 },
+    goals: [
+      { name: 'Organizers hired', metric: 'hires', scope: 'program', target: 12 },
+      { name: 'One-on-ones a week', metric: 'one_on_ones', scope: 'organizer_week', target: 3 },
+    ],
     locals: ['AFT Local 1'],
     stages: {
       applied: 2,
@@ -59,7 +63,7 @@ export const demoPrograms: DemoProgram[] = [
     affiliate: 'SEIU Minnesota State Council',
     kind: 'political_organizer',
     timezone: 'America/Chicago',
-    goals: { voterContacts: 50000 },
+    goals: [{ name: 'Voter conversations', metric: 'conversations', scope: 'program', target: 3000 }],
     locals: ['SEIU Local 26', 'SEIU Local 284', 'SEIU Healthcare MN'],
     stages: {
       applied: 3,
@@ -77,7 +81,10 @@ export const demoPrograms: DemoProgram[] = [
     affiliate: 'MAPE',
     kind: 'civic_engagement',
     timezone: 'America/Chicago',
-    goals: { caucusTurnoutPercent: 20, locals: 39 },
+    goals: [
+      { name: 'Caucus commitments', metric: 'caucus commitments', scope: 'local', target: 8 },
+      { name: 'Leaders identified', metric: 'leaders_identified', scope: 'program', target: 40 },
+    ],
     locals: ['MAPE Local 601', 'MAPE Local 1201', 'MAPE Local 2301', 'MAPE Local 1001', 'MAPE Local 402'],
     stages: { applied: 2, screening: 1, offered: 1, training: 1, active: 5, withdrawn: 1, ineligible: 1 },
   },

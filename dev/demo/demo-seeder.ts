@@ -133,6 +133,9 @@ export async function demoPulse(
 ): Promise<number> {
   let submitted = 0;
   for (const [p, { programId, token }] of state.coordinators.entries()) {
+    // The program's own counts (MAPE's caucus commitments), reported with each debrief.
+    const counts: string[] =
+      (await client.call(token, 'GET', `/api/programs/${programId}`)).policy.debriefMetrics ?? [];
     const active = (await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`))
       .items as { id: string; paused: boolean }[];
     active.sort((a, b) => a.id.localeCompare(b.id));
@@ -162,6 +165,7 @@ export async function demoPulse(
             leadersIdentified: n('leaders', 2),
             inPerson: group || chance(`${organizer.id}:${period.start}:inPerson`) < 0.5,
             group,
+            ...(counts.length ? { metrics: Object.fromEntries(counts.map((c) => [c, n(c, 3)])) } : {}),
           })
           .then(
             () => (submitted += 1),
