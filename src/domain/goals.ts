@@ -127,11 +127,20 @@ export function goalProblems(
 }
 
 /**
- * A cumulative goal's forecast: what the count will be at `by` if it keeps the pace it has had since `from` (at
- * least a day of pace, so a goal set this morning does not forecast from minutes). At or past `by`: the count.
+ * A cumulative goal's forecast: what the count will be at `by` if it keeps the pace it has had since `from`, never
+ * less than the count so far. The pace is taken over at least a day (or a 28th of the span, for terms measured in
+ * hours), so a term that began this morning does not forecast from minutes. At or past `by`: the count.
  */
 export function forecastAt(actual: number, from: number, by: number, now: number): number {
   if (now >= by) return actual;
-  const elapsed = Math.max(now - from, 86_400_000);
-  return Math.round((actual * (by - from)) / elapsed);
+  const elapsed = Math.max(now - from, Math.min(86_400_000, (by - from) / 28));
+  return Math.max(actual, Math.round((actual * (by - from)) / elapsed));
+}
+
+/**
+ * The week a per-week goal counts in: seven days, or the program's debrief cadence when that is shorter (a policy in
+ * minutes, such as the demo's, runs a compressed calendar).
+ */
+export function goalWeekMs(debriefEveryMs: number): number {
+  return Math.min(7 * 86_400_000, debriefEveryMs);
 }

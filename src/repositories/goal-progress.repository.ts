@@ -4,12 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dayAfter, startOfLocalDay } from '../domain/calendar';
 import { durationMs } from '../domain/durations';
-import { forecastAt, goalsOf, type Goal, type GoalProgress } from '../domain/goals';
+import { forecastAt, goalsOf, goalWeekMs, type Goal, type GoalProgress } from '../domain/goals';
 
 export type { GoalProgress };
 import type { ProgramEntity } from '../entities';
-
-const weekSeconds = 7 * 86_400;
 
 /** The SQL that counts one metric over a program's debriefs `d` ($2 names a program's own count). */
 const debriefSums: Record<string, string> = {
@@ -33,7 +31,8 @@ export class GoalProgressRepository {
       const by = goal.by ? startOfLocalDay(dayAfter(goal.by), program.timezone) : termEnd;
       const base = { goal: goal.name, metric: goal.metric!, scope: goal.scope!, by: new Date(by).toISOString() };
       if (goal.scope === 'organizer_week') {
-        const actual = await this.perOrganizerWeek(program.id, goal.metric!, now);
+        const week = goalWeekMs(durationMs(program.policy.debriefEvery));
+        const actual = await this.perOrganizerWeek(program.id, goal.metric!, now, week);
         items.push(judged({ ...base, target: goal.target!, actual, forecast: actual }));
       } else if (goal.scope === 'program') {
         const [total] = await this.counts(program.id, goal.metric!, false);
@@ -66,7 +65,7 @@ export class GoalProgressRepository {
   }
 
   /** The metric per organizer per active week: its total over the weeks organizers have been active (to now). */
-  private async perOrganizerWeek(programId: string, metric: string, now: number): Promise<number> {
+  private async perOrganizerWeek(programId: string, metric: string, now: number, weekMs: number): Promise<number> {
     const [total] = await this.counts(programId, metric, false);
     const [{ seconds }] = await this.dataSource.query(
       `SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
@@ -75,7 +74,7 @@ export class GoalProgressRepository {
          FROM organizers WHERE program_id = $1 AND active_since IS NOT NULL`,
       [programId, new Date(now).toISOString()],
     );
-    const weeks = Number(seconds) / weekSeconds;
+    const weeks = (Number(seconds) * 1000) / weekMs;
     return weeks > 0 ? Math.round(((total?.n ?? 0) / weeks) * 10) / 10 : 0;
   }
 
