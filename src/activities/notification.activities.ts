@@ -18,9 +18,13 @@ export class NotificationActivities {
     const notifications = await this.dataSource
       .getRepository(NotificationEntity)
       .find({ where: notificationIds.map((id) => ({ id })) });
+    // The notifications of one delivery are one organizer's: read them once.
+    const facts = new Map<string, Awaited<ReturnType<LinkMessenger['facts']>>>();
     for (const notification of notifications) {
       if (notification.resolvedAt) continue;
-      const organizer = await this.messenger.facts(notification.organizerId);
+      if (!facts.has(notification.organizerId))
+        facts.set(notification.organizerId, await this.messenger.facts(notification.organizerId));
+      const organizer = facts.get(notification.organizerId);
       if (!organizer || organizer.erased) continue;
       for (const to of await this.recipients(notification)) {
         await this.mailer.sendOnce(notification.id, to, async () => ({

@@ -7,6 +7,7 @@ import { durationMs } from '../domain/durations';
 import type { LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
 import { linkLifetime, type ProgramPolicy } from '../domain/policy';
+import { stageRefusal, type Action } from '../domain/stage-machine';
 import type { Stage } from '../domain/stages';
 import { LinkEntity } from '../entities';
 import { LinkRepository } from '../repositories/link.repository';
@@ -26,6 +27,11 @@ export interface OrganizerFacts {
 }
 
 export class NothingToLinkError extends Error {}
+
+/** The action each purpose's page sends. */
+const purposeAction = { debrief: 'submit-debrief', offer: 'respond-offer' } as const satisfies Partial<
+  Record<LinkPurpose, Action>
+>;
 
 @Injectable()
 export class LinkMessenger {
@@ -68,8 +74,9 @@ export class LinkMessenger {
   subjectFor(purpose: LinkPurpose, o: OrganizerFacts, periodStart?: string): { subject: string | null } | undefined {
     if (o.erased) return undefined;
     if (purpose === 'status') return { subject: null };
-    if (purpose === 'offer') return o.stage === 'offered' && o.offer ? { subject: o.offer.expiresAt } : undefined;
-    if (o.stage !== 'active') return undefined;
+    // Whether the stage takes the link's action is the stage machine's to say.
+    if (stageRefusal(purposeAction[purpose], o.stage, false)) return undefined;
+    if (purpose === 'offer') return o.offer ? { subject: o.offer.expiresAt } : undefined;
     const period = periodStart
       ? o.pendingDebriefPeriods.find((p) => p.start === periodStart)
       : o.pendingDebriefPeriods[0];

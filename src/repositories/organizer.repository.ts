@@ -11,6 +11,7 @@ import type {
   RideAlongRecord,
   TrainingRecord,
 } from '../domain/organizer';
+import { notificationRule, ruleInWords } from '../domain/rules-in-words';
 import { OrganizerSnapshot, Projection, snapshotOf } from '../domain/snapshot';
 import { closedStages, openStages, type Stage } from '../domain/stages';
 
@@ -238,6 +239,8 @@ export interface NotificationView {
   createdAt: string;
   resolvedAt?: string;
   resolvedBy?: string;
+  /** On a person's record: the rule that raised it, in the words of the program's policy now. */
+  rule?: string;
 }
 
 /** An organizer with everything its page shows (the API's organizer detail). */
@@ -368,7 +371,7 @@ const boardQuery = `
 
 // An organizer and everything its detail page shows, in one round trip (child rows as JSON arrays).
 const detailQuery = `
-  SELECT row_to_json(o) AS organizer, (SELECT timezone FROM programs WHERE id = o.program_id) AS timezone,
+  SELECT row_to_json(o) AS organizer, p.timezone, p.policy,
     (SELECT COALESCE(json_agg(t ORDER BY t.seq), '[]') FROM (
        SELECT st.seq, st.from_stage, st.to_stage, st.at, st.actor, st.reason, u.name AS actor_name
        FROM stage_transitions st LEFT JOIN users u ON u.id::text = st.actor WHERE st.organizer_id = o.id) t) AS history,
@@ -380,7 +383,7 @@ const detailQuery = `
     (SELECT COALESCE(json_agg(r ORDER BY r.date), '[]') FROM ride_alongs r WHERE r.organizer_id = o.id) AS ride_alongs,
     (SELECT COALESCE(json_agg(n ORDER BY n.created_at DESC), '[]') FROM (
        SELECT * FROM notifications WHERE organizer_id = o.id ORDER BY created_at DESC LIMIT 100) n) AS notifications
-  FROM organizers o WHERE o.id = $1`;
+  FROM organizers o JOIN programs p ON p.id = o.program_id WHERE o.id = $1`;
 
 const deadlockDetected = '40P01';
 const serializationFailure = '40001';
@@ -559,7 +562,11 @@ export class OrganizerRepository {
         ...(r.notes ? { notes: r.notes } : {}),
         recordedBy: r.recorded_by,
       })),
-      notifications: row.notifications.map(notificationOf),
+      notifications: row.notifications.map((n: Row) => {
+        const view = notificationOf(n);
+        const stage = view.kind.startsWith('stage_stalled') ? (view.id.split(':')[2] as Stage) : undefined;
+        return { ...view, rule: ruleInWords(notificationRule[view.kind], row.policy, row.timezone, stage) };
+      }),
     };
   }
 

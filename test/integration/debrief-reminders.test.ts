@@ -6,7 +6,7 @@ import { aFastPolicy, anApplication } from '../support/builders';
 import { OrganizerRepository } from '../../src/repositories/organizer.repository';
 import { applyDirectly, driveToActive } from '../support/organizer-flow';
 import { eventually } from '../support/eventually';
-import { startSmtpServer } from '../support/smtp';
+import { mailsTo, startSmtpServer } from '../support/smtp';
 import { ApiClient } from '../support/api-client';
 
 describe('debrief reminders on the dev server', () => {
@@ -90,8 +90,7 @@ describe('debrief reminders on the dev server', () => {
     const resolved = (await kinds()).filter((n) => n.resolved_at).map((n) => n.kind);
     expect(resolved).toEqual(expect.arrayContaining(['debrief_overdue', 'debrief_escalated', 'organizer_at_risk']));
 
-    const to = (address: string) =>
-      smtp.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+    const to = (address: string) => mailsTo(smtp.messages, address);
     await eventually(
       'the reminder emails',
       async () => to(application.email).length >= 1 && to(coordinatorEmail).length >= 1,

@@ -9,9 +9,7 @@ import { AppHarness } from '../support/app-harness';
 import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
-import { startSmtpServer } from '../support/smtp';
-
-const linkPath = /\/l\/([0-9a-f-]{36}\.[\w-]{43})/;
+import { linkPath, linkTokenIn, mailsTo, startSmtpServer } from '../support/smtp';
 
 describe('signed links', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -48,10 +46,8 @@ describe('signed links', () => {
   });
 
   const mailTo = (address: string, subject: string) =>
-    smtp.messages.filter(
-      (m) => m.subject === subject && (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)),
-    );
-  const tokenIn = (mail: ParsedMail) => linkPath.exec(mail.text ?? '')![1];
+    mailsTo(smtp.messages, address).filter((m) => m.subject === subject);
+  const tokenIn = linkTokenIn;
 
   async function organizerIn(stage: 'active' | 'offered'): Promise<{ id: string; email: string }> {
     const { body } = await admin.apply(program.id);
@@ -100,6 +96,10 @@ describe('signed links', () => {
     await screenshot(page, 'phone-debrief-done.png');
 
     const detail = await coordinator.ok('GET', `/api/organizers/${organizer.id}`);
+    // Each reminder on the record says the rule that raised it, in the program's words.
+    expect(detail.notifications.find((n: { kind: string }) => n.kind === 'debrief_overdue').rule).toBe(
+      'A debrief for each period is due every 6 seconds; overdue 2 seconds after, escalated to the coordinator 120 seconds after that',
+    );
     expect(detail.debriefs.find((d: { periodStart: string }) => d.periodStart === periodStart)).toMatchObject({
       hours: 7.25,
       conversations: 12,
@@ -159,6 +159,8 @@ describe('signed links', () => {
     const send = async () => {
       const before = smtp.messages.length;
       const { body } = await coordinator.call('POST', `/api/organizers/${organizer.id}/links`, { purpose: 'debrief' });
+      // The answer names the link; only the email carries its secret.
+      expect(JSON.stringify(body)).not.toMatch(linkPath);
       let mail: ParsedMail | undefined;
       await eventually('the link email', async () => {
         mail = smtp.messages.slice(before).find((m) => m.messageId === `<link-${body.id}@organizer-pipeline>`);

@@ -10,9 +10,8 @@ import { AppHarness } from '../support/app-harness';
 import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
-import { startSmtpServer } from '../support/smtp';
+import { linkTokenIn, mailsTo as mailsAddressedTo, startSmtpServer } from '../support/smtp';
 
-const linkPath = /\/l\/([0-9a-f-]{36}\.[\w-]{43})/;
 const openNow = { applicationsOpen: { from: '2026-01-01T00:00:00Z' } };
 
 describe('the public interest form', () => {
@@ -38,8 +37,7 @@ describe('the public interest form', () => {
 
   const interest = (programId: string, body: unknown) =>
     harness.http('POST', `/api/public/programs/${programId}/interest`, { body });
-  const mailsTo = (address: string) =>
-    smtp.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+  const mailsTo = (address: string) => mailsAddressedTo(smtp.messages, address);
   const organizerOf = async (programId: string, memberId: string) =>
     (
       await harness.dataSource.query(
@@ -90,7 +88,7 @@ describe('the public interest form', () => {
     expect(mail!.subject).toMatch(/^We received your application/);
     expect(mail!.text).toContain('Where it stands: Applied.');
     const status = await browser.newPage({ viewport: phone, isMobile: true });
-    await status.goto(`${harness.baseUrl}/l/${linkPath.exec(mail!.text!)![1]}`);
+    await status.goto(`${harness.baseUrl}/l/${linkTokenIn(mail!)}`);
     await status.getByRole('heading', { name: 'Your application' }).waitFor();
     expect(await status.locator('.stage').textContent()).toBe('Applied');
     expect(await accessibilityProblems(status)).toEqual([]);

@@ -39,3 +39,13 @@ export async function startSmtpServer(options: { delayMs?: number } = {}): Promi
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A signed link's path in an email: `/l/<id>.<secret>`. */
+export const linkPath = /\/l\/([0-9a-f-]{36}\.[\w-]{43})/;
+
+/** The token of the (first) signed link an email carries. */
+export const linkTokenIn = (mail: ParsedMail): string => linkPath.exec(mail.text ?? '')![1];
+
+/** The messages among `messages` addressed to `address`. */
+export const mailsTo = (messages: ParsedMail[], address: string): ParsedMail[] =>
+  messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/configuration';
-
-const windowMs = 60_000;
+import { WindowLimiter } from '../common/window-limiter';
 
 /**
  * Counts failed authentications per client address in a sliding minute. Past the limit, that address is refused
@@ -9,27 +8,18 @@ const windowMs = 60_000;
  */
 @Injectable()
 export class FailedAuthLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures: WindowLimiter;
 
-  constructor(private readonly config: AppConfig) {}
-
-  private recent(address: string, now: number): number[] {
-    const times = (this.failures.get(address) ?? []).filter((t) => now - t < windowMs);
-    if (times.length) this.failures.set(address, times);
-    else this.failures.delete(address);
-    return times;
+  constructor(config: AppConfig) {
+    this.failures = new WindowLimiter(config.authFailuresPerMinute, 60_000, 10_000);
   }
 
   /** Seconds until this address may try again, or undefined when it may now. */
   retryAfter(address: string, now = Date.now()): number | undefined {
-    const times = this.recent(address, now);
-    if (times.length < this.config.authFailuresPerMinute) return undefined;
-    return Math.max(1, Math.ceil((times[0] + windowMs - now) / 1000));
+    return this.failures.retryAfter(address, now);
   }
 
   recordFailure(address: string, now = Date.now()): void {
-    this.failures.set(address, [...this.recent(address, now), now]);
-    // Bound memory under a flood of addresses: forget the oldest entries.
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
+    this.failures.record(address, now);
   }
 }

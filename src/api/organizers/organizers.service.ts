@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ActionInputs, Actor, Application } from '../../domain/organizer';
-import { notificationRule, ruleInWords } from '../../domain/rules-in-words';
 import { Action, allowedActions, organizerOwnActions, stageRefusal } from '../../domain/stage-machine';
-import { isClosed, openStages, type Stage } from '../../domain/stages';
+import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
@@ -303,17 +302,6 @@ export class OrganizersService {
       : caller.role === 'organizer' && caller.organizerId === organizerId
         ? 'self'
         : 'reader';
-    // Each reminder says why it exists, in the words of the program's policy now.
-    const program = await this.programs.find(detail.programId);
-    const notifications = detail.notifications.map((n) => ({
-      ...n,
-      rule: ruleInWords(
-        notificationRule[n.kind],
-        program.policy,
-        program.timezone,
-        n.kind.startsWith('stage_stalled') ? (n.id.split(':')[2] as Stage) : undefined,
-      ),
-    }));
-    return { ...detail, notifications, allowedActions: allowedActions(detail.stage, detail.paused, relation) };
+    return { ...detail, allowedActions: allowedActions(detail.stage, detail.paused, relation) };
   }
 }
