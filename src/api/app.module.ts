@@ -11,6 +11,7 @@ import { validationPipe } from './common/validation';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { GoalsModule } from './goals/goals.module';
+import { PayModule } from './pay/pay.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { LinksModule } from './links/links.module';
@@ -43,6 +44,7 @@ export class AppModule {
         LinksModule,
         PublicModule,
         GoalsModule,
+        PayModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -80,6 +80,8 @@ const updateNames: Record<Action, string> = {
   'submit-debrief': 'submitDebrief',
   'record-group-debrief': 'recordGroupDebrief',
   'set-work-plan': 'setWorkPlan',
+  'submit-timesheet': 'submitTimesheet',
+  'approve-pay-period': 'approvePayPeriod',
   pause: 'pause',
   resume: 'resume',
   reject: 'reject',

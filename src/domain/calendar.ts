@@ -88,3 +88,10 @@ export function localDateTime(instant: number, timeZone: string): string {
   }).format(new Date(instant));
   return `${text} (${timeZone})`;
 }
+
+/** The first instant of the local month after the one `instant` falls in, in `timeZone`. */
+export function startOfNextLocalMonth(instant: number, timeZone: string): number {
+  const month = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).toPlainDate();
+  return month.toPlainYearMonth().add({ months: 1 }).toPlainDate({ day: 1 }).toZonedDateTime({ timeZone })
+    .epochMilliseconds;
+}

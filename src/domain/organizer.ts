@@ -1,5 +1,6 @@
 // Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
 // change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
+import type { PayFigures, Timesheet, TimesheetEntry } from './pay';
 import type { ProgramPolicy, RequirableAttestation, TimedStage } from './policy';
 import type { Role } from './roles';
 import type { Action } from './stage-machine';
@@ -68,6 +69,14 @@ export interface ActionInputs {
   'record-group-debrief': { heldAt: string; sessionId: string; location?: string };
   /** The week's plan (DESIGN.md §3b): targets the debrief reports against, and whom or where to reach. */
   'set-work-plan': { periodStart?: string; targets: Record<string, number>; notes?: string };
+  /** A pay period's time sheet (DESIGN.md §6): hours by day and kind of work, miles, allowances in minor units. */
+  'submit-timesheet': {
+    periodStart: string;
+    entries: TimesheetEntry[];
+    miles?: number;
+    allowances?: Record<string, number>;
+  };
+  'approve-pay-period': { periodStart: string };
   pause: { reason?: string };
   resume: { reason?: string };
   reject: { reason: string };
@@ -90,6 +99,8 @@ export const notificationKinds = [
   'group_debrief_missing',
   'ride_alongs_behind',
   'debrief_due_soon',
+  'timesheet_missing',
+  'pay_approval_waiting',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export type RecipientRole = 'organizer' | 'coordinator' | 'national';
@@ -176,6 +187,8 @@ export interface OrganizerState {
   groupPeriod?: { start: string; end: string; met: boolean };
   /** Group sessions already recorded for this organizer (a session counts once). */
   groupSessions?: string[];
+  /** Pay periods not yet approved, and what pay needs from the past (absent: the program pays nothing). */
+  pay?: PayBook;
   /** Notifications still waiting to be resolved (by the change that answers them). */
   openNotifications: { id: string; kind: NotificationKind; key: string }[];
   totals: {
@@ -239,7 +252,6 @@ export interface RideAlongRecord {
   recordedBy: string;
 }
 
-/** Everything a change produced for the read models; rows carry deterministic keys, so re-applying adds nothing. */
 /** A period's work plan as set (again: the one with the higher version stands). */
 export interface WorkPlanRecord {
   periodStart: string;
@@ -250,6 +262,46 @@ export interface WorkPlanRecord {
   version: number;
 }
 
+/** A pay period not yet approved: the debrief periods it owes, its time sheet once in, its reminders. */
+export interface OpenPayPeriod {
+  start: string;
+  end: string;
+  /** Starts of the debrief periods it overlaps: each needs its debrief before it is payable. */
+  debriefs: string[];
+  /** When a missing time sheet reminds the organizer. */
+  dueAt: string;
+  timesheet?: Timesheet;
+  reminded: boolean;
+  approvalReminded?: boolean;
+}
+
+export interface PayBook {
+  periods: OpenPayPeriod[];
+  /** Where the pay calendar stands: the end of the latest pay period opened. */
+  calendarEnd?: string;
+  /** Starts of the approved pay periods (they live in the read models; a time sheet for one is refused). */
+  settled: string[];
+  /** Quarter hours already paid per week (`week:<monday>`) and month (`month:<YYYY-MM>`), for the caps. */
+  capsUsed: Record<string, number>;
+  /** Once the record closed: when its open pay periods stop waiting. */
+  settleBy?: string;
+}
+
+/** A pay period as the read models hold it (the workflow writes open, submitted and payable; vouchers the rest). */
+export interface PayPeriodRecord {
+  periodStart: string;
+  periodEnd: string;
+  status: 'open' | 'submitted' | 'payable';
+  debriefStarts: string[];
+  timesheet?: Timesheet;
+  figures?: PayFigures;
+  currency: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  version: number;
+}
+
+/** Everything a change produced for the read models; rows carry deterministic keys, so re-applying adds nothing. */
 export interface Changes {
   transitions: TransitionRecord[];
   notifications: NotificationRecord[];
@@ -258,6 +310,7 @@ export interface Changes {
   trainings: TrainingRecord[];
   rideAlongs: RideAlongRecord[];
   workPlans: WorkPlanRecord[];
+  payPeriods: PayPeriodRecord[];
 }
 
 export function noChanges(): Changes {
@@ -269,6 +322,7 @@ export function noChanges(): Changes {
     trainings: [],
     rideAlongs: [],
     workPlans: [],
+    payPeriods: [],
   };
 }
 

@@ -1,5 +1,6 @@
 import { DebriefDue, weekdays } from './calendar';
 import { durationMs, parseDuration } from './durations';
+import { PayPolicy, payPolicyProblems, payPresets } from './pay';
 import type { HiringStage } from './stages';
 
 /** Stages with a time limit: the hiring stages, and training and ride-alongs (reminders like the hiring stages'). */
@@ -57,10 +58,15 @@ export interface ProgramPolicy {
   applicationsOpen?: { from?: string; until?: string };
   /** How long a link sent by email stays good (default 14 days); it ends sooner once its purpose is done. */
   linkExpiresAfter?: string;
+  /** How organizers are paid, on time sheets and debriefs (src/domain/pay.ts); absent: the program pays nothing. */
+  pay?: PayPolicy;
 }
 
-/** A policy change: any subset of fields; stageSla may itself be partial. */
-export type PolicyPatch = Partial<Omit<ProgramPolicy, 'stageSla'>> & { stageSla?: Partial<ProgramPolicy['stageSla']> };
+/** A policy change: any subset of fields; stageSla may itself be partial; `pay: null` removes the pay policy. */
+export type PolicyPatch = Partial<Omit<ProgramPolicy, 'stageSla' | 'pay'>> & {
+  stageSla?: Partial<ProgramPolicy['stageSla']>;
+  pay?: PayPolicy | null;
+};
 
 export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
   // AFT Member Organizer Program: a year-long, part-time program with screening, training and ride-alongs.
@@ -88,6 +94,7 @@ export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
     debriefDue: { weekday: 'friday', time: '17:00' },
     debriefNudgeBefore: '1 day',
     rolePlayRubric: ['listening', 'agitation', 'asking for commitment', 'story of self'],
+    pay: payPresets.member_organizer,
   },
   // SEIU Member Political Organizers: seasonal, mid-June through Election Day; hiring moves fast.
   political_organizer: {
@@ -108,6 +115,7 @@ export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
     debriefDue: { weekday: 'sunday', time: '20:00' },
     debriefNudgeBefore: '1 day',
     rolePlayRubric: ['listening', 'agitation', 'asking for commitment', 'story of self'],
+    pay: payPresets.political_organizer,
   },
   // MAPE Civic Engagement Officers: one per Local, 8 hours of lost time a month, monthly trainings and reports.
   civic_engagement: {
@@ -135,13 +143,16 @@ export const policyPresets: Record<ProgramKind, ProgramPolicy> = {
     debriefNudgeBefore: '3 days',
     rolePlayRubric: ['listening', 'relationship to the Local', 'asking for commitment'],
     debriefMetrics: ['caucus commitments'],
+    pay: payPresets.civic_engagement,
   },
 };
 
 export function mergePolicy(base: ProgramPolicy, patch: PolicyPatch | undefined): ProgramPolicy {
   if (!patch) return base;
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-  return { ...base, ...defined, stageSla: { ...base.stageSla, ...(patch.stageSla ?? {}) } } as ProgramPolicy;
+  const merged = { ...base, ...defined, stageSla: { ...base.stageSla, ...(patch.stageSla ?? {}) } } as ProgramPolicy;
+  if (patch.pay === null) delete merged.pay;
+  return merged;
 }
 
 const durationFields = [
@@ -299,6 +310,7 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
     problems.push({ field: at('initialRideAlongs'), reason: 'cannot exceed requiredRideAlongs' });
   }
   checkInteger(at('atRiskAfterMissed'), policy.atRiskAfterMissed, 1, 52, problems);
+  problems.push(...payPolicyProblems(policy.pay, at('pay')));
   return problems;
 }
 

@@ -1,11 +1,21 @@
 // The program's rules in words a coordinator or an organizer reads, from its policy, so a changed policy reads
 // changed. The to-do list and every reminder email say why they exist with these; the deadlines themselves are the
 // workflow's.
+import { approveWithinDefault } from './pay';
 import { debriefsOnCalendar, type ProgramPolicy } from './policy';
 import type { NotificationKind } from './organizer';
 import type { Stage } from './stages';
 
-export type RuleTopic = 'screening' | 'offer' | 'debrief' | 'at_risk' | 'group_debrief' | 'ride_alongs' | 'stage_limit';
+export type RuleTopic =
+  | 'screening'
+  | 'offer'
+  | 'debrief'
+  | 'at_risk'
+  | 'group_debrief'
+  | 'ride_alongs'
+  | 'stage_limit'
+  | 'timesheet'
+  | 'pay_approval';
 
 /** The rule behind each kind of reminder. */
 export const notificationRule: Record<NotificationKind, RuleTopic> = {
@@ -18,7 +28,16 @@ export const notificationRule: Record<NotificationKind, RuleTopic> = {
   organizer_at_risk: 'at_risk',
   group_debrief_missing: 'group_debrief',
   ride_alongs_behind: 'ride_alongs',
+  timesheet_missing: 'timesheet',
+  pay_approval_waiting: 'pay_approval',
 };
+
+/** A program's pay period in words: "every 2 debrief periods", "each calendar month". */
+export function payPeriodInWords(policy: ProgramPolicy): string {
+  const every = policy.pay?.periodEvery ?? 1;
+  if (every === 'month') return 'each calendar month';
+  return every === 1 ? 'each debrief period' : `every ${every} debrief periods`;
+}
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -45,6 +64,10 @@ export function ruleInWords(topic: RuleTopic, policy: ProgramPolicy, timezone: s
       return `Each organizer attends at least one in-person group debrief every ${policy.groupDebriefEvery}`;
     case 'ride_alongs':
       return `${policy.requiredRideAlongs} ride-alongs within ${policy.rideAlongWindow} of hire`;
+    case 'timesheet':
+      return `A time sheet for each pay period (${payPeriodInWords(policy)}) is due ${policy.debriefGrace} after the period ends; pay needs it and the period's debriefs`;
+    case 'pay_approval':
+      return `A pay period with its time sheet and debriefs in is approved by the coordinator within ${policy.pay ? (policy.pay.approveWithin ?? approveWithinDefault) : approveWithinDefault}`;
     case 'stage_limit': {
       const limit = stage ? (policy.stageSla as Record<string, string | undefined>)[stage] : undefined;
       return limit ? `The ${stage?.replace('_', '-')} stage should take at most ${limit}` : 'A stage has a time limit';

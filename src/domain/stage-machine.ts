@@ -13,6 +13,8 @@ export const actions = [
   'submit-debrief',
   'record-group-debrief',
   'set-work-plan',
+  'submit-timesheet',
+  'approve-pay-period',
   'pause',
   'resume',
   'reject',
@@ -32,6 +34,8 @@ export const actionLabels: Record<Action, string> = {
   'submit-debrief': 'Submit debrief',
   'record-group-debrief': 'Record group debrief',
   'set-work-plan': 'Set work plan',
+  'submit-timesheet': 'Submit time sheet',
+  'approve-pay-period': 'Approve pay period',
   pause: 'Pause',
   resume: 'Resume',
   reject: 'Reject',
@@ -39,8 +43,11 @@ export const actionLabels: Record<Action, string> = {
   terminate: 'Terminate',
 };
 
-/** The stages in which each action is accepted. */
-export const acceptedIn: Record<Action, readonly OpenStage[]> = {
+/**
+ * The stages in which each action is accepted. Pay actions are also taken on a closed record whose pay periods are
+ * still open (its workflow waits for them): `payStages`.
+ */
+export const acceptedIn: Record<Action, readonly Stage[]> = {
   'schedule-screening': ['applied'],
   'record-screening': ['screening'],
   'record-role-play': ['role_play'],
@@ -50,6 +57,8 @@ export const acceptedIn: Record<Action, readonly OpenStage[]> = {
   'submit-debrief': ['active'],
   'record-group-debrief': ['active'],
   'set-work-plan': ['active'],
+  'submit-timesheet': ['active', 'completed', 'terminated', 'withdrawn'],
+  'approve-pay-period': ['active', 'completed', 'terminated', 'withdrawn'],
   pause: ['active'],
   resume: ['active'],
   reject: ['applied', 'screening', 'role_play'],
@@ -67,8 +76,17 @@ export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && (actions as readonly string[]).includes(value);
 }
 
-/** The refusal for taking `action` in `stage`, or undefined when the stage accepts it. */
-export function stageRefusal(action: Action, stage: Stage, paused: boolean): Refusal | undefined {
+/** Actions on pay periods: accepted while one is open, the record's stage open or closed. */
+export const payActions: readonly Action[] = ['submit-timesheet', 'approve-pay-period'];
+
+/**
+ * The refusal for taking `action` in `stage`, or undefined when the stage accepts it. `payOpen`: the organizer has
+ * a pay period open.
+ */
+export function stageRefusal(action: Action, stage: Stage, paused: boolean, payOpen = false): Refusal | undefined {
+  if (payActions.includes(action) && (acceptedIn[action] as readonly Stage[]).includes(stage)) {
+    return payOpen ? undefined : { code: 'conflict', message: `${action} is not possible: no pay period is open` };
+  }
   if (isClosed(stage))
     return { code: 'stage', message: `${action} is not possible: the organizer's stage is ${stage}, which is closed` };
   if (!(acceptedIn[action] as readonly Stage[]).includes(stage)) {
@@ -130,6 +148,8 @@ export function nextStage(action: Action, stage: OpenStage, facts: StageFacts = 
     case 'submit-debrief':
     case 'record-group-debrief':
     case 'set-work-plan':
+    case 'submit-timesheet':
+    case 'approve-pay-period':
     case 'pause':
     case 'resume':
       return stage;
@@ -143,17 +163,29 @@ export const systemTransitions = {
 } as const satisfies Record<string, { from: OpenStage; to: Stage }>;
 
 /** Actions an organizer may take on their own record; coordinators may take every action in their programs. */
-export const organizerOwnActions: readonly Action[] = ['respond-offer', 'submit-debrief', 'set-work-plan', 'withdraw'];
+export const organizerOwnActions: readonly Action[] = [
+  'respond-offer',
+  'submit-debrief',
+  'set-work-plan',
+  'submit-timesheet',
+  'withdraw',
+];
 
 /**
  * What someone may do on an organizer now: the actions the stage accepts (given the paused flag), narrowed to those
- * their relation to the record allows: `coordinator` (the program's coordinators and admins: every action), `self`
+ * their relation to the record allows (and pay actions only while a pay period is open): `coordinator` (the program's coordinators and admins: every action), `self`
  * (the organizer themself: their own actions), `reader` (national staff, other organizers: none).
  */
-export function allowedActions(stage: Stage, paused: boolean, relation: 'coordinator' | 'self' | 'reader'): Action[] {
+export function allowedActions(
+  stage: Stage,
+  paused: boolean,
+  relation: 'coordinator' | 'self' | 'reader',
+  payOpen = false,
+): Action[] {
   if (relation === 'reader') return [];
   return actions.filter(
     (action) =>
-      !stageRefusal(action, stage, paused) && (relation === 'coordinator' || organizerOwnActions.includes(action)),
+      !stageRefusal(action, stage, paused, payOpen) &&
+      (relation === 'coordinator' || organizerOwnActions.includes(action)),
   );
 }

@@ -16,6 +16,8 @@ import { TrainingEntity } from './training.entity';
 import { UserEntity } from './user.entity';
 import { WeeklyReportEntity } from './weekly-report.entity';
 import { WorkPlanEntity } from './work-plan.entity';
+import { PayPeriodEntity } from './pay-period.entity';
+import { VoucherEntity } from './voucher.entity';
 
 export const entities = [
   ProgramEntity,
@@ -38,9 +40,13 @@ export const entities = [
   GroupSessionMemberEntity,
   LinkEntity,
   WorkPlanEntity,
+  PayPeriodEntity,
+  VoucherEntity,
 ];
 
 export {
+  PayPeriodEntity,
+  VoucherEntity,
   LinkEntity,
   WorkPlanEntity,
   AuditEntryEntity,
@@ -62,3 +68,5 @@ export {
   UserEntity,
   WeeklyReportEntity,
 };
+export { payPeriodStatuses, type PayPeriodStatus } from './pay-period.entity';
+export { voucherStatuses, type VoucherStatus, type VoucherLine } from './voucher.entity';

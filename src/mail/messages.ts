@@ -73,6 +73,8 @@ const subjects: Record<NotificationKind, string> = {
   group_debrief_missing: 'No in-person group debrief this period',
   ride_alongs_behind: 'Ride-alongs are behind',
   debrief_due_soon: 'Your debrief is due soon',
+  timesheet_missing: 'Your time sheet is missing',
+  pay_approval_waiting: 'A pay period waits for your approval',
 };
 
 /** What happens next if nothing is done, and when. */

@@ -2,6 +2,7 @@
 // organizer row and its history, debrief, training, ride-along and notification rows.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PayPeriodView, payPeriodView } from './pay.repository';
 import type {
   DebriefRecord,
   WorkPlanRecord,
@@ -72,6 +73,11 @@ function rowParameters(o: OrganizerSnapshot): unknown[] {
   );
 }
 
+/** The last record of each key (records come oldest first). */
+function latestByKey<T>(records: T[], key: (record: T) => string): T[] {
+  return [...new Map(records.map((record) => [key(record), record])).values()];
+}
+
 // The whole projection is one statement: one round trip, atomic on its own. The organizer row carries the version
 // guard (an older projection changes nothing; TypeORM's upsert cannot carry this WHERE, hence SQL); its row lock
 // comes first, so two writes of one organizer run one after the other. Child rows have deterministic keys and are
@@ -136,6 +142,26 @@ const projectionStatement = `
     ON CONFLICT (organizer_id, period_start) DO UPDATE SET targets = EXCLUDED.targets, notes = EXCLUDED.notes,
       set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at, version = EXCLUDED.version
     WHERE work_plans.version < EXCLUDED.version
+    RETURNING 1
+  ), pay AS (
+    INSERT INTO pay_periods (organizer_id, period_start, program_id, period_end, status, debrief_starts, timesheet,
+      quarter_hours, paid_quarter_hours, rate_minor, amount_minor, allowances_minor, currency, approved_by, approved_at,
+      version)
+    SELECT $1, p."periodStart", $2, p."periodEnd", p.status, p."debriefStarts", p.timesheet,
+      (p.figures->>'quarterHours')::int, (p.figures->>'paidQuarterHours')::int, (p.figures->>'rateMinor')::int,
+      (p.figures->>'amountMinor')::bigint, (p.figures->>'allowancesMinor')::bigint, p.currency, p."approvedBy",
+      p."approvedAt", p.version
+    FROM jsonb_to_recordset($${n + 8}::jsonb) AS p("periodStart" timestamptz, "periodEnd" timestamptz, status text,
+      "debriefStarts" jsonb, timesheet jsonb, figures jsonb, currency text, "approvedBy" text, "approvedAt" timestamptz,
+      version int)
+    WHERE ${fresh}
+    -- Once payable the period is the vouchers' (vouchered, reimbursed): the workflow never writes it again.
+    ON CONFLICT (organizer_id, period_start) DO UPDATE SET period_end = EXCLUDED.period_end, status = EXCLUDED.status,
+      debrief_starts = EXCLUDED.debrief_starts, timesheet = EXCLUDED.timesheet, quarter_hours = EXCLUDED.quarter_hours,
+      paid_quarter_hours = EXCLUDED.paid_quarter_hours, rate_minor = EXCLUDED.rate_minor,
+      amount_minor = EXCLUDED.amount_minor, allowances_minor = EXCLUDED.allowances_minor,
+      approved_by = EXCLUDED.approved_by, approved_at = EXCLUDED.approved_at, version = EXCLUDED.version
+    WHERE pay_periods.version < EXCLUDED.version AND pay_periods.status IN ('open', 'submitted')
     RETURNING 1
   ), resolved AS (
     UPDATE notifications SET resolved_at = r."resolvedAt", resolved_by = r."resolvedBy"
@@ -274,6 +300,8 @@ export interface OrganizerDetail extends OrganizerSummary {
   debriefs: (Omit<DebriefRecord, 'notes'> & { notes?: string })[];
   /** The work plans set, newest period first (each beside its period's debrief on the page). */
   workPlans: Omit<WorkPlanRecord, 'version'>[];
+  /** Pay periods, newest first (open ones take a time sheet; approved ones are payable, then vouchered). */
+  payPeriods: PayPeriodView[];
   trainings: TrainingRecord[];
   rideAlongs: Omit<RideAlongRecord, 'key'>[];
   notifications: NotificationView[];
@@ -379,6 +407,8 @@ const detailQuery = `
        SELECT * FROM debriefs WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) d) AS debriefs,
     (SELECT COALESCE(json_agg(w ORDER BY w.period_start DESC), '[]') FROM (
        SELECT * FROM work_plans WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) w) AS work_plans,
+    (SELECT COALESCE(json_agg(p ORDER BY p.period_start DESC), '[]') FROM (
+       SELECT * FROM pay_periods WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) p) AS pay_periods,
     (SELECT COALESCE(json_agg(t ORDER BY t.completed_at), '[]') FROM trainings t WHERE t.organizer_id = o.id) AS trainings,
     (SELECT COALESCE(json_agg(r ORDER BY r.date), '[]') FROM ride_alongs r WHERE r.organizer_id = o.id) AS ride_alongs,
     (SELECT COALESCE(json_agg(n ORDER BY n.created_at DESC), '[]') FROM (
@@ -439,8 +469,10 @@ export class OrganizerRepository {
       JSON.stringify(changes.rideAlongs),
       JSON.stringify(notifications),
       JSON.stringify(changes.resolutions.filter((r) => !changes.notifications.some((n) => n.id === r.id))),
-      // Changes kept by runs recorded before work plans have none.
-      JSON.stringify(changes.workPlans ?? []),
+      // Changes kept by runs recorded before work plans (or pay periods) have none. One row per key: a statement
+      // may not update a row twice, and the latest of several changes to one is the one that stands.
+      JSON.stringify(latestByKey(changes.workPlans ?? [], (w) => w.periodStart)),
+      JSON.stringify(latestByKey(changes.payPeriods ?? [], (p) => p.periodStart)),
     ]);
   }
 
@@ -544,6 +576,7 @@ export class OrganizerRepository {
         ...(d.notes ? { notes: d.notes } : {}),
         ...(d.metrics && Object.keys(d.metrics).length ? { metrics: d.metrics } : {}),
       })),
+      payPeriods: row.pay_periods.map(payPeriodView),
       workPlans: row.work_plans.map((w: Row) => ({
         periodStart: iso(w.period_start),
         targets: w.targets,

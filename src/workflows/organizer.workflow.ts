@@ -30,6 +30,7 @@ import {
   fireDeadlines,
   isCurrentChange,
   nextDeadline,
+  owesPay,
   refusal,
   startOrganizer,
   stateAt,
@@ -219,10 +220,12 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   }
   void storeInOrder();
 
-  while (!isClosed(current.stage)) {
+  // A closed record's run goes on while it has a pay period open (time sheets and approvals come after the term).
+  const settled = () => isClosed(current.stage) && !owesPay(current);
+  while (!settled()) {
     const deadline = nextDeadline(current);
     await condition(
-      () => isClosed(current.stage) || nextDeadline(current) !== deadline,
+      () => settled() || nextDeadline(current) !== deadline,
       deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
     );
     const versionBefore = current.version;
@@ -230,7 +233,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
 
     const periodsThisRun = current.periods.length - periodsAtRunStart;
     if (
-      !isClosed(current.stage) &&
+      !settled() &&
       (workflowInfo().continueAsNewSuggested || periodsThisRun >= (input.periodsPerRun ?? defaultPeriodsPerRun))
     ) {
       // Every change is stored first: no projection is left running for a run that has ended. An update accepted

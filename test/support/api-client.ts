@@ -48,7 +48,8 @@ export class ApiClient {
       kind: 'member_organizer',
       timezone: 'America/Chicago',
       termStart: '2026-01-05',
-      policy,
+      // A program pays nothing unless the test gives it a pay policy (the kind's preset has one).
+      policy: policy.pay ? policy : { ...policy, pay: null },
       ...extra,
     });
   }

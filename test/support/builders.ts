@@ -3,8 +3,9 @@ import type { Actor, Application, Attestations } from '../../src/domain/organize
 import { anApplicationFor, eligibleAttestations } from '../../dev/hiring-walk';
 import { mergePolicy, PolicyPatch, policyPresets, ProgramPolicy } from '../../src/domain/policy';
 
+/** The AFT preset without its pay policy (tests about pay give one: `aPolicy({ pay: ... })`). */
 export function aPolicy(patch: PolicyPatch = {}): ProgramPolicy {
-  return mergePolicy(policyPresets.member_organizer, patch);
+  return mergePolicy(policyPresets.member_organizer, { pay: null, ...patch });
 }
 
 /** A policy whose every duration is in seconds, for tests that run against real time. */

@@ -36,6 +36,11 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   // Between the walk's activation (15:08) and its clock (15:09).
   'record-group-debrief': { heldAt: '2026-01-05T15:08:30.000Z', sessionId: 'session-1', location: 'Local 12 hall' },
   'set-work-plan': { targets: { conversations: 12, oneOnOnes: 3, hours: 10 }, notes: 'Lincoln Elementary, 3rd floor' },
+  'submit-timesheet': {
+    periodStart: '2026-01-05T15:09:00.000Z',
+    entries: [{ date: '2026-01-05', hours: 2.5, kind: 'organizing' }],
+  },
+  'approve-pay-period': { periodStart: '2026-01-05T15:09:00.000Z' },
   pause: { reason: 'family leave' },
   resume: {},
   reject: { reason: 'not a fit this round' },

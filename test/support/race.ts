@@ -93,6 +93,13 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
       return { heldAt: new Date(Date.now() - 60_000).toISOString(), location: 'hall' };
     case 'set-work-plan':
       return { targets: { conversations: 10, oneOnOnes: 2 }, ...(chance(0.5) ? { notes: 'race' } : {}) };
+    case 'submit-timesheet':
+      return {
+        periodStart: new Date(Date.now() - 60_000).toISOString(),
+        entries: [{ date: new Date().toISOString().slice(0, 10), hours: 1.5, kind: 'organizing' }],
+      };
+    case 'approve-pay-period':
+      return { periodStart: new Date(Date.now() - 60_000).toISOString() };
     case 'pause':
     case 'resume':
       return chance(0.5) ? { reason: 'race' } : {};

@@ -1,5 +1,5 @@
 import { refusal } from '../../src/domain/lifecycle';
-import { actions, Action, allowedActions } from '../../src/domain/stage-machine';
+import { actions, Action, allowedActions, payActions } from '../../src/domain/stage-machine';
 import { Stage, stages } from '../../src/domain/stages';
 import { organizerIn, request } from '../support/organizer-states';
 
@@ -45,16 +45,19 @@ describe('the stage machine: every stage × every action', () => {
       expect(organizer.state.stage).toBe(expected);
       expect(organizer.state.version).toBe(before.version + 1);
     } else {
+      // Pay actions are taken in active and on closed records while a pay period is open; this policy pays nothing.
+      const payStage = payActions.includes(action) && ['active', 'completed', 'withdrawn', 'terminated'].includes(stage);
+      const conflict = (action === 'resume' && stage === 'active') || payStage;
       expect(refused).toBeDefined();
-      expect(refused!.code).toBe(action === 'resume' && stage === 'active' ? 'conflict' : 'stage');
-      expect(refused!.message).toContain(action === 'resume' && stage === 'active' ? 'not paused' : stage);
+      expect(refused!.code).toBe(conflict ? 'conflict' : 'stage');
+      expect(refused!.message).toContain(payStage ? 'no pay period is open' : conflict ? 'not paused' : stage);
       // A refused action is never applied: the workflow's validator stops it, so state, version and rows stay.
       expect(organizer.state).toEqual(before);
     }
   });
 
-  it('covers all 13 stages × 14 actions', () => {
-    expect(cases).toHaveLength(13 * 14);
+  it('covers all 13 stages × 16 actions', () => {
+    expect(cases).toHaveLength(13 * 16);
   });
 });
 
@@ -72,7 +75,7 @@ describe('allowed actions (what the person panel offers)', () => {
         expect(allowedActions(stage, paused, 'coordinator')).toEqual(expected);
         expect(allowedActions(stage, paused, 'self')).toEqual(
           expected.filter((action) =>
-            ['respond-offer', 'submit-debrief', 'set-work-plan', 'withdraw'].includes(action),
+            ['respond-offer', 'submit-debrief', 'set-work-plan', 'submit-timesheet', 'withdraw'].includes(action),
           ),
         );
         expect(allowedActions(stage, paused, 'reader')).toEqual([]);

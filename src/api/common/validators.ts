@@ -178,6 +178,36 @@ export const IsMetrics = (options?: ValidationOptions) =>
     options,
   );
 
+/** A distance in tenths (12.5 miles, not 12.55). */
+export const IsTenths = (options?: ValidationOptions) =>
+  register(
+    'isTenths',
+    'must be given to a tenth at most (such as 12.5)',
+    (value) => typeof value === 'number' && Math.abs(value * 10 - Math.round(value * 10)) < 1e-9,
+    options,
+  );
+
+/** Amounts by name in whole minor units (cents): never a decimal or a string such as "12.50". */
+export const IsMinorUnits = (options?: ValidationOptions) =>
+  register(
+    'isMinorUnits',
+    'must map up to 10 names to whole numbers of minor units (cents) from 0 to 10000000, such as { "phone": 2500 }',
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.keys(value).length <= 10 &&
+      Object.entries(value).every(
+        ([key, v]) =>
+          key.length >= 1 &&
+          key.length <= 30 &&
+          Number.isInteger(v) &&
+          (v as number) >= 0 &&
+          (v as number) <= 10_000_000,
+      ),
+    options,
+  );
+
 /** A number of hours in quarter hours. */
 export const IsQuarterHours = (options?: ValidationOptions) =>
   register(

@@ -17,12 +17,13 @@ import {
   MemberId,
   Name,
   Nested,
+  NestedList,
   Offset,
   OneOf,
   QuarterHours,
   Text,
 } from '../common/fields';
-import { IsMetrics, IsScores, Optional } from '../common/validators';
+import { IsDay, IsMetrics, IsMinorUnits, IsScores, IsTenths, Optional } from '../common/validators';
 
 export class AttestationsDto {
   @Bool({ optional: true }) currentMember: boolean = false;
@@ -167,6 +168,35 @@ export class SetWorkPlanDto {
   @IsMetrics()
   targets: Record<string, number>;
   @Text({ max: 2000, min: 0, optional: true, example: 'Lincoln Elementary: 3rd floor' }) notes?: string;
+}
+
+export class TimesheetEntryDto {
+  @ApiProperty({ example: '2027-01-05', description: 'The local day worked, inside the pay period' })
+  @IsDay()
+  date: string;
+  @QuarterHours({ max: 24, example: 2.5 }) hours: number;
+  @Text({ max: 50, example: 'organizing', description: "One of the program's pay.workKinds" }) kind: string;
+}
+
+export class SubmitTimesheetDto {
+  @Instant({ description: 'The pay period (from payPeriods on the organizer detail)' }) periodStart: string;
+  @NestedList(TimesheetEntryDto, { max: 100 }) entries: TimesheetEntryDto[];
+  @Decimal({ min: 0, max: 10_000, optional: true, example: 42.5, description: 'Miles driven, to a tenth' })
+  @IsTenths()
+  miles?: number;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 10_000_000 },
+    example: { phone: 2500 },
+    description: "Allowances claimed (the program's pay.allowances), in whole minor units (cents)",
+  })
+  @Optional()
+  @IsMinorUnits()
+  allowances?: Record<string, number>;
+}
+
+export class ApprovePayPeriodDto {
+  @Instant({ description: 'The pay period approved' }) periodStart: string;
 }
 
 export class RecordGroupDebriefDto {

@@ -1,5 +1,6 @@
 // What the organizer routes answer: organizers (list item and detail), their records and notifications. Each class
 // implements the repository's read shape, so what is documented is what is returned.
+import { PayPeriodDto } from '../pay/pay.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { notificationKinds } from '../../domain/organizer';
 import type { NotificationKind, RecipientRole } from '../../domain/organizer';
@@ -169,6 +170,8 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   @ApiProperty({ type: [DebriefDto], description: 'Newest first, at most 104' }) debriefs: DebriefDto[];
   @ApiProperty({ type: [WorkPlanDto], description: "Each period's plan, newest first, at most 104" })
   workPlans: WorkPlanDto[];
+  @ApiProperty({ type: [PayPeriodDto], description: 'Pay periods, newest first, at most 104' })
+  payPeriods: PayPeriodDto[];
   @ApiProperty({ type: [TrainingDto] }) trainings: TrainingDto[];
   @ApiProperty({ type: [RideAlongDto] }) rideAlongs: RideAlongDto[];
   @ApiProperty({ type: [NotificationDto], description: 'Newest first, at most 100' }) notifications: NotificationDto[];

@@ -19,8 +19,10 @@ import {
   RecordTrainingDto,
   RespondOfferDto,
   ScheduleScreeningDto,
+  ApprovePayPeriodDto,
   SetWorkPlanDto,
   SubmitDebriefDto,
+  SubmitTimesheetDto,
 } from './organizer-inputs.dto';
 import {
   BoardDto,
@@ -188,6 +190,26 @@ export class OrganizersController {
     @CurrentCaller() caller: Caller,
   ) {
     return this.organizers.act(id, 'set-work-plan', body, caller);
+  }
+
+  /** A pay period's time sheet, or its correction before approval (DESIGN.md §6). */
+  @ActionRoute('submit-timesheet', 'active, or closed with a pay period open: a pay period not yet approved')
+  submitTimesheet(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: SubmitTimesheetDto,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.organizers.act(id, 'submit-timesheet', body, caller);
+  }
+
+  /** Makes a pay period payable: 422 naming the time sheet or debriefs still missing. */
+  @ActionRoute('approve-pay-period', 'active, or closed with a pay period open: once it is over, with all it needs')
+  approvePayPeriod(
+    @IdParam('organizerId', 'organizer') id: string,
+    @Body() body: ApprovePayPeriodDto,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.organizers.act(id, 'approve-pay-period', body, caller);
   }
 
   @ActionRoute('pause', 'active: no debrief falls due until resumed')

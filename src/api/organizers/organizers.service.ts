@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ActionInputs, Actor, Application } from '../../domain/organizer';
-import { Action, allowedActions, organizerOwnActions, stageRefusal } from '../../domain/stage-machine';
+import { Action, allowedActions, organizerOwnActions, payActions, stageRefusal } from '../../domain/stage-machine';
 import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
@@ -178,7 +178,9 @@ export class OrganizersService {
     const row = known ?? (await this.organizers.access(organizerId));
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
-    if (isClosed(row.stage)) throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
+    // Except a pay action: a closed record's workflow waits while a pay period is open, and answers for itself.
+    if (isClosed(row.stage) && !payActions.includes(action))
+      throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
     await this.checkDates(action, input, row.programId);
     let projection: Projection | undefined;
     try {
@@ -302,6 +304,7 @@ export class OrganizersService {
       : caller.role === 'organizer' && caller.organizerId === organizerId
         ? 'self'
         : 'reader';
-    return { ...detail, allowedActions: allowedActions(detail.stage, detail.paused, relation) };
+    const payOpen = detail.payPeriods.some((p) => p.status === 'open' || p.status === 'submitted');
+    return { ...detail, allowedActions: allowedActions(detail.stage, detail.paused, relation, payOpen) };
   }
 }

@@ -12,7 +12,11 @@ import {
   IsString,
   Matches,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
+import { payModels, reimbursers } from '../../domain/pay';
+import type { PayModel, PayPeriodEvery, Reimburser } from '../../domain/pay';
 import { programKinds, requirableAttestations } from '../../domain/policy';
 import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
 import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, TimeZone } from '../common/fields';
@@ -63,6 +67,58 @@ export class GoalDto {
   @ApiPropertyOptional() by?: string;
   @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] })
   note?: string | number | boolean;
+}
+
+export class AllowanceDto {
+  @ApiProperty({ example: 'phone', description: 'Lower case, 1 to 30 characters' })
+  @Matches(/^[a-z][a-z0-9 ]{0,29}$/, { message: 'name must be lower case letters, digits and spaces, 1 to 30' })
+  name: string;
+  @Count({ max: 10_000_000, example: 2500, description: 'Per pay period, in minor units (cents)' }) capMinor: number;
+}
+
+/** How organizers are paid (src/domain/pay.ts). Money in whole minor units (cents), never a decimal. */
+export class PayPolicyDto {
+  @OneOf(payModels, { description: 'hourly stipend, fixed stipend per pay period, or lost time reimbursed' })
+  model: PayModel;
+  @Count({ max: 10_000_000, example: 2500, description: 'Per hour (per pay period when fixed), in minor units' })
+  rateMinor: number;
+  @ApiProperty({ example: 'USD', description: 'ISO 4217, a two-decimal currency' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code such as USD' })
+  currency: string;
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', enum: [1, 2, 4] },
+      { type: 'string', enum: ['month'] },
+    ],
+    example: 1,
+  })
+  @IsIn([1, 2, 4, 'month'], { message: "periodEvery must be 1, 2 or 4 debrief periods, or 'month'" })
+  periodEvery: PayPeriodEvery;
+  @Count({ min: 1, max: 168, optional: true, example: 10 }) capHoursPerWeek?: number;
+  @Count({ min: 1, max: 744, optional: true, example: 8 }) capHoursPerMonth?: number;
+  @ApiPropertyOptional({ type: [Number], example: [8, 9, 10, 11, 12], description: 'Months whose hours are paid' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsInt({ each: true })
+  months?: number[];
+  @Count({ max: 10_000, optional: true, example: 70, description: 'Per mile, in minor units' })
+  mileageRateMinor?: number;
+  @ApiPropertyOptional({ type: [AllowanceDto] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => AllowanceDto)
+  allowances?: AllowanceDto[];
+  @ApiProperty({ type: [String], example: ['organizing', 'training', 'debrief', 'travel'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  workKinds: string[];
+  @OneOf(reimbursers) reimbursedBy: Reimburser;
+  @Duration({ optional: true, example: '7 days' }) approveWithin?: string;
+  @Duration({ optional: true, example: '60 days' }) settleWithin?: string;
 }
 
 export class ApplicationsOpenDto {
@@ -131,6 +187,15 @@ export class PolicyPatchDto {
   applicationsOpen?: ApplicationsOpenDto;
   @Duration({ optional: true, example: '14 days', description: 'How long a link sent by email stays good' })
   linkExpiresAfter?: string;
+  @ApiPropertyOptional({
+    type: PayPolicyDto,
+    nullable: true,
+    description: 'How organizers are paid; null: the program pays nothing',
+  })
+  @ValidateIf((_: object, value: unknown) => value !== undefined && value !== null)
+  @ValidateNested()
+  @Type(() => PayPolicyDto)
+  pay?: PayPolicyDto | null;
 }
 
 /** A program's goals as given: typed, or the old object form. */
@@ -242,6 +307,7 @@ export class PolicyDto implements ProgramPolicy {
   @ApiPropertyOptional({ type: [String] }) debriefMetrics?: string[];
   @ApiPropertyOptional({ type: ApplicationsOpenPolicyDto }) applicationsOpen?: ApplicationsOpenPolicyDto;
   @ApiPropertyOptional() linkExpiresAfter?: string;
+  @ApiPropertyOptional({ type: PayPolicyDto }) pay?: PayPolicyDto;
 }
 
 export class ProgramDto {

@@ -12,6 +12,7 @@ import { Links1796030118211 } from './1796030118211-Links';
 import { DebriefMetrics1796032154949 } from './1796032154949-DebriefMetrics';
 import { WeeklyReportGoals1796034107396 } from './1796034107396-WeeklyReportGoals';
 import { WorkPlans1796034716405 } from './1796034716405-WorkPlans';
+import { PayPeriodsAndVouchers1796039625458 } from './1796039625458-PayPeriodsAndVouchers';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DebriefMetrics1796032154949,
   WeeklyReportGoals1796034107396,
   WorkPlans1796034716405,
+  PayPeriodsAndVouchers1796039625458,
 ];

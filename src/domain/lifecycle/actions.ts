@@ -7,6 +7,7 @@ import { OpenStage } from '../stages';
 import { localDayOf } from '../calendar';
 import { rideAlongForecast } from './figures';
 import { debriefCalendar, move, openPeriod, periodEnd, resolve, rules2 } from './transitions';
+import { approvalRefusal, approvePayPeriod, owesPay, submitTimesheet, timesheetRefusal } from './pay-periods';
 import { iso, ms } from './time';
 
 function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
@@ -44,7 +45,7 @@ function canonicalTraining(policy: ProgramPolicy, training: string): string | un
 
 /** Why this action must be refused now, or undefined when it may proceed. A refused action changes nothing. */
 export function refusal(state: OrganizerState, request: ActionRequest, now: number): Refusal | undefined {
-  const byStage = stageRefusal(request.action, state.stage, state.paused);
+  const byStage = stageRefusal(request.action, state.stage, state.paused, owesPay(state));
   if (byStage) return byStage;
   switch (request.action) {
     case 'record-role-play': {
@@ -137,6 +138,10 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
         return { code: 'invalid', message: `targets may be set for ${allowed.join(', ')}; not ${unknown.join(', ')}` };
       return undefined;
     }
+    case 'submit-timesheet':
+      return timesheetRefusal(state, request.input, now);
+    case 'approve-pay-period':
+      return approvalRefusal(state, request.input.periodStart, now);
     case 'record-group-debrief': {
       const held = ms(request.input.heldAt);
       if (held > now)
@@ -276,7 +281,15 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
       touched = true;
       break;
     case 'resume':
-      resume(state, now);
+      resume(state, now, changes);
+      touched = true;
+      break;
+    case 'submit-timesheet':
+      submitTimesheet(state, request.input, actor, now, changes);
+      touched = true;
+      break;
+    case 'approve-pay-period':
+      approvePayPeriod(state, request.input.periodStart, actor, now, changes);
       touched = true;
       break;
     case 'reject':
@@ -379,8 +392,8 @@ function recordGroupDebrief(
  * length. Second rules, on the calendar: nothing moves; a period wholly inside the pause owes nothing (none was
  * opened), the period running now opens, and a debrief that fell due during the pause gets the grace from now.
  */
-function resume(state: OrganizerState, now: number): void {
-  if (debriefCalendar(state)) return resumeOnCalendar(state, now);
+function resume(state: OrganizerState, now: number, changes: Changes): void {
+  if (debriefCalendar(state)) return resumeOnCalendar(state, now, changes);
   const shift = now - ms(state.pausedAt!);
   const later = (instant: string) => iso(ms(instant) + shift);
   for (const period of state.periods) {
@@ -396,7 +409,7 @@ function resume(state: OrganizerState, now: number): void {
   state.pausedAt = undefined;
 }
 
-function resumeOnCalendar(state: OrganizerState, now: number): void {
+function resumeOnCalendar(state: OrganizerState, now: number, changes: Changes): void {
   const grace = durationMs(state.policy.debriefGrace);
   for (const period of state.periods) {
     if (period.submittedAt || period.overdue || ms(period.overdueAt) > now) continue;
@@ -408,7 +421,7 @@ function resumeOnCalendar(state: OrganizerState, now: number): void {
   if (last && ms(last.end) <= now) {
     let start = ms(last.end);
     while (periodEnd(state, start) <= now) start = periodEnd(state, start);
-    openPeriod(state, start);
+    openPeriod(state, start, changes);
   }
   if (state.groupPeriod) state.groupPeriod.end = iso(ms(state.groupPeriod.end) + now - ms(state.pausedAt!));
   state.paused = false;

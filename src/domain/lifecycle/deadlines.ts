@@ -5,13 +5,15 @@ import { isClosed } from '../stages';
 import { durationMs } from '../durations';
 import { rideAlongForecast } from './figures';
 import { enter, notify, openGroupPeriod, openPeriod, periodFits, rules2 } from './transitions';
+import { payDeadlines } from './pay-periods';
 import { iso, ms, when } from './time';
 
 type Deadline = { at: number; fire: (changes: Changes) => void };
 
 /** Every pending deadline of the current state, each with what happens when it comes. */
 function deadlines(state: OrganizerState): Deadline[] {
-  const due: Deadline[] = [];
+  // Pay periods outlive the record's stage: a closed record's last ones still remind and settle.
+  const due: Deadline[] = payDeadlines(state);
   if (isClosed(state.stage)) return due;
   const { sla, offer } = state;
   if (sla && sla.stage === state.stage) {
@@ -149,7 +151,7 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
   const due: Deadline[] = [];
   const current = state.periods[state.periods.length - 1];
   if (current && periodFits(state, ms(current.end)))
-    due.push({ at: ms(current.end), fire: () => openPeriod(state, ms(current.end)) });
+    due.push({ at: ms(current.end), fire: (c) => openPeriod(state, ms(current.end), c) });
   for (const period of state.periods) {
     if (period.submittedAt) continue;
     if (period.nudgeAt && !period.nudged && !period.overdue) {

@@ -8,3 +8,4 @@ export { debriefPeriodFor, refusal, applyAction, rideAlongKey } from './actions'
 export { isCurrentChange, changePolicy, changeTermEnd } from './program-changes';
 export { stateAt, nextDeadline, fireDeadlines } from './deadlines';
 export { overdueDebriefs, nextDebriefDueAt } from './figures';
+export { owesPay, payDay } from './pay-periods';

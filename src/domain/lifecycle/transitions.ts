@@ -6,6 +6,7 @@ import { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from 
 import { debriefsOnCalendar, isMonthly, stageTimeLimit, TimedStage } from '../policy';
 import { isClosed, Stage } from '../stages';
 import { iso, ms } from './time';
+import { closePayPeriods, coverDebriefPeriod } from './pay-periods';
 
 const dayMs = 86_400_000;
 const halfWeekMs = 3.5 * dayMs;
@@ -119,20 +120,21 @@ export function enter(
     const window = durationMs(state.policy.rideAlongWindow);
     state.rideAlongCheck = { at: iso(now + (rules2(state) ? window / 12 : window / 2)), done: false };
   }
-  if (to === 'active' && !state.activeSince) activate(state, now);
+  if (to === 'active' && !state.activeSince) activate(state, now, changes);
   if (isClosed(to)) {
     // A closed record owes nothing more: no reminder stays open and nobody stays flagged.
     resolve(state, changes, () => true, now, actor);
     state.paused = false;
     state.pausedAt = undefined;
     state.atRisk = false;
+    closePayPeriods(state, now, changes);
   }
 }
 
-export function activate(state: OrganizerState, now: number): void {
+export function activate(state: OrganizerState, now: number, changes: Changes): void {
   state.activeSince = iso(now);
   state.endsAt = state.termEnd ?? addDuration(iso(now), state.policy.termLength);
-  openPeriod(state, firstPeriodStart(state, now), true);
+  openPeriod(state, firstPeriodStart(state, now), changes, true);
   openGroupPeriod(state, now);
 }
 
@@ -165,7 +167,7 @@ export function periodFits(state: OrganizerState, start: number, first = false):
 }
 
 /** Opens the debrief period starting at `start`, with deadlines from the policy in force now; none past the term. */
-export function openPeriod(state: OrganizerState, start: number, first = false): void {
+export function openPeriod(state: OrganizerState, start: number, changes: Changes, first = false): void {
   const { policy } = state;
   if (!periodFits(state, start, first)) return;
   const end = periodEnd(state, start, first);
@@ -180,6 +182,7 @@ export function openPeriod(state: OrganizerState, start: number, first = false):
     overdue: false,
     escalated: false,
   });
+  coverDebriefPeriod(state, state.periods[state.periods.length - 1], changes);
 }
 
 export function openGroupPeriod(state: OrganizerState, start: number): void {

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { dayAfter, startOfLocalDay } from '../../domain/calendar';
+import type { PayPeriodStatus, VoucherStatus } from '../../entities';
+import { AuditRepository } from '../../repositories/audit.repository';
+import { PayRepository, VoucherRefusal, VoucherView } from '../../repositories/pay.repository';
+import { AccessPolicy } from '../auth/access-policy';
+import type { Caller } from '../auth/caller';
+import { AccessDeniedError, ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
+import { csvCell } from '../dashboard/dashboard.service';
+import { ProgramsService } from '../programs/programs.service';
+import { CreateVoucherDto, PayPeriodListDto, VoucherDto, VoucherListDto } from './pay.dto';
+
+@Injectable()
+export class PayService {
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly pay: PayRepository,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async periods(programId: string, status: PayPeriodStatus | undefined, caller: Caller): Promise<PayPeriodListDto> {
+    await this.programs.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    return { items: await this.pay.periods(programId, status) };
+  }
+
+  /** The local's coordinator turns payable periods into a voucher; 422 when there are none to take. */
+  async createVoucher(programId: string, input: CreateVoucherDto, caller: Caller): Promise<VoucherDto> {
+    const program = await this.programs.find(programId);
+    this.access.assertActOnProgram(caller, programId);
+    const pay = program.policy.pay;
+    if (!pay) throw new RuleViolationError('this program has no pay policy: it has nothing to voucher');
+    try {
+      const voucher = await this.pay.createVoucher({
+        programId,
+        local: input.local,
+        through: input.through,
+        throughEnd: new Date(startOfLocalDay(dayAfter(input.through), program.timezone)),
+        currency: pay.currency,
+        reimbursedBy: pay.reimbursedBy,
+        createdBy: caller.id,
+      });
+      await this.audit.record({
+        actor: caller.id,
+        programId,
+        kind: 'voucher-created',
+        subject: voucher.id,
+        after: {
+          local: voucher.local,
+          through: voucher.through,
+          lines: voucher.lines.length,
+          total: voucher.totalMinor,
+        },
+      });
+      return voucher;
+    } catch (error) {
+      throw refusalError(error);
+    }
+  }
+
+  async vouchers(programId: string, status: VoucherStatus | undefined, caller: Caller): Promise<VoucherListDto> {
+    await this.programs.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    return { items: await this.pay.vouchers(programId, status) };
+  }
+
+  async voucher(id: string, caller: Caller): Promise<VoucherDto> {
+    const voucher = await this.pay.voucher(id);
+    if (!voucher || !this.access.canReadProgram(caller, voucher.programId)) throw new NotFoundError(`no voucher ${id}`);
+    return voucher;
+  }
+
+  /** One row per line, with the voucher's total last; amounts in the currency's units (12.34). */
+  async voucherCsv(id: string, caller: Caller): Promise<string> {
+    const v = await this.voucher(id, caller);
+    const money = (minor: number) => (minor / 100).toFixed(2);
+    const rows: unknown[][] = [
+      ['organizerId', 'name', 'local', 'periodStart', 'periodEnd', 'hours', 'rate', 'amount', 'allowances', 'currency'],
+      ...v.lines.map((l) => [
+        l.organizerId,
+        l.name,
+        l.local ?? '',
+        l.periodStart,
+        l.periodEnd,
+        l.hours,
+        money(l.rateMinor),
+        money(l.amountMinor),
+        money(l.allowancesMinor),
+        v.currency,
+      ]),
+      ['', 'total', '', '', '', v.lines.reduce((s, l) => s + l.hours, 0), '', '', money(v.totalMinor), v.currency],
+    ];
+    return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  /** submit: the local's coordinator; approve and return: the reimbursing body's staff (national) or an admin. */
+  async move(id: string, to: 'submitted' | 'approved' | 'returned', caller: Caller, reason?: string) {
+    const voucher = await this.voucher(id, caller);
+    if (to === 'submitted') this.access.assertActOnProgram(caller, voucher.programId);
+    else if (caller.role !== 'national' && caller.role !== 'admin')
+      throw new AccessDeniedError('only the reimbursing body (national staff) or an admin decides on a voucher');
+    try {
+      const moved: VoucherView = await this.pay.moveVoucher(
+        id,
+        to === 'submitted' ? ['draft'] : ['submitted'],
+        to,
+        caller.id,
+        reason,
+      );
+      await this.audit.record({
+        actor: caller.id,
+        programId: moved.programId,
+        kind: `voucher-${to}`,
+        subject: id,
+        ...(reason ? { after: { reason } } : {}),
+      });
+      return moved;
+    } catch (error) {
+      throw refusalError(error);
+    }
+  }
+}
+
+function refusalError(error: unknown): unknown {
+  if (!(error instanceof VoucherRefusal)) return error;
+  return error.kind === 'none' ? new RuleViolationError(error.message) : new ConflictError(error.message);
+}

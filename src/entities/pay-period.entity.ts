@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Timesheet } from '../domain/pay';
+
+export const payPeriodStatuses = ['open', 'submitted', 'payable', 'vouchered', 'reimbursed'] as const;
+export type PayPeriodStatus = (typeof payPeriodStatuses)[number];
+
+/**
+ * One organizer's pay period (DESIGN.md §6). The workflow writes it while it is open, submitted and once payable
+ * (then it leaves the workflow's state); vouchers move it on: vouchered, reimbursed, or back to payable if returned.
+ */
+@Entity({ name: 'pay_periods' })
+@Index(['programId', 'status'])
+@Index(['voucherId'])
+export class PayPeriodEntity {
+  @PrimaryColumn('uuid')
+  organizerId: string;
+
+  @PrimaryColumn({ type: 'timestamptz' })
+  periodStart: Date;
+
+  @Column('uuid')
+  programId: string;
+
+  @Column({ type: 'timestamptz' })
+  periodEnd: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: PayPeriodStatus;
+
+  /** Starts of the debrief periods it overlaps (its evidence with the time sheet). */
+  @Column({ type: 'jsonb' })
+  debriefStarts: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  timesheet: Timesheet | null;
+
+  /** Hours on the time sheet and those paid after caps, in quarter hours; money in minor units (once approved). */
+  @Column({ type: 'integer', nullable: true })
+  quarterHours: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  paidQuarterHours: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  rateMinor: number | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  amountMinor: string | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  allowancesMinor: string | null;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  approvedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  voucherId: string | null;
+
+  /** The organizer's version that wrote it: an older write never replaces a newer one. */
+  @Column({ type: 'integer' })
+  version: number;
+}
