@@ -148,7 +148,8 @@ export class PayRepository {
         createdBy: input.createdBy,
         createdAt: new Date(),
       });
-      const taken: Row[] = await manager.query(
+      // TypeORM answers an UPDATE … RETURNING with [rows, count].
+      const [taken]: [Row[], number] = await manager.query(
         `UPDATE pay_periods p SET status = 'vouchered', voucher_id = $1
          FROM organizers o
          WHERE o.id = p.organizer_id AND p.program_id = $2 AND p.status = 'payable' AND p.voucher_id IS NULL

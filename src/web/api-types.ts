@@ -2,7 +2,7 @@
 // UPDATE_API_TYPES=1 npx jest test/integration/openapi.test.ts writes it again.
 
 export type ActionDto = {
-  name: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
+  name: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "submit-timesheet" | "approve-pay-period" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
   label: string;
   /** The stages that accept it */
   stages: ("applied" | "screening" | "role_play" | "offered" | "training" | "ride_along" | "active" | "completed" | "withdrawn" | "terminated" | "not_selected" | "declined" | "ineligible")[];
@@ -16,6 +16,12 @@ export type ActivityDto = {
   leadersIdentified: number;
   /** Debriefs held in person as a group */
   groupDebriefs: number;
+};
+export type AllowanceDto = {
+  /** Lower case, 1 to 30 characters */
+  name: string;
+  /** Per pay period, in minor units (cents) */
+  capMinor: number;
 };
 export type ApplicationDto = {
   /** The member number in the local (case does not matter) */
@@ -33,6 +39,10 @@ export type ApplicationsOpenDto = {
 export type ApplicationsOpenPolicyDto = {
   from?: string;
   until?: string;
+};
+export type ApprovePayPeriodDto = {
+  /** The pay period approved */
+  periodStart: string;
 };
 export type AttestationDto = {
   name: string;
@@ -137,6 +147,12 @@ export type CreateUserDto = {
   programIds?: string[];
   /** For an organizer: the organizer record they own */
   organizerId?: string;
+};
+export type CreateVoucherDto = {
+  /** One local (default: every local) */
+  local?: string;
+  /** Pay periods ending by the end of this day are taken */
+  through: string;
 };
 export type CreatedSessionDto = {
   results: PersonResultDto[];
@@ -275,7 +291,7 @@ export type InboxItemDto = {
   /** The period it concerns (debriefs, group debriefs) */
   period?: InboxPeriodDto;
   /** The action that clears it */
-  action?: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
+  action?: "schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "submit-timesheet" | "approve-pay-period" | "pause" | "resume" | "reject" | "withdraw" | "terminate";
 };
 export type InboxPeriodDto = {
   start: string;
@@ -366,7 +382,7 @@ export type NotificationDto = {
   id: string;
   organizerId: string;
   programId: string;
-  kind: "stage_stalled" | "stage_stalled_escalated" | "offer_expiring" | "debrief_overdue" | "debrief_escalated" | "organizer_at_risk" | "group_debrief_missing" | "ride_alongs_behind" | "debrief_due_soon";
+  kind: "stage_stalled" | "stage_stalled_escalated" | "offer_expiring" | "debrief_overdue" | "debrief_escalated" | "organizer_at_risk" | "group_debrief_missing" | "ride_alongs_behind" | "debrief_due_soon" | "timesheet_missing" | "pay_approval_waiting";
   recipientRole: "organizer" | "coordinator" | "national";
   summary: string;
   /** The rule that raised it, in words, from the program's policy (on a person's record) */
@@ -433,12 +449,14 @@ export type OrganizerDetailDto = {
   debriefs: DebriefDto[];
   /** Each period's plan, newest first, at most 104 */
   workPlans: WorkPlanDto[];
+  /** Pay periods, newest first, at most 104 */
+  payPeriods: PayPeriodDto[];
   trainings: TrainingDto[];
   rideAlongs: RideAlongDto[];
   /** Newest first, at most 100 */
   notifications: NotificationDto[];
   /** The actions the caller may take on this organizer now (their role, the stage, the paused flag) */
-  allowedActions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
+  allowedActions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "submit-timesheet" | "approve-pay-period" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
 };
 export type OrganizerDto = {
   id: string;
@@ -457,6 +475,52 @@ export type OrganizerDto = {
 export type OrganizerListDto = {
   items: OrganizerDto[];
   total: number;
+};
+export type PayPeriodDto = {
+  organizerId: string;
+  name?: string;
+  local?: string | null;
+  periodStart: string;
+  periodEnd: string;
+  status: "open" | "submitted" | "payable" | "vouchered" | "reimbursed";
+  /** Starts of the debrief periods it needs */
+  debriefStarts: string[];
+  timesheet?: TimesheetDto;
+  /** On the time sheet (once approved) */
+  hours?: number;
+  /** Paid, after the caps */
+  paidHours?: number;
+  rateMinor?: number;
+  amountMinor?: number;
+  /** Mileage and allowances */
+  allowancesMinor?: number;
+  currency: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  voucherId?: string;
+};
+export type PayPeriodListDto = {
+  items: PayPeriodDto[];
+};
+export type PayPolicyDto = {
+  /** hourly stipend, fixed stipend per pay period, or lost time reimbursed */
+  model: "hourly" | "fixed" | "lost_time";
+  /** Per hour (per pay period when fixed), in minor units */
+  rateMinor: number;
+  /** ISO 4217, a two-decimal currency */
+  currency: string;
+  periodEvery: 1 | 2 | 4 | "month";
+  capHoursPerWeek?: number;
+  capHoursPerMonth?: number;
+  /** Months whose hours are paid */
+  months?: number[];
+  /** Per mile, in minor units */
+  mileageRateMinor?: number;
+  allowances?: AllowanceDto[];
+  workKinds: string[];
+  reimbursedBy: "national" | "grant" | "local";
+  approveWithin?: string;
+  settleWithin?: string;
 };
 export type PendingDebriefPeriodDto = {
   start: string;
@@ -513,6 +577,7 @@ export type PolicyDto = {
   debriefMetrics?: string[];
   applicationsOpen?: ApplicationsOpenPolicyDto;
   linkExpiresAfter?: string;
+  pay?: PayPolicyDto;
 };
 export type PolicyPatchDto = {
   hoursPerWeek?: number;
@@ -540,6 +605,8 @@ export type PolicyPatchDto = {
   applicationsOpen?: ApplicationsOpenDto;
   /** How long a link sent by email stays good */
   linkExpiresAfter?: string;
+  /** How organizers are paid; null: the program pays nothing */
+  pay?: PayPolicyDto | null;
 };
 export type PresetDto = {
   kind: "member_organizer" | "political_organizer" | "civic_engagement";
@@ -667,6 +734,9 @@ export type ReportedDebriefDto = {
 export type RespondOfferDto = {
   accepted: boolean;
 };
+export type ReturnVoucherDto = {
+  reason: string;
+};
 export type RideAlongComplianceDto = {
   /** Organizers in stage active */
   active: number;
@@ -764,7 +834,7 @@ export type StagesDto = {
   /** Every stage, in the order of the pipeline (open stages first) */
   items: StageDto[];
   /** Every action, as POST /api/organizers/:id/<action> */
-  actions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
+  actions: ("schedule-screening" | "record-screening" | "record-role-play" | "respond-offer" | "record-training" | "record-ride-along" | "submit-debrief" | "record-group-debrief" | "set-work-plan" | "submit-timesheet" | "approve-pay-period" | "pause" | "resume" | "reject" | "withdraw" | "terminate")[];
   /** Every action with its name in words (the buttons people press) */
   actionLabels: ActionDto[];
   /** What applicants attest to, in words */
@@ -788,6 +858,34 @@ export type SubmitDebriefDto = {
   notes?: string;
   /** The program's own counts (policy.debriefMetrics), by name */
   metrics?: Record<string, number>;
+};
+export type SubmitTimesheetDto = {
+  /** The pay period (from payPeriods on the organizer detail) */
+  periodStart: string;
+  entries: TimesheetEntryDto[];
+  /** Miles driven, to a tenth */
+  miles?: number;
+  /** Allowances claimed (the program's pay.allowances), in whole minor units (cents) */
+  allowances?: Record<string, number>;
+};
+export type TimesheetDto = {
+  entries: TimesheetEntryViewDto[];
+  miles?: number;
+  allowances?: Record<string, number>;
+  submittedAt: string;
+  submittedBy: string;
+};
+export type TimesheetEntryDto = {
+  /** The local day worked, inside the pay period */
+  date: string;
+  hours: number;
+  /** One of the program's pay.workKinds */
+  kind: string;
+};
+export type TimesheetEntryViewDto = {
+  date: string;
+  hours: number;
+  kind: string;
 };
 export type TotalsDto = {
   debriefs: number;
@@ -836,6 +934,41 @@ export type UserDto = {
 };
 export type UserListDto = {
   items: UserDto[];
+};
+export type VoucherDto = {
+  id: string;
+  programId: string;
+  local: string | null;
+  through: string;
+  status: "draft" | "submitted" | "approved" | "returned";
+  currency: string;
+  /** Who it goes to: national, grant or local */
+  reimbursedBy: string;
+  lines: VoucherLineDto[];
+  /** Amounts and allowances of every line, in minor units */
+  totalMinor: number;
+  createdBy: string;
+  createdAt: string;
+  submittedAt?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  returnReason?: string;
+};
+export type VoucherLineDto = {
+  organizerId: string;
+  name: string;
+  local: string | null;
+  periodStart: string;
+  periodEnd: string;
+  /** Hours paid */
+  hours: number;
+  rateMinor: number;
+  amountMinor: number;
+  /** Mileage and allowances */
+  allowancesMinor: number;
+};
+export type VoucherListDto = {
+  items: VoucherDto[];
 };
 export type WeeklyReportDto = {
   /** Monday 00:00 in the program time zone */

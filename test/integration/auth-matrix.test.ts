@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { anApplicationFor, localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import { aFastPolicy } from '../support/builders';
+import { payPresets } from '../../src/domain/pay';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { startSmtpServer } from '../support/smtp';
@@ -44,6 +45,7 @@ describe('access matrix: every route × every caller', () => {
   let harness: AppHarness;
   let admin: ApiClient;
   let program: Program;
+  let paidProgram: Program;
   let tokens: Record<Exclude<CallerKind, 'none' | 'bad' | 'self'>, string> & { self: string };
   let shared: string; // an applicant in the program, owned by `self`
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -59,6 +61,17 @@ describe('access matrix: every route × every caller', () => {
       createdBy: 'system',
       supersede: false,
     });
+  }
+
+  /** A voucher of the paid program in `status` (with no lines: what is checked here is who may see and move it). */
+  async function voucherIn(status: 'draft' | 'submitted'): Promise<string> {
+    const id = randomUUID();
+    await harness.dataSource.query(
+      `INSERT INTO vouchers (id, program_id, local, through, status, currency, lines, total_minor, reimbursed_by,
+         created_by, created_at) VALUES ($1, $2, NULL, '2027-01-31', $3, 'USD', '[]', 0, 'national', 'test', now())`,
+      [id, paidProgram.id, status],
+    );
+    return id;
   }
 
   const debrief = { hours: 8, conversations: 12, oneOnOnes: 2, leadersIdentified: 1, inPerson: true, group: false };
@@ -304,6 +317,75 @@ describe('access matrix: every route × every caller', () => {
     action('submit-debrief', 'active', debrief, true),
     action('record-group-debrief', 'active', () => ({ heldAt: new Date().toISOString(), location: 'hall' }), false),
     action('set-work-plan', 'active', { targets: { conversations: 12, oneOnOnes: 3 }, notes: 'Lincoln' }, true),
+    {
+      route: 'POST /api/organizers/{organizerId}/submit-timesheet',
+      expect: [200, 403, 200, 403, 200, 403],
+      async cell(caller, allowed) {
+        const timesheet = (periodStart: string) => ({
+          periodStart,
+          entries: [{ date: new Date().toISOString().slice(0, 10), hours: 2, kind: 'organizing' }],
+        });
+        if (!allowed) return { path: `/api/organizers/${shared}/submit-timesheet`, body: timesheet(soon()) };
+        const { body } = await admin.apply(paidProgram.id);
+        const active = await admin.advanceTo(paidProgram, body.id, 'active');
+        return {
+          path: `/api/organizers/${body.id}/submit-timesheet`,
+          body: timesheet(active.payPeriods[0].periodStart),
+          ...(caller === 'self' ? { selfToken: await ownerToken(body.id) } : {}),
+        };
+      },
+    },
+    {
+      // Approval needs a period that is over with its time sheet and debriefs; here access is what is checked, on
+      // the shared applicant (whose stage takes no pay action: 409 for those allowed).
+      route: 'POST /api/organizers/{organizerId}/approve-pay-period',
+      expect: [409, 403, 409, 403, 403, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}/approve-pay-period`, body: { periodStart: soon() } }),
+    },
+    {
+      route: 'GET /api/programs/{programId}/pay-periods',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${paidProgram.id}/pay-periods?status=open` }),
+    },
+    {
+      // The program pays nothing: those allowed are told so.
+      route: 'POST /api/programs/{programId}/vouchers',
+      expect: [422, 403, 422, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/vouchers`, body: { through: '2027-01-31' } }),
+    },
+    {
+      route: 'GET /api/programs/{programId}/vouchers',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${paidProgram.id}/vouchers` }),
+    },
+    {
+      route: 'GET /api/vouchers/{voucherId}',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/vouchers/${await voucherIn('draft')}` }),
+    },
+    {
+      route: 'GET /api/vouchers/{voucherId}.csv',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/vouchers/${await voucherIn('draft')}.csv` }),
+    },
+    {
+      route: 'POST /api/vouchers/{voucherId}/submit',
+      expect: [200, 403, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/vouchers/${await voucherIn('draft')}/submit` }),
+    },
+    {
+      route: 'POST /api/vouchers/{voucherId}/approve',
+      expect: [200, 200, 403, 403, 403, 403],
+      cell: async () => ({ path: `/api/vouchers/${await voucherIn('submitted')}/approve` }),
+    },
+    {
+      route: 'POST /api/vouchers/{voucherId}/return',
+      expect: [200, 200, 403, 403, 403, 403],
+      cell: async () => ({
+        path: `/api/vouchers/${await voucherIn('submitted')}/return`,
+        body: { reason: 'hours to check' },
+      }),
+    },
     action('pause', 'active', {}, false),
     action('resume', 'paused', {}, false),
     action('reject', 'applied', { reason: 'not this round' }, false),
@@ -379,13 +461,16 @@ describe('access matrix: every route × every caller', () => {
     harness = await AppHarness.start({ AUTH_FAILURES_PER_MINUTE: '100000', SMTP_URL: smtp.url });
     admin = new ApiClient(harness);
     program = await admin.createProgram({ applicationsOpen: { from: '2026-01-01T00:00:00Z' } });
+    paidProgram = await admin.createProgram(
+      aFastPolicy({ debriefEvery: '60 seconds', debriefGrace: '60 seconds', pay: payPresets.member_organizer }),
+    );
     const other = await admin.createProgram({});
     shared = (await admin.apply(program.id)).body.id;
     const another = (await admin.apply(program.id)).body.id;
     tokens = {
       admin: admin.token,
       national: (await admin.createUser('national')).token,
-      coordinator: (await admin.createUser('coordinator', { programIds: [program.id] })).token,
+      coordinator: (await admin.createUser('coordinator', { programIds: [program.id, paidProgram.id] })).token,
       otherCoordinator: (await admin.createUser('coordinator', { programIds: [other.id] })).token,
       self: await ownerToken(shared),
       otherOrganizer: await ownerToken(another),

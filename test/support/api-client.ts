@@ -95,7 +95,7 @@ export async function footprint(harness: AppHarness, organizerId: string): Promi
     organizerId,
   ]);
   const counts: Record<string, number> = {};
-  for (const table of ['stage_transitions', 'debriefs', 'trainings', 'ride_alongs', 'notifications']) {
+  for (const table of ['stage_transitions', 'debriefs', 'trainings', 'ride_alongs', 'notifications', 'pay_periods']) {
     const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE organizer_id = $1`, [
       organizerId,
     ]);

@@ -46,7 +46,8 @@ describe('the stage machine: every stage × every action', () => {
       expect(organizer.state.version).toBe(before.version + 1);
     } else {
       // Pay actions are taken in active and on closed records while a pay period is open; this policy pays nothing.
-      const payStage = payActions.includes(action) && ['active', 'completed', 'withdrawn', 'terminated'].includes(stage);
+      const payStage =
+        payActions.includes(action) && ['active', 'completed', 'withdrawn', 'terminated'].includes(stage);
       const conflict = (action === 'resume' && stage === 'active') || payStage;
       expect(refused).toBeDefined();
       expect(refused!.code).toBe(conflict ? 'conflict' : 'stage');

@@ -67,7 +67,8 @@ export class PayService {
 
   async voucher(id: string, caller: Caller): Promise<VoucherDto> {
     const voucher = await this.pay.voucher(id);
-    if (!voucher || !this.access.canReadProgram(caller, voucher.programId)) throw new NotFoundError(`no voucher ${id}`);
+    if (!voucher) throw new NotFoundError(`no voucher ${id}`);
+    this.access.assertReadProgram(caller, voucher.programId);
     return voucher;
   }
 
