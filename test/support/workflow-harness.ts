@@ -73,7 +73,8 @@ export class RecordingActivities implements OrganizerActivities {
     this.deliveries.push(notificationIds);
   };
 
-  private all<K extends keyof Changes>(key: K): Changes[K] {
+  /** Every record of one kind, in the order the projections carried them. */
+  all<K extends keyof Changes>(key: K): Changes[K] {
     return this.projections.flatMap((p) => p.changes[key] as unknown[]) as Changes[K];
   }
 
