@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PayPeriodView, payPeriodView } from './pay.repository';
+import type { PayPolicy } from '../domain/pay';
 import type {
   DebriefRecord,
   WorkPlanRecord,
@@ -285,6 +286,8 @@ export interface OrganizerDetail extends OrganizerSummary {
   rolePlay: OrganizerSnapshot['rolePlay'];
   /** The program's time zone: every due time above is an instant, shown in this zone. */
   timezone: string;
+  /** The program's pay policy (what a time sheet takes: kinds of work, mileage, allowances), or null. */
+  pay: PayPolicy | null;
   rideAlongCount: number;
   totals: OrganizerSnapshot['totals'];
   pendingDebriefPeriods: OrganizerSnapshot['pendingDebriefPeriods'];
@@ -549,6 +552,7 @@ export class OrganizerRepository {
       offer: o.offer ?? null,
       rolePlay: o.role_play ?? null,
       timezone: row.timezone,
+      pay: row.policy.pay ?? null,
       rideAlongCount: o.ride_along_count,
       totals: o.totals,
       pendingDebriefPeriods: o.pending_debrief_periods,

@@ -449,6 +449,8 @@ export type OrganizerDetailDto = {
   debriefs: DebriefDto[];
   /** Each period's plan, newest first, at most 104 */
   workPlans: WorkPlanDto[];
+  /** The program's pay policy (null: it pays nothing) */
+  pay: PayPolicyDto | null;
   /** Pay periods, newest first, at most 104 */
   payPeriods: PayPeriodDto[];
   trainings: TrainingDto[];

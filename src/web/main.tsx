@@ -14,6 +14,7 @@ import { Sessions } from './views/GroupSession';
 import { NewApplication } from './views/NewApplication';
 import { Person } from './views/Person';
 import { Settings } from './views/Settings';
+import { Pay } from './views/Pay';
 import { SignIn } from './views/SignIn';
 import { Today } from './views/Today';
 
@@ -23,6 +24,7 @@ function ProgramNav({ programId, me, current }: { programId: string; me: CallerD
     ['', 'Dashboard'],
     ['board', 'Board'],
     ['sessions', 'Group sessions'],
+    ['pay', 'Pay'],
     ...(acts ? [['apply', 'New application']] : []),
     ['settings', 'Settings'],
   ];
@@ -64,6 +66,8 @@ function View({ route, me }: { route: Route; me: CallerDto }) {
           return <NewApplication programId={id} />;
         case 'settings':
           return <Settings programId={id} />;
+        case 'pay':
+          return <Pay programId={id} voucherId={subId} me={me} />;
         default:
           return <ProgramDashboard programId={id} />;
       }

@@ -2,7 +2,7 @@
 // data. Every piece of data is rendered as text (Preact escapes it), so what people typed is shown as typed.
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, SignedOut } from './api';
+import { ApiError, download, SignedOut } from './api';
 
 export function announce(message: string): void {
   const status = document.getElementById('status');
@@ -235,3 +235,17 @@ export function DataTable<T>({
 
 export const number = (value: number) => new Intl.NumberFormat().format(value);
 export const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+/** Minor units (cents) as money: `12.34 USD`. */
+export const money = (minor: number, currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
+
+/** Downloads what `path` answers (with the session's token) as a file named `name`. */
+export async function saveFile(path: string, name: string): Promise<void> {
+  const blob = await download(path);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

@@ -1,6 +1,7 @@
 // What the organizer routes answer: organizers (list item and detail), their records and notifications. Each class
 // implements the repository's read shape, so what is documented is what is returned.
 import { PayPeriodDto } from '../pay/pay.dto';
+import { PayPolicyDto } from '../programs/programs.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { notificationKinds } from '../../domain/organizer';
 import type { NotificationKind, RecipientRole } from '../../domain/organizer';
@@ -170,6 +171,8 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   @ApiProperty({ type: [DebriefDto], description: 'Newest first, at most 104' }) debriefs: DebriefDto[];
   @ApiProperty({ type: [WorkPlanDto], description: "Each period's plan, newest first, at most 104" })
   workPlans: WorkPlanDto[];
+  @ApiProperty({ type: PayPolicyDto, nullable: true, description: "The program's pay policy (null: it pays nothing)" })
+  pay: PayPolicyDto | null;
   @ApiProperty({ type: [PayPeriodDto], description: 'Pay periods, newest first, at most 104' })
   payPeriods: PayPeriodDto[];
   @ApiProperty({ type: [TrainingDto] }) trainings: TrainingDto[];

@@ -62,6 +62,40 @@ function PeriodField({ props }: { props: FieldsProps }) {
   );
 }
 
+/** A time sheet offers this many rows of a day, its hours and the kind of work (rows left empty are not sent). */
+const timesheetRows = [0, 1, 2, 3, 4, 5, 6];
+
+/** Pay periods still taking a time sheet, oldest first. */
+function openPayPeriods(o: OrganizerDetailDto) {
+  return o.payPeriods.filter((p) => p.status === 'open' || p.status === 'submitted').reverse();
+}
+
+/** A time sheet row's field answers to its place in the body (`entries.2.hours`) for errors. */
+function entryProps(props: FieldsProps, row: number, field: string): FieldsProps {
+  return { ...props, problem: () => props.problem(`entries.${row}.${field}`) };
+}
+
+function PayPeriodField({ props, periods }: { props: FieldsProps; periods: OrganizerDetailDto['payPeriods'] }) {
+  return (
+    <Field name="periodStart" label="Pay period" error={props.problem('periodStart')}>
+      {(p) => (
+        <select
+          {...p}
+          value={text(props.values, 'periodStart')}
+          onChange={(e) => props.set('periodStart', inputValue(e))}
+        >
+          {periods.map((period) => (
+            <option value={period.periodStart}>
+              {day(period.periodStart, tz(props.organizer))} to {day(period.periodEnd, tz(props.organizer))} (
+              {period.status === 'submitted' ? 'time sheet in' : 'no time sheet yet'})
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function TextInput({
   name,
   label,
@@ -410,6 +444,104 @@ export const actionForms: Record<string, Spec> = {
       ),
       ...optional('notes', text(v, 'notes')),
     }),
+  },
+  'submit-timesheet': {
+    initial: (o) => ({
+      periodStart: openPayPeriods(o)[0]?.periodStart ?? '',
+      ...Object.fromEntries(
+        timesheetRows.flatMap((i) => [
+          [`date:${i}`, ''],
+          [`hours:${i}`, ''],
+          [`kind:${i}`, o.pay?.workKinds[0] ?? ''],
+        ]),
+      ),
+      miles: '',
+    }),
+    names: [
+      'periodStart',
+      'entries',
+      ...timesheetRows.flatMap((i) => [`entries.${i}.date`, `entries.${i}.hours`, `entries.${i}.kind`]),
+      'miles',
+      'allowances',
+    ],
+    fields: (props) => {
+      const pay = props.organizer.pay;
+      return (
+        <>
+          <PayPeriodField props={props} periods={openPayPeriods(props.organizer)} />
+          <fieldset class="timesheet">
+            <legend>Hours, by day and kind of work (quarter hours: 2.25, 2.5, 2.75)</legend>
+            {timesheetRows.map((i) => (
+              <div class="timesheet-row">
+                <TextInput name={`date:${i}`} label={`Day ${i + 1}`} type="date" props={entryProps(props, i, 'date')} />
+                <TextInput
+                  name={`hours:${i}`}
+                  label={`Hours, day ${i + 1}`}
+                  type="number"
+                  step="0.25"
+                  props={entryProps(props, i, 'hours')}
+                />
+                <Field name={`kind:${i}`} label={`Kind, day ${i + 1}`} error={props.problem(`entries.${i}.kind`)}>
+                  {(p) => (
+                    <select
+                      {...p}
+                      value={text(props.values, `kind:${i}`)}
+                      onChange={(e) => props.set(`kind:${i}`, inputValue(e))}
+                    >
+                      {(pay?.workKinds ?? []).map((kind) => (
+                        <option value={kind}>{kind}</option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </div>
+            ))}
+          </fieldset>
+          {pay?.mileageRateMinor ? (
+            <TextInput name="miles" label="Miles driven (optional)" type="number" step="0.1" props={props} />
+          ) : null}
+          {(pay?.allowances ?? []).map((a) => (
+            <TextInput
+              name={`allowance:${a.name}`}
+              label={`${a.name.charAt(0).toUpperCase()}${a.name.slice(1)} allowance in ${pay?.currency}, up to ${(a.capMinor / 100).toFixed(2)} (optional)`}
+              type="number"
+              step="0.01"
+              props={{ ...props, problem: () => props.problem('allowances') }}
+            />
+          ))}
+        </>
+      );
+    },
+    body: (v, o) => {
+      const allowances = Object.fromEntries(
+        (o.pay?.allowances ?? [])
+          .filter((a) => text(v, `allowance:${a.name}`).trim() !== '')
+          // Typed in the currency's units (25.00); the API takes whole minor units (2500).
+          .map((a) => [a.name, Math.round(Number(text(v, `allowance:${a.name}`)) * 100)]),
+      );
+      return {
+        periodStart: text(v, 'periodStart'),
+        entries: timesheetRows
+          .filter((i) => text(v, `hours:${i}`).trim() !== '' || text(v, `date:${i}`) !== '')
+          .map((i) => ({
+            date: text(v, `date:${i}`),
+            hours: Number(text(v, `hours:${i}`)),
+            kind: text(v, `kind:${i}`),
+          })),
+        ...(text(v, 'miles').trim() ? { miles: Number(text(v, 'miles')) } : {}),
+        ...(Object.keys(allowances).length ? { allowances } : {}),
+      };
+    },
+  },
+  'approve-pay-period': {
+    initial: (o) => ({
+      periodStart: o.payPeriods.filter((p) => p.status === 'submitted').at(-1)?.periodStart ?? '',
+    }),
+    names: ['periodStart'],
+    fields: (props) => (
+      <PayPeriodField props={props} periods={props.organizer.payPeriods.filter((p) => p.status === 'submitted')} />
+    ),
+    body: (v) => ({ periodStart: text(v, 'periodStart') }),
   },
   'record-group-debrief': {
     initial: (o) => ({ heldAt: zonedLocal(new Date().toISOString(), tz(o)), location: '' }),

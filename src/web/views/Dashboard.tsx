@@ -1,5 +1,5 @@
 // The numbers: every program's pipeline (national, admin) and one program's, as the dashboard always showed them.
-import { download, get } from '../api';
+import { get } from '../api';
 import type {
   GoalProgressDto,
   GoalProgressListDto,
@@ -11,17 +11,11 @@ import type {
 } from '../api-types';
 import { href } from '../router';
 import { day } from '../time';
-import { announce, DataTable, Failed, Kpi, Loading, number, percent, Tag, useData } from '../ui';
+import { announce, DataTable, Failed, Kpi, Loading, number, percent, saveFile, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
 async function downloadCsv(programId?: string) {
-  const blob = await download(`/api/dashboard/pipeline.csv${programId ? `?programId=${programId}` : ''}`);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = 'pipeline.csv';
-  document.body.append(link);
-  link.click();
-  link.remove();
+  await saveFile(`/api/dashboard/pipeline.csv${programId ? `?programId=${programId}` : ''}`, 'pipeline.csv');
   announce('Pipeline CSV downloaded');
 }
 

@@ -5,7 +5,7 @@ import { ApiError, get } from '../api';
 import type { OrganizerDetailDto, ProgramDto } from '../api-types';
 import { href, navigate } from '../router';
 import { day, when } from '../time';
-import { announce, DataTable, Failed, Kpi, Loading, number, Tag, useData } from '../ui';
+import { announce, DataTable, Failed, Kpi, Loading, money, number, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 import { ActionForm, actionForms } from './ActionForms';
 import { boardReturnKey } from './Board';
@@ -236,6 +236,35 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
                 },
               },
               { name: 'To reach', cell: (w) => w.notes ?? '' },
+            ]}
+          />
+        </>
+      ) : null}
+
+      {o.payPeriods.length ? (
+        <>
+          <h2>Pay periods</h2>
+          <DataTable
+            caption="Newest first: a period is payable once its time sheet and debriefs are in and it is approved"
+            testid="pay-periods"
+            rows={o.payPeriods}
+            columns={[
+              { name: 'Period', cell: (p) => `${day(p.periodStart, tz)} to ${day(p.periodEnd, tz)}` },
+              { name: 'Status', cell: (p) => p.status },
+              {
+                name: 'Hours',
+                cell: (p) =>
+                  p.hours !== undefined
+                    ? `${number(p.paidHours!)} paid of ${number(p.hours)}`
+                    : p.timesheet
+                      ? number(p.timesheet.entries.reduce((sum, e) => sum + e.hours, 0))
+                      : '—',
+              },
+              {
+                name: 'Amount',
+                cell: (p) =>
+                  p.amountMinor !== undefined ? money(p.amountMinor + (p.allowancesMinor ?? 0), p.currency) : '—',
+              },
             ]}
           />
         </>
