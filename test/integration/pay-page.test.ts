@@ -87,7 +87,7 @@ describe('the pay pages', () => {
     await pay.getByRole('button', { name: 'Build voucher' }).click();
     const voucher = pay.locator('article.voucher');
     await voucher.waitFor();
-    expect(await voucher.textContent()).toContain('Total $71.25 over 1 lines');
+    expect(await voucher.textContent()).toContain('Total $71.25 over 1 line.');
     expect(await accessibilityProblems(pay)).toEqual([]);
     await screenshot(pay, 'pay-voucher.png');
     await voucher.getByRole('button', { name: 'Submit to national' }).click();

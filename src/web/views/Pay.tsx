@@ -245,7 +245,7 @@ function Voucher({
         Voucher: {v.local ?? 'all locals'}, pay periods through {v.through} ({v.status})
       </h2>
       <p>
-        For {v.reimbursedBy}. Total <strong>{money(v.totalMinor, v.currency)}</strong> over {v.lines.length} lines.
+        For {v.reimbursedBy}. Total <strong>{money(v.totalMinor, v.currency)}</strong> over {v.lines.length} {v.lines.length === 1 ? 'line' : 'lines'}.
         {v.returnReason ? ` Returned: ${v.returnReason}` : ''}
       </p>
       <DataTable
