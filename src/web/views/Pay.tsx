@@ -245,8 +245,8 @@ function Voucher({
         Voucher: {v.local ?? 'all locals'}, pay periods through {v.through} ({v.status})
       </h2>
       <p>
-        For {v.reimbursedBy}. Total <strong>{money(v.totalMinor, v.currency)}</strong> over {v.lines.length} {v.lines.length === 1 ? 'line' : 'lines'}.
-        {v.returnReason ? ` Returned: ${v.returnReason}` : ''}
+        For {v.reimbursedBy}. Total <strong>{money(v.totalMinor, v.currency)}</strong> over {v.lines.length}{' '}
+        {v.lines.length === 1 ? 'line' : 'lines'}.{v.returnReason ? ` Returned: ${v.returnReason}` : ''}
       </p>
       <DataTable
         caption="One line per organizer and pay period; each links to the time sheet and debriefs on their page"
