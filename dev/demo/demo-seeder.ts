@@ -2,7 +2,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type { PolicyPatch } from '../../src/domain/policy';
 import type { OpenStage, Stage } from '../../src/domain/stages';
-import { eligibleAttestations, walkTo } from '../hiring-walk';
+import { payPresets } from '../../src/domain/pay';
+import { eligibleAttestations, localDay, walkTo } from '../hiring-walk';
 import { chance, demoPerson, demoPolicy, demoPrograms, demoWeekMs } from './demo-data';
 
 /** A bare HTTP client of the API. */
@@ -87,8 +88,15 @@ export async function seedDemo(
       timezone: demo.timezone,
       termStart: new Date().toISOString(),
       goals: demo.goals,
-      // The public interest form is open from the start: /apply/<programId>.
-      policy: { ...policy, applicationsOpen: { from: new Date().toISOString() } },
+      // The public interest form is open from the start: /apply/<programId>. Pay as the kind's preset, on the
+      // demo's clock: a closed record's last pay periods wait 30 minutes, not 60 days.
+      policy: {
+        ...policy,
+        applicationsOpen: { from: new Date().toISOString() },
+        ...(policy.pay === null
+          ? {}
+          : { pay: { ...payPresets[demo.kind], approveWithin: '5 minutes', settleWithin: '30 minutes' } }),
+      },
       nationalContactEmail: 'national@demo.organizer-pipeline.local',
     });
     const person = demoPerson(p, 99);
@@ -133,9 +141,9 @@ export async function demoPulse(
 ): Promise<number> {
   let submitted = 0;
   for (const [p, { programId, token }] of state.coordinators.entries()) {
+    const program = await client.call(token, 'GET', `/api/programs/${programId}`);
     // The program's own counts (MAPE's caucus commitments), reported with each debrief.
-    const counts: string[] =
-      (await client.call(token, 'GET', `/api/programs/${programId}`)).policy.debriefMetrics ?? [];
+    const counts: string[] = program.policy.debriefMetrics ?? [];
     const active = (await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`))
       .items as { id: string; paused: boolean }[];
     active.sort((a, b) => a.id.localeCompare(b.id));
@@ -173,9 +181,57 @@ export async function demoPulse(
           );
       }
     }
+    if (program.policy.pay) await demoPay(client, token, program, logger, now);
     await replaceFinished(client, token, programId, p, active.length, now);
   }
   return submitted;
+}
+
+/**
+ * The demo's pay: nine in ten time sheets come in once their period is over (a day's hours of the first kind of work,
+ * some miles), and the coordinator approves what is complete (a period still missing its debrief is refused, and
+ * waits for the next pulse).
+ */
+async function demoPay(
+  client: DemoClient,
+  token: string,
+  program: { id: string; timezone: string; policy: { pay: { workKinds: string[] } } },
+  logger: LoggerService,
+  now: number,
+): Promise<void> {
+  const { items } = await client.call(token, 'GET', `/api/programs/${program.id}/pay-periods?status=open`);
+  const over = (items as { organizerId: string; periodStart: string; periodEnd: string }[]).filter(
+    (p) => Date.parse(p.periodEnd) <= now && chance(`${p.organizerId}:${p.periodStart}:sheet`) < 0.9,
+  );
+  for (const period of over.slice(0, 50)) {
+    const quarters = 8 + Math.floor(chance(`${period.organizerId}:${period.periodStart}:hours`) * 24);
+    await client
+      .call(token, 'POST', `/api/organizers/${period.organizerId}/submit-timesheet`, {
+        periodStart: period.periodStart,
+        entries: [
+          {
+            date: localDay(program.timezone, Date.parse(period.periodStart)),
+            hours: quarters / 4,
+            kind: program.policy.pay.workKinds[0],
+          },
+        ],
+        miles: Math.floor(chance(`${period.organizerId}:${period.periodStart}:miles`) * 300) / 10,
+      })
+      .catch((error: Error) => logger.warn(error.message));
+  }
+  const submitted = await client.call(token, 'GET', `/api/programs/${program.id}/pay-periods?status=submitted`);
+  for (const period of (submitted.items as { organizerId: string; periodStart: string; periodEnd: string }[])
+    .filter((p) => Date.parse(p.periodEnd) <= now)
+    .slice(0, 50)) {
+    // A period still missing its debrief is refused (422) until it comes.
+    await client
+      .call(token, 'POST', `/api/organizers/${period.organizerId}/approve-pay-period`, {
+        periodStart: period.periodStart,
+      })
+      .catch((error: Error) => {
+        if (!error.message.includes('→ 422')) logger.warn(error.message);
+      });
+  }
 }
 
 /** Hires new organizers when finished terms leave a program with fewer active than it was seeded with. */

@@ -2,7 +2,7 @@
 // `<id>.<secret>`: the id finds the row, the secret proves it was the one sent; only the secret's hash is stored.
 import type { Stage } from './stages';
 
-export const linkPurposes = ['debrief', 'offer', 'status'] as const;
+export const linkPurposes = ['debrief', 'offer', 'status', 'timesheet'] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
 /** Each purpose in words, as a coordinator's list of links and the emails name it. */
@@ -10,6 +10,7 @@ export const linkPurposeLabels: Record<LinkPurpose, string> = {
   debrief: 'Submit a debrief',
   offer: 'Answer the offer',
   status: 'See the application',
+  timesheet: 'Submit a time sheet',
 };
 
 /** Why a link no longer works, as the page a member lands on says it. */

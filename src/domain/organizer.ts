@@ -41,6 +41,9 @@ export interface Actor {
 }
 export const systemActor: Actor = { id: 'system', role: 'system' };
 
+/** The reason an erasure withdraws an open record with (DESIGN.md §4): its run then ends at once, owing no pay. */
+export const erasedReason = 'erased';
+
 export interface ActionInputs {
   'schedule-screening': { at: string; location: string };
   'record-screening': { attended: boolean; advance: boolean; notes?: string };

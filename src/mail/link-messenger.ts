@@ -23,15 +23,19 @@ export interface OrganizerFacts {
   erased: boolean;
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
   pendingDebriefPeriods: { start: string; end: string; overdueAt: string; overdue: boolean }[];
+  /** Pay periods not yet approved, oldest first (`submitted`: a time sheet is in). */
+  openPayPeriods: { start: string; end: string; status: 'open' | 'submitted' }[];
   program: ProgramFacts;
 }
 
 export class NothingToLinkError extends Error {}
 
 /** The action each purpose's page sends. */
-const purposeAction = { debrief: 'submit-debrief', offer: 'respond-offer' } as const satisfies Partial<
-  Record<LinkPurpose, Action>
->;
+const purposeAction = {
+  debrief: 'submit-debrief',
+  offer: 'respond-offer',
+  timesheet: 'submit-timesheet',
+} as const satisfies Partial<Record<LinkPurpose, Action>>;
 
 @Injectable()
 export class LinkMessenger {
@@ -45,7 +49,10 @@ export class LinkMessenger {
   async facts(organizerId: string): Promise<OrganizerFacts | undefined> {
     const [row] = await this.dataSource.query(
       `SELECT o.id, o.name, o.email, o.stage, o.erased_at, o.offer, o.pending_debrief_periods,
-              p.id AS program_id, p.name AS program_name, p.timezone, p.policy
+              p.id AS program_id, p.name AS program_name, p.timezone, p.policy,
+              (SELECT COALESCE(json_agg(json_build_object('start', pp.period_start, 'end', pp.period_end,
+                 'status', pp.status) ORDER BY pp.period_start), '[]')
+                 FROM pay_periods pp WHERE pp.organizer_id = o.id AND pp.status IN ('open', 'submitted')) AS pay
          FROM organizers o JOIN programs p ON p.id = o.program_id WHERE o.id = $1`,
       [organizerId],
     );
@@ -58,6 +65,11 @@ export class LinkMessenger {
       erased: row.erased_at !== null,
       offer: row.offer,
       pendingDebriefPeriods: row.pending_debrief_periods,
+      openPayPeriods: row.pay.map((p: { start: string; end: string; status: 'open' | 'submitted' }) => ({
+        start: new Date(p.start).toISOString(),
+        end: new Date(p.end).toISOString(),
+        status: p.status,
+      })),
       program: {
         id: row.program_id,
         name: row.program_name,
@@ -75,8 +87,15 @@ export class LinkMessenger {
     if (o.erased) return undefined;
     if (purpose === 'status') return { subject: null };
     // Whether the stage takes the link's action is the stage machine's to say.
-    if (stageRefusal(purposeAction[purpose], o.stage, false)) return undefined;
+    if (stageRefusal(purposeAction[purpose], o.stage, false, o.openPayPeriods.length > 0)) return undefined;
     if (purpose === 'offer') return o.offer ? { subject: o.offer.expiresAt } : undefined;
+    if (purpose === 'timesheet') {
+      // The one named (a correction, before approval), else the earliest still without a time sheet.
+      const pay = periodStart
+        ? o.openPayPeriods.find((p) => p.start === periodStart)
+        : o.openPayPeriods.find((p) => p.status === 'open');
+      return pay ? { subject: pay.start } : undefined;
+    }
     const period = periodStart
       ? o.pendingDebriefPeriods.find((p) => p.start === periodStart)
       : o.pendingDebriefPeriods[0];
@@ -111,7 +130,12 @@ export class LinkMessenger {
     options: { confirmation?: boolean } = {},
   ): Promise<LinkEntity> {
     const { link, url } = await this.mint(purpose, o, { createdBy, supersede: true });
-    const period = purpose === 'debrief' ? o.pendingDebriefPeriods.find((p) => p.start === link.subject) : undefined;
+    const period =
+      purpose === 'debrief'
+        ? o.pendingDebriefPeriods.find((p) => p.start === link.subject)
+        : purpose === 'timesheet'
+          ? o.openPayPeriods.find((p) => p.start === link.subject)
+          : undefined;
     const mail = linkMail({
       purpose,
       program: o.program,
@@ -135,6 +159,8 @@ export class LinkMessenger {
     const period = notification.kind.startsWith('debrief')
       ? o.pendingDebriefPeriods.find((p) => p.start === key)
       : undefined;
+    const payPeriod =
+      notification.kind === 'timesheet_missing' ? o.openPayPeriods.find((p) => p.start === key) : undefined;
     const facts = {
       kind: notification.kind,
       summary: notification.summary,
@@ -150,12 +176,15 @@ export class LinkMessenger {
           ? 'offer'
           : period
             ? 'debrief'
-            : undefined;
-    if (purpose && this.subjectFor(purpose, o, period?.start)) {
+            : payPeriod
+              ? 'timesheet'
+              : undefined;
+    const linked = period ?? payPeriod;
+    if (purpose && this.subjectFor(purpose, o, linked?.start)) {
       const { link, url } = await this.mint(purpose, o, {
         createdBy: 'system',
         supersede: false,
-        ...(period ? { periodStart: period.start } : {}),
+        ...(linked ? { periodStart: linked.start } : {}),
       });
       return reminderMail({ ...facts, link: { url, expiresAt: link.expiresAt } });
     }
@@ -179,4 +208,5 @@ const nothingToLink: Record<LinkPurpose, string> = {
   debrief: 'no debrief is owed now: the organizer is not active or every period is reported',
   offer: 'no offer is waiting for an answer',
   status: 'the member was erased',
+  timesheet: 'no pay period waits for a time sheet',
 };

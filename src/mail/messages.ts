@@ -165,6 +165,12 @@ export function linkMail(facts: {
       parts.push(`Period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
       parts.push(`Deadline: ${at(Date.parse(facts.period.end))}.`);
     }
+  } else if (facts.purpose === 'timesheet') {
+    subject = `Your time sheet (${program.name})`;
+    parts.push(`Why: ${sentence(ruleInWords('timesheet', program.policy, program.timezone))}`);
+    if (facts.period) {
+      parts.push(`Pay period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
+    }
   } else {
     subject = `Your offer (${program.name})`;
     if (facts.offer) {

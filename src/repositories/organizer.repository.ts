@@ -798,6 +798,14 @@ export class OrganizerRepository {
       await q('UPDATE debriefs SET notes = NULL WHERE organizer_id = $1', [id]);
       await q('UPDATE work_plans SET notes = NULL WHERE organizer_id = $1', [id]);
       await q('UPDATE ride_alongs SET notes = NULL WHERE organizer_id = $1', [id]);
+      // A voucher keeps its lines (money paid stays accounted for), without the member's name.
+      await q(
+        `UPDATE vouchers SET lines = (SELECT jsonb_agg(CASE WHEN e.line->>'organizerId' = $1::text
+             THEN e.line || '{"name": "Erased member"}' ELSE e.line END ORDER BY e.n)
+           FROM jsonb_array_elements(lines) WITH ORDINALITY AS e(line, n))
+         WHERE lines @> jsonb_build_array(jsonb_build_object('organizerId', $1::text))`,
+        [id],
+      );
       await q(`UPDATE audit_entries SET before = NULL, after = NULL WHERE subject = $1`, [id]);
       await q(
         `UPDATE users SET name = 'Erased member', email = 'erased-' || id || '@erased.invalid', revoked_at = COALESCE(revoked_at, now())

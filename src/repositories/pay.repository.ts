@@ -112,7 +112,7 @@ export class PayRepository {
   async periods(programId: string, status?: PayPeriodStatus, limit = 500): Promise<PayPeriodView[]> {
     const rows = await this.dataSource.query(
       `SELECT p.*, o.name, o.local FROM pay_periods p JOIN organizers o ON o.id = p.organizer_id
-       WHERE p.program_id = $1 AND ($2::text IS NULL OR p.status = $2) AND o.erased_at IS NULL
+       WHERE p.program_id = $1 AND ($2::text IS NULL OR p.status = $2)
        ORDER BY p.period_start, o.name LIMIT $3`,
       [programId, status ?? null, limit],
     );
@@ -153,7 +153,7 @@ export class PayRepository {
         `UPDATE pay_periods p SET status = 'vouchered', voucher_id = $1
          FROM organizers o
          WHERE o.id = p.organizer_id AND p.program_id = $2 AND p.status = 'payable' AND p.voucher_id IS NULL
-           AND p.period_end <= $3 AND ($4::text IS NULL OR o.local = $4) AND o.erased_at IS NULL
+           AND p.period_end <= $3 AND ($4::text IS NULL OR o.local = $4)
          RETURNING p.*, o.name, o.local`,
         [id, input.programId, input.throughEnd, input.local ?? null],
       );

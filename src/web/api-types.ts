@@ -207,7 +207,8 @@ export type ErasedDto = {
 export type FormFieldDto = {
   name: string;
   label: string;
-  kind: "hours" | "count" | "yesno" | "text";
+  /** money: typed in the currency (12.50), sent in minor units (1250); choice: one of options */
+  kind: "hours" | "count" | "yesno" | "text" | "choice" | "decimal" | "money";
   required: boolean;
   min?: number;
   max?: number;
@@ -215,6 +216,7 @@ export type FormFieldDto = {
   maxLength?: number;
   yesLabel?: string;
   noLabel?: string;
+  options?: string[];
 };
 export type GoalDto = {
   name: string;
@@ -313,7 +315,7 @@ export type InterestDto = {
 };
 export type LinkDto = {
   id: string;
-  purpose: "debrief" | "offer" | "status";
+  purpose: "debrief" | "offer" | "status" | "timesheet";
   /** The purpose in words */
   label: string;
   /** The debrief period start or the offer deadline */
@@ -348,11 +350,11 @@ export type LinkPeriodDto = {
   overdue: boolean;
 };
 export type LinkPurposeDto = {
-  purpose: "debrief" | "offer" | "status";
+  purpose: "debrief" | "offer" | "status" | "timesheet";
   label: string;
 };
 export type LinkResultDto = {
-  purpose: "debrief" | "offer" | "status";
+  purpose: "debrief" | "offer" | "status" | "timesheet";
   /** What was recorded, in words */
   message: string;
   /** The values recorded */
@@ -365,7 +367,7 @@ export type LinkStatusDto = {
   nextStep: string;
 };
 export type LinkViewDto = {
-  purpose: "debrief" | "offer" | "status";
+  purpose: "debrief" | "offer" | "status" | "timesheet";
   organizerName: string;
   programName: string;
   /** The program's time zone, in which the page shows times */
@@ -792,7 +794,7 @@ export type ScreeningSummaryDto = {
 };
 export type SendLinkDto = {
   /** What the link is for; a fresh one supersedes the open one of its purpose */
-  purpose: "debrief" | "offer" | "status";
+  purpose: "debrief" | "offer" | "status" | "timesheet";
 };
 export type SessionMemberDto = {
   organizerId: string;

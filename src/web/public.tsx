@@ -48,13 +48,16 @@ function Ended({ error }: { error: ApiError & { reason?: string } }) {
 }
 
 function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[] }) {
-  const recorded = (name: string): unknown =>
-    name.startsWith('metrics.')
-      ? (result.recorded.metrics as Record<string, unknown> | undefined)?.[name.slice(8)]
-      : result.recorded[name];
+  const recorded = (name: string): unknown => valueAt(result.recorded, name);
   const shown = fields.filter((f) => recorded(f.name) !== undefined && recorded(f.name) !== '');
   const text = (field: FormFieldDto, value: unknown) =>
-    field.kind === 'yesno' ? (value ? field.yesLabel : field.noLabel) : String(value);
+    field.kind === 'yesno'
+      ? value
+        ? field.yesLabel
+        : field.noLabel
+      : field.kind === 'money'
+        ? (Number(value) / 100).toFixed(2)
+        : String(value);
   return (
     <section aria-labelledby="done">
       <h1 id="done">{result.message}</h1>
@@ -120,12 +123,34 @@ function FormFields({
             </fieldset>
           );
         }
+        if (field.kind === 'choice') {
+          return (
+            <Field key={field.name} label={field.label} name={field.name} error={problem(field.name)}>
+              {(props) => (
+                <select
+                  {...props}
+                  name={field.name}
+                  required={field.required}
+                  value={(values[field.name] as string) ?? ''}
+                  onChange={(e) => set(field.name, inputValue(e))}
+                >
+                  <option value="">{field.required ? 'Choose' : '—'}</option>
+                  {(field.options ?? []).map((option) => (
+                    <option value={option}>{option}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          );
+        }
         const hint =
           field.kind === 'hours'
             ? `In hours; quarters allowed (1.25 is an hour and a quarter).`
-            : field.required
-              ? undefined
-              : 'Optional';
+            : field.kind === 'money'
+              ? `An amount such as 12.50, up to ${field.max?.toFixed(2)}${field.required ? '' : '; optional'}.`
+              : field.required
+                ? undefined
+                : 'Optional';
         return (
           <Field key={field.name} label={field.label} name={field.name} error={problem(field.name)} hint={hint}>
             {(props) =>
@@ -143,7 +168,7 @@ function FormFields({
                   {...props}
                   name={field.name}
                   type="number"
-                  inputMode={field.kind === 'hours' ? 'decimal' : 'numeric'}
+                  inputMode={field.kind === 'count' ? 'numeric' : 'decimal'}
                   min={field.min}
                   max={field.max}
                   step={field.step ?? 1}
@@ -160,20 +185,35 @@ function FormFields({
   );
 }
 
-/** The values as the API takes them: numbers as numbers, an empty optional field left out. */
+/** What a dotted field name (`metrics.<name>`, `entries.0.hours`) holds in a body. */
+function valueAt(body: Record<string, unknown>, name: string): unknown {
+  return name.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], body);
+}
+
+/**
+ * The values as the API takes them: numbers as numbers, money in minor units, an empty optional field left out;
+ * a dotted name goes inside its object (`metrics.<name>`) or list (`entries.<n>.<field>`; lines left empty dropped).
+ */
 function bodyOf(fields: FormFieldDto[], values: Values): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined || value === '') continue;
-    const given = field.kind === 'hours' || field.kind === 'count' ? Number(value) : value;
-    // `metrics.<name>`: one of the program's own counts, sent inside `metrics`.
-    const [group, name] = field.name.startsWith('metrics.')
-      ? ['metrics', field.name.slice(8)]
-      : [undefined, field.name];
-    if (group) body[group] = { ...(body[group] as object | undefined), [name]: given };
-    else body[name] = given;
+    const given =
+      field.kind === 'money'
+        ? Math.round(Number(value) * 100)
+        : field.kind === 'hours' || field.kind === 'count' || field.kind === 'decimal'
+          ? Number(value)
+          : value;
+    const keys = field.name.split('.');
+    let at: Record<string, unknown> = body;
+    keys.slice(0, -1).forEach((key, i) => {
+      at[key] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
+      at = at[key] as Record<string, unknown>;
+    });
+    at[keys[keys.length - 1]] = given;
   }
+  if (Array.isArray(body.entries)) body.entries = body.entries.filter(Boolean);
   return body;
 }
 
@@ -209,8 +249,12 @@ function LinkPage({ token }: { token: string }) {
     }
   };
 
-  const heading =
-    view.purpose === 'debrief' ? 'Your debrief' : view.purpose === 'offer' ? 'Your offer' : 'Your application';
+  const heading = {
+    debrief: 'Your debrief',
+    offer: 'Your offer',
+    status: 'Your application',
+    timesheet: 'Your time sheet',
+  }[view.purpose];
   return (
     <section aria-labelledby="purpose">
       <p class="program">{view.programName}</p>
@@ -264,7 +308,11 @@ function LinkPage({ token }: { token: string }) {
           />
           <FormAlert error={error} fields={view.form.fields.map((f) => f.name)} marked="above" />
           <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Sending…' : view.purpose === 'debrief' ? 'Send my debrief' : 'Send my answer'}
+            {busy
+              ? 'Sending…'
+              : { debrief: 'Send my debrief', timesheet: 'Send my time sheet', offer: 'Send my answer', status: '' }[
+                  view.purpose
+                ]}
           </button>
         </form>
       ) : null}

@@ -147,6 +147,13 @@ describe('pay: time sheets, approval and vouchers', () => {
     expect(none.status).toBe(422);
     const lists = await national.ok('GET', `/api/programs/${program.id}/vouchers?status=approved`);
     expect(lists.items.map((v: { id: string }) => v.id)).toEqual([second.id]);
+
+    // Erased (with a pay period still open): the run ends at once; the voucher keeps its money, not the name.
+    const erased = await admin.ok('POST', `/api/organizers/${id}/erase`);
+    expect(erased.stage).toBe('withdrawn');
+    const kept = await national.ok('GET', `/api/vouchers/${second.id}`);
+    expect(kept.lines).toEqual([expect.objectContaining({ name: 'Erased member', amountMinor: 8438 })]);
+    expect(JSON.stringify(kept)).not.toContain(body.name);
   }, 120_000);
 
   it('refuses pay actions in a program that pays nothing', async () => {

@@ -3,12 +3,17 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { linkPurposes, type LinkPurpose } from '../../domain/links';
 import { stages, type Stage } from '../../domain/stages';
 import { OneOf } from '../common/fields';
-import { SubmitDebriefDto } from '../organizers/organizer-inputs.dto';
+import { SubmitDebriefDto, SubmitTimesheetDto } from '../organizers/organizer-inputs.dto';
+import { formFieldKinds, type FormField } from '../../domain/link-forms';
 
 export class FormFieldDto {
   @ApiProperty() name: string;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: ['hours', 'count', 'yesno', 'text'] }) kind: 'hours' | 'count' | 'yesno' | 'text';
+  @ApiProperty({
+    enum: formFieldKinds,
+    description: 'money: typed in the currency (12.50), sent in minor units (1250); choice: one of options',
+  })
+  kind: FormField['kind'];
   @ApiProperty() required: boolean;
   @ApiPropertyOptional() min?: number;
   @ApiPropertyOptional() max?: number;
@@ -16,6 +21,7 @@ export class FormFieldDto {
   @ApiPropertyOptional() maxLength?: number;
   @ApiPropertyOptional() yesLabel?: string;
   @ApiPropertyOptional() noLabel?: string;
+  @ApiPropertyOptional({ type: [String] }) options?: string[];
 }
 
 export class LinkFormDto {
@@ -58,6 +64,9 @@ export class LinkViewDto {
 
 /** A debrief sent through its link: the period is the link's own. */
 export class LinkDebriefDto extends OmitType(SubmitDebriefDto, ['periodStart'] as const) {}
+
+/** A time sheet sent through its link: the pay period is the link's own. */
+export class LinkTimesheetDto extends OmitType(SubmitTimesheetDto, ['periodStart'] as const) {}
 
 /** What a link recorded. */
 export class LinkResultDto {

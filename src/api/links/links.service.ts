@@ -1,7 +1,9 @@
 // Signed links over HTTP: a link page reads what its link is for and sends that one thing; coordinators see a
 // person's links, send a fresh one, revoke one. A link grants only its purpose, for its organizer, while it works.
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { debriefFormFields, offerFormFields } from '../../domain/link-forms';
+import { debriefFormFields, offerFormFields, timesheetFormFields } from '../../domain/link-forms';
+import { dayAfter, localDayOf } from '../../domain/calendar';
+import { durationMs } from '../../domain/durations';
 import {
   linkEnding,
   linkEndingMessages,
@@ -21,7 +23,7 @@ import { ConflictError, LinkEndedError, NotFoundError, UnknownLinkError } from '
 import { validationPipe } from '../common/validation';
 import { RespondOfferDto } from '../organizers/organizer-inputs.dto';
 import { OrganizersService } from '../organizers/organizers.service';
-import { LinkDebriefDto, LinkDto, LinkListDto, LinkResultDto, LinkViewDto } from './links.dto';
+import { LinkDebriefDto, LinkDto, LinkListDto, LinkResultDto, LinkTimesheetDto, LinkViewDto } from './links.dto';
 
 @Injectable()
 export class LinksService {
@@ -67,6 +69,18 @@ export class LinksService {
       const { expiresAt, ...terms } = organizer.offer!;
       return { ...view, offer: terms, dueAt: expiresAt, form: { fields: offerFormFields } };
     }
+    if (link.purpose === 'timesheet') {
+      const pay = organizer.openPayPeriods.find((p) => p.start === link.subject)!;
+      const policy = organizer.program.policy;
+      const dueAt = new Date(Date.parse(pay.end) + durationMs(policy.debriefGrace)).toISOString();
+      const days = daysOf(pay.start, pay.end, organizer.program.timezone);
+      return {
+        ...view,
+        period: { start: pay.start, end: pay.end, overdueAt: dueAt, overdue: Date.now() > Date.parse(dueAt) },
+        dueAt,
+        form: { fields: timesheetFormFields(policy.pay!, days) },
+      };
+    }
     return {
       ...view,
       status: {
@@ -95,6 +109,16 @@ export class LinksService {
         await this.organizers.perform(organizer.id, 'submit-debrief', recorded, actor, audited);
         await this.links.markUsed(link.id);
         return this.result(link.purpose, organizer.id, { ...recorded }, 'Your debrief is recorded. Thank you!');
+      }
+      if (link.purpose === 'timesheet') {
+        const input = (await validationPipe.transform(body ?? {}, {
+          type: 'body',
+          metatype: LinkTimesheetDto,
+        })) as LinkTimesheetDto;
+        const recorded = { ...input, periodStart: link.subject! };
+        await this.organizers.perform(organizer.id, 'submit-timesheet', recorded, actor, audited);
+        await this.links.markUsed(link.id);
+        return this.result(link.purpose, organizer.id, { ...recorded }, 'Your time sheet is in. Thank you!');
       }
       const input = (await validationPipe.transform(body ?? {}, {
         type: 'body',
@@ -185,4 +209,12 @@ export class LinksService {
     }
     return this.dto(link, organizer);
   }
+}
+
+/** The local days (YYYY-MM-DD) a pay period touches, newest first (the day worked is most often a recent one). */
+function daysOf(start: string, end: string, timeZone: string): string[] {
+  const days: string[] = [];
+  const last = localDayOf(Math.min(Date.parse(end) - 1, Date.now()), timeZone);
+  for (let day = localDayOf(Date.parse(start), timeZone); day <= last; day = dayAfter(day)) days.push(day);
+  return days.reverse();
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ActionInputs, Actor, Application } from '../../domain/organizer';
+import { erasedReason, type ActionInputs, type Actor, type Application } from '../../domain/organizer';
 import { Action, allowedActions, organizerOwnActions, payActions, stageRefusal } from '../../domain/stage-machine';
 import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
@@ -215,7 +215,12 @@ export class OrganizersService {
     if (row.erasedAt) return { organizerId, stage: row.stage, erasedAt: row.erasedAt.toISOString() };
     if (!isClosed(row.stage)) {
       try {
-        const { projection } = await this.workflows.act(organizerId, 'withdraw', { reason: 'erased' }, actorOf(caller));
+        const { projection } = await this.workflows.act(
+          organizerId,
+          'withdraw',
+          { reason: erasedReason },
+          actorOf(caller),
+        );
         await this.store(projection);
       } catch (error) {
         if (!(error instanceof RecordClosedError)) throw error;

@@ -79,10 +79,17 @@ export function coverDebriefPeriod(state: OrganizerState, debrief: DebriefPeriod
   }
 }
 
-/** The record closed at `now`: open pay periods end there, owe only the debriefs of periods already over, and wait `settleWithin`. */
-export function closePayPeriods(state: OrganizerState, now: number, changes: Changes): void {
+/**
+ * The record closed at `now`: open pay periods end there, owe only the debriefs of periods already over, and wait
+ * `settleWithin`. An erased member's run waits for nothing: their open periods stay as they are in the read models.
+ */
+export function closePayPeriods(state: OrganizerState, now: number, changes: Changes, erased: boolean): void {
   const book = state.pay;
   if (!book || !state.policy.pay || book.periods.length === 0) return;
+  if (erased) {
+    book.periods = [];
+    return;
+  }
   for (const period of book.periods) {
     if (ms(period.end) > now) period.end = iso(now);
     period.debriefs = period.debriefs.filter((start) => {

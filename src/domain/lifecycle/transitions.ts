@@ -2,7 +2,7 @@
 // timers), opening debrief periods, raising and resolving notifications.
 import { dueAtOrAfter, startOfLocalDay } from '../calendar';
 import { addDuration, durationMs } from '../durations';
-import { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
+import { Actor, Changes, erasedReason, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
 import { debriefsOnCalendar, isMonthly, stageTimeLimit, TimedStage } from '../policy';
 import { isClosed, Stage } from '../stages';
 import { iso, ms } from './time';
@@ -127,7 +127,7 @@ export function enter(
     state.paused = false;
     state.pausedAt = undefined;
     state.atRisk = false;
-    closePayPeriods(state, now, changes);
+    closePayPeriods(state, now, changes, reason === erasedReason);
   }
 }
 

@@ -1,0 +1,100 @@
+// A time sheet from the email that asks for it (issue 18), on a 360-px phone: the missing-time-sheet reminder
+// carries a signed link; its page lists the pay period's days and the program's kinds of work; a bad figure shows
+// next to its field; once sent, the reminder resolves, the period says submitted and the link is used up.
+import type { ParsedMail } from 'mailparser';
+import type { Browser } from 'playwright-core';
+import { payPresets } from '../../src/domain/pay';
+import { ApiClient, Program } from '../support/api-client';
+import { AppHarness } from '../support/app-harness';
+import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
+import { aFastPolicy } from '../support/builders';
+import { eventually } from '../support/eventually';
+import { linkTokenIn, mailsTo, startSmtpServer } from '../support/smtp';
+
+describe('a time sheet through its emailed link', () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let program: Program;
+  let browser: Browser;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    harness = await AppHarness.start({ SMTP_URL: smtp.url });
+    admin = new ApiClient(harness);
+    program = await admin.createProgram(
+      aFastPolicy({
+        debriefEvery: '6 seconds',
+        debriefGrace: '2 seconds',
+        escalateAfter: '120 seconds',
+        pay: payPresets.member_organizer,
+      }),
+    );
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+    await smtp?.close();
+  });
+
+  it('takes the time sheet from the reminder on a phone; the reminder resolves and the link is used up', async () => {
+    const { body } = await admin.apply(program.id);
+    await admin.hireToActive(program, body.id);
+    let mail: ParsedMail | undefined;
+    await eventually(
+      'the missing time sheet reminder',
+      async () => {
+        mail = mailsTo(smtp.messages, body.email).find((m) => m.subject === 'Your time sheet is missing');
+        return mail !== undefined;
+      },
+      30_000,
+    );
+    expect(mail!.text).toContain('Why: A time sheet for each pay period (each debrief period) is due 2 seconds after');
+    const token = linkTokenIn(mail!);
+    const link = (await harness.http('GET', `/api/links/${token}`)).body;
+    expect(link).toMatchObject({ purpose: 'timesheet', period: { start: expect.any(String) } });
+    const kinds = link.form.fields.find((f: { name: string }) => f.name === 'entries.0.kind');
+    expect(kinds.options).toEqual(payPresets.member_organizer.workKinds);
+
+    const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
+    await page.goto(`${harness.baseUrl}/l/${token}`);
+    await page.getByRole('heading', { name: 'Your time sheet' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    // The period's days, newest first: the first is the latest day worked.
+    await page.getByLabel('Day 1', { exact: true }).selectOption({ index: 1 });
+    const day = await page.getByLabel('Day 1', { exact: true }).inputValue();
+    expect(day).toBe(link.form.fields[0].options[0]);
+    await page.getByLabel('Hours, day 1').fill('2.3');
+    await page.getByLabel('Kind of work, day 1').selectOption('organizing');
+    await page.getByLabel('Miles driven').fill('7.5');
+    await page.getByLabel('Phone allowance').fill('12.50');
+    await page.getByRole('button', { name: 'Send my time sheet' }).click();
+    await page.locator('.field.invalid .field-error').first().waitFor();
+    expect(await page.locator('.field.invalid label').allTextContents()).toEqual(['Hours, day 1']);
+    await screenshot(page, 'phone-timesheet.png');
+    await page.getByLabel('Hours, day 1').fill('2.25');
+    await page.getByRole('button', { name: 'Send my time sheet' }).click();
+    await page.getByRole('heading', { name: 'Your time sheet is in. Thank you!' }).waitFor();
+    expect(await page.locator('.recorded').textContent()).toContain('12.50');
+
+    const detail = await admin.ok('GET', `/api/organizers/${body.id}`);
+    const period = detail.payPeriods.find((p: { periodStart: string }) => p.periodStart === link.period.start);
+    expect(period).toMatchObject({
+      status: 'submitted',
+      timesheet: { entries: [{ date: day, hours: 2.25, kind: 'organizing' }], miles: 7.5, allowances: { phone: 1250 } },
+    });
+    const reminder = detail.notifications.find((n: { kind: string }) => n.kind === 'timesheet_missing');
+    expect(reminder.rule).toContain('A time sheet for each pay period');
+    await eventually('the reminder resolves', async () => {
+      const [row] = await harness.dataSource.query(
+        `SELECT resolved_at FROM notifications WHERE organizer_id = $1 AND kind = 'timesheet_missing' ORDER BY created_at LIMIT 1`,
+        [body.id],
+      );
+      return row.resolved_at !== null;
+    });
+    expect((await harness.http('GET', `/api/links/${token}`)).status).toBe(410);
+  }, 120_000);
+});
