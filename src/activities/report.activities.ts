@@ -11,10 +11,23 @@ import type { WeeklyReportSummary } from '../contracts/activities';
 // Debriefs whose period ended in the week, and periods that ended in the week with no debrief and past their grace
 // when the report runs (a debrief still within its grace is not missing yet).
 const submittedInWeek = `
-  SELECT d.organizer_id, o.name, d.period_start, d.hours, d.conversations, d.one_on_ones, d.leaders_identified
+  SELECT d.organizer_id, o.name, d.period_start, d.hours, d.conversations, d.one_on_ones, d.leaders_identified,
+    d.metrics, w.targets
   FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
+    LEFT JOIN work_plans w ON w.organizer_id = d.organizer_id AND w.period_start = d.period_start
   WHERE d.program_id = $1 AND d.period_end >= $2 AND d.period_end < $3
   ORDER BY o.name, d.period_start`;
+
+/** A debrief's figure by the name a work plan targets (the standard counts, or one of the program's own). */
+function reported(row: Record<string, any>, target: string): number {
+  const columns: Record<string, string> = {
+    hours: 'hours',
+    conversations: 'conversations',
+    oneOnOnes: 'one_on_ones',
+    leadersIdentified: 'leaders_identified',
+  };
+  return Number(columns[target] ? row[columns[target]] : (row.metrics?.[target] ?? 0));
+}
 
 const missingInWeek = `
   SELECT o.id AS organizer_id, o.name, p.value->>'start' AS period_start
@@ -74,7 +87,18 @@ export class ReportActivitiesService {
         programId,
         weekStart: week.start,
         weekEnd: week.end,
-        submitted: submittedRows.map(listed),
+        submitted: submittedRows.map((row: Record<string, any>) => ({
+          ...listed(row as Parameters<typeof listed>[0]),
+          ...(row.targets && Object.keys(row.targets).length
+            ? {
+                plan: Object.entries(row.targets as Record<string, number>).map(([target, planned]) => ({
+                  target,
+                  planned,
+                  reported: reported(row, target),
+                })),
+              }
+            : {}),
+        })),
         missing: missingRows.map(listed),
         totals,
         goals,
@@ -103,6 +127,7 @@ export class ReportActivitiesService {
       weekStart,
       totals: report.totals,
       missing: report.missing,
+      plans: report.submitted.filter((d) => d.plan),
       goals: report.goals,
     });
     await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {

@@ -5,6 +5,8 @@ export interface ReportedDebrief {
   organizerId: string;
   name: string;
   periodStart: string;
+  /** The period's work plan against what its debrief reported, target by target (when a plan was set). */
+  plan?: { target: string; planned: number; reported: number }[];
 }
 
 export interface ReportTotals {

@@ -195,6 +195,8 @@ export function weeklyReportMail(facts: {
   weekStart: string;
   totals: { debriefs: number; hours: number; conversations: number; oneOnOnes: number; leadersIdentified: number };
   missing: { name: string; periodStart: string }[];
+  /** Debriefs of the week whose period had a work plan: each target against what was reported. */
+  plans?: { name: string; periodStart: string; plan?: { target: string; planned: number; reported: number }[] }[];
   goals?: GoalProgress[];
 }): Composed {
   const { program, totals, missing } = facts;
@@ -208,6 +210,13 @@ export function weeklyReportMail(facts: {
     missing.length
       ? `Missing: ${missing.map((m) => `${m.name} (week of ${day(m.periodStart)})`).join('; ')}`
       : 'Nobody is missing a debrief.',
+    ...(facts.plans?.length
+      ? [
+          `Plans against debriefs: ${facts.plans
+            .map((d) => `${d.name}: ${d.plan!.map((p) => `${p.target} ${p.reported} of ${p.planned}`).join(', ')}`)
+            .join('; ')}`,
+        ]
+      : []),
     ...(facts.goals?.length ? [`Goals: ${facts.goals.map(goal).join('; ')}`] : []),
   ];
   return compose(`Weekly report: ${program.name}`, parts);

@@ -4,6 +4,9 @@
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
+import { ReportActivitiesService } from '../../src/activities/report.activities';
+import type { Mailer } from '../../src/mail/mailer';
+import { GoalProgressRepository } from '../../src/repositories/goal-progress.repository';
 
 describe('weekly work plans', () => {
   let harness: AppHarness;
@@ -75,6 +78,26 @@ describe('weekly work plans', () => {
     const detail = await coordinator.ok('GET', `/api/organizers/${body.id}`);
     expect(detail.workPlans[0].targets).toEqual({ conversations: 12, 'caucus commitments': 3 });
     expect(detail.debriefs[0]).toMatchObject({ periodStart, conversations: 9, metrics: { 'caucus commitments': 4 } });
+    // The week's report shows the plan against what was reported (written as of a week on: this week is its week).
+    const reports = new ReportActivitiesService(
+      harness.dataSource,
+      {} as Mailer,
+      new GoalProgressRepository(harness.dataSource),
+    );
+    await reports.writeWeeklyReport({
+      programId: program.id,
+      asOf: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    const [report] = (await coordinator.ok('GET', `/api/programs/${program.id}/reports`)).items;
+    expect(report.submitted).toEqual([
+      expect.objectContaining({
+        organizerId: body.id,
+        plan: [
+          { target: 'conversations', planned: 12, reported: 9 },
+          { target: 'caucus commitments', planned: 3, reported: 4 },
+        ],
+      }),
+    ]);
     const bad = await coordinator.call('POST', `/api/organizers/${body.id}/set-work-plan`, {
       targets: { conversations: -1 },
     });

@@ -5,6 +5,7 @@ import { refusal } from '../../src/domain/lifecycle';
 import { currentRules, OrganizerState, PayPeriodRecord } from '../../src/domain/organizer';
 import { PayPolicy, payFor, payPolicyProblems, payPresets } from '../../src/domain/pay';
 import { allowedActions } from '../../src/domain/stage-machine';
+import { weeklyReportMail } from '../../src/mail/messages';
 import { aPolicy } from '../support/builders';
 import { day, minute, organizerIn, request } from '../support/organizer-states';
 
@@ -239,5 +240,27 @@ describe('pay periods in the lifecycle', () => {
     expect(months.slice(1)).toEqual(['August 1', 'September 1']);
     const august = openPay(walked.state)[1];
     expect(august.debriefs.length).toBe(2);
+  });
+});
+
+describe('the weekly report email', () => {
+  it("lists each work plan's targets against what the debrief reported", () => {
+    const mail = weeklyReportMail({
+      program: { name: 'MOP', affiliate: 'AFT Local 1', timezone: 'America/Chicago' },
+      weekStart: '2026-11-23T06:00:00.000Z',
+      totals: { debriefs: 1, hours: 9, conversations: 9, oneOnOnes: 2, leadersIdentified: 0 },
+      missing: [],
+      plans: [
+        {
+          name: 'Ana Ruiz',
+          periodStart: '2026-11-23T06:00:00.000Z',
+          plan: [
+            { target: 'conversations', planned: 12, reported: 9 },
+            { target: 'oneOnOnes', planned: 2, reported: 2 },
+          ],
+        },
+      ],
+    });
+    expect(mail.text).toContain('Plans against debriefs: Ana Ruiz: conversations 9 of 12, oneOnOnes 2 of 2');
   });
 });

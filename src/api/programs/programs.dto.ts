@@ -323,10 +323,18 @@ export class ProgramDto {
   @ApiProperty({ type: String, nullable: true }) nationalContactEmail: string | null;
 }
 
+export class PlanLineDto {
+  @ApiProperty({ example: 'conversations' }) target: string;
+  @ApiProperty() planned: number;
+  @ApiProperty() reported: number;
+}
+
 export class ReportedDebriefDto {
   @ApiProperty({ format: 'uuid' }) organizerId: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'date-time' }) periodStart: string;
+  @ApiPropertyOptional({ type: [PlanLineDto], description: "The period's work plan against what was reported" })
+  plan?: PlanLineDto[];
 }
 
 export class ReportTotalsDto {
