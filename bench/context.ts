@@ -27,6 +27,8 @@ export interface BenchContext {
   readonly rawUpdate: () => Promise<unknown>;
   /** The raw update's p95, ms: set by #1, the baseline of #2. */
   rawUpdateP95?: number;
+  /** #5's burst as measured: how many, when due, the 95th percentile reminder's lag and the drain (#9 compares). */
+  overdueBurst?: { count: number; dueAt: number; p95Ms: number; allMs: number };
 }
 
 /**
@@ -48,6 +50,8 @@ export async function startContext(stack: BenchStack): Promise<BenchContext> {
     kind: 'member_organizer',
     timezone: 'UTC',
     termStart: new Date().toISOString(),
+    // Figures comparable with the runs before pay existed: the bench's organizers are not paid.
+    policy: { pay: null },
   });
 
   const organizers: string[] = [];
