@@ -560,6 +560,11 @@ export type PipelineTotalsDto = {
   groupDebriefsMissing: number;
   activity: ActivityDto;
 };
+export type PlanLineDto = {
+  target: string;
+  planned: number;
+  reported: number;
+};
 export type PolicyDto = {
   hoursPerWeek: number;
   requiredAttestations: ("currentMember" | "driversLicense" | "insuredVehicle" | "fullTerm" | "doorKnocking")[];
@@ -734,6 +739,8 @@ export type ReportedDebriefDto = {
   organizerId: string;
   name: string;
   periodStart: string;
+  /** The period's work plan against what was reported */
+  plan?: PlanLineDto[];
 };
 export type RespondOfferDto = {
   accepted: boolean;
