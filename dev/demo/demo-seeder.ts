@@ -140,8 +140,14 @@ export async function demoPulse(
   now = Date.now(),
 ): Promise<number> {
   let submitted = 0;
+  const programs = await Promise.all(
+    state.coordinators.map(({ programId, token }) => client.call(token, 'GET', `/api/programs/${programId}`)),
+  );
+  // Pay first: what it approves needs debriefs already in, and the debriefs below are then the pulse's last word.
+  for (const [p, { token }] of state.coordinators.entries())
+    if (programs[p].policy.pay) await demoPay(client, token, programs[p], logger, now);
   for (const [p, { programId, token }] of state.coordinators.entries()) {
-    const program = await client.call(token, 'GET', `/api/programs/${programId}`);
+    const program = programs[p];
     // The program's own counts (MAPE's caucus commitments), reported with each debrief.
     const counts: string[] = program.policy.debriefMetrics ?? [];
     const active = (await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`))
@@ -181,7 +187,6 @@ export async function demoPulse(
           );
       }
     }
-    if (program.policy.pay) await demoPay(client, token, program, logger, now);
     await replaceFinished(client, token, programId, p, active.length, now);
   }
   return submitted;
