@@ -259,8 +259,7 @@ const isoOf = (value: string | Date) => new Date(value).toISOString();
 export async function temporalFacts(client: Client, organizerId: string): Promise<Facts> {
   const handle = client.workflow.getHandle(organizerId);
   const { status } = await handle.describe();
-  const state: WorkflowState =
-    status.name === 'RUNNING' ? await handle.query<WorkflowState>('organizerState') : await handle.result();
+  const state: WorkflowState = status.name === 'RUNNING' ? await queryState(handle) : await handle.result();
   return {
     stage: state.stage,
     version: state.version,
@@ -270,6 +269,22 @@ export async function temporalFacts(client: Client, organizerId: string): Promis
     debriefs: sorted(state.periods.filter((p) => p.submittedAt).map((p) => isoOf(p.start))),
     openNotifications: sorted(state.openNotifications.map((n) => n.id)),
   };
+}
+
+/**
+ * The running workflow's state. A query that meets a workflow task in its failed state is asked again: under a race
+ * the server fails a task whose commands arrive while new events do (an update, a timer) and schedules it again at
+ * once, and a query in between is refused (FAILED_PRECONDITION).
+ */
+async function queryState(handle: ReturnType<Client['workflow']['getHandle']>): Promise<WorkflowState> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await handle.query<WorkflowState>('organizerState');
+    } catch (error) {
+      if (attempt >= 50 || !/Workflow Task in failed state/.test(String((error as Error).cause ?? error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 /** The organizer as the read models hold it. */
