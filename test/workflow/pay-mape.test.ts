@@ -1,26 +1,18 @@
 // MAPE's lost time on the time-skipping server (issue 18): monthly debriefs due the 28th, monthly pay periods, eight
 // hours of lost time a month paid August to December at the member's rate, reimbursed to the employer. Ten hours
 // entered each month are paid as eight; the hours of a July day are not paid.
-import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { localDay, rubricScores } from '../../dev/hiring-walk';
-import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '../../src/contracts/organizer-workflow';
-import type { ActionInputs, OrganizerState } from '../../src/domain/organizer';
+import { localDay, walkTo } from '../../dev/hiring-walk';
+import type { OrganizerState } from '../../src/domain/organizer';
 import { payPresets } from '../../src/domain/pay';
 import { policyPresets } from '../../src/domain/policy';
-import { aCoordinator, aPolicy } from '../support/builders';
-import {
-  aWorker,
-  RecordingActivities,
-  startOrganizerWorkflow,
-  timeSkippingEnvironment,
-  uniqueTaskQueue,
-} from '../support/workflow-harness';
+import { aPolicy } from '../support/builders';
+import { organizerOnTheClock } from '../support/organizer-on-the-clock';
+import { aWorker, RecordingActivities, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
 
 const hour = 3_600_000;
 const day = 24 * hour;
 const zone = 'America/Chicago';
-const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('MAPE lost time (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -39,37 +31,21 @@ describe('MAPE lost time (time-skipping)', () => {
     const worker = await aWorker(env, taskQueue, activities);
     const mape = policyPresets.civic_engagement;
     const policy = aPolicy({ ...mape, pay: payPresets.civic_engagement, initialRideAlongs: 0, requiredRideAlongs: 0 });
-    const now = async () => Number(await env.currentTimeMs());
-    const sleepUntil = async (instant: number) => {
-      const wait = instant - (await now());
-      if (wait > 0) await env.sleep(wait);
-    };
     // The term: from the next 20 July to the 31 December after it, in Chicago.
-    const start = new Date(await now());
+    const clock = async () => Number(await env.currentTimeMs());
+    const start = new Date(await clock());
     const year = start.getUTCMonth() >= 6 ? start.getUTCFullYear() + 1 : start.getUTCFullYear();
-    await sleepUntil(Date.parse(`${year}-07-20T15:00:00Z`));
+    await env.sleep(Date.parse(`${year}-07-20T15:00:00Z`) - (await clock()));
     const termEnd = `${year}-12-31T23:00:00.000Z`;
 
     await worker.runUntil(async () => {
-      const handle = await startOrganizerWorkflow(env, taskQueue, policy, randomUUID(), {
+      const { handle, state, act, now, sleepUntil } = await organizerOnTheClock(env, taskQueue, policy, {
         timezone: zone,
         termEnd,
         termStart: `${year}-07-20T05:00:00.000Z`,
       });
-      const state = () => handle.query(organizerStateQuery) as Promise<OrganizerState>;
-      const act = <A extends keyof ActionInputs>(action: A, input: ActionInputs[A]) =>
-        handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] });
-      await handle.executeUpdate(applicationRecordedUpdate);
-      await act('schedule-screening', { at: iso((await now()) + hour), location: 'Local 4 hall' });
-      await act('record-screening', { attended: true, advance: true });
-      await act('record-role-play', {
-        scores: rubricScores(policy),
-        decision: 'offer',
-        offer: { hoursPerWeek: 2, startDate: localDay(zone, await now()) },
-      });
-      await act('respond-offer', { accepted: true });
-      for (const training of policy.requiredTrainings)
-        await act('record-training', { training, completedAt: iso(await now()) });
+      for (const { action, input } of walkTo(policy, 'active', { now: await now(), timeZone: zone }))
+        await act(action, input as never);
       expect((await state()).stage).toBe('active');
 
       const handled = new Set<string>();

@@ -3,26 +3,18 @@
 // submitted. Exactly the weeks with a time sheet and a debrief become payable, each once, and their money equals a
 // hand computation to the cent; the week without its debrief is refused approval, naming it, and lapses after the
 // term; the run then ends.
-import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { localDay, rubricScores } from '../../dev/hiring-walk';
-import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '../../src/contracts/organizer-workflow';
-import type { ActionInputs, OrganizerState } from '../../src/domain/organizer';
+import { localDay, walkTo } from '../../dev/hiring-walk';
+import type { OrganizerState } from '../../src/domain/organizer';
 import { payPresets } from '../../src/domain/pay';
-import { aCoordinator, aPolicy } from '../support/builders';
-import {
-  aWorker,
-  RecordingActivities,
-  startOrganizerWorkflow,
-  timeSkippingEnvironment,
-  uniqueTaskQueue,
-} from '../support/workflow-harness';
+import { aPolicy } from '../support/builders';
+import { organizerOnTheClock } from '../support/organizer-on-the-clock';
+import { aWorker, RecordingActivities, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
 
 const hour = 3_600_000;
 const day = 24 * hour;
 const zone = 'America/Chicago';
-const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('a year of weekly pay (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -41,27 +33,12 @@ describe('a year of weekly pay (time-skipping)', () => {
     const worker = await aWorker(env, taskQueue, activities);
     const pay = { ...payPresets.member_organizer, rateMinor: 2250, mileageRateMinor: 67, settleWithin: '30 days' };
     const policy = aPolicy({ pay });
-    const now = async () => Number(await env.currentTimeMs());
-    const sleepUntil = async (instant: number) => {
-      const wait = instant - (await now());
-      if (wait > 0) await env.sleep(wait);
-    };
-
     await worker.runUntil(async () => {
-      const handle = await startOrganizerWorkflow(env, taskQueue, policy, randomUUID(), { timezone: zone });
-      const state = () => handle.query(organizerStateQuery) as Promise<OrganizerState>;
-      const act = <A extends keyof ActionInputs>(action: A, input: ActionInputs[A]) =>
-        handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] });
-      await handle.executeUpdate(applicationRecordedUpdate);
-      await act('schedule-screening', { at: iso((await now()) + day), location: 'Local 1 hall' });
-      await env.sleep(2 * day);
-      await act('record-screening', { attended: true, advance: true });
-      const offer = { hoursPerWeek: 10, startDate: localDay(zone, (await now()) + 3 * day) };
-      await act('record-role-play', { scores: rubricScores(policy), decision: 'offer', offer });
-      await act('respond-offer', { accepted: true });
-      for (const training of policy.requiredTrainings)
-        await act('record-training', { training, completedAt: iso(await now()) });
-      await act('record-ride-along', { date: localDay(zone, await now()), staff: 'National organizer' });
+      const { handle, state, act, now, sleepUntil } = await organizerOnTheClock(env, taskQueue, policy, {
+        timezone: zone,
+      });
+      for (const { action, input } of walkTo(policy, 'active', { now: await now(), timeZone: zone }))
+        await act(action, input as never);
       expect((await state()).stage).toBe('active');
 
       const lateSheets = new Set([4, 9]);
@@ -81,16 +58,15 @@ describe('a year of weekly pay (time-skipping)', () => {
         }
         handled.add(period.start);
         week += 1;
-        const start = Date.parse(period.start);
         const end = Date.parse(period.end);
-        // Monday and Wednesday of the week (the period runs Friday 17:00 to Friday 17:00).
-        const monday = localDay(zone, start + 3 * day);
-        const wednesday = localDay(zone, start + 5 * day);
+        // Monday and Wednesday before the Friday 17:00 the period ends on.
+        const monday = localDay(zone, end - 4 * day);
+        const wednesday = localDay(zone, end - 2 * day);
         const entries =
           week === overCap
             ? [
                 { date: monday, hours: 6, kind: 'organizing' },
-                { date: localDay(zone, start + 4 * day), hours: 6, kind: 'organizing' },
+                { date: localDay(zone, end - 3 * day), hours: 6, kind: 'organizing' },
               ]
             : [
                 { date: monday, hours: 3, kind: 'organizing' },

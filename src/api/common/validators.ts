@@ -161,20 +161,25 @@ export const IsScores = (options?: ValidationOptions) =>
     options,
   );
 
+/** Whether `value` maps at most 10 names of 1 to `nameLength` characters to whole numbers from 0 to `max`. */
+function wholeNumbersByName(value: unknown, nameLength: number, max: number): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length <= 10 &&
+    Object.entries(value).every(
+      ([key, v]) => key.length >= 1 && key.length <= nameLength && Number.isInteger(v) && v >= 0 && v <= max,
+    )
+  );
+}
+
 /** A debrief's own counts: up to 10 names (1–50 characters), each a whole number from 0 to 100,000. */
 export const IsMetrics = (options?: ValidationOptions) =>
   register(
     'isMetrics',
     'must map up to 10 names (of up to 50 characters) to whole numbers from 0 to 100000',
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      Object.keys(value).length <= 10 &&
-      Object.entries(value).every(
-        ([key, v]) =>
-          key.length >= 1 && key.length <= 50 && Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000,
-      ),
+    (value) => wholeNumbersByName(value, 50, 100_000),
     options,
   );
 
@@ -192,19 +197,7 @@ export const IsMinorUnits = (options?: ValidationOptions) =>
   register(
     'isMinorUnits',
     'must map up to 10 names to whole numbers of minor units (cents) from 0 to 10000000, such as { "phone": 2500 }',
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      Object.keys(value).length <= 10 &&
-      Object.entries(value).every(
-        ([key, v]) =>
-          key.length >= 1 &&
-          key.length <= 30 &&
-          Number.isInteger(v) &&
-          (v as number) >= 0 &&
-          (v as number) <= 10_000_000,
-      ),
+    (value) => wholeNumbersByName(value, 30, 10_000_000),
     options,
   );
 
