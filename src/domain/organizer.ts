@@ -72,7 +72,7 @@ export interface ActionInputs {
   'record-group-debrief': { heldAt: string; sessionId: string; location?: string };
   /** The week's plan (DESIGN.md §3b): targets the debrief reports against, and whom or where to reach. */
   'set-work-plan': { periodStart?: string; targets: Record<string, number>; notes?: string };
-  /** A pay period's time sheet (DESIGN.md §6): hours by day and kind of work, miles, allowances in minor units. */
+  /** A pay period's time sheet (DESIGN.md §3b): hours by day and kind of work, miles, allowances in minor units. */
   'submit-timesheet': {
     periodStart: string;
     entries: TimesheetEntry[];

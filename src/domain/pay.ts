@@ -1,4 +1,4 @@
-// Pay (DESIGN.md §6): a program's pay policy, its presets per kind, and what one pay period's time sheet is worth.
+// Pay (DESIGN.md §3b): a program's pay policy, its presets per kind, and what one pay period's time sheet is worth.
 // Money is integer minor units (cents) of a two-decimal currency, never floats; hours are counted in quarter hours.
 // The rounding rules, all here:
 //   - hours are whole quarter hours (a time sheet with 1.3 hours is refused, not rounded);

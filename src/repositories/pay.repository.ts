@@ -1,4 +1,4 @@
-// Pay periods and vouchers in the read models (DESIGN.md §6). The workflow writes a pay period until it is payable;
+// Pay periods and vouchers in the read models (DESIGN.md §3b). The workflow writes a pay period until it is payable;
 // from there on it is the vouchers': a voucher takes payable periods (each on at most one voucher that is not
 // returned), its approval reimburses them, its return gives them back to payable.
 import { randomUUID } from 'node:crypto';

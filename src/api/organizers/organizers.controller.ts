@@ -192,7 +192,7 @@ export class OrganizersController {
     return this.organizers.act(id, 'set-work-plan', body, caller);
   }
 
-  /** A pay period's time sheet, or its correction before approval (DESIGN.md §6). */
+  /** A pay period's time sheet, or its correction before approval (DESIGN.md §3b). */
   @ActionRoute('submit-timesheet', 'active, or closed with a pay period open: a pay period not yet approved')
   submitTimesheet(
     @IdParam('organizerId', 'organizer') id: string,
