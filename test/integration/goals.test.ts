@@ -153,6 +153,14 @@ describe('goals', () => {
       .locator('section[aria-labelledby="goals-heading"]')
       .screenshot({ path: join(outputDir, 'goals-section.png') });
 
+    // The national overview says how many of each program's goals are on track.
+    await page.goto(`${harness.baseUrl}/#/`);
+    const onTrack = page.locator(`[data-goals="${fixtureProgram}"]`);
+    await onTrack.waitFor();
+    const { items } = await admin.ok('GET', `/api/programs/${fixtureProgram}/goals`);
+    const onTrackCount = items.filter((g: { onTrack: boolean }) => g.onTrack).length;
+    expect(await onTrack.textContent()).toBe(`${onTrackCount} of 5 on track`);
+
     await page.goto(`${harness.baseUrl}/#/program/${fixtureProgram}/settings`);
     await page.getByRole('heading', { name: 'Goals' }).waitFor();
     await page.getByRole('button', { name: 'Add a goal' }).click();

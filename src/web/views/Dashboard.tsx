@@ -148,6 +148,7 @@ export function Overview() {
           { name: 'Active', num: true, cell: (p) => number(p.stages.active ?? 0) },
           { name: 'Overdue', num: true, cell: (p) => number(p.overdueDebriefs) },
           { name: 'At risk', num: true, cell: (p) => number(p.atRisk) },
+          { name: 'Goals', cell: (p) => <GoalsOnTrack programId={p.programId} /> },
         ]}
       />
       <h2>Activity in the last four weeks</h2>
@@ -158,6 +159,19 @@ export function Overview() {
         </button>
       </p>
     </>
+  );
+}
+
+/** A program's goals in a word for the overview: how many are on track at the current pace (its page has each one). */
+function GoalsOnTrack({ programId }: { programId: string }) {
+  const { data } = useData(() => get<GoalProgressListDto>(`/api/programs/${programId}/goals`), [programId]);
+  if (!data) return null;
+  if (!data.items.length) return <span class="muted">none set</span>;
+  const onTrack = data.items.filter((g) => g.onTrack).length;
+  return (
+    <span data-goals={programId}>
+      {onTrack} of {data.items.length} on track
+    </span>
   );
 }
 
