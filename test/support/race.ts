@@ -272,16 +272,18 @@ export async function temporalFacts(client: Client, organizerId: string): Promis
 }
 
 /**
- * The running workflow's state. A query that meets a workflow task in its failed state is asked again: under a race
- * the server fails a task whose commands arrive while new events do (an update, a timer) and schedules it again at
- * once, and a query in between is refused (FAILED_PRECONDITION).
+ * The running workflow's state. A query refused for a passing reason is asked again (for up to 30 s): under a race the
+ * server fails a task whose commands arrive while new events do and schedules it again at once, and just after a
+ * fault the worker's pollers may not have reached the server yet (both FAILED_PRECONDITION). A worker that stays
+ * away still fails the test.
  */
 async function queryState(handle: ReturnType<Client['workflow']['getHandle']>): Promise<WorkflowState> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await handle.query<WorkflowState>('organizerState');
     } catch (error) {
-      if (attempt >= 50 || !/Workflow Task in failed state/.test(String((error as Error).cause ?? error))) throw error;
+      const passing = /Workflow Task in failed state|no poller seen/.test(String((error as Error).cause ?? error));
+      if (attempt >= 150 || !passing) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
