@@ -1,7 +1,20 @@
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { entities } from '../entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+
+/**
+ * A connection that PostgreSQL ends while the pool has lent it out between two queries (a restart, a fast shutdown:
+ * FATAL 57P01) emits 'error' with no listener, and an unheard 'error' ends the Node process. Heard here, the next
+ * query on it fails instead (a 503 or an activity's retry), and the pool replaces it.
+ */
+class ListenedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 /** The one DataSource definition, shared by the API, the worker, migrations and tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -14,7 +27,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: 10, connectionTimeoutMillis: 5_000, application_name: 'organizer-pipeline' },
+    extra: { max: 10, connectionTimeoutMillis: 5_000, application_name: 'organizer-pipeline', Client: ListenedClient },
   };
 }
 
