@@ -27,3 +27,25 @@ export async function timed<T>(count: number, concurrency: number, task: (i: num
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Milliseconds from `from` until `counted()` reaches 95% of `count`, and all of it (polled every 250 ms): the
+ * reminders' lag p95 and the drain time.
+ */
+export async function progressUntil(
+  from: number,
+  count: number,
+  counted: () => Promise<number>,
+  timeoutMs: number,
+): Promise<{ p95Ms: number; allMs: number }> {
+  while (Date.now() < from) await sleep(Math.min(1_000, from - Date.now()));
+  let p95Ms: number | undefined;
+  for (;;) {
+    const n = await counted();
+    const elapsed = Date.now() - from;
+    if (p95Ms === undefined && n >= Math.ceil(count * 0.95)) p95Ms = elapsed;
+    if (n >= count) return { p95Ms: p95Ms!, allMs: elapsed };
+    if (elapsed > timeoutMs) throw new Error(`timed out with ${n} of ${count}`);
+    await sleep(250);
+  }
+}

@@ -4,7 +4,7 @@ import { activeOrganizerState, startFromStates } from '../bench-organizers';
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
 import { reminderBreakdown } from '../history-breakdown';
-import { round, sleep } from '../stats';
+import { progressUntil, round, sleep } from '../stats';
 
 export async function debriefsOverdueInTheSameMinute(context: BenchContext): Promise<void> {
   const { stack, program, queue, baselineQueue } = context;
@@ -77,28 +77,6 @@ export async function debriefsOverdueInTheSameMinute(context: BenchContext): Pro
     met: ratio <= 1.1,
     note: `from the histories of ${breakdown.sampled}: timer → its task started p50 ${breakdown.taskQueuedP50} ms (p95 ${breakdown.taskQueuedP95}); the task ${breakdown.taskRunP50} ms (${breakdown.taskRunP95}); → projection started ${breakdown.activityQueuedP50} ms (${breakdown.activityQueuedP95}); projection ${breakdown.activityRunP50} ms (${breakdown.activityRunP95}); timer → row ${breakdown.totalP50} ms (${breakdown.totalP95}); a bare timer → its task started p50 ${bare.taskQueuedP50} ms (p95 ${bare.taskQueuedP95}), the task ${bare.taskRunP50} ms (${bare.taskRunP95})`,
   });
-}
-
-/**
- * Milliseconds from `from` until `counted()` reaches 95% of `count`, and all of it (polled every 250 ms): the
- * reminders' lag p95 and the drain time.
- */
-export async function progressUntil(
-  from: number,
-  count: number,
-  counted: () => Promise<number>,
-  timeoutMs: number,
-): Promise<{ p95Ms: number; allMs: number }> {
-  while (Date.now() < from) await sleep(Math.min(1_000, from - Date.now()));
-  let p95Ms: number | undefined;
-  for (;;) {
-    const n = await counted();
-    const elapsed = Date.now() - from;
-    if (p95Ms === undefined && n >= Math.ceil(count * 0.95)) p95Ms = elapsed;
-    if (n >= count) return { p95Ms: p95Ms!, allMs: elapsed };
-    if (elapsed > timeoutMs) throw new Error(`timed out with ${n} of ${count}`);
-    await sleep(250);
-  }
 }
 
 /** Milliseconds from `from` until `done` holds (polled every 250 ms). */

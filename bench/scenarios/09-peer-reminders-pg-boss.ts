@@ -5,8 +5,7 @@
 import PgBoss from 'pg-boss';
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
-import { round } from '../stats';
-import { progressUntil } from './05-debriefs-overdue-in-the-same-minute';
+import { progressUntil, round } from '../stats';
 
 const queue = 'bench-overdue-reminders';
 
