@@ -38,6 +38,16 @@ function workPlanPeriodFor(state: OrganizerState, periodStart: string | undefine
   return started[started.length - 1];
 }
 
+/** The refusal when no debrief period matches: the one named is not one, or none has started. */
+function noDebriefPeriod(periodStart: string | undefined): Refusal {
+  return {
+    code: 'invalid',
+    message: periodStart
+      ? `periodStart ${periodStart} is not the start of one of this organizer's debrief periods`
+      : 'no debrief period has started yet',
+  };
+}
+
 function canonicalTraining(policy: ProgramPolicy, training: string): string | undefined {
   const wanted = training.trim().toLowerCase();
   return policy.requiredTrainings.find((t) => t.toLowerCase() === wanted);
@@ -90,14 +100,7 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
     case 'submit-debrief': {
       const { periodStart } = request.input;
       const period = debriefPeriodFor(state, periodStart, now);
-      if (!period) {
-        return {
-          code: 'invalid',
-          message: periodStart
-            ? `periodStart ${periodStart} is not the start of one of this organizer's debrief periods`
-            : 'no debrief period has started yet',
-        };
-      }
+      if (!period) return noDebriefPeriod(periodStart);
       if (ms(period.start) > now)
         return { code: 'invalid', message: `the debrief period starting ${period.start} has not started yet` };
       if (period.submittedAt) {
@@ -119,14 +122,7 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
     case 'set-work-plan': {
       const { periodStart, targets } = request.input;
       const period = workPlanPeriodFor(state, periodStart, now);
-      if (!period) {
-        return {
-          code: 'invalid',
-          message: periodStart
-            ? `periodStart ${periodStart} is not the start of one of this organizer's debrief periods`
-            : 'no debrief period has started yet',
-        };
-      }
+      if (!period) return noDebriefPeriod(periodStart);
       if (period.submittedAt)
         return {
           code: 'conflict',
