@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { cpuSecondsOfTrees } from './cpu';
 import { runMigrations } from '../src/database/data-source';
 import { ManagedProcess } from '../dev/stack/managed-process';
 import { freePort, waitUntil } from '../dev/stack/ports';
@@ -88,10 +89,10 @@ export class BenchStack {
     });
   }
 
-  /** The real worker (dist/worker.js, prebuilt workflow bundle) on its own task queue. */
-  startWorker(taskQueue: string, extra: Record<string, string> = {}) {
+  /** The real worker (dist/worker.js, prebuilt workflow bundle) on its own task queue (`name` tells two apart). */
+  startWorker(taskQueue: string, extra: Record<string, string> = {}, name = `worker-${taskQueue}`) {
     return this.spawnUntilReady(
-      `worker-${taskQueue}`,
+      name,
       productScript('worker.js'),
       [],
       this.env({ TEMPORAL_TASK_QUEUE: taskQueue, ...extra }),
@@ -100,10 +101,10 @@ export class BenchStack {
   }
 
   /** The real API (dist/main.js); resolves with its base URL once it answers. */
-  async startApi(taskQueue: string): Promise<string> {
+  async startApi(taskQueue: string, name = 'api'): Promise<{ url: string; process: ManagedProcess }> {
     const port = await freePort();
-    await this.spawnUntilReady(
-      'api',
+    const { process: api } = await this.spawnUntilReady(
+      name,
       productScript('main.js'),
       [],
       this.env({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: String(port) }),
@@ -111,7 +112,7 @@ export class BenchStack {
     );
     const url = `http://127.0.0.1:${port}`;
     await waitUntil('the API', async () => (await fetch(`${url}/api/health`)).ok, 30_000);
-    return url;
+    return { url, process: api };
   }
 
   startBaselineWorker(taskQueue: string, maxCachedWorkflows = 2_000) {
@@ -122,6 +123,18 @@ export class BenchStack {
       process.env,
       /worker polling task queue/,
     );
+  }
+
+  /**
+   * CPU seconds used so far by the Temporal server, PostgreSQL and each process the bench started and that still runs,
+   * by name (each with its descendants).
+   */
+  cpuSeconds(): Record<string, number> {
+    return cpuSecondsOfTrees({
+      temporal: this.temporal?.process.pid,
+      postgres: this.postgres?.process.pid,
+      ...Object.fromEntries(this.processes.filter((p) => p.running).map((p) => [p.name, p.pid])),
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,7 @@
 // What the scenarios share: the stack and its queues, the API and the bench program, the fixtures set up once before
 // any scenario runs, and the figures a later scenario reads from an earlier one.
 import { randomUUID } from 'node:crypto';
+import type { History } from '@temporalio/common/lib/proto-utils';
 import { DemoClient } from '../dev/demo/demo-seeder';
 import { anApplicationFor, walkTo } from '../dev/hiring-walk';
 import type { ProgramPolicy } from '../src/domain/policy';
@@ -20,13 +21,20 @@ export interface BenchContext {
   readonly workerColdStartMs: number;
   /**
    * One API action: a ride-along recorded for one of 20 active organizers in turn. #1 times it; #3 loads the API
-   * with it. One counter across both, so #3's ride-alongs carry on from #1's.
+   * with it; #10 sends it through another API process too (`api` given). One counter for all, so the ride-alongs
+   * carry on from each other's.
    */
-  readonly action: () => Promise<unknown>;
+  readonly action: (api?: DemoClient) => Promise<unknown>;
+  /** The 20 active organizers the action works on. */
+  readonly organizers: readonly string[];
+  /** Hires 20 more organizers (member ids `prefix-n`) and returns an action like `action` on them. */
+  readonly freshAction: (prefix: string) => Promise<() => Promise<unknown>>;
   /** One no-op update on one of 20 baseline workflows in turn: the floor of an action's round trip (#1's baseline). */
   readonly rawUpdate: () => Promise<unknown>;
   /** The raw update's p95, ms: set by #1, the baseline of #2. */
   rawUpdateP95?: number;
+  /** The minimal workflow's history that #7 counts against the recorded term: set by #7, replayed by #8. */
+  minimalTerm?: { workflowId: string; history: History };
   /** #5's burst as measured: how many, when due, the 95th percentile reminder's lag and the drain (#9 compares). */
   overdueBurst?: { count: number; dueAt: number; p95Ms: number; allMs: number };
 }
@@ -42,7 +50,7 @@ export async function startContext(stack: BenchStack): Promise<BenchContext> {
     stack.startWorker(queue),
     stack.startBaselineWorker(baselineQueue),
   ]);
-  const apiUrl = await stack.startApi(queue);
+  const { url: apiUrl } = await stack.startApi(queue);
   const api = new DemoClient(apiUrl, stack.adminToken);
   const program: BenchContext['program'] = await api.call(api.adminToken, 'POST', '/api/programs', {
     name: 'Bench program',
@@ -54,27 +62,7 @@ export async function startContext(stack: BenchStack): Promise<BenchContext> {
     policy: { pay: null },
   });
 
-  const organizers: string[] = [];
-  for (let i = 0; i < 20; i++) {
-    const { id } = await api.call(
-      api.adminToken,
-      'POST',
-      `/api/programs/${program.id}/applications`,
-      anApplicationFor(`A-${i}`),
-    );
-    for (const { action, input } of walkTo(program.policy, 'active'))
-      await api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, input);
-    organizers.push(id);
-  }
-  let rideAlong = 0;
-  const action = () => {
-    const n = rideAlong++;
-    const id = organizers[n % organizers.length];
-    return api.call(api.adminToken, 'POST', `/api/organizers/${id}/record-ride-along`, {
-      date: `2027-02-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
-      staff: `Staff ${n}`,
-    });
-  };
+  const { organizers, action } = await rideAlongsOnNewOrganizers(api, program, 'A');
   const noopHandles = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
       stack.client.workflow.start('noopUpdateWorkflow', {
@@ -86,5 +74,54 @@ export async function startContext(stack: BenchStack): Promise<BenchContext> {
   let noop = 0;
   const rawUpdate = () => noopHandles[noop % 20].executeUpdate('noop', { args: [noop++] });
 
-  return { stack, api, program, queue, baselineQueue, workerColdStartMs, action, rawUpdate };
+  return {
+    stack,
+    api,
+    program,
+    queue,
+    baselineQueue,
+    workerColdStartMs,
+    action,
+    organizers,
+    freshAction: async (prefix) => {
+      const fresh = await rideAlongsOnNewOrganizers(api, program, prefix);
+      return () => fresh.action();
+    },
+    rawUpdate,
+  };
+}
+
+/**
+ * Hires 20 organizers through the API into `active`, and the action on them: a ride-along recorded for each in turn
+ * (through `via`, the context's API unless another is given).
+ */
+async function rideAlongsOnNewOrganizers(
+  api: DemoClient,
+  program: BenchContext['program'],
+  prefix: string,
+): Promise<{ organizers: string[]; action: BenchContext['action'] }> {
+  const organizers: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const { id } = await api.call(
+      api.adminToken,
+      'POST',
+      `/api/programs/${program.id}/applications`,
+      anApplicationFor(`${prefix}-${i}`),
+    );
+    for (const { action, input } of walkTo(program.policy, 'active'))
+      await api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, input);
+    organizers.push(id);
+  }
+  // Dated the day they were hired: a ride-along before the hire or in the future is refused.
+  const today = new Date().toISOString().slice(0, 10);
+  let rideAlong = 0;
+  const action = (via = api) => {
+    const n = rideAlong++;
+    const id = organizers[n % organizers.length];
+    return via.call(via.adminToken, 'POST', `/api/organizers/${id}/record-ride-along`, {
+      date: `${today}T00:00:${String(n % 60).padStart(2, '0')}Z`,
+      staff: `Staff ${n}`,
+    });
+  };
+  return { organizers, action };
 }

@@ -7,7 +7,10 @@ import { projectRoot } from '../dev/stack/settings';
 import { round } from './stats';
 
 export interface Row {
+  /** The scenario's number (BENCH_ONLY picks by it). */
   id: number;
+  /** How the row is shown when not by its number alone (3b). */
+  label?: string;
   name: string;
   figures: Record<string, number>;
   baseline: Record<string, number>;
@@ -25,7 +28,7 @@ export const wanted = (id: number) => only.length === 0 || only.includes(id);
 export function record(row: Row): void {
   rows.push(row);
   log(
-    `#${row.id} ${row.name}: ${JSON.stringify(row.figures)} vs ${JSON.stringify(row.baseline)} → ${JSON.stringify(row.ratios)} (${row.met ? 'met' : 'MISSED'}: ${row.target})`,
+    `#${row.label ?? row.id} ${row.name}: ${JSON.stringify(row.figures)} vs ${JSON.stringify(row.baseline)} → ${JSON.stringify(row.ratios)} (${row.met ? 'met' : 'MISSED'}: ${row.target})`,
   );
 }
 
@@ -61,7 +64,7 @@ function table(results: Row[]): string {
   const lines = ['| # | measurement | ours | baseline | ratio | target | met |', '|---|---|---|---|---|---|---|'];
   for (const r of results)
     lines.push(
-      `| ${r.id} | ${r.name} | ${fmt(r.figures)} | ${fmt(r.baseline) || '—'} | ${fmt(r.ratios) || '—'} | ${r.target} | ${r.met ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`,
+      `| ${r.label ?? r.id} | ${r.name} | ${fmt(r.figures)} | ${fmt(r.baseline) || '—'} | ${fmt(r.ratios) || '—'} | ${r.target} | ${r.met ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`,
     );
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@ import { debriefsOverdueInTheSameMinute } from './scenarios/05-debriefs-overdue-
 import { workerMemoryPerCachedWorkflow } from './scenarios/06-worker-memory-per-cached-workflow';
 import { historyEventsOfATerm } from './scenarios/07-history-events-of-a-term';
 import { coldStartAndReplay } from './scenarios/08-cold-start-and-replay';
+import { twoOfEach } from './scenarios/10-two-of-each';
 import { workspace } from './scenarios/11-workspace';
 import { peerRemindersPgBoss } from './scenarios/09-peer-reminders-pg-boss';
 
@@ -27,8 +28,10 @@ const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<vo
   // #9 compares with #5's burst, so #5 runs whenever #9 does.
   { runsFor: [5, 9], run: debriefsOverdueInTheSameMinute },
   { runsFor: [9], run: peerRemindersPgBoss },
+  { runsFor: [10], run: twoOfEach },
   { runsFor: [6], run: workerMemoryPerCachedWorkflow },
-  { runsFor: [7], run: historyEventsOfATerm },
+  // #8's baseline is the minimal workflow's history that #7 records.
+  { runsFor: [7, 8], run: historyEventsOfATerm },
   { runsFor: [8], run: coldStartAndReplay },
   { runsFor: [11], run: workspace },
 ];

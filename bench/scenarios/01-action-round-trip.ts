@@ -6,13 +6,13 @@ import { percentile, round, timed } from '../stats';
 /** Records #1 and sets `rawUpdateP95` in the context (the baseline of #2). */
 export async function actionRoundTrip(context: BenchContext): Promise<void> {
   const { action, rawUpdate } = context;
-  await timed(100, 1, action);
+  await timed(100, 1, () => action());
   await timed(100, 1, rawUpdate);
   // Interleaved rounds, so drift on the machine touches both sides alike.
   const ours: number[] = [];
   const raw: number[] = [];
   for (let round = 0; round < 10; round++) {
-    ours.push(...(await timed(100, 1, action)));
+    ours.push(...(await timed(100, 1, () => action())));
     raw.push(...(await timed(100, 1, rawUpdate)));
   }
   const figures = {

@@ -36,8 +36,7 @@ export async function projectionLag({
   }
   const lags = [...seen.values()];
   const p95 = round(percentile(lags, 95));
-  const ratio = round(p95 / rawUpdateP95!);
-  // For reference: how late the server hands over a bare timer's task (its share of any timer-driven lag).
+  // How late the server hands over a bare timer's task (its share of any timer-driven lag).
   const timerFirst = Date.now() + 5_000;
   const timerHandles = await Promise.all(
     Array.from({ length: 100 }, (_, i) =>
@@ -49,13 +48,16 @@ export async function projectionLag({
     ),
   );
   const timerLags = await Promise.all(timerHandles.map((h) => h.result() as Promise<number>));
+  // The floor of "a deadline comes and its row is visible": the server hands the timer over, then one update's worth.
+  const bareTimerFiringLateP95 = round(percentile(timerLags, 95));
+  const ratio = round(p95 / (bareTimerFiringLateP95 + rawUpdateP95!));
   record({
     id: 2,
     name: `projection lag of a timer-driven reminder, ms (${lags.length} of ${count} reminders, 5 ms polling)`,
     figures: { p50: round(percentile(lags, 50)), p95 },
-    baseline: { rawUpdateP95: rawUpdateP95!, bareTimerFiringLateP95: round(percentile(timerLags, 95)) },
+    baseline: { bareTimerFiringLateP95, rawUpdateP95: rawUpdateP95! },
     ratios: { p95: ratio },
-    target: 'p95 ≤ 1.5× raw update p95',
-    met: ratio <= 1.5 && lags.length === count,
+    target: 'p95 ≤ 1.15× (a bare timer firing late p95 + raw update p95)',
+    met: ratio <= 1.15 && lags.length === count,
   });
 }

@@ -1,0 +1,47 @@
+// CPU time spent by process trees (Linux /proc): where a scenario's machine time went, process by process.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const ticksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
+
+interface Stat {
+  ppid: number;
+  ticks: number;
+}
+
+function statOf(pid: number): Stat | undefined {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // From field 3 on: ppid is field 4, utime 14, stime 15, cutime 16, cstime 17 (reaped children's time).
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+    return { ppid: Number(fields[1]), ticks: utime + stime + cutime + cstime };
+  } catch {
+    return undefined; // the process ended meanwhile
+  }
+}
+
+/** CPU seconds used so far by each process tree (the process, its descendants, and the children they reaped). */
+export function cpuSecondsOfTrees(roots: Record<string, number | undefined>): Record<string, number> {
+  const stats = new Map<number, Stat>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const stat = statOf(pid);
+    if (stat) stats.set(pid, stat);
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, { ppid }] of stats) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const treeTicks = (pid: number): number =>
+    (stats.get(pid)?.ticks ?? 0) + (children.get(pid) ?? []).reduce((sum, child) => sum + treeTicks(child), 0);
+  return Object.fromEntries(
+    Object.entries(roots).map(([name, pid]) => [name, pid === undefined ? 0 : treeTicks(pid) / ticksPerSecond]),
+  );
+}
+
+/** The CPU seconds each tree used between two readings of `cpuSecondsOfTrees`. */
+export function cpuSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after).map(([name, seconds]) => [name, Math.round((seconds - (before[name] ?? 0)) * 10) / 10]),
+  );
+}

@@ -1,0 +1,89 @@
+// #10: two workers and two API processes on one server against one of each: the same actions, as fast as they are
+// answered, and every one of them recorded once.
+import { cpus } from 'node:os';
+import { DemoClient } from '../../dev/demo/demo-seeder';
+import type { BenchContext } from '../context';
+import { log, record } from '../report';
+import { round, sleep } from '../stats';
+import { cpuSpent } from '../cpu';
+
+const seconds = 20;
+const clients = 40;
+
+export async function twoOfEach({ stack, api, queue, organizers, action }: BenchContext): Promise<void> {
+  const one = await throughput(stack, organizers, () => action());
+  log(`#10 one of each: ${JSON.stringify(one)}`);
+  const { process: worker } = await stack.startWorker(queue, {}, `worker-${queue}-second`);
+  const { url, process: secondApi } = await stack.startApi(queue, 'api-second');
+  const second = new DemoClient(url, api.adminToken);
+  let turn = 0;
+  const two = await throughput(stack, organizers, () => action(turn++ % 2 ? second : api));
+  log(`#10 two of each: ${JSON.stringify(two)}`);
+  await Promise.all([secondApi.stop(), worker.stop()]);
+  const ratio = round(two.perSecond / one.perSecond);
+  const intact = [one, two].every((r) => r.failed === 0 && r.recorded === r.answered);
+  record({
+    id: 10,
+    name: `actions per second, ${clients} clients for ${seconds} s: two workers and two API processes on one server`,
+    figures: { perSecond: two.perSecond, answered: two.answered, recorded: two.recorded, failed: two.failed },
+    baseline: { perSecond: one.perSecond, answered: one.answered, recorded: one.recorded, failed: one.failed },
+    ratios: { throughput: ratio },
+    target: 'every answered action recorded once, none failed; throughput ≥ 1× one of each',
+    met: intact && ratio >= 1,
+    note: `CPU seconds used in the ${seconds} s (the machine has ${cpus().length * seconds}): one of each ${one.cpuSeconds}, two of each ${two.cpuSeconds}`,
+  });
+}
+
+/**
+ * Actions from `clients` clients for `seconds`, each sent as soon as the client's last is answered; then how many
+ * were answered 200, how many failed, and how many ride-alongs the read model gained (each action records one).
+ */
+async function throughput(
+  stack: BenchContext['stack'],
+  organizers: readonly string[],
+  send: () => Promise<unknown>,
+): Promise<{ perSecond: number; answered: number; failed: number; recorded: number; cpuSeconds: number }> {
+  const { pg } = stack;
+  const rideAlongs = async () =>
+    Number(
+      (await pg.query('SELECT sum(ride_along_count)::int AS n FROM organizers WHERE id = ANY ($1)', [organizers]))
+        .rows[0].n,
+    );
+  const before = await rideAlongs();
+  let answered = 0;
+  let failed = 0;
+  let firstFailure: unknown;
+  const cpuBefore = stack.cpuSeconds();
+  const benchCpuBefore = process.cpuUsage();
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        await send().then(
+          () => (answered += 1),
+          (error: unknown) => {
+            failed += 1;
+            firstFailure ??= error;
+          },
+        );
+      }
+    }),
+  );
+  // The servers, the API and workers, and this process (the clients).
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const cpuSeconds = round(
+    Object.values(cpuSpent(cpuBefore, stack.cpuSeconds())).reduce((sum, s) => sum + s, 0) +
+      (benchCpu.user + benchCpu.system) / 1e6,
+    1,
+  );
+  if (firstFailure) log(`#10 first failure: ${String(firstFailure)}`);
+  // The API answers once the read model has the action, so the count is final at once; a moment more shows it stays.
+  await sleep(1_000);
+  return {
+    perSecond: round(answered / seconds, 1),
+    answered,
+    failed,
+    recorded: (await rideAlongs()) - before,
+    cpuSeconds,
+  };
+}
