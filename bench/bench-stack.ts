@@ -79,7 +79,12 @@ export class BenchStack {
       const child = new ManagedProcess({
         name,
         command: process.execPath,
-        args: [script, ...args],
+        // BENCH_CPU_PROF=<folder>: each process writes a V8 CPU profile there when it exits (open in Chrome's DevTools).
+        args: [
+          ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+          script,
+          ...args,
+        ],
         env,
         logFile: join(this.scratch, `${name}.log`),
         onLine: (line) => ready.test(line) && resolve({ process: child, startedMs: performance.now() - started }),

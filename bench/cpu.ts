@@ -45,3 +45,33 @@ export function cpuSpent(before: Record<string, number>, after: Record<string, n
     Object.entries(after).map(([name, seconds]) => [name, Math.round((seconds - (before[name] ?? 0)) * 10) / 10]),
   );
 }
+
+/**
+ * Runs `work` and returns its result with the CPU seconds each process tree (as `read` reports them) and this process
+ * (`bench`, the clients) used meanwhile, and their sum.
+ */
+export async function withCpu<T>(
+  read: () => Record<string, number>,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: Record<string, number>; total: number }> {
+  const before = read();
+  const ownBefore = process.cpuUsage();
+  const result = await work();
+  const own = process.cpuUsage(ownBefore);
+  const cpu = { ...cpuSpent(before, read()), bench: Math.round((own.user + own.system) / 1e5) / 10 };
+  const total = Math.round(Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0) * 10) / 10;
+  return { result, cpu, total };
+}
+
+/** The processes that used a tenth of a second or more, busiest first, as "name seconds, …". */
+export function describeCpu(cpu: Record<string, number>): string {
+  return Object.entries(cpu)
+    .filter(([, seconds]) => seconds >= 0.1)
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, seconds]) => `${name} ${seconds}`)
+    .join(', ');
+}
+
+/** CPU milliseconds per item, from seconds in all. */
+export const perItem = (seconds: number, items: number) =>
+  Math.round(((seconds * 1000) / Math.max(1, items)) * 10) / 10;

@@ -2,6 +2,7 @@
 import type { BenchContext } from '../context';
 import { record } from '../report';
 import { percentile, round, timed } from '../stats';
+import { describeCpu, perItem, withCpu } from '../cpu';
 
 /** Records #1 and sets `rawUpdateP95` in the context (the baseline of #2). */
 export async function actionRoundTrip(context: BenchContext): Promise<void> {
@@ -11,9 +12,24 @@ export async function actionRoundTrip(context: BenchContext): Promise<void> {
   // Interleaved rounds, so drift on the machine touches both sides alike.
   const ours: number[] = [];
   const raw: number[] = [];
-  for (let round = 0; round < 10; round++) {
-    ours.push(...(await timed(100, 1, () => action())));
-    raw.push(...(await timed(100, 1, rawUpdate)));
+  let oursCpu = 0;
+  let rawCpu = 0;
+  const oursByProcess: Record<string, number> = {};
+  for (let pass = 0; pass < 10; pass++) {
+    const actions = await withCpu(
+      () => context.stack.cpuSeconds(),
+      () => timed(100, 1, () => action()),
+    );
+    ours.push(...actions.result);
+    oursCpu += actions.total;
+    for (const [name, seconds] of Object.entries(actions.cpu))
+      oursByProcess[name] = round((oursByProcess[name] ?? 0) + seconds, 1);
+    const updates = await withCpu(
+      () => context.stack.cpuSeconds(),
+      () => timed(100, 1, rawUpdate),
+    );
+    raw.push(...updates.result);
+    rawCpu += updates.total;
   }
   const figures = {
     p50: round(percentile(ours, 50)),
@@ -34,6 +50,7 @@ export async function actionRoundTrip(context: BenchContext): Promise<void> {
     ratios,
     target: 'p50 ≤ 1.4×, p99 ≤ 1.6× raw update',
     met: ratios.p50 <= 1.4 && ratios.p99 <= 1.6,
+    note: `CPU ms per action ${perItem(oursCpu, ours.length)} (${describeCpu(oursByProcess)} s for ${ours.length}), per raw update ${perItem(rawCpu, raw.length)} (all processes)`,
   });
   context.rawUpdateP95 = baseline.p95;
 }

@@ -3,32 +3,46 @@ import { anApplicationFor } from '../../dev/hiring-walk';
 import type { BenchContext } from '../context';
 import { record } from '../report';
 import { round } from '../stats';
+import { describeCpu, perItem, withCpu } from '../cpu';
 
 export async function applicationsPerSecond({ stack, api, program, baselineQueue }: BenchContext): Promise<void> {
   const seconds = 15;
   let applied = 0;
   let member = 0;
   const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: 10 }, async () => {
-      while (Date.now() < until) {
-        const n = member++;
-        await api.call(api.adminToken, 'POST', `/api/programs/${program.id}/applications`, anApplicationFor(`R-${n}`));
-        applied += 1;
-      }
-    }),
+  const ours = await withCpu(
+    () => stack.cpuSeconds(),
+    () =>
+      Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (Date.now() < until) {
+            const n = member++;
+            await api.call(
+              api.adminToken,
+              'POST',
+              `/api/programs/${program.id}/applications`,
+              anApplicationFor(`R-${n}`),
+            );
+            applied += 1;
+          }
+        }),
+      ),
   );
   let started = 0;
   const rawUntil = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: 10 }, async () => {
-      while (Date.now() < rawUntil) {
-        await stack.client.workflow.start('idleWorkflow', {
-          taskQueue: baselineQueue,
-          workflowId: `${baselineQueue}-start-${started++}`,
-        });
-      }
-    }),
+  const raw = await withCpu(
+    () => stack.cpuSeconds(),
+    () =>
+      Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (Date.now() < rawUntil) {
+            await stack.client.workflow.start('idleWorkflow', {
+              taskQueue: baselineQueue,
+              workflowId: `${baselineQueue}-start-${started++}`,
+            });
+          }
+        }),
+      ),
   );
   const figures = { perSecond: round(applied / seconds, 1) };
   const baseline = { rawStartsPerSecond: round(started / seconds, 1) };
@@ -41,6 +55,7 @@ export async function applicationsPerSecond({ stack, api, program, baselineQueue
     ratios: { throughput: ratio },
     target: '≥ 0.8× raw workflow starts',
     met: ratio >= 0.8,
+    note: `CPU ms per application ${perItem(ours.total, applied)} (${describeCpu(ours.cpu)} s in all), per raw start ${perItem(raw.total, started)} (${describeCpu(raw.cpu)} s)`,
   });
   await stack.pg.query(`UPDATE organizers SET stage = 'withdrawn' WHERE member_id LIKE 'R-%'`); // keep them out of later counts
 }

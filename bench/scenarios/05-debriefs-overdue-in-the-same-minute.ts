@@ -5,7 +5,7 @@ import type { BenchContext } from '../context';
 import { log, record } from '../report';
 import { reminderBreakdown } from '../history-breakdown';
 import { progressUntil, round, sleep } from '../stats';
-import { cpuSpent } from '../cpu';
+import { cpuSpent, describeCpu } from '../cpu';
 
 export async function debriefsOverdueInTheSameMinute(context: BenchContext): Promise<void> {
   const { stack, program, queue, baselineQueue } = context;
@@ -83,17 +83,8 @@ export async function debriefsOverdueInTheSameMinute(context: BenchContext): Pro
     ratios: { time: ratio },
     target: '≤ 1.1× bare timers',
     met: ratio <= 1.1,
-    note: `from the histories of ${breakdown.sampled}: timer → its task started p50 ${breakdown.taskQueuedP50} ms (p95 ${breakdown.taskQueuedP95}); the task ${breakdown.taskRunP50} ms (${breakdown.taskRunP95}); → projection started ${breakdown.activityQueuedP50} ms (${breakdown.activityQueuedP95}); projection ${breakdown.activityRunP50} ms (${breakdown.activityRunP95}); timer → row ${breakdown.totalP50} ms (${breakdown.totalP95}); a bare timer → its task started p50 ${bare.taskQueuedP50} ms (p95 ${bare.taskQueuedP95}), the task ${bare.taskRunP50} ms (${bare.taskRunP95}); CPU seconds by process: ours ${describe(cpu)}; bare timers ${describe(timersCpu)}`,
+    note: `from the histories of ${breakdown.sampled}: timer → its task started p50 ${breakdown.taskQueuedP50} ms (p95 ${breakdown.taskQueuedP95}); the task ${breakdown.taskRunP50} ms (${breakdown.taskRunP95}); → projection started ${breakdown.activityQueuedP50} ms (${breakdown.activityQueuedP95}); projection ${breakdown.activityRunP50} ms (${breakdown.activityRunP95}); timer → row ${breakdown.totalP50} ms (${breakdown.totalP95}); a bare timer → its task started p50 ${bare.taskQueuedP50} ms (p95 ${bare.taskQueuedP95}), the task ${bare.taskRunP50} ms (${bare.taskRunP95}); CPU seconds by process: ours ${describeCpu(cpu)}; bare timers ${describeCpu(timersCpu)}`,
   });
-}
-
-/** The processes that used a tenth of a second or more, busiest first. */
-function describe(cpu: Record<string, number>): string {
-  return Object.entries(cpu)
-    .filter(([, seconds]) => seconds >= 0.1)
-    .sort(([, a], [, b]) => b - a)
-    .map(([name, seconds]) => `${name} ${seconds}`)
-    .join(', ');
 }
 
 /** Milliseconds from `from` until `done` holds (polled every 250 ms). */

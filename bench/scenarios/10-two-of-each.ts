@@ -5,7 +5,7 @@ import { DemoClient } from '../../dev/demo/demo-seeder';
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
 import { round, sleep } from '../stats';
-import { cpuSpent } from '../cpu';
+import { withCpu } from '../cpu';
 
 const seconds = 20;
 const clients = 40;
@@ -53,28 +53,23 @@ async function throughput(
   let answered = 0;
   let failed = 0;
   let firstFailure: unknown;
-  const cpuBefore = stack.cpuSeconds();
-  const benchCpuBefore = process.cpuUsage();
   const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        await send().then(
-          () => (answered += 1),
-          (error: unknown) => {
-            failed += 1;
-            firstFailure ??= error;
-          },
-        );
-      }
-    }),
-  );
-  // The servers, the API and workers, and this process (the clients).
-  const benchCpu = process.cpuUsage(benchCpuBefore);
-  const cpuSeconds = round(
-    Object.values(cpuSpent(cpuBefore, stack.cpuSeconds())).reduce((sum, s) => sum + s, 0) +
-      (benchCpu.user + benchCpu.system) / 1e6,
-    1,
+  const { total: cpuSeconds } = await withCpu(
+    () => stack.cpuSeconds(),
+    () =>
+      Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (Date.now() < until) {
+            await send().then(
+              () => (answered += 1),
+              (error: unknown) => {
+                failed += 1;
+                firstFailure ??= error;
+              },
+            );
+          }
+        }),
+      ),
   );
   if (firstFailure) log(`#10 first failure: ${String(firstFailure)}`);
   // The API answers once the read model has the action, so the count is final at once; a moment more shows it stays.

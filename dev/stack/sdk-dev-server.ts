@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { searchAttributeTypes } from '../../src/temporal/search-attributes';
-import type { DevServerOptions } from './temporal-dev-server';
+import { dynamicConfigArgs, DevServerOptions } from './temporal-dev-server';
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2]) as DevServerOptions;
@@ -16,7 +16,10 @@ async function main(): Promise<void> {
       dbFilename: options.dbFile,
       ui: Boolean(options.uiPort),
       uiPort: options.uiPort,
-      extraArgs: options.uiPort && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
+      extraArgs: [
+        ...(options.uiPort && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+        ...dynamicConfigArgs(),
+      ],
       searchAttributes: Object.keys(searchAttributeTypes).map((name) =>
         defineSearchAttributeKey(name, SearchAttributeType.KEYWORD),
       ),

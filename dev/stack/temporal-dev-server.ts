@@ -27,6 +27,20 @@ export interface RunningDevServer {
   process: ManagedProcess;
 }
 
+/**
+ * Server settings beyond the dev server's defaults (deploy/temporal/dynamicconfig.yaml sets the same for the compose
+ * stack). Eager activity execution: a workflow task that schedules an activity on its own task queue gets the
+ * activity back in the same answer when the worker has a free slot, instead of the activity waiting to be matched to
+ * a poll (the projection after each change).
+ */
+export const dynamicConfigValues: Record<string, unknown> = { 'system.enableActivityEagerExecution': true };
+
+export const dynamicConfigArgs = () =>
+  Object.entries(dynamicConfigValues).flatMap(([key, value]) => [
+    '--dynamic-config-value',
+    `${key}=${JSON.stringify(value)}`,
+  ]);
+
 function cliArgs(options: DevServerOptions): string[] {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
   if (options.dbFile) args.push('--db-filename', options.dbFile);
@@ -35,6 +49,7 @@ function cliArgs(options: DevServerOptions): string[] {
   if (options.uiPort && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   if (options.httpPort) args.push('--http-port', String(options.httpPort));
   for (const [name, type] of Object.entries(searchAttributeTypes)) args.push('--search-attribute', `${name}=${type}`);
+  args.push(...dynamicConfigArgs());
   return args;
 }
 

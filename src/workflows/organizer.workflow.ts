@@ -96,8 +96,21 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   const unstored = new ProjectionQueue();
   const deliveries = new Deliveries(input.organizerId, deliverNotifications, input.pendingDeliveries);
 
-  /** Queues a change for the read models (a change that moved the stage is mirrored into search attributes). */
+  /** How many times the state may have changed: every handler and the deadline loop report here, via `changed`. */
+  let stateChanges = 0;
+  /** The next deadline as of `stateChanges`: walking the program's calendar is kept to once per change of state. */
+  let upcoming = { deadline: undefined as number | undefined, asOf: -1 };
+  const nextDeadlineNow = (): number | undefined => {
+    if (upcoming.asOf !== stateChanges) upcoming = { deadline: nextDeadline(state!), asOf: stateChanges };
+    return upcoming.deadline;
+  };
+
+  /**
+   * Called after anything that may have changed the state; queues a change for the read models (a change that moved
+   * the stage is mirrored into search attributes).
+   */
   function changed(versionBefore: number, changes: Changes): void {
+    stateChanges += 1;
     if (state!.version === versionBefore) return;
     unstored.add(state!.version, changes);
     if (changes.transitions.length) {
@@ -223,9 +236,9 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   // A closed record's run goes on while it has a pay period open (time sheets and approvals come after the term).
   const settled = () => isClosed(current.stage) && !owesPay(current);
   while (!settled()) {
-    const deadline = nextDeadline(current);
+    const deadline = nextDeadlineNow();
     await condition(
-      () => settled() || nextDeadline(current) !== deadline,
+      () => settled() || nextDeadlineNow() !== deadline,
       deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
     );
     const versionBefore = current.version;
