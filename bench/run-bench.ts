@@ -43,13 +43,21 @@ async function main(): Promise<void> {
   try {
     const context = await startContext(stack);
     for (const { runsFor, run } of scenarios) if (runsFor.some(wanted)) await run(context);
-  } finally {
+  } catch (error) {
+    // Said before the stack stops: a client call still retrying when its connection closes can end the process.
+    said(error);
     await stack.stop();
+    process.exit(1);
   }
+  await stack.stop();
   writeReport(started);
 }
 
-main().catch((error: unknown) => {
+function said(error: unknown): void {
   process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
+main().catch((error: unknown) => {
+  said(error);
   process.exit(1);
 });
