@@ -39,7 +39,7 @@ export async function reminderBreakdown(
       return -1;
     };
     const started = next(fired, (e) => e.workflowTaskStartedEventAttributes);
-    const completed = next(started, (e) => e.workflowTaskCompletedEventAttributes);
+    const completed = started < 0 ? -1 : next(started, (e) => e.workflowTaskCompletedEventAttributes);
     const activityStarted = completed < 0 ? -1 : next(completed, (e) => e.activityTaskStartedEventAttributes);
     const activityCompleted =
       activityStarted < 0 ? -1 : next(activityStarted, (e) => e.activityTaskCompletedEventAttributes);

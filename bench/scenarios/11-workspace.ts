@@ -1,4 +1,4 @@
-// #9: the coordinator's workspace. The board's data for a program of 1,000 people (GET /api/programs/:id/board)
+// #11: the coordinator's workspace. The board's data for a program of 1,000 people (GET /api/programs/:id/board)
 // against the same rows by one hand-written statement; the board's time to interactive in Chromium for 1,000 people
 // against 100; a group screening of 50 against the same 50 single actions sent in parallel.
 import { existsSync } from 'node:fs';
@@ -63,7 +63,7 @@ async function boardData(context: BenchContext): Promise<void> {
   const endpointTimes = await timed(200, 1, endpoint);
   const [statement95, raw95, endpoint95] = [statementTimes, rawTimes, endpointTimes].map((t) => percentile(t, 95));
   log(
-    `#9.1 p50: board statement ${round(percentile(statementTimes, 50))} ms, raw SQL ${round(percentile(rawTimes, 50))} ms, ` +
+    `#11.1 p50: board statement ${round(percentile(statementTimes, 50))} ms, raw SQL ${round(percentile(rawTimes, 50))} ms, ` +
       `GET /board ${round(percentile(endpointTimes, 50))} ms`,
   );
   const ratio = round(statement95 / raw95);
@@ -81,7 +81,7 @@ async function boardData(context: BenchContext): Promise<void> {
 
 async function boardInteractive(context: BenchContext): Promise<void> {
   if (!existsSync(chromiumPath)) {
-    log(`#9.2 skipped: no Chromium at ${chromiumPath}`);
+    log(`#11.2 skipped: no Chromium at ${chromiumPath}`);
     return;
   }
   const [small, large] = [await boardProgram(context, 100), await boardProgram(context, 1_000)];
@@ -178,7 +178,7 @@ async function groupScreening({ api, program }: BenchContext): Promise<void> {
 }
 
 export async function workspace(context: BenchContext): Promise<void> {
-  log('#9: the workspace (board data, board in Chromium, group screening)…');
+  log('#11: the workspace (board data, board in Chromium, group screening)…');
   await boardData(context);
   await boardInteractive(context);
   await groupScreening(context);
