@@ -3,12 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { failureConverterPath } from '../temporal/member-data-codec';
-import { prebuiltBundlePath } from './workflow-bundle';
+import { prebuiltBundlePath, sharedWorkflowModules } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
     failureConverterPath,
+    preloadModules: sharedWorkflowModules,
     logger: new DefaultLogger('WARN'),
   });
   writeFileSync(prebuiltBundlePath, code);

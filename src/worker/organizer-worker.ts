@@ -8,7 +8,7 @@ import { AppConfig } from '../config/configuration';
 import { ensureReconcileSchedule } from '../temporal/reconcile-schedule';
 import { MemberDataCodec, memberDataConverter } from '../temporal/member-data-codec';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
-import { prebuiltBundlePath } from './workflow-bundle';
+import { prebuiltBundlePath, sharedWorkflowModules } from './workflow-bundle';
 
 async function connectWithRetry(
   options: NativeConnectionOptions & { address: string },
@@ -50,9 +50,11 @@ export class OrganizerWorker {
     } finally {
       await client.close();
     }
-    const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = existsSync(prebuiltBundlePath)
+    const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = existsSync(
+      prebuiltBundlePath,
+    )
       ? { workflowBundle: { code: readFileSync(prebuiltBundlePath, 'utf8') } }
-      : { workflowsPath: require.resolve('../workflows') };
+      : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: sharedWorkflowModules } };
     const worker = await Worker.create({
       connection,
       namespace,

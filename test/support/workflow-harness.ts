@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
+import { sharedWorkflowModules } from '../../src/worker/workflow-bundle';
 import type { OrganizerActivities, ProjectionInput, ProjectionResult } from '../../src/contracts/activities';
 import type { Changes, NotificationRecord, RosterStatus, TransitionRecord } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
@@ -47,6 +48,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({
     workflowsPath: require.resolve('../../src/workflows'),
+    preloadModules: sharedWorkflowModules,
     logger: new DefaultLogger('WARN'),
   });
   return bundle;
