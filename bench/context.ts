@@ -21,10 +21,11 @@ export interface BenchContext {
   readonly workerColdStartMs: number;
   /**
    * One API action: a ride-along recorded for one of 20 active organizers in turn. #1 times it; #3 loads the API
-   * with it; #10 sends it through another API process too (`api` given). One counter for all, so the ride-alongs
-   * carry on from each other's.
+   * with it. One counter with `actionThrough`, so the ride-alongs carry on from each other's.
    */
-  readonly action: (api?: DemoClient) => Promise<unknown>;
+  readonly action: () => Promise<unknown>;
+  /** The same action sent through another API process (#10). */
+  readonly actionThrough: (api: DemoClient) => Promise<unknown>;
   /** The 20 active organizers the action works on. */
   readonly organizers: readonly string[];
   /** Hires 20 more organizers (member ids `prefix-n`) and returns an action like `action` on them. */
@@ -62,7 +63,7 @@ export async function startContext(stack: BenchStack): Promise<BenchContext> {
     policy: { pay: null },
   });
 
-  const { organizers, action } = await rideAlongsOnNewOrganizers(api, program, 'A');
+  const { organizers, actionThrough } = await rideAlongsOnNewOrganizers(api, program, 'A');
   const noopHandles = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
       stack.client.workflow.start('noopUpdateWorkflow', {
@@ -81,25 +82,23 @@ export async function startContext(stack: BenchStack): Promise<BenchContext> {
     queue,
     baselineQueue,
     workerColdStartMs,
-    action,
+    action: () => actionThrough(api),
+    actionThrough,
     organizers,
     freshAction: async (prefix) => {
       const fresh = await rideAlongsOnNewOrganizers(api, program, prefix);
-      return () => fresh.action();
+      return () => fresh.actionThrough(api);
     },
     rawUpdate,
   };
 }
 
-/**
- * Hires 20 organizers through the API into `active`, and the action on them: a ride-along recorded for each in turn
- * (through `via`, the context's API unless another is given).
- */
+/** Hires 20 organizers through `api` into `active`, and the action on them: a ride-along for each in turn. */
 async function rideAlongsOnNewOrganizers(
   api: DemoClient,
   program: BenchContext['program'],
   prefix: string,
-): Promise<{ organizers: string[]; action: BenchContext['action'] }> {
+): Promise<{ organizers: string[]; actionThrough: BenchContext['actionThrough'] }> {
   const organizers: string[] = [];
   for (let i = 0; i < 20; i++) {
     const { id } = await api.call(
@@ -115,7 +114,7 @@ async function rideAlongsOnNewOrganizers(
   // Dated the day they were hired: a ride-along before the hire or in the future is refused.
   const today = new Date().toISOString().slice(0, 10);
   let rideAlong = 0;
-  const action = (via = api) => {
+  const actionThrough = (via: DemoClient) => {
     const n = rideAlong++;
     const id = organizers[n % organizers.length];
     return via.call(via.adminToken, 'POST', `/api/organizers/${id}/record-ride-along`, {
@@ -123,5 +122,5 @@ async function rideAlongsOnNewOrganizers(
       staff: `Staff ${n}`,
     });
   };
-  return { organizers, action };
+  return { organizers, actionThrough };
 }

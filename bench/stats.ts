@@ -24,6 +24,16 @@ export async function timed<T>(count: number, concurrency: number, task: (i: num
   return durations;
 }
 
+/** Runs `clients` loops for `seconds`, each calling `send` again as soon as its last call settled. */
+export async function forSeconds(clients: number, seconds: number, send: () => Promise<unknown>): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) await send();
+    }),
+  );
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -7,7 +7,7 @@ import { describeCpu, perItem, withCpu } from '../cpu';
 /** Records #1 and sets `rawUpdateP95` in the context (the baseline of #2). */
 export async function actionRoundTrip(context: BenchContext): Promise<void> {
   const { action, rawUpdate } = context;
-  await timed(100, 1, () => action());
+  await timed(100, 1, action);
   await timed(100, 1, rawUpdate);
   // Interleaved rounds, so drift on the machine touches both sides alike.
   const ours: number[] = [];
@@ -18,7 +18,7 @@ export async function actionRoundTrip(context: BenchContext): Promise<void> {
   for (let pass = 0; pass < 10; pass++) {
     const actions = await withCpu(
       () => context.stack.cpuSeconds(),
-      () => timed(100, 1, () => action()),
+      () => timed(100, 1, action),
     );
     ours.push(...actions.result);
     oursCpu += actions.total;

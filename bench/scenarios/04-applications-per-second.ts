@@ -2,45 +2,30 @@
 import { anApplicationFor } from '../../dev/hiring-walk';
 import type { BenchContext } from '../context';
 import { record } from '../report';
-import { round } from '../stats';
+import { forSeconds, round } from '../stats';
 import { describeCpu, perItem, withCpu } from '../cpu';
 
 export async function applicationsPerSecond({ stack, api, program, baselineQueue }: BenchContext): Promise<void> {
   const seconds = 15;
   let applied = 0;
   let member = 0;
-  const until = Date.now() + seconds * 1000;
   const ours = await withCpu(
     () => stack.cpuSeconds(),
     () =>
-      Promise.all(
-        Array.from({ length: 10 }, async () => {
-          while (Date.now() < until) {
-            const n = member++;
-            await api.call(
-              api.adminToken,
-              'POST',
-              `/api/programs/${program.id}/applications`,
-              anApplicationFor(`R-${n}`),
-            );
-            applied += 1;
-          }
-        }),
-      ),
+      forSeconds(10, seconds, async () => {
+        const n = member++;
+        await api.call(api.adminToken, 'POST', `/api/programs/${program.id}/applications`, anApplicationFor(`R-${n}`));
+        applied += 1;
+      }),
   );
   let started = 0;
-  const rawUntil = Date.now() + seconds * 1000;
   const raw = await withCpu(
     () => stack.cpuSeconds(),
     () =>
-      Promise.all(
-        Array.from({ length: 10 }, async () => {
-          while (Date.now() < rawUntil) {
-            await stack.client.workflow.start('idleWorkflow', {
-              taskQueue: baselineQueue,
-              workflowId: `${baselineQueue}-start-${started++}`,
-            });
-          }
+      forSeconds(10, seconds, () =>
+        stack.client.workflow.start('idleWorkflow', {
+          taskQueue: baselineQueue,
+          workflowId: `${baselineQueue}-start-${started++}`,
         }),
       ),
   );

@@ -4,20 +4,20 @@ import { cpus } from 'node:os';
 import { DemoClient } from '../../dev/demo/demo-seeder';
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
-import { round, sleep } from '../stats';
+import { forSeconds, round, sleep } from '../stats';
 import { withCpu } from '../cpu';
 
 const seconds = 20;
 const clients = 40;
 
-export async function twoOfEach({ stack, api, queue, organizers, action }: BenchContext): Promise<void> {
-  const one = await throughput(stack, organizers, () => action());
+export async function twoOfEach({ stack, api, queue, organizers, action, actionThrough }: BenchContext): Promise<void> {
+  const one = await throughput(stack, organizers, action);
   log(`#10 one of each: ${JSON.stringify(one)}`);
   const { process: worker } = await stack.startWorker(queue, {}, `worker-${queue}-second`);
   const { url, process: secondApi } = await stack.startApi(queue, 'api-second');
   const second = new DemoClient(url, api.adminToken);
   let turn = 0;
-  const two = await throughput(stack, organizers, () => action(turn++ % 2 ? second : api));
+  const two = await throughput(stack, organizers, () => actionThrough(turn++ % 2 ? second : api));
   log(`#10 two of each: ${JSON.stringify(two)}`);
   await Promise.all([secondApi.stop(), worker.stop()]);
   const ratio = round(two.perSecond / one.perSecond);
@@ -53,22 +53,17 @@ async function throughput(
   let answered = 0;
   let failed = 0;
   let firstFailure: unknown;
-  const until = Date.now() + seconds * 1000;
   const { total: cpuSeconds } = await withCpu(
     () => stack.cpuSeconds(),
     () =>
-      Promise.all(
-        Array.from({ length: clients }, async () => {
-          while (Date.now() < until) {
-            await send().then(
-              () => (answered += 1),
-              (error: unknown) => {
-                failed += 1;
-                firstFailure ??= error;
-              },
-            );
-          }
-        }),
+      forSeconds(clients, seconds, () =>
+        send().then(
+          () => (answered += 1),
+          (error: unknown) => {
+            failed += 1;
+            firstFailure ??= error;
+          },
+        ),
       ),
   );
   if (firstFailure) log(`#10 first failure: ${String(firstFailure)}`);

@@ -33,7 +33,7 @@ export interface RunningDevServer {
  * activity back in the same answer when the worker has a free slot, instead of the activity waiting to be matched to
  * a poll (the projection after each change).
  */
-export const dynamicConfigValues: Record<string, unknown> = { 'system.enableActivityEagerExecution': true };
+const dynamicConfigValues: Record<string, unknown> = { 'system.enableActivityEagerExecution': true };
 
 export const dynamicConfigArgs = () =>
   Object.entries(dynamicConfigValues).flatMap(([key, value]) => [
