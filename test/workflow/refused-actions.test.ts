@@ -6,6 +6,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { acceptedIn, Action, actions } from '../../src/domain/stage-machine';
 import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '../../src/contracts/organizer-workflow';
 import { aCoordinator, aPolicy } from '../support/builders';
+import { eventually } from '../support/eventually';
 import { sampleInputs } from '../support/organizer-states';
 import {
   aWorker,
@@ -46,6 +47,10 @@ describe('refused actions (time-skipping)', () => {
       }
       const before = await handle.query(organizerStateQuery);
       expect(before.stage).toBe(stage);
+      // The workflow stores the last change after its update answered: count the projections once it is stored.
+      await eventually('the last change stored', async () =>
+        activities.projections.some((p) => p.organizer.version === before.version),
+      );
       const projectionsBefore = activities.projections.length;
       const refused = actions.filter(
         (action) =>
