@@ -1,6 +1,13 @@
-// The web page's API types, generated from the OpenAPI document (GET /api/docs-json), so the page's code is checked
-// against what the API answers. `test/integration/openapi.test.ts` fails while src/web/api-types.ts is out of date;
-// `UPDATE_API_TYPES=1 npx jest test/integration/openapi.test.ts` rewrites it.
+// The web page's API types (src/web/api-types.ts, not kept in git), generated from the API's OpenAPI document, so the
+// page's code is checked against what the API answers. `npm test` and `npm run typecheck` write them before checking
+// the page; test/integration/openapi.test.ts checks that they match what the running API serves at /api/docs-json.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { apiPrefix, describeApi } from '../src/api/bootstrap';
+import { AppModule } from '../src/api/app.module';
+import { loadConfig } from '../src/config/configuration';
+import { projectRoot } from './stack/settings';
 
 interface Schema {
   $ref?: string;
@@ -74,10 +81,35 @@ export function apiTypes(document: Document): string {
     .sort()
     .map((name) => `export type ${name} = ${typeOf(schemas[name], '')};`);
   return [
-    "// Generated from the API's OpenAPI document by dev/api-types.ts; do not edit by hand.",
-    '// UPDATE_API_TYPES=1 npx jest test/integration/openapi.test.ts writes it again.',
+    "// Generated from the API's OpenAPI document by dev/api-types.ts (npm run api-types); do not edit.",
     '',
     ...declarations,
     '',
   ].join('\n');
+}
+
+/**
+ * The OpenAPI document without servers: Nest's preview mode reads the modules' routes and DTOs but creates no
+ * provider, so nothing connects to PostgreSQL or Temporal and the settings below are never used.
+ */
+export async function apiDocument(): Promise<Document> {
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://127.0.0.1/unused',
+    PAYLOAD_KEYS: `unused:${Buffer.alloc(32).toString('base64')}`,
+  });
+  const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
+  app.setGlobalPrefix(apiPrefix);
+  const document = describeApi(app);
+  await app.close();
+  return document as Document;
+}
+
+if (require.main === module) {
+  apiDocument().then(
+    (document) => writeFileSync(join(projectRoot, 'src', 'web', 'api-types.ts'), apiTypes(document)),
+    (error: unknown) => {
+      process.stderr.write(`api-types: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -7,9 +7,11 @@ bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 echo "[build] type-checking and compiling"
 npx --no-install tsc -p tsconfig.json --noEmit
+npm run --silent build
+npm run --silent build:tools
+# The page is checked against the API's types, generated from its OpenAPI document.
+node dist/tools/dev/api-types.js
 npx --no-install tsc -p src/web/tsconfig.json
 echo "[lint] eslint and prettier"
 npm run --silent lint
-npm run --silent build
-npm run --silent build:tools
 exec npx --no-install jest --ci "$@"

@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { Response as ExpressResponse } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoggerService } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/configuration';
 import { AppModule } from './app.module';
 import { refuseUnsafeFields, requireJsonBodies } from './common/body-rules';
@@ -13,6 +13,8 @@ import { requestLog } from './common/request-log';
 import { securityHeaders } from './common/security-headers';
 
 export const bodyLimit = '1mb';
+/** Every route's path starts with it. */
+export const apiPrefix = 'api';
 
 /**
  * The API refuses fields it does not know (and answers only the fields it documents), so every object schema says
@@ -64,12 +66,17 @@ export async function createApp(
     response.setHeader('Cache-Control', 'no-store');
     response.sendFile(join(webRoot, 'public.html'));
   });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(apiPrefix);
+  SwaggerModule.setup(`${apiPrefix}/docs`, app, describeApi(app), { jsonDocumentUrl: `${apiPrefix}/docs-json` });
+  return app;
+}
+
+/** The OpenAPI document of the app's routes, as /api/docs-json serves it (the app's global prefix already set). */
+export function describeApi(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Organizer Pipeline').setVersion('1').addBearerAuth().build(),
   );
   closeSchemas(document.components?.schemas ?? {});
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
+  return document;
 }
