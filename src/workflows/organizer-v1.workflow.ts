@@ -8,26 +8,21 @@ import {
   continueAsNew,
   log,
   patched,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { OrganizerActivities } from '../contracts/activities';
 import {
-  applyAction,
   changePolicy,
   changeTermEnd,
   fireDeadlines,
   isCurrentChange,
   nextDeadline,
-  refusal,
   startOrganizer,
-  stateAt,
+  takeAction,
 } from '../domain/lifecycle';
-import { ActionRequest, Changes, noChanges, OrganizerState } from '../domain/organizer';
+import { Changes, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
 import { snapshotOf } from '../domain/snapshot';
 import { Action, actions } from '../domain/stage-machine';
 import { isClosed } from '../domain/stages';
@@ -38,23 +33,25 @@ import {
   applicationRecordedUpdate,
   OrganizerWorkflowInput,
   defaultPeriodsPerRun,
-  organizerStateQuery,
   policyChangedSignal,
   refusalFailure,
   termEndChangedSignal,
 } from '../contracts/organizer-workflow';
 import { organizerStageKey, programIdKey } from '../contracts/search-attributes';
+import {
+  actionRequest,
+  answerStateQuery,
+  logApplied,
+  localActivities as local,
+  nextRunInput,
+  outsideActivities,
+  startInput,
+  validateAction,
+} from './organizer-handlers';
 
 // Projections run as local activities: the update that waits for them answers sooner, and they retry until the
 // database is back (read-your-writes: an action's answer means its rows are committed).
-const local = proxyLocalActivities<OrganizerActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
-});
-const { checkRoster, deliverNotifications } = proxyActivities<OrganizerActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { checkRoster, deliverNotifications } = outsideActivities;
 
 /** Changes made to this path while it was current; each keeps the older path for the runs recorded before it. */
 const patches = {
@@ -65,11 +62,6 @@ const patches = {
   policyChangeMovesOn: 'policy-change-moves-on',
   actionsProjectSignalChanges: 'actions-project-signal-changes',
 } as const;
-
-function merge(into: Changes, more: Changes): Changes {
-  for (const key of Object.keys(into) as (keyof Changes)[]) (into[key] as unknown[]).push(...more[key]);
-  return into;
-}
 
 export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promise<OrganizerState> {
   let state: OrganizerState | undefined = input.state;
@@ -83,7 +75,7 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
   /** Changes made by signals, which cannot wait for a projection: the next projection carries them. */
   let unprojected = noChanges();
   const withUnprojected = (changes: Changes): Changes => {
-    const all = merge(unprojected, changes);
+    const all = mergeChanges(unprojected, changes);
     unprojected = noChanges();
     return all;
   };
@@ -137,10 +129,7 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
     }
   }
 
-  setHandler(organizerStateQuery, () => {
-    if (!state) throw new Error('the application is still being recorded');
-    return state;
-  });
+  answerStateQuery(() => state);
 
   setHandler(applicationRecordedUpdate, async () => {
     // Runs recorded before answered once the first projection had started rather than committed.
@@ -150,42 +139,23 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
   });
 
   function handleAction<A extends Action>(action: A): void {
-    const toRequest = (message: ActionMessage<A>) =>
-      ({ action, input: message.input, actor: message.actor }) as ActionRequest;
+    const toRequest = (message: ActionMessage<A>) => actionRequest(action, message);
     const update = actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<A>]>;
     setHandler(
       update,
       async (message: ActionMessage<A>): Promise<ActionResult> => {
         await condition(() => state !== undefined);
         const current = state!;
-        const now = Date.now();
         const versionBefore = current.version;
-        // Deadlines that came before this action take effect first (an offer that lapsed cannot be accepted).
-        const changes = fireDeadlines(current, now);
-        const refused = refusal(current, toRequest(message), now);
-        if (!refused) merge(changes, applyAction(current, toRequest(message), now));
+        const { changes, refused } = takeAction(current, toRequest(message), Date.now());
         // A refused action still projects what signals changed before it; runs recorded before left that to the loop.
         const signalChangesWaiting = current.version > projectedVersion && patched(patches.actionsProjectSignalChanges);
         if (current.version !== versionBefore || signalChangesWaiting) await project(withUnprojected(changes));
         if (refused) throw refusalFailure(refused, current);
-        log.info('action applied', {
-          organizerId: current.organizerId,
-          action,
-          stage: current.stage,
-          version: current.version,
-        });
+        logApplied(action, current);
         return { stage: current.stage, version: current.version };
       },
-      {
-        validator: (message: ActionMessage<A>) => {
-          // Before the application is recorded there is nothing to check yet; the handler waits for it and checks then.
-          if (!state) return;
-          const now = Date.now();
-          const view = stateAt(state, now);
-          const refused = refusal(view, toRequest(message), now);
-          if (refused) throw refusalFailure(refused, view);
-        },
-      },
+      { validator: (message: ActionMessage<A>) => validateAction(state, toRequest(message)) },
     );
   }
   for (const action of actions) handleAction(action);
@@ -193,7 +163,7 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
   // Before the application is recorded the state does not exist yet: a change then goes into what it starts from.
   setHandler(policyChangedSignal, ({ policy, changedAt }) => {
     if (state)
-      merge(
+      mergeChanges(
         unprojected,
         changePolicy(state, policy, Date.now(), changedAt, { moveOn: patched(patches.policyChangeMovesOn) }),
       );
@@ -217,18 +187,8 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
     const roster = patched(patches.rosterCheckLocal)
       ? await local.checkRoster(rosterQuery)
       : await checkRoster(rosterQuery);
-    const started = startOrganizer(
-      {
-        organizerId: input.organizerId,
-        programId: input.programId,
-        application,
-        policy: input.policy,
-        termEnd: input.termEnd,
-        programChangedAt: input.programChangedAt,
-        roster,
-      },
-      Date.now(),
-    );
+    const program = { policy: input.policy, termEnd: input.termEnd, changedAt: input.programChangedAt };
+    const started = startOrganizer(startInput(input, program, roster), Date.now());
     state = started.state;
     await project(started.changes);
   }
@@ -250,12 +210,7 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
     if (!isClosed(current.stage) && (workflowInfo().continueAsNewSuggested || periodsThisRun >= periodsPerRun)) {
       await quiesce();
       return continueAsNew<typeof organizerWorkflowV1>({
-        organizerId: input.organizerId,
-        programId: input.programId,
-        policy: current.policy,
-        termEnd: current.termEnd,
-        state: current,
-        periodsPerRun: input.periodsPerRun,
+        ...nextRunInput(input, current),
         ...(deliveries.size ? { pendingDeliveries: [...deliveries.values()].flat() } : {}),
       });
     }

@@ -13,10 +13,8 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  log,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -24,18 +22,16 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { OrganizerActivities } from '../contracts/activities';
 import {
-  applyAction,
   changePolicy,
   changeTermEnd,
   fireDeadlines,
   isCurrentChange,
   nextDeadline,
   owesPay,
-  refusal,
   startOrganizer,
-  stateAt,
+  takeAction,
 } from '../domain/lifecycle';
-import { ActionRequest, Changes, currentRules, mergeChanges, noChanges, OrganizerState } from '../domain/organizer';
+import { Changes, currentRules, noChanges, OrganizerState } from '../domain/organizer';
 import { Action, actions } from '../domain/stage-machine';
 import { isClosed } from '../domain/stages';
 import { Deliveries } from './deliveries';
@@ -46,11 +42,20 @@ import {
   applicationRecordedUpdate,
   defaultPeriodsPerRun,
   OrganizerWorkflowInput,
-  organizerStateQuery,
   policyChangedSignal,
   refusalFailure,
   termEndChangedSignal,
 } from '../contracts/organizer-workflow';
+import {
+  actionRequest,
+  answerStateQuery,
+  logApplied,
+  localActivities,
+  nextRunInput,
+  outsideActivities,
+  startInput,
+  validateAction,
+} from './organizer-handlers';
 import { organizerWorkflowV1 } from './organizer-v1.workflow';
 import { ProjectionQueue } from './projection-queue';
 import { organizerStageKey, programIdKey } from '../contracts/search-attributes';
@@ -73,15 +78,9 @@ const { projectOrganizer } = proxyActivities<OrganizerActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
 });
-const { deliverNotifications } = proxyActivities<OrganizerActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { deliverNotifications } = outsideActivities;
 // A read with no side effect, so it may run inside the task: no round trip through the server.
-const { checkRoster } = proxyLocalActivities<OrganizerActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '20 seconds' },
-});
+const { checkRoster } = localActivities;
 
 export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<OrganizerState> {
   // Decided once, at the start of a run: a run that began on the old path keeps it until it ends or continues as new.
@@ -127,10 +126,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     projection: unstored.projectionOf(state!),
   });
 
-  setHandler(organizerStateQuery, () => {
-    if (!state) throw new Error('the application is still being recorded');
-    return state;
-  });
+  answerStateQuery(() => state);
 
   setHandler(applicationRecordedUpdate, async () => {
     await condition(() => state !== undefined);
@@ -138,8 +134,6 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   });
 
   for (const action of actions) {
-    const toRequest = (message: ActionMessage<Action>) =>
-      ({ action, input: message.input, actor: message.actor }) as ActionRequest;
     setHandler(
       actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<Action>]>,
       async (message) => {
@@ -147,32 +141,14 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         // validator, in the same activation, so the two see the same state.
         if (!state) await condition(() => state !== undefined);
         const current = state!;
-        const now = Date.now();
         const versionBefore = current.version;
-        // Deadlines that came before this action take effect first (an offer that lapsed cannot be accepted).
-        const changes = fireDeadlines(current, now);
-        const refused = refusal(current, toRequest(message), now);
-        if (!refused) mergeChanges(changes, applyAction(current, toRequest(message), now));
+        const { changes, refused } = takeAction(current, actionRequest(action, message), Date.now());
         changed(versionBefore, changes);
         if (refused) throw refusalFailure(refused, current);
-        log.info('action applied', {
-          organizerId: current.organizerId,
-          action,
-          stage: current.stage,
-          version: current.version,
-        });
+        logApplied(action, current);
         return answer();
       },
-      {
-        validator: (message) => {
-          // Before the application is recorded there is nothing to check yet; the handler waits for it and checks then.
-          if (!state) return;
-          const now = Date.now();
-          const view = stateAt(state, now);
-          const refused = refusal(view, toRequest(message), now);
-          if (refused) throw refusalFailure(refused, view);
-        },
-      },
+      { validator: (message) => validateAction(state, actionRequest(action, message)) },
     );
   }
 
@@ -202,13 +178,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     const roster = await checkRoster({ programId: input.programId, memberId: application.memberId });
     const started = startOrganizer(
       {
-        organizerId: input.organizerId,
-        programId: input.programId,
-        application,
-        policy: program.policy,
-        termEnd: program.termEnd,
-        programChangedAt: program.changedAt,
-        roster,
+        ...startInput(input, program, roster),
         appliedBy: input.appliedBy,
         rules,
         termStart: input.termStart,
@@ -252,15 +222,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       // Every change is stored first: no projection is left running for a run that has ended. An update accepted
       // after this would be cut off by the continue-as-new; from here to it nothing awaits.
       await condition(() => allHandlersFinished() && !unstored.waiting);
-      return continueAsNew<typeof organizerWorkflow>({
-        organizerId: input.organizerId,
-        programId: input.programId,
-        policy: current.policy,
-        termEnd: current.termEnd,
-        state: current,
-        periodsPerRun: input.periodsPerRun,
-        ...deliveries.carried(),
-      });
+      return continueAsNew<typeof organizerWorkflow>({ ...nextRunInput(input, current), ...deliveries.carried() });
     }
   }
   // A closed record ends once every change is stored; it still sends what it raised, within a day (mail still

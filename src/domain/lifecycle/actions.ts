@@ -1,10 +1,20 @@
 // People's actions: why one is refused, and what one changes when it is not.
 import { durationMs } from '../durations';
-import { ActionInputs, ActionRequest, Actor, Changes, DebriefPeriod, noChanges, OrganizerState } from '../organizer';
+import {
+  ActionInputs,
+  ActionRequest,
+  Actor,
+  Changes,
+  DebriefPeriod,
+  mergeChanges,
+  noChanges,
+  OrganizerState,
+} from '../organizer';
 import type { ProgramPolicy } from '../policy';
 import { nextStage, Refusal, stageRefusal } from '../stage-machine';
 import { OpenStage } from '../stages';
 import { localDayOf } from '../calendar';
+import { fireDeadlines } from './deadlines';
 import { rideAlongForecast } from './figures';
 import { debriefCalendar, move, openPeriod, periodEnd, resolve, rules2 } from './transitions';
 import { approvalRefusal, approvePayPeriod, owesPay, submitTimesheet, timesheetRefusal } from './pay-periods';
@@ -164,6 +174,21 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
  * Applies an action that `refusal` accepted. Returns what changed for the read models; the version is bumped only
  * when something did (a training or ride-along recorded twice counts once and changes nothing).
  */
+/**
+ * A person's action at `now`: the deadlines that came before it take effect first (an offer that lapsed cannot be
+ * accepted), then the action, unless the state as of then refuses it. The changes hold both.
+ */
+export function takeAction(
+  state: OrganizerState,
+  request: ActionRequest,
+  now: number,
+): { changes: Changes; refused: Refusal | undefined } {
+  const changes = fireDeadlines(state, now);
+  const refused = refusal(state, request, now);
+  if (!refused) mergeChanges(changes, applyAction(state, request, now));
+  return { changes, refused };
+}
+
 export function applyAction(state: OrganizerState, request: ActionRequest, now: number): Changes {
   const changes = noChanges();
   const versionBefore = state.version;

@@ -4,7 +4,7 @@
 // One module per seam: start, actions, program changes, deadlines, figures (and the transitions they share).
 export { eligibilityProblems, startOrganizer } from './start';
 export type { StartInput } from './start';
-export { debriefPeriodFor, refusal, applyAction, rideAlongKey } from './actions';
+export { debriefPeriodFor, refusal, applyAction, takeAction, rideAlongKey } from './actions';
 export { isCurrentChange, changePolicy, changeTermEnd } from './program-changes';
 export { stateAt, nextDeadline, fireDeadlines } from './deadlines';
 export { overdueDebriefs, nextDebriefDueAt } from './figures';
