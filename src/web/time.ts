@@ -10,6 +10,14 @@ export function day(iso: string | null | undefined, timeZone?: string): string {
   return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone });
 }
 
+/** A pay or work period as its first and last days: "Mar 2, 2027 to Mar 8, 2027". */
+export function period(
+  { periodStart, periodEnd }: { periodStart: string; periodEnd: string },
+  timeZone?: string,
+): string {
+  return `${day(periodStart, timeZone)} to ${day(periodEnd, timeZone)}`;
+}
+
 /** "in 3 days", "2 days ago": how far an instant is from now, in the largest whole unit. */
 export function relative(iso: string, now = Date.now()): string {
   const ms = Date.parse(iso) - now;

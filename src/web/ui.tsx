@@ -1,5 +1,6 @@
-// The page's small parts: form fields that show their own error next to them, alerts, tags, tables, and loading
-// data. Every piece of data is rendered as text (Preact escapes it), so what people typed is shown as typed.
+// The page's small parts: form fields that show their own error next to them, alerts, tags, tables, loading data
+// and running an action on it. Every piece of data is rendered as text (Preact escapes it), so what people typed is
+// shown as typed.
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, download, SignedOut } from './api';
@@ -89,6 +90,37 @@ export function FormAlert({
   return <Failed error={error} />;
 }
 
+/**
+ * Runs one action on the data a view shows (a button's click): one at a time (`busy`), then says it was done and
+ * reloads, or keeps what went wrong for a `FormAlert` (`failure`), also said aloud with `announceFailure`.
+ */
+export function useAction(
+  reload: () => Promise<void>,
+  { announceFailure = false }: { announceFailure?: boolean } = {},
+): {
+  busy: boolean;
+  failure: unknown;
+  run: (what: () => Promise<unknown>, said: string) => Promise<void>;
+} {
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const run = async (what: () => Promise<unknown>, said: string) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await what();
+      announce(said);
+      await reload();
+    } catch (e) {
+      setFailure(e);
+      if (announceFailure) announce(`Not done: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, failure, run };
+}
+
 let nextId = 0;
 export function useFieldId(name: string): string {
   const [id] = useState(() => `f-${name.replace(/[^\w-]/g, '-')}-${++nextId}`);
@@ -110,21 +142,13 @@ export function Field({ label, error, hint, children, name }: FieldProps) {
   return (
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldNote field={id} kind="hint" text={hint} />
       {children({
         id,
         ...(error ? { 'aria-invalid': 'true' as const } : {}),
         ...(described ? { 'aria-describedby': described } : {}),
       })}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNote field={id} kind="error" text={error} />
     </div>
   );
 }
@@ -154,12 +178,18 @@ export function CheckField({
         {...(error ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {})}
       />
       <label for={id}>{label}</label>
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNote field={id} kind="error" text={error} />
     </div>
+  );
+}
+
+/** A field's hint or error, with the id (`<field>-hint`, `<field>-error`) its control's aria-describedby names. */
+function FieldNote({ field, kind, text }: { field: string; kind: 'hint' | 'error'; text?: string }) {
+  if (!text) return null;
+  return (
+    <p class={kind === 'hint' ? 'hint' : 'field-error'} id={`${field}-${kind}`}>
+      {text}
+    </p>
   );
 }
 
@@ -184,19 +214,15 @@ export interface Column<T> {
   cell: (row: T) => ComponentChildren;
 }
 
-export function DataTable<T>({
-  caption,
-  columns,
-  rows,
-  testid,
-  empty = 'None.',
-}: {
+interface DataTableProps<T> {
   caption: string;
   columns: Column<T>[];
   rows: T[];
   testid?: string;
   empty?: string;
-}) {
+}
+
+export function DataTable<T>({ caption, columns, rows, testid, empty = 'None.' }: DataTableProps<T>) {
   return (
     // A region that may scroll sideways on a phone: focusable, so a keyboard can scroll it too.
     <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
@@ -230,6 +256,21 @@ export function DataTable<T>({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A table under its own heading; with `hideWhenEmpty`, neither shows while there are no rows. */
+export function TableSection<T>({
+  heading,
+  hideWhenEmpty = false,
+  ...table
+}: DataTableProps<T> & { heading: string; hideWhenEmpty?: boolean }) {
+  if (hideWhenEmpty && !table.rows.length) return null;
+  return (
+    <>
+      <h2>{heading}</h2>
+      <DataTable {...table} />
+    </>
   );
 }
 

@@ -11,7 +11,19 @@ import type {
 } from '../api-types';
 import { href } from '../router';
 import { day } from '../time';
-import { announce, DataTable, Failed, Kpi, Loading, number, percent, saveFile, Tag, useData } from '../ui';
+import {
+  announce,
+  DataTable,
+  Failed,
+  Kpi,
+  Loading,
+  number,
+  percent,
+  saveFile,
+  TableSection,
+  Tag,
+  useData,
+} from '../ui';
 import { vocabulary } from '../vocabulary';
 
 async function downloadCsv(programId?: string) {
@@ -127,8 +139,8 @@ export function Overview() {
       <Kpis figures={t} />
       <h2>Pipeline</h2>
       <Funnel stages={t.stages} title="Organizers by stage across all programs" />
-      <h2>Programs</h2>
-      <DataTable
+      <TableSection
+        heading="Programs"
         caption={data.programs.length === 1 ? '1 program' : `${data.programs.length} programs`}
         testid="programs"
         rows={data.programs}
@@ -252,8 +264,8 @@ export function ProgramDashboard({ programId }: { programId: string }) {
           <Funnel stages={p.stages} title={`Organizers by stage in ${p.name}`} />
         </section>
         <section>
-          <h2>Where people wait</h2>
-          <DataTable
+          <TableSection
+            heading="Where people wait"
             caption="Median days in stage (organizers in it now)"
             rows={Object.entries(p.medianDaysInStage)}
             columns={[
@@ -279,8 +291,8 @@ export function ProgramDashboard({ programId }: { programId: string }) {
       </div>
       <h2>Activity in the last four weeks</h2>
       <Activity figures={p} />
-      <h2>Weekly reports to national</h2>
-      <DataTable
+      <TableSection
+        heading="Weekly reports to national"
         caption="Newest first"
         rows={reports.items}
         columns={[
@@ -291,8 +303,8 @@ export function ProgramDashboard({ programId }: { programId: string }) {
           { name: 'Conversations', num: true, cell: (r) => number(r.totals.conversations) },
         ]}
       />
-      <h2>Organizers</h2>
-      <DataTable
+      <TableSection
+        heading="Organizers"
         caption={`Newest applications (${recent.items.length} of ${recent.total})`}
         columns={people}
         rows={recent.items}

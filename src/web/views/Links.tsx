@@ -1,10 +1,9 @@
 // A person's emailed links on their panel, for their coordinator: which were sent, in what state, and sending a fresh
 // one (for what the API says can be sent now) or revoking one. The secret never reaches the page: only the email has it.
-import { useState } from 'preact/hooks';
 import { ApiError, get, send } from '../api';
 import type { LinkDto, LinkListDto } from '../api-types';
 import { when } from '../time';
-import { announce, DataTable, FormAlert, useData } from '../ui';
+import { DataTable, FormAlert, useAction, useData } from '../ui';
 
 const stateWords: Record<LinkDto['state'], string> = {
   open: 'open',
@@ -25,23 +24,8 @@ export function Links({ organizerId, timezone }: { organizerId: string; timezone
       }),
     [organizerId],
   );
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction(reload);
   if (error || !data) return null;
-
-  const run = async (what: () => Promise<unknown>, said: string) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await what();
-      announce(said);
-      await reload();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section aria-labelledby="links-heading">

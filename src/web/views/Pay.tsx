@@ -3,11 +3,20 @@
 // approves or returns with a reason). Every rule is the API's: the page shows its answers.
 import { useState } from 'preact/hooks';
 import { ApiError, get, send } from '../api';
-import type { CallerDto, PayPeriodDto, PayPeriodListDto, ProgramDto, VoucherDto, VoucherListDto } from '../api-types';
+import type {
+  CallerDto,
+  PayPeriodDto,
+  PayPeriodListDto,
+  ProgramDto,
+  TimesheetDto,
+  VoucherDto,
+  VoucherListDto,
+} from '../api-types';
 import { href, navigate } from '../router';
-import { day, today } from '../time';
+import { period, today } from '../time';
 import {
   announce,
+  type Column,
   DataTable,
   Failed,
   Field,
@@ -17,6 +26,8 @@ import {
   money,
   number,
   saveFile,
+  TableSection,
+  useAction,
   useData,
 } from '../ui';
 
@@ -30,8 +41,7 @@ export function Pay({ programId, voucherId, me }: { programId: string; voucherId
       ]),
     [programId],
   );
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction(reload, { announceFailure: true });
   if (error) return <Failed error={error} />;
   if (!data) return <Loading what="pay" />;
   const [program, periods, vouchers] = data;
@@ -47,23 +57,13 @@ export function Pay({ programId, voucherId, me }: { programId: string; voucherId
     );
   }
 
-  const run = async (what: () => Promise<unknown>, said: string) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await what();
-      announce(said);
-      await reload();
-    } catch (e) {
-      setFailure(e);
-      announce(`Not done: ${(e as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
   const of = (status: PayPeriodDto['status']) => periods.items.filter((p) => p.status === status);
-  const period = (p: PayPeriodDto) => `${day(p.periodStart, tz)} to ${day(p.periodEnd, tz)}`;
-  const who = (p: PayPeriodDto) => <a href={href(`/organizer/${p.organizerId}`)}>{p.name}</a>;
+  // Both tables of pay periods name the organizer and the period the same way.
+  const organizerColumn: Column<PayPeriodDto> = {
+    name: 'Organizer',
+    cell: (p) => <a href={href(`/organizer/${p.organizerId}`)}>{p.name}</a>,
+  };
+  const periodColumn: Column<PayPeriodDto> = { name: 'Period', cell: (p) => period(p, tz) };
   const open = voucherId ? vouchers.items.find((v) => v.id === voucherId) : undefined;
 
   return (
@@ -76,20 +76,16 @@ export function Pay({ programId, voucherId, me }: { programId: string; voucherId
       </p>
       <FormAlert error={failure} />
 
-      <h2>Waiting for approval</h2>
-      <DataTable
+      <TableSection
+        heading="Waiting for approval"
         caption="Time sheets in, not yet approved"
         testid="approvals"
         empty="No time sheet waits for approval."
         rows={of('submitted')}
         columns={[
-          { name: 'Organizer', cell: who },
-          { name: 'Period', cell: period },
-          {
-            name: 'Hours',
-            num: true,
-            cell: (p) => number(p.timesheet?.entries.reduce((sum, e) => sum + e.hours, 0) ?? 0),
-          },
+          organizerColumn,
+          periodColumn,
+          { name: 'Hours', num: true, cell: (p) => number(p.timesheet ? timesheetHours(p.timesheet) : 0) },
           {
             name: 'Approve',
             cell: (p) =>
@@ -97,7 +93,7 @@ export function Pay({ programId, voucherId, me }: { programId: string; voucherId
                 <button
                   type="button"
                   disabled={busy}
-                  aria-label={`Approve ${p.name}, ${period(p)}`}
+                  aria-label={`Approve ${p.name}, ${period(p, tz)}`}
                   onClick={() =>
                     run(
                       () =>
@@ -117,16 +113,16 @@ export function Pay({ programId, voucherId, me }: { programId: string; voucherId
         ]}
       />
 
-      <h2>Payable</h2>
-      <DataTable
+      <TableSection
+        heading="Payable"
         caption="Approved, not yet on a voucher"
         testid="payable"
         empty="Nothing payable yet."
         rows={of('payable')}
         columns={[
-          { name: 'Organizer', cell: who },
+          organizerColumn,
           { name: 'Local', cell: (p) => p.local ?? '' },
-          { name: 'Period', cell: period },
+          periodColumn,
           { name: 'Hours paid', num: true, cell: (p) => number(p.paidHours ?? 0) },
           {
             name: 'Amount',
@@ -137,8 +133,8 @@ export function Pay({ programId, voucherId, me }: { programId: string; voucherId
       />
       {acts && of('payable').length ? <BuildVoucher programId={programId} timezone={tz} onBuilt={reload} /> : null}
 
-      <h2>Vouchers</h2>
-      <DataTable
+      <TableSection
+        heading="Vouchers"
         caption="Newest first"
         testid="vouchers"
         empty="No voucher yet."
@@ -219,6 +215,9 @@ function BuildVoucher({
   );
 }
 
+/** The hours a time sheet reports, over all its entries. */
+export const timesheetHours = (timesheet: TimesheetDto) => timesheet.entries.reduce((sum, e) => sum + e.hours, 0);
+
 const problemOf = (error: unknown, field: string) => (error instanceof ApiError ? error.problemFor(field) : undefined);
 
 function Voucher({
@@ -254,7 +253,7 @@ function Voucher({
         rows={v.lines}
         columns={[
           { name: 'Organizer', cell: (l) => <a href={href(`/organizer/${l.organizerId}`)}>{l.name}</a> },
-          { name: 'Period', cell: (l) => `${day(l.periodStart, timezone)} to ${day(l.periodEnd, timezone)}` },
+          { name: 'Period', cell: (l) => period(l, timezone) },
           { name: 'Hours', num: true, cell: (l) => number(l.hours) },
           { name: 'Rate', num: true, cell: (l) => money(l.rateMinor, v.currency) },
           { name: 'Amount', num: true, cell: (l) => money(l.amountMinor, v.currency) },

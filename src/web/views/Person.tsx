@@ -4,12 +4,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get } from '../api';
 import type { OrganizerDetailDto, ProgramDto } from '../api-types';
 import { href, navigate } from '../router';
-import { day, when } from '../time';
-import { announce, DataTable, Failed, Kpi, Loading, money, number, Tag, useData } from '../ui';
+import { day, period, when } from '../time';
+import { announce, DataTable, Failed, Kpi, Loading, money, number, TableSection, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 import { ActionForm, actionForms } from './ActionForms';
 import { boardReturnKey } from './Board';
 import { Links } from './Links';
+import { timesheetHours } from './Pay';
 
 export function Person({ organizerId, openAction }: { organizerId: string; openAction?: string }) {
   const v = vocabulary();
@@ -213,65 +214,59 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
 
       <Links organizerId={o.id} timezone={tz} />
 
-      {o.workPlans.length ? (
-        <>
-          <h2>Work plans</h2>
-          <DataTable
-            caption="Each period's plan against what its debrief reported"
-            testid="work-plans"
-            rows={o.workPlans}
-            columns={[
-              { name: 'Week of', cell: (w) => day(w.periodStart, tz) },
-              {
-                name: 'Plan against reported',
-                cell: (w) => {
-                  const reported = o.debriefs.find((d) => d.periodStart === w.periodStart) as
-                    (Record<string, unknown> & { metrics?: Record<string, number> }) | undefined;
-                  return Object.entries(w.targets)
-                    .map(([name, target]) => {
-                      const got = reported ? (reported[name] ?? reported.metrics?.[name]) : undefined;
-                      return `${name}: ${got === undefined ? '—' : number(Number(got))} of ${number(target)}`;
-                    })
-                    .join(', ');
-                },
-              },
-              { name: 'To reach', cell: (w) => w.notes ?? '' },
-            ]}
-          />
-        </>
-      ) : null}
+      <TableSection
+        heading="Work plans"
+        hideWhenEmpty
+        caption="Each period's plan against what its debrief reported"
+        testid="work-plans"
+        rows={o.workPlans}
+        columns={[
+          { name: 'Week of', cell: (w) => day(w.periodStart, tz) },
+          {
+            name: 'Plan against reported',
+            cell: (w) => {
+              const reported = o.debriefs.find((d) => d.periodStart === w.periodStart) as
+                (Record<string, unknown> & { metrics?: Record<string, number> }) | undefined;
+              return Object.entries(w.targets)
+                .map(([name, target]) => {
+                  const got = reported ? (reported[name] ?? reported.metrics?.[name]) : undefined;
+                  return `${name}: ${got === undefined ? '—' : number(Number(got))} of ${number(target)}`;
+                })
+                .join(', ');
+            },
+          },
+          { name: 'To reach', cell: (w) => w.notes ?? '' },
+        ]}
+      />
 
-      {o.payPeriods.length ? (
-        <>
-          <h2>Pay periods</h2>
-          <DataTable
-            caption="Newest first: a period is payable once its time sheet and debriefs are in and it is approved"
-            testid="pay-periods"
-            rows={o.payPeriods}
-            columns={[
-              { name: 'Period', cell: (p) => `${day(p.periodStart, tz)} to ${day(p.periodEnd, tz)}` },
-              { name: 'Status', cell: (p) => p.status },
-              {
-                name: 'Hours',
-                cell: (p) =>
-                  p.hours !== undefined
-                    ? `${number(p.paidHours!)} paid of ${number(p.hours)}`
-                    : p.timesheet
-                      ? number(p.timesheet.entries.reduce((sum, e) => sum + e.hours, 0))
-                      : '—',
-              },
-              {
-                name: 'Amount',
-                cell: (p) =>
-                  p.amountMinor !== undefined ? money(p.amountMinor + (p.allowancesMinor ?? 0), p.currency) : '—',
-              },
-            ]}
-          />
-        </>
-      ) : null}
+      <TableSection
+        heading="Pay periods"
+        hideWhenEmpty
+        caption="Newest first: a period is payable once its time sheet and debriefs are in and it is approved"
+        testid="pay-periods"
+        rows={o.payPeriods}
+        columns={[
+          { name: 'Period', cell: (p) => period(p, tz) },
+          { name: 'Status', cell: (p) => p.status },
+          {
+            name: 'Hours',
+            cell: (p) =>
+              p.hours !== undefined
+                ? `${number(p.paidHours!)} paid of ${number(p.hours)}`
+                : p.timesheet
+                  ? number(timesheetHours(p.timesheet))
+                  : '—',
+          },
+          {
+            name: 'Amount',
+            cell: (p) =>
+              p.amountMinor !== undefined ? money(p.amountMinor + (p.allowancesMinor ?? 0), p.currency) : '—',
+          },
+        ]}
+      />
 
-      <h2>Debriefs</h2>
-      <DataTable
+      <TableSection
+        heading="Debriefs"
         caption="Newest first"
         testid="debriefs"
         rows={o.debriefs}
