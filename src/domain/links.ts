@@ -2,28 +2,25 @@
 // `<id>.<secret>`: the id finds the row, the secret proves it was the one sent; only the secret's hash is stored.
 import type { Stage } from './stages';
 
-export const linkPurposes = ['debrief', 'offer', 'status', 'timesheet'] as const;
-export type LinkPurpose = (typeof linkPurposes)[number];
-
-/** Each purpose in words, as a coordinator's list of links and the emails name it. */
-export const linkPurposeLabels: Record<LinkPurpose, string> = {
+/** What a link is for, each in words, as a coordinator's list of links and the emails name it. */
+export const linkPurposeLabels = {
   debrief: 'Submit a debrief',
   offer: 'Answer the offer',
   status: 'See the application',
   timesheet: 'Submit a time sheet',
-};
+} as const;
+export type LinkPurpose = keyof typeof linkPurposeLabels;
+export const linkPurposes = Object.keys(linkPurposeLabels) as LinkPurpose[];
 
 /** Why a link no longer works, as the page a member lands on says it. */
-export const linkEndings = ['expired', 'used', 'revoked', 'superseded', 'done'] as const;
-export type LinkEnding = (typeof linkEndings)[number];
-
-export const linkEndingMessages: Record<LinkEnding, string> = {
+export const linkEndingMessages = {
   expired: 'This link has expired.',
   used: 'This link was already used: what you sent was recorded.',
   revoked: 'This link was cancelled by your coordinator.',
   superseded: 'A newer link was sent for this; please use the latest email.',
   done: 'There is nothing left to do with this link.',
-};
+} as const;
+export type LinkEnding = keyof typeof linkEndingMessages;
 
 export interface LinkFacts {
   expiresAt: Date;

@@ -4,20 +4,8 @@ import { ruleInWords, type RuleTopic } from '../../domain/rules-in-words';
 import type { Action } from '../../domain/stage-machine';
 import type { Stage } from '../../domain/stages';
 
-export const inboxKinds = [
-  'screening_to_record',
-  'offer_expiring',
-  'debrief_overdue',
-  'debrief_due',
-  'organizer_at_risk',
-  'group_debrief_missing',
-  'ride_alongs_behind',
-  'stage_stalled',
-] as const;
-export type InboxKind = (typeof inboxKinds)[number];
-
-/** What each kind of to-do is, in words. */
-export const inboxTitles: Record<InboxKind, string> = {
+/** The kinds of to-do, each in words. */
+export const inboxTitles = {
   screening_to_record: 'Screening to record',
   offer_expiring: 'Offer waiting for an answer',
   debrief_overdue: 'Debrief overdue',
@@ -26,7 +14,9 @@ export const inboxTitles: Record<InboxKind, string> = {
   group_debrief_missing: 'No group debrief this period',
   ride_alongs_behind: 'Ride-alongs behind',
   stage_stalled: 'Stuck in a stage',
-};
+} as const;
+export type InboxKind = keyof typeof inboxTitles;
+export const inboxKinds = Object.keys(inboxTitles) as InboxKind[];
 
 /** The action that clears a stalled stage: the step the stage waits for. */
 export const stageStep: Partial<Record<Stage, Action>> = {
