@@ -1,19 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { OrganizerPeriodColumns } from './organizer-period.columns';
 
 /** A weekly debrief; one per organizer and period. */
 @Entity({ name: 'debriefs' })
 @Index(['programId', 'periodStart'])
 @Index(['programId', 'periodEnd'])
-export class DebriefEntity {
-  @PrimaryColumn('uuid')
-  organizerId: string;
-
-  @PrimaryColumn({ type: 'timestamptz' })
-  periodStart: Date;
-
-  @Column('uuid')
-  programId: string;
-
+export class DebriefEntity extends OrganizerPeriodColumns {
   @Column({ type: 'timestamptz' })
   periodEnd: Date;
 

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { OrganizerPeriodColumns } from './organizer-period.columns';
 import type { Timesheet } from '../domain/pay';
 
 export const payPeriodStatuses = ['open', 'submitted', 'payable', 'vouchered', 'reimbursed'] as const;
@@ -11,16 +12,7 @@ export type PayPeriodStatus = (typeof payPeriodStatuses)[number];
 @Entity({ name: 'pay_periods' })
 @Index(['programId', 'status'])
 @Index(['voucherId'])
-export class PayPeriodEntity {
-  @PrimaryColumn('uuid')
-  organizerId: string;
-
-  @PrimaryColumn({ type: 'timestamptz' })
-  periodStart: Date;
-
-  @Column('uuid')
-  programId: string;
-
+export class PayPeriodEntity extends OrganizerPeriodColumns {
   @Column({ type: 'timestamptz' })
   periodEnd: Date;
 

@@ -1,17 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { OrganizerPeriodColumns } from './organizer-period.columns';
 
 /** A week's work plan (DESIGN.md §3b): what the organizer aims for in one debrief period, set before its debrief. */
 @Entity({ name: 'work_plans' })
-export class WorkPlanEntity {
-  @PrimaryColumn('uuid')
-  organizerId: string;
-
-  @PrimaryColumn({ type: 'timestamptz' })
-  periodStart: Date;
-
-  @Column('uuid')
-  programId: string;
-
+export class WorkPlanEntity extends OrganizerPeriodColumns {
   /** Targets by name: hours, conversations, oneOnOnes, leadersIdentified, or one of the program's own counts. */
   @Column({ type: 'jsonb' })
   targets: Record<string, number>;
