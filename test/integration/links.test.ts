@@ -3,50 +3,38 @@
 // opens it and sends the debrief, the reminder resolves and the link is then used up; the same for an offer sent by a
 // coordinator. Then every way a link can be misused: each changes nothing and says why.
 import type { ParsedMail } from 'mailparser';
-import { Browser } from 'playwright-core';
 import { ApiClient, footprint, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
-import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
-import { aFastPolicy } from '../support/builders';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { accessibilityProblems, openOnAPhone, overflowsSideways, screenshot } from '../support/browser';
+import { aFastPolicy, aPromptReminderPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
-import { linkPath, linkTokenIn, mailsTo, startSmtpServer } from '../support/smtp';
+import { linkPath, linkTokenIn, mailsTo } from '../support/smtp';
 
 describe('signed links', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let harness: AppHarness;
   let admin: ApiClient;
   let coordinator: ApiClient;
   let program: Program;
-  let browser: Browser;
   // Everything the API and the worker log, to show no link's secret reaches the log.
   const logged: string[] = [];
   const capture = (message: unknown) => void logged.push(String(message));
   const logger = { log: capture, error: capture, warn: capture, debug: capture, verbose: capture, fatal: capture };
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    harness = await AppHarness.start({ SMTP_URL: smtp.url }, { logger });
-    admin = new ApiClient(harness);
-    program = await admin.createProgram(
-      aFastPolicy({
-        debriefEvery: '6 seconds',
-        debriefGrace: '2 seconds',
-        escalateAfter: '120 seconds',
-        debriefMetrics: ['caucus commitments'],
-      }),
-    );
+    ({ harness, admin, program } = await startAppWithProgram(
+      aPromptReminderPolicy({ debriefMetrics: ['caucus commitments'] }),
+      {},
+      { mail: true, chromium: true, logger },
+    ));
     coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     await harness?.stop();
-    await smtp?.close();
   });
 
   const mailTo = (address: string, subject: string) =>
-    mailsTo(smtp.messages, address).filter((m) => m.subject === subject);
+    mailsTo(harness.mail.messages, address).filter((m) => m.subject === subject);
   const tokenIn = linkTokenIn;
 
   async function organizerIn(stage: 'active' | 'offered'): Promise<{ id: string; email: string }> {
@@ -70,8 +58,7 @@ describe('signed links', () => {
     expect(link).toMatchObject({ purpose: 'debrief', programName: expect.any(String), timezone: 'America/Chicago' });
     const periodStart: string = link.period.start;
 
-    const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
-    await page.goto(`${harness.baseUrl}/l/${token}`);
+    const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/l/${token}`);
     await page.getByRole('heading', { name: 'Your debrief' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await overflowsSideways(page)).toBe(false);
@@ -134,8 +121,7 @@ describe('signed links', () => {
     expect(mail!.text).toMatch(/Deadline: .*\(America\/Chicago\); unanswered, the offer lapses\./);
     const token = tokenIn(mail!);
 
-    const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
-    await page.goto(`${harness.baseUrl}/l/${token}`);
+    const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/l/${token}`);
     await page.getByRole('heading', { name: 'Your offer' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'phone-offer.png');
@@ -157,13 +143,13 @@ describe('signed links', () => {
       return detail.pendingDebriefPeriods.length > 0;
     });
     const send = async () => {
-      const before = smtp.messages.length;
+      const before = harness.mail.messages.length;
       const { body } = await coordinator.call('POST', `/api/organizers/${organizer.id}/links`, { purpose: 'debrief' });
       // The answer names the link; only the email carries its secret.
       expect(JSON.stringify(body)).not.toMatch(linkPath);
       let mail: ParsedMail | undefined;
       await eventually('the link email', async () => {
-        mail = smtp.messages.slice(before).find((m) => m.messageId === `<link-${body.id}@organizer-pipeline>`);
+        mail = harness.mail.messages.slice(before).find((m) => m.messageId === `<link-${body.id}@organizer-pipeline>`);
         return mail !== undefined;
       });
       return { id: body.id as string, token: tokenIn(mail!) };
@@ -244,7 +230,7 @@ describe('signed links', () => {
 
   it("lets a coordinator send and revoke a person's link from their panel", async () => {
     const applicant = await organizerIn('offered');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${harness.baseUrl}/#/organizer/${applicant.id}`);
     await page.getByLabel('API token').fill(coordinator.token);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -268,12 +254,14 @@ describe('signed links', () => {
   it('ends links when the policy says: a status link expired', async () => {
     const short = await admin.createProgram(aFastPolicy({ linkExpiresAfter: '2 seconds' }));
     const { body } = await admin.apply(short.id);
-    const before = smtp.messages.length;
+    const before = harness.mail.messages.length;
     const sent = await admin.call('POST', `/api/organizers/${body.id}/links`, { purpose: 'status' });
     expect(sent.status).toBe(201);
     let token = '';
     await eventually('the status email', async () => {
-      const mail = smtp.messages.slice(before).find((m) => m.messageId === `<link-${sent.body.id}@organizer-pipeline>`);
+      const mail = harness.mail.messages
+        .slice(before)
+        .find((m) => m.messageId === `<link-${sent.body.id}@organizer-pipeline>`);
       if (mail) token = tokenIn(mail);
       return mail !== undefined;
     });

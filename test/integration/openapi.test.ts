@@ -73,7 +73,7 @@ describe('the OpenAPI document', () => {
     expect(documented()).toEqual(expect.arrayContaining(served));
   });
 
-  it("gives the web page the types of what the API serves (dev/api-types.ts reads them without servers)", async () => {
+  it('gives the web page the types of what the API serves (dev/api-types.ts reads them without servers)', async () => {
     expect(apiTypes(await apiDocument())).toBe(apiTypes(document as never));
   });
 

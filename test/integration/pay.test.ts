@@ -5,7 +5,7 @@
 // refusals change nothing.
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, footprint, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 
@@ -15,16 +15,14 @@ describe('pay: time sheets, approval and vouchers', () => {
   let program: Program;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
-    program = await admin.createProgram(
+    ({ harness, admin, program } = await startAppWithProgram(
       aFastPolicy({
         debriefEvery: '8 seconds',
         debriefGrace: '60 seconds',
         escalateAfter: '60 seconds',
         pay: { ...payPresets.member_organizer, rateMinor: 2250, mileageRateMinor: 67, approveWithin: '1 hour' },
       }),
-    );
+    ));
   });
 
   afterAll(async () => {

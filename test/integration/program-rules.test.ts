@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import { csvCell } from '../../src/api/dashboard/dashboard.service';
 import { adminToken, ApiClient, footprint, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
 
 describe('program rules and input edges over HTTP', () => {
   let harness: AppHarness;
@@ -13,9 +13,7 @@ describe('program rules and input edges over HTTP', () => {
   let program: Program;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
-    program = await admin.createProgram({});
+    ({ harness, admin, program } = await startAppWithProgram({}));
   });
 
   afterAll(async () => {

@@ -3,41 +3,32 @@
 // on the coordinator's board. It tells no one who applied (the same answer for every accepted submission), folds a
 // duplicate into the application on record, drops what robots send, and limits a flood from one address.
 import type { ParsedMail } from 'mailparser';
-import { Browser } from 'playwright-core';
 import { anApplicationFor } from '../../dev/hiring-walk';
 import { ApiClient, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
-import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { accessibilityProblems, openOnAPhone, overflowsSideways, phone, screenshot } from '../support/browser';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
-import { linkTokenIn, mailsTo as mailsAddressedTo, startSmtpServer } from '../support/smtp';
+import { linkTokenIn, mailsTo as mailsAddressedTo } from '../support/smtp';
 
 const openNow = { applicationsOpen: { from: '2026-01-01T00:00:00Z' } };
 
 describe('the public interest form', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let harness: AppHarness;
   let admin: ApiClient;
   let program: Program;
-  let browser: Browser;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    harness = await AppHarness.start({ SMTP_URL: smtp.url });
-    admin = new ApiClient(harness);
-    program = await admin.createProgram(aFastPolicy(openNow));
-    browser = await launchChromium();
+    ({ harness, admin, program } = await startAppWithProgram(aFastPolicy(openNow), {}, { mail: true, chromium: true }));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     await harness?.stop();
-    await smtp?.close();
   });
 
   const interest = (programId: string, body: unknown) =>
     harness.http('POST', `/api/public/programs/${programId}/interest`, { body });
-  const mailsTo = (address: string) => mailsAddressedTo(smtp.messages, address);
+  const mailsTo = (address: string) => mailsAddressedTo(harness.mail.messages, address);
   const organizerOf = async (programId: string, memberId: string) =>
     (
       await harness.dataSource.query(
@@ -55,8 +46,7 @@ describe('the public interest form', () => {
       required: true,
     });
 
-    const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
-    await page.goto(`${harness.baseUrl}/apply/${program.id}`);
+    const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/apply/${program.id}`);
     await page.getByRole('heading', { name: /^Apply to / }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await overflowsSideways(page)).toBe(false);
@@ -87,7 +77,7 @@ describe('the public interest form', () => {
     await eventually('the confirmation', async () => (mail = mailsTo('rosa.diaz@example.org')[0]) !== undefined);
     expect(mail!.subject).toMatch(/^We received your application/);
     expect(mail!.text).toContain('Where it stands: Applied.');
-    const status = await browser.newPage({ viewport: phone, isMobile: true });
+    const status = await harness.browser.newPage({ viewport: phone, isMobile: true });
     await status.goto(`${harness.baseUrl}/l/${linkTokenIn(mail!)}`);
     await status.getByRole('heading', { name: 'Your application' }).waitFor();
     expect(await status.locator('.stage').textContent()).toBe('Applied');
@@ -140,7 +130,7 @@ describe('the public interest form', () => {
     const bad = await interest(program.id, { ...anApplicationFor('B-1'), email: 'nope', name: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['email', 'name']);
-    const page = await browser.newPage({ viewport: phone });
+    const page = await harness.browser.newPage({ viewport: phone });
     await page.goto(`${harness.baseUrl}/apply/${closed.id}`);
     await page.getByRole('heading', { name: 'Applications are closed' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);

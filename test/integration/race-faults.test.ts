@@ -10,23 +10,13 @@ import { freePort } from '../../dev/stack/ports';
 import { RunningPostgres, startEmbeddedPostgres } from '../../dev/stack/postgres';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
+import { convergedDifferences, uncommittedAnswers } from '../support/consistency';
 import { eventually } from '../support/eventually';
-import {
-  convergedDifferences,
-  fewTransportFailures,
-  fire,
-  organizersInEveryStage,
-  raceActions,
-  racePolicy,
-  raceSeed,
-  seededRandom,
-  tally,
-  uncommittedAnswers,
-} from '../support/race';
+import { expectAnswers, fire, racePolicy, raceSeed, seededRace, tally } from '../support/race';
 import { startWorkerProcess } from '../support/worker-process';
 
 describe('the integrity race with faults', () => {
-  const seed = raceSeed();
+  const seed = raceSeed('race-faults');
   let scratch: string;
   let pgPort: number;
   let postgres: RunningPostgres;
@@ -42,7 +32,6 @@ describe('the integrity race with faults', () => {
   const startWorker = () => startWorkerProcess(harness.config.temporal.taskQueue, { DATABASE_URL: postgres.url });
 
   beforeAll(async () => {
-    process.stdout.write(`[race-faults] seed ${seed} (RACE_SEED=${seed} replays it)\n`);
     scratch = mkdtempSync(join(tmpdir(), 'race-faults-'));
     pgPort = await freePort();
     postgres = await startPostgres();
@@ -65,8 +54,7 @@ describe('the integrity race with faults', () => {
 
   /** Fires a seeded race over 35 organizers and runs `fault` one second in; then checks what the race must leave. */
   async function raceWith(name: string, seedOffset: number, fault: () => Promise<void>): Promise<void> {
-    const organizers = await organizersInEveryStage(admin, program, 5);
-    const burst = raceActions(seededRandom(seed + seedOffset), program, organizers);
+    const { organizerIds, burst } = await seededRace(admin, program, 5, seed + seedOffset);
     const racing = fire(admin, burst);
     await new Promise((r) => setTimeout(r, 1_000));
     await fault();
@@ -74,15 +62,9 @@ describe('the integrity race with faults', () => {
     process.stdout.write(
       `[race-faults] ${name}, seed ${seed}: ${burst.length} actions: ${JSON.stringify(tally(outcomes))}\n`,
     );
-    expect(fewTransportFailures(outcomes, 'race-faults')).toEqual([]);
-    expect(
-      outcomes
-        .filter((o) => ![0, 200, 409, 422, 503].includes(o.response.status))
-        .map((o) => `${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
-    ).toEqual([]);
+    expectAnswers(outcomes, 'race-faults', [0, 200, 409, 422, 503]);
     await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
-    const ids = organizers.map((o) => o.id);
-    expect(await convergedDifferences(harness, ids, 90_000)).toEqual([]);
+    expect(await convergedDifferences(harness, organizerIds, 90_000)).toEqual([]);
     expect(await uncommittedAnswers(harness, outcomes)).toEqual([]);
   }
 

@@ -3,31 +3,18 @@
 // body reports a state Temporal committed. RACE_SEED=<seed> replays a run.
 import { ApiClient, Program } from '../support/api-client';
 import { localDay } from '../../dev/hiring-walk';
-import { AppHarness } from '../support/app-harness';
-import {
-  convergedDifferences,
-  fewTransportFailures,
-  fire,
-  organizersInEveryStage,
-  raceActions,
-  racePolicy,
-  raceSeed,
-  seededRandom,
-  tally,
-  uncommittedAnswers,
-} from '../support/race';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { convergedDifferences, uncommittedAnswers } from '../support/consistency';
+import { expectAnswers, fewTransportFailures, fire, racePolicy, raceSeed, seededRace, tally } from '../support/race';
 
 describe('the integrity race', () => {
-  const seed = raceSeed();
+  const seed = raceSeed('race');
   let harness: AppHarness;
   let admin: ApiClient;
   let program: Program;
 
   beforeAll(async () => {
-    process.stdout.write(`[race] seed ${seed} (RACE_SEED=${seed} replays it)\n`);
-    harness = await AppHarness.start({ TEMPORAL_UPDATE_TIMEOUT_MS: '60000' });
-    admin = new ApiClient(harness);
-    program = await admin.createProgram(racePolicy);
+    ({ harness, admin, program } = await startAppWithProgram(racePolicy, { TEMPORAL_UPDATE_TIMEOUT_MS: '60000' }));
   });
 
   // Requests a failed burst left waiting on their workflow (up to the 60 s update timeout) end before the app stops.
@@ -36,9 +23,7 @@ describe('the integrity race', () => {
   }, 120_000);
 
   it('leaves every read model equal to its workflow, answers no 5xx, and reports only committed states', async () => {
-    const organizers = await organizersInEveryStage(admin, program, 5);
-    const organizerIds = organizers.map((o) => o.id);
-    const burst = raceActions(seededRandom(seed), program, organizers);
+    const { organizerIds, burst } = await seededRace(admin, program, 5, seed);
     const started = Date.now();
     const outcomes = await fire(admin, burst);
     const statuses = tally(outcomes);
@@ -46,11 +31,7 @@ describe('the integrity race', () => {
       `[race] seed ${seed}: ${burst.length} actions on ${organizerIds.length} organizers in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(statuses)}\n`,
     );
 
-    expect(fewTransportFailures(outcomes, 'race')).toEqual([]);
-    const unexpected = outcomes.filter((o) => ![0, 200, 409, 422].includes(o.response.status));
-    expect(
-      unexpected.map((o) => `${o.organizerId} ${o.action} → ${o.response.status} ${JSON.stringify(o.response.body)}`),
-    ).toEqual([]);
+    expectAnswers(outcomes, 'race', [0, 200, 409, 422]);
     expect(statuses[200] ?? 0).toBeGreaterThanOrEqual(burst.length / 4);
     expect(await uncommittedAnswers(harness, outcomes)).toEqual([]);
     expect(await convergedDifferences(harness, organizerIds)).toEqual([]);

@@ -11,7 +11,8 @@ import { organizerStateQuery } from '../../src/contracts/organizer-workflow';
 import type { ReconcileSummary } from '../../src/contracts/activities';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
-import { convergedDifferences, differences, fire, raceActions, racePolicy, seededRandom } from '../support/race';
+import { convergedDifferences, differences } from '../support/consistency';
+import { fire, raceActions, racePolicy, seededRandom } from '../support/race';
 
 describe('reconciling read models with their workflows', () => {
   let harness: AppHarness;

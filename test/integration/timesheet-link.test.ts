@@ -2,41 +2,29 @@
 // carries a signed link; its page lists the pay period's days and the program's kinds of work; a bad figure shows
 // next to its field; once sent, the reminder resolves, the period says submitted and the link is used up.
 import type { ParsedMail } from 'mailparser';
-import type { Browser } from 'playwright-core';
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
-import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
-import { aFastPolicy } from '../support/builders';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { accessibilityProblems, openOnAPhone, overflowsSideways, screenshot } from '../support/browser';
+import { aPromptReminderPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
-import { linkTokenIn, mailsTo, startSmtpServer } from '../support/smtp';
+import { linkTokenIn, mailsTo } from '../support/smtp';
 
 describe('a time sheet through its emailed link', () => {
   let harness: AppHarness;
   let admin: ApiClient;
   let program: Program;
-  let browser: Browser;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    harness = await AppHarness.start({ SMTP_URL: smtp.url });
-    admin = new ApiClient(harness);
-    program = await admin.createProgram(
-      aFastPolicy({
-        debriefEvery: '6 seconds',
-        debriefGrace: '2 seconds',
-        escalateAfter: '120 seconds',
-        pay: payPresets.member_organizer,
-      }),
-    );
-    browser = await launchChromium();
+    ({ harness, admin, program } = await startAppWithProgram(
+      aPromptReminderPolicy({ pay: payPresets.member_organizer }),
+      {},
+      { mail: true, chromium: true },
+    ));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     await harness?.stop();
-    await smtp?.close();
   });
 
   it('takes the time sheet from the reminder on a phone; the reminder resolves and the link is used up', async () => {
@@ -46,7 +34,7 @@ describe('a time sheet through its emailed link', () => {
     await eventually(
       'the missing time sheet reminder',
       async () => {
-        mail = mailsTo(smtp.messages, body.email).find((m) => m.subject === 'Your time sheet is missing');
+        mail = mailsTo(harness.mail.messages, body.email).find((m) => m.subject === 'Your time sheet is missing');
         return mail !== undefined;
       },
       30_000,
@@ -58,8 +46,7 @@ describe('a time sheet through its emailed link', () => {
     const kinds = link.form.fields.find((f: { name: string }) => f.name === 'entries.0.kind');
     expect(kinds.options).toEqual(payPresets.member_organizer.workKinds);
 
-    const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
-    await page.goto(`${harness.baseUrl}/l/${token}`);
+    const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/l/${token}`);
     await page.getByRole('heading', { name: 'Your time sheet' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await overflowsSideways(page)).toBe(false);

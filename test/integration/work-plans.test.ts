@@ -2,7 +2,7 @@
 // running now, sets it again to change it; the person's record shows it beside what the debrief then reported; a
 // plan for a reported period, or for a count the program does not keep, is refused and changes nothing.
 import { ApiClient, footprint, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { ReportActivitiesService } from '../../src/activities/report.activities';
 import type { Mailer } from '../../src/mail/mailer';
@@ -14,11 +14,9 @@ describe('weekly work plans', () => {
   let program: Program;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
-    program = await admin.createProgram(
+    ({ harness, admin, program } = await startAppWithProgram(
       aFastPolicy({ debriefEvery: '120 seconds', debriefMetrics: ['caucus commitments'] }),
-    );
+    ));
   });
 
   afterAll(async () => {

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { soon } from '../../dev/hiring-walk';
 import { ApiClient, footprint, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
-import { aFastPolicy } from '../support/builders';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { aFastHiringPolicy, aFastPolicy } from '../support/builders';
 
 describe("the coordinator's workspace API", () => {
   let harness: AppHarness;
@@ -16,15 +16,8 @@ describe("the coordinator's workspace API", () => {
   let other: Program;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
     // Debriefs weekly on the calendar (the AFT preset's Friday 17:00) over a year's term; hiring limits in seconds.
-    program = await admin.createProgram({
-      ...aFastPolicy(),
-      debriefEvery: '7 days',
-      groupDebriefEvery: '30 days',
-      termLength: '365 days',
-    });
+    ({ harness, admin, program } = await startAppWithProgram(aFastHiringPolicy()));
     other = await admin.createProgram();
     coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
     national = admin.as((await admin.createUser('national')).token);

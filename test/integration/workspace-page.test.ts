@@ -3,42 +3,38 @@
 // application to active through the page alone, a group screening of 10 (2 refused, each said why) and its result
 // sheet, a group debrief for 5, an error shown next to its field, a refusal explained, Today, settings, the board and
 // the panel on a 360-px phone, an action done with the keyboard only, and axe-core on every view.
-import { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { walkStages } from '../../dev/hiring-walk';
 import { ApiClient, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
-import { aFastPolicy } from '../support/builders';
-import { accessibilityProblems, launchChromium, screenshot as shot } from '../support/browser';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { aFastHiringPolicy, aFastPolicy } from '../support/builders';
+import { accessibilityProblems, screenshot as shot } from '../support/browser';
 
 describe("the coordinator's workspace (headless Chromium)", () => {
   let harness: AppHarness;
   let admin: ApiClient;
   let coordinator: ApiClient;
   let program: Program;
-  let browser: Browser;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
     // The AFT preset's rules with hiring limits in seconds, a year's term and weekly calendar debriefs.
-    program = await admin.createProgram({
-      ...aFastPolicy(),
-      debriefEvery: '7 days',
-      debriefGrace: '1 day',
-      termLength: '365 days',
-      groupDebriefEvery: '30 days',
-      stageSla: { applied: '3 days', screening: '14 days', role_play: '7 days' },
-    });
+    ({ harness, admin, program } = await startAppWithProgram(
+      aFastHiringPolicy({
+        debriefGrace: '1 day',
+        stageSla: { applied: '3 days', screening: '14 days', role_play: '7 days' },
+      }),
+      {},
+      { chromium: true },
+    ));
     coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     await harness?.stop();
   });
 
   async function open(path: string, viewport = { width: 1280, height: 900 }, token = coordinator.token): Promise<Page> {
-    const page = await browser.newPage({ viewport });
+    const page = await harness.browser.newPage({ viewport });
     page.on('pageerror', (error) => {
       throw error;
     });
@@ -101,15 +97,7 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     const id = page.url().split('/organizer/')[1];
     const detail = await admin.ok('GET', `/api/organizers/${id}`);
     expect(detail).toMatchObject({ stage: 'active', name: 'Rosa Page', rideAlongCount: 1 });
-    expect(detail.history.map((t: { to: string }) => t.to)).toEqual([
-      'applied',
-      'screening',
-      'role_play',
-      'offered',
-      'training',
-      'ride_along',
-      'active',
-    ]);
+    expect(detail.history.map((t: { to: string }) => t.to)).toEqual(walkStages);
     expect(detail.rolePlay.scores).toEqual(Object.fromEntries(program.policy.rolePlayRubric!.map((c) => [c, 4])));
     expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'workspace-person.png');

@@ -1,15 +1,21 @@
 // The real product for HTTP tests: the API app listening on loopback and a worker with the real activities, against
-// the dev server and PostgreSQL the global setup started. Each harness has its own task queue.
+// the dev server and PostgreSQL the global setup started. Each harness has its own task queue and, when asked, an SMTP
+// server of its own for the app's email and a headless Chromium for its pages.
 import { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/api/bootstrap';
 import { DataKeyRepository } from '../../src/repositories/data-key.repository';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { OrganizerWorker } from '../../src/worker/organizer-worker';
 import { WorkerModule } from '../../src/worker/worker.module';
+import type { PolicyPatch } from '../../src/domain/policy';
+import { ApiClient, Program } from './api-client';
+import { launchChromium } from './browser';
+import { LocalSmtpServer, startSmtpServer } from './smtp';
 import { quietRuntime, uniqueTaskQueue } from './workflow-harness';
 
 /** The API's own errors (a 5xx, with its stack) reach the test's output; everything else stays quiet. */
@@ -26,6 +32,16 @@ export interface HttpResult<T = any> {
   headers: Headers;
 }
 
+export interface HarnessOptions {
+  /** Whether a worker runs in the test process (default yes); without one, tests start worker processes. */
+  worker?: boolean;
+  logger?: LoggerService;
+  /** Whether the app sends its email to an SMTP server of its own on loopback (`harness.mail`), stopped with it. */
+  mail?: boolean;
+  /** Whether a headless Chromium is launched to open the app's pages (`harness.browser`), closed with it. */
+  chromium?: boolean;
+}
+
 export class AppHarness {
   private constructor(
     readonly config: AppConfig,
@@ -33,23 +49,26 @@ export class AppHarness {
     readonly baseUrl: string,
     private readonly workerContext: INestApplicationContext | undefined,
     private readonly worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined,
+    private readonly smtp: LocalSmtpServer | undefined,
+    private readonly chromium: Browser | undefined,
   ) {}
 
-  static async start(
-    env: Record<string, string> = {},
-    options: { worker?: boolean; logger?: LoggerService } = {},
-  ): Promise<AppHarness> {
+  static async start(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<AppHarness> {
     quietRuntime();
-    const config = loadConfig({
-      ...process.env,
-      TEMPORAL_TASK_QUEUE: uniqueTaskQueue('api'),
-      ADMIN_TOKEN: 'test-admin-token-0123456789',
-      ...env,
-    });
+    const smtp = options.mail ? await startSmtpServer() : undefined;
+    let config: AppConfig | undefined;
     let workerContext: INestApplicationContext | undefined;
     let worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined;
     let app: INestApplication | undefined;
+    let chromium: Browser | undefined;
     try {
+      config = loadConfig({
+        ...process.env,
+        TEMPORAL_TASK_QUEUE: uniqueTaskQueue('api'),
+        ADMIN_TOKEN: 'test-admin-token-0123456789',
+        ...(smtp ? { SMTP_URL: smtp.url } : {}),
+        ...env,
+      });
       if (options.worker !== false) {
         workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
           logger: options.logger ?? false,
@@ -61,13 +80,26 @@ export class AppHarness {
       app = await createApp(config, { logger: options.logger ?? errorsOnly });
       await app.get(DataKeyRepository).checkKeys();
       await app.listen(0, '127.0.0.1');
+      if (options.chromium) chromium = await launchChromium();
     } catch (error) {
       // A harness that cannot start (a wrong key, say) leaves nothing running behind it.
-      await new AppHarness(config, app!, '', workerContext, worker).stop().catch(() => undefined);
+      await new AppHarness(config!, app!, '', workerContext, worker, smtp, chromium).stop().catch(() => undefined);
       throw error;
     }
     const address = app.getHttpServer().address() as { port: number };
-    return new AppHarness(config, app, `http://127.0.0.1:${address.port}`, workerContext, worker);
+    return new AppHarness(config, app, `http://127.0.0.1:${address.port}`, workerContext, worker, smtp, chromium);
+  }
+
+  /** The SMTP server the app sends its email to (a harness started with `mail`). */
+  get mail(): LocalSmtpServer {
+    if (!this.smtp) throw new Error('this harness was started without mail');
+    return this.smtp;
+  }
+
+  /** The headless Chromium for the app's pages (a harness started with `chromium`). */
+  get browser(): Browser {
+    if (!this.chromium) throw new Error('this harness was started without chromium');
+    return this.chromium;
   }
 
   get dataSource(): DataSource {
@@ -107,6 +139,7 @@ export class AppHarness {
   }
 
   async stop(): Promise<void> {
+    await this.chromium?.close();
     await this.app?.close();
     if (this.worker) {
       this.worker.worker.shutdown();
@@ -114,5 +147,25 @@ export class AppHarness {
       await this.worker.connection.close();
     }
     await this.workerContext?.close();
+    await this.smtp?.close();
+  }
+}
+
+/**
+ * What most HTTP tests stand on: the app started (as `AppHarness.start` does, with `env` and `options`), an admin
+ * client of it, and a program made on `policy` (seconds-long durations unless it says otherwise).
+ */
+export async function startAppWithProgram(
+  policy?: PolicyPatch,
+  env: Record<string, string> = {},
+  options: HarnessOptions = {},
+): Promise<{ harness: AppHarness; admin: ApiClient; program: Program }> {
+  const harness = await AppHarness.start(env, options);
+  const admin = new ApiClient(harness);
+  try {
+    return { harness, admin, program: await admin.createProgram(policy) };
+  } catch (error) {
+    await harness.stop();
+    throw error;
   }
 }

@@ -10,6 +10,13 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const phone = { width: 360, height: 780 };
 
+/** A page on a 360-px touch phone, opened at `url`. */
+export async function openOnAPhone(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
+  await page.goto(url);
+  return page;
+}
+
 export function launchChromium(): Promise<Browser> {
   mkdirSync(outputDir, { recursive: true });
   return chromium.launch({

@@ -23,6 +23,19 @@ export function aFastPolicy(patch: PolicyPatch = {}): ProgramPolicy {
   });
 }
 
+/** Hiring limits in seconds, with the AFT preset's debriefs (weekly, on its calendar; group ones monthly) over a year. */
+export function aFastHiringPolicy(patch: PolicyPatch = {}): ProgramPolicy {
+  return aFastPolicy({ debriefEvery: '7 days', groupDebriefEvery: '30 days', termLength: '365 days', ...patch });
+}
+
+/**
+ * Debriefs due every 6 seconds and overdue 2 seconds later, escalated only after two minutes: an organizer's reminder
+ * email comes within seconds, and no escalation follows it during a test.
+ */
+export function aPromptReminderPolicy(patch: PolicyPatch = {}): ProgramPolicy {
+  return aFastPolicy({ debriefEvery: '6 seconds', debriefGrace: '2 seconds', escalateAfter: '120 seconds', ...patch });
+}
+
 export function attestations(overrides: Partial<Attestations> = {}): Attestations {
   return { ...eligibleAttestations, ...overrides };
 }

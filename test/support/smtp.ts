@@ -2,16 +2,18 @@ import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../../dev/stack/ports';
 
-/**
- * A real SMTP server on loopback that keeps every message it receives; with `delayMs`, it takes that long to accept
- * each one (a slow mail relay), counting in `receiving` the messages it has begun to take.
- */
-export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<{
+export interface LocalSmtpServer {
   url: string;
   messages: ParsedMail[];
   receiving: { count: number };
   close: () => Promise<void>;
-}> {
+}
+
+/**
+ * A real SMTP server on loopback that keeps every message it receives; with `delayMs`, it takes that long to accept
+ * each one (a slow mail relay), counting in `receiving` the messages it has begun to take.
+ */
+export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<LocalSmtpServer> {
   const messages: ParsedMail[] = [];
   const receiving = { count: 0 };
   const server = new SMTPServer({

@@ -123,3 +123,13 @@ export async function aWorker(
     activities,
   });
 }
+
+/** A worker with activity fakes that record every call, on a task queue of its own named after `name`. */
+export async function aRecordingWorker(
+  env: TestWorkflowEnvironment,
+  name: string,
+): Promise<{ taskQueue: string; activities: RecordingActivities; worker: Worker }> {
+  const taskQueue = uniqueTaskQueue(name);
+  const activities = new RecordingActivities();
+  return { taskQueue, activities, worker: await aWorker(env, taskQueue, activities) };
+}

@@ -3,29 +3,9 @@
 // from a local Monday's first instant to the next Monday's.
 import { canonicalTimeZone, dayAfter, lastWholeWeek, localDayOf, startOfLocalDay } from '../../src/domain/calendar';
 import { termInstant } from '../../src/api/programs/programs.service';
+import { wallClock } from '../support/wall-clock';
 
 const zones = Intl.supportedValuesOf('timeZone');
-
-/** The local wall clock of an instant in a zone, read with Intl. */
-function wallClock(instant: number, timeZone: string): { day: string; time: string; weekday: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    weekday: 'short',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    time: `${get('hour')}:${get('minute')}:${get('second')}`,
-    weekday: get('weekday'),
-  };
-}
 
 /** Whether `instant` is the first instant of its local day: a second earlier is the day before. */
 function beginsLocalDay(instant: number, timeZone: string): boolean {
@@ -73,8 +53,8 @@ describe('the program calendar', () => {
         const from = wallClock(start.getTime(), zone);
         const to = wallClock(end.getTime(), zone);
         const ok =
-          from.weekday === 'Mon' &&
-          to.weekday === 'Mon' &&
+          from.weekday === 'Monday' &&
+          to.weekday === 'Monday' &&
           beginsLocalDay(start.getTime(), zone) &&
           beginsLocalDay(end.getTime(), zone) &&
           end.getTime() <= Date.parse(asOf) &&

@@ -5,17 +5,11 @@ import { refusal } from '../../src/domain/lifecycle';
 import { currentRules } from '../../src/domain/organizer';
 import { aPolicy } from '../support/builders';
 import { day, minute, organizerIn, OrganizerDriver, request } from '../support/organizer-states';
+import { weekdayAndTime } from '../support/wall-clock';
 
 const zone = 'America/Chicago';
 const hour = 60 * minute;
-const chicago = (instant: string) =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    weekday: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
+const chicago = (instant: string) => weekdayAndTime(instant, zone);
 const second = { rules: currentRules, timezone: zone };
 
 describe('the second rules', () => {

@@ -15,12 +15,11 @@ import {
 import type { ActionInputs, OrganizerState } from '../../src/domain/organizer';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { runChain, saveHistories } from '../support/histories';
+import { weekdayAndTime } from '../support/wall-clock';
 import {
-  aWorker,
-  RecordingActivities,
+  aRecordingWorker,
   startOrganizerWorkflow,
   timeSkippingEnvironment,
-  uniqueTaskQueue,
   workflowBundle,
 } from '../support/workflow-harness';
 
@@ -30,15 +29,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const zone = 'America/Chicago';
 
 /** The local weekday and time of an instant in Chicago, read with Intl. */
-function chicago(instant: number): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    weekday: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-}
+const chicago = (instant: number) => weekdayAndTime(instant, zone);
 
 describe('an AFT organizer year on the calendar (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -53,9 +44,7 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
 
   it('runs from application to completion with debriefs due Fridays 17:00 Chicago, and the exact reminders', async () => {
     const wallStart = Date.now();
-    const taskQueue = uniqueTaskQueue('year');
-    const activities = new RecordingActivities();
-    const worker = await aWorker(env, taskQueue, activities);
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'year');
     const organizerId = randomUUID();
     const policy = aPolicy();
     const now = async () => Number(await env.currentTimeMs());

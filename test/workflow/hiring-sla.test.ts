@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { actionUpdates, organizerStateQuery } from '../../src/contracts/organizer-workflow';
 import { aCoordinator, aPolicy } from '../support/builders';
-import {
-  aWorker,
-  RecordingActivities,
-  startOrganizerWorkflow,
-  timeSkippingEnvironment,
-  uniqueTaskQueue,
-} from '../support/workflow-harness';
+import { aRecordingWorker, startOrganizerWorkflow, timeSkippingEnvironment } from '../support/workflow-harness';
 
 describe('hiring-stage SLA timers (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -23,9 +17,7 @@ describe('hiring-stage SLA timers (time-skipping)', () => {
 
   it('reminds the coordinator at the screening SLA and escalates to national at twice it, 30 simulated days in seconds', async () => {
     const wallStart = Date.now();
-    const taskQueue = uniqueTaskQueue('sla');
-    const activities = new RecordingActivities();
-    const worker = await aWorker(env, taskQueue, activities);
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'sla');
     const organizerId = randomUUID();
     const policy = aPolicy();
 

@@ -2,16 +2,15 @@
 // hours of lost time a month paid August to December at the member's rate, reimbursed to the employer. Ten hours
 // entered each month are paid as eight; the hours of a July day are not paid.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { localDay, walkTo } from '../../dev/hiring-walk';
+import { localDay } from '../../dev/hiring-walk';
 import type { OrganizerState } from '../../src/domain/organizer';
 import { payPresets } from '../../src/domain/pay';
 import { policyPresets } from '../../src/domain/policy';
 import { aPolicy } from '../support/builders';
 import { organizerOnTheClock } from '../support/organizer-on-the-clock';
-import { aWorker, RecordingActivities, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
+import { aRecordingWorker, timeSkippingEnvironment } from '../support/workflow-harness';
 
 const hour = 3_600_000;
-const day = 24 * hour;
 const zone = 'America/Chicago';
 
 describe('MAPE lost time (time-skipping)', () => {
@@ -26,9 +25,7 @@ describe('MAPE lost time (time-skipping)', () => {
   });
 
   it('pays at most 8 hours a month, August to December, each month once', async () => {
-    const taskQueue = uniqueTaskQueue('pay-mape');
-    const activities = new RecordingActivities();
-    const worker = await aWorker(env, taskQueue, activities);
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'pay-mape');
     const mape = policyPresets.civic_engagement;
     const policy = aPolicy({ ...mape, pay: payPresets.civic_engagement, initialRideAlongs: 0, requiredRideAlongs: 0 });
     // The term: from the next 20 July to the 31 December after it, in Chicago.
@@ -39,26 +36,17 @@ describe('MAPE lost time (time-skipping)', () => {
     const termEnd = `${year}-12-31T23:00:00.000Z`;
 
     await worker.runUntil(async () => {
-      const { handle, state, act, now, sleepUntil } = await organizerOnTheClock(env, taskQueue, policy, {
+      const organizer = await organizerOnTheClock(env, taskQueue, policy, {
         timezone: zone,
         termEnd,
         termStart: `${year}-07-20T05:00:00.000Z`,
       });
-      for (const { action, input } of walkTo(policy, 'active', { now: await now(), timeZone: zone }))
-        await act(action, input as never);
+      const { handle, state, act, sleepUntil } = organizer;
+      await organizer.hireToActive();
       expect((await state()).stage).toBe('active');
 
-      const handled = new Set<string>();
       const paid: string[] = [];
-      for (;;) {
-        const current = await state();
-        const period = current.pay?.periods.find((p) => !handled.has(p.start));
-        if (!period) {
-          if (current.stage !== 'active') break;
-          await env.sleep(day);
-          continue;
-        }
-        handled.add(period.start);
+      for await (const period of organizer.payPeriods()) {
         const start = Date.parse(period.start);
         const end = Date.parse(period.end);
         const month = localDay(zone, start).slice(0, 7);

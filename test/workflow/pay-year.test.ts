@@ -5,12 +5,12 @@
 // term; the run then ends.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { localDay, walkTo } from '../../dev/hiring-walk';
+import { localDay } from '../../dev/hiring-walk';
 import type { OrganizerState } from '../../src/domain/organizer';
 import { payPresets } from '../../src/domain/pay';
 import { aPolicy } from '../support/builders';
 import { organizerOnTheClock } from '../support/organizer-on-the-clock';
-import { aWorker, RecordingActivities, timeSkippingEnvironment, uniqueTaskQueue } from '../support/workflow-harness';
+import { aRecordingWorker, timeSkippingEnvironment } from '../support/workflow-harness';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -28,17 +28,13 @@ describe('a year of weekly pay (time-skipping)', () => {
   });
 
   it('pays exactly the complete weeks, once each, to the cent', async () => {
-    const taskQueue = uniqueTaskQueue('pay-year');
-    const activities = new RecordingActivities();
-    const worker = await aWorker(env, taskQueue, activities);
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'pay-year');
     const pay = { ...payPresets.member_organizer, rateMinor: 2250, mileageRateMinor: 67, settleWithin: '30 days' };
     const policy = aPolicy({ pay });
     await worker.runUntil(async () => {
-      const { handle, state, act, now, sleepUntil } = await organizerOnTheClock(env, taskQueue, policy, {
-        timezone: zone,
-      });
-      for (const { action, input } of walkTo(policy, 'active', { now: await now(), timeZone: zone }))
-        await act(action, input as never);
+      const organizer = await organizerOnTheClock(env, taskQueue, policy, { timezone: zone });
+      const { handle, state, act, sleepUntil } = organizer;
+      await organizer.hireToActive();
       expect((await state()).stage).toBe('active');
 
       const lateSheets = new Set([4, 9]);
@@ -46,17 +42,8 @@ describe('a year of weekly pay (time-skipping)', () => {
       const noDebrief = 7;
       let expectedTotal = 0;
       let refusedApproval = '';
-      const handled = new Set<string>();
       let week = 0;
-      for (;;) {
-        const current = await state();
-        const period = current.pay?.periods.find((p) => !handled.has(p.start));
-        if (!period) {
-          if (current.stage !== 'active') break;
-          await env.sleep(day);
-          continue;
-        }
-        handled.add(period.start);
+      for await (const period of organizer.payPeriods()) {
         week += 1;
         const end = Date.parse(period.end);
         // Monday and Wednesday before the Friday 17:00 the period ends on.

@@ -8,13 +8,7 @@ import { actionUpdates, applicationRecordedUpdate, organizerStateQuery } from '.
 import { aCoordinator, aPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { sampleInputs } from '../support/organizer-states';
-import {
-  aWorker,
-  RecordingActivities,
-  startOrganizerWorkflow,
-  timeSkippingEnvironment,
-  uniqueTaskQueue,
-} from '../support/workflow-harness';
+import { aRecordingWorker, startOrganizerWorkflow, timeSkippingEnvironment } from '../support/workflow-harness';
 
 describe('refused actions (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -28,9 +22,7 @@ describe('refused actions (time-skipping)', () => {
   });
 
   async function refusesAllOthers(stage: 'applied' | 'active'): Promise<void> {
-    const taskQueue = uniqueTaskQueue('refused');
-    const activities = new RecordingActivities();
-    const worker = await aWorker(env, taskQueue, activities);
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'refused');
     const organizerId = randomUUID();
     const policy = aPolicy();
     await worker.runUntil(async () => {
