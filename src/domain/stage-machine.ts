@@ -173,8 +173,9 @@ export const organizerOwnActions: readonly Action[] = [
 
 /**
  * What someone may do on an organizer now: the actions the stage accepts (given the paused flag), narrowed to those
- * their relation to the record allows (and pay actions only while a pay period is open): `coordinator` (the program's coordinators and admins: every action), `self`
- * (the organizer themself: their own actions), `reader` (national staff, other organizers: none).
+ * their relation to the record allows (and pay actions only while a pay period is open): `coordinator` (the program's
+ * coordinators and admins: every action), `self` (the organizer themself: their own actions), `reader` (national
+ * staff, other organizers: none).
  */
 export function allowedActions(
   stage: Stage,

@@ -31,8 +31,8 @@ export const apiRetryInterceptor = makeGrpcRetryInterceptor(
 );
 
 /**
- * The Temporal client (with the codec that encrypts members' data). The connection is lazy: the API starts (and its health says `temporal: down`)
- * while Temporal is unreachable, and connects once it answers.
+ * The Temporal client (with the codec that encrypts members' data). The connection is lazy: the API starts (and its
+ * health says `temporal: down`) while Temporal is unreachable, and connects once it answers.
  */
 @Global()
 @Module({
