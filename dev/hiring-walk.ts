@@ -63,7 +63,6 @@ export interface WalkOptions {
   stipend?: number;
 }
 
-/** The steps that take an applicant from `applied` to `target`, in order (none for `applied`). */
 /** Role-play scores for every criterion of the program's rubric (a rubric-less program is scored on two). */
 export function rubricScores(policy: Pick<ProgramPolicy, 'rolePlayRubric'>, score = 4): Record<string, number> {
   return Object.fromEntries(
@@ -71,6 +70,7 @@ export function rubricScores(policy: Pick<ProgramPolicy, 'rolePlayRubric'>, scor
   );
 }
 
+/** The steps that take an applicant from `applied` to `target`, in order (none for `applied`). */
 export function walkTo(
   policy: Pick<ProgramPolicy, 'requiredTrainings' | 'initialRideAlongs' | 'rolePlayRubric'>,
   target: OpenStage,

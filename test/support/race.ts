@@ -1,9 +1,9 @@
 // The integrity race (issue 12): many organizers in every stage, each hit by a seeded burst of concurrent actions
 // (every action of the stage machine, valid and invalid, duplicates, terminate against withdraw, debriefs against
 // pause). What the race must leave is then checked against Temporal (./consistency).
-import { localDay, rubricScores, soon } from '../../dev/hiring-walk';
+import { localDay, rubricScores, soon, walkStages, walkTo } from '../../dev/hiring-walk';
 import { actions, type Action } from '../../src/domain/stage-machine';
-import type { Stage } from '../../src/domain/stages';
+import type { OpenStage } from '../../src/domain/stages';
 import type { ApiClient, Program } from './api-client';
 import type { HttpResult } from './app-harness';
 import { aFastPolicy } from './builders';
@@ -43,8 +43,6 @@ export const racePolicy = aFastPolicy({
   groupDebriefEvery: '9 seconds',
   termLength: '30 seconds',
 });
-
-export const raceStages: Stage[] = ['applied', 'screening', 'role_play', 'offered', 'training', 'ride_along', 'active'];
 
 export interface RaceAction {
   organizerId: string;
@@ -119,16 +117,15 @@ function burstFor(
   random: () => number,
   program: Program,
   organizerId: string,
-  from: Stage,
+  from: OpenStage,
   count: number,
   closers: boolean,
 ): RaceAction[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const walk: Action[] = ['schedule-screening', 'record-screening', 'record-role-play', 'respond-offer'];
-  const steps: Action[] = [...walk.slice(Math.min(raceStages.indexOf(from), walk.length))];
-  if (raceStages.indexOf(from) <= raceStages.indexOf('training'))
-    steps.push(...program.policy.requiredTrainings.map((): Action => 'record-training'));
-  if (raceStages.indexOf(from) <= raceStages.indexOf('ride_along')) steps.push('record-ride-along');
+  // The rest of the walk to active, from the organizer's stage.
+  const steps = walkTo(program.policy, 'active')
+    .slice(walkTo(program.policy, from).length)
+    .map((step): Action => step.action);
   const anyAction = actions.filter((a) => closers || !closing.includes(a));
   const burst: RaceAction[] = [];
   let trainings = 0;
@@ -154,7 +151,7 @@ function burstFor(
 export function raceActions(
   random: () => number,
   program: Program,
-  organizers: { id: string; stage: Stage }[],
+  organizers: { id: string; stage: OpenStage }[],
 ): RaceAction[] {
   const bursts = organizers.map(({ id, stage }) =>
     burstFor(random, program, id, stage, 20 + Math.floor(random() * 31), random() < 0.3),
@@ -172,14 +169,14 @@ export async function organizersInEveryStage(
   admin: ApiClient,
   program: Program,
   perStage: number,
-): Promise<{ id: string; stage: Stage }[]> {
-  const organizers: { id: string; stage: Stage }[] = [];
-  for (const stage of raceStages) {
+): Promise<{ id: string; stage: OpenStage }[]> {
+  const organizers: { id: string; stage: OpenStage }[] = [];
+  for (const stage of walkStages) {
     const walked = await Promise.all(
       Array.from({ length: perStage }, async () => {
         const { status, body } = await admin.apply(program.id);
         if (status !== 201) throw new Error(`application answered ${status}: ${JSON.stringify(body)}`);
-        await admin.advanceTo(program, body.id, stage as Parameters<ApiClient['advanceTo']>[2]);
+        await admin.advanceTo(program, body.id, stage);
         return { id: body.id as string, stage };
       }),
     );
