@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
-import { accessibilityProblems, launchChromium, screenshot } from '../support/browser';
+import { accessibilityProblems, launchChromium, screenshot, signedIn } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { outputDir } from '../support/histories';
 
@@ -137,10 +137,7 @@ describe('goals', () => {
 
   it("shows each goal's progress on the program's page, and edits goals in settings with errors at their field", async () => {
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${harness.baseUrl}/#/program/${fixtureProgram}`);
-    await page.getByLabel('API token').fill(admin.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await signedIn(browser, harness.baseUrl, admin.token, `/program/${fixtureProgram}`);
     const goals = page.locator('[data-list="goals"] li');
     await goals.first().waitFor();
     expect(await goals.count()).toBe(5);

@@ -5,7 +5,7 @@
 import type { ParsedMail } from 'mailparser';
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
-import { accessibilityProblems, openOnAPhone, overflowsSideways, screenshot } from '../support/browser';
+import { accessibilityProblems, openOnAPhone, overflowsSideways, screenshot, signedIn } from '../support/browser';
 import { aFastPolicy, aPromptReminderPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { linkPath, linkTokenIn, mailsTo } from '../support/smtp';
@@ -230,10 +230,7 @@ describe('signed links', () => {
 
   it("lets a coordinator send and revoke a person's link from their panel", async () => {
     const applicant = await organizerIn('offered');
-    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${harness.baseUrl}/#/organizer/${applicant.id}`);
-    await page.getByLabel('API token').fill(coordinator.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await signedIn(harness.browser, harness.baseUrl, coordinator.token, `/organizer/${applicant.id}`);
     await page.getByRole('heading', { name: 'Links sent by email' }).waitFor();
     // What can be sent is what the API says: an offer waits, no debrief is owed. The offer's own email went out
     // when it was made; a fresh link replaces it.

@@ -5,7 +5,15 @@ import type { Browser, Page } from 'playwright-core';
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
-import { accessibilityProblems, launchChromium, overflowsSideways, phone, screenshot } from '../support/browser';
+import {
+  accessibilityProblems,
+  desktop,
+  launchChromium,
+  overflowsSideways,
+  phone,
+  screenshot,
+  signedIn,
+} from '../support/browser';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 
@@ -28,14 +36,8 @@ describe('the pay pages', () => {
     await harness?.stop();
   });
 
-  async function signedIn(token: string, path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await browser!.newPage({ viewport });
-    await page.goto(`${harness.baseUrl}/#${path}`);
-    await page.getByLabel('API token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForSelector('main h1');
-    return page;
-  }
+  const open = (token: string, path: string, viewport = desktop): Promise<Page> =>
+    signedIn(browser!, harness.baseUrl, token, path, viewport);
 
   it('takes a time sheet on a phone, approves it and vouchers it on the Pay page', async () => {
     browser = await launchChromium();
@@ -46,7 +48,7 @@ describe('the pay pages', () => {
     const selfToken = (await admin.createUser('organizer', { organizerId: id })).token;
     const coordinatorToken = (await admin.createUser('coordinator', { programIds: [program.id] })).token;
 
-    const mine = await signedIn(selfToken, '/', phone);
+    const mine = await open(selfToken, '/', phone);
     await mine.getByRole('button', { name: 'Submit time sheet', exact: true }).click();
     const form = mine.locator('form.action-form');
     await form.getByLabel('Day 1', { exact: true }).fill(new Date().toISOString().slice(0, 10));
@@ -76,7 +78,7 @@ describe('the pay pages', () => {
       group: false,
     });
 
-    const pay = await signedIn(coordinatorToken, `/program/${program.id}/pay`);
+    const pay = await open(coordinatorToken, `/program/${program.id}/pay`);
     await pay.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
     await pay.getByRole('button', { name: /^Approve / }).click();
     await pay.getByRole('status').filter({ hasText: 'pay period approved' }).waitFor();
@@ -94,7 +96,7 @@ describe('the pay pages', () => {
     await pay.getByRole('status').filter({ hasText: 'Voucher submitted' }).waitFor();
 
     const nationalToken = (await admin.createUser('national')).token;
-    const national = await signedIn(nationalToken, `/program/${program.id}/pay`);
+    const national = await open(nationalToken, `/program/${program.id}/pay`);
     await national.locator('[data-table="vouchers"] a').first().click();
     await national.getByRole('button', { name: 'Approve and reimburse' }).click();
     await national.getByRole('status').filter({ hasText: 'Voucher approved' }).waitFor();

@@ -8,7 +8,7 @@ import { walkStages } from '../../dev/hiring-walk';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastHiringPolicy, aFastPolicy } from '../support/builders';
-import { accessibilityProblems, screenshot as shot } from '../support/browser';
+import { accessibilityProblems, desktop, screenshot as shot, signedIn } from '../support/browser';
 
 describe("the coordinator's workspace (headless Chromium)", () => {
   let harness: AppHarness;
@@ -33,17 +33,8 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     await harness?.stop();
   });
 
-  async function open(path: string, viewport = { width: 1280, height: 900 }, token = coordinator.token): Promise<Page> {
-    const page = await harness.browser.newPage({ viewport });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${harness.baseUrl}/#${path}`);
-    await page.getByLabel('API token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForSelector('main h1');
-    return page;
-  }
+  const open = (path: string, viewport = desktop, token = coordinator.token): Promise<Page> =>
+    signedIn(harness.browser, harness.baseUrl, token, path, viewport);
 
   /** On the person panel: press the action's button, fill its form, send it; resolves once the panel says done. */
   async function act(page: Page, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {

@@ -9,6 +9,29 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const phone = { width: 360, height: 780 };
+export const desktop = { width: 1280, height: 900 };
+
+/**
+ * The workspace at `#path` in a new page, signed in with `token`; resolves once the view's heading shows. An error
+ * thrown by the page's script fails the test.
+ */
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  path = '/',
+  viewport = desktop,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${baseUrl}/#${path}`);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForSelector('main h1');
+  return page;
+}
 
 /** A page on a 360-px touch phone, opened at `url`. */
 export async function openOnAPhone(browser: Browser, url: string): Promise<Page> {
