@@ -1,7 +1,7 @@
 // Every 4xx of API.md, each over HTTP, each leaving the organizer exactly as it was (stage, version, rows).
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { rubricScores, soon } from '../../dev/hiring-walk';
-import { AppHarness, HttpResult } from '../support/app-harness';
+import { AppHarness, HttpResult, startAppWithProgram } from '../support/app-harness';
 
 describe('refusals over HTTP change nothing', () => {
   let harness: AppHarness;
@@ -16,9 +16,7 @@ describe('refusals over HTTP change nothing', () => {
   let organizer: ApiClient;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
-    program = await admin.createProgram({});
+    ({ harness, admin, program } = await startAppWithProgram({}));
     const other = await admin.createProgram({});
     coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
     otherCoordinator = admin.as((await admin.createUser('coordinator', { programIds: [other.id] })).token);

@@ -1,7 +1,7 @@
 // The HTTP API as coordinators and organizers use it, against the real worker, Temporal dev server and PostgreSQL.
 import { ApiClient, Program } from '../support/api-client';
 import { anApplicationFor, eligibleAttestations, localDay, soon, walkStages } from '../../dev/hiring-walk';
-import { AppHarness } from '../support/app-harness';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { eventually } from '../support/eventually';
 
 describe('hiring over HTTP', () => {
@@ -12,9 +12,7 @@ describe('hiring over HTTP', () => {
   let coordinatorId: string;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
-    program = await admin.createProgram({});
+    ({ harness, admin, program } = await startAppWithProgram({}));
     const user = await admin.createUser('coordinator', { programIds: [program.id] });
     coordinatorId = user.id;
     coordinator = admin.as(user.token);

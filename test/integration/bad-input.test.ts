@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { anApplicationFor, localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import { ApiClient, footprint, Program } from '../support/api-client';
-import { AppHarness, HttpResult } from '../support/app-harness';
+import { AppHarness, HttpResult, startAppWithProgram } from '../support/app-harness';
 
 const injections = [
   "Robert'); DROP TABLE organizers;--",
@@ -22,9 +22,7 @@ describe('bad input', () => {
   const tally = { requests: 0, fiveHundreds: 0 };
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
-    program = await admin.createProgram({});
+    ({ harness, admin, program } = await startAppWithProgram({}));
     organizerId = (await admin.apply(program.id)).body.id;
   });
 

@@ -2,7 +2,7 @@
 // (each organizer's history numbers run 1, 2, 3… with no gap and no repeat).
 import { ApiClient, Program } from '../support/api-client';
 import { soon } from '../../dev/hiring-walk';
-import { AppHarness } from '../support/app-harness';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
 
 describe('a burst of actions', () => {
   let harness: AppHarness;
@@ -10,9 +10,7 @@ describe('a burst of actions', () => {
   let program: Program;
 
   beforeAll(async () => {
-    harness = await AppHarness.start({ TEMPORAL_UPDATE_TIMEOUT_MS: '60000' });
-    admin = new ApiClient(harness);
-    program = await admin.createProgram({});
+    ({ harness, admin, program } = await startAppWithProgram({}, { TEMPORAL_UPDATE_TIMEOUT_MS: '60000' }));
   });
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ import { weeklyReportWorkflowType } from '../../src/contracts/weekly-report';
 import { ErasedPayloadError, MemberDataCodec } from '../../src/temporal/member-data-codec';
 import { failureConverter } from '../../src/temporal/failure-converter';
 import { ApiClient, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { scratchDatabase } from '../support/scratch-database';
 
 const person = () => {
@@ -47,9 +47,7 @@ describe("members' data in Temporal", () => {
   let raw: Client;
 
   beforeAll(async () => {
-    harness = await AppHarness.start({ TEMPORAL_UPDATE_TIMEOUT_MS: '30000' });
-    admin = new ApiClient(harness);
-    program = await admin.createProgram({});
+    ({ harness, admin, program } = await startAppWithProgram({}, { TEMPORAL_UPDATE_TIMEOUT_MS: '30000' }));
     raw = new Client({ connection: harness.temporal.connection, namespace: harness.config.temporal.namespace });
   });
 
