@@ -310,6 +310,25 @@ export interface OrganizerDetail extends OrganizerSummary {
   notifications: NotificationView[];
 }
 
+/** What a coordinator's to-do about an organizer needs to know of it. */
+export interface ToDoPerson {
+  id: string;
+  name: string;
+  programId: string;
+  stage: Stage;
+  hiredAt: Date | null;
+  screening: { at: string } | null;
+  offer: { expiresAt?: string } | null;
+  pendingDebriefPeriods: { start: string; end: string; overdue: boolean }[];
+}
+
+/** A reminder the workflow raised and no one has resolved, with the organizer it is about. */
+export interface OpenReminder extends Pick<ToDoPerson, 'id' | 'name' | 'programId' | 'stage' | 'hiredAt'> {
+  notificationId: string;
+  kind: string;
+  createdAt: Date;
+}
+
 export interface OrganizerFilters {
   stage?: Stage;
   atRisk?: boolean;
@@ -490,6 +509,52 @@ export class OrganizerRepository {
     return row
       ? { id, programId: row.program_id, stage: row.stage, paused: row.paused, erasedAt: row.erased_at }
       : undefined;
+  }
+
+  /**
+   * The programs' organizers a coordinator may have to act on: a screening held before `screeningsBefore`, an offer
+   * waiting, debriefs pending while active and not paused (erased records are left out).
+   */
+  async awaitingCoordinator(programIds: string[], screeningsBefore: Date): Promise<ToDoPerson[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT id, name, program_id, stage, hired_at, screening, offer, pending_debrief_periods FROM organizers
+        WHERE program_id = ANY ($1) AND erased_at IS NULL AND (
+          (stage = 'screening' AND (screening->>'at')::timestamptz <= $2)
+          OR stage = 'offered'
+          OR (stage = 'active' AND NOT paused AND pending_debrief_periods <> '[]'::jsonb))`,
+      [programIds, screeningsBefore],
+    );
+    return rows.map((o) => ({
+      id: o.id,
+      name: o.name,
+      programId: o.program_id,
+      stage: o.stage,
+      hiredAt: o.hired_at,
+      screening: o.screening,
+      offer: o.offer,
+      pendingDebriefPeriods: o.pending_debrief_periods,
+    }));
+  }
+
+  /** The programs' unresolved reminders of `kinds` about organizers in an open stage (erased records left out). */
+  async openReminders(programIds: string[], kinds: string[]): Promise<OpenReminder[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT n.id AS notification_id, n.kind, n.created_at, o.id, o.name, o.program_id, o.stage, o.hired_at
+         FROM notifications n JOIN organizers o ON o.id = n.organizer_id
+        WHERE n.program_id = ANY ($1) AND n.resolved_at IS NULL AND n.kind = ANY ($2)
+          AND o.stage = ANY ($3) AND o.erased_at IS NULL`,
+      [programIds, kinds, [...openStages]],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      programId: r.program_id,
+      stage: r.stage,
+      hiredAt: r.hired_at,
+      notificationId: r.notification_id,
+      kind: r.kind,
+      createdAt: r.created_at,
+    }));
   }
 
   /** Ids of a program's organizers in an open stage, `limit` at a time after `after` (by id). */

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { durationMs } from '../../domain/durations';
 import type { ProgramPolicy } from '../../domain/policy';
-import { openStages, type Stage } from '../../domain/stages';
+import type { Stage } from '../../domain/stages';
 import { ProgramEntity } from '../../entities';
+import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { AccessDeniedError } from '../common/errors';
@@ -16,17 +17,6 @@ const day = 86_400_000;
 const debriefLookahead = 7 * day;
 /** Screenings show up from a day before they are held. */
 const screeningLookahead = day;
-
-interface Person {
-  id: string;
-  name: string;
-  program_id: string;
-  stage: Stage;
-  hired_at: Date | null;
-  screening: { at: string } | null;
-  offer: { expiresAt?: string } | null;
-  pending_debrief_periods: { start: string; end: string; overdue: boolean }[];
-}
 
 /** Reminders the workflow raised that are the coordinator's to clear (debriefs come from the periods themselves). */
 const fromReminders: Partial<Record<string, InboxKind>> = {
@@ -47,6 +37,7 @@ const fromReminders: Partial<Record<string, InboxKind>> = {
 export class InboxService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly organizers: OrganizerRepository,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -66,39 +57,26 @@ export class InboxService {
     const now = Date.now();
     const scope = programIds ?? [...programs.keys()];
     const [people, reminders] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, name, program_id, stage, hired_at, screening, offer, pending_debrief_periods FROM organizers
-          WHERE program_id = ANY ($1) AND erased_at IS NULL AND (
-            (stage = 'screening' AND (screening->>'at')::timestamptz <= $2)
-            OR stage = 'offered'
-            OR (stage = 'active' AND NOT paused AND pending_debrief_periods <> '[]'::jsonb))`,
-        [scope, new Date(now + screeningLookahead)],
-      ) as Promise<Person[]>,
-      this.dataSource.query(
-        `SELECT n.id AS notification_id, n.kind, n.created_at, o.id, o.name, o.program_id, o.stage, o.hired_at
-           FROM notifications n JOIN organizers o ON o.id = n.organizer_id
-          WHERE n.program_id = ANY ($1) AND n.resolved_at IS NULL AND n.kind = ANY ($2)
-            AND o.stage = ANY ($3) AND o.erased_at IS NULL`,
-        [scope, Object.keys(fromReminders), [...openStages]],
-      ) as Promise<(Person & { notification_id: string; kind: string; created_at: Date })[]>,
+      this.organizers.awaitingCoordinator(scope, new Date(now + screeningLookahead)),
+      this.organizers.openReminders(scope, Object.keys(fromReminders)),
     ]);
 
     const items = new Map<string, InboxItemDto>();
     const add = (
-      person: { id: string; name: string; program_id: string; stage?: Stage },
+      person: { id: string; name: string; programId: string; stage?: Stage },
       kind: InboxKind,
       dueAt: number,
       extra: Partial<InboxItemDto> = {},
       key = '',
     ) => {
-      const program = programs.get(person.program_id);
+      const program = programs.get(person.programId);
       if (!program) return;
       items.set(`${person.id}|${kind}|${key}`, {
         kind,
         title: inboxTitles[kind],
         organizerId: person.id,
         name: person.name,
-        programId: person.program_id,
+        programId: person.programId,
         timezone: program.timezone,
         dueAt: new Date(dueAt).toISOString(),
         rule: inboxRule(kind, program.policy as ProgramPolicy, program.timezone, person.stage),
@@ -112,7 +90,7 @@ export class InboxService {
       if (person.stage === 'offered' && person.offer?.expiresAt)
         add(person, 'offer_expiring', Date.parse(person.offer.expiresAt), { action: 'respond-offer' });
       if (person.stage === 'active') {
-        for (const period of person.pending_debrief_periods) {
+        for (const period of person.pendingDebriefPeriods) {
           const end = Date.parse(period.end);
           if (!period.overdue && end > now + debriefLookahead) continue;
           add(
@@ -127,23 +105,23 @@ export class InboxService {
     }
     for (const reminder of reminders) {
       const kind = fromReminders[reminder.kind]!;
-      const policy = programs.get(reminder.program_id)?.policy as ProgramPolicy | undefined;
+      const policy = programs.get(reminder.programId)?.policy as ProgramPolicy | undefined;
       if (!policy) continue;
-      const raised = reminder.created_at.getTime();
+      const raised = reminder.createdAt.getTime();
       // The reminder's occasion is the last part of its deterministic id: a period's start, a stage, `window`.
-      const occasion = reminder.notification_id.split(':').slice(2).join(':');
+      const occasion = reminder.notificationId.split(':').slice(2).join(':');
       switch (kind) {
         case 'group_debrief_missing':
           add(
             reminder,
             kind,
             raised,
-            { period: { start: occasion, end: reminder.created_at.toISOString() }, action: 'record-group-debrief' },
+            { period: { start: occasion, end: reminder.createdAt.toISOString() }, action: 'record-group-debrief' },
             occasion,
           );
           break;
         case 'ride_alongs_behind': {
-          const hired = reminder.hired_at?.getTime() ?? raised;
+          const hired = reminder.hiredAt?.getTime() ?? raised;
           add(reminder, kind, hired + durationMs(policy.rideAlongWindow), { action: 'record-ride-along' });
           break;
         }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditRepository } from '../../repositories/audit.repository';
+import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AppConfig } from '../../config/configuration';
 import { ProgramEntity, UserEntity } from '../../entities';
 import type { Caller } from '../auth/caller';
@@ -15,6 +16,7 @@ import type { CreatedUserDto, CreateUserDto, UserDto, UserListDto, UserListQuery
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly organizers: OrganizerRepository,
     private readonly config: AppConfig,
     private readonly audit: AuditRepository,
     private readonly access: AccessPolicy,
@@ -22,8 +24,7 @@ export class UsersService {
 
   /** The program an organizer record belongs to, or undefined when there is no such organizer. */
   private async organizerProgram(organizerId: string): Promise<string | undefined> {
-    const [row] = await this.dataSource.query('SELECT program_id FROM organizers WHERE id = $1', [organizerId]);
-    return row?.program_id;
+    return (await this.organizers.access(organizerId))?.programId;
   }
 
   /**
