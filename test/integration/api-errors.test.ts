@@ -1,4 +1,5 @@
 // Every 4xx of API.md, each over HTTP, each leaving the organizer exactly as it was (stage, version, rows).
+import { payPresets } from '../../src/domain/pay';
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { rubricScores, soon } from '../../dev/hiring-walk';
 import { AppHarness, HttpResult, startAppWithProgram } from '../support/app-harness';
@@ -286,6 +287,33 @@ describe('refusals over HTTP change nothing', () => {
     });
     const [{ n }] = await harness.dataSource.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]);
     expect(n).toBe(1);
+  });
+
+  it("clears a program's term end, national contact and pay with null, and refuses a malformed one naming it", async () => {
+    const paid = await admin.createProgram(
+      { pay: payPresets.member_organizer },
+      { termEnd: '2027-06-30', nationalContactEmail: 'national@example.org' },
+    );
+    for (const [body, field] of [
+      [{ nationalContactEmail: 'not an address' }, 'nationalContactEmail'],
+      [{ nationalContactEmail: 'x'.repeat(310) + '@example.org' }, 'nationalContactEmail'],
+      [{ termEnd: 'next June' }, 'termEnd'],
+      [{ policy: { pay: 'none' } }, 'policy.pay'],
+    ] as const) {
+      const refused = await admin.call('PATCH', `/api/programs/${paid.id}`, body);
+      expect([refused.status, refused.body.message]).toEqual([400, expect.stringContaining(field)]);
+    }
+    const unchanged = await admin.ok('GET', `/api/programs/${paid.id}`);
+    expect(unchanged).toMatchObject({ termEnd: expect.any(String), nationalContactEmail: 'national@example.org' });
+    expect(unchanged.policy.pay).not.toBeNull();
+
+    const cleared = await admin.ok('PATCH', `/api/programs/${paid.id}`, {
+      termEnd: null,
+      nationalContactEmail: null,
+      policy: { pay: null },
+    });
+    expect(cleared).toMatchObject({ termEnd: null, nationalContactEmail: null });
+    expect(cleared.policy.pay ?? null).toBeNull();
   });
 
   it('refuses a policy that would fire at once or never, naming the field, and changes nothing', async () => {

@@ -22,6 +22,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { canonicalTimeZone } from '../../domain/calendar';
@@ -31,6 +32,8 @@ import { IsDuration, IsInstant, IsQuarterHours, IsTimeZone, Optional } from './v
 interface FieldOptions {
   /** May be left out (never sent as null). */
   optional?: boolean;
+  /** May be left out, or sent as null to clear the value. */
+  nullable?: boolean;
   description?: string;
   example?: unknown;
 }
@@ -42,9 +45,16 @@ function field(
 ): PropertyDecorator {
   const documented = {
     ...schema,
+    ...(options.nullable ? { nullable: true } : {}),
     ...(options.description ? { description: options.description } : {}),
     ...(options.example !== undefined ? { example: options.example } : {}),
   };
+  if (options.nullable)
+    return applyDecorators(
+      ApiPropertyOptional(documented as ApiPropertyOptions),
+      ValidateIf((_: object, value: unknown) => value !== undefined && value !== null),
+      ...validators,
+    );
   return options.optional
     ? applyDecorators(ApiPropertyOptional(documented as ApiPropertyOptions), Optional(), ...validators)
     : applyDecorators(ApiProperty(documented as ApiPropertyOptions), ...validators);
@@ -124,7 +134,7 @@ export const Nested = (type: new () => object, options: FieldOptions = {}) =>
   field(
     options,
     { type },
-    ...(options.optional ? [] : [IsDefined()]),
+    ...(options.optional || options.nullable ? [] : [IsDefined()]),
     ValidateNested(),
     Type(() => type),
   );

@@ -1,19 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsEmail,
-  MaxLength,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsString, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { payModels, reimbursers } from '../../domain/pay';
 import type { PayModel, PayPeriodEvery, Reimburser } from '../../domain/pay';
@@ -22,7 +9,7 @@ import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../do
 import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, TimeZone } from '../common/fields';
 import { weekdays } from '../../domain/calendar';
 import type { DebriefDue, Weekday } from '../../domain/calendar';
-import { IsFlatRecord, IsGoalList, IsInstant, IsObjectOrList, Optional } from '../common/validators';
+import { IsFlatRecord, IsGoalList, IsObjectOrList, Optional } from '../common/validators';
 import { goalMetrics, goalScopes, type GoalScope } from '../../domain/goals';
 import { GoalProgressDto } from '../goals/goals.dto';
 
@@ -187,14 +174,7 @@ export class PolicyPatchDto {
   applicationsOpen?: ApplicationsOpenDto;
   @Duration({ optional: true, example: '14 days', description: 'How long a link sent by email stays good' })
   linkExpiresAfter?: string;
-  @ApiPropertyOptional({
-    type: PayPolicyDto,
-    nullable: true,
-    description: 'How organizers are paid; null: the program pays nothing',
-  })
-  @ValidateIf((_: object, value: unknown) => value !== undefined && value !== null)
-  @ValidateNested()
-  @Type(() => PayPolicyDto)
+  @Nested(PayPolicyDto, { nullable: true, description: 'How organizers are paid; null: the program pays nothing' })
   pay?: PayPolicyDto | null;
 }
 
@@ -248,22 +228,10 @@ export class UpdateProgramDto {
 
   @GoalsField() goals?: GoalInputDto[] | Record<string, number | string | boolean>;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'national@aft.org', description: 'null removes it' })
-  @ValidateIf((_, value) => value !== null)
-  @IsOptional()
-  @MaxLength(320)
-  @IsEmail()
+  @Email({ nullable: true, example: 'national@aft.org', description: 'null removes it' })
   nationalContactEmail?: string | null;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    example: '2027-11-02',
-    description: 'null removes the fixed term end',
-  })
-  @ValidateIf((_, value) => value !== null)
-  @IsOptional()
-  @IsInstant()
+  @Instant({ nullable: true, example: '2027-11-02', description: 'null removes the fixed term end' })
   termEnd?: string | null;
 }
 
