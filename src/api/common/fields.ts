@@ -93,9 +93,15 @@ export const MemberId = (options: FieldOptions = {}) =>
     Matches(/^[A-Z0-9][A-Z0-9._\-/]{0,63}$/, { message: 'memberId must be 1 to 64 letters, digits or . _ - /' }),
   );
 
-/** An email address of at most 320 characters. */
+/** An email address of at most 320 characters, kept without surrounding white space and in lower case. */
 export const Email = (options: FieldOptions = {}) =>
-  field(options, { type: String, format: 'email', maxLength: 320 }, MaxLength(320), IsEmail());
+  field(
+    options,
+    { type: String, format: 'email', maxLength: 320 },
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    MaxLength(320),
+    IsEmail(),
+  );
 
 /** A whole number from `min` (default 0) to `max`. */
 export const Count = (options: FieldOptions & { max: number; min?: number }) =>

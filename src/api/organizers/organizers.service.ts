@@ -62,7 +62,7 @@ export class OrganizersService {
     const application: Application = {
       memberId: input.memberId,
       name: input.name.trim(),
-      email: input.email.trim().toLowerCase(),
+      email: input.email,
       ...(input.phone ? { phone: input.phone.trim() } : {}),
       ...(input.local ? { local: input.local.trim() } : {}),
       attestations: { ...input.attestations },

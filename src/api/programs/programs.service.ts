@@ -87,7 +87,7 @@ export class ProgramsService {
       termEnd,
       goals: typedGoals(input.goals, policy),
       policy,
-      nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null,
+      nationalContactEmail: input.nationalContactEmail ?? null,
     });
     // No program without its weekly report: the row commits only once the schedule exists, so a refused request
     // (Temporal unreachable, say) changes nothing; a schedule left by a failed commit is removed again.
@@ -204,9 +204,7 @@ export class ProgramsService {
           ...(policy ? { policy } : {}),
           ...(input.goals ? { goals } : {}),
           ...(termEnd !== undefined ? { termEnd } : {}),
-          ...(input.nationalContactEmail !== undefined
-            ? { nationalContactEmail: input.nationalContactEmail?.trim().toLowerCase() ?? null }
-            : {}),
+          ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail } : {}),
           updatedAt: changedAt,
         },
       );

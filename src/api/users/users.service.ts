@@ -105,7 +105,7 @@ export class UsersService {
     const token = newToken();
     const user: UserEntity = Object.assign(new UserEntity(), {
       id: randomUUID(),
-      email: input.email.trim().toLowerCase(),
+      email: input.email,
       name: input.name.trim(),
       role: input.role,
       programIds,
