@@ -6,7 +6,6 @@ import { aFastPolicy } from '../support/builders';
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
-import { startSmtpServer } from '../support/smtp';
 import { LinkRepository } from '../../src/repositories/link.repository';
 import type { LinkPurpose } from '../../src/domain/links';
 
@@ -48,7 +47,6 @@ describe('access matrix: every route × every caller', () => {
   let paidProgram: Program;
   let tokens: Record<Exclude<CallerKind, 'none' | 'bad' | 'self'>, string> & { self: string };
   let shared: string; // an applicant in the program, owned by `self`
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   /** A signed link's token, as an email would carry it. */
   async function linkFor(organizerId: string, purpose: LinkPurpose, subject: string | null = null) {
@@ -457,8 +455,8 @@ describe('access matrix: every route × every caller', () => {
   ];
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    harness = await AppHarness.start({ AUTH_FAILURES_PER_MINUTE: '100000', SMTP_URL: smtp.url });
+    // Email on: without it, sending a link is refused (409) whoever asks, and the matrix would not see the roles.
+    harness = await AppHarness.start({ AUTH_FAILURES_PER_MINUTE: '100000' }, { mail: true });
     admin = new ApiClient(harness);
     program = await admin.createProgram({ applicationsOpen: { from: '2026-01-01T00:00:00Z' } });
     paidProgram = await admin.createProgram(
@@ -479,7 +477,6 @@ describe('access matrix: every route × every caller', () => {
 
   afterAll(async () => {
     await harness?.stop();
-    await smtp?.close();
   });
 
   it('has a row for every route the server answers', () => {

@@ -6,21 +6,18 @@ import { aFastPolicy, anApplication } from '../support/builders';
 import { OrganizerRepository } from '../../src/repositories/organizer.repository';
 import { applyDirectly, driveToActive } from '../support/organizer-flow';
 import { eventually } from '../support/eventually';
-import { mailsTo, startSmtpServer } from '../support/smtp';
+import { mailsTo } from '../support/smtp';
 import { ApiClient } from '../support/api-client';
 
 describe('debrief reminders on the dev server', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let harness: AppHarness;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    harness = await AppHarness.start({ SMTP_URL: smtp.url });
+    harness = await AppHarness.start({}, { mail: true });
   });
 
   afterAll(async () => {
     await harness?.stop();
-    await smtp?.close();
   });
 
   it('goes overdue, reminds, escalates, flags at risk, and clears on a debrief; emails reach the SMTP server', async () => {
@@ -90,7 +87,7 @@ describe('debrief reminders on the dev server', () => {
     const resolved = (await kinds()).filter((n) => n.resolved_at).map((n) => n.kind);
     expect(resolved).toEqual(expect.arrayContaining(['debrief_overdue', 'debrief_escalated', 'organizer_at_risk']));
 
-    const to = (address: string) => mailsTo(smtp.messages, address);
+    const to = (address: string) => mailsTo(harness.mail.messages, address);
     await eventually(
       'the reminder emails',
       async () => to(application.email).length >= 1 && to(coordinatorEmail).length >= 1,
@@ -116,7 +113,7 @@ describe('debrief reminders on the dev server', () => {
         `SELECT d.message_id FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.organizer_id = $1`,
         [organizerId],
       );
-      const sent = new Set(smtp.messages.filter((m) => m.messageId).map((m) => m.messageId));
+      const sent = new Set(harness.mail.messages.filter((m) => m.messageId).map((m) => m.messageId));
       return rows.length === sent.size && rows.every((r) => sent.has(r.message_id));
     });
   }, 60_000);

@@ -1,19 +1,11 @@
 // The pay pages in Chromium (issue 18): an organizer enters a time sheet on a 360-px phone (a bad figure shows next
 // to its field), the coordinator approves it from the program's Pay page and builds a voucher, national approves it.
 // Each view is checked with axe-core and photographed.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, Program } from '../support/api-client';
-import { AppHarness } from '../support/app-harness';
-import {
-  accessibilityProblems,
-  desktop,
-  launchChromium,
-  overflowsSideways,
-  phone,
-  screenshot,
-  signedIn,
-} from '../support/browser';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { accessibilityProblems, desktop, overflowsSideways, phone, screenshot, signedIn } from '../support/browser';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 
@@ -21,26 +13,23 @@ describe('the pay pages', () => {
   let harness: AppHarness;
   let admin: ApiClient;
   let program: Program;
-  let browser: Browser | undefined;
 
   beforeAll(async () => {
-    harness = await AppHarness.start();
-    admin = new ApiClient(harness);
-    program = await admin.createProgram(
+    ({ harness, admin, program } = await startAppWithProgram(
       aFastPolicy({ debriefEvery: '20 seconds', debriefGrace: '120 seconds', pay: payPresets.member_organizer }),
-    );
+      {},
+      { chromium: true },
+    ));
   });
 
   afterAll(async () => {
-    await browser?.close();
     await harness?.stop();
   });
 
   const open = (token: string, path: string, viewport = desktop): Promise<Page> =>
-    signedIn(browser!, harness.baseUrl, token, path, viewport);
+    signedIn(harness.browser, harness.baseUrl, token, path, viewport);
 
   it('takes a time sheet on a phone, approves it and vouchers it on the Pay page', async () => {
-    browser = await launchChromium();
     const { body } = await admin.apply(program.id, { local: 'Local 7' });
     const id = body.id;
     const active = await admin.hireToActive(program, id);

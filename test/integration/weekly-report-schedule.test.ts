@@ -5,22 +5,18 @@ import { weeklyReportScheduleId } from '../../src/contracts/ids';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
-import { startSmtpServer } from '../support/smtp';
 
 describe('weekly report schedule (dev server)', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let harness: AppHarness;
   let admin: ApiClient;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    harness = await AppHarness.start({ SMTP_URL: smtp.url });
+    harness = await AppHarness.start({}, { mail: true });
     admin = new ApiClient(harness);
   });
 
   afterAll(async () => {
     await harness?.stop();
-    await smtp?.close();
   });
 
   it('is created with the program, follows its term end, and writes and mails the report when it fires', async () => {
@@ -75,7 +71,7 @@ describe('weekly report schedule (dev server)', () => {
     ]);
     const { name } = await admin.ok('GET', `/api/programs/${program.id}`);
     const mail = await eventually('the report email', async () =>
-      smtp.messages.find((m) => m.subject === `Weekly report: ${name}`),
+      harness.mail.messages.find((m) => m.subject === `Weekly report: ${name}`),
     );
     expect(mail.text).toContain('Nobody is missing a debrief.');
     expect(mail.text).toMatch(/Goals: Hires: 0 of 12, 0 at this pace by 2027-12-01; behind by 12/);
