@@ -49,8 +49,8 @@ import {
   validateAction,
 } from './organizer-handlers';
 
-// Projections run as local activities: the update that waits for them answers sooner, and they retry until the
-// database is back (read-your-writes: an action's answer means its rows are committed).
+// This path runs projections as local activities (`local.projectOrganizer`): the update that waits for them answers
+// sooner, and they retry until the database is back (read-your-writes: an action's answer means its rows are committed).
 const { checkRoster, deliverNotifications } = outsideActivities;
 
 /** Changes made to this path while it was current; each keeps the older path for the runs recorded before it. */
@@ -139,7 +139,6 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
   });
 
   function handleAction<A extends Action>(action: A): void {
-    const toRequest = (message: ActionMessage<A>) => actionRequest(action, message);
     const update = actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<A>]>;
     setHandler(
       update,
@@ -147,7 +146,7 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
         await condition(() => state !== undefined);
         const current = state!;
         const versionBefore = current.version;
-        const { changes, refused } = takeAction(current, toRequest(message), Date.now());
+        const { changes, refused } = takeAction(current, actionRequest(action, message), Date.now());
         // A refused action still projects what signals changed before it; runs recorded before left that to the loop.
         const signalChangesWaiting = current.version > projectedVersion && patched(patches.actionsProjectSignalChanges);
         if (current.version !== versionBefore || signalChangesWaiting) await project(withUnprojected(changes));
@@ -155,7 +154,7 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
         logApplied(action, current);
         return { stage: current.stage, version: current.version };
       },
-      { validator: (message: ActionMessage<A>) => validateAction(state, toRequest(message)) },
+      { validator: (message: ActionMessage<A>) => validateAction(state, actionRequest(action, message)) },
     );
   }
   for (const action of actions) handleAction(action);

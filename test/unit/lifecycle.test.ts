@@ -5,6 +5,7 @@ import {
   nextDebriefDueAt,
   overdueDebriefs,
   refusal,
+  takeAction,
 } from '../../src/domain/lifecycle';
 import { aPolicy, anApplication, attestations } from '../support/builders';
 import { day, minute, OrganizerDriver, organizerIn, request } from '../support/organizer-states';
@@ -133,6 +134,28 @@ describe('hiring rules', () => {
       expect.objectContaining({ from: 'offered', to: 'declined', actor: 'system', at: iso(offeredAt + 7 * day) }),
     ]);
     expect(lapse.resolutions.map((r) => r.id)).toEqual([reminder.notifications[0].id]);
+  });
+});
+
+describe('an action taken late', () => {
+  it('lets the deadlines before it take effect first: an offer that lapsed cannot be accepted', () => {
+    const organizer = organizerIn('offered');
+    const lapsedAt = Date.parse(organizer.state.stageEnteredAt) + 7 * day;
+    const { changes, refused } = takeAction(organizer.state, request('respond-offer'), lapsedAt + minute);
+    expect(refused).toEqual(expect.objectContaining({ code: expect.any(String) }));
+    expect(organizer.state.stage).toBe('declined');
+    expect(changes.transitions).toEqual([
+      expect.objectContaining({ from: 'offered', to: 'declined', actor: 'system' }),
+    ]);
+  });
+
+  it('applies the action after them when it is still allowed', () => {
+    const organizer = organizerIn('offered');
+    const inTime = Date.parse(organizer.state.stageEnteredAt) + day;
+    const { changes, refused } = takeAction(organizer.state, request('respond-offer'), inTime);
+    expect(refused).toBeUndefined();
+    expect(organizer.state.stage).toBe('training');
+    expect(changes.transitions).toEqual([expect.objectContaining({ from: 'offered', to: 'training' })]);
   });
 });
 

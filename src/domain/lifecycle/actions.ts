@@ -171,10 +171,6 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
 }
 
 /**
- * Applies an action that `refusal` accepted. Returns what changed for the read models; the version is bumped only
- * when something did (a training or ride-along recorded twice counts once and changes nothing).
- */
-/**
  * A person's action at `now`: the deadlines that came before it take effect first (an offer that lapsed cannot be
  * accepted), then the action, unless the state as of then refuses it. The changes hold both.
  */
@@ -189,6 +185,10 @@ export function takeAction(
   return { changes, refused };
 }
 
+/**
+ * Applies an action that `refusal` accepted. Returns what changed for the read models; the version is bumped only
+ * when something did (a training or ride-along recorded twice counts once and changes nothing).
+ */
 export function applyAction(state: OrganizerState, request: ActionRequest, now: number): Changes {
   const changes = noChanges();
   const versionBefore = state.version;
