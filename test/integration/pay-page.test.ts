@@ -20,7 +20,7 @@ describe('the pay pages', () => {
       {},
       { chromium: true },
     ));
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await harness?.stop();

@@ -138,25 +138,34 @@ export class AppHarness {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /** Stops everything the harness started; one part that fails to stop does not keep the others running. */
   async stop(): Promise<void> {
-    await this.chromium?.close();
-    await this.app?.close();
-    if (this.worker) {
-      this.worker.worker.shutdown();
-      await this.worker.running;
-      await this.worker.connection.close();
-    }
-    await this.workerContext?.close();
-    await this.smtp?.close();
+    const worker = this.worker;
+    const steps: (() => Promise<unknown> | undefined)[] = [
+      () => this.chromium?.close(),
+      () => this.app?.close(),
+      async () => {
+        if (!worker) return;
+        worker.worker.shutdown();
+        await worker.running;
+      },
+      () => worker?.connection.close(),
+      () => this.workerContext?.close(),
+      () => this.smtp?.close(),
+    ];
+    const failures: unknown[] = [];
+    for (const step of steps) await Promise.resolve(step()).catch((error: unknown) => failures.push(error));
+    if (failures.length) throw failures[0];
   }
 }
 
 /**
  * What most HTTP tests stand on: the app started (as `AppHarness.start` does, with `env` and `options`), an admin
- * client of it, and a program made on `policy` (seconds-long durations unless it says otherwise).
+ * client of it, and a program made on `policy`, a patch over the kind's preset (`{}`: the preset as it is;
+ * `aFastPolicy()`: durations of seconds).
  */
 export async function startAppWithProgram(
-  policy?: PolicyPatch,
+  policy: PolicyPatch,
   env: Record<string, string> = {},
   options: HarnessOptions = {},
 ): Promise<{ harness: AppHarness; admin: ApiClient; program: Program }> {

@@ -9,7 +9,7 @@ import type { AppHarness } from './app-harness';
 import type { RaceOutcome } from './race';
 
 /** What the comparison looks at, in the same shape from both sides. */
-export interface Facts {
+interface Facts {
   stage: string;
   version: number;
   paused: boolean;
@@ -33,7 +33,7 @@ const sorted = (items: string[]) => [...items].sort();
 const isoOf = (value: string | Date) => new Date(value).toISOString();
 
 /** The organizer as Temporal holds it: the live state by query, or the closed workflow's result. */
-export async function temporalFacts(client: Client, organizerId: string): Promise<Facts> {
+async function temporalFacts(client: Client, organizerId: string): Promise<Facts> {
   const handle = client.workflow.getHandle(organizerId);
   const { status } = await handle.describe();
   const state: WorkflowState = status.name === 'RUNNING' ? await queryState(handle) : await handle.result();
@@ -67,7 +67,7 @@ async function queryState(handle: ReturnType<Client['workflow']['getHandle']>): 
 }
 
 /** The organizer as the read models hold it. */
-export async function readModelFacts(harness: AppHarness, organizerId: string): Promise<Facts> {
+async function readModelFacts(harness: AppHarness, organizerId: string): Promise<Facts> {
   const q = (sql: string) => harness.dataSource.query(sql, [organizerId]);
   const [row] = await q('SELECT stage, version, paused FROM organizers WHERE id = $1');
   const trainings = await q('SELECT training FROM trainings WHERE organizer_id = $1');
@@ -89,7 +89,7 @@ export async function readModelFacts(harness: AppHarness, organizerId: string): 
  * Every state Temporal committed for an organizer, by version: the results of its completed updates and the
  * organizer snapshots its scheduled projection activities carried, across all its runs (read from history).
  */
-export async function committedStates(
+async function committedStates(
   client: Client,
   organizerId: string,
   codec: PayloadCodec,

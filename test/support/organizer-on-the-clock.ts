@@ -8,9 +8,8 @@ import type { OrganizerWorkflowInput } from '../../src/contracts/organizer-workf
 import type { ActionInputs, OpenPayPeriod, OrganizerState } from '../../src/domain/organizer';
 import type { ProgramPolicy } from '../../src/domain/policy';
 import { aCoordinator } from './builders';
+import { day } from './organizer-states';
 import { startOrganizerWorkflow } from './workflow-harness';
-
-const day = 86_400_000;
 
 export async function organizerOnTheClock(
   env: TestWorkflowEnvironment,

@@ -165,7 +165,7 @@ export function raceActions(
 }
 
 /** Organizers spread over every open stage, walked there over HTTP. */
-export async function organizersInEveryStage(
+async function organizersInEveryStage(
   admin: ApiClient,
   program: Program,
   perStage: number,

@@ -111,7 +111,7 @@ export function startOrganizerWorkflow(
   });
 }
 
-export async function aWorker(
+async function aWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   activities: OrganizerActivities,
