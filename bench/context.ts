@@ -1,7 +1,7 @@
 // What the scenarios share: the stack and its queues, the API and the bench program, the fixtures set up once before
 // any scenario runs, and the figures a later scenario reads from an earlier one.
 import { randomUUID } from 'node:crypto';
-import type { History } from '@temporalio/common/lib/proto-utils';
+import type { RecordedRun } from './recorded-term';
 import { DemoClient } from '../dev/demo/demo-seeder';
 import { anApplicationFor, walkTo } from '../dev/hiring-walk';
 import type { ProgramPolicy } from '../src/domain/policy';
@@ -35,7 +35,7 @@ export interface BenchContext {
   /** The raw update's p95, ms: set by #1, the baseline of #2. */
   rawUpdateP95?: number;
   /** The minimal workflow's history that #7 counts against the recorded term: set by #7, replayed by #8. */
-  minimalTerm?: { workflowId: string; history: History };
+  minimalTerm?: RecordedRun;
   /** #5's burst as measured: how many, when due, the 95th percentile reminder's lag and the drain (#9 compares). */
   overdueBurst?: { count: number; dueAt: number; p95Ms: number; allMs: number };
 }

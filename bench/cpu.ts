@@ -1,5 +1,6 @@
 // CPU time spent by process trees (Linux /proc): where a scenario's machine time went, process by process.
 import { readdirSync, readFileSync } from 'node:fs';
+import { round } from './stats';
 
 const ticksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
 
@@ -39,28 +40,28 @@ export function cpuSecondsOfTrees(roots: Record<string, number | undefined>): Re
   );
 }
 
-/** The CPU seconds each tree used between two readings of `cpuSecondsOfTrees`. */
-export function cpuSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(after).map(([name, seconds]) => [name, Math.round((seconds - (before[name] ?? 0)) * 10) / 10]),
-  );
-}
-
 /**
- * Runs `work` and returns its result with the CPU seconds each process tree (as `read` reports them) and this process
- * (`bench`, the clients) used meanwhile, and their sum.
+ * Runs `work` and returns its result with the CPU seconds each of the stack's process trees and this process (`bench`,
+ * the clients) used meanwhile, and their sum; unrounded, so that sums over several runs stay exact (round to print).
  */
 export async function withCpu<T>(
-  read: () => Record<string, number>,
+  stack: { cpuSeconds(): Record<string, number> },
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: Record<string, number>; total: number }> {
-  const before = read();
+  const before = stack.cpuSeconds();
   const ownBefore = process.cpuUsage();
   const result = await work();
   const own = process.cpuUsage(ownBefore);
-  const cpu = { ...cpuSpent(before, read()), bench: Math.round((own.user + own.system) / 1e5) / 10 };
-  const total = Math.round(Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0) * 10) / 10;
-  return { result, cpu, total };
+  const after = stack.cpuSeconds();
+  const cpu: Record<string, number> = { bench: (own.user + own.system) / 1e6 };
+  for (const [name, seconds] of Object.entries(after)) cpu[name] = seconds - (before[name] ?? 0);
+  return { result, cpu, total: Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0) };
+}
+
+/** Adds one reading of `withCpu` into a running sum, process by process. */
+export function addCpu(into: Record<string, number>, more: Record<string, number>): Record<string, number> {
+  for (const [name, seconds] of Object.entries(more)) into[name] = (into[name] ?? 0) + seconds;
+  return into;
 }
 
 /** The processes that used a tenth of a second or more, busiest first, as "name seconds, …". */
@@ -68,10 +69,9 @@ export function describeCpu(cpu: Record<string, number>): string {
   return Object.entries(cpu)
     .filter(([, seconds]) => seconds >= 0.1)
     .sort(([, a], [, b]) => b - a)
-    .map(([name, seconds]) => `${name} ${seconds}`)
+    .map(([name, seconds]) => `${name} ${round(seconds, 1)}`)
     .join(', ');
 }
 
 /** CPU milliseconds per item, from seconds in all. */
-export const perItem = (seconds: number, items: number) =>
-  Math.round(((seconds * 1000) / Math.max(1, items)) * 10) / 10;
+export const perItem = (seconds: number, items: number) => round((seconds * 1000) / Math.max(1, items), 1);

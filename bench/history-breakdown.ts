@@ -34,15 +34,16 @@ export async function reminderBreakdown(
     const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
     const fired = events.findIndex((e) => e.timerFiredEventAttributes && at(e) >= after);
     if (fired < 0) continue;
+    /** The first event from `from` on that `has` holds for; -1 when there is none (or `from` is -1). */
     const next = (from: number, has: (e: Event) => unknown) => {
+      if (from < 0) return -1;
       for (let i = from; i < events.length; i++) if (has(events[i])) return i;
       return -1;
     };
     const started = next(fired, (e) => e.workflowTaskStartedEventAttributes);
-    const completed = started < 0 ? -1 : next(started, (e) => e.workflowTaskCompletedEventAttributes);
-    const activityStarted = completed < 0 ? -1 : next(completed, (e) => e.activityTaskStartedEventAttributes);
-    const activityCompleted =
-      activityStarted < 0 ? -1 : next(activityStarted, (e) => e.activityTaskCompletedEventAttributes);
+    const completed = next(started, (e) => e.workflowTaskCompletedEventAttributes);
+    const activityStarted = next(completed, (e) => e.activityTaskStartedEventAttributes);
+    const activityCompleted = next(activityStarted, (e) => e.activityTaskCompletedEventAttributes);
     if (started < 0 || completed < 0) continue;
     // A bare timer's workflow has no activity: its task completing is the end.
     const activity = activityStarted >= 0 && activityCompleted >= 0;
@@ -61,4 +62,20 @@ export async function reminderBreakdown(
     figures[`${part.replace(/Ms$/, '')}P95`] = round(percentile(values, 95), 0);
   }
   return figures;
+}
+
+/** `reminderBreakdown`'s figures in words, p50 (p95) ms per part; the projection's parts only where there is one. */
+export function describeBreakdown(figures: Record<string, number>, { activity }: { activity: boolean }): string {
+  const parts: [string, string][] = [
+    ['timer fired → its task started', 'taskQueued'],
+    ['the task', 'taskRun'],
+    ...(activity
+      ? ([
+          ['→ projection started', 'activityQueued'],
+          ['projection', 'activityRun'],
+          ['timer → row', 'total'],
+        ] as [string, string][])
+      : []),
+  ];
+  return parts.map(([words, part]) => `${words} ${figures[`${part}P50`]} (${figures[`${part}P95`]})`).join(', ');
 }

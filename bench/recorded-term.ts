@@ -1,14 +1,17 @@
 // The recorded AFT term that #7 counts and #8 replays.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { type History, historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { projectRoot } from '../dev/stack/settings';
+
+/** One run's history, as replay takes it. */
+export type RecordedRun = { workflowId: string; history: History };
 
 /**
  * The runs of the newest recorded AFT term (test/replay/histories keeps older recordings beside it, `aft-year`,
  * `aft-year-2`, …, so that they keep being replayed).
  */
-export function latestRecordedTerm(): { workflowId: string; history: ReturnType<typeof historyFromJSON> }[] {
+export function latestRecordedTerm(): RecordedRun[] {
   const dir = join(projectRoot, 'test', 'replay', 'histories');
   const recording = (file: string) => Number(/^aft-year(?:-(\d+))?\.run-\d+\.json$/.exec(file)?.[1] ?? 1);
   const files = readdirSync(dir).filter((f) => f.startsWith('aft-year'));

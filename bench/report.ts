@@ -7,10 +7,8 @@ import { projectRoot } from '../dev/stack/settings';
 import { round } from './stats';
 
 export interface Row {
-  /** The scenario's number (BENCH_ONLY picks by it). */
-  id: number;
-  /** How the row is shown when not by its number alone (3b). */
-  label?: string;
+  /** The row's number in the table: the scenario's (BENCH_ONLY picks scenarios by theirs), or a part of it (3b, 11.1). */
+  id: number | string;
   name: string;
   figures: Record<string, number>;
   baseline: Record<string, number>;
@@ -28,7 +26,7 @@ export const wanted = (id: number) => only.length === 0 || only.includes(id);
 export function record(row: Row): void {
   rows.push(row);
   log(
-    `#${row.label ?? row.id} ${row.name}: ${JSON.stringify(row.figures)} vs ${JSON.stringify(row.baseline)} → ${JSON.stringify(row.ratios)} (${row.met ? 'met' : 'MISSED'}: ${row.target})`,
+    `#${row.id} ${row.name}: ${JSON.stringify(row.figures)} vs ${JSON.stringify(row.baseline)} → ${JSON.stringify(row.ratios)} (${row.met ? 'met' : 'MISSED'}: ${row.target})`,
   );
 }
 
@@ -64,7 +62,7 @@ function table(results: Row[]): string {
   const lines = ['| # | measurement | ours | baseline | ratio | target | met |', '|---|---|---|---|---|---|---|'];
   for (const r of results)
     lines.push(
-      `| ${r.label ?? r.id} | ${r.name} | ${fmt(r.figures)} | ${fmt(r.baseline) || '—'} | ${fmt(r.ratios) || '—'} | ${r.target} | ${r.met ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`,
+      `| ${r.id} | ${r.name} | ${fmt(r.figures)} | ${fmt(r.baseline) || '—'} | ${fmt(r.ratios) || '—'} | ${r.target} | ${r.met ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`,
     );
   return lines.join('\n');
 }

@@ -8,9 +8,8 @@ bash scripts/ensure-chromium.sh
 echo "[build] type-checking and compiling"
 npx --no-install tsc -p tsconfig.json --noEmit
 npm run --silent build
-npm run --silent build:tools
-# The page is checked against the API's types, generated from its OpenAPI document.
-node dist/tools/dev/api-types.js
+# The tools (dev/, bench/) and the page's API types, generated from the OpenAPI document it is checked against.
+npm run --silent api-types
 npx --no-install tsc -p src/web/tsconfig.json
 echo "[lint] eslint and prettier"
 npm run --silent lint

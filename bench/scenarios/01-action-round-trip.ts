@@ -2,7 +2,7 @@
 import type { BenchContext } from '../context';
 import { record } from '../report';
 import { percentile, round, timed } from '../stats';
-import { describeCpu, perItem, withCpu } from '../cpu';
+import { addCpu, describeCpu, perItem, withCpu } from '../cpu';
 
 /** Records #1 and sets `rawUpdateP95` in the context (the baseline of #2). */
 export async function actionRoundTrip(context: BenchContext): Promise<void> {
@@ -16,18 +16,11 @@ export async function actionRoundTrip(context: BenchContext): Promise<void> {
   let rawCpu = 0;
   const oursByProcess: Record<string, number> = {};
   for (let pass = 0; pass < 10; pass++) {
-    const actions = await withCpu(
-      () => context.stack.cpuSeconds(),
-      () => timed(100, 1, action),
-    );
+    const actions = await withCpu(context.stack, () => timed(100, 1, action));
     ours.push(...actions.result);
     oursCpu += actions.total;
-    for (const [name, seconds] of Object.entries(actions.cpu))
-      oursByProcess[name] = round((oursByProcess[name] ?? 0) + seconds, 1);
-    const updates = await withCpu(
-      () => context.stack.cpuSeconds(),
-      () => timed(100, 1, rawUpdate),
-    );
+    addCpu(oursByProcess, actions.cpu);
+    const updates = await withCpu(context.stack, () => timed(100, 1, rawUpdate));
     raw.push(...updates.result);
     rawCpu += updates.total;
   }

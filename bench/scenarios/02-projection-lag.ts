@@ -3,7 +3,7 @@ import { mergePolicy, policyPresets } from '../../src/domain/policy';
 import { activeOrganizerState, startFromStates } from '../bench-organizers';
 import type { BenchContext } from '../context';
 import { record } from '../report';
-import { reminderBreakdown } from '../history-breakdown';
+import { describeBreakdown, reminderBreakdown } from '../history-breakdown';
 import { percentile, round, sleep } from '../stats';
 
 /** Needs #1 to have run first: its baseline is #1's raw-update p95 (`context.rawUpdateP95`). */
@@ -66,6 +66,6 @@ export async function projectionLag({
     ratios: { p95: ratio },
     target: 'p95 ≤ 1.15× (a bare timer firing late p95 + raw update p95)',
     met: ratio <= 1.15 && lags.length === count,
-    note: `from 100 histories each, p50 (p95) ms: ours, timer fired → its task started ${ours.taskQueuedP50} (${ours.taskQueuedP95}), the task ${ours.taskRunP50} (${ours.taskRunP95}), → projection started ${ours.activityQueuedP50} (${ours.activityQueuedP95}), projection ${ours.activityRunP50} (${ours.activityRunP95}); a bare timer, fired → its task started ${bare.taskQueuedP50} (${bare.taskQueuedP95}), the task ${bare.taskRunP50} (${bare.taskRunP95})`,
+    note: `from 100 histories each, p50 (p95) ms: ours, ${describeBreakdown(ours, { activity: true })}; a bare timer, ${describeBreakdown(bare, { activity: false })}`,
   });
 }

@@ -9,25 +9,21 @@ export async function applicationsPerSecond({ stack, api, program, baselineQueue
   const seconds = 15;
   let applied = 0;
   let member = 0;
-  const ours = await withCpu(
-    () => stack.cpuSeconds(),
-    () =>
-      forSeconds(10, seconds, async () => {
-        const n = member++;
-        await api.call(api.adminToken, 'POST', `/api/programs/${program.id}/applications`, anApplicationFor(`R-${n}`));
-        applied += 1;
-      }),
+  const ours = await withCpu(stack, () =>
+    forSeconds(10, seconds, async () => {
+      const n = member++;
+      await api.call(api.adminToken, 'POST', `/api/programs/${program.id}/applications`, anApplicationFor(`R-${n}`));
+      applied += 1;
+    }),
   );
   let started = 0;
-  const raw = await withCpu(
-    () => stack.cpuSeconds(),
-    () =>
-      forSeconds(10, seconds, () =>
-        stack.client.workflow.start('idleWorkflow', {
-          taskQueue: baselineQueue,
-          workflowId: `${baselineQueue}-start-${started++}`,
-        }),
-      ),
+  const raw = await withCpu(stack, () =>
+    forSeconds(10, seconds, () =>
+      stack.client.workflow.start('idleWorkflow', {
+        taskQueue: baselineQueue,
+        workflowId: `${baselineQueue}-start-${started++}`,
+      }),
+    ),
   );
   const figures = { perSecond: round(applied / seconds, 1) };
   const baseline = { rawStartsPerSecond: round(started / seconds, 1) };

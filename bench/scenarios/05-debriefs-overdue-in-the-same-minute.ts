@@ -3,9 +3,9 @@ import { mergePolicy, policyPresets } from '../../src/domain/policy';
 import { activeOrganizerState, startFromStates } from '../bench-organizers';
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
-import { reminderBreakdown } from '../history-breakdown';
+import { describeBreakdown, reminderBreakdown } from '../history-breakdown';
 import { progressUntil, round, sleep } from '../stats';
-import { cpuSpent, describeCpu } from '../cpu';
+import { describeCpu, withCpu } from '../cpu';
 
 export async function debriefsOverdueInTheSameMinute(context: BenchContext): Promise<void> {
   const { stack, program, queue, baselineQueue } = context;
@@ -22,23 +22,23 @@ export async function debriefsOverdueInTheSameMinute(context: BenchContext): Pro
   const ids = await startFromStates(stack.client, queue, states, 40);
   log(`started in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; waiting for ${new Date(dueAt).toISOString()}`);
   await sleep(dueAt - Date.now());
-  const cpuBefore = stack.cpuSeconds();
-  const progress = await progressUntil(
-    dueAt,
-    count,
-    async () => {
-      const {
-        rows: [{ n }],
-      } = await stack.pg.query(
-        `SELECT count(*)::int AS n FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`,
-        [ids],
-      );
-      return n;
-    },
-    600_000,
+  const { result: progress, cpu } = await withCpu(stack, () =>
+    progressUntil(
+      dueAt,
+      count,
+      async () => {
+        const {
+          rows: [{ n }],
+        } = await stack.pg.query(
+          `SELECT count(*)::int AS n FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`,
+          [ids],
+        );
+        return n;
+      },
+      600_000,
+    ),
   );
   const ours = progress.allMs;
-  const cpu = cpuSpent(cpuBefore, stack.cpuSeconds());
   context.overdueBurst = { count, p95Ms: progress.p95Ms, allMs: progress.allMs, dueAt };
   // Where the time went, from 200 of the workflows' histories (spread over the burst).
   const sample = ids.filter((_, i) => i % Math.max(1, Math.floor(count / 200)) === 0).slice(0, 200);
@@ -62,10 +62,11 @@ export async function debriefsOverdueInTheSameMinute(context: BenchContext): Pro
     }),
   );
   await sleep(timersAt - Date.now());
-  const timersCpuBefore = stack.cpuSeconds();
-  const timers = await timeUntil(timersAt, async () => (await completedTimers()) - before >= count, 600_000);
-  const timersCpu = cpuSpent(timersCpuBefore, stack.cpuSeconds());
-  log(`#5 CPU seconds by process: ours ${JSON.stringify(cpu)}; bare timers ${JSON.stringify(timersCpu)}`);
+  const { result: timers, cpu: timersCpu } = await withCpu(stack, async () => {
+    const progress = await progressUntil(timersAt, count, async () => (await completedTimers()) - before, 600_000);
+    return progress.allMs;
+  });
+  log(`#5 CPU seconds by process: ours ${describeCpu(cpu)}; bare timers ${describeCpu(timersCpu)}`);
   const timerSample = Array.from(
     { length: 200 },
     (_, i) => `${baselineQueue}-timer-${i * Math.max(1, Math.floor(count / 200))}`,
@@ -81,16 +82,6 @@ export async function debriefsOverdueInTheSameMinute(context: BenchContext): Pro
     ratios: { time: ratio },
     target: '≤ 1.1× bare timers',
     met: ratio <= 1.1,
-    note: `from the histories of ${breakdown.sampled}: timer → its task started p50 ${breakdown.taskQueuedP50} ms (p95 ${breakdown.taskQueuedP95}); the task ${breakdown.taskRunP50} ms (${breakdown.taskRunP95}); → projection started ${breakdown.activityQueuedP50} ms (${breakdown.activityQueuedP95}); projection ${breakdown.activityRunP50} ms (${breakdown.activityRunP95}); timer → row ${breakdown.totalP50} ms (${breakdown.totalP95}); a bare timer → its task started p50 ${bare.taskQueuedP50} ms (p95 ${bare.taskQueuedP95}), the task ${bare.taskRunP50} ms (${bare.taskRunP95}); CPU seconds by process: ours ${describeCpu(cpu)}; bare timers ${describeCpu(timersCpu)}`,
+    note: `from the histories of ${breakdown.sampled} each, p50 (p95) ms: ours, ${describeBreakdown(breakdown, { activity: true })}; a bare timer, ${describeBreakdown(bare, { activity: false })}; CPU seconds by process: ours ${describeCpu(cpu)}; bare timers ${describeCpu(timersCpu)}`,
   });
-}
-
-/** Milliseconds from `from` until `done` holds (polled every 250 ms). */
-async function timeUntil(from: number, done: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  while (Date.now() < from) await sleep(Math.min(1_000, from - Date.now()));
-  for (;;) {
-    if (await done()) return Date.now() - from;
-    if (Date.now() - from > timeoutMs) throw new Error('timed out');
-    await sleep(250);
-  }
 }

@@ -77,6 +77,11 @@ async function minimalTermHistory(histories: History[]): Promise<History> {
 
 /** Events counted by kind: workflow tasks, timers, updates, the rest, and activities by type (three events each). */
 function byKind(histories: History[]): string {
+  const eventKinds = [
+    ['WORKFLOW_TASK', 'workflow task events'],
+    ['TIMER', 'timer events'],
+    ['UPDATE', 'update events'],
+  ] as const;
   const counts = new Map<string, number>();
   const add = (kind: string) => counts.set(kind, (counts.get(kind) ?? 0) + 1);
   for (const event of histories.flatMap((h) => h.events ?? [])) {
@@ -84,15 +89,7 @@ function byKind(histories: History[]): string {
     const activity = event.activityTaskScheduledEventAttributes?.activityType?.name;
     if (activity) add(`${activity} activities (3 events each)`);
     if (type.includes('ACTIVITY_TASK')) continue;
-    add(
-      type.includes('WORKFLOW_TASK')
-        ? 'workflow task events'
-        : type.includes('TIMER')
-          ? 'timer events'
-          : type.includes('UPDATE')
-            ? 'update events'
-            : 'other events',
-    );
+    add(eventKinds.find(([part]) => type.includes(part))?.[1] ?? 'other events');
   }
   return [...counts]
     .sort(([, a], [, b]) => b - a)

@@ -2,16 +2,13 @@
 // workflow's history with the same timers and updates (#7 records it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { History } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { projectRoot } from '../../dev/stack/settings';
 import type { BenchContext } from '../context';
-import { latestRecordedTerm } from '../recorded-term';
+import { latestRecordedTerm, type RecordedRun } from '../recorded-term';
 import { record } from '../report';
 import { percentile, round } from '../stats';
 import { profiled } from '../cpu-profile';
-
-type Recorded = { workflowId: string; history: History };
 
 /** The first cold start is the run's own worker's (`context.workerColdStartMs`); four more start here. */
 export async function coldStartAndReplay({
@@ -32,11 +29,11 @@ export async function coldStartAndReplay({
   // Each side's bundle is built once and reused, as a replayer over many histories would.
   const minimalBundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../baseline.workflows'),
-    logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
+    logger: new DefaultLogger('WARN'),
   });
   const minimal = await replayTime(minimalBundle, [minimalTerm!]);
   // Where replay spends its CPU, three rounds of each under the profiler.
-  const threeRounds = (bundle: { code: string }, recorded: Recorded[]) => async () => {
+  const threeRounds = (bundle: { code: string }, recorded: RecordedRun[]) => async () => {
     for (let i = 0; i < 3; i++) await replay(bundle, recorded);
   };
   const oursProfile = await profiled(threeRounds(ourBundle, histories));
@@ -70,7 +67,7 @@ export async function coldStartAndReplay({
  */
 async function replayTime(
   bundle: { code: string },
-  histories: Recorded[],
+  histories: RecordedRun[],
 ): Promise<{ replayMs: number; setupMs: number }> {
   const trivial = { ...histories[0], history: { events: histories[0].history.events!.slice(0, 3) } };
   const replays: number[] = [];
@@ -87,7 +84,7 @@ async function replayTime(
   return { replayMs: Math.max(1, round(percentile(replays.slice(1), 50), 0) - setupMs), setupMs };
 }
 
-async function replay(bundle: { code: string }, histories: Recorded[]): Promise<void> {
+async function replay(bundle: { code: string }, histories: RecordedRun[]): Promise<void> {
   for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories))
     if (result.error) throw result.error;
 }
