@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/configuration';
 import { AppModule } from './app.module';
-import { refuseUnsafeFields, requireJsonBodies } from './common/body-rules';
+import { refuseDeepBodies, refuseUnsafeFields, requireJsonBodies } from './common/body-rules';
 import { requestLog } from './common/request-log';
 import { securityHeaders } from './common/security-headers';
 
@@ -54,7 +54,9 @@ export async function createApp(
   app.use(requestLog);
   app.use(securityHeaders);
   app.use('/api', requireJsonBodies);
-  app.useBodyParser('json', { limit: bodyLimit, reviver: refuseUnsafeFields });
+  // Nest's type leaves body-parser's `verify` out (its rawBody option uses it, off here); the parser runs it as usual.
+  const checkBeforeParsing = { verify: refuseDeepBodies } as object;
+  app.useBodyParser('json', { limit: bodyLimit, reviver: refuseUnsafeFields, ...checkBeforeParsing });
   // The web page as `npm run build` bundled it: next to the compiled code (dist/web), or from source (the tests) the
   // build's copy, since the page's source is TypeScript a browser cannot run.
   const beside = join(__dirname, '..', 'web');

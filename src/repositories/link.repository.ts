@@ -64,13 +64,27 @@ export class LinkRepository {
     return timingSafeEqual(given, Buffer.from(row.secretHash, 'hex')) ? row : undefined;
   }
 
-  /** Marks the link used; false when it was no longer open (used, revoked or superseded meanwhile). */
-  async markUsed(id: string): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      'UPDATE links SET used_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL',
+  /**
+   * Claims the link for one use: marks it used and answers when, or undefined when it was no longer open (used,
+   * revoked or superseded meanwhile, or claimed by a use running at the same time).
+   */
+  async claim(id: string): Promise<string | undefined> {
+    // As text: a JavaScript Date would drop the microseconds the release compares. TypeORM answers an UPDATE with
+    // [rows, affected].
+    const [rows]: [{ used_at: string }[], number] = await this.dataSource.query(
+      `UPDATE links SET used_at = now()
+        WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL AND superseded_at IS NULL RETURNING used_at::text`,
       [id],
     );
-    return affected === 1;
+    return rows[0]?.used_at;
+  }
+
+  /** Gives back a claim whose action was refused or could not be sent: the link works again. */
+  async release(id: string, claimedAt: string): Promise<void> {
+    await this.dataSource.query('UPDATE links SET used_at = NULL WHERE id = $1 AND used_at = $2::timestamptz', [
+      id,
+      claimedAt,
+    ]);
   }
 
   /** Revokes an organizer's open link; false when there is no such open link. */

@@ -107,6 +107,7 @@ describe('hiring over HTTP', () => {
         { line: 4, reason: 'memberId is empty' },
         { line: 5, reason: 'memberId R-1 repeats line 2' },
       ],
+      rejectedCount: 2,
     });
     expect((await admin.apply(rostered.id, { memberId: 'R-1' })).body.stage).toBe('applied');
     expect((await admin.apply(rostered.id, { memberId: 'R-2' })).body.ineligibleReasons).toEqual([

@@ -302,6 +302,7 @@ describe('bad input', () => {
     expect(roster.body).toEqual({
       accepted: 1,
       rejected: [{ line: 2, reason: 'name contains a NUL character or an unpaired surrogate' }],
+      rejectedCount: 1,
     });
   });
 

@@ -223,10 +223,32 @@ describe('signed links', () => {
     expect([twice.status, twice.body.reason]).toEqual([410, 'used']);
     expect(await footprint(harness, organizer.id)).toEqual(after);
     // The log shows the requests, never a token.
-    expect(logged.some((line) => line.startsWith(`POST /api/links/<link> 410`))).toBe(true);
+    expect(logged.some((line) => line.startsWith(`POST /api/links/<secret> 410`))).toBe(true);
     expect(logged.join('\n')).not.toContain(third.token.split('.')[1]);
     expect(logged.join('\n')).not.toContain(second.token.split('.')[1]);
   }, 90_000);
+
+  it('answers uses of one link at once: one records, every other is told the link was used (410)', async () => {
+    const applicant = await organizerIn('offered');
+    const before = harness.mail.messages.length;
+    const { body } = await coordinator.call('POST', `/api/organizers/${applicant.id}/links`, { purpose: 'offer' });
+    let mail: ParsedMail | undefined;
+    await eventually('the link email', async () => {
+      mail = harness.mail.messages.slice(before).find((m) => m.messageId === `<link-${body.id}@organizer-pipeline>`);
+      return mail !== undefined;
+    });
+    const token = tokenIn(mail!);
+    const uses = await Promise.all(
+      Array.from({ length: 5 }, () => harness.http('POST', `/api/links/${token}`, { body: { accepted: true } })),
+    );
+    const answers = uses.map((use) => [use.status, use.body.reason ?? use.body.purpose]).sort();
+    expect(answers).toEqual([[200, 'offer'], ...Array.from({ length: 4 }, () => [410, 'used'])]);
+    const history = await harness.dataSource.query(
+      `SELECT count(*)::int AS n FROM stage_transitions WHERE organizer_id = $1 AND from_stage = 'offered'`,
+      [applicant.id],
+    );
+    expect(history).toEqual([{ n: 1 }]);
+  }, 60_000);
 
   it("lets a coordinator send and revoke a person's link from their panel", async () => {
     const applicant = await organizerIn('offered');

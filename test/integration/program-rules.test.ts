@@ -205,7 +205,7 @@ describe('program rules and input edges over HTTP', () => {
     });
     await harness.http('POST', `/api/programs/${audited.id}/roster`, {
       token: adminToken,
-      raw: 'memberId,name,local,status\nM-1,Ana,Local 1,active\n,,,',
+      raw: 'memberId,name,local,status\nM-1,Ana,Local 1,active\nM-2,,Local 1,active',
       contentType: 'text/csv',
     });
     const trail = await coordinator.ok('GET', `/api/programs/${audited.id}/audit`);

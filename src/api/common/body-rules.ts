@@ -36,6 +36,33 @@ export function refuseUnsafeFields(key: string, value: unknown): unknown {
   return value;
 }
 
+/** No request nests objects and lists deeper than this. */
+export const maxBodyDepth = 32;
+
+/**
+ * The body parser's check of the raw bytes, before they are parsed: a body nested deeper than any request needs is
+ * refused (parsing and validating one a million levels deep would overflow the stack).
+ */
+export function refuseDeepBodies(_request: unknown, _response: unknown, body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (const byte of body) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (byte === 0x5c) escaped = true;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      if (++depth > maxBodyDepth) {
+        const error = new RefusedBodyError(`the body nests objects or lists deeper than ${maxBodyDepth} levels`);
+        // The body parser answers a refusal of its `verify` with the error's status (403 when it has none).
+        throw Object.assign(error, { status: 400 });
+      }
+    } else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
+}
+
 /** Request bodies are JSON (the roster import alone takes CSV); any other body is refused before it is read. */
 export function requireJsonBodies(request: Request, response: Response, next: NextFunction): void {
   const hasBody =

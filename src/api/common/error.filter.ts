@@ -128,7 +128,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       this.logger.error(
-        `${request.method} ${loggedPath(request.path)} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`,
+        `${request.method} ${loggedPath(request)} → ${body.statusCode} [request ${request.id ?? '-'}]: ${detail}`,
       );
     }
     if (response.headersSent) return;

@@ -71,9 +71,25 @@ export const Text = (options: FieldOptions & { max: number; min?: number }) =>
     Length(options.min ?? 1, options.max),
   );
 
-/** A name (of a person, a place, a program): surrounding white space dropped, then 1 to `max` characters. */
+/**
+ * Characters that show nothing: controls, format characters (zero-width spaces and joiners, direction marks), spaces,
+ * combining marks on their own, and the letters that are drawn blank (Hangul fillers, the blank Braille pattern).
+ */
+const visible = /[^\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/u;
+
+/**
+ * A name (of a person, a place, a program): surrounding white space dropped, then 1 to `max` characters, at least one
+ * of them one a person can see.
+ */
 export const Name = (options: FieldOptions & { max: number }) =>
-  field(options, { type: String, minLength: 1, maxLength: options.max }, trimmed, IsString(), Length(1, options.max));
+  field(
+    options,
+    { type: String, minLength: 1, maxLength: options.max },
+    trimmed,
+    IsString(),
+    Length(1, options.max),
+    Matches(visible, { message: '$property must have a character that can be seen' }),
+  );
 
 /**
  * A member number as locals write them: compared and stored without surrounding white space and in capitals, so

@@ -3,11 +3,16 @@ import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
 const acceptableId = /^[A-Za-z0-9._-]{1,64}$/;
-const linkPaths = /^(\/api\/links|\/l)\/[^/]+/;
+/** Paths whose next part is a secret: a signed link's token (its page and its API), a sign-in link's. */
+const secretPaths = /^(\/api\/links|\/l|\/signin|\/api\/auth\/email\/verify)\/[^/?#]+/;
 
-/** A path as the log may show it: a signed link's token is a secret, so it never reaches the log. */
-export function loggedPath(path: string): string {
-  return path.replace(linkPaths, '$1/<link>');
+/**
+ * The path of a request as the log may show it: no query string, and no secret a path carries. Read from the URL the
+ * client sent (`originalUrl`): inside a middleware mounted at `/l/`, `request.path` no longer starts with `/l/`.
+ */
+export function loggedPath(request: Pick<Request, 'originalUrl' | 'url'>): string {
+  const path = (request.originalUrl ?? request.url).split(/[?#]/)[0];
+  return path.replace(secretPaths, '$1/<secret>');
 }
 const logger = new Logger('http');
 
@@ -25,11 +30,12 @@ export function requestLog(
   const id = typeof given === 'string' && acceptableId.test(given) ? given : randomUUID();
   request.id = id;
   response.setHeader('X-Request-Id', id);
+  const path = loggedPath(request);
   const started = process.hrtime.bigint();
   response.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     logger.log(
-      `${request.method} ${loggedPath(request.path)} ${response.statusCode} ${ms.toFixed(1)}ms [request ${id}] caller ${request.caller?.id ?? '-'}`,
+      `${request.method} ${path} ${response.statusCode} ${ms.toFixed(1)}ms [request ${id}] caller ${request.caller?.id ?? '-'}`,
     );
   });
   next();

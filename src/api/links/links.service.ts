@@ -12,6 +12,7 @@ import {
   nextStepForApplicant,
 } from '../../domain/links';
 import type { LinkPurpose } from '../../domain/links';
+import type { ActionInputs } from '../../domain/organizer';
 import { stageLabels } from '../../domain/stages';
 import { LinkEntity } from '../../entities';
 import { LinkMessenger, NothingToLinkError, type OrganizerFacts } from '../../mail/link-messenger';
@@ -24,6 +25,15 @@ import { validationPipe } from '../common/validation';
 import { RespondOfferDto } from '../organizers/organizer-inputs.dto';
 import { OrganizersService } from '../organizers/organizers.service';
 import { LinkDebriefDto, LinkDto, LinkListDto, LinkResultDto, LinkTimesheetDto, LinkViewDto } from './links.dto';
+
+/** What a link's form sends: one action, its input, and what the page then says. */
+type LinkSubmission = {
+  [A in 'submit-debrief' | 'submit-timesheet' | 'respond-offer']: {
+    action: A;
+    recorded: ActionInputs[A];
+    message: string;
+  };
+}['submit-debrief' | 'submit-timesheet' | 'respond-offer'];
 
 @Injectable()
 export class LinksService {
@@ -91,55 +101,51 @@ export class LinksService {
     };
   }
 
-  /** Records what the link is for, once; the link is then used. A refused body or action changes nothing. */
+  /**
+   * Records what the link is for, once; the link is then used. A refused body or action changes nothing. The link is
+   * claimed before the action is sent, so of two uses at once one records and the other is told the link was used.
+   */
   async use(token: string, body: unknown): Promise<LinkResultDto> {
     const { link, organizer } = await this.open(token);
     if (link.purpose === 'status') {
       throw new HttpException('a status link shows the application; it records nothing', HttpStatus.METHOD_NOT_ALLOWED);
     }
-    const actor = { id: organizer.id, role: 'organizer' as const };
-    const audited = `link:${link.id}`;
+    const { action, recorded, message } = await this.submission(link, body);
+    const claimedAt = await this.links.claim(link.id);
+    if (!claimedAt) throw new LinkEndedError('used', linkEndingMessages.used);
     try {
-      if (link.purpose === 'debrief') {
-        const input = (await validationPipe.transform(body ?? {}, {
-          type: 'body',
-          metatype: LinkDebriefDto,
-        })) as LinkDebriefDto;
-        const recorded = { ...input, periodStart: link.subject! };
-        await this.organizers.perform(organizer.id, 'submit-debrief', recorded, actor, audited);
-        await this.links.markUsed(link.id);
-        return this.result(link.purpose, organizer.id, { ...recorded }, 'Your debrief is recorded. Thank you!');
-      }
-      if (link.purpose === 'timesheet') {
-        const input = (await validationPipe.transform(body ?? {}, {
-          type: 'body',
-          metatype: LinkTimesheetDto,
-        })) as LinkTimesheetDto;
-        const recorded = { ...input, periodStart: link.subject! };
-        await this.organizers.perform(organizer.id, 'submit-timesheet', recorded, actor, audited);
-        await this.links.markUsed(link.id);
-        return this.result(link.purpose, organizer.id, { ...recorded }, 'Your time sheet is in. Thank you!');
-      }
-      const input = (await validationPipe.transform(body ?? {}, {
-        type: 'body',
-        metatype: RespondOfferDto,
-      })) as RespondOfferDto;
-      await this.organizers.perform(organizer.id, 'respond-offer', { accepted: input.accepted }, actor, audited);
-      await this.links.markUsed(link.id);
-      return this.result(
-        link.purpose,
-        organizer.id,
-        { accepted: input.accepted },
-        input.accepted ? 'You accepted the offer. Welcome!' : 'You declined the offer.',
-      );
+      const actor = { id: organizer.id, role: 'organizer' as const };
+      await this.organizers.perform(organizer.id, action, recorded, actor, `link:${link.id}`);
     } catch (error) {
-      // Done meanwhile (another tap of the same link, or by the coordinator): say so rather than why it was refused.
+      await this.links.release(link.id, claimedAt);
+      // Done meanwhile (by the coordinator, or a use whose answer was lost): say so rather than why it was refused.
       if (error instanceof ConflictError || error instanceof HttpException) {
         const now = await this.messenger.facts(link.organizerId);
         if (!now || !this.owed(link, now)) throw new LinkEndedError('done', linkEndingMessages.done);
       }
       throw error;
     }
+    return this.result(link.purpose, organizer.id, { ...recorded }, message);
+  }
+
+  /** The action a link's body asks for, validated (a 400 names the field) before anything is claimed or sent. */
+  private async submission(link: LinkEntity, body: unknown): Promise<LinkSubmission> {
+    const valid = <T>(metatype: new () => T) =>
+      validationPipe.transform(body ?? {}, { type: 'body', metatype }) as Promise<T>;
+    if (link.purpose === 'debrief') {
+      const recorded = { ...(await valid(LinkDebriefDto)), periodStart: link.subject! };
+      return { action: 'submit-debrief', recorded, message: 'Your debrief is recorded. Thank you!' };
+    }
+    if (link.purpose === 'timesheet') {
+      const recorded = { ...(await valid(LinkTimesheetDto)), periodStart: link.subject! };
+      return { action: 'submit-timesheet', recorded, message: 'Your time sheet is in. Thank you!' };
+    }
+    const { accepted } = await valid(RespondOfferDto);
+    return {
+      action: 'respond-offer',
+      recorded: { accepted },
+      message: accepted ? 'You accepted the offer. Welcome!' : 'You declined the offer.',
+    };
   }
 
   private async result(

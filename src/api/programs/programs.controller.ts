@@ -90,6 +90,6 @@ export class ProgramsController {
     if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('text/csv')) {
       throw new UnsupportedMediaTypeError('the roster must be sent as text/csv');
     }
-    return this.roster.import(id, request, caller);
+    return this.roster.import(id, request, Number(request.headers['content-length'] ?? 0), caller);
   }
 }

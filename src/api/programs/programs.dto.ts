@@ -351,5 +351,7 @@ export class RosterRejectionDto {
 
 export class RosterImportDto {
   @ApiProperty() accepted: number;
-  @ApiProperty({ type: [RosterRejectionDto] }) rejected: RosterRejectionDto[];
+  @ApiProperty({ type: [RosterRejectionDto], description: 'The first 100 lines refused' })
+  rejected: RosterRejectionDto[];
+  @ApiProperty({ description: 'How many lines were refused in all' }) rejectedCount: number;
 }

@@ -15,8 +15,13 @@ const columns = ['memberId', 'name', 'local', 'status'] as const;
 type Column = (typeof columns)[number];
 const limits: Record<Column, number> = { memberId: 64, name: 200, local: 100, status: 32 };
 const batchSize = 1_000;
-/** The CSV may be larger than JSON bodies (a local's whole membership); it is streamed, never held whole. */
-export const maxRosterBytes = 50 * 1024 * 1024;
+/**
+ * The CSV may be larger than JSON bodies (a local's whole membership, about 300,000 members at 60 bytes a line); it is
+ * streamed, never held whole.
+ */
+export const maxRosterBytes = 20 * 1024 * 1024;
+/** Rejected lines the answer lists; the rest are counted (a file of nothing but bad lines answers in a few KB). */
+export const rejectedLinesShown = 100;
 
 @Injectable()
 export class RosterService {
@@ -31,9 +36,10 @@ export class RosterService {
    * Replaces the program's roster with the CSV's rows (header `memberId,name,local,status`, any order), streaming it
    * into one transaction: a file that cannot be read changes nothing. Rows that break a rule are reported, not kept.
    */
-  async import(programId: string, csv: Readable, caller: Caller): Promise<RosterImportDto> {
+  async import(programId: string, csv: Readable, declaredBytes: number, caller: Caller): Promise<RosterImportDto> {
     await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
+    if (declaredBytes > maxRosterBytes) throw rosterTooLarge();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -43,17 +49,25 @@ export class RosterService {
       await runner.query('DELETE FROM roster_members WHERE program_id = $1', [programId]);
       // Parsing starts only now, with the loop below reading at once: an error in the CSV (or the upload) reaches
       // that loop (the no-op listener keeps pipe() from rethrowing it as an unhandled event meanwhile).
-      const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+      // Blank lines, and lines of nothing but separators and spaces, are no one: skipped, not reported.
+      const parser = parse({
+        bom: true,
+        trim: true,
+        skip_empty_lines: true,
+        skip_records_with_empty_values: true,
+        relax_column_count: true,
+        info: true,
+      });
       let bytes = 0;
       csv.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
-        if (bytes > maxRosterBytes)
-          parser.destroy(new PayloadTooLargeError(`the roster is larger than ${maxRosterBytes / 1024 / 1024} MB`));
+        if (bytes > maxRosterBytes) parser.destroy(rosterTooLarge());
       });
       csv.on('error', (error) => parser.destroy(error));
       parser.on('error', () => undefined);
       csv.pipe(parser);
       const rejected: { line: number; reason: string }[] = [];
+      let rejectedCount = 0;
       const seen = new Map<string, number>();
       let positions: Record<Column, number> | undefined;
       let batch: string[][] = [];
@@ -80,7 +94,7 @@ export class RosterService {
         row.memberId = normalizedMemberId(row.memberId);
         const problem = rowProblem(row, seen);
         if (problem) {
-          rejected.push({ line, reason: problem });
+          if (++rejectedCount <= rejectedLinesShown) rejected.push({ line, reason: problem });
           continue;
         }
         seen.set(row.memberId, line);
@@ -98,12 +112,12 @@ export class RosterService {
           programId,
           kind: 'roster-imported',
           subject: programId,
-          after: { accepted, rejected: rejected.length },
+          after: { accepted, rejected: rejectedCount },
         },
         runner.manager,
       );
       await runner.commitTransaction();
-      return { accepted, rejected };
+      return { accepted, rejected, rejectedCount };
     } catch (error) {
       await runner.rollbackTransaction();
       if (error instanceof CsvError) {
@@ -114,6 +128,10 @@ export class RosterService {
       await runner.release();
     }
   }
+}
+
+function rosterTooLarge(): PayloadTooLargeError {
+  return new PayloadTooLargeError(`body: the roster is larger than ${maxRosterBytes / 1024 / 1024} MB`);
 }
 
 function headerPositions(header: string[]): Record<Column, number> {

@@ -311,7 +311,7 @@ function RosterUpload({ programId }: { programId: string }) {
                   },
                 );
                 setResult(imported);
-                announce(`Roster: ${imported.accepted} members, ${imported.rejected.length} lines refused`);
+                announce(`Roster: ${imported.accepted} members, ${imported.rejectedCount} lines refused`);
               } catch (caught) {
                 setError(caught);
               }
@@ -323,9 +323,12 @@ function RosterUpload({ programId }: { programId: string }) {
       {result ? (
         <div role="status">
           <p class="ok">{result.accepted} members on the roster.</p>
-          {result.rejected.length ? (
+          {result.rejectedCount ? (
             <>
-              <p class="error">{result.rejected.length} lines refused:</p>
+              <p class="error">
+                {result.rejectedCount} lines refused
+                {result.rejectedCount > result.rejected.length ? ` (the first ${result.rejected.length} below)` : ''}:
+              </p>
               <ul>
                 {result.rejected.map((r) => (
                   <li>
