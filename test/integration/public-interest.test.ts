@@ -4,6 +4,7 @@
 // duplicate into the application on record, drops what robots send, and limits a flood from one address.
 import type { ParsedMail } from 'mailparser';
 import { anApplicationFor } from '../../dev/hiring-walk';
+import { interestAnswerMs } from '../../src/api/public/public.service';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { accessibilityProblems, openOnAPhone, overflowsSideways, phone, screenshot } from '../support/browser';
@@ -120,6 +121,38 @@ describe('the public interest form', () => {
     const more = [];
     for (let i = 0; i < 4; i++) more.push((await interest(rostered.id, anApplicationFor('R-1'))).status);
     expect(more).toEqual([202, 202, 202, 429]);
+  }, 60_000);
+
+  it("lets no one lock a member out: a robot's posts count against its address, never the member id it names", async () => {
+    const target = await admin.createProgram(aFastPolicy(openNow));
+    const robots = [];
+    for (let i = 0; i < 5; i++)
+      robots.push((await interest(target.id, { ...anApplicationFor('L-1'), website: 'http://spam.example' })).status);
+    expect(robots).toEqual([202, 202, 202, 202, 202]);
+    const real = await interest(target.id, anApplicationFor('L-1', { email: 'l1@example.org' }));
+    expect(real.status).toBe(202);
+    expect(await organizerOf(target.id, 'L-1')).toMatchObject({ email: 'l1@example.org', stage: 'applied' });
+  }, 60_000);
+
+  it("answers a new application, one on record and a robot's after the same time", async () => {
+    const timed = async (body: unknown) => {
+      const started = performance.now();
+      const response = await interest(program.id, body);
+      return { status: response.status, ms: performance.now() - started };
+    };
+    const answers = {
+      fresh: await timed(anApplicationFor('T-1')),
+      onRecord: await timed(anApplicationFor('T-1')),
+      robot: await timed({ ...anApplicationFor('T-2'), website: 'http://spam.example' }),
+    };
+    process.stdout.write(`[public-form] answer times: ${JSON.stringify(answers)}\n`);
+    const times = Object.values(answers).map((a) => a.ms);
+    for (const answer of Object.values(answers)) {
+      expect(answer.status).toBe(202);
+      // setTimeout may fire a millisecond early.
+      expect(answer.ms).toBeGreaterThanOrEqual(interestAnswerMs - 2);
+    }
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(250);
   }, 60_000);
 
   it('refuses when closed, and names each bad field', async () => {
