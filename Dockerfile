@@ -6,7 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/build-web.mjs ./scripts/
+COPY scripts/build-web.mjs scripts/prune-dist.mjs ./scripts/
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 

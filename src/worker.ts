@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       logger.log(`health on http://${config.workerHealth.host}:${health.port}/health/ready`);
     }
     if (config.codecEndpoint) {
-      const codec = await CodecServer.start(app.get(MemberDataCodec), {
+      const codec = await CodecServer.start(app.get(MemberDataCodec).uncached(), {
         ...config.codecEndpoint,
         onError: (error) => logger.warn(`codec endpoint: ${error.message}`),
       });

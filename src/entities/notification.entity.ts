@@ -6,6 +6,8 @@ import type { NotificationKind, RecipientRole } from '../domain/organizer';
 @Index(['programId', 'createdAt'])
 @Index(['organizerId', 'createdAt'])
 @Index(['kind', 'createdAt'])
+// Today's open reminders: a program's unresolved ones only, not every reminder it ever had.
+@Index('IDX_notifications_open_by_program', ['programId', 'kind'], { where: '"resolved_at" IS NULL' })
 export class NotificationEntity {
   @PrimaryColumn({ type: 'varchar', length: 200 })
   id: string;

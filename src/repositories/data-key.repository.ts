@@ -1,12 +1,15 @@
 // Members' data keys (envelope encryption): each organizer's payloads in Temporal are encrypted with a key of their
 // own, kept here wrapped with one of the PAYLOAD_KEYS. Deleting it (erasure) makes those payloads unreadable for good.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/configuration';
 import { PayloadKeyMismatchError, type PayloadKeys } from '../config/payload-keys';
 
 const cacheMs = 60_000;
+/** The channel on which a destroyed key's subject is announced to every process (PostgreSQL LISTEN/NOTIFY). */
+const destroyedChannel = 'data_key_destroyed';
 const ivBytes = 12;
 const tagBytes = 16;
 
@@ -27,16 +30,62 @@ export function open(key: Buffer, sealed: Buffer): Buffer {
 const checkOf = (key: Buffer) => createHmac('sha256', key).update('organizer-pipeline payload key check').digest('hex');
 
 @Injectable()
-export class DataKeyRepository {
-  /** Keys read recently; kept a minute, so a key destroyed in another process stops working here soon after. */
+export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
+  /**
+   * Keys read recently, kept a minute, and only while this process hears every destruction: a key destroyed by another
+   * process (an erasure) leaves this cache the moment it commits, so no stale key ever encrypts or decrypts here (a
+   * member erased and applying again gets a new key under the same id).
+   */
   private readonly cache = new Map<string, { key: Buffer; at: number }>();
   private readonly keys: PayloadKeys;
+  private readonly databaseUrl: string;
+  private listener: Client | undefined;
+  private listening = false;
+  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
     this.keys = config.payloadKeys;
+    this.databaseUrl = config.databaseUrl;
+  }
+
+  onModuleInit(): void {
+    void this.listen();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Listens for destroyed keys; while the connection is down, nothing is cached (and what was is dropped). */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.databaseUrl });
+    const lost = () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.listening = false;
+      this.cache.clear();
+      void client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 1_000).unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.payload) this.cache.delete(message.payload);
+    });
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${destroyedChannel}`);
+      this.listening = !this.stopped;
+    } catch {
+      lost();
+    }
   }
 
   /** A PAYLOAD_KEYS key by id (the current one when none is named); undefined when it is not configured. */
@@ -84,18 +133,24 @@ export class DataKeyRepository {
     return (await this.existing(subject))!;
   }
 
-  /** The subject's data key, or undefined when it has none (never had, or was erased). */
-  async existing(subject: string): Promise<Buffer | undefined> {
-    const cached = this.cache.get(subject);
-    if (cached && Date.now() - cached.at < cacheMs) return cached.key;
+  /**
+   * The subject's data key, or undefined when it has none (never had, or was erased); `cached: false` reads it from
+   * PostgreSQL even when this process read it recently.
+   */
+  async existing(subject: string, cached = true): Promise<Buffer | undefined> {
+    const recent = cached && this.listening ? this.cache.get(subject) : undefined;
+    if (recent && Date.now() - recent.at < cacheMs) return recent.key;
     const [row] = await this.dataSource.query('SELECT key_id, wrapped FROM data_keys WHERE subject = $1', [subject]);
-    if (!row) return undefined;
+    if (!row) {
+      this.cache.delete(subject);
+      return undefined;
+    }
     const master = this.masterKey(row.key_id);
     if (!master)
       throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${row.key_id}, which wraps a member's data key`);
     const key = open(master.key, row.wrapped);
     if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(subject, { key, at: Date.now() });
+    if (this.listening) this.cache.set(subject, { key, at: Date.now() });
     return key;
   }
 
@@ -130,9 +185,15 @@ export class DataKeyRepository {
     }
   }
 
-  /** Destroys the subject's data key: what it encrypted can no longer be read, here or anywhere. */
+  /**
+   * Destroys the subject's data key: what it encrypted can no longer be read, here or anywhere. Every process hears of
+   * it when the deletion commits (one statement, so the notice and the deletion commit together).
+   */
   async destroy(subject: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM data_keys WHERE subject = $1', [subject]);
+    await this.dataSource.query(
+      `WITH destroyed AS (DELETE FROM data_keys WHERE subject = $1) SELECT pg_notify('${destroyedChannel}', $1::text)`,
+      [subject],
+    );
     this.cache.delete(subject);
   }
 }

@@ -104,9 +104,12 @@ async function handle(
   if (request.method !== 'POST' || (action !== 'encode' && action !== 'decode'))
     return send(404, { message: 'POST …/encode or …/decode' });
   try {
-    const body = JSON.parse(await readBody(request)) as { payloads?: JsonPayload[] };
-    if (!Array.isArray(body?.payloads)) throw new BadRequest('payloads must be an array');
-    const payloads = body.payloads.map(fromJson);
+    const body = JSON.parse(await readBody(request)) as { payloads?: JsonPayload[] | null } | null;
+    if (typeof body !== 'object' || body === null) throw new BadRequest('the body must be an object');
+    // Protobuf JSON leaves an empty list out: `{}` is no payloads (the Temporal CLI sends it for a query without input).
+    const listed = body.payloads ?? [];
+    if (!Array.isArray(listed)) throw new BadRequest('payloads must be an array');
+    const payloads = listed.map(fromJson);
     const result = action === 'encode' ? await codec.encode(payloads) : await codec.decode(payloads);
     send(200, { payloads: result.map(toJson) });
   } catch (error) {

@@ -18,7 +18,18 @@ export class ErasedPayloadError extends Error {}
 
 @Injectable()
 export class MemberDataCodec implements PayloadCodec {
-  constructor(private readonly keys: DataKeyRepository) {}
+  /** Whether members' keys may come from this process's cache (the workers' and API's own decoding). */
+  protected readonly cachedKeys: boolean = true;
+
+  constructor(protected readonly keys: DataKeyRepository) {}
+
+  /**
+   * The same codec reading every member's key from PostgreSQL each time: for the codec endpoint, which must stop
+   * decoding an erased member's payloads the moment the erasure commits, whichever process erased them.
+   */
+  uncached(): MemberDataCodec {
+    return new UncachedMemberDataCodec(this.keys);
+  }
 
   /** The organizer a payload belongs to: the workflow (or the activity's workflow) when it is an organizer's. */
   private subjectOf(context: SerializationContext | undefined): string | undefined {
@@ -53,7 +64,7 @@ export class MemberDataCodec implements PayloadCodec {
         if (!metadata.encoding || decoder.decode(metadata.encoding) !== encrypted) return payload;
         const subject = metadata['encryption-subject'] ? decoder.decode(metadata['encryption-subject']) : undefined;
         const key = subject
-          ? await this.keys.existing(subject)
+          ? await this.keys.existing(subject, this.cachedKeys)
           : this.keys.masterKey(decoder.decode(metadata['encryption-key-id'] ?? new Uint8Array()))?.key;
         if (!key) {
           throw new ErasedPayloadError(
@@ -66,6 +77,10 @@ export class MemberDataCodec implements PayloadCodec {
       }),
     );
   }
+}
+
+class UncachedMemberDataCodec extends MemberDataCodec {
+  protected override readonly cachedKeys = false;
 }
 
 /** Where the failure converter is (bundled with the workflows, loaded by the client). */

@@ -2,6 +2,7 @@
 // polling), the Web UI's codec endpoint (decodes what the raw history holds, for the UI's origin only), logs as JSON
 // with Temporal's own lines among them, and a SIGTERM that lets a running activity finish before it exits. And the
 // API's liveness apart from its readiness.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { ManagedProcess } from '../../dev/stack/managed-process';
@@ -147,6 +148,79 @@ describe('the worker process', () => {
       await raw.connection.close();
     }
   });
+
+  /** An organizer's first payload as the Web UI sends it to the codec endpoint (protobuf JSON, base64). */
+  async function rawInput(workflowId: string): Promise<{ metadata: Record<string, string>; data: string }[]> {
+    const raw = new Client({ connection: await Connection.connect(api.config.temporal.connection) });
+    try {
+      const history = await raw.workflow.getHandle(workflowId).fetchHistory();
+      return history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads!.map((payload) => ({
+        metadata: Object.fromEntries(
+          Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+        ),
+        data: Buffer.from(payload.data!).toString('base64'),
+      }));
+    } finally {
+      await raw.connection.close();
+    }
+  }
+
+  const decodeForUi = (payloads: unknown) =>
+    fetch(`${codecUrl}/decode`, {
+      method: 'POST',
+      headers: { Origin: uiOrigin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ payloads }),
+    });
+
+  it("serves the Temporal CLI's --codec-endpoint: a query without input sends {}, an empty list", async () => {
+    const cli = process.env.TEMPORAL_CLI_PATH;
+    if (!cli) throw new Error('no Temporal CLI: the test stack provides one (TEMPORAL_CLI, PATH or built with go)');
+    const admin = new ApiClient(api);
+    const program = await admin.createProgram(aFastPolicy());
+    const name = `Zelda Quintero-${randomUUID().slice(0, 6)}`;
+    const created = (await admin.apply(program.id, { name })).body;
+    const query = spawnSync(
+      cli,
+      [
+        'workflow',
+        'query',
+        '--address',
+        process.env.TEMPORAL_ADDRESS!,
+        '--namespace',
+        api.config.temporal.namespace,
+        '--workflow-id',
+        created.id,
+        '--name',
+        'organizerState',
+        '--codec-endpoint',
+        codecUrl,
+        '--output',
+        'json',
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect({ status: query.status, stderr: query.stderr }).toMatchObject({ status: 0 });
+    expect(query.stdout).toContain(name);
+    const empty = await fetch(`${codecUrl}/encode`, { method: 'POST', body: '{}' });
+    expect({ status: empty.status, body: await empty.json() }).toEqual({ status: 200, body: { payloads: [] } });
+  }, 60_000);
+
+  it("stops decoding an erased member's payloads the moment the erasure answers", async () => {
+    const admin = new ApiClient(api);
+    const program = await admin.createProgram(aFastPolicy());
+    const name = `Zelda Quintero-${randomUUID().slice(0, 6)}`;
+    const created = (await admin.apply(program.id, { name })).body;
+    const payloads = await rawInput(created.id);
+    // Decoded once: the worker process has read (and may keep) the member's key.
+    const before = await decodeForUi(payloads);
+    expect(before.status).toBe(200);
+    await admin.ok('POST', `/api/organizers/${created.id}/erase`);
+    const after = await decodeForUi(payloads);
+    expect({ status: after.status, body: await after.json() }).toEqual({
+      status: 422,
+      body: { message: expect.stringContaining('was erased') },
+    });
+  }, 60_000);
 
   it('on SIGTERM stops polling, lets the email in flight finish, then exits 0; every log line is JSON', async () => {
     const admin = new ApiClient(api);

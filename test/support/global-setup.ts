@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_TEST_SERVER_PATH = timeSkipping ?? '';
   process.env.SCHEMATHESIS_PATH = resolveSchemathesis(settings) ?? '';
   process.env.COMPOSE_CHECK_PATH = resolveComposeCheck(settings);
+  // The CLI as a client too (its --codec-endpoint against the worker's codec endpoint).
+  const cli = resolveTemporalCli(settings);
 
   const [databaseUrl, temporalAddress] = await Promise.all([
     (async () => {
@@ -60,7 +62,7 @@ export default async function globalSetup(): Promise<void> {
         return settings.temporalAddress;
       }
       const dev = await startTemporalDevServer({
-        cli: resolveTemporalCli(settings),
+        cli,
         port: await freePort(),
         httpPort: await freePort(),
         logFile: join(scratch, 'temporal.log'),
@@ -74,6 +76,7 @@ export default async function globalSetup(): Promise<void> {
   // The key that encrypts members' data in Temporal for this run (PAYLOAD_KEYS when given).
   process.env.PAYLOAD_KEYS ||= `t1:${randomBytes(32).toString('base64')}`;
   process.env.TEMPORAL_ADDRESS = temporalAddress;
+  process.env.TEMPORAL_CLI_PATH = cli ?? '';
   process.env.NODE_ENV = 'test';
   say(
     `PostgreSQL ${databaseUrl.replace(/:[^:@]*@/, ':***@')}, Temporal ${temporalAddress}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
