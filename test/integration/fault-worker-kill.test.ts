@@ -114,4 +114,47 @@ describe('worker killed mid-projection', () => {
     );
     expect(n).toBe(1);
   }, 120_000);
+
+  it('reports each person as they stand when a group session is retried after the worker died during it', async () => {
+    const people: string[] = [];
+    for (let i = 0; i < 4; i++) people.push((await admin.apply(program.id)).body.id as string);
+    // An API that gives up on a workflow after 3 s, on the same task queue: it answers while the worker is away.
+    const impatient = await AppHarness.start(
+      { TEMPORAL_TASK_QUEUE: harness.config.temporal.taskQueue, TEMPORAL_UPDATE_TIMEOUT_MS: '3000' },
+      { worker: false },
+    );
+    try {
+      worker!.kill();
+      await worker!.exited;
+      const session = (api: AppHarness) =>
+        api.http('POST', `/api/programs/${program.id}/group-screenings`, {
+          token: admin.token,
+          body: { at: soon(), location: 'Union hall', organizerIds: people },
+          headers: { 'Idempotency-Key': 'screening-during-an-outage' },
+        });
+      const first = await session(impatient);
+      expect(first.status).toBe(201);
+      expect(first.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([false, false, false, false]);
+
+      // Back: what the API gave up on may have been applied since. The retry (through an API that waits for the
+      // worker to take its tasks again) tells what is true now.
+      worker = await startWorker();
+      const retried = await session(harness);
+      expect(retried.body.id).toBe(first.body.id);
+      expect(retried.body.results).toEqual(
+        people.map((organizerId) => ({ organizerId, ok: true, stage: 'screening' })),
+      );
+      const scheduled = await harness.dataSource.query(
+        `SELECT organizer_id, count(*)::int AS n FROM stage_transitions
+          WHERE organizer_id = ANY ($1) AND to_stage = 'screening' GROUP BY organizer_id`,
+        [people],
+      );
+      expect(scheduled).toHaveLength(4);
+      expect(scheduled.every((row: { n: number }) => row.n === 1)).toBe(true);
+      const stored = await admin.ok('GET', `/api/group-sessions/${first.body.id}`);
+      expect(stored.members.map((m: { outcome: { ok: boolean } }) => m.outcome.ok)).toEqual([true, true, true, true]);
+    } finally {
+      await impatient.stop();
+    }
+  }, 120_000);
 });

@@ -1,8 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { pendingSchemaChanges } from '../../dev/generate-migration';
+import { organizerIdFor } from '../../src/contracts/ids';
+import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
+import { migrations } from '../../src/database/migrations';
+import { openStages } from '../../src/domain/stages';
+import { openRemindersSql } from '../../src/repositories/organizer.repository';
+import { scratchDatabase } from '../support/scratch-database';
 
 describe('migrations', () => {
   it('bring a database to exactly the schema the entities describe', async () => {
     const { up } = await pendingSchemaChanges(process.env.DATABASE_URL!);
     expect(up).toEqual([]);
+  });
+
+  it("clean what was stored before issue 24's fixes: strangers in group sessions, erased members' accounts in the audit", async () => {
+    const db = await scratchDatabase({ migrated: false });
+    const [programA, programB, member, stranger, account, keptAccount] = Array.from({ length: 6 }, () => randomUUID());
+    // Erased before erasure moved records: still under the id the member id gives.
+    const erased = organizerIdFor(programA, 'M-ERASED');
+    const before = new DataSource({ ...dataSourceOptions(db.url), migrations: migrations.slice(0, -1) });
+    try {
+      await before.initialize();
+      await before.runMigrations({ transaction: 'each' });
+      const organizer = (id: string, programId: string, erasedAt: string | null) =>
+        before.query(
+          `INSERT INTO organizers (id, program_id, member_id, name, email, stage, stage_entered_at, applied_at, totals,
+             version, projected_at, erased_at)
+           VALUES ($1, $2, $3, 'Someone', 'someone@example.org', 'applied', now(), now(), '{}', 1, now(), $4)`,
+          [id, programId, `M-${id.slice(0, 6)}`, erasedAt],
+        );
+      await organizer(member, programA, null);
+      await organizer(stranger, programB, null);
+      await organizer(erased, programA, new Date().toISOString());
+      await before.query(
+        `INSERT INTO stage_transitions (organizer_id, seq, to_stage, at, actor) VALUES ($1, 1, 'applied', now(), 'x')`,
+        [erased],
+      );
+      await before.query(
+        `INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary)
+         VALUES ($1::text || ':stage_stalled:applied', $1::uuid, $2, 'stage_stalled', 'coordinator', now(), 'stalled')`,
+        [erased, programA],
+      );
+      await before.query(
+        `INSERT INTO weekly_reports (program_id, week_start, week_end, submitted, missing, totals, created_at)
+         VALUES ($1, now(), now(), '[]', $2, '{}', now())`,
+        [
+          programA,
+          JSON.stringify([
+            { organizerId: member, name: 'A' },
+            { organizerId: erased, name: 'Erased member' },
+          ]),
+        ],
+      );
+      const session = randomUUID();
+      await before.query(
+        `INSERT INTO group_sessions (id, program_id, kind, at, created_by, created_at) VALUES ($1, $2, 'screening', now(), 'x', now())`,
+        [session, programA],
+      );
+      for (const organizerId of [member, stranger, randomUUID()])
+        await before.query('INSERT INTO group_session_members (session_id, organizer_id) VALUES ($1, $2)', [
+          session,
+          organizerId,
+        ]);
+      for (const [id, organizerId] of [
+        [account, erased],
+        [keptAccount, member],
+      ])
+        await before.query(
+          `INSERT INTO users (id, email, name, role, program_ids, organizer_id, token_hash, created_at)
+           VALUES ($1, $2, 'Ana Quarry', 'organizer', '{}', $3, $4, now())`,
+          [id, `${id}@example.org`, organizerId, id.replaceAll('-', '')],
+        );
+      for (const subject of [account, keptAccount])
+        await before.query(
+          `INSERT INTO audit_entries (id, at, actor, kind, subject, after) VALUES ($1, now(), 'admin', 'user-created', $2, $3)`,
+          [randomUUID(), subject, JSON.stringify({ name: 'Ana Quarry', email: `${subject}@example.org` })],
+        );
+    } finally {
+      await before.destroy();
+    }
+    try {
+      await runMigrations(db.url);
+      const after = await new DataSource(dataSourceOptions(db.url)).initialize();
+      try {
+        const members = await after.query('SELECT organizer_id FROM group_session_members');
+        expect(members).toHaveLength(1);
+        const audit = await after.query('SELECT subject, after FROM audit_entries ORDER BY after IS NULL');
+        expect(audit.map((a: { after: unknown }) => a.after === null)).toEqual([false, true]);
+        // The erased record, its history, reminders and report line moved together to a random (version 4) id.
+        expect(await after.query('SELECT id FROM organizers WHERE id = $1', [erased])).toEqual([]);
+        const [moved] = await after.query('SELECT id, member_id FROM organizers WHERE erased_at IS NOT NULL');
+        expect(moved.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
+        expect(moved.member_id).toBe(`ERASED-${moved.id.slice(0, 8)}`);
+        expect(await after.query('SELECT organizer_id FROM stage_transitions')).toEqual([{ organizer_id: moved.id }]);
+        expect(await after.query('SELECT id, organizer_id FROM notifications')).toEqual([
+          { id: `${moved.id}:stage_stalled:applied`, organizer_id: moved.id },
+        ]);
+        const [report] = await after.query('SELECT submitted, missing FROM weekly_reports');
+        expect(report).toEqual({
+          submitted: [],
+          missing: [
+            { organizerId: member, name: 'A' },
+            { organizerId: moved.id, name: 'Erased member' },
+          ],
+        });
+      } finally {
+        await after.destroy();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("reads Today's open reminders through the partial index, not every reminder the program had", async () => {
+    const db = await scratchDatabase();
+    const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
+    try {
+      const programId = randomUUID();
+      await dataSource.query(
+        `INSERT INTO organizers (id, program_id, member_id, name, email, stage, stage_entered_at, applied_at, totals,
+           version, projected_at)
+         SELECT gen_random_uuid(), $1, 'M-' || i, 'Someone', 'someone@example.org', 'active', now(), now(), '{}', 1, now()
+           FROM generate_series(1, 500) i`,
+        [programId],
+      );
+      // A year of weekly reminders for 500 organizers, all resolved but the last week's.
+      await dataSource.query(
+        `INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, resolved_at)
+         SELECT o.id || ':debrief_overdue:' || w, o.id, $1, 'debrief_overdue', 'organizer', now() - w * interval '7 days',
+                'overdue', CASE WHEN w > 0 THEN now() END
+           FROM organizers o, generate_series(0, 51) w WHERE o.program_id = $1`,
+        [programId],
+      );
+      await dataSource.query('ANALYZE notifications');
+      await dataSource.query('ANALYZE organizers');
+      const plan: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN ${openRemindersSql}`, [
+        [programId],
+        ['debrief_overdue', 'escalated'],
+        [...openStages],
+      ]);
+      const text = plan.map((line) => line['QUERY PLAN']).join('\n');
+      expect(text).toContain('IDX_notifications_open_by_program');
+      expect(text).not.toMatch(/Seq Scan on notifications/);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { localDay } from '../../dev/hiring-walk';
 import { ManagedProcess } from '../../dev/stack/managed-process';
 import { productScript } from '../../dev/stack/settings';
+import { organizerIdFor } from '../../src/contracts/ids';
 import { reconcileWorkflowType } from '../../src/contracts/reconcile';
 import { weeklyReportWorkflowType } from '../../src/contracts/weekly-report';
 import { ErasedPayloadError, MemberDataCodec } from '../../src/temporal/member-data-codec';
@@ -137,33 +138,42 @@ describe("members' data in Temporal", () => {
       staff: 'Jo',
       notes: `drove with ${p.name}`,
     });
-    const organizerUser = await admin.createUser('organizer', {
-      organizerId: id,
-      email: p.email.replace('@', '+login@'),
-    });
+    const login = p.email.replace('@', '+login@');
+    const organizerUser = await admin.createUser('organizer', { organizerId: id, email: login, name: p.name });
     await admin.ok('POST', `/api/organizers/${id}/withdraw`, { reason: 'moving away' });
     const before = await admin.ok('GET', `/api/dashboard/pipeline?programId=${program.id}`);
+    const firstRun = (await raw.workflow.getHandle(id).describe()).runId;
+    const history = await raw.workflow.getHandle(id).fetchHistory();
+    const input = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0] as Payload;
 
     const erased = await admin.ok('POST', `/api/organizers/${id}/erase`);
-    expect(erased).toMatchObject({ organizerId: id, stage: 'withdrawn' });
+    expect(erased).toMatchObject({ organizerId: expect.any(String), stage: 'withdrawn' });
+    // The record keeps its figures under a new id, which no member id leads to.
+    const anonymous = erased.organizerId as string;
+    expect(anonymous).not.toBe(id);
 
     const dump = JSON.stringify(
       await harness.dataSource.query(
         `SELECT
-           (SELECT json_agg(o) FROM organizers o WHERE o.id = $1) AS organizer,
-           (SELECT json_agg(n) FROM notifications n WHERE n.organizer_id = $1) AS notifications,
-           (SELECT json_agg(d) FROM notification_deliveries d WHERE d.notification_id LIKE $1::text || '%') AS deliveries,
-           (SELECT json_agg(r) FROM ride_alongs r WHERE r.organizer_id = $1) AS ride_alongs,
-           (SELECT json_agg(t) FROM stage_transitions t WHERE t.organizer_id = $1) AS history,
-           (SELECT json_agg(a) FROM audit_entries a WHERE a.subject = $1::text) AS audit,
-           (SELECT json_agg(u) FROM users u WHERE u.organizer_id = $1) AS users,
+           (SELECT json_agg(o) FROM organizers o WHERE o.id = ANY ($1)) AS organizer,
+           (SELECT json_agg(n) FROM notifications n WHERE n.organizer_id = ANY ($1)) AS notifications,
+           (SELECT json_agg(d) FROM notification_deliveries d
+              WHERE split_part(d.notification_id, ':', 1) = ANY ($1::text[])) AS deliveries,
+           (SELECT json_agg(r) FROM ride_alongs r WHERE r.organizer_id = ANY ($1)) AS ride_alongs,
+           (SELECT json_agg(t) FROM stage_transitions t WHERE t.organizer_id = ANY ($1)) AS history,
+           (SELECT json_agg(a) FROM audit_entries a) AS audit,
+           (SELECT json_agg(u) FROM users u WHERE u.organizer_id = ANY ($1)) AS users,
            (SELECT json_agg(w) FROM weekly_reports w WHERE w.program_id = $2) AS reports`,
-        [id, program.id],
+        [[id, anonymous], program.id],
       ),
     );
-    for (const value of [p.name, p.email, p.phone, p.memberId])
+    for (const value of [p.name, p.email, login, p.phone, p.memberId, id])
       expect({ value, found: dump.includes(value) }).toEqual({ value, found: false });
-    expect(await admin.ok('GET', `/api/organizers/${id}`)).toMatchObject({
+    // The whole audit trail, as an admin reads it: no entry about the member or their account shows their data.
+    const audit = JSON.stringify(await admin.ok('GET', '/api/audit?limit=200'));
+    for (const value of [p.name, login, p.memberId])
+      expect({ value, found: audit.includes(value) }).toEqual({ value, found: false });
+    expect(await admin.ok('GET', `/api/organizers/${anonymous}`)).toMatchObject({
       name: 'Erased member',
       stage: 'withdrawn',
       phone: null,
@@ -171,12 +181,7 @@ describe("members' data in Temporal", () => {
     expect((await admin.as(organizerUser.token).call('GET', '/api/users/me')).status).toBe(401);
     expect(await admin.ok('GET', `/api/dashboard/pipeline?programId=${program.id}`)).toEqual(before);
 
-    // The raw history holds nothing readable, and not even the codec can read it now.
-    const histories = await rawHistories(raw, [id]);
-    for (const value of [p.name, p.email, p.phone, p.memberId]) expect(histories.includes(value)).toBe(false);
-    await expect(harness.temporal.workflow.getHandle(id).result()).rejects.toBeInstanceOf(Error);
-    const history = await raw.workflow.getHandle(id).fetchHistory();
-    const input = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0] as Payload;
+    // What Temporal held of them cannot be decoded any more, anywhere.
     await expect(harness.app.get(MemberDataCodec).decode([input])).rejects.toBeInstanceOf(ErasedPayloadError);
     const trail = await admin.ok('GET', `/api/programs/${program.id}/audit`);
     expect(trail.items[0]).toEqual({
@@ -184,14 +189,44 @@ describe("members' data in Temporal", () => {
       actor: 'bootstrap-admin',
       programId: program.id,
       kind: 'erased',
-      subject: id,
+      subject: anonymous,
     });
     // The reconciler leaves the erased record alone.
     expect(
-      (await harness.dataSource.query('SELECT erased_at IS NOT NULL AS erased FROM organizers WHERE id = $1', [id]))[0]
-        .erased,
+      (
+        await harness.dataSource.query('SELECT erased_at IS NOT NULL AS erased FROM organizers WHERE id = $1', [
+          anonymous,
+        ])
+      )[0].erased,
     ).toBe(true);
-  });
+
+    // No answer tells the erased member's id from one no one ever had.
+    const never = organizerIdFor(program.id, `NEVER-${randomUUID().slice(0, 6)}`);
+    const asked = async (organizerId: string) => {
+      const answers = [];
+      for (const [method, path] of [
+        ['GET', `/api/organizers/${organizerId}`],
+        ['GET', `/api/organizers/${organizerId}/links`],
+        ['POST', `/api/organizers/${organizerId}/erase`],
+        ['POST', `/api/organizers/${organizerId}/withdraw`],
+      ]) {
+        const response = await admin.call(method, path, method === 'POST' ? { reason: 'x' } : undefined);
+        answers.push([response.status, JSON.stringify(response.body).replaceAll(organizerId, '<id>')]);
+      }
+      return answers;
+    };
+    expect(await asked(id)).toEqual(await asked(never));
+    expect((await asked(never)).map(([status]) => status)).toEqual([404, 404, 404, 404]);
+
+    // The member may apply again: a new record and a new run, under the id their member id gives.
+    const again = await admin.apply(program.id, { memberId: p.memberId, name: p.name, email: p.email });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id, stage: 'applied', name: p.name, version: 1 });
+    expect((await harness.temporal.workflow.getHandle(id).describe()).runId).not.toBe(firstRun);
+    expect((await admin.ok('GET', `/api/organizers/${anonymous}`)).name).toBe('Erased member');
+    // Once: a second application is refused as any duplicate is.
+    expect((await admin.apply(program.id, { memberId: p.memberId })).status).toBe(409);
+  }, 120_000);
 
   it('ends an open record as withdrawn (erased) before erasing it', async () => {
     const { body } = await admin.apply(program.id);
@@ -199,7 +234,7 @@ describe("members' data in Temporal", () => {
     expect(erased.stage).toBe('withdrawn');
     const [last] = await harness.dataSource.query(
       'SELECT to_stage FROM stage_transitions WHERE organizer_id = $1 ORDER BY seq DESC LIMIT 1',
-      [body.id],
+      [erased.organizerId],
     );
     expect(last.to_stage).toBe('withdrawn');
   });

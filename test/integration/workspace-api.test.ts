@@ -83,8 +83,10 @@ describe("the coordinator's workspace API", () => {
     const invited = await Promise.all(Array.from({ length: 8 }, () => applicant()));
     const alreadyScheduled = await applicant();
     await admin.advanceTo(program, alreadyScheduled, 'screening');
+    const gone = await applicant();
+    await admin.ok('POST', `/api/organizers/${gone}/withdraw`, { reason: 'moved away' });
     const fromElsewhere = await applicant(other);
-    const organizerIds = [...invited, alreadyScheduled, fromElsewhere];
+    const organizerIds = [...invited, alreadyScheduled, gone];
     const before = await footprint(harness, alreadyScheduled);
     const key = `screening-${randomUUID()}`;
     const body = { at: soon(), location: 'Local 12 hall', organizerIds };
@@ -103,11 +105,11 @@ describe("the coordinator's workspace API", () => {
       stage: 'screening',
       message: expect.stringContaining('not possible in stage screening'),
     });
-    expect(results.find((r) => r.organizerId === fromElsewhere)).toEqual({
-      organizerId: fromElsewhere,
+    expect(results.find((r) => r.organizerId === gone)).toEqual({
+      organizerId: gone,
       ok: false,
-      stage: '',
-      message: 'not an applicant or organizer of this program',
+      stage: 'withdrawn',
+      message: expect.stringContaining('stage is withdrawn, which is closed'),
     });
     expect(await footprint(harness, alreadyScheduled)).toEqual(before);
     for (const organizerId of invited)
@@ -150,10 +152,7 @@ describe("the coordinator's workspace API", () => {
       expect(stageOf(organizerId)).toEqual({ organizerId, ok: true, stage: 'role_play' });
     expect(stageOf(noShow)).toEqual({ organizerId: noShow, ok: true, stage: 'applied' });
     expect(stageOf(notAdvanced)).toEqual({ organizerId: notAdvanced, ok: true, stage: 'not_selected' });
-    expect(stageOf(fromElsewhere)).toMatchObject({
-      ok: false,
-      message: 'not an applicant or organizer of this program',
-    });
+    expect(stageOf(fromElsewhere)).toMatchObject({ ok: false, message: 'not in this screening session' });
     expect(stageOf(uninvited)).toMatchObject({ ok: false, message: 'not in this screening session' });
     // Sent again, the sheet answers the same and records nothing twice.
     const again = await coordinator.ok('POST', `/api/group-screenings/${id}/results`, {
@@ -163,10 +162,45 @@ describe("the coordinator's workspace API", () => {
     const session = await national.ok('GET', `/api/group-sessions/${id}`);
     expect(session).toMatchObject({ kind: 'screening', location: 'Local 12 hall' });
     expect(session.members).toHaveLength(10);
-    expect(session.members.filter((m: { result: unknown }) => m.result)).toHaveLength(9);
+    expect(session.members.filter((m: { result: unknown }) => m.result)).toHaveLength(8);
     const listed = await coordinator.ok('GET', `/api/programs/${program.id}/group-sessions?kind=screening`);
     expect(listed.items.map((s: { id: string }) => s.id)).toContain(id);
   }, 120_000);
+
+  it("refuses a session naming anyone outside the program, before storing anything: no one's name is shown", async () => {
+    const mine = await applicant();
+    const theirs = await applicant(other);
+    const strangers = Array.from({ length: 200 }, () => randomUUID());
+    const sessions = async () =>
+      (
+        await harness.dataSource.query(
+          `SELECT count(DISTINCT s.id)::int AS sessions, count(m.organizer_id)::int AS members
+             FROM group_sessions s LEFT JOIN group_session_members m ON m.session_id = s.id WHERE s.program_id = $1`,
+          [program.id],
+        )
+      )[0];
+    const before = await sessions();
+    const mineBefore = await footprint(harness, mine);
+    const attempts: [string, Record<string, unknown>][] = [
+      [`/api/programs/${program.id}/group-screenings`, { at: soon(), location: 'hall', organizerIds: [mine, theirs] }],
+      [`/api/programs/${program.id}/group-debriefs`, { heldAt: new Date().toISOString(), organizerIds: [theirs] }],
+      [`/api/programs/${program.id}/group-screenings`, { at: soon(), location: 'hall', organizerIds: strangers }],
+    ];
+    for (const [path, body] of attempts) {
+      const response = await harness.http('POST', path, { token: coordinator.token, body });
+      expect(response.status).toBe(400);
+      expect(response.body.problems).toEqual([
+        { field: 'organizerIds', reason: expect.stringContaining('are not applicants or organizers of this program') },
+      ]);
+    }
+    expect(await sessions()).toEqual(before);
+    expect(await footprint(harness, mine)).toEqual(mineBefore);
+    const listed = await coordinator.ok('GET', `/api/programs/${program.id}/group-sessions`);
+    const shown = JSON.stringify(listed);
+    const theirName = (await admin.ok('GET', `/api/organizers/${theirs}`)).name;
+    expect(shown).not.toContain(theirs);
+    expect(shown).not.toContain(theirName);
+  });
 
   it('records one in-person group debrief for 5: the group-debrief rule met for each, no weekly debrief made', async () => {
     const attendees = await Promise.all(

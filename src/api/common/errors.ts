@@ -13,6 +13,13 @@ export class RecordClosedError extends ConflictError {
   }
 }
 
+/** The member has applied to the program already: their workflow exists under the id their member id gives. */
+export class AlreadyAppliedError extends ConflictError {
+  constructor() {
+    super('this member has already applied to this program');
+  }
+}
+
 /** The request is well-formed but breaks a rule of the program (a training it does not list). */
 export class RuleViolationError extends Error {}
 

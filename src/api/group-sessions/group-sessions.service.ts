@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { OrganizerState } from '../../domain/organizer';
 import type { Stage } from '../../domain/stages';
 import { GroupSessionEntity, GroupSessionMemberEntity } from '../../entities';
 import type { SessionOutcome } from '../../entities/group-session.entity';
@@ -19,6 +20,7 @@ import { mapLimit } from '../common/map-limit';
 import type { OrganizerDetailDto } from '../organizers/organizer-responses.dto';
 import { OrganizersService } from '../organizers/organizers.service';
 import { ProgramsService } from '../programs/programs.service';
+import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type {
   CreatedSessionDto,
   CreateGroupDebriefDto,
@@ -57,6 +59,7 @@ export class GroupSessionsService {
     private readonly repository: OrganizerRepository,
     private readonly programs: ProgramsService,
     private readonly access: AccessPolicy,
+    private readonly workflows: WorkflowGateway,
   ) {}
 
   async createScreening(
@@ -178,6 +181,16 @@ export class GroupSessionsService {
     const { programId, caller, idempotencyKey } = fields;
     await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
+    // Checked before anything is stored: a session keeps (and shows the names of) its program's people only.
+    const members = await this.repository.membersOf(programId, organizerIds);
+    const outsiders = organizerIds.filter((organizerId) => !members.has(organizerId));
+    if (outsiders.length) {
+      const named = outsiders.slice(0, 5).join(', ');
+      const more = outsiders.length > 5 ? ` and ${outsiders.length - 5} more` : '';
+      throw new InvalidInputError([
+        { field: 'organizerIds', reason: `are not applicants or organizers of this program: ${named}${more}` },
+      ]);
+    }
     const id = randomUUID();
     const inserted: { id: string }[] = await this.dataSource.query(
       `INSERT INTO group_sessions (id, program_id, kind, at, location, notes, idempotency_key, created_by, created_at)
@@ -186,11 +199,11 @@ export class GroupSessionsService {
       [id, programId, fields.kind, fields.at, fields.location, fields.notes, idempotencyKey ?? null, caller.id],
     );
     if (!inserted.length) {
-      // A retry of a session already created: its first answer, nothing done twice.
+      // A retry of a session already created: nothing done twice, and each person as they stand now.
       const first = await this.dataSource
         .getRepository(GroupSessionEntity)
         .findOneByOrFail({ programId, idempotencyKey: idempotencyKey! });
-      return { id: first.id, results: await this.outcomes(first.id) };
+      return { id: first.id, results: await this.resume(first, step) };
     }
     await this.dataSource
       .createQueryBuilder()
@@ -204,6 +217,35 @@ export class GroupSessionsService {
       return personResult(organizerId, outcome);
     });
     return { id, results };
+  }
+
+  /**
+   * A retried session: the parts done report each person's stage now; the parts refused or never answered (a worker
+   * or the API stopped meanwhile) are tried again, so their answer is what is true now, not what was stored then.
+   */
+  private async resume(
+    session: GroupSessionEntity,
+    step: (organizerId: string, sessionId: string) => Promise<OrganizerDetailDto>,
+  ): Promise<PersonResultDto[]> {
+    const members = await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId: session.id });
+    return mapLimit(members, concurrent, async ({ organizerId, outcome: stored }) => {
+      if (stored?.ok) {
+        const now = await this.repository.access(organizerId);
+        return personResult(organizerId, { ok: true, stage: now?.stage ?? stored.stage });
+      }
+      let outcome = await this.attempt(session.programId, organizerId, () => step(organizerId, session.id));
+      if (!outcome.ok) {
+        // Refused: perhaps because an earlier try, whose answer was lost, did it. The workflow knows (its row may not
+        // show that change yet).
+        const now = await this.workflows.state(organizerId).catch(() => undefined);
+        if (now)
+          outcome = alreadyDone(session, now) ? { ok: true, stage: now.stage } : { ...outcome, stage: now.stage };
+      }
+      await this.dataSource
+        .getRepository(GroupSessionMemberEntity)
+        .update({ sessionId: session.id, organizerId }, { outcome });
+      return personResult(organizerId, outcome);
+    });
   }
 
   /** One person's part: done, with their stage after; or refused, with the reason and their stage as it stands. */
@@ -227,13 +269,6 @@ export class GroupSessionsService {
         message: known ? (error as Error).message : 'could not be done just now; try again',
       };
     }
-  }
-
-  private async outcomes(sessionId: string): Promise<PersonResultDto[]> {
-    const members = await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId });
-    return members.map((m) =>
-      personResult(m.organizerId, m.outcome ?? { ok: false, stage: '', message: 'still being done' }),
-    );
   }
 
   private async session(sessionId: string): Promise<GroupSessionEntity> {
@@ -286,4 +321,14 @@ function personResult(organizerId: string, outcome: SessionOutcome): PersonResul
     stage: outcome.stage as Stage | '',
     ...(outcome.message ? { message: outcome.message } : {}),
   };
+}
+
+/** Whether the person already has the session's effect: scheduled for this screening, or this debrief recorded. */
+function alreadyDone(session: GroupSessionEntity, state: OrganizerState): boolean {
+  if (session.kind === 'debrief') return !!state.groupSessions?.includes(session.id);
+  return (
+    !!state.screening &&
+    Date.parse(state.screening.at) === session.at.getTime() &&
+    state.screening.location === (session.location ?? '')
+  );
 }

@@ -247,8 +247,9 @@ export class OrganizersController {
 
   /**
    * Erases the member's personal data: an open record ends as withdrawn (reason `erased`), their data leaves every
-   * table (the figures stay, under an anonymous record), and their data key is destroyed, so what Temporal holds of
-   * them can never be read again.
+   * table (the figures stay, under an anonymous record with a new id, answered), their data key is destroyed and their
+   * workflow deleted, so what Temporal held of them can never be read again. The old id then answers 404, as one that
+   * never existed does, and the member may apply again.
    */
   @Post('erase')
   @HttpCode(200)

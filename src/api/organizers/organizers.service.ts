@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { organizerIdFor } from '../../contracts/ids';
 import { erasedReason, type ActionInputs, type Actor, type Application } from '../../domain/organizer';
 import { Action, allowedActions, organizerOwnActions, payActions, stageRefusal } from '../../domain/stage-machine';
 import { isClosed, openStages } from '../../domain/stages';
@@ -14,6 +16,7 @@ import { OrganizerFilters, OrganizerRepository } from '../../repositories/organi
 import { databaseUnavailable } from '../common/error.filter';
 import {
   AccessDeniedError,
+  AlreadyAppliedError,
   ConflictError,
   InvalidInputError,
   NotFoundError,
@@ -67,15 +70,25 @@ export class OrganizersService {
       ...(input.local ? { local: input.local.trim() } : {}),
       attestations: { ...input.attestations },
     };
-    const { organizerId, projection } = await this.workflows.apply({
-      programId,
-      policy: program.policy,
-      termEnd: program.termEnd?.toISOString(),
-      programChangedAt: program.updatedAt.toISOString(),
-      application,
-      appliedBy: actor,
-      timezone: program.timezone,
-      termStart: program.termStart.toISOString(),
+    const start = (afterErasure = false) =>
+      this.workflows.apply({
+        programId,
+        policy: program.policy,
+        termEnd: program.termEnd?.toISOString(),
+        programChangedAt: program.updatedAt.toISOString(),
+        application,
+        appliedBy: actor,
+        timezone: program.timezone,
+        termStart: program.termStart.toISOString(),
+        afterErasure,
+      });
+    const { organizerId, projection } = await start().catch(async (error: unknown) => {
+      // Applied before, but no record under the id and a closed run that no key opens: that member was erased (the
+      // record moved to an anonymous id, the key destroyed), and applies again as anyone would.
+      const id = organizerIdFor(programId, application.memberId);
+      if (!(error instanceof AlreadyAppliedError) || (await this.organizers.access(id))) throw error;
+      if (!(await this.workflows.erasedRun(id))) throw error;
+      return start(true);
     });
     await this.store(projection);
     await this.audit.record({
@@ -227,11 +240,17 @@ export class OrganizersService {
       }
     }
     await this.workflows.closed(organizerId);
-    await this.organizers.erase(organizerId);
+    // The record stays, with its figures, under an id no member id leads to; the member may apply again.
+    const anonymousId = randomUUID();
+    await this.organizers.erase(organizerId, anonymousId);
     await this.dataKeys.destroy(organizerId);
-    await this.audit.record({ actor: caller.id, programId: row.programId, kind: 'erased', subject: organizerId });
-    const after = (await this.organizers.access(organizerId))!;
-    return { organizerId, stage: after.stage, erasedAt: new Date().toISOString() };
+    await this.audit.record({ actor: caller.id, programId: row.programId, kind: 'erased', subject: anonymousId });
+    // Its runs in Temporal can no longer be read; once the server deletes them, they can no longer be found either.
+    await this.workflows.forget(organizerId).catch((error: unknown) => {
+      this.logger.warn(`deleting the erased record's workflow was not asked now: ${(error as Error).message}`);
+    });
+    const after = (await this.organizers.access(anonymousId))!;
+    return { organizerId: anonymousId, stage: after.stage, erasedAt: after.erasedAt!.toISOString() };
   }
 
   /**

@@ -12,12 +12,13 @@ import {
 } from '@temporalio/client';
 import {
   ApplicationFailure,
+  type Payload,
   TypedSearchAttributes,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/common';
 import { AppConfig } from '../../config/configuration';
-import type { ActionInputs, Actor, Application } from '../../domain/organizer';
+import type { ActionInputs, Actor, Application, OrganizerState } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
 import type { Action } from '../../domain/stage-machine';
 import { broadcastWorkflowType, ProgramBroadcast } from '../../contracts/program-broadcast';
@@ -27,6 +28,7 @@ import {
   ActionResult,
   applicationRecordedUpdate,
   OrganizerWorkflowInput,
+  organizerStateQuery,
   organizerWorkflowType,
   policyChangedSignal,
   RefusalDetails,
@@ -36,13 +38,14 @@ import { organizerStageKey, programIdKey } from '../../contracts/search-attribut
 import { organizerIdFor, weeklyReportScheduleId } from '../../contracts/ids';
 import { weeklyReportWorkflowType } from '../../contracts/weekly-report';
 import {
+  AlreadyAppliedError,
   ConflictError,
   NotFoundError,
   RecordClosedError,
   RuleViolationError,
   UnavailableError,
 } from '../common/errors';
-import { ErasedPayloadError } from '../../temporal/member-data-codec';
+import { ErasedPayloadError, MemberDataCodec } from '../../temporal/member-data-codec';
 
 /** The API's one door to Temporal: owns workflow IDs, the calls, their deadlines, and what their errors mean. */
 @Injectable()
@@ -52,9 +55,13 @@ export class WorkflowGateway {
   constructor(
     private readonly client: Client,
     private readonly config: AppConfig,
+    private readonly codec: MemberDataCodec,
   ) {}
 
-  /** Starts the organizer's workflow; answers with the recorded application (to be stored by the caller). */
+  /**
+   * Starts the organizer's workflow; answers with the recorded application (to be stored by the caller). `afterErasure`:
+   * a closed run under the member's id is an erased record's, and a new run may start beside it.
+   */
   async apply(input: {
     programId: string;
     policy: ProgramPolicy;
@@ -64,6 +71,7 @@ export class WorkflowGateway {
     appliedBy: Actor;
     timezone: string;
     termStart: string;
+    afterErasure?: boolean;
   }): Promise<{ organizerId: string } & ActionResult> {
     const organizerId = organizerIdFor(input.programId, input.application.memberId);
     const args: OrganizerWorkflowInput = {
@@ -84,7 +92,7 @@ export class WorkflowGateway {
           taskQueue: this.config.temporal.taskQueue,
           // Temporal itself refuses a second application for the same member, running or closed: no check-then-insert race.
           workflowIdConflictPolicy: 'FAIL',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdReusePolicy: input.afterErasure ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
           typedSearchAttributes: new TypedSearchAttributes([
             { key: programIdKey, value: input.programId },
             { key: organizerStageKey, value: 'applied' },
@@ -121,9 +129,52 @@ export class WorkflowGateway {
     }
   }
 
+  /**
+   * Whether the closed run under an organizer id is an erased member's: its payloads no longer open with the key the
+   * id has now (erasure destroyed the one they were sealed with). A running one never is.
+   */
+  async erasedRun(organizerId: string): Promise<boolean> {
+    return this.call(organizerId, async () => {
+      const { history } = await this.client.workflowService.getWorkflowExecutionHistory({
+        namespace: this.config.temporal.namespace,
+        execution: { workflowId: organizerId },
+        maximumPageSize: 1,
+      });
+      const input = history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+      if (!input.length || (await this.client.workflow.getHandle(organizerId).describe()).status.name === 'RUNNING')
+        return false;
+      return this.codec.decode(input as Payload[]).then(
+        () => false,
+        () => true,
+      );
+    });
+  }
+
+  /** The organizer's state as their workflow holds it now (a change the API gave up waiting for may be in it). */
+  async state(organizerId: string): Promise<OrganizerState> {
+    return this.call(organizerId, () => this.client.workflow.getHandle(organizerId).query(organizerStateQuery));
+  }
+
   /** Waits until the organizer's workflow has closed (its last change stored), within the call deadline. */
   async closed(organizerId: string): Promise<void> {
     await this.call(organizerId, () => this.client.workflow.getHandle(organizerId).result());
+  }
+
+  /**
+   * Asks Temporal to delete every run of a closed organizer workflow (an erased member's). The server deletes in its
+   * own time; until then the runs hold only payloads that no key opens any more.
+   */
+  async forget(organizerId: string): Promise<void> {
+    await this.call(organizerId, async () => {
+      const { namespace } = this.config.temporal;
+      for await (const { runId } of this.client.workflow.list({ query: `WorkflowId = '${organizerId}'` })) {
+        await this.client.workflowService
+          .deleteWorkflowExecution({ namespace, workflowExecution: { workflowId: organizerId, runId } })
+          .catch((error: unknown) => {
+            if (!(isGrpcServiceError(error) && error.code === 5)) throw error;
+          });
+      }
+    });
   }
 
   /** Tells one organizer the program's current policy and term end (for one that applied while they changed). */
@@ -221,9 +272,7 @@ export class WorkflowGateway {
     if (error instanceof ErasedPayloadError || (error as Error)?.cause instanceof ErasedPayloadError) {
       return new ConflictError("the member's data was erased; their record can no longer change");
     }
-    if (error instanceof WorkflowExecutionAlreadyStartedError) {
-      return new ConflictError('this member has already applied to this program');
-    }
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return new AlreadyAppliedError();
     if (error instanceof WorkflowUpdateFailedError) {
       const cause = error.cause;
       if (cause instanceof ApplicationFailure && cause.type === actionRefusedType) {

@@ -13,6 +13,7 @@ import { DebriefMetrics1796032154949 } from './1796032154949-DebriefMetrics';
 import { WeeklyReportGoals1796034107396 } from './1796034107396-WeeklyReportGoals';
 import { WorkPlans1796034716405 } from './1796034716405-WorkPlans';
 import { PayPeriodsAndVouchers1796039625458 } from './1796039625458-PayPeriodsAndVouchers';
+import { PrivacyFixes1796200000000 } from './1796200000000-PrivacyFixes';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   WeeklyReportGoals1796034107396,
   WorkPlans1796034716405,
   PayPeriodsAndVouchers1796039625458,
+  PrivacyFixes1796200000000,
 ];
