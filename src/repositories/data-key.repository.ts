@@ -32,15 +32,15 @@ const checkOf = (key: Buffer) => createHmac('sha256', key).update('organizer-pip
 @Injectable()
 export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
   /**
-   * Keys read recently, kept a minute, and only while this process hears every destruction: a key destroyed by another
-   * process (an erasure) leaves this cache the moment it commits, so no stale key ever encrypts or decrypts here (a
-   * member erased and applying again gets a new key under the same id).
+   * Keys read recently, kept a minute (workflows keep running through a PostgreSQL outage on them). A key destroyed by
+   * any process (an erasure) leaves every cache the moment it commits, so no stale key encrypts or decrypts anywhere
+   * (a member erased and applying again gets a new key under the same id); a process whose notices stopped checks its
+   * cache against the table once it hears them again.
    */
   private readonly cache = new Map<string, { key: Buffer; at: number }>();
   private readonly keys: PayloadKeys;
   private readonly databaseUrl: string;
   private listener: Client | undefined;
-  private listening = false;
   private stopped = false;
 
   constructor(
@@ -57,19 +57,16 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    this.listening = false;
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** Listens for destroyed keys; while the connection is down, nothing is cached (and what was is dropped). */
+  /** Listens for destroyed keys, reconnecting after a lost connection and then dropping what was destroyed meanwhile. */
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new Client({ connectionString: this.databaseUrl });
     const lost = () => {
       if (this.listener !== client) return;
       this.listener = undefined;
-      this.listening = false;
-      this.cache.clear();
       void client.end().catch(() => undefined);
       if (!this.stopped) setTimeout(() => void this.listen(), 1_000).unref();
     };
@@ -82,7 +79,13 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
     try {
       await client.connect();
       await client.query(`LISTEN ${destroyedChannel}`);
-      this.listening = !this.stopped;
+      const cached = [...this.cache.keys()];
+      const { rows } = await client.query<{ subject: string }>(
+        'SELECT subject FROM data_keys WHERE subject = ANY ($1::uuid[])',
+        [cached],
+      );
+      const kept = new Set(rows.map((r) => r.subject));
+      for (const subject of cached) if (!kept.has(subject)) this.cache.delete(subject);
     } catch {
       lost();
     }
@@ -138,7 +141,7 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
    * PostgreSQL even when this process read it recently.
    */
   async existing(subject: string, cached = true): Promise<Buffer | undefined> {
-    const recent = cached && this.listening ? this.cache.get(subject) : undefined;
+    const recent = cached ? this.cache.get(subject) : undefined;
     if (recent && Date.now() - recent.at < cacheMs) return recent.key;
     const [row] = await this.dataSource.query('SELECT key_id, wrapped FROM data_keys WHERE subject = $1', [subject]);
     if (!row) {
@@ -150,7 +153,7 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
       throw new PayloadKeyMismatchError(`PAYLOAD_KEYS lacks key ${row.key_id}, which wraps a member's data key`);
     const key = open(master.key, row.wrapped);
     if (this.cache.size > 50_000) this.cache.clear();
-    if (this.listening) this.cache.set(subject, { key, at: Date.now() });
+    this.cache.set(subject, { key, at: Date.now() });
     return key;
   }
 
