@@ -203,7 +203,7 @@ export class GroupSessionsService {
       const first = await this.dataSource
         .getRepository(GroupSessionEntity)
         .findOneByOrFail({ programId, idempotencyKey: idempotencyKey! });
-      return { id: first.id, results: await this.resume(first, step) };
+      return { id: first.id, results: await this.resume(first, organizerIds, step) };
     }
     await this.dataSource
       .createQueryBuilder()
@@ -225,9 +225,17 @@ export class GroupSessionsService {
    */
   private async resume(
     session: GroupSessionEntity,
+    asked: string[],
     step: (organizerId: string, sessionId: string) => Promise<OrganizerDetailDto>,
   ): Promise<PersonResultDto[]> {
-    const members = await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId: session.id });
+    // In the order asked, as the first answer was.
+    const order = (organizerId: string) => {
+      const place = asked.indexOf(organizerId);
+      return place < 0 ? asked.length : place;
+    };
+    const members = (
+      await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId: session.id })
+    ).sort((a, b) => order(a.organizerId) - order(b.organizerId));
     return mapLimit(members, concurrent, async ({ organizerId, outcome: stored }) => {
       if (stored?.ok) {
         const now = await this.repository.access(organizerId);
