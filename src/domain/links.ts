@@ -10,6 +10,14 @@ export const linkPurposeLabels = {
   timesheet: 'Submit a time sheet',
 } as const;
 export type LinkPurpose = keyof typeof linkPurposeLabels;
+
+/** The button of an email that carries a link, in the words of the member it is sent to. */
+export const linkButtonLabels: Record<LinkPurpose, string> = {
+  debrief: 'Submit your debrief',
+  offer: 'Answer the offer',
+  status: 'See your application',
+  timesheet: 'Submit your time sheet',
+};
 export const linkPurposes = Object.keys(linkPurposeLabels) as LinkPurpose[];
 
 /** Why a link no longer works, as the page a member lands on says it. */

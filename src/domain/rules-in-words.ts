@@ -39,6 +39,18 @@ export function payPeriodInWords(policy: ProgramPolicy): string {
   return every === 1 ? 'each debrief period' : `every ${every} debrief periods`;
 }
 
+/**
+ * What a cadence's debrief is called ("your weekly debrief"): daily, weekly or monthly; undefined for a cadence that
+ * has no such name (every 2 weeks, every 6 seconds).
+ */
+export function debriefCadenceName(policy: ProgramPolicy): 'daily' | 'weekly' | 'monthly' | undefined {
+  const every = policy.debriefEvery.trim().toLowerCase();
+  if (/^1 months?$/.test(every)) return 'monthly';
+  if (/^(7 days?|1 weeks?)$/.test(every)) return 'weekly';
+  if (/^(1 days?|24 hours?)$/.test(every)) return 'daily';
+  return undefined;
+}
+
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** When a period's debrief is due, in words: "due Fridays at 17:00 (America/Chicago)". */

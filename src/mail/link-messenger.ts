@@ -166,7 +166,9 @@ export class LinkMessenger {
       summary: notification.summary,
       program: o.program,
       organizer: o,
+      recipientRole: notification.recipientRole,
       ...(period ? { period } : {}),
+      ...(payPeriod ? { payPeriod } : {}),
       ...(o.offer ? { offer: o.offer } : {}),
     };
     const purpose: LinkPurpose | undefined =
@@ -186,7 +188,7 @@ export class LinkMessenger {
         supersede: false,
         ...(linked ? { periodStart: linked.start } : {}),
       });
-      return reminderMail({ ...facts, link: { url, expiresAt: link.expiresAt } });
+      return reminderMail({ ...facts, link: { url, purpose, expiresAt: link.expiresAt } });
     }
     if (notification.recipientRole !== 'organizer') {
       return reminderMail({ ...facts, link: { url: `${this.config.publicUrl}/#/organizer/${o.id}` } });

@@ -3,10 +3,10 @@
 // zone, what happens next and when, and carries the link that clears it.
 import { localDateTime, localDayOf } from '../domain/calendar';
 import { durationMs } from '../domain/durations';
-import { linkPurposeLabels, nextStepForApplicant, type LinkPurpose } from '../domain/links';
+import { linkButtonLabels, nextStepForApplicant, type LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
 import type { ProgramPolicy } from '../domain/policy';
-import { notificationRule, ruleInWords } from '../domain/rules-in-words';
+import { debriefCadenceName, notificationRule, ruleInWords } from '../domain/rules-in-words';
 import { stageLabels, type Stage } from '../domain/stages';
 import type { GoalProgress } from '../repositories/goal-progress.repository';
 
@@ -56,23 +56,30 @@ export interface ReminderFacts {
   summary: string;
   program: ProgramFacts;
   organizer: { name: string; stage: Stage };
+  /** Whom it is sent to: the organizer (greeted by name) or staff. */
+  recipientRole: string;
   /** The debrief period a debrief reminder is about. */
   period?: { start: string; end: string; overdueAt: string };
+  /** The pay period a time sheet reminder is about. */
+  payPeriod?: { start: string; end: string };
   offer?: { expiresAt: string };
-  /** The link that clears it (for the organizer), or the person's page (for staff). */
-  link?: { url: string; expiresAt?: Date };
+  /** The link that clears it (for the organizer: what it is for, and until when), or the person's page (for staff). */
+  link?: { url: string; purpose?: LinkPurpose; expiresAt?: Date };
 }
 
-const subjects: Record<NotificationKind, string> = {
+/** A debrief named as the program's cadence names it: "weekly debrief", "monthly debrief", or just "debrief". */
+const debriefOf = (policy: ProgramPolicy) => [debriefCadenceName(policy), 'debrief'].filter(Boolean).join(' ');
+
+const subjects: Record<NotificationKind, string | ((policy: ProgramPolicy) => string)> = {
   stage_stalled: 'An applicant is waiting on you',
   stage_stalled_escalated: 'An applicant has been waiting too long',
   offer_expiring: 'Your offer expires soon',
-  debrief_overdue: 'Your weekly debrief is overdue',
+  debrief_overdue: (policy) => `Your ${debriefOf(policy)} is overdue`,
   debrief_escalated: 'A debrief is still missing',
   organizer_at_risk: 'An organizer is at risk',
   group_debrief_missing: 'No in-person group debrief this period',
   ride_alongs_behind: 'Ride-alongs are behind',
-  debrief_due_soon: 'Your debrief is due soon',
+  debrief_due_soon: (policy) => `Your ${debriefOf(policy)} is due soon`,
   timesheet_missing: 'Your time sheet is missing',
   pay_approval_waiting: 'A pay period waits for your approval',
 };
@@ -97,6 +104,8 @@ function nextStep(facts: ReminderFacts, at: (instant: number) => string): string
         : undefined;
     case 'stage_stalled':
       return 'If it waits twice the limit, national staff are told.';
+    case 'timesheet_missing':
+      return 'Until it is in, your coordinator cannot approve pay for this period.';
     default:
       return undefined;
   }
@@ -105,7 +114,8 @@ function nextStep(facts: ReminderFacts, at: (instant: number) => string): string
 export function reminderMail(facts: ReminderFacts): Composed {
   const { program } = facts;
   const at = (instant: number) => localDateTime(instant, program.timezone);
-  const parts: Part[] = [sentence(facts.summary)];
+  const parts: Part[] = facts.recipientRole === 'organizer' ? [`Hello ${facts.organizer.name},`] : [];
+  parts.push(sentence(facts.summary));
   parts.push(
     `Why: ${sentence(ruleInWords(notificationRule[facts.kind], program.policy, program.timezone, facts.organizer.stage))}`,
   );
@@ -113,17 +123,14 @@ export function reminderMail(facts: ReminderFacts): Composed {
     parts.push(`Period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
     parts.push(`Deadline: ${at(Date.parse(facts.period.end))}.`);
   }
+  if (facts.payPeriod)
+    parts.push(`Pay period: ${at(Date.parse(facts.payPeriod.start))} to ${at(Date.parse(facts.payPeriod.end))}.`);
   if (facts.offer && facts.kind === 'offer_expiring') parts.push(`Deadline: ${at(Date.parse(facts.offer.expiresAt))}.`);
   const next = nextStep(facts, at);
   if (next) parts.push(`Next: ${next}`);
   if (facts.link) {
-    const organizerLink = facts.link.expiresAt !== undefined;
     parts.push({
-      label: organizerLink
-        ? facts.period
-          ? 'Submit your debrief'
-          : 'Answer the offer'
-        : `Open ${facts.organizer.name}'s page`,
+      label: facts.link.purpose ? linkButtonLabels[facts.link.purpose] : `Open ${facts.organizer.name}'s page`,
       url: facts.link.url,
       ...(facts.link.expiresAt
         ? { note: `This link is for you alone and works until ${at(facts.link.expiresAt.getTime())}.` }
@@ -131,7 +138,8 @@ export function reminderMail(facts: ReminderFacts): Composed {
     });
   }
   parts.push(`${program.name}`);
-  return compose(subjects[facts.kind], parts);
+  const subject = subjects[facts.kind];
+  return compose(typeof subject === 'string' ? subject : subject(program.policy), parts);
 }
 
 /** A fresh link a coordinator sent, or an applicant's confirmation with their status link. */
@@ -181,7 +189,7 @@ export function linkMail(facts: {
     }
   }
   parts.push({
-    label: linkPurposeLabels[facts.purpose],
+    label: linkButtonLabels[facts.purpose],
     url: facts.url,
     note: `This link is for you alone and works until ${at(facts.expiresAt.getTime())}.`,
   });

@@ -93,7 +93,9 @@ describe('debrief reminders on the dev server', () => {
       async () => to(application.email).length >= 1 && to(coordinatorEmail).length >= 1,
     );
     const [overdue] = to(application.email);
-    expect(overdue.subject).toBe('Your weekly debrief is overdue');
+    // A cadence of seconds has no name (a weekly one says "weekly": test/unit/reminder-mail.test.ts).
+    expect(overdue.subject).toBe('Your debrief is overdue');
+    expect(overdue.text!.split('\n')[0]).toBe(`Hello ${application.name},`);
     // It says why (the rule), which period, the deadline in the program's zone, what comes next, and how to clear it.
     expect(overdue.text).toContain('Why: A debrief for each period is due every 4 seconds; overdue 2 seconds after');
     expect(overdue.text).toMatch(/Period: \w+day, \w+ \d+, \d{4} at \d\d:\d\d \(America\/Chicago\) to /);

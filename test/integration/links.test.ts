@@ -47,7 +47,7 @@ describe('signed links', () => {
     const organizer = await organizerIn('active');
     let mail: ParsedMail | undefined;
     await eventually('the overdue reminder', async () => {
-      mail = mailTo(organizer.email, 'Your weekly debrief is overdue')[0];
+      mail = mailTo(organizer.email, 'Your debrief is overdue')[0];
       return mail !== undefined;
     });
     expect(mail!.text).toContain('Why: A debrief for each period is due every 6 seconds; overdue 2 seconds after');

@@ -40,6 +40,13 @@ describe('a time sheet through its emailed link', () => {
       30_000,
     );
     expect(mail!.text).toContain('Why: A time sheet for each pay period (each debrief period) is due 2 seconds after');
+    // Greeted, the pay period and what comes next, and a button that says what its link is for.
+    expect(mail!.text!.split('\n')[0]).toBe(`Hello ${body.name},`);
+    expect(mail!.text).toMatch(/Pay period: .* \(America\/Chicago\) to .*\./);
+    expect(mail!.text).toContain('Next: Until it is in, your coordinator cannot approve pay for this period.');
+    expect(mail!.text).toMatch(/Submit your time sheet:\nhttp:\/\/[^/]+\/l\//);
+    expect(mail!.html).toContain('>Submit your time sheet</a>');
+    expect(`${mail!.text}${mail!.html}`).not.toContain('Answer the offer');
     const token = linkTokenIn(mail!);
     const link = (await harness.http('GET', `/api/links/${token}`)).body;
     expect(link).toMatchObject({ purpose: 'timesheet', period: { start: expect.any(String) } });
