@@ -127,7 +127,11 @@ describe('pay: time sheets, approval and vouchers', () => {
     ]);
     const csv = await coordinator.call('GET', `/api/vouchers/${voucher.id}.csv`);
     expect(csv.status).toBe(200);
-    expect(String(csv.body).split('\r\n')[2]).toBe(',total,,,,3.75,,,107.76,USD');
+    // Each figure in its own column, the totals row under each: a column's lines add up to its total.
+    const [header, line, totals] = String(csv.body).split('\r\n');
+    expect(header).toBe('organizerId,name,local,periodStart,periodEnd,hours,rate,amount,allowances,total,currency');
+    expect(line.split(',').slice(5)).toEqual(['3.75', '22.50', '84.38', '23.38', '107.76', 'USD']);
+    expect(totals).toBe(',total,,,,3.75,,84.38,23.38,107.76,USD');
 
     expect((await national.call('POST', `/api/vouchers/${voucher.id}/approve`)).status).toBe(409);
     expect((await coordinator.call('POST', `/api/vouchers/${voucher.id}/approve`)).status).toBe(403);

@@ -72,12 +72,28 @@ export class PayService {
     return voucher;
   }
 
-  /** One row per line, with the voucher's total last; amounts in the currency's units (12.34). */
+  /**
+   * One row per line (its total the amount and allowances), then the totals row, each figure in its own column, so a
+   * column's lines add up to its total; amounts in the currency's units (12.34).
+   */
   async voucherCsv(id: string, caller: Caller): Promise<string> {
     const v = await this.voucher(id, caller);
     const money = (minor: number) => (minor / 100).toFixed(2);
+    const sum = (figure: (line: VoucherView['lines'][number]) => number) => v.lines.reduce((s, l) => s + figure(l), 0);
     const rows: unknown[][] = [
-      ['organizerId', 'name', 'local', 'periodStart', 'periodEnd', 'hours', 'rate', 'amount', 'allowances', 'currency'],
+      [
+        'organizerId',
+        'name',
+        'local',
+        'periodStart',
+        'periodEnd',
+        'hours',
+        'rate',
+        'amount',
+        'allowances',
+        'total',
+        'currency',
+      ],
       ...v.lines.map((l) => [
         l.organizerId,
         l.name,
@@ -88,9 +104,22 @@ export class PayService {
         money(l.rateMinor),
         money(l.amountMinor),
         money(l.allowancesMinor),
+        money(l.amountMinor + l.allowancesMinor),
         v.currency,
       ]),
-      ['', 'total', '', '', '', v.lines.reduce((s, l) => s + l.hours, 0), '', '', money(v.totalMinor), v.currency],
+      [
+        '',
+        'total',
+        '',
+        '',
+        '',
+        sum((l) => l.hours),
+        '',
+        money(sum((l) => l.amountMinor)),
+        money(sum((l) => l.allowancesMinor)),
+        money(v.totalMinor),
+        v.currency,
+      ],
     ];
     return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
