@@ -238,6 +238,12 @@ describe('signed links', () => {
       return mail !== undefined;
     });
     const token = tokenIn(mail!);
+    // Sent without a choice: the page shows words a person would say at the field, and the link still works.
+    const undecided = await harness.http('POST', `/api/links/${token}`, { body: {} });
+    expect([undecided.status, undecided.body.problems]).toEqual([
+      400,
+      [{ field: 'accepted', reason: 'choose yes or no' }],
+    ]);
     const uses = await Promise.all(
       Array.from({ length: 5 }, () => harness.http('POST', `/api/links/${token}`, { body: { accepted: true } })),
     );

@@ -139,7 +139,8 @@ export const Decimal = (options: FieldOptions & { min: number; max: number }) =>
     Max(options.max),
   );
 
-export const Bool = (options: FieldOptions = {}) => field(options, { type: Boolean }, IsBoolean());
+export const Bool = (options: FieldOptions = {}) =>
+  field(options, { type: Boolean }, IsBoolean({ message: '$property choose yes or no' }));
 
 /** An ISO-8601 date, or a date-time with its offset. */
 export const Instant = (options: FieldOptions = {}) => field(options, { type: String }, IsInstant());
