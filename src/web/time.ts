@@ -29,6 +29,13 @@ export function relative(iso: string, now = Date.now()): string {
   return format.format(Math.round(ms / 86_400_000), 'day');
 }
 
+/** How long people have waited, in the unit that reads best: "12 min", "5.5 hours", "3.0 days" (hours under two days). */
+export function waited(days: number, hours: number): string {
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  if (hours < 48) return `${hours.toFixed(1)} hours`;
+  return `${days.toFixed(1)} days`;
+}
+
 /** Whole days between two instants (for "12 days in stage"). */
 export function daysBetween(from: string, to = Date.now()): number {
   return Math.floor((to - Date.parse(from)) / 86_400_000);

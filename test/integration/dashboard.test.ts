@@ -145,6 +145,16 @@ describe('pipeline dashboard', () => {
       ride_along: 6,
       active: 20,
     });
+    // And in hours, for waits the page shows in hours (under two days) or minutes.
+    expect(p.medianHoursInStage).toEqual({
+      applied: 48,
+      screening: 240,
+      role_play: null,
+      offered: 48,
+      training: 96,
+      ride_along: 144,
+      active: 480,
+    });
     // meetingRequirement: 3 and 4 of the 3 required (the projected count). Over the window: a1 and a3 have 3 each after
     // hire (meeting); training and ride_along have none, behind an even pace (3 × 30/365) and forecast to miss; a2 has
     // one in 30 days, ahead of the even pace and on course for 12 by the window's close.

@@ -125,6 +125,13 @@ describe('web dashboard (headless Chromium)', () => {
     for (const [stage, count] of Object.entries(figures.stages))
       expect(await numberOn(page, `[data-stage=${stage}]`)).toBe(count);
     expect(await numberOn(page, '[data-kpi=atRisk] .value')).toBe(1);
+    // People who applied minutes ago waited minutes, not "0.0" days.
+    const waits = await page
+      .getByRole('table', { name: /Median time in stage/ })
+      .locator('td')
+      .allTextContents();
+    expect(waits).not.toContain('0.0');
+    expect(waits.some((text) => /^\d+ min$|^\d+\.\d hours$/.test(text))).toBe(true);
     await page.screenshot({ path: join(outputDir, 'dashboard-program.png'), fullPage: true });
 
     await page.locator(`[data-table=at-risk] a[href="#/organizer/${atRiskId}"]`).click();

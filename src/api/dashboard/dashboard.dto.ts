@@ -73,6 +73,12 @@ export class ProgramPipelineDto {
       'Per open stage: median days its current organizers have been in it (null when none is); recomputed at most once a minute',
   })
   medianDaysInStage: Record<string, number | null>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
+    description: 'The same medians in hours (one decimal), for waits shorter than a day or two',
+  })
+  medianHoursInStage: Record<string, number | null>;
   @ApiProperty({ type: RideAlongComplianceDto }) rideAlongs: RideAlongComplianceDto;
   @ApiProperty({ description: 'Group-debrief periods that ended in the window without an in-person group debrief' })
   groupDebriefsMissing: number;

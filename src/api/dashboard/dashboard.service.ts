@@ -145,6 +145,7 @@ export class DashboardService {
       {
         stages: Record<string, number>;
         median: Record<string, number | null>;
+        medianHours: Record<string, number | null>;
         met: number;
         compliance: { meeting: number; behind: number; forecastMissing: number };
       }
@@ -153,6 +154,7 @@ export class DashboardService {
       byProgram.set(row.id, {
         stages: zeroStages(),
         median: Object.fromEntries(openStages.map((stage) => [stage, null])),
+        medianHours: Object.fromEntries(openStages.map((stage) => [stage, null])),
         met: 0,
         compliance: { meeting: 0, behind: 0, forecastMissing: 0 },
       });
@@ -171,10 +173,13 @@ export class DashboardService {
           forecastMissing: row.forecast_missing ?? 0,
         };
       } else if (row.met !== null) figures.met = row.met;
-      else if (row.median_days !== null) figures.median[row.stage] = round(Number(row.median_days), 1);
+      else if (row.median_days !== null) {
+        figures.median[row.stage] = round(Number(row.median_days), 1);
+        figures.medianHours[row.stage] = round(Number(row.median_days) * 24, 1);
+      }
     }
     const programs: ProgramPipelineDto[] = programRows.map((row: Record<string, any>) => {
-      const { stages: stageCounts, median, met, compliance } = byProgram.get(row.id)!;
+      const { stages: stageCounts, median, medianHours, met, compliance } = byProgram.get(row.id)!;
       const applications = row.applications ?? 0;
       const hired = row.hired ?? 0;
       return {
@@ -188,6 +193,7 @@ export class DashboardService {
         overdueDebriefs: row.overdue_debriefs ?? 0,
         atRisk: row.at_risk ?? 0,
         medianDaysInStage: median,
+        medianHoursInStage: medianHours,
         rideAlongs: { active: row.active ?? 0, meetingRequirement: met, ...compliance },
         groupDebriefsMissing: row.group_missing,
         activity: {

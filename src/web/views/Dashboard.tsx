@@ -10,7 +10,7 @@ import type {
   OrganizerDto,
 } from '../api-types';
 import { href } from '../router';
-import { day } from '../time';
+import { day, waited } from '../time';
 import {
   announce,
   DataTable,
@@ -266,11 +266,15 @@ export function ProgramDashboard({ programId }: { programId: string }) {
         <section>
           <TableSection
             heading="Where people wait"
-            caption="Median days in stage (organizers in it now)"
+            caption="Median time in stage (organizers in it now)"
             rows={Object.entries(p.medianDaysInStage)}
             columns={[
               { name: 'Stage', cell: (row) => v.stageLabel(row[0]) },
-              { name: 'Median days', num: true, cell: (row) => (row[1] === null ? '—' : row[1].toFixed(1)) },
+              {
+                name: 'Median time',
+                num: true,
+                cell: ([stage, days]) => (days === null ? '—' : waited(days, p.medianHoursInStage[stage] ?? days * 24)),
+              },
             ]}
           />
           <p class="muted">
