@@ -1,4 +1,4 @@
-import { DebriefDue, weekdays } from './calendar';
+import { dayAfter, DebriefDue, startOfLocalDay, weekdays } from './calendar';
 import { durationMs, parseDuration } from './durations';
 import { PayPolicy, payPolicyProblems, payPresets } from './pay';
 import type { HiringStage } from './stages';
@@ -188,6 +188,29 @@ function checkInteger(field: string, value: unknown, min: number, max: number, p
   }
 }
 
+/**
+ * The public form's window as instants. A bare day (YYYY-MM-DD) is the program's local day, as term dates are: `from`
+ * opens at its start, `until` closes at its end (24:00 local); a date-time is the instant it names.
+ */
+export function applicationWindow(
+  open: { from?: string; until?: string } | undefined,
+  timeZone: string,
+): { opensAt?: number; closesAt?: number } {
+  const bareDay = /^\d{4}-\d{2}-\d{2}$/;
+  const at = (value: string, edge: 'start' | 'end') =>
+    bareDay.test(value) ? startOfLocalDay(edge === 'start' ? value : dayAfter(value), timeZone) : Date.parse(value);
+  return {
+    ...(open?.from ? { opensAt: at(open.from, 'start') } : {}),
+    ...(open?.until ? { closesAt: at(open.until, 'end') } : {}),
+  };
+}
+
+// Whether a window closes before it opens; a bare day is a whole day in any zone, so UTC's days judge it.
+function windowEmpty(open: { from?: string; until?: string }): boolean {
+  const { opensAt, closesAt } = applicationWindow(open, 'UTC');
+  return opensAt! >= closesAt!;
+}
+
 /** Whether a cadence is counted in months on the calendar ('1 month'), rather than in weeks. */
 export function isMonthly(debriefEvery: string): boolean {
   return /^\s*\d+\s*months?\s*$/i.test(debriefEvery);
@@ -283,7 +306,7 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
     const bad = (v: unknown) => v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v)));
     if (typeof open !== 'object' || open === null || bad(open.from) || bad(open.until)) {
       problems.push({ field: at('applicationsOpen'), reason: 'must be { from?, until? } with ISO-8601 dates' });
-    } else if (open.from && open.until && Date.parse(open.from) >= Date.parse(open.until)) {
+    } else if (open.from && open.until && windowEmpty(open)) {
       problems.push({ field: at('applicationsOpen.until'), reason: 'must come after from' });
     }
   }

@@ -3,7 +3,8 @@
 // on the coordinator's board. It tells no one who applied (the same answer for every accepted submission), folds a
 // duplicate into the application on record, drops what robots send, and limits a flood from one address.
 import type { ParsedMail } from 'mailparser';
-import { anApplicationFor } from '../../dev/hiring-walk';
+import { anApplicationFor, localDay } from '../../dev/hiring-walk';
+import { dayAfter, startOfLocalDay } from '../../src/domain/calendar';
 import { interestAnswerMs } from '../../src/api/public/public.service';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
@@ -154,6 +155,20 @@ describe('the public interest form', () => {
     }
     expect(Math.max(...times) - Math.min(...times)).toBeLessThan(250);
   }, 60_000);
+
+  it("reads the form's bare dates as the program's local days: open through the whole of its last day", async () => {
+    const zone = 'America/Chicago';
+    // West of UTC, the local day began hours after UTC midnight: read as UTC, this day would have closed already.
+    const today = localDay(zone);
+    const lastDay = await admin.createProgram(aFastPolicy({ applicationsOpen: { from: today, until: today } }));
+    const about = await harness.http('GET', `/api/public/programs/${lastDay.id}`);
+    expect(about.body).toMatchObject({
+      open: true,
+      opensAt: new Date(startOfLocalDay(today, zone)).toISOString(),
+      closesAt: new Date(startOfLocalDay(dayAfter(today), zone)).toISOString(),
+    });
+    expect((await interest(lastDay.id, anApplicationFor('D-1'))).status).toBe(202);
+  });
 
   it('refuses when closed, and names each bad field', async () => {
     const closed = await admin.createProgram(aFastPolicy({ applicationsOpen: { from: '2099-01-01T00:00:00Z' } }));

@@ -5,7 +5,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/configuration';
 import { organizerIdFor } from '../../contracts/ids';
 import type { Actor } from '../../domain/organizer';
-import { attestationLabels, requirableAttestations } from '../../domain/policy';
+import { applicationWindow, attestationLabels, requirableAttestations } from '../../domain/policy';
 import { LinkMessenger } from '../../mail/link-messenger';
 import { Mailer } from '../../mail/mailer';
 import { ConflictError, RuleViolationError, TooManyRequestsError } from '../common/errors';
@@ -48,23 +48,23 @@ export class PublicService {
   }
 
   private isOpen(program: ProgramEntity, now = Date.now()): boolean {
-    const window = program.policy.applicationsOpen;
-    if (!window) return false;
-    if (window.from && Date.parse(window.from) > now) return false;
-    if (window.until && Date.parse(window.until) <= now) return false;
+    if (!program.policy.applicationsOpen) return false;
+    const { opensAt, closesAt } = applicationWindow(program.policy.applicationsOpen, program.timezone);
+    if (opensAt !== undefined && opensAt > now) return false;
+    if (closesAt !== undefined && closesAt <= now) return false;
     return !program.termEnd || program.termEnd.getTime() > now;
   }
 
   async program(programId: string): Promise<PublicProgramDto> {
     const program = await this.programs.find(programId);
-    const window = program.policy.applicationsOpen;
+    const { opensAt, closesAt } = applicationWindow(program.policy.applicationsOpen, program.timezone);
     const required = new Set<string>(program.policy.requiredAttestations);
     return {
       name: program.name,
       affiliate: program.affiliate,
       open: this.isOpen(program),
-      ...(window?.from ? { opensAt: new Date(window.from).toISOString() } : {}),
-      ...(window?.until ? { closesAt: new Date(window.until).toISOString() } : {}),
+      ...(opensAt !== undefined ? { opensAt: new Date(opensAt).toISOString() } : {}),
+      ...(closesAt !== undefined ? { closesAt: new Date(closesAt).toISOString() } : {}),
       hoursPerWeek: program.policy.hoursPerWeek,
       attestations: [...requirableAttestations, 'currentLeader' as const].map((name) => ({
         name,
