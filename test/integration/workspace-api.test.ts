@@ -298,10 +298,14 @@ describe("the coordinator's workspace API", () => {
     const inbox = await coordinator.ok('GET', `/api/inbox?programId=${program.id}`);
     const of = (organizerId: string) =>
       inbox.items.filter((i: { organizerId: string }) => i.organizerId === organizerId);
+    // Each item names its program; a screening held an hour ago is to record, not overdue.
+    const programName = (await admin.ok('GET', `/api/programs/${program.id}`)).name;
     expect(of(screened)).toEqual([
       expect.objectContaining({
         kind: 'screening_to_record',
         programId: program.id,
+        programName,
+        overdue: false,
         timezone: 'America/Chicago',
         action: 'record-screening',
         rule: expect.stringContaining('once it has been held'),
@@ -321,6 +325,7 @@ describe("the coordinator's workspace API", () => {
       rule: expect.stringMatching(/^A debrief for each period is due Fridays at 17:00 \(America\/Chicago\)/),
     });
     expect(debrief.dueAt).toBe(debrief.period.end);
+    expect(debrief.overdue).toBe(false);
     const dues = inbox.items.map((i: { dueAt: string }) => i.dueAt);
     expect(dues).toEqual([...dues].sort());
     // National sees every program; a coordinator of another program sees none of this one; organizers have none.

@@ -211,13 +211,15 @@ describe("the coordinator's workspace (headless Chromium)", () => {
       location: 'hall',
     });
     const page = await open('/today');
-    const item = page
-      .locator('[data-inbox=screening_to_record]')
-      .filter({ hasText: (await admin.ok('GET', `/api/organizers/${screened}`)).name });
+    const name = (await admin.ok('GET', `/api/organizers/${screened}`)).name as string;
+    const item = page.locator('[data-inbox=screening_to_record]').filter({ hasText: name });
     await item.waitFor();
     expect(await item.textContent()).toContain(
       'A screening is recorded (attended, advance or not) once it has been held',
     );
+    // Held an hour ago and not recorded yet: due, not overdue.
+    const dueToday = page.getByRole('region', { name: /^Due today/ });
+    expect(await dueToday.locator('[data-inbox=screening_to_record]').filter({ hasText: name }).count()).toBe(1);
     expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'workspace-today.png');
     await item.getByRole('link', { name: 'Record screening' }).click();

@@ -18,6 +18,18 @@ export const inboxTitles = {
 export type InboxKind = keyof typeof inboxTitles;
 export const inboxKinds = Object.keys(inboxTitles) as InboxKind[];
 
+/**
+ * The kinds that are late by nature (a debrief past its grace, someone at risk, a missed group debrief, a stage past
+ * its limit). The others are due at their time and only then: a debrief due (its grace still running), a screening
+ * to record once held, an offer before it lapses, ride-alongs behind pace within their window.
+ */
+export const lateKinds: readonly InboxKind[] = [
+  'debrief_overdue',
+  'organizer_at_risk',
+  'group_debrief_missing',
+  'stage_stalled',
+];
+
 /** The action that clears a stalled stage: the step the stage waits for. */
 export const stageStep: Partial<Record<Stage, Action>> = {
   applied: 'schedule-screening',

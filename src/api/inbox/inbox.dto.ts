@@ -24,8 +24,13 @@ export class InboxItemDto {
   @ApiProperty({ format: 'uuid' }) organizerId: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ example: 'Member Organizer Program 2027' }) programName: string;
   @ApiProperty({ example: 'America/Chicago', description: "The program's time zone, to show dueAt in" })
   timezone: string;
+  @ApiProperty({
+    description: 'Late by now (a debrief past its grace, at risk, a missed group debrief, a stage past its limit)',
+  })
+  overdue: boolean;
   @ApiProperty({ format: 'date-time', description: 'When it is (or was) due' }) dueAt: string;
   @ApiProperty({ description: 'The rule that produced it, from the program policy' }) rule: string;
   @ApiPropertyOptional({ type: InboxPeriodDto, description: 'The period it concerns (debriefs, group debriefs)' })

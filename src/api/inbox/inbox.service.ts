@@ -9,7 +9,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { AccessDeniedError } from '../common/errors';
 import type { InboxDto, InboxItemDto, InboxQuery } from './inbox.dto';
-import { InboxKind, inboxRule, inboxTitles, stageStep } from './inbox-rules';
+import { InboxKind, inboxRule, inboxTitles, lateKinds, stageStep } from './inbox-rules';
 
 const shown = 500;
 const day = 86_400_000;
@@ -49,9 +49,10 @@ export class InboxService {
     if (programIds && !programIds.length) return { items: [] };
     const programs = new Map(
       (
-        await this.dataSource
-          .getRepository(ProgramEntity)
-          .find({ where: programIds ? { id: In(programIds) } : {}, select: { id: true, policy: true, timezone: true } })
+        await this.dataSource.getRepository(ProgramEntity).find({
+          where: programIds ? { id: In(programIds) } : {},
+          select: { id: true, name: true, policy: true, timezone: true },
+        })
       ).map((p) => [p.id, p]),
     );
     const now = Date.now();
@@ -77,7 +78,9 @@ export class InboxService {
         organizerId: person.id,
         name: person.name,
         programId: person.programId,
+        programName: program.name,
         timezone: program.timezone,
+        overdue: lateKinds.includes(kind),
         dueAt: new Date(dueAt).toISOString(),
         rule: inboxRule(kind, program.policy as ProgramPolicy, program.timezone, person.stage),
         ...extra,

@@ -1,15 +1,17 @@
 // Today: what is due across the coordinator's programs, by deadline: overdue first, then today, this week, later.
 // Each row says the rule behind it and opens the action that clears it.
+import { useState } from 'preact/hooks';
 import { get } from '../api';
 import type { InboxDto, InboxItemDto } from '../api-types';
 import { href } from '../router';
 import { relative, when } from '../time';
-import { announce, Failed, Loading, Tag, useData } from '../ui';
+import { announce, Failed, Field, inputValue, Loading, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
+// Whether an item is overdue is the API's to say; the rest are grouped by when they are due.
 function groupOf(item: InboxItemDto, now: number): string {
   const due = Date.parse(item.dueAt);
-  if (due < now) return 'Overdue';
+  if (item.overdue) return 'Overdue';
   if (due < now + 86_400_000) return 'Due today';
   if (due < now + 7 * 86_400_000) return 'This week';
   return 'Later';
@@ -17,6 +19,7 @@ function groupOf(item: InboxItemDto, now: number): string {
 
 export function Today({ programId }: { programId?: string }) {
   const v = vocabulary();
+  const [only, setOnly] = useState('');
   const { data, error } = useData(
     () => get<InboxDto>(`/api/inbox${programId ? `?programId=${programId}` : ''}`),
     [programId],
@@ -24,13 +27,28 @@ export function Today({ programId }: { programId?: string }) {
   if (error) return <Failed error={error} />;
   if (!data) return <Loading what="your to-do list" />;
   const now = Date.now();
+  // A coordinator of several programs sees each item's program, and may show one program only.
+  const programs = [...new Map(data.items.map((i) => [i.programId, i.programName])).entries()];
+  const shown = data.items.filter((i) => !only || i.programId === only);
   const groups = ['Overdue', 'Due today', 'This week', 'Later']
-    .map((name) => ({ name, items: data.items.filter((i) => groupOf(i, now) === name) }))
+    .map((name) => ({ name, items: shown.filter((i) => groupOf(i, now) === name) }))
     .filter((g) => g.items.length);
-  announce(`Today: ${data.items.length} to do`);
+  announce(`Today: ${shown.length} to do`);
   return (
     <>
       <h1>Today</h1>
+      {programs.length > 1 ? (
+        <Field name="program" label="Program">
+          {(p) => (
+            <select {...p} value={only} onChange={(e) => setOnly(inputValue(e))}>
+              <option value="">All programs</option>
+              {programs.map(([id, name]) => (
+                <option value={id}>{name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       {groups.length ? (
         groups.map((g) => (
           <section aria-labelledby={`group-${g.name}`} class="inbox-group">
@@ -45,6 +63,7 @@ export function Today({ programId }: { programId?: string }) {
                     {g.name === 'Overdue' ? <Tag tone="warn">{relative(item.dueAt, now)}</Tag> : null}
                   </p>
                   <p class="small">
+                    {programs.length > 1 ? `${item.programName}. ` : ''}
                     Due {when(item.dueAt, item.timezone)} ({item.timezone})
                     {item.period
                       ? `, for ${when(item.period.start, item.timezone)} to ${when(item.period.end, item.timezone)}`
