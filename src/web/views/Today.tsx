@@ -51,8 +51,9 @@ export function Today({ programId }: { programId?: string }) {
       ) : null}
       {groups.length ? (
         groups.map((g) => (
-          <section aria-labelledby={`group-${g.name}`} class="inbox-group">
-            <h2 id={`group-${g.name}`}>
+          // An id has no spaces: aria-labelledby reads "group-Due today" as two ids, and the section lost its name.
+          <section aria-labelledby={`group-${g.name.replace(/ /g, '-')}`} class="inbox-group">
+            <h2 id={`group-${g.name.replace(/ /g, '-')}`}>
               {g.name} <span class="count">{g.items.length}</span>
             </h2>
             <ul class="inbox">
