@@ -164,7 +164,7 @@ describe('program rules and input edges over HTTP', () => {
     const refused = await admin.apply(ended.body.id);
     expect(refused.status).toBe(422);
     expect(refused.body.message).toMatch(
-      /^the program's term ended 2025-12-20T06:00:00.000Z; it takes no more applications$/,
+      /^the program's term ended Saturday, December 20, 2025 at 00:00 \(America\/Chicago\); it takes no more applications$/,
     );
     const [{ n }] = await harness.dataSource.query('SELECT count(*)::int AS n FROM organizers WHERE program_id = $1', [
       ended.body.id,

@@ -114,6 +114,11 @@ describe("the coordinator's workspace API", () => {
     expect(await footprint(harness, alreadyScheduled)).toEqual(before);
     for (const organizerId of invited)
       expect((await coordinator.ok('GET', `/api/organizers/${organizerId}`)).stage).toBe('screening');
+    // The history says when, in the program's time: never an ISO instant.
+    const history = (await coordinator.ok('GET', `/api/organizers/${invited[0]}`)).history;
+    expect(history[history.length - 1].reason).toMatch(
+      /^screening at Local 12 hall, \w+day, \w+ \d+, \d{4} at \d\d:\d\d \(America\/Chicago\)$/,
+    );
 
     // The same request again (a retry after a lost answer): the first session, nothing scheduled twice.
     const transitions = await harness.dataSource.query(

@@ -307,7 +307,7 @@ describe('the debrief cycle', () => {
   });
 
   it('reports a group-debrief period without an in-person group debrief to the coordinator', () => {
-    const organizer = organizerIn('active');
+    const organizer = organizerIn('active', aPolicy(), { timezone: 'America/Chicago' });
     const since = Date.parse(organizer.state.activeSince!);
     for (let week = 1; week <= 4; week++) {
       organizer.advance(since + week * 7 * day + minute - organizer.now);
@@ -320,6 +320,10 @@ describe('the debrief cycle', () => {
     expect(month.notifications.map((n) => [n.kind, n.recipientRole, n.createdAt])).toEqual([
       ['group_debrief_missing', 'coordinator', iso(since + 30 * day)],
     ]);
+    // The period in the program's time, as people read it: never an ISO instant.
+    expect(month.notifications[0].summary).toMatch(
+      /between \w+day, \w+ \d+, \d{4} at \d\d:\d\d \(America\/Chicago\) and \w+day, .* \(America\/Chicago\)$/,
+    );
     organizer.act('submit-debrief', {
       ...request('submit-debrief').input,
       group: true,

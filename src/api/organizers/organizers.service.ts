@@ -24,6 +24,7 @@ import {
   RuleViolationError,
   UnavailableError,
 } from '../common/errors';
+import { localDateTime } from '../../domain/calendar';
 import { durationMs } from '../../domain/durations';
 import { stageTimeLimit } from '../../domain/policy';
 import { ProgramsService } from '../programs/programs.service';
@@ -59,7 +60,7 @@ export class OrganizersService {
     const program = await this.programs.find(programId);
     if (program.termEnd && program.termEnd.getTime() <= Date.now()) {
       throw new RuleViolationError(
-        `the program's term ended ${program.termEnd.toISOString()}; it takes no more applications`,
+        `the program's term ended ${localDateTime(program.termEnd.getTime(), program.timezone)}; it takes no more applications`,
       );
     }
     const application: Application = {

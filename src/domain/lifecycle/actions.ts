@@ -13,7 +13,7 @@ import {
 import type { ProgramPolicy } from '../policy';
 import { nextStage, Refusal, stageRefusal } from '../stage-machine';
 import { OpenStage } from '../stages';
-import { localDayOf } from '../calendar';
+import { localDateTime, localDayOf } from '../calendar';
 import { fireDeadlines } from './deadlines';
 import { rideAlongForecast } from './figures';
 import { debriefCalendar, move, openPeriod, periodEnd, resolve, rules2 } from './transitions';
@@ -202,7 +202,7 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
         state,
         nextStage('schedule-screening', stage),
         actor,
-        `screening at ${request.input.location}, ${request.input.at}`,
+        `screening at ${request.input.location}, ${localDateTime(ms(request.input.at), state.timezone ?? 'UTC')}`,
         now,
         changes,
       );

@@ -2,6 +2,7 @@
 import { Changes, DebriefPeriod, noChanges, OrganizerState, systemActor } from '../organizer';
 import { systemTransitions } from '../stage-machine';
 import { isClosed } from '../stages';
+import { localDateTime } from '../calendar';
 import { durationMs } from '../durations';
 import { rideAlongForecast } from './figures';
 import { enter, notify, openGroupPeriod, openPeriod, periodFits, rules2 } from './transitions';
@@ -204,7 +205,7 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
             group.start,
             'coordinator',
             ms(group.end),
-            `no in-person group debrief with ${state.name} between ${group.start} and ${group.end}`,
+            `no in-person group debrief with ${state.name} between ${localDateTime(ms(group.start), state.timezone ?? 'UTC')} and ${localDateTime(ms(group.end), state.timezone ?? 'UTC')}`,
           );
         openGroupPeriod(state, ms(group.end));
       },
