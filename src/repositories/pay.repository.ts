@@ -109,6 +109,16 @@ export class VoucherRefusal extends Error {
 export class PayRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** An organizer's pay periods not settled: a time sheet in, approved, or on a voucher not yet approved. */
+  async unsettled(organizerId: string): Promise<{ periodStart: Date; periodEnd: Date; status: PayPeriodStatus }[]> {
+    const rows: { period_start: Date; period_end: Date; status: PayPeriodStatus }[] = await this.dataSource.query(
+      `SELECT period_start, period_end, status FROM pay_periods
+        WHERE organizer_id = $1 AND status IN ('submitted', 'payable', 'vouchered') ORDER BY period_start`,
+      [organizerId],
+    );
+    return rows.map((r) => ({ periodStart: r.period_start, periodEnd: r.period_end, status: r.status }));
+  }
+
   async periods(programId: string, status?: PayPeriodStatus, limit = 500): Promise<PayPeriodView[]> {
     const rows = await this.dataSource.query(
       `SELECT p.*, o.name, o.local FROM pay_periods p JOIN organizers o ON o.id = p.organizer_id

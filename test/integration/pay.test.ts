@@ -142,6 +142,15 @@ describe('pay: time sheets, approval and vouchers', () => {
 
     const second = await coordinator.ok('POST', `/api/programs/${program.id}/vouchers`, { through, local: 'Local 12' });
     await coordinator.ok('POST', `/api/vouchers/${second.id}/submit`);
+    // Not erased while their pay is on a voucher not yet approved: the refusal names the period, nothing changes.
+    const tooSoon = await admin.call('POST', `/api/organizers/${id}/erase`);
+    expect([tooSoon.status, tooSoon.body.message]).toEqual([
+      409,
+      expect.stringMatching(
+        /^this member's pay is not settled, so they cannot be erased yet: the pay period \w+day, .* \(America\/Chicago\) to .* \(on a voucher not yet approved\)$/,
+      ),
+    ]);
+    expect((await admin.ok('GET', `/api/organizers/${id}`)).name).toBe(body.name);
     expect((await national.ok('POST', `/api/vouchers/${second.id}/approve`)).status).toBe('approved');
     const reimbursed = await national.ok('GET', `/api/programs/${program.id}/pay-periods?status=reimbursed`);
     expect(reimbursed.items).toEqual([expect.objectContaining({ organizerId: id, voucherId: second.id })]);

@@ -4,11 +4,12 @@ import { ProgramsModule } from '../programs/programs.module';
 import { ApplicationsController, NotificationsController, OrganizersController } from './organizers.controller';
 import { OrganizersService } from './organizers.service';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
+import { PayRepository } from '../../repositories/pay.repository';
 
 @Module({
   imports: [ProgramsModule, MailModule],
   controllers: [ApplicationsController, OrganizersController, NotificationsController],
-  providers: [OrganizersService, OrganizerRepository],
+  providers: [OrganizersService, OrganizerRepository, PayRepository],
   exports: [OrganizersService],
 })
 export class OrganizersModule {}

@@ -12,6 +12,7 @@ import { AuditRepository } from '../../repositories/audit.repository';
 import { LinkMessenger } from '../../mail/link-messenger';
 import { Mailer } from '../../mail/mailer';
 import { DataKeyRepository } from '../../repositories/data-key.repository';
+import { PayRepository } from '../../repositories/pay.repository';
 import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
 import { databaseUnavailable } from '../common/error.filter';
 import {
@@ -43,6 +44,7 @@ export class OrganizersService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditRepository,
     private readonly dataKeys: DataKeyRepository,
+    private readonly pay: PayRepository,
     private readonly messenger: LinkMessenger,
     private readonly mailer: Mailer,
   ) {}
@@ -227,6 +229,7 @@ export class OrganizersService {
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     // Erasing twice changes nothing more.
     if (row.erasedAt) return { organizerId, stage: row.stage, erasedAt: row.erasedAt.toISOString() };
+    await this.refuseWhilePayIsOpen(organizerId, row.programId);
     if (!isClosed(row.stage)) {
       try {
         const { projection } = await this.workflows.act(
@@ -252,6 +255,28 @@ export class OrganizersService {
     });
     const after = (await this.organizers.access(anonymousId))!;
     return { organizerId: anonymousId, stage: after.stage, erasedAt: after.erasedAt!.toISOString() };
+  }
+
+  /**
+   * Money owed or being paid needs the person it is paid to: erasure waits until every pay period with a time sheet
+   * is settled (reimbursed), or is returned to open.
+   */
+  private async refuseWhilePayIsOpen(organizerId: string, programId: string): Promise<void> {
+    const open = await this.pay.unsettled(organizerId);
+    if (!open.length) return;
+    const { timezone } = await this.programs.find(programId);
+    const why = {
+      submitted: 'time sheet in, not approved',
+      payable: 'approved, not on a voucher',
+      vouchered: 'on a voucher not yet approved',
+    };
+    const periods = open.map(
+      (p) =>
+        `${localDateTime(p.periodStart.getTime(), timezone)} to ${localDateTime(p.periodEnd.getTime(), timezone)} (${why[p.status as keyof typeof why]})`,
+    );
+    throw new ConflictError(
+      `this member's pay is not settled, so they cannot be erased yet: the pay period ${periods.join('; the pay period ')}`,
+    );
   }
 
   /**
