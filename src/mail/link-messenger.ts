@@ -116,6 +116,8 @@ export class LinkMessenger {
       purpose,
       subject: target.subject,
       lifetimeMs: durationMs(linkLifetime(o.program.policy)),
+      // A link never outlives its purpose's deadline: an offer's link ends when the offer lapses.
+      ...(purpose === 'offer' && o.offer ? { notAfter: new Date(o.offer.expiresAt) } : {}),
       createdBy: options.createdBy,
       supersede: options.supersede,
     });

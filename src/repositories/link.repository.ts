@@ -14,6 +14,8 @@ export interface NewLink {
   purpose: LinkPurpose;
   subject: string | null;
   lifetimeMs: number;
+  /** The purpose's own deadline (an offer's expiry): the link ends then if that is sooner. */
+  notAfter?: Date;
   createdBy: string;
   /** Ends every open link of the same purpose for this organizer (a coordinator's "send a fresh link"). */
   supersede: boolean;
@@ -35,7 +37,7 @@ export class LinkRepository {
       secretHash: hashOf(secret),
       createdBy: link.createdBy,
       createdAt: new Date(),
-      expiresAt: new Date(Date.now() + link.lifetimeMs),
+      expiresAt: new Date(Math.min(Date.now() + link.lifetimeMs, link.notAfter?.getTime() ?? Infinity)),
       usedAt: null,
       revokedAt: null,
       revokedBy: null,

@@ -120,6 +120,12 @@ describe('signed links', () => {
     expect(mail!.text).toMatch(/The offer: \d+ hours a week from \d{4}-\d\d-\d\d/);
     expect(mail!.text).toMatch(/Deadline: .*\(America\/Chicago\); unanswered, the offer lapses\./);
     const token = tokenIn(mail!);
+    // The link works until the offer lapses, not a day longer (the policy gives links 14 days).
+    const deadline = (await coordinator.ok('GET', `/api/organizers/${applicant.id}`)).offer.expiresAt as string;
+    expect((await harness.http('GET', `/api/links/${token}`)).body.expiresAt).toBe(deadline);
+    const [, until] = /works until (.*)\./.exec(mail!.text!)!;
+    const [, lapses] = /Deadline: (.*); unanswered/.exec(mail!.text!)!;
+    expect(until).toBe(lapses);
 
     const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/l/${token}`);
     await page.getByRole('heading', { name: 'Your offer' }).waitFor();
