@@ -119,13 +119,21 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     expect(await page.locator('[data-result] .tag.ok').count()).toBe(8);
     await shot(page, 'workspace-group-screening.png');
 
-    // The sheet: everyone came; one does not go on.
+    // The sheet: nothing chosen beforehand; sent with one person undecided, it says so at their row and sends nothing.
     await page.goto(`${harness.baseUrl}/#/program/${program.id}/sessions`);
     await page.locator('[data-session] a').first().click();
     await page.waitForSelector('[data-sheet-row]');
     expect(await page.locator('[data-sheet-row]').count()).toBe(8);
-    await page.locator(`[data-sheet-row="${people[2]}"]`).getByLabel('goes on').uncheck();
+    expect(await page.locator('[data-sheet-row] input[type=radio]:checked').count()).toBe(0);
+    const row = (id: string) => page.locator(`[data-sheet-row="${id}"]`);
+    await row(people[2]).getByLabel('Does not go on').check();
+    for (const id of people.slice(3, 9)) await row(id).getByLabel('Goes on').check();
+    await page.getByRole('button', { name: 'Record screening results (8)' }).click();
+    await row(people[9]).getByText('Choose a result for').waitFor();
+    expect(await page.locator('.sheet .field-error').count()).toBe(1);
+    expect((await admin.ok('GET', `/api/organizers/${people[3]}`)).stage).toBe('screening');
     expect(await accessibilityProblems(page)).toEqual([]);
+    await row(people[9]).getByLabel('Goes on').check();
     await page.getByRole('button', { name: 'Record screening results (8)' }).click();
     await page.getByRole('heading', { name: 'Results recorded: 8 done, 0 not done' }).waitFor();
     await shot(page, 'workspace-screening-sheet.png');

@@ -13,7 +13,7 @@ import type {
 } from '../api-types';
 import { href } from '../router';
 import { when, zonedInstant, zonedLocal } from '../time';
-import { announce, CheckField, Failed, Field, FormAlert, inputValue, Loading, Tag, useData } from '../ui';
+import { announce, Failed, Field, FormAlert, inputValue, Loading, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
 export const groupActions = ['schedule-screening', 'record-group-debrief'] as const;
@@ -174,15 +174,28 @@ export function GroupSessionForm({
   );
 }
 
-/** A screening's result sheet: one row per person (came, goes on, a note), each row showing what recording it answered. */
+/** What a screening's sheet records for one person, in words: the three results a coordinator chooses from. */
+const sheetResults = {
+  advance: { label: 'Goes on', attended: true, advance: true },
+  stop: { label: 'Does not go on', attended: true, advance: false },
+  absent: { label: 'Did not come', attended: false, advance: false },
+} as const;
+type SheetResult = keyof typeof sheetResults;
+
+/**
+ * A screening's result sheet: one row per person, whose result is chosen (nothing is chosen for anyone beforehand, and
+ * the sheet is not sent while someone is undecided), with a note; each row then shows what recording it answered.
+ */
 function ScreeningSheet({ session, onRecorded }: { session: GroupSessionDto; onRecorded: () => void }) {
   const open = session.members.filter((m) => m.outcome?.ok && !m.result?.ok);
-  const [rows, setRows] = useState(() =>
-    Object.fromEntries(open.map((m) => [m.organizerId, { attended: true, advance: true, notes: '' }])),
+  const [rows, setRows] = useState<Record<string, { result?: SheetResult; notes: string }>>(() =>
+    Object.fromEntries(open.map((m) => [m.organizerId, { notes: '' }])),
   );
+  const [undecided, setUndecided] = useState<string[]>([]);
   const [results, setResults] = useState<PersonResultDto[]>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const sheet = useRef<HTMLFormElement>(null);
   const names = new Map(session.members.map((m) => [m.organizerId, m.name]));
   const set = (id: string, patch: Partial<(typeof rows)[string]>) =>
     setRows({ ...rows, [id]: { ...rows[id], ...patch } });
@@ -190,16 +203,25 @@ function ScreeningSheet({ session, onRecorded }: { session: GroupSessionDto; onR
   return (
     <form
       class="sheet"
+      ref={sheet}
+      noValidate
       onSubmit={async (event) => {
         event.preventDefault();
+        const missing = open.map((m) => m.organizerId).filter((id) => !rows[id].result);
+        setUndecided(missing);
+        if (missing.length) {
+          announce(`Choose a result for ${missing.length} more`);
+          sheet.current?.querySelector<HTMLInputElement>(`[name="result-${missing[0]}"]`)?.focus();
+          return;
+        }
         setBusy(true);
         setError(undefined);
         try {
           const answer = await send<SessionResultsDto>('POST', `/api/group-screenings/${session.id}/results`, {
             results: Object.entries(rows).map(([organizerId, r]) => ({
               organizerId,
-              attended: r.attended,
-              advance: r.attended && r.advance,
+              attended: sheetResults[r.result!].attended,
+              advance: sheetResults[r.result!].advance,
               ...(r.notes ? { notes: r.notes } : {}),
             })),
           });
@@ -221,40 +243,44 @@ function ScreeningSheet({ session, onRecorded }: { session: GroupSessionDto; onR
           <thead>
             <tr>
               <th scope="col">Applicant</th>
-              <th scope="col">Came</th>
-              <th scope="col">Goes on to the role-play</th>
+              <th scope="col">Result</th>
               <th scope="col">Note</th>
             </tr>
           </thead>
           <tbody>
-            {open.map((m) => (
-              <tr data-sheet-row={m.organizerId}>
-                <th scope="row">{m.name}</th>
-                <td>
-                  <CheckField
-                    name={`attended-${m.organizerId}`}
-                    label={`${m.name} came`}
-                    checked={rows[m.organizerId].attended}
-                    onChange={(value) => set(m.organizerId, { attended: value })}
-                  />
-                </td>
-                <td>
-                  <CheckField
-                    name={`advance-${m.organizerId}`}
-                    label={`${m.name} goes on`}
-                    checked={rows[m.organizerId].attended && rows[m.organizerId].advance}
-                    onChange={(value) => set(m.organizerId, { advance: value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Note on ${m.name}`}
-                    value={rows[m.organizerId].notes}
-                    onInput={(e) => set(m.organizerId, { notes: inputValue(e) })}
-                  />
-                </td>
-              </tr>
-            ))}
+            {open.map((m) => {
+              const missing = undecided.includes(m.organizerId) && !rows[m.organizerId].result;
+              return (
+                <tr data-sheet-row={m.organizerId}>
+                  <th scope="row">{m.name}</th>
+                  <td>
+                    <fieldset class={`choice${missing ? ' invalid' : ''}`}>
+                      <legend>Result for {m.name}</legend>
+                      {(Object.keys(sheetResults) as SheetResult[]).map((result) => (
+                        <label class="option">
+                          <input
+                            type="radio"
+                            name={`result-${m.organizerId}`}
+                            checked={rows[m.organizerId].result === result}
+                            onChange={() => set(m.organizerId, { result })}
+                            {...(missing ? { 'aria-invalid': 'true' as const } : {})}
+                          />
+                          {sheetResults[result].label}
+                        </label>
+                      ))}
+                      {missing ? <p class="field-error">Choose a result for {m.name}</p> : null}
+                    </fieldset>
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Note on ${m.name}`}
+                      value={rows[m.organizerId].notes}
+                      onInput={(e) => set(m.organizerId, { notes: inputValue(e) })}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
