@@ -127,7 +127,7 @@ export class GroupSessionsService {
       if (!member) return { organizerId, ok: false, stage: '', message: 'not in this screening session' };
       // Recorded already: the same answer again, nothing done twice.
       if (member.result?.ok) return personResult(organizerId, member.result);
-      const outcome = await this.attempt(session.programId, organizerId, () =>
+      const outcome = await this.attempt(organizerId, () =>
         this.organizers.act(
           organizerId,
           'record-screening',
@@ -182,7 +182,7 @@ export class GroupSessionsService {
     await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
     // Checked before anything is stored: a session keeps (and shows the names of) its program's people only.
-    const members = await this.repository.membersOf(programId, organizerIds);
+    const members = await this.repository.stagesIn(programId, organizerIds);
     const outsiders = organizerIds.filter((organizerId) => !members.has(organizerId));
     if (outsiders.length) {
       const named = outsiders.slice(0, 5).join(', ');
@@ -212,7 +212,7 @@ export class GroupSessionsService {
       .values(organizerIds.map((organizerId) => ({ sessionId: id, organizerId, outcome: null, result: null })))
       .execute();
     const results = await mapLimit(organizerIds, concurrent, async (organizerId) => {
-      const outcome = await this.attempt(programId, organizerId, () => step(organizerId, id));
+      const outcome = await this.attempt(organizerId, () => step(organizerId, id));
       await this.dataSource.getRepository(GroupSessionMemberEntity).update({ sessionId: id, organizerId }, { outcome });
       return personResult(organizerId, outcome);
     });
@@ -236,12 +236,13 @@ export class GroupSessionsService {
     const members = (
       await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId: session.id })
     ).sort((a, b) => order(a.organizerId) - order(b.organizerId));
+    const stages = await this.repository.stagesIn(
+      session.programId,
+      members.map((m) => m.organizerId),
+    );
     return mapLimit(members, concurrent, async ({ organizerId, outcome: stored }) => {
-      if (stored?.ok) {
-        const now = await this.repository.access(organizerId);
-        return personResult(organizerId, { ok: true, stage: now?.stage ?? stored.stage });
-      }
-      let outcome = await this.attempt(session.programId, organizerId, () => step(organizerId, session.id));
+      if (stored?.ok) return personResult(organizerId, { ok: true, stage: stages.get(organizerId) ?? stored.stage });
+      let outcome = await this.attempt(organizerId, () => step(organizerId, session.id));
       if (!outcome.ok) {
         // Refused: perhaps because an earlier try, whose answer was lost, did it. The workflow knows (its row may not
         // show that change yet).
@@ -257,14 +258,8 @@ export class GroupSessionsService {
   }
 
   /** One person's part: done, with their stage after; or refused, with the reason and their stage as it stands. */
-  private async attempt(
-    programId: string,
-    organizerId: string,
-    run: () => Promise<OrganizerDetailDto>,
-  ): Promise<SessionOutcome> {
-    const row = await this.repository.access(organizerId);
-    if (!row || row.programId !== programId)
-      return { ok: false, stage: '', message: 'not an applicant or organizer of this program' };
+  // Only the session's own people reach here: create() refused everyone else before anything was stored.
+  private async attempt(organizerId: string, run: () => Promise<OrganizerDetailDto>): Promise<SessionOutcome> {
     try {
       return { ok: true, stage: (await run()).stage };
     } catch (error) {
@@ -273,7 +268,7 @@ export class GroupSessionsService {
       const now = await this.repository.access(organizerId).catch(() => undefined);
       return {
         ok: false,
-        stage: (now ?? row).stage,
+        stage: now?.stage ?? '',
         message: known ? (error as Error).message : 'could not be done just now; try again',
       };
     }

@@ -270,13 +270,11 @@ export class OrganizersService {
       payable: 'approved, not on a voucher',
       vouchered: 'on a voucher not yet approved',
     };
+    const at = (instant: Date) => localDateTime(instant.getTime(), timezone);
     const periods = open.map(
-      (p) =>
-        `${localDateTime(p.periodStart.getTime(), timezone)} to ${localDateTime(p.periodEnd.getTime(), timezone)} (${why[p.status as keyof typeof why]})`,
+      (p) => `the pay period ${at(p.periodStart)} to ${at(p.periodEnd)} (${why[p.status as keyof typeof why]})`,
     );
-    throw new ConflictError(
-      `this member's pay is not settled, so they cannot be erased yet: the pay period ${periods.join('; the pay period ')}`,
-    );
+    throw new ConflictError(`this member's pay is not settled, so they cannot be erased yet: ${periods.join('; ')}`);
   }
 
   /**
