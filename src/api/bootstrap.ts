@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Response as ExpressResponse } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +49,13 @@ export async function createApp(
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Stopping (server.close) ends idle connections but waits for busy ones to go idle and then time out: a request in
+  // flight would hold the stop for keepAliveTimeout. Its connection ends as soon as it is answered instead.
+  server.on('request', (_request, response: ServerResponse) =>
+    response.once('finish', () => {
+      if (!server.listening) setImmediate(() => server.closeIdleConnections());
+    }),
+  );
   // Which proxies' X-Forwarded-For to believe for the client's address (none unless TRUST_PROXY says).
   app.set('trust proxy', config.trustProxy);
   app.use(requestLog);
