@@ -22,6 +22,14 @@ export function localDayOf(instant: number, timeZone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
 
+/** A local day (YYYY-MM-DD) as people read it: `Monday, February 1, 2027`. */
+export function dayInWords(day: string): string {
+  const { year, month, day: date } = Temporal.PlainDate.from(day);
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'full' }).format(
+    new Date(Date.UTC(year, month - 1, date)),
+  );
+}
+
 /** The day after `day` (YYYY-MM-DD). */
 export function dayAfter(day: string): string {
   return Temporal.PlainDate.from(day).add({ days: 1 }).toString();

@@ -1,5 +1,6 @@
 // Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
 // change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
+import type { ProductActorId } from './actors';
 import type { PayFigures, Timesheet, TimesheetEntry } from './pay';
 import type { ProgramPolicy, RequirableAttestation, TimedStage } from './policy';
 import type { Role } from './roles';
@@ -39,7 +40,7 @@ export interface Actor {
   id: string;
   role: Role | 'system';
 }
-export const systemActor: Actor = { id: 'system', role: 'system' };
+export const systemActor: Actor = { id: 'system' satisfies ProductActorId, role: 'system' };
 
 /** The reason an erasure withdraws an open record with (DESIGN.md §4): its run then ends at once, owing no pay. */
 export const erasedReason = 'erased';

@@ -1,6 +1,7 @@
 // What the emails say: each a plain-text part complete on its own and the same as simple HTML. A reminder says what
 // is due, the rule that asks for it (the program's policy in words), the period and deadline in the program's time
 // zone, what happens next and when, and carries the link that clears it.
+import { offerCurrency, offerInWords } from '../domain/offer';
 import { localDateTime, localDayOf } from '../domain/calendar';
 import { durationMs } from '../domain/durations';
 import { linkButtonLabels, nextStepForApplicant, type LinkPurpose } from '../domain/links';
@@ -182,9 +183,7 @@ export function linkMail(facts: {
   } else {
     subject = `Your offer (${program.name})`;
     if (facts.offer) {
-      parts.push(
-        `The offer: ${facts.offer.hoursPerWeek} hours a week from ${facts.offer.startDate}${facts.offer.stipend !== undefined ? `, stipend ${facts.offer.stipend}` : ''}.`,
-      );
+      parts.push(`The offer: ${offerInWords(facts.offer, offerCurrency(program.policy)).termsInWords}.`);
       parts.push(`Deadline: ${at(Date.parse(facts.offer.expiresAt))}; unanswered, the offer lapses.`);
     }
   }

@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { actorInWords } from '../domain/actors';
+import { actorPerson } from './actor-person.sql';
 
 export interface AuditEntry {
   actor: string;
@@ -16,6 +18,7 @@ export interface AuditView {
   at: string;
   actor: string;
   actorName?: string;
+  actorInWords: string;
   programId: string | null;
   kind: string;
   subject: string;
@@ -52,7 +55,7 @@ export class AuditRepository {
     const parameters = programId ? [programId] : [];
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT a.*, u.name AS actor_name FROM audit_entries a LEFT JOIN users u ON u.id::text = a.actor ${where}
+        `SELECT a.*, ${actorPerson('a.actor')} AS actor_person FROM audit_entries a ${where}
          ORDER BY a.at DESC, a.id LIMIT ${page.limit} OFFSET ${page.offset}`,
         parameters,
       ),
@@ -63,7 +66,8 @@ export class AuditRepository {
       items: rows.map((a: Record<string, any>) => ({
         at: new Date(a.at).toISOString(),
         actor: a.actor,
-        ...(a.actor_name ? { actorName: a.actor_name } : {}),
+        ...(a.actor_person ? { actorName: a.actor_person.name } : {}),
+        actorInWords: actorInWords(a.actor, a.actor_person),
         programId: a.program_id,
         kind: a.kind,
         subject: a.subject,

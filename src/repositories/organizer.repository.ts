@@ -3,6 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PayPeriodView, payPeriodView } from './pay.repository';
+import { actorPerson } from './actor-person.sql';
+import { actorInWords } from '../domain/actors';
+import { offerCurrency, offerInWords, type OfferInWords } from '../domain/offer';
 import type { PayPolicy } from '../domain/pay';
 import type {
   DebriefRecord,
@@ -282,8 +285,8 @@ export interface OrganizerDetail extends OrganizerSummary {
   flags: string[];
   ineligibleReasons: string[];
   screening: NonNullable<OrganizerSnapshot['screening']> | null;
-  offer: OrganizerSnapshot['offer'];
-  rolePlay: OrganizerSnapshot['rolePlay'];
+  offer: (NonNullable<OrganizerSnapshot['offer']> & OfferInWords) | null;
+  rolePlay: (NonNullable<OrganizerSnapshot['rolePlay']> & { scoredByInWords?: string }) | null;
   /** The program's time zone: every due time above is an instant, shown in this zone. */
   timezone: string;
   /** The program's pay policy (what a time sheet takes: kinds of work, mileage, allowances), or null. */
@@ -298,6 +301,7 @@ export interface OrganizerDetail extends OrganizerSummary {
     at: string;
     actor: string;
     actorName?: string;
+    actorInWords: string;
     reason?: string;
   }[];
   debriefs: (Omit<DebriefRecord, 'notes'> & { notes?: string })[];
@@ -423,8 +427,9 @@ const boardQuery = `
 const detailQuery = `
   SELECT row_to_json(o) AS organizer, p.timezone, p.policy,
     (SELECT COALESCE(json_agg(t ORDER BY t.seq), '[]') FROM (
-       SELECT st.seq, st.from_stage, st.to_stage, st.at, st.actor, st.reason, u.name AS actor_name
-       FROM stage_transitions st LEFT JOIN users u ON u.id::text = st.actor WHERE st.organizer_id = o.id) t) AS history,
+       SELECT st.seq, st.from_stage, st.to_stage, st.at, st.actor, st.reason, ${actorPerson('st.actor')} AS actor_person
+       FROM stage_transitions st WHERE st.organizer_id = o.id) t) AS history,
+    ${actorPerson("o.role_play->>'scoredBy'")} AS scorer,
     (SELECT COALESCE(json_agg(d ORDER BY d.period_start DESC), '[]') FROM (
        SELECT * FROM debriefs WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) d) AS debriefs,
     (SELECT COALESCE(json_agg(w ORDER BY w.period_start DESC), '[]') FROM (
@@ -517,6 +522,15 @@ export class OrganizerRepository {
       [programId, ids],
     );
     return new Map(rows.map((r) => [r.id, r.stage]));
+  }
+
+  /** The names of those of `ids` who are the program's people. */
+  async namesIn(programId: string, ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      'SELECT id, name FROM organizers WHERE program_id = $1 AND id = ANY ($2::uuid[])',
+      [programId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** What access checks need: the organizer's program and where it stands. */
@@ -629,8 +643,13 @@ export class OrganizerRepository {
       flags: o.flags,
       ineligibleReasons: o.ineligible_reasons,
       screening: o.screening ?? null,
-      offer: o.offer ?? null,
-      rolePlay: o.role_play ?? null,
+      offer: o.offer ? { ...o.offer, ...offerInWords(o.offer, offerCurrency(row.policy)) } : null,
+      rolePlay: o.role_play
+        ? {
+            ...o.role_play,
+            ...(o.role_play.scoredBy ? { scoredByInWords: actorInWords(o.role_play.scoredBy, row.scorer) } : {}),
+          }
+        : null,
       timezone: row.timezone,
       pay: row.policy.pay ?? null,
       rideAlongCount: o.ride_along_count,
@@ -642,7 +661,8 @@ export class OrganizerRepository {
         to: t.to_stage,
         at: iso(t.at),
         actor: t.actor,
-        ...(t.actor_name ? { actorName: t.actor_name } : {}),
+        ...(t.actor_person ? { actorName: t.actor_person.name } : {}),
+        actorInWords: actorInWords(t.actor, t.actor_person),
         ...(t.reason ? { reason: t.reason } : {}),
       })),
       debriefs: row.debriefs.map((d: Row) => ({

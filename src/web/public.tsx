@@ -278,12 +278,12 @@ function LinkPage({ token }: { token: string }) {
           </div>
           <div>
             <dt>Starting</dt>
-            <dd>{view.offer.startDate}</dd>
+            <dd>{view.offer.startDayInWords}</dd>
           </div>
-          {view.offer.stipend !== undefined ? (
+          {view.offer.stipendInWords ? (
             <div>
               <dt>Stipend</dt>
-              <dd>{view.offer.stipend}</dd>
+              <dd>{view.offer.stipendInWords}</dd>
             </div>
           ) : null}
           <div>

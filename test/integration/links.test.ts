@@ -39,7 +39,7 @@ describe('signed links', () => {
 
   async function organizerIn(stage: 'active' | 'offered'): Promise<{ id: string; email: string }> {
     const { body } = await admin.apply(program.id);
-    await coordinator.advanceTo(program, body.id, stage);
+    await coordinator.advanceTo(program, body.id, stage, { stipend: 1500 });
     return { id: body.id, email: body.email };
   }
 
@@ -117,7 +117,12 @@ describe('signed links', () => {
       mail = mailTo(applicant.email, `Your offer (${programName})`)[0];
       return mail !== undefined;
     });
-    expect(mail!.text).toMatch(/The offer: \d+ hours a week from \d{4}-\d\d-\d\d/);
+    // The start as a day in words, the stipend with its currency and unit; the panel says the same.
+    expect(mail!.text).toMatch(
+      /The offer: 10 hours a week from \w+day, \w+ \d+, \d{4}, with a stipend of 1500\.00 USD a month\./,
+    );
+    const { offer } = await coordinator.ok('GET', `/api/organizers/${applicant.id}`);
+    expect(mail!.text).toContain(`The offer: ${offer.termsInWords}.`);
     expect(mail!.text).toMatch(/Deadline: .*\(America\/Chicago\); unanswered, the offer lapses\./);
     const token = tokenIn(mail!);
     // The link works until the offer lapses, not a day longer (the policy gives links 14 days).
@@ -129,6 +134,8 @@ describe('signed links', () => {
 
     const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/l/${token}`);
     await page.getByRole('heading', { name: 'Your offer' }).waitFor();
+    expect(await page.locator('dl').textContent()).toContain(`Stipend${offer.stipendInWords}`);
+    expect(await page.locator('dl').textContent()).toContain(`Starting${offer.startDayInWords}`);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'phone-offer.png');
     await page.getByLabel('I accept the offer').check();

@@ -187,7 +187,12 @@ describe('program rules and input edges over HTTP', () => {
     expect(scored.body).toMatchObject({
       stage: 'offered',
       timezone: 'America/Chicago',
-      rolePlay: { scores, decision: 'offer', scoredBy: 'bootstrap-admin' },
+      rolePlay: {
+        scores,
+        decision: 'offer',
+        scoredBy: 'bootstrap-admin',
+        scoredByInWords: 'the administrator (ADMIN_TOKEN)',
+      },
     });
     expect(Date.parse(scored.body.rolePlay.scoredAt)).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -230,10 +235,15 @@ describe('program rules and input edges over HTTP', () => {
     expect(reject).toMatchObject({
       actor: coordinatorUser.id,
       actorName: 'A coordinator',
+      actorInWords: 'A coordinator, coordinator',
       subject: body.id,
       after: { reason: 'not this round' },
     });
     expect(application).toMatchObject({ actor: coordinatorUser.id, subject: body.id, after: { stage: 'applied' } });
+    expect(trail.items.at(-1)).toMatchObject({
+      actor: 'bootstrap-admin',
+      actorInWords: 'the administrator (ADMIN_TOKEN)',
+    });
     await admin.ok('POST', `/api/users/${coordinatorUser.id}/revoke`);
     // Everything, newest first (other suites write to the trail at the same time).
     const all = await admin.ok('GET', '/api/audit?limit=100');

@@ -75,6 +75,9 @@ describe('the public interest form', () => {
     expect(organizer).toMatchObject({ email: 'rosa.diaz@example.org', stage: 'applied' });
     const board = (await admin.ok('GET', `/api/programs/${program.id}/board`)) as { cards: { name: string }[] };
     expect(JSON.stringify(board)).toContain('Rosa Díaz');
+    // Its timeline names who acted in words, never an id.
+    const detail = await admin.ok('GET', `/api/organizers/${organizer.id}`);
+    expect(detail.history[0]).toMatchObject({ actor: 'public-form', actorInWords: 'the public form' });
     let mail: ParsedMail | undefined;
     await eventually('the confirmation', async () => (mail = mailsTo('rosa.diaz@example.org')[0]) !== undefined);
     expect(mail!.subject).toMatch(/^We received your application/);

@@ -28,6 +28,12 @@ describe("the coordinator's workspace API", () => {
   });
 
   const applicant = async (target: Program = program) => (await admin.apply(target.id)).body.id as string;
+  const namesOf = async (ids: string[]) =>
+    new Map(
+      await Promise.all(
+        ids.map(async (id) => [id, (await admin.ok('GET', `/api/organizers/${id}`)).name as string] as const),
+      ),
+    );
 
   it('says on the detail which actions this caller may take now', async () => {
     const id = await applicant();
@@ -96,17 +102,25 @@ describe("the coordinator's workspace API", () => {
       headers: { 'Idempotency-Key': key },
     });
     expect(created.status).toBe(201);
-    const { id, results } = created.body as { id: string; results: { organizerId: string; ok: boolean }[] };
+    const { id, results } = created.body as {
+      id: string;
+      results: { organizerId: string; name: string; ok: boolean }[];
+    };
     expect(results.map((r) => r.organizerId)).toEqual(organizerIds);
     expect(results.filter((r) => r.ok)).toHaveLength(8);
+    // Each by name, as the people read it.
+    const names = await namesOf(organizerIds);
+    expect(results.map((r) => r.name)).toEqual(organizerIds.map((organizerId) => names.get(organizerId)));
     expect(results.find((r) => r.organizerId === alreadyScheduled)).toEqual({
       organizerId: alreadyScheduled,
+      name: names.get(alreadyScheduled),
       ok: false,
       stage: 'screening',
       message: expect.stringContaining('not possible in stage screening'),
     });
     expect(results.find((r) => r.organizerId === gone)).toEqual({
       organizerId: gone,
+      name: names.get(gone),
       ok: false,
       stage: 'withdrawn',
       message: expect.stringContaining('stage is withdrawn, which is closed'),
@@ -154,10 +168,17 @@ describe("the coordinator's workspace API", () => {
     const stageOf = (organizerId: string) =>
       sheet.results.find((r: { organizerId: string }) => r.organizerId === organizerId);
     for (const organizerId of advancing)
-      expect(stageOf(organizerId)).toEqual({ organizerId, ok: true, stage: 'role_play' });
-    expect(stageOf(noShow)).toEqual({ organizerId: noShow, ok: true, stage: 'applied' });
-    expect(stageOf(notAdvanced)).toEqual({ organizerId: notAdvanced, ok: true, stage: 'not_selected' });
+      expect(stageOf(organizerId)).toEqual({ organizerId, name: names.get(organizerId), ok: true, stage: 'role_play' });
+    expect(stageOf(noShow)).toEqual({ organizerId: noShow, name: names.get(noShow), ok: true, stage: 'applied' });
+    expect(stageOf(notAdvanced)).toEqual({
+      organizerId: notAdvanced,
+      name: names.get(notAdvanced),
+      ok: true,
+      stage: 'not_selected',
+    });
     expect(stageOf(fromElsewhere)).toMatchObject({ ok: false, message: 'not in this screening session' });
+    // Another program's person stays nameless here.
+    expect(stageOf(fromElsewhere).name).toBeUndefined();
     expect(stageOf(uninvited)).toMatchObject({ ok: false, message: 'not in this screening session' });
     // Sent again, the sheet answers the same and records nothing twice.
     const again = await coordinator.ok('POST', `/api/group-screenings/${id}/results`, {
@@ -222,7 +243,10 @@ describe("the coordinator's workspace API", () => {
       organizerIds: attendees,
       notes: 'turf planning',
     });
-    expect(created.results).toEqual(attendees.map((organizerId) => ({ organizerId, ok: true, stage: 'active' })));
+    const names = await namesOf(attendees);
+    expect(created.results).toEqual(
+      attendees.map((organizerId) => ({ organizerId, name: names.get(organizerId), ok: true, stage: 'active' })),
+    );
     for (const id of attendees) {
       const detail = await coordinator.ok('GET', `/api/organizers/${id}`);
       expect(detail.totals).toMatchObject({ groupDebriefs: 1, debriefs: 0 });

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PolicyPatch } from '../../src/domain/policy';
 import type { OpenStage } from '../../src/domain/stages';
-import { anApplicationFor, walkTo } from '../../dev/hiring-walk';
+import { anApplicationFor, walkTo, type WalkOptions } from '../../dev/hiring-walk';
 import type { AppHarness, HttpResult } from './app-harness';
 import { aFastPolicy } from './builders';
 
@@ -76,9 +76,9 @@ export class ApiClient {
   }
 
   /** Walks an applicant along the hiring path over HTTP until it reaches `stage` (an open stage); returns the last detail. */
-  async advanceTo(program: Program, organizerId: string, stage: OpenStage): Promise<any> {
+  async advanceTo(program: Program, organizerId: string, stage: OpenStage, options: WalkOptions = {}): Promise<any> {
     let detail = await this.ok('GET', `/api/organizers/${organizerId}`);
-    for (const { action, input } of walkTo(program.policy, stage, { timeZone: program.timezone }))
+    for (const { action, input } of walkTo(program.policy, stage, { timeZone: program.timezone, ...options }))
       detail = await this.ok('POST', `/api/organizers/${organizerId}/${action}`, input);
     return detail;
   }

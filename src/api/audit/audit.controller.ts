@@ -19,6 +19,11 @@ export class AuditEntryDto implements AuditView {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ description: 'The user who acted (their id), or bootstrap-admin' }) actor: string;
   @ApiPropertyOptional({ description: "The acting user's name" }) actorName?: string;
+  @ApiProperty({
+    description:
+      'Who acted, in words: a person by name and role ("Ana Ruiz, coordinator"), or "the system", "the public form"',
+  })
+  actorInWords: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) programId: string | null;
   @ApiProperty({
     example: 'policy-changed',

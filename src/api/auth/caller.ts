@@ -1,3 +1,4 @@
+import type { ProductActorId } from '../../domain/actors';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Actor } from '../../domain/organizer';
 import type { Role } from '../../domain/roles';
@@ -13,7 +14,12 @@ export interface Caller {
 }
 
 /** The bootstrap admin of ADMIN_TOKEN, recorded as this actor. */
-export const bootstrapAdmin: Caller = { id: 'bootstrap-admin', role: 'admin', programIds: [], organizerId: null };
+export const bootstrapAdmin: Caller = {
+  id: 'bootstrap-admin' satisfies ProductActorId,
+  role: 'admin',
+  programIds: [],
+  organizerId: null,
+};
 
 export function actorOf(caller: Caller): Actor {
   return { id: caller.id, role: caller.role };

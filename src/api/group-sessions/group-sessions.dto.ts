@@ -31,6 +31,8 @@ export class CreateGroupDebriefDto {
 
 export class PersonResultDto {
   @ApiProperty({ format: 'uuid' }) organizerId: string;
+  @ApiPropertyOptional({ description: "Their name (absent for an id that is not one of the program's people)" })
+  name?: string;
   @ApiProperty({ description: 'Whether their part was done' }) ok: boolean;
   @ApiProperty({ enum: [...stages, ''], description: "Their stage after (or as it stands when refused; '' unknown)" })
   stage: string;

@@ -140,7 +140,7 @@ export class GroupSessionsService {
         .update({ sessionId, organizerId }, { result: { ...outcome, attended, advance } });
       return personResult(organizerId, outcome);
     });
-    return { results };
+    return { results: await this.named(session.programId, results) };
   }
 
   async get(sessionId: string, caller: Caller): Promise<GroupSessionDto> {
@@ -203,7 +203,7 @@ export class GroupSessionsService {
       const first = await this.dataSource
         .getRepository(GroupSessionEntity)
         .findOneByOrFail({ programId, idempotencyKey: idempotencyKey! });
-      return { id: first.id, results: await this.resume(first, organizerIds, step) };
+      return { id: first.id, results: await this.named(programId, await this.resume(first, organizerIds, step)) };
     }
     await this.dataSource
       .createQueryBuilder()
@@ -216,7 +216,7 @@ export class GroupSessionsService {
       await this.dataSource.getRepository(GroupSessionMemberEntity).update({ sessionId: id, organizerId }, { outcome });
       return personResult(organizerId, outcome);
     });
-    return { id, results };
+    return { id, results: await this.named(programId, results) };
   }
 
   /**
@@ -272,6 +272,15 @@ export class GroupSessionsService {
         message: known ? (error as Error).message : 'could not be done just now; try again',
       };
     }
+  }
+
+  /** Each result with the person's name (the program's people only: an id from elsewhere stays nameless). */
+  private async named(programId: string, results: PersonResultDto[]): Promise<PersonResultDto[]> {
+    const names = await this.repository.namesIn(
+      programId,
+      results.map((r) => r.organizerId),
+    );
+    return results.map((r) => (names.has(r.organizerId) ? { ...r, name: names.get(r.organizerId) } : r));
   }
 
   private async session(sessionId: string): Promise<GroupSessionEntity> {

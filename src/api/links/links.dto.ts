@@ -40,6 +40,10 @@ export class LinkOfferDto {
   @ApiProperty() hoursPerWeek: number;
   @ApiProperty() startDate: string;
   @ApiPropertyOptional() stipend?: number;
+  @ApiProperty({ description: 'The start day in words, e.g. "Monday, February 1, 2027"' }) startDayInWords: string;
+  @ApiPropertyOptional({ description: 'The stipend with its currency and unit, e.g. "1500.00 USD a month"' })
+  stipendInWords?: string;
+  @ApiProperty({ description: 'The whole offer in one sentence' }) termsInWords: string;
 }
 
 export class LinkStatusDto {

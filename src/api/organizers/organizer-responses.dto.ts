@@ -37,6 +37,11 @@ export class TransitionDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ description: 'The user who acted, or system' }) actor: string;
   @ApiPropertyOptional({ description: "The acting user's name" }) actorName?: string;
+  @ApiProperty({
+    description:
+      'Who acted, in words: a person by name and role ("Ana Ruiz, coordinator"), or "the system", "the public form"',
+  })
+  actorInWords: string;
   @ApiPropertyOptional() reason?: string;
 }
 
@@ -115,6 +120,10 @@ export class OfferSummaryDto {
   @ApiProperty() hoursPerWeek: number;
   @ApiProperty() startDate: string;
   @ApiPropertyOptional() stipend?: number;
+  @ApiProperty({ description: 'The start day in words, e.g. "Monday, February 1, 2027"' }) startDayInWords: string;
+  @ApiPropertyOptional({ description: 'The stipend with its currency and unit, e.g. "1500.00 USD a month"' })
+  stipendInWords?: string;
+  @ApiProperty({ description: 'The whole offer in one sentence' }) termsInWords: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
@@ -143,6 +152,7 @@ export class RolePlayDto {
   scores: Record<string, number>;
   @ApiProperty({ enum: ['offer', 'reject'] }) decision: 'offer' | 'reject';
   @ApiPropertyOptional({ description: 'The user who scored it' }) scoredBy?: string;
+  @ApiPropertyOptional({ description: 'Who scored it, in words' }) scoredByInWords?: string;
   @ApiPropertyOptional({ format: 'date-time' }) scoredAt?: string;
 }
 

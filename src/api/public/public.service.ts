@@ -1,6 +1,7 @@
 // The public interest form (DESIGN.md: applicants apply from a public page). Anyone may send one, so it is limited
 // per client address, per member id and in all; it answers the same to every accepted submission, whether the
 // member is on the roster, applied before, or was caught by the honeypot, so it tells no one who applied.
+import type { ProductActorId } from '../../domain/actors';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/configuration';
 import { organizerIdFor } from '../../contracts/ids';
@@ -15,7 +16,7 @@ import { ProgramsService } from '../programs/programs.service';
 import { ProgramEntity } from '../../entities';
 import { InterestAcceptedDto, InterestDto, PublicProgramDto } from './public.dto';
 
-const publicForm: Actor = { id: 'public-form', role: 'system' };
+const publicForm: Actor = { id: 'public-form' satisfies ProductActorId, role: 'system' };
 const minute = 60_000;
 
 /**

@@ -20,15 +20,7 @@ export const groupActions = ['schedule-screening', 'record-group-debrief'] as co
 export type GroupAction = (typeof groupActions)[number];
 
 /** Each person's answer: done (their stage now) or not done, and why. */
-export function Results({
-  results,
-  names,
-  heading,
-}: {
-  results: PersonResultDto[];
-  names: Map<string, string>;
-  heading: string;
-}) {
+export function Results({ results, heading }: { results: PersonResultDto[]; heading: string }) {
   const v = vocabulary();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), [results]);
@@ -41,7 +33,7 @@ export function Results({
       <ul>
         {results.map((r) => (
           <li data-result={r.organizerId} class={r.ok ? 'done' : 'refused'}>
-            <a href={href(`/organizer/${r.organizerId}`)}>{names.get(r.organizerId) ?? r.organizerId}</a>{' '}
+            {r.name ? <a href={href(`/organizer/${r.organizerId}`)}>{r.name}</a> : 'Someone not in this program'}{' '}
             {r.ok ? <Tag tone="ok">done</Tag> : <Tag tone="warn">not done</Tag>}{' '}
             {r.stage ? <span class="muted">now {v.stageLabel(r.stage).toLowerCase()}</span> : null}
             {r.message ? <p class="small">{r.message}</p> : null}
@@ -80,7 +72,6 @@ export function GroupSessionForm({
   const [key] = useState(() => crypto.randomUUID());
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const names = new Map(people.map((p) => [p.id, p.name]));
   const title = screening ? 'Schedule a group screening' : 'Record an in-person group debrief';
   const problem = (field: string) => (error instanceof ApiError ? error.problemFor(field) : undefined);
   const timeField = screening ? 'at' : 'heldAt';
@@ -92,11 +83,7 @@ export function GroupSessionForm({
       </h2>
       {results ? (
         <>
-          <Results
-            results={results}
-            names={names}
-            heading={screening ? 'Screening scheduled' : 'Group debrief recorded'}
-          />
+          <Results results={results} heading={screening ? 'Screening scheduled' : 'Group debrief recorded'} />
           <button type="button" onClick={onClose}>
             Close
           </button>
@@ -196,7 +183,6 @@ function ScreeningSheet({ session, onRecorded }: { session: GroupSessionDto; onR
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const sheet = useRef<HTMLFormElement>(null);
-  const names = new Map(session.members.map((m) => [m.organizerId, m.name]));
   const set = (id: string, patch: Partial<(typeof rows)[string]>) =>
     setRows({ ...rows, [id]: { ...rows[id], ...patch } });
   if (!open.length && !results) return <p class="muted">Every result of this screening is recorded.</p>;
@@ -236,7 +222,7 @@ function ScreeningSheet({ session, onRecorded }: { session: GroupSessionDto; onR
       }}
     >
       <FormAlert error={error} />
-      {results ? <Results results={results} names={names} heading="Results recorded" /> : null}
+      {results ? <Results results={results} heading="Results recorded" /> : null}
       <div class="table-wrap" tabIndex={0} role="region" aria-label="Results to record">
         <table>
           <caption>Results to record</caption>

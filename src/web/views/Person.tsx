@@ -146,7 +146,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
                     .join(', ')}
                   ; {o.rolePlay.decision === 'offer' ? 'offered' : 'not selected'}
                   {o.rolePlay.scoredAt
-                    ? ` (${day(o.rolePlay.scoredAt, tz)}${o.rolePlay.scoredBy ? `, ${o.rolePlay.scoredBy}` : ''})`
+                    ? ` (${day(o.rolePlay.scoredAt, tz)}${o.rolePlay.scoredByInWords ? `, ${o.rolePlay.scoredByInWords}` : ''})`
                     : ''}
                 </dd>
               </>
@@ -155,8 +155,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
               <>
                 <dt>Offer</dt>
                 <dd>
-                  {o.offer.hoursPerWeek} hours a week from {o.offer.startDate}
-                  {o.offer.stipend ? `, stipend ${o.offer.stipend}` : ''}; lapses {when(o.offer.expiresAt, tz)}
+                  {o.offer.termsInWords}; lapses {when(o.offer.expiresAt, tz)}
                 </dd>
               </>
             ) : null}
@@ -172,7 +171,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
               <li>
                 <strong>{v.stageLabel(t.to)}</strong>{' '}
                 <span class="muted">
-                  {when(t.at, tz)} · {t.actorName ?? (t.actor === 'system' ? 'the workflow' : t.actor)}
+                  {when(t.at, tz)} · {t.actorInWords}
                 </span>
                 {t.reason ? <div>{t.reason}</div> : null}
               </li>
