@@ -58,6 +58,8 @@ export class VoucherEntity {
 
 export interface VoucherLine {
   organizerId: string;
+  /** The union's member number (absent on vouchers made before it was kept, and once the member is erased). */
+  memberId?: string;
   name: string;
   local: string | null;
   periodStart: string;

@@ -890,7 +890,8 @@ export class OrganizerRepository {
       // A weekly report's line and a voucher's line keep their figures, under the anonymous id and no name.
       const anonymous = (line: string) =>
         `CASE WHEN ${line}->>'organizerId' = $2::text
-           THEN ${line} || jsonb_build_object('organizerId', $4::text, 'name', 'Erased member') ELSE ${line} END`;
+           THEN (${line} - 'memberId') || jsonb_build_object('organizerId', $4::text, 'name', 'Erased member')
+           ELSE ${line} END`;
       await q(
         `UPDATE weekly_reports SET
            submitted = (SELECT COALESCE(jsonb_agg(${anonymous('e')}), '[]') FROM jsonb_array_elements(submitted) e),

@@ -164,7 +164,7 @@ export class PayRepository {
          FROM organizers o
          WHERE o.id = p.organizer_id AND p.program_id = $2 AND p.status = 'payable' AND p.voucher_id IS NULL
            AND p.period_end <= $3 AND ($4::text IS NULL OR o.local = $4)
-         RETURNING p.*, o.name, o.local`,
+         RETURNING p.*, o.name, o.local, o.member_id`,
         [id, input.programId, input.throughEnd, input.local ?? null],
       );
       if (taken.length === 0) {
@@ -178,6 +178,7 @@ export class PayRepository {
           const p = payPeriodView(row);
           return {
             organizerId: p.organizerId,
+            memberId: row.member_id,
             name: row.name,
             local: row.local ?? null,
             periodStart: p.periodStart,

@@ -22,7 +22,7 @@ describe('debrief reminders on the dev server', () => {
 
   it('goes overdue, reminds, escalates, flags at risk, and clears on a debrief; emails reach the SMTP server', async () => {
     const policy = aFastPolicy();
-    const { id: programId } = await new ApiClient(harness).createProgram(policy);
+    const { id: programId, timezone } = await new ApiClient(harness).createProgram(policy);
     const application = anApplication();
     const coordinatorEmail = `coordinator-${randomUUID()}@example.org`;
     await harness.dataSource.query(
@@ -34,7 +34,7 @@ describe('debrief reminders on the dev server', () => {
       harness.temporal,
       harness.config.temporal.taskQueue,
       policy,
-      { programId, application },
+      { programId, timezone, application },
       (p) => repository.project(p),
     );
     await driveToActive(organizer, policy);

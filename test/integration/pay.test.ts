@@ -3,11 +3,13 @@
 // pay periods by status, and vouchers: two built at once over the same periods (one wins), submitted, returned
 // (periods payable again), built again and approved (reimbursed once). Bad money and hours are 400 naming the field;
 // refusals change nothing.
+import { localDateTime, localDayOf } from '../../src/domain/calendar';
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
+import { unreadable } from '../support/unreadable';
 
 describe('pay: time sheets, approval and vouchers', () => {
   let harness: AppHarness;
@@ -101,7 +103,7 @@ describe('pay: time sheets, approval and vouchers', () => {
     const again = await coordinator.call('POST', url('approve-pay-period'), { periodStart: period.periodStart });
     expect([again.status, again.body.message]).toEqual([
       409,
-      `the pay period starting ${period.periodStart} was approved; it can no longer change`,
+      `the pay period starting ${localDateTime(Date.parse(period.periodStart), program.timezone)} was approved; it can no longer change`,
     ]);
 
     const listed = await national.ok('GET', `/api/programs/${program.id}/pay-periods?status=payable`);
@@ -129,9 +131,22 @@ describe('pay: time sheets, approval and vouchers', () => {
     expect(csv.status).toBe(200);
     // Each figure in its own column, the totals row under each: a column's lines add up to its total.
     const [header, line, totals] = String(csv.body).split('\r\n');
-    expect(header).toBe('organizerId,name,local,periodStart,periodEnd,hours,rate,amount,allowances,total,currency');
+    expect(header).toBe('memberId,name,local,firstDay,lastDay,hours,rate,amount,allowances,total,currency');
     expect(line.split(',').slice(5)).toEqual(['3.75', '22.50', '84.38', '23.38', '107.76', 'USD']);
     expect(totals).toBe(',total,,,,3.75,,84.38,23.38,107.76,USD');
+    // People by member number, periods as the local days they cover: no id or instant for the reader.
+    const member = await coordinator.ok('GET', `/api/organizers/${id}`);
+    const days = (start: string, end: string) => [
+      localDayOf(Date.parse(start), program.timezone),
+      localDayOf(Date.parse(end) - 1, program.timezone),
+    ];
+    expect(line.split(',').slice(0, 5)).toEqual([
+      member.memberId,
+      member.name,
+      'Local 12',
+      ...days(period.periodStart, period.periodEnd),
+    ]);
+    expect(unreadable(String(csv.body))).toEqual([]);
 
     expect((await national.call('POST', `/api/vouchers/${voucher.id}/approve`)).status).toBe(409);
     expect((await coordinator.call('POST', `/api/vouchers/${voucher.id}/approve`)).status).toBe(403);
@@ -167,6 +182,8 @@ describe('pay: time sheets, approval and vouchers', () => {
       expect.objectContaining({ organizerId: erased.organizerId, name: 'Erased member', amountMinor: 8438 }),
     ]);
     expect(JSON.stringify(kept)).not.toContain(body.name);
+    expect(kept.lines[0].memberId).toBeUndefined();
+    expect(JSON.stringify(kept)).not.toContain(`"${body.memberId}"`);
   }, 120_000);
 
   it('refuses pay actions in a program that pays nothing', async () => {

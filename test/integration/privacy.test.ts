@@ -187,6 +187,7 @@ describe("members' data in Temporal", () => {
     expect(trail.items[0]).toEqual({
       at: expect.any(String),
       actor: 'bootstrap-admin',
+      actorInWords: 'the administrator (ADMIN_TOKEN)',
       programId: program.id,
       kind: 'erased',
       subject: anonymous,

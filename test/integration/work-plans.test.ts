@@ -1,6 +1,7 @@
 // Weekly work plans over HTTP: the organizer (with their own token) or a coordinator sets the plan of the period
 // running now, sets it again to change it; the person's record shows it beside what the debrief then reported; a
 // plan for a reported period, or for a count the program does not keep, is refused and changes nothing.
+import { localDateTime } from '../../src/domain/calendar';
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
@@ -70,7 +71,7 @@ describe('weekly work plans', () => {
     });
     expect([late.status, late.body.message]).toEqual([
       409,
-      `the debrief for the period starting ${periodStart} is in; a plan is set before it`,
+      `the debrief for the period starting ${localDateTime(Date.parse(periodStart), program.timezone)} is in; a plan is set before it`,
     ]);
     expect(await footprint(harness, body.id)).toEqual(before);
     const detail = await coordinator.ok('GET', `/api/organizers/${body.id}`);

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { outputDir } from './histories';
+import { unreadable } from './unreadable';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,8 +49,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** axe-core's serious and critical findings on the page as it is now. */
+/**
+ * axe-core's serious and critical findings on the page as it is now, and anything its text shows that no one should
+ * have to read (an id, an ISO instant).
+ */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const words = unreadable(await page.locator('body').innerText()).map((problem) => `text: ${problem}`);
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<any> } }).axe;
@@ -57,11 +62,16 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   });
   return (result.violations as { impact: string; id: string; nodes: { target: string[] }[] }[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .concat(words);
 }
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(outputDir, name), fullPage: true });
+/** Saves the view to test-output/; fails if its text shows what no one should have to read (an id, an ISO instant). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(outputDir, name), fullPage: true });
+  const problems = unreadable(await page.locator('body').innerText());
+  if (problems.length) throw new Error(`${name} shows what no one should read:\n${problems.join('\n')}`);
+}
 
 /** Whether the page is wider than its viewport (something would need sideways scrolling). */
 export const overflowsSideways = (page: Page) =>

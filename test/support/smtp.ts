@@ -1,11 +1,13 @@
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../../dev/stack/ports';
+import { unreadable } from './unreadable';
 
 export interface LocalSmtpServer {
   url: string;
   messages: ParsedMail[];
   receiving: { count: number };
+  /** Stops it; fails naming them if any message carried what no one should read (an id, an ISO instant). */
   close: () => Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export interface LocalSmtpServer {
 export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<LocalSmtpServer> {
   const messages: ParsedMail[] = [];
   const receiving = { count: 0 };
+  const problems: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -26,6 +29,9 @@ export async function startSmtpServer(options: { delayMs?: number } = {}): Promi
         async (mail) => {
           if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
           messages.push(mail);
+          const html = typeof mail.html === 'string' ? mail.html.replace(/<[^>]*>/g, ' ') : '';
+          for (const problem of unreadable(`${mail.subject ?? ''}\n${mail.text ?? ''}\n${html}`))
+            problems.push(`"${mail.subject}": ${problem}`);
           callback();
         },
         (error: Error) => callback(error),
@@ -38,7 +44,11 @@ export async function startSmtpServer(options: { delayMs?: number } = {}): Promi
     url: `smtp://127.0.0.1:${port}`,
     messages,
     receiving,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (problems.length)
+        throw new Error(`emails carried what no one should read:\n${[...new Set(problems)].slice(0, 20).join('\n')}`);
+    },
   };
 }
 

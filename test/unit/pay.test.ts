@@ -1,6 +1,7 @@
 // Pay (issue 18) on the pure domain: the money rules against hand computations, and pay periods in the lifecycle
 // (opened with the debrief periods, a missing time sheet reminded, approval refused while anything is missing, caps
 // counted across periods, closed records settling).
+import { localDateTime } from '../../src/domain/calendar';
 import { refusal } from '../../src/domain/lifecycle';
 import { currentRules, OrganizerState, PayPeriodRecord } from '../../src/domain/organizer';
 import { PayPolicy, payFor, payPolicyProblems, payPresets } from '../../src/domain/pay';
@@ -152,7 +153,7 @@ describe('pay periods in the lifecycle', () => {
     expect(openPay(organizer.state).map((p) => p.start)).not.toContain(pay.start);
     expect(refusal(organizer.state, approve, organizer.now)).toEqual({
       code: 'conflict',
-      message: `the pay period starting ${pay.start} was approved; it can no longer change`,
+      message: `the pay period starting ${localDateTime(Date.parse(pay.start), organizer.state.timezone!)} was approved; it can no longer change`,
     });
     const again = refusal(
       organizer.state,

@@ -66,6 +66,8 @@ export class PayPeriodListDto {
 
 export class VoucherLineDto {
   @ApiProperty({ format: 'uuid' }) organizerId: string;
+  @ApiPropertyOptional({ description: "The union's member number (absent on older vouchers and for erased members)" })
+  memberId?: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) local: string | null;
   @ApiProperty({ format: 'date-time' }) periodStart: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { dayAfter, startOfLocalDay } from '../../domain/calendar';
+import { dayAfter, localDayOf, startOfLocalDay } from '../../domain/calendar';
 import type { PayPeriodStatus, VoucherStatus } from '../../entities';
 import { AuditRepository } from '../../repositories/audit.repository';
 import { PayRepository, VoucherRefusal, VoucherView } from '../../repositories/pay.repository';
@@ -74,19 +74,24 @@ export class PayService {
 
   /**
    * One row per line (its total the amount and allowances), then the totals row, each figure in its own column, so a
-   * column's lines add up to its total; amounts in the currency's units (12.34).
+   * column's lines add up to its total; amounts in the currency's units (12.34), periods as local days, people by
+   * member number and name (a spreadsheet's reader never meets an id or an instant).
    */
   async voucherCsv(id: string, caller: Caller): Promise<string> {
     const v = await this.voucher(id, caller);
+    const { timezone } = await this.programs.find(v.programId);
+    // A period as the days it covers, in the program's zone: its end is the first instant after it.
+    const firstDay = (start: string) => localDayOf(Date.parse(start), timezone);
+    const lastDay = (end: string) => localDayOf(Date.parse(end) - 1, timezone);
     const money = (minor: number) => (minor / 100).toFixed(2);
     const sum = (figure: (line: VoucherView['lines'][number]) => number) => v.lines.reduce((s, l) => s + figure(l), 0);
     const rows: unknown[][] = [
       [
-        'organizerId',
+        'memberId',
         'name',
         'local',
-        'periodStart',
-        'periodEnd',
+        'firstDay',
+        'lastDay',
         'hours',
         'rate',
         'amount',
@@ -95,11 +100,11 @@ export class PayService {
         'currency',
       ],
       ...v.lines.map((l) => [
-        l.organizerId,
+        l.memberId ?? '',
         l.name,
         l.local ?? '',
-        l.periodStart,
-        l.periodEnd,
+        firstDay(l.periodStart),
+        lastDay(l.periodEnd),
         l.hours,
         money(l.rateMinor),
         money(l.amountMinor),

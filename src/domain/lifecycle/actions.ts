@@ -18,7 +18,7 @@ import { fireDeadlines } from './deadlines';
 import { rideAlongForecast } from './figures';
 import { debriefCalendar, move, openPeriod, periodEnd, resolve, rules2 } from './transitions';
 import { approvalRefusal, approvePayPeriod, owesPay, submitTimesheet, timesheetRefusal } from './pay-periods';
-import { iso, ms } from './time';
+import { iso, ms, when } from './time';
 
 function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
   const wanted = ms(periodStart);
@@ -112,11 +112,14 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
       const period = debriefPeriodFor(state, periodStart, now);
       if (!period) return noDebriefPeriod(periodStart);
       if (ms(period.start) > now)
-        return { code: 'invalid', message: `the debrief period starting ${period.start} has not started yet` };
+        return {
+          code: 'invalid',
+          message: `the debrief period starting ${when(state, ms(period.start))} has not started yet`,
+        };
       if (period.submittedAt) {
         return {
           code: 'conflict',
-          message: `a debrief for the period starting ${period.start} was already submitted at ${period.submittedAt}`,
+          message: `a debrief for the period starting ${when(state, ms(period.start))} was already submitted on ${when(state, ms(period.submittedAt!))}`,
         };
       }
       const known = state.policy.debriefMetrics ?? [];
@@ -136,7 +139,7 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
       if (period.submittedAt)
         return {
           code: 'conflict',
-          message: `the debrief for the period starting ${period.start} is in; a plan is set before it`,
+          message: `the debrief for the period starting ${when(state, ms(period.start))} is in; a plan is set before it`,
         };
       const allowed = planTargets(state.policy);
       const unknown = Object.keys(targets).filter((t) => !allowed.includes(t));
@@ -159,7 +162,7 @@ export function refusal(state: OrganizerState, request: ActionRequest, now: numb
       if (state.activeSince && held < Math.floor(ms(state.activeSince) / 60_000) * 60_000)
         return {
           code: 'invalid',
-          message: `heldAt ${request.input.heldAt} is before the organizer became active (${state.activeSince})`,
+          message: `heldAt ${request.input.heldAt} is before the organizer became active (${when(state, ms(state.activeSince!))})`,
         };
       if (state.groupSessions?.includes(request.input.sessionId))
         return { code: 'conflict', message: `group session ${request.input.sessionId} is already recorded` };

@@ -30,7 +30,7 @@ function deadlines(state: OrganizerState): Deadline[] {
             `${sla.stage}:${state.seq}`,
             'coordinator',
             ms(sla.remindAt),
-            `${state.name} has been in ${sla.stage} since ${state.stageEnteredAt}`,
+            `${state.name} has been in ${sla.stage} since ${when(state, ms(state.stageEnteredAt))}`,
           );
         },
       });
@@ -47,7 +47,7 @@ function deadlines(state: OrganizerState): Deadline[] {
             `${sla.stage}:${state.seq}`,
             'national',
             ms(sla.escalateAt),
-            `${state.name} is still in ${sla.stage} since ${state.stageEnteredAt}`,
+            `${state.name} is still in ${sla.stage} since ${when(state, ms(state.stageEnteredAt))}`,
           );
         },
       });
@@ -66,7 +66,7 @@ function deadlines(state: OrganizerState): Deadline[] {
             `offer:${state.seq}`,
             'organizer',
             ms(offer.remindAt),
-            `the offer to ${state.name} lapses at ${offer.expiresAt}`,
+            `the offer to ${state.name} lapses on ${when(state, ms(offer.expiresAt))}`,
           );
         },
       });

@@ -193,7 +193,7 @@ function notOpen(state: OrganizerState, periodStart: string): Refusal {
   if (state.pay?.settled.some((start) => ms(start) === wanted))
     return {
       code: 'conflict',
-      message: `the pay period starting ${periodStart} was approved; it can no longer change`,
+      message: `the pay period starting ${when(state, ms(periodStart))} was approved; it can no longer change`,
     };
   const open = state.pay?.periods.map((p) => p.start) ?? [];
   return {
@@ -216,7 +216,7 @@ export function timesheetRefusal(
   const period = openPeriodAt(state, input.periodStart);
   if (!period) return notOpen(state, input.periodStart);
   if (ms(period.start) > now)
-    return { code: 'invalid', message: `the pay period starting ${period.start} has not started yet` };
+    return { code: 'invalid', message: `the pay period starting ${when(state, ms(period.start))} has not started yet` };
   const first = payDay(state, ms(period.start));
   const last = payDay(state, ms(period.end) - 1);
   const today = payDay(state, now);
