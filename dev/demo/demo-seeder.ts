@@ -28,10 +28,18 @@ export class DemoClient {
   }
 }
 
+/** Where the demo's people and users have their addresses: the demo acts on these people only. */
+const demoDomain = 'demo.organizer-pipeline.local';
+
 export interface DemoState {
   programIds: string[];
   /** Coordinator tokens per program, so a newcomer can sign in as one (the file is readable by its owner only). */
   coordinators: { programId: string; name: string; token: string }[];
+  /**
+   * The demo's own user per program, "Demo", through which it does everything: the timelines say the demo did it, and
+   * what a newcomer does as the coordinator stays theirs. (Absent in a state saved before there was one.)
+   */
+  actors?: { programId: string; token: string }[];
   /** Organizers the demo paused when it stopped (the stack's downtime is their break), resumed when it starts. */
   onBreak?: { programId: string; organizerId: string }[];
 }
@@ -55,7 +63,7 @@ async function applicant(
   const { id } = await client.call(token, 'POST', `/api/programs/${program.id}/applications`, {
     memberId: person.memberId,
     name: person.name,
-    email: `${person.memberId.toLowerCase()}@demo.organizer-pipeline.local`,
+    email: `${person.memberId.toLowerCase()}@${demoDomain}`,
     local,
     attestations: stage === 'ineligible' ? { ...attestations, currentMember: false, weeklyHours: 2 } : attestations,
   });
@@ -73,13 +81,50 @@ async function applicant(
   if (stage === 'terminated') await act('terminate', { reason: 'did not attend trainings' });
 }
 
+/** The demo's own user in a program: a coordinator named "Demo". */
+async function demoActor(client: DemoClient, programId: string): Promise<{ programId: string; token: string }> {
+  const user = await client.call(client.adminToken, 'POST', '/api/users', {
+    email: `demo-${programId}@${demoDomain}`,
+    name: 'Demo',
+    role: 'coordinator',
+    programIds: [programId],
+  });
+  return { programId, token: user.token };
+}
+
+/** A state saved before the demo had users of its own gets them (the caller saves it). */
+export async function withDemoActors(client: DemoClient, state: DemoState): Promise<DemoState> {
+  if (state.actors?.length === state.programIds.length) return state;
+  return { ...state, actors: await Promise.all(state.programIds.map((id) => demoActor(client, id))) };
+}
+
+/** The program's people the demo made (by their address): never someone a newcomer added by hand. */
+async function demoPeople(
+  client: DemoClient,
+  token: string,
+  programId: string,
+  stage?: Stage,
+): Promise<{ id: string; paused: boolean }[]> {
+  const people: { id: string; email: string; paused: boolean }[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const { items } = await client.call(
+      token,
+      'GET',
+      `/api/programs/${programId}/organizers?limit=200&offset=${offset}${stage ? `&stage=${stage}` : ''}`,
+    );
+    people.push(...items);
+    if (items.length < 200) break;
+  }
+  return people.filter((o) => o.email.endsWith(`@${demoDomain}`));
+}
+
 /** Creates the demo programs, a coordinator for each, and their applicants at every stage. */
 export async function seedDemo(
   client: DemoClient,
   logger: LoggerService,
   policy: PolicyPatch = demoPolicy,
 ): Promise<DemoState> {
-  const state: DemoState = { programIds: [], coordinators: [] };
+  const state: DemoState = { programIds: [], coordinators: [], actors: [] };
   for (const [p, demo] of demoPrograms.entries()) {
     const program = await client.call(client.adminToken, 'POST', '/api/programs', {
       name: demo.name,
@@ -97,22 +142,24 @@ export async function seedDemo(
           ? {}
           : { pay: { ...payPresets[demo.kind], approveWithin: '5 minutes', settleWithin: '30 minutes' } }),
       },
-      nationalContactEmail: 'national@demo.organizer-pipeline.local',
+      nationalContactEmail: `national@${demoDomain}`,
     });
     const person = demoPerson(p, 99);
     const coordinator = await client.call(client.adminToken, 'POST', '/api/users', {
       // The program's id in the address: a demo seeded twice (the tests do) makes new coordinators.
-      email: `coordinator-${p + 1}-${program.id.slice(0, 8)}@demo.organizer-pipeline.local`,
-      name: `${person.name} (coordinator)`,
+      email: `coordinator-${p + 1}-${program.id.slice(0, 8)}@${demoDomain}`,
+      name: person.name,
       role: 'coordinator',
       programIds: [program.id],
     });
+    const actor = await demoActor(client, program.id);
     state.programIds.push(program.id);
     state.coordinators.push({ programId: program.id, name: coordinator.name, token: coordinator.token });
+    state.actors!.push(actor);
     const stages = Object.entries(demo.stages).flatMap(([stage, n]) => Array<Stage>(n).fill(stage as Stage));
     await Promise.all(
       stages.map((stage, i) =>
-        applicant(client, coordinator.token, program, p, i, stage, demo.locals[i % demo.locals.length]),
+        applicant(client, actor.token, program, p, i, stage, demo.locals[i % demo.locals.length]),
       ),
     );
     logger.log(
@@ -140,18 +187,18 @@ export async function demoPulse(
   now = Date.now(),
 ): Promise<number> {
   let submitted = 0;
+  const actors = state.actors ?? [];
   const programs = await Promise.all(
-    state.coordinators.map(({ programId, token }) => client.call(token, 'GET', `/api/programs/${programId}`)),
+    actors.map(({ programId, token }) => client.call(token, 'GET', `/api/programs/${programId}`)),
   );
   // Pay first: what it approves needs debriefs already in, and the debriefs below are then the pulse's last word.
-  for (const [p, { token }] of state.coordinators.entries())
+  for (const [p, { token }] of actors.entries())
     if (programs[p].policy.pay) await demoPay(client, token, programs[p], logger, now);
-  for (const [p, { programId, token }] of state.coordinators.entries()) {
+  for (const [p, { programId, token }] of actors.entries()) {
     const program = programs[p];
     // The program's own counts (MAPE's caucus commitments), reported with each debrief.
     const counts: string[] = program.policy.debriefMetrics ?? [];
-    const active = (await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`))
-      .items as { id: string; paused: boolean }[];
+    const active = await demoPeople(client, token, programId, 'active');
     active.sort((a, b) => a.id.localeCompare(b.id));
     const stopped = active.length ? active[Math.floor(now / stoppedFor) % active.length].id : undefined;
     for (const organizer of active) {
@@ -204,9 +251,13 @@ async function demoPay(
   logger: LoggerService,
   now: number,
 ): Promise<void> {
+  const ours = new Set((await demoPeople(client, token, program.id)).map((o) => o.id));
   const { items } = await client.call(token, 'GET', `/api/programs/${program.id}/pay-periods?status=open`);
   const over = (items as { organizerId: string; periodStart: string; periodEnd: string }[]).filter(
-    (p) => Date.parse(p.periodEnd) <= now && chance(`${p.organizerId}:${p.periodStart}:sheet`) < 0.9,
+    (p) =>
+      ours.has(p.organizerId) &&
+      Date.parse(p.periodEnd) <= now &&
+      chance(`${p.organizerId}:${p.periodStart}:sheet`) < 0.9,
   );
   for (const period of over.slice(0, 50)) {
     const quarters = 8 + Math.floor(chance(`${period.organizerId}:${period.periodStart}:hours`) * 24);
@@ -226,7 +277,7 @@ async function demoPay(
   }
   const submitted = await client.call(token, 'GET', `/api/programs/${program.id}/pay-periods?status=submitted`);
   for (const period of (submitted.items as { organizerId: string; periodStart: string; periodEnd: string }[])
-    .filter((p) => Date.parse(p.periodEnd) <= now)
+    .filter((p) => ours.has(p.organizerId) && Date.parse(p.periodEnd) <= now)
     .slice(0, 50)) {
     // A period still missing its debrief is refused (422) until it comes.
     await client
@@ -268,9 +319,8 @@ export async function demoBreak(
   logger: LoggerService,
 ): Promise<NonNullable<DemoState['onBreak']>> {
   const paused: NonNullable<DemoState['onBreak']> = [];
-  for (const { programId, token } of state.coordinators) {
-    const active = (await client.call(token, 'GET', `/api/programs/${programId}/organizers?stage=active&limit=200`))
-      .items as { id: string; paused: boolean }[];
+  for (const { programId, token } of state.actors ?? []) {
+    const active = await demoPeople(client, token, programId, 'active');
     for (const organizer of active.filter((o) => !o.paused)) {
       await client.call(token, 'POST', `/api/organizers/${organizer.id}/pause`, { reason: 'demo stopped' }).then(
         () => paused.push({ programId, organizerId: organizer.id }),
@@ -282,7 +332,7 @@ export async function demoBreak(
 }
 
 export async function demoResume(client: DemoClient, state: DemoState, logger: LoggerService): Promise<void> {
-  const tokenFor = new Map(state.coordinators.map((c) => [c.programId, c.token]));
+  const tokenFor = new Map((state.actors ?? []).map((c) => [c.programId, c.token]));
   for (const { programId, organizerId } of state.onBreak ?? []) {
     const token = tokenFor.get(programId);
     if (!token) continue;

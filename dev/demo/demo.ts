@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { demoBreak, DemoClient, demoPulse, demoResume, DemoState, seedDemo } from './demo-seeder';
+import { demoBreak, DemoClient, demoPulse, demoResume, DemoState, seedDemo, withDemoActors } from './demo-seeder';
 
 const logger = new Logger('demo');
 const client = new DemoClient(
@@ -15,7 +15,8 @@ const stateFile = join(process.env.DATA_DIR ?? '.data', 'demo.json');
 async function main(): Promise<void> {
   let state: DemoState;
   if (existsSync(stateFile)) {
-    state = JSON.parse(readFileSync(stateFile, 'utf8')) as DemoState;
+    state = await withDemoActors(client, JSON.parse(readFileSync(stateFile, 'utf8')) as DemoState);
+    save(state);
   } else {
     const programs = await client.call(client.adminToken, 'GET', '/api/programs');
     if (programs.total > 0) {

@@ -57,27 +57,36 @@ describe('demo data', () => {
 
   it('keeps a program believable: after periods fall overdue, only the one who stopped is behind by more than one', async () => {
     const client = new DemoClient(harness.baseUrl, adminToken);
-    // The demo's life at test speed: four-second weeks, overdue two seconds after.
-    // Unpaid here: at four-second weeks the pay work's extra calls made the pulse slower than the weeks under CI's
-    // load (pay in the demo is seeded by the test above).
+    // The demo's life at test speed: ten-second weeks, overdue five seconds after. Shorter weeks (four seconds) let a
+    // pulse under CI's load take longer than a week, so periods fell overdue while it ran. Unpaid here, for the same
+    // reason (pay in the demo is seeded by the test above).
     const state = await seedDemo(client, logger, {
       ...demoPolicy,
-      debriefEvery: '4 seconds',
-      debriefGrace: '2 seconds',
+      debriefEvery: '10 seconds',
+      debriefGrace: '5 seconds',
       pay: null,
     });
-    await new Promise((r) => setTimeout(r, 14_000));
+    // Someone the newcomer hires by hand, as the coordinator the demo made for them: the demo never acts for them.
+    const admin = new ApiClient(harness);
+    const coordinator = admin.as(state.coordinators[0].token);
+    const program = await admin.ok('GET', `/api/programs/${state.programIds[0]}`);
+    const mine = (await coordinator.apply(program.id)).body.id as string;
+    await coordinator.hireToActive(program, mine);
+    expect((await coordinator.ok('GET', `/api/organizers/${mine}`)).history[0].actorInWords).toBe(
+      `${state.coordinators[0].name}, coordinator`,
+    );
+    await new Promise((r) => setTimeout(r, 35_000));
     // A pulse after a stop in which every period fell overdue: people catch up, late.
     await demoPulse(client, state, logger);
     await demoPulse(client, state, logger);
     const behind: { program_id: string; n: number }[] = await harness.dataSource.query(
       `SELECT program_id, count(*)::int AS n FROM organizers
-        WHERE program_id = ANY ($1) AND stage = 'active' AND jsonb_array_length(
+        WHERE program_id = ANY ($1) AND id <> $2 AND stage = 'active' AND jsonb_array_length(
           jsonb_path_query_array(pending_debrief_periods, '$[*] ? (@.overdue == true)')) > 1
         GROUP BY program_id`,
-      [state.programIds],
+      [state.programIds, mine],
     );
-    // At most the one person per program whose turn it is to have stopped.
+    // At most the one person per program whose turn it is to have stopped (the one hired by hand is not the demo's).
     for (const row of behind) expect(row.n).toBeLessThanOrEqual(1);
     const late = await harness.dataSource.query(
       `SELECT count(*)::int AS n FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
@@ -85,5 +94,19 @@ describe('demo data', () => {
       [state.programIds],
     );
     expect(late[0].n).toBeGreaterThan(0);
+    // The demo did all it did as "Demo", and nothing for the person hired by hand.
+    const { items: users } = await admin.ok('GET', `/api/users?programId=${program.id}`);
+    const demo = users.find((u: { name: string }) => u.name === 'Demo');
+    const [byWhom] = await harness.dataSource.query(
+      `SELECT array_agg(DISTINCT d.submitted_by) AS actors, count(*) FILTER (WHERE o.id = $2)::int AS mine
+         FROM debriefs d JOIN organizers o ON o.id = d.organizer_id WHERE o.program_id = $1`,
+      [program.id, mine],
+    );
+    expect(byWhom).toEqual({ actors: [demo.id], mine: 0 });
+    const demoPerson = (
+      await admin.ok('GET', `/api/programs/${program.id}/organizers?stage=active&limit=5`)
+    ).items.find((o: { id: string }) => o.id !== mine);
+    const { history } = await admin.ok('GET', `/api/organizers/${demoPerson.id}`);
+    expect(history[0].actorInWords).toBe('Demo, coordinator');
   }, 120_000);
 });
