@@ -72,6 +72,8 @@ export const patches = {
    * began on the first takes them up when it continues as new. Retire when no run on the first rules is open.
    */
   secondRules: 'second-rules',
+  /** The third rules (stage limits that follow the policy; see currentRules), taken up the same way. */
+  thirdRules: 'third-rules',
 } as const;
 
 const { projectOrganizer } = proxyActivities<OrganizerActivities>({
@@ -86,7 +88,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   // Decided once, at the start of a run: a run that began on the old path keeps it until it ends or continues as new.
   if (!patched(patches.committedProjections)) return organizerWorkflowV1(input);
 
-  const rules = patched(patches.secondRules) ? currentRules : undefined;
+  // A run recorded before the third rules asks for the second's marker only (replay): the checks go newest first.
+  const rules = patched(patches.thirdRules) ? currentRules : patched(patches.secondRules) ? 2 : undefined;
   let state: OrganizerState | undefined = input.state;
   if (state && rules && (state.rules ?? 1) < rules) state.rules = rules;
   const periodsAtRunStart = state?.periods.length ?? 0;

@@ -6,6 +6,7 @@ import { localDay, rubricScores, soon } from '../../dev/hiring-walk';
 import { csvCell } from '../../src/api/dashboard/dashboard.service';
 import { adminToken, ApiClient, footprint, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { eventually } from '../support/eventually';
 
 describe('program rules and input edges over HTTP', () => {
   let harness: AppHarness;
@@ -170,6 +171,22 @@ describe('program rules and input edges over HTTP', () => {
       ended.body.id,
     ]);
     expect(n).toBe(0);
+  });
+
+  it('brings a lowered stage limit to people already in the stage: long past it, they are reminded at once', async () => {
+    const limited = await admin.createProgram({ stageSla: { training: '21 days' } });
+    const { body } = await admin.apply(limited.id);
+    await admin.advanceTo(limited, body.id, 'training');
+    const stalled = () =>
+      harness.dataSource.query(
+        `SELECT kind, summary FROM notifications WHERE organizer_id = $1 AND kind = 'stage_stalled'`,
+        [body.id],
+      );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await stalled()).toEqual([]);
+    await admin.ok('PATCH', `/api/programs/${limited.id}`, { policy: { stageSla: { training: '1 second' } } });
+    await eventually('the stage reminder', async () => (await stalled()).length === 1);
+    expect((await stalled())[0].summary).toMatch(/has been in training since \w+day, .* \(America\/Chicago\)$/);
   });
 
   it("scores a role-play against the program's rubric and shows it, with who scored when and the program's zone", async () => {

@@ -4,7 +4,7 @@ import { Changes, noChanges, OrganizerState, systemActor } from '../organizer';
 import type { ProgramPolicy } from '../policy';
 import { nextStage } from '../stage-machine';
 import { isClosed } from '../stages';
-import { move } from './transitions';
+import { move, rules3, stageClock } from './transitions';
 import { ms } from './time';
 
 /**
@@ -17,7 +17,8 @@ export function isCurrentChange(changedAt: string | undefined, heldAt: string | 
 }
 
 /**
- * A policy change reaches a running organizer: deadlines already set stand; the next ones follow the new policy. A
+ * A policy change reaches a running organizer: deadlines already set stand (but for the current stage's time limit,
+ * under the third rules); the next ones follow the new policy. A
  * change older than the one held (broadcasts can arrive out of order) is ignored. If the change leaves nothing more to
  * do in training or ride-alongs, the organizer moves on (`moveOn: false` keeps the older rule, for recorded runs).
  */
@@ -32,6 +33,8 @@ export function changePolicy(
   if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return changes;
   state.policy = policy;
   if (changedAt) state.programChangedAt = changedAt;
+  // Third rules: a changed stage limit reaches the organizer in the stage, counted from when they entered it.
+  if (rules3(state)) stageClock(state);
   const facts = { rideAlongs: state.rideAlongs.length, initialRideAlongs: policy.initialRideAlongs };
   if (moveOn && state.stage === 'training') {
     const done = new Set(state.trainings.map((t) => t.training.toLowerCase()));

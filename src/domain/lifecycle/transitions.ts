@@ -30,9 +30,39 @@ export function debriefCalendar(state: OrganizerState) {
   return { due, timezone, cadence, monthly };
 }
 
+/** Whether the organizer follows the third rules (stage limits that follow the policy; see currentRules). */
+export function rules3(state: OrganizerState): boolean {
+  return (state.rules ?? 1) >= 3;
+}
+
 /** Time allowed in a stage before the coordinator is reminded, when the stage has a limit under these rules. */
 function stageLimit(state: OrganizerState, stage: Stage): string | undefined {
   return stageTimeLimit(state.policy, stage, rules2(state));
+}
+
+/**
+ * The current stage's reminder and escalation as the policy gives them now (third rules), counted from when the
+ * organizer entered the stage, or for a screening from the screening's time (they wait for it, they are not stuck).
+ * What already fired stays fired; a time already past fires at once. A limit taken away takes the timers with it.
+ */
+export function stageClock(state: OrganizerState): void {
+  const limit = stageLimit(state, state.stage);
+  const kept = state.sla?.stage === state.stage ? state.sla : undefined;
+  if (!limit) {
+    state.sla = undefined;
+    return;
+  }
+  const since =
+    state.stage === 'screening' && state.screening
+      ? iso(Math.max(ms(state.stageEnteredAt), ms(state.screening.at)))
+      : state.stageEnteredAt;
+  state.sla = {
+    stage: state.stage as TimedStage,
+    remindAt: kept?.reminded ? kept.remindAt : addDuration(since, limit),
+    escalateAt: kept?.escalated ? kept.escalateAt : addDuration(since, limit, 2),
+    reminded: kept?.reminded ?? false,
+    escalated: kept?.escalated ?? false,
+  };
 }
 
 function notificationId(state: OrganizerState, kind: NotificationKind, key: string): string {
@@ -100,7 +130,8 @@ export function enter(
   );
   state.sla = undefined;
   const limit = stageLimit(state, to);
-  if (limit) {
+  if (rules3(state)) stageClock(state);
+  else if (limit) {
     state.sla = {
       stage: to as TimedStage,
       remindAt: addDuration(iso(now), limit),
