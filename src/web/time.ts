@@ -1,4 +1,6 @@
-// Times as people read them: in the program's time zone (the API gives instants and the zone beside them).
+// Times as people read them: in the program's time zone (the API gives instants and the zone beside them), with the
+// server's calendar library, so both sides place a wall-clock time alike.
+import { Temporal } from 'temporal-polyfill';
 
 export function when(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';
@@ -10,12 +12,12 @@ export function day(iso: string | null | undefined, timeZone?: string): string {
   return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone });
 }
 
-/** A pay or work period as its first and last days: "Mar 2, 2027 to Mar 8, 2027". */
+/** A pay or work period as its first and last days: "Mar 2, 2027 to Mar 8, 2027" (its end is the instant after it). */
 export function period(
   { periodStart, periodEnd }: { periodStart: string; periodEnd: string },
   timeZone?: string,
 ): string {
-  return `${day(periodStart, timeZone)} to ${day(periodEnd, timeZone)}`;
+  return `${day(periodStart, timeZone)} to ${day(new Date(Date.parse(periodEnd) - 1).toISOString(), timeZone)}`;
 }
 
 /** "in 3 days", "2 days ago": how far an instant is from now, in the largest whole unit. */
@@ -41,44 +43,24 @@ export function daysBetween(from: string, to = Date.now()): number {
   return Math.floor((to - Date.parse(from)) / 86_400_000);
 }
 
-/** The offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
-function offsetAt(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant of a wall-clock time (`2027-03-05T18:30`, as a datetime-local field gives it) in `timeZone`. */
+/**
+ * The instant of a wall-clock time (`2027-03-05T18:30`, as a datetime-local field gives it) in `timeZone`, read as the
+ * server reads one (temporal-polyfill, 'compatible'): an hour daylight saving skips moves on by the gap, a repeated
+ * one is its first occurrence.
+ */
 export function zonedInstant(local: string, timeZone: string): string {
-  const [date, time = '00:00'] = local.split('T');
-  const [y, m, d] = date.split('-').map(Number);
-  const [hh, mm] = time.split(':').map(Number);
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let instant = wall - offsetAt(wall, timeZone);
-  instant = wall - offsetAt(instant, timeZone);
-  return new Date(instant).toISOString();
+  return new Date(Temporal.PlainDateTime.from(local).toZonedDateTime(timeZone).epochMilliseconds).toISOString();
 }
 
 /** A wall-clock time in `timeZone` for a datetime-local field's value. */
 export function zonedLocal(iso: string, timeZone: string): string {
-  const ms = Date.parse(iso);
-  return new Date(ms + offsetAt(ms, timeZone)).toISOString().slice(0, 16);
+  return Temporal.Instant.fromEpochMilliseconds(Date.parse(iso))
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' });
 }
 
 /** Today's date in `timeZone` (YYYY-MM-DD). */
 export function today(timeZone: string): string {
-  return zonedLocal(new Date().toISOString(), timeZone).slice(0, 10);
+  return Temporal.Now.plainDateISO(timeZone).toString();
 }
