@@ -136,6 +136,10 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     await row(people[9]).getByLabel('Goes on').check();
     await page.getByRole('button', { name: 'Record screening results (8)' }).click();
     await page.getByRole('heading', { name: 'Results recorded: 8 done, 0 not done' }).waitFor();
+    // Everything recorded: the answers and that, with no empty sheet or button left to press.
+    await page.getByText('Every result of this screening is recorded.').waitFor();
+    expect(await page.locator('[data-sheet-row], .sheet table').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Record screening results/ }).count()).toBe(0);
     await shot(page, 'workspace-screening-sheet.png');
     expect((await admin.ok('GET', `/api/organizers/${people[2]}`)).stage).toBe('not_selected');
     expect((await admin.ok('GET', `/api/organizers/${people[3]}`)).stage).toBe('role_play');

@@ -185,7 +185,16 @@ function ScreeningSheet({ session, onRecorded }: { session: GroupSessionDto; onR
   const sheet = useRef<HTMLFormElement>(null);
   const set = (id: string, patch: Partial<(typeof rows)[string]>) =>
     setRows({ ...rows, [id]: { ...rows[id], ...patch } });
-  if (!open.length && !results) return <p class="muted">Every result of this screening is recorded.</p>;
+  const allRecorded = <p class="muted">Every result of this screening is recorded.</p>;
+  if (!open.length)
+    return results ? (
+      <>
+        <Results results={results} heading="Results recorded" />
+        {allRecorded}
+      </>
+    ) : (
+      allRecorded
+    );
   return (
     <form
       class="sheet"
