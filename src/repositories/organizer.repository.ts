@@ -2,7 +2,7 @@
 // organizer row and its history, debrief, training, ride-along and notification rows.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PayPeriodView, payPeriodView } from './pay.repository';
+import { debriefHoursOf, PayPeriodView, payPeriodView } from './pay.repository';
 import { actorPerson } from './actor-person.sql';
 import { actorInWords } from '../domain/actors';
 import { offerCurrency, offerInWords, type OfferInWords } from '../domain/offer';
@@ -435,7 +435,8 @@ const detailQuery = `
     (SELECT COALESCE(json_agg(w ORDER BY w.period_start DESC), '[]') FROM (
        SELECT * FROM work_plans WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) w) AS work_plans,
     (SELECT COALESCE(json_agg(p ORDER BY p.period_start DESC), '[]') FROM (
-       SELECT * FROM pay_periods WHERE organizer_id = o.id ORDER BY period_start DESC LIMIT 104) p) AS pay_periods,
+       SELECT pp.*, ${debriefHoursOf('pp')} FROM pay_periods pp WHERE pp.organizer_id = o.id
+        ORDER BY pp.period_start DESC LIMIT 104) p) AS pay_periods,
     (SELECT COALESCE(json_agg(t ORDER BY t.completed_at), '[]') FROM trainings t WHERE t.organizer_id = o.id) AS trainings,
     (SELECT COALESCE(json_agg(r ORDER BY r.date), '[]') FROM ride_alongs r WHERE r.organizer_id = o.id) AS ride_alongs,
     (SELECT COALESCE(json_agg(n ORDER BY n.created_at DESC), '[]') FROM (

@@ -18,6 +18,8 @@ export interface PayPeriodView {
   status: PayPeriodStatus;
   debriefStarts: string[];
   timesheet?: Timesheet;
+  /** What the period's debriefs report, beside the time sheet's hours (absent while no debrief is in). */
+  debriefHours?: number;
   hours?: number;
   paidHours?: number;
   rateMinor?: number;
@@ -31,6 +33,15 @@ export interface PayPeriodView {
 
 type Row = Record<string, any>;
 
+/**
+ * The hours the debriefs of pay period row `p` report (a SQL expression, `debrief_hours`): set beside the time sheet's
+ * when a coordinator approves, so a difference between them is seen, not passed over.
+ */
+export const debriefHoursOf = (
+  p: string,
+) => `(SELECT sum(d.hours) FROM debriefs d WHERE d.organizer_id = ${p}.organizer_id
+    AND d.period_start IN (SELECT s::timestamptz FROM jsonb_array_elements_text(${p}.debrief_starts) s)) AS debrief_hours`;
+
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** A pay_periods row (snake case, from SQL or json_agg) as its view. */
@@ -43,6 +54,9 @@ export function payPeriodView(row: Row): PayPeriodView {
     status: row.status,
     debriefStarts: row.debrief_starts,
     ...(row.timesheet ? { timesheet: row.timesheet } : {}),
+    ...(row.debrief_hours !== null && row.debrief_hours !== undefined
+      ? { debriefHours: Number(row.debrief_hours) }
+      : {}),
     ...(row.quarter_hours !== null && row.quarter_hours !== undefined
       ? {
           hours: row.quarter_hours / 4,
@@ -121,7 +135,7 @@ export class PayRepository {
 
   async periods(programId: string, status?: PayPeriodStatus, limit = 500): Promise<PayPeriodView[]> {
     const rows = await this.dataSource.query(
-      `SELECT p.*, o.name, o.local FROM pay_periods p JOIN organizers o ON o.id = p.organizer_id
+      `SELECT p.*, o.name, o.local, ${debriefHoursOf('p')} FROM pay_periods p JOIN organizers o ON o.id = p.organizer_id
        WHERE p.program_id = $1 AND ($2::text IS NULL OR p.status = $2)
        ORDER BY p.period_start, o.name LIMIT $3`,
       [programId, status ?? null, limit],

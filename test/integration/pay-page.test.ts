@@ -59,7 +59,7 @@ describe('the pay pages', () => {
     await eventually('the pay period is over', async () => Date.now() > Date.parse(period.periodEnd) + 500, 30_000);
     await admin.as(selfToken).ok('POST', `/api/organizers/${id}/submit-debrief`, {
       periodStart: period.periodStart,
-      hours: 2.5,
+      hours: 4,
       conversations: 4,
       oneOnOnes: 1,
       leadersIdentified: 0,
@@ -69,6 +69,12 @@ describe('the pay pages', () => {
 
     const pay = await open(coordinatorToken, `/program/${program.id}/pay`);
     await pay.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
+    // The sheet's hours beside its debrief's, the difference said before anyone approves.
+    const waiting = await admin.ok('GET', `/api/programs/${program.id}/pay-periods?status=submitted`);
+    expect(waiting.items.find((p: { organizerId: string }) => p.organizerId === id).debriefHours).toBe(4);
+    expect(await pay.locator('[data-table="approvals"] tbody tr', { hasText: body.name }).textContent()).toContain(
+      '2.5 h on the time sheet, 4 h in its debriefs: 1.5 h fewer on the sheet',
+    );
     await pay.getByRole('button', { name: /^Approve / }).click();
     await pay.getByRole('status').filter({ hasText: 'pay period approved' }).waitFor();
     await pay.locator('[data-table="payable"] tbody tr', { hasText: 'Local 7' }).waitFor();

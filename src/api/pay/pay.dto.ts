@@ -49,6 +49,10 @@ export class PayPeriodDto {
   @ApiProperty({ enum: payPeriodStatuses }) status: PayPeriodStatus;
   @ApiProperty({ type: [String], description: 'Starts of the debrief periods it needs' }) debriefStarts: string[];
   @ApiPropertyOptional({ type: TimesheetDto }) timesheet?: TimesheetDto;
+  @ApiPropertyOptional({
+    description: "Hours its debriefs report, to set beside the time sheet's (absent: none is in)",
+  })
+  debriefHours?: number;
   @ApiPropertyOptional({ description: 'On the time sheet (once approved)' }) hours?: number;
   @ApiPropertyOptional({ description: 'Paid, after the caps' }) paidHours?: number;
   @ApiPropertyOptional() rateMinor?: number;

@@ -5,7 +5,8 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, send } from '../api';
 import type { OrganizerDetailDto, ProgramDto } from '../api-types';
-import { day, today, zonedInstant, zonedLocal } from '../time';
+import { day, period, today, zonedInstant, zonedLocal } from '../time';
+import { hoursCompared } from './Pay';
 import { announce, CheckField, Field, FormAlert, inputValue } from '../ui';
 import { vocabulary } from '../vocabulary';
 
@@ -75,24 +76,41 @@ function entryProps(props: FieldsProps, row: number, field: string): FieldsProps
   return { ...props, problem: () => props.problem(`entries.${row}.${field}`) };
 }
 
-function PayPeriodField({ props, periods }: { props: FieldsProps; periods: OrganizerDetailDto['payPeriods'] }) {
+/** A choice of pay period; `compared`: the chosen one's time sheet hours beside its debriefs' (for approval). */
+function PayPeriodField({
+  props,
+  periods,
+  compared = false,
+}: {
+  props: FieldsProps;
+  periods: OrganizerDetailDto['payPeriods'];
+  compared?: boolean;
+}) {
+  const chosen = periods.find((p) => p.periodStart === text(props.values, 'periodStart'));
   return (
-    <Field name="periodStart" label="Pay period" error={props.problem('periodStart')}>
-      {(p) => (
-        <select
-          {...p}
-          value={text(props.values, 'periodStart')}
-          onChange={(e) => props.set('periodStart', inputValue(e))}
-        >
-          {periods.map((period) => (
-            <option value={period.periodStart}>
-              {day(period.periodStart, tz(props.organizer))} to {day(period.periodEnd, tz(props.organizer))} (
-              {period.status === 'submitted' ? 'time sheet in' : 'no time sheet yet'})
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <>
+      <Field name="periodStart" label="Pay period" error={props.problem('periodStart')}>
+        {(p) => (
+          <select
+            {...p}
+            value={text(props.values, 'periodStart')}
+            onChange={(e) => props.set('periodStart', inputValue(e))}
+          >
+            {periods.map((choice) => (
+              <option value={choice.periodStart}>
+                {period(choice, tz(props.organizer))} (
+                {choice.status === 'submitted' ? 'time sheet in' : 'no time sheet yet'})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {compared && chosen ? (
+        <p class="hint" data-hours-compared>
+          {hoursCompared(chosen).text}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -539,7 +557,11 @@ export const actionForms: Record<string, Spec> = {
     }),
     names: ['periodStart'],
     fields: (props) => (
-      <PayPeriodField props={props} periods={props.organizer.payPeriods.filter((p) => p.status === 'submitted')} />
+      <PayPeriodField
+        props={props}
+        periods={props.organizer.payPeriods.filter((p) => p.status === 'submitted')}
+        compared
+      />
     ),
     body: (v) => ({ periodStart: text(v, 'periodStart') }),
   },

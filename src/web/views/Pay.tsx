@@ -27,6 +27,7 @@ import {
   number,
   saveFile,
   TableSection,
+  Tag,
   useAction,
   useData,
 } from '../ui';
@@ -86,6 +87,13 @@ export function Pay({ programId, voucherId, me }: { programId: string; voucherId
           organizerColumn,
           periodColumn,
           { name: 'Hours', num: true, cell: (p) => number(p.timesheet ? timesheetHours(p.timesheet) : 0) },
+          {
+            name: 'Against its debriefs',
+            cell: (p) => {
+              const compared = hoursCompared(p);
+              return compared.differs ? <Tag tone="warn">{compared.text}</Tag> : compared.text;
+            },
+          },
           {
             name: 'Approve',
             cell: (p) =>
@@ -217,6 +225,22 @@ function BuildVoucher({
 
 /** The hours a time sheet reports, over all its entries. */
 export const timesheetHours = (timesheet: TimesheetDto) => timesheet.entries.reduce((sum, e) => sum + e.hours, 0);
+
+/**
+ * The time sheet's hours set beside what the period's debriefs report, so a coordinator approving it sees a difference
+ * (12 h reported, 7.75 h on the sheet) rather than passing over it.
+ */
+export function hoursCompared(p: Pick<PayPeriodDto, 'timesheet' | 'debriefHours'>): { text: string; differs: boolean } {
+  const sheet = p.timesheet ? timesheetHours(p.timesheet) : 0;
+  if (p.debriefHours === undefined)
+    return { text: `${number(sheet)} h on the time sheet; no debrief in`, differs: true };
+  const gap = sheet - p.debriefHours;
+  if (gap === 0) return { text: `${number(sheet)} h on the time sheet, as its debriefs report`, differs: false };
+  return {
+    text: `${number(sheet)} h on the time sheet, ${number(p.debriefHours)} h in its debriefs: ${number(Math.abs(gap))} h ${gap < 0 ? 'fewer' : 'more'} on the sheet`,
+    differs: true,
+  };
+}
 
 const problemOf = (error: unknown, field: string) => (error instanceof ApiError ? error.problemFor(field) : undefined);
 
