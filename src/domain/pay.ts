@@ -92,6 +92,18 @@ export function settleWithin(pay: PayPolicy): number {
   return durationMs(pay.settleWithin ?? settleWithinDefault);
 }
 
+/**
+ * A line's mileage and its other allowances apart (`allowancesMinor` holds both; a period approved before mileage was
+ * kept apart has it all there, as allowances).
+ */
+export function mileageApart(figures: { allowancesMinor: number; mileageMinor?: number }): {
+  mileageMinor: number;
+  otherAllowancesMinor: number;
+} {
+  const mileageMinor = figures.mileageMinor ?? 0;
+  return { mileageMinor, otherAllowancesMinor: figures.allowancesMinor - mileageMinor };
+}
+
 /** `1234` USD → `12.34 USD`. */
 export function moneyInWords(minor: number, currency: string): string {
   const sign = minor < 0 ? '-' : '';
@@ -204,6 +216,8 @@ export interface PayFigures {
   amountMinor: number;
   /** Mileage and allowances together. */
   allowancesMinor: number;
+  /** The mileage among them. */
+  mileageMinor: number;
 }
 
 /** The Monday (YYYY-MM-DD) of a day's week: weekly caps count Monday to Sunday. */
@@ -245,7 +259,14 @@ export function payFor(pay: PayPolicy, timesheet: Timesheet, capsUsed: Record<st
   let allowancesMinor = mileage;
   for (const allowance of pay.allowances ?? [])
     allowancesMinor += Math.min(timesheet.allowances?.[allowance.name] ?? 0, allowance.capMinor);
-  return { quarterHours, paidQuarterHours, rateMinor: pay.rateMinor, amountMinor, allowancesMinor };
+  return {
+    quarterHours,
+    paidQuarterHours,
+    rateMinor: pay.rateMinor,
+    amountMinor,
+    allowancesMinor,
+    mileageMinor: mileage,
+  };
 }
 
 /** Keeps only the caps of the weeks and months from `fromDay` (YYYY-MM-DD) on: earlier ones can no longer be paid. */

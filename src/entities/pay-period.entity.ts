@@ -39,8 +39,13 @@ export class PayPeriodEntity extends OrganizerPeriodColumns {
   @Column({ type: 'bigint', nullable: true })
   amountMinor: string | null;
 
+  /** Mileage and allowances together. */
   @Column({ type: 'bigint', nullable: true })
   allowancesMinor: string | null;
+
+  /** The mileage among them (absent on periods approved before it was kept apart). */
+  @Column({ type: 'bigint', nullable: true })
+  mileageMinor: string | null;
 
   @Column({ type: 'varchar', length: 3 })
   currency: string;

@@ -67,5 +67,8 @@ export interface VoucherLine {
   hours: number;
   rateMinor: number;
   amountMinor: number;
+  /** Mileage and allowances together. */
   allowancesMinor: number;
+  /** The mileage among them (absent on lines of periods approved before it was kept apart). */
+  mileageMinor?: number;
 }

@@ -149,11 +149,12 @@ const projectionStatement = `
     RETURNING 1
   ), pay AS (
     INSERT INTO pay_periods (organizer_id, period_start, program_id, period_end, status, debrief_starts, timesheet,
-      quarter_hours, paid_quarter_hours, rate_minor, amount_minor, allowances_minor, currency, approved_by, approved_at,
-      version)
+      quarter_hours, paid_quarter_hours, rate_minor, amount_minor, allowances_minor, mileage_minor, currency, approved_by,
+      approved_at, version)
     SELECT $1, p."periodStart", $2, p."periodEnd", p.status, p."debriefStarts", p.timesheet,
       (p.figures->>'quarterHours')::int, (p.figures->>'paidQuarterHours')::int, (p.figures->>'rateMinor')::int,
-      (p.figures->>'amountMinor')::bigint, (p.figures->>'allowancesMinor')::bigint, p.currency, p."approvedBy",
+      (p.figures->>'amountMinor')::bigint, (p.figures->>'allowancesMinor')::bigint, (p.figures->>'mileageMinor')::bigint,
+      p.currency, p."approvedBy",
       p."approvedAt", p.version
     FROM jsonb_to_recordset($${n + 8}::jsonb) AS p("periodStart" timestamptz, "periodEnd" timestamptz, status text,
       "debriefStarts" jsonb, timesheet jsonb, figures jsonb, currency text, "approvedBy" text, "approvedAt" timestamptz,
@@ -164,6 +165,7 @@ const projectionStatement = `
       debrief_starts = EXCLUDED.debrief_starts, timesheet = EXCLUDED.timesheet, quarter_hours = EXCLUDED.quarter_hours,
       paid_quarter_hours = EXCLUDED.paid_quarter_hours, rate_minor = EXCLUDED.rate_minor,
       amount_minor = EXCLUDED.amount_minor, allowances_minor = EXCLUDED.allowances_minor,
+      mileage_minor = EXCLUDED.mileage_minor,
       approved_by = EXCLUDED.approved_by, approved_at = EXCLUDED.approved_at, version = EXCLUDED.version
     WHERE pay_periods.version < EXCLUDED.version AND pay_periods.status IN ('open', 'submitted')
     RETURNING 1

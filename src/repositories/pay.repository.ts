@@ -25,6 +25,8 @@ export interface PayPeriodView {
   rateMinor?: number;
   amountMinor?: number;
   allowancesMinor?: number;
+  /** The mileage among the allowances (absent on periods approved before it was kept apart). */
+  mileageMinor?: number;
   currency: string;
   approvedBy?: string;
   approvedAt?: string;
@@ -64,6 +66,9 @@ export function payPeriodView(row: Row): PayPeriodView {
           rateMinor: row.rate_minor,
           amountMinor: Number(row.amount_minor),
           allowancesMinor: Number(row.allowances_minor),
+          ...(row.mileage_minor !== null && row.mileage_minor !== undefined
+            ? { mileageMinor: Number(row.mileage_minor) }
+            : {}),
         }
       : {}),
     currency: row.currency,
@@ -201,6 +206,7 @@ export class PayRepository {
             rateMinor: p.rateMinor ?? 0,
             amountMinor: p.amountMinor ?? 0,
             allowancesMinor: p.allowancesMinor ?? 0,
+            ...(p.mileageMinor !== undefined ? { mileageMinor: p.mileageMinor } : {}),
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name) || a.periodStart.localeCompare(b.periodStart));

@@ -4,6 +4,7 @@ import { pendingSchemaChanges } from '../../dev/generate-migration';
 import { organizerIdFor } from '../../src/contracts/ids';
 import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
 import { migrations } from '../../src/database/migrations';
+import { PrivacyFixes1796200000000 } from '../../src/database/migrations/1796200000000-PrivacyFixes';
 import { openStages } from '../../src/domain/stages';
 import { openRemindersSql } from '../../src/repositories/organizer.repository';
 import { scratchDatabase } from '../support/scratch-database';
@@ -19,7 +20,10 @@ describe('migrations', () => {
     const [programA, programB, member, stranger, account, keptAccount] = Array.from({ length: 6 }, () => randomUUID());
     // Erased before erasure moved records: still under the id the member id gives.
     const erased = organizerIdFor(programA, 'M-ERASED');
-    const before = new DataSource({ ...dataSourceOptions(db.url), migrations: migrations.slice(0, -1) });
+    const before = new DataSource({
+      ...dataSourceOptions(db.url),
+      migrations: migrations.slice(0, migrations.indexOf(PrivacyFixes1796200000000)),
+    });
     try {
       await before.initialize();
       await before.runMigrations({ transaction: 'each' });

@@ -100,6 +100,7 @@ describe('pay: time sheets, approval and vouchers', () => {
     const payable = approved.payPeriods.find((p: { periodStart: string }) => p.periodStart === period.periodStart);
     expect(payable).toMatchObject({ status: 'payable', hours: 3.75, paidHours: 3.75, amountMinor: 8438 });
     expect(payable.allowancesMinor).toBe(838 + 1500);
+    expect(payable.mileageMinor).toBe(838);
     const again = await coordinator.call('POST', url('approve-pay-period'), { periodStart: period.periodStart });
     expect([again.status, again.body.message]).toEqual([
       409,
@@ -125,15 +126,17 @@ describe('pay: time sheets, approval and vouchers', () => {
         rateMinor: 2250,
         amountMinor: 8438,
         allowancesMinor: 2338,
+        mileageMinor: 838,
       }),
     ]);
     const csv = await coordinator.call('GET', `/api/vouchers/${voucher.id}.csv`);
     expect(csv.status).toBe(200);
     // Each figure in its own column, the totals row under each: a column's lines add up to its total.
     const [header, line, totals] = String(csv.body).split('\r\n');
-    expect(header).toBe('memberId,name,local,firstDay,lastDay,hours,rate,amount,allowances,total,currency');
-    expect(line.split(',').slice(5)).toEqual(['3.75', '22.50', '84.38', '23.38', '107.76', 'USD']);
-    expect(totals).toBe(',total,,,,3.75,,84.38,23.38,107.76,USD');
+    expect(header).toBe('memberId,name,local,firstDay,lastDay,hours,rate,amount,mileage,allowances,total,currency');
+    // Mileage in its own column: 12.5 mi × 0.67 = 8.38; the phone allowance 15.00.
+    expect(line.split(',').slice(5)).toEqual(['3.75', '22.50', '84.38', '8.38', '15.00', '107.76', 'USD']);
+    expect(totals).toBe(',total,,,,3.75,,84.38,8.38,15.00,107.76,USD');
     // People by member number, periods as the local days they cover: no id or instant for the reader.
     const member = await coordinator.ok('GET', `/api/organizers/${id}`);
     const days = (start: string, end: string) => [

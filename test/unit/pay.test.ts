@@ -30,6 +30,7 @@ describe('the money rules', () => {
       rateMinor: 2250,
       amountMinor: 20813,
       allowancesMinor: 838 + 2000,
+      mileageMinor: 838,
     });
   });
 
@@ -147,6 +148,7 @@ describe('pay periods in the lifecycle', () => {
           rateMinor: 2250,
           amountMinor: 22_500,
           allowancesMinor: 1670,
+          mileageMinor: 670,
         },
       }),
     ]);

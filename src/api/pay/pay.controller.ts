@@ -62,7 +62,8 @@ export class PayController {
   @ApiProduces('text/csv')
   @ApiOkResponse({
     schema: { type: 'string' },
-    description: 'CSV: memberId,name,local,firstDay,lastDay,hours,rate,amount,allowances,total,currency; a total row',
+    description:
+      'CSV: memberId,name,local,firstDay,lastDay,hours,rate,amount,mileage,allowances,total,currency; a total row',
   })
   csv(@IdParam('voucherId', 'voucher') id: string, @CurrentCaller() caller: Caller) {
     return this.pay.voucherCsv(id, caller);

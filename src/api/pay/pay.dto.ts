@@ -58,6 +58,10 @@ export class PayPeriodDto {
   @ApiPropertyOptional() rateMinor?: number;
   @ApiPropertyOptional() amountMinor?: number;
   @ApiPropertyOptional({ description: 'Mileage and allowances' }) allowancesMinor?: number;
+  @ApiPropertyOptional({
+    description: 'The mileage among the allowances (absent on periods approved before it was kept)',
+  })
+  mileageMinor?: number;
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiPropertyOptional() approvedBy?: string;
   @ApiPropertyOptional({ format: 'date-time' }) approvedAt?: string;
@@ -80,6 +84,10 @@ export class VoucherLineDto {
   @ApiProperty() rateMinor: number;
   @ApiProperty() amountMinor: number;
   @ApiProperty({ description: 'Mileage and allowances' }) allowancesMinor: number;
+  @ApiPropertyOptional({
+    description: 'The mileage among the allowances (absent on lines approved before it was kept)',
+  })
+  mileageMinor?: number;
 }
 
 export class VoucherDto {

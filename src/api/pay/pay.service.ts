@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { dayAfter, localDayOf, startOfLocalDay } from '../../domain/calendar';
+import { mileageApart } from '../../domain/pay';
 import type { PayPeriodStatus, VoucherStatus } from '../../entities';
 import { AuditRepository } from '../../repositories/audit.repository';
 import { PayRepository, VoucherRefusal, VoucherView } from '../../repositories/pay.repository';
@@ -73,7 +74,7 @@ export class PayService {
   }
 
   /**
-   * One row per line (its total the amount and allowances), then the totals row, each figure in its own column, so a
+   * One row per line (its total the amount, mileage and allowances), then the totals row, each figure in its own column, so a
    * column's lines add up to its total; amounts in the currency's units (12.34), periods as local days, people by
    * member number and name (a spreadsheet's reader never meets an id or an instant).
    */
@@ -95,6 +96,7 @@ export class PayService {
         'hours',
         'rate',
         'amount',
+        'mileage',
         'allowances',
         'total',
         'currency',
@@ -108,7 +110,8 @@ export class PayService {
         l.hours,
         money(l.rateMinor),
         money(l.amountMinor),
-        money(l.allowancesMinor),
+        money(mileageApart(l).mileageMinor),
+        money(mileageApart(l).otherAllowancesMinor),
         money(l.amountMinor + l.allowancesMinor),
         v.currency,
       ]),
@@ -121,7 +124,8 @@ export class PayService {
         sum((l) => l.hours),
         '',
         money(sum((l) => l.amountMinor)),
-        money(sum((l) => l.allowancesMinor)),
+        money(sum((l) => mileageApart(l).mileageMinor)),
+        money(sum((l) => mileageApart(l).otherAllowancesMinor)),
         money(v.totalMinor),
         v.currency,
       ],

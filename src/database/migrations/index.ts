@@ -14,6 +14,7 @@ import { WeeklyReportGoals1796034107396 } from './1796034107396-WeeklyReportGoal
 import { WorkPlans1796034716405 } from './1796034716405-WorkPlans';
 import { PayPeriodsAndVouchers1796039625458 } from './1796039625458-PayPeriodsAndVouchers';
 import { PrivacyFixes1796200000000 } from './1796200000000-PrivacyFixes';
+import { PayMileage1796300000000 } from './1796300000000-PayMileage';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   WorkPlans1796034716405,
   PayPeriodsAndVouchers1796039625458,
   PrivacyFixes1796200000000,
+  PayMileage1796300000000,
 ];

@@ -281,7 +281,13 @@ function Voucher({
           { name: 'Hours', num: true, cell: (l) => number(l.hours) },
           { name: 'Rate', num: true, cell: (l) => money(l.rateMinor, v.currency) },
           { name: 'Amount', num: true, cell: (l) => money(l.amountMinor, v.currency) },
-          { name: 'Allowances', num: true, cell: (l) => money(l.allowancesMinor, v.currency) },
+          // allowancesMinor holds the mileage too (all of it, on lines from before mileage was kept apart).
+          { name: 'Mileage', num: true, cell: (l) => money(l.mileageMinor ?? 0, v.currency) },
+          {
+            name: 'Allowances',
+            num: true,
+            cell: (l) => money(l.allowancesMinor - (l.mileageMinor ?? 0), v.currency),
+          },
         ]}
       />
       <p class="actions no-print">
