@@ -130,8 +130,8 @@ export interface DebriefPeriod {
  * The rules an organizer's process follows. 1: the first ones (plain-interval periods, one ride-along check at half the
  * window). 2: calendar deadlines, nudges, training and ride-along limits, the rolling ride-along window, at-risk
  * cleared only when nothing is overdue, the program's rubric. 3: a stage's time limit follows the policy in force
- * (a changed limit reaches people already in the stage, counted from when they entered it), and a screening's counts
- * from the screening's time. Runs recorded under earlier rules keep them (replay).
+ * (a changed limit reaches people already in the stage, counted from when they entered it), a screening's counts
+ * from the screening's time, and pay periods move with the debrief periods after a pause on an interval cadence. Runs recorded under earlier rules keep them (replay).
  */
 export const currentRules = 3;
 

@@ -2,6 +2,7 @@
 // when the organizer entered the stage; a screening's counts from the screening's time. Each against the second rules.
 import { changePolicy } from '../../src/domain/lifecycle';
 import { currentRules } from '../../src/domain/organizer';
+import { payPresets } from '../../src/domain/pay';
 import { aPolicy } from '../support/builders';
 import { day, minute, organizerIn } from '../support/organizer-states';
 
@@ -64,5 +65,39 @@ describe('the third rules', () => {
     const second = organizerIn('applied', policy, { ...third, rules: 2 });
     second.act('schedule-screening', { at: new Date(second.now + day).toISOString(), location: 'hall' });
     expect(kinds(second.advance(15 * minute))).toEqual(['stage_stalled']);
+  });
+});
+
+describe('pay periods after a pause, on an interval cadence (third rules)', () => {
+  const hour = 60 * minute;
+  const policy = aPolicy({ debriefEvery: '12 hours', debriefGrace: '1 hour', pay: payPresets.member_organizer });
+
+  /** Every pay period opened so far, open or approved (the state keeps open ones; approval writes the rest out). */
+  const payGrid = (organizer: ReturnType<typeof organizerIn>) =>
+    organizer.state.pay!.periods.map((p) => [p.start, p.end]);
+
+  it('keeps each pay period on the debrief grid: shifted with it, owing one debrief each', () => {
+    const organizer = organizerIn('active', policy, third);
+    const [first] = organizer.state.periods;
+    organizer.advance(Date.parse(first.start) + 5 * hour - organizer.now);
+    organizer.act('pause', { reason: 'family leave' });
+    organizer.advance(30 * hour);
+    organizer.act('resume', { reason: 'back' });
+    organizer.advance(3 * 12 * hour);
+    const debriefs = organizer.state.periods.map((p) => [p.start, p.end]);
+    // The grid: each pay period is one debrief period, start and end alike, whatever the pause did to them.
+    expect(payGrid(organizer)).toEqual(debriefs.slice(0, payGrid(organizer).length));
+    for (const pay of organizer.state.pay!.periods) expect(pay.debriefs).toHaveLength(1);
+  });
+
+  it('lets the second rules keep their grid (recorded runs)', () => {
+    const organizer = organizerIn('active', policy, { ...third, rules: 2 });
+    const [first] = organizer.state.periods;
+    organizer.advance(Date.parse(first.start) + 5 * hour - organizer.now);
+    organizer.act('pause', { reason: 'family leave' });
+    organizer.advance(30 * hour);
+    organizer.act('resume', { reason: 'back' });
+    organizer.advance(3 * 12 * hour);
+    expect(organizer.state.pay!.periods.some((p) => p.debriefs.length > 1)).toBe(true);
   });
 });

@@ -16,8 +16,15 @@ import { OpenStage } from '../stages';
 import { localDateTime, localDayOf } from '../calendar';
 import { fireDeadlines } from './deadlines';
 import { rideAlongForecast } from './figures';
-import { debriefCalendar, move, openPeriod, periodEnd, resolve, rules2 } from './transitions';
-import { approvalRefusal, approvePayPeriod, owesPay, submitTimesheet, timesheetRefusal } from './pay-periods';
+import { debriefCalendar, move, openPeriod, periodEnd, resolve, rules2, rules3 } from './transitions';
+import {
+  approvalRefusal,
+  approvePayPeriod,
+  owesPay,
+  shiftPayCalendar,
+  submitTimesheet,
+  timesheetRefusal,
+} from './pay-periods';
 import { iso, ms, when } from './time';
 
 function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
@@ -413,7 +420,7 @@ function recordGroupDebrief(
 
 /**
  * Back from a pause. First rules: the debrief clock stood still, so every deadline still ahead moves by the pause's
- * length. Second rules, on the calendar: nothing moves; a period wholly inside the pause owes nothing (none was
+ * length (third rules: the pay periods running with it too, so they stay on the debrief grid). Second rules, on the calendar: nothing moves; a period wholly inside the pause owes nothing (none was
  * opened), the period running now opens, and a debrief that fell due during the pause gets the grace from now.
  */
 function resume(state: OrganizerState, now: number, changes: Changes): void {
@@ -429,6 +436,7 @@ function resume(state: OrganizerState, now: number, changes: Changes): void {
     if (!period.escalated) period.escalateAt = later(period.escalateAt);
   }
   if (state.groupPeriod) state.groupPeriod.end = later(state.groupPeriod.end);
+  if (rules3(state)) shiftPayCalendar(state, ms(state.pausedAt!), shift, changes);
   state.paused = false;
   state.pausedAt = undefined;
 }

@@ -44,6 +44,24 @@ function record(state: OrganizerState, period: OpenPayPeriod, status: PayPeriodR
 
 const structuredCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/**
+ * Back from a pause on an interval cadence, whose debrief clock stood still for `shift`: the pay periods running at the
+ * pause end that much later too, and the pay calendar goes on from there, so each pay period still covers whole debrief
+ * periods (before, the grids parted and one pay period could owe three debriefs).
+ */
+export function shiftPayCalendar(state: OrganizerState, pausedAt: number, shift: number, changes: Changes): void {
+  const book = state.pay;
+  if (!book) return;
+  const later = (instant: string) => iso(ms(instant) + shift);
+  for (const period of book.periods) {
+    if (ms(period.end) <= pausedAt) continue;
+    period.end = later(period.end);
+    period.dueAt = later(period.dueAt);
+    changes.payPeriods.push(record(state, period, period.timesheet ? 'submitted' : 'open'));
+  }
+  if (book.calendarEnd && ms(book.calendarEnd) > pausedAt) book.calendarEnd = later(book.calendarEnd);
+}
+
 /** A debrief period opened: the pay periods it falls in open too (or take it on), so they owe its debrief. */
 export function coverDebriefPeriod(state: OrganizerState, debrief: DebriefPeriod, changes: Changes): void {
   const pay = state.policy.pay;
