@@ -223,11 +223,10 @@ export class DashboardService {
     return fresh;
   }
 
-  /** The same figures as CSV: one row per program and stage. */
+  /** The same figures as CSV: one row per program and stage, each program by name (a spreadsheet's reader meets no id). */
   async pipelineCsv(query: PipelineQuery, caller: Caller): Promise<string> {
     const pipeline = await this.pipeline(query, caller);
     const header = [
-      'programId',
       'program',
       'affiliate',
       'stage',
@@ -244,7 +243,6 @@ export class DashboardService {
     ];
     const rows = pipeline.programs.flatMap((p) =>
       stages.map((stage) => [
-        p.programId,
         p.name,
         p.affiliate,
         stage,
