@@ -283,6 +283,8 @@ export interface OrganizerDetail extends OrganizerSummary {
   hiredAt: string | null;
   activeSince: string | null;
   endsAt: string | null;
+  /** When the member was erased (the record keeps only figures then). */
+  erasedAt?: string;
   nextDebriefDueAt?: string;
   flags: string[];
   ineligibleReasons: string[];
@@ -642,6 +644,7 @@ export class OrganizerRepository {
       hiredAt: isoOrNull(o.hired_at),
       activeSince: isoOrNull(o.active_since),
       endsAt: isoOrNull(o.ends_at),
+      ...(o.erased_at ? { erasedAt: iso(o.erased_at) } : {}),
       ...(o.next_debrief_due_at ? { nextDebriefDueAt: iso(o.next_debrief_due_at) } : {}),
       flags: o.flags,
       ineligibleReasons: o.ineligible_reasons,

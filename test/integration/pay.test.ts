@@ -186,6 +186,9 @@ describe('pay: time sheets, approval and vouchers', () => {
     ]);
     expect(JSON.stringify(kept)).not.toContain(body.name);
     expect(kept.lines[0].memberId).toBeUndefined();
+    // The erased record offers nothing (its panel had offered a time sheet and approval).
+    const gone = await admin.ok('GET', `/api/organizers/${erased.organizerId}`);
+    expect([gone.allowedActions, typeof gone.erasedAt]).toEqual([[], 'string']);
     expect(JSON.stringify(kept)).not.toContain(`"${body.memberId}"`);
   }, 120_000);
 

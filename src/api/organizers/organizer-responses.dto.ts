@@ -163,6 +163,11 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) hiredAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) activeSince: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endsAt: string | null;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the member was erased: nothing more can be done here',
+  })
+  erasedAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'When the next debrief is due (active, not paused)' })
   nextDebriefDueAt?: string;
   @ApiProperty({ type: [String], example: ['current_leader'] }) flags: string[];

@@ -353,6 +353,8 @@ export class OrganizersService {
         ? 'self'
         : 'reader';
     const payOpen = detail.payPeriods.some((p) => p.status === 'open' || p.status === 'submitted');
-    return { ...detail, allowedActions: allowedActions(detail.stage, detail.paused, relation, payOpen) };
+    // An erased record is figures only: nothing is offered on it, whatever its pay periods say.
+    const offered = detail.erasedAt ? [] : allowedActions(detail.stage, detail.paused, relation, payOpen);
+    return { ...detail, allowedActions: offered };
   }
 }
