@@ -72,18 +72,24 @@ describe('pay periods after a pause, on an interval cadence (third rules)', () =
   const hour = 60 * minute;
   const policy = aPolicy({ debriefEvery: '12 hours', debriefGrace: '1 hour', pay: payPresets.member_organizer });
 
-  /** Every pay period opened so far, open or approved (the state keeps open ones; approval writes the rest out). */
-  const payGrid = (organizer: ReturnType<typeof organizerIn>) =>
-    organizer.state.pay!.periods.map((p) => [p.start, p.end]);
-
-  it('keeps each pay period on the debrief grid: shifted with it, owing one debrief each', () => {
-    const organizer = organizerIn('active', policy, third);
+  /** Active, paused 5 hours into the first period for 30 hours, then three periods on. */
+  function pausedAndBack(rules: typeof third) {
+    const organizer = organizerIn('active', policy, rules);
     const [first] = organizer.state.periods;
     organizer.advance(Date.parse(first.start) + 5 * hour - organizer.now);
     organizer.act('pause', { reason: 'family leave' });
     organizer.advance(30 * hour);
     organizer.act('resume', { reason: 'back' });
     organizer.advance(3 * 12 * hour);
+    return organizer;
+  }
+
+  /** Every pay period opened so far, open or approved (the state keeps open ones; approval writes the rest out). */
+  const payGrid = (organizer: ReturnType<typeof organizerIn>) =>
+    organizer.state.pay!.periods.map((p) => [p.start, p.end]);
+
+  it('keeps each pay period on the debrief grid: shifted with it, owing one debrief each', () => {
+    const organizer = pausedAndBack(third);
     const debriefs = organizer.state.periods.map((p) => [p.start, p.end]);
     // The grid: each pay period is one debrief period, start and end alike, whatever the pause did to them.
     expect(payGrid(organizer)).toEqual(debriefs.slice(0, payGrid(organizer).length));
@@ -91,13 +97,7 @@ describe('pay periods after a pause, on an interval cadence (third rules)', () =
   });
 
   it('lets the second rules keep their grid (recorded runs)', () => {
-    const organizer = organizerIn('active', policy, { ...third, rules: 2 });
-    const [first] = organizer.state.periods;
-    organizer.advance(Date.parse(first.start) + 5 * hour - organizer.now);
-    organizer.act('pause', { reason: 'family leave' });
-    organizer.advance(30 * hour);
-    organizer.act('resume', { reason: 'back' });
-    organizer.advance(3 * 12 * hour);
+    const organizer = pausedAndBack({ ...third, rules: 2 });
     expect(organizer.state.pay!.periods.some((p) => p.debriefs.length > 1)).toBe(true);
   });
 });
