@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { refuseDeepBodies, refuseUnsafeFields, requireJsonBodies } from './common/body-rules';
 import { requestLog } from './common/request-log';
 import { securityHeaders } from './common/security-headers';
+import { describeErrors, ErrorBodyDto } from './common/openapi';
 
 export const bodyLimit = '1mb';
 /** Every route's path starts with it. */
@@ -84,8 +85,15 @@ export async function createApp(
 export function describeApi(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Organizer Pipeline').setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('Organizer Pipeline')
+      .setVersion('1')
+      // Tokens are opaque (a user's, ADMIN_TOKEN, a session's): Nest's default says JWT.
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: undefined, description: 'An opaque API token' })
+      .build(),
+    { extraModels: [ErrorBodyDto] },
   );
   closeSchemas(document.components?.schemas ?? {});
+  describeErrors(document);
   return document;
 }

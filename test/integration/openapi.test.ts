@@ -77,6 +77,65 @@ describe('the OpenAPI document', () => {
     expect(apiTypes(await apiDocument())).toBe(apiTypes(document as never));
   });
 
+  type Operation = {
+    operationId?: string;
+    summary?: string;
+    parameters?: { in: string }[];
+    requestBody?: unknown;
+    security?: unknown[];
+    responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  };
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods as Record<string, Operation>).map(([method, operation]) => ({
+        route: `${method.toUpperCase()} ${path}`,
+        path,
+        operation,
+      })),
+    );
+
+  it('names every operation readably and once, with a summary', () => {
+    const ids = operations().map(({ operation }) => operation.operationId);
+    expect(ids.filter((id) => !/^[a-z][a-zA-Z]+$/.test(id ?? ''))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(
+      operations()
+        .filter(({ operation }) => !operation.summary?.trim())
+        .map(({ route }) => route),
+    ).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining(['scheduleScreening', 'listVouchers', 'getOrganizer', 'createUser']));
+  });
+
+  it("declares every 4xx an operation's kind can answer, each with the one error body", () => {
+    const missing: string[] = [];
+    for (const { route, path, operation } of operations()) {
+      const expected: number[] = [];
+      const inputs = operation.parameters ?? [];
+      if (operation.requestBody || inputs.some((p) => p.in === 'query' || p.in === 'path')) expected.push(400);
+      if (operation.requestBody) expected.push(415);
+      if (operation.security?.length) expected.push(401, 403);
+      if (path.includes('{')) expected.push(404);
+      if (actions.some((action) => path.endsWith(`/${action}`))) expected.push(409, 422);
+      for (const status of expected) if (!operation.responses[status]) missing.push(`${route}: ${status}`);
+      for (const [status, response] of Object.entries(operation.responses))
+        if (
+          status.startsWith('4') &&
+          response.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBodyDto'
+        )
+          missing.push(`${route}: ${status} without the error body`);
+    }
+    expect(missing).toEqual([]);
+    const errorBody = (document as unknown as { components: { schemas: Record<string, { properties: object }> } })
+      .components.schemas.ErrorBodyDto;
+    expect(Object.keys(errorBody.properties)).toEqual(['statusCode', 'error', 'message', 'problems', 'reason']);
+  });
+
+  it('says the bearer tokens are opaque, not JWTs', () => {
+    const schemes = (document as unknown as { components: { securitySchemes: Record<string, object> } }).components
+      .securitySchemes;
+    expect(Object.values(schemes)).toEqual([{ type: 'http', scheme: 'bearer', description: 'An opaque API token' }]);
+  });
+
   it('serves the docs UI', async () => {
     const ui = await harness.http('GET', '/api/docs');
     expect(ui.status).toBe(200);

@@ -9,6 +9,7 @@ import { CurrentCaller } from '../auth/caller';
 import { Limit, Offset } from '../common/fields';
 import { IdParam } from '../common/id-param';
 import { ProgramsService } from '../programs/programs.service';
+import { Operation } from '../common/openapi';
 
 export class AuditQuery {
   @Limit(50) limit: number = 50;
@@ -53,6 +54,7 @@ export class AuditController {
   ) {}
 
   /** The program's audit trail, newest first. */
+  @Operation('listProgramAudit', "A program's audit trail, newest first")
   @Get('programs/:programId/audit')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: AuditListDto })
@@ -67,6 +69,7 @@ export class AuditController {
   }
 
   /** Everything, users created and revoked included. */
+  @Operation('listAudit', 'The whole audit trail, newest first (admin)')
   @Get('audit')
   @Allow('admin')
   @ApiOkResponse({ type: AuditListDto })

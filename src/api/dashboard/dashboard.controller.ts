@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { PipelineDto, PipelineQuery } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
+import { Operation } from '../common/openapi';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   /** Every readable program's pipeline: counts by stage, conversion, overdue and at-risk, compliance and activity. */
+  @Operation('getPipeline', "Every visible program's pipeline: stages, conversion, debriefs, ride-alongs")
   @Get('pipeline')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: PipelineDto })
@@ -21,6 +23,7 @@ export class DashboardController {
   }
 
   /** The same figures as CSV, one row per program and stage. */
+  @Operation('getPipelineCsv', 'The pipeline as CSV, one row per program and stage')
   @Get('pipeline.csv')
   @Allow('national', 'coordinator')
   @Header('Content-Type', 'text/csv; charset=utf-8')

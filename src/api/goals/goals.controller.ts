@@ -6,6 +6,7 @@ import { CurrentCaller } from '../auth/caller';
 import { IdParam } from '../common/id-param';
 import { GoalProgressListDto } from './goals.dto';
 import { GoalsService } from './goals.service';
+import { Operation } from '../common/openapi';
 
 @ApiTags('programs')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
 
   /** Each measured goal's progress, with a forecast at the current pace; a goal of each local, per local. */
+  @Operation('listGoals', "A program's goals, each measured and forecast to its date")
   @Get()
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: GoalProgressListDto })

@@ -15,6 +15,7 @@ import {
   SessionResultsDto,
 } from './group-sessions.dto';
 import { GroupSessionsService } from './group-sessions.service';
+import { Operation } from '../common/openapi';
 
 const idempotencyHeader = ApiHeader({
   name: 'Idempotency-Key',
@@ -36,6 +37,7 @@ export class GroupSessionsController {
   constructor(private readonly sessions: GroupSessionsService) {}
 
   /** Schedules one group screening (time, place) for many applicants; answers person by person. */
+  @Operation('createGroupScreening', "Schedule one screening for many applicants; each person's answer")
   @Post('programs/:programId/group-screenings')
   @HttpCode(201)
   @Allow('coordinator')
@@ -51,6 +53,7 @@ export class GroupSessionsController {
   }
 
   /** Records a group screening's sheet: attendance, and advance or not, for each person in it. */
+  @Operation('recordScreeningResults', "Record a group screening's result sheet; each person's answer", 409)
   @Post('group-screenings/:sessionId/results')
   @HttpCode(200)
   @Allow('coordinator')
@@ -64,6 +67,7 @@ export class GroupSessionsController {
   }
 
   /** Records one in-person group debrief for all who attended (it meets each one's group-debrief rule). */
+  @Operation('createGroupDebrief', "Record one in-person group debrief for many organizers; each person's answer")
   @Post('programs/:programId/group-debriefs')
   @HttpCode(201)
   @Allow('coordinator')
@@ -79,6 +83,7 @@ export class GroupSessionsController {
   }
 
   /** A program's group sessions, newest first (at most 50), with who was in each and what it answered. */
+  @Operation('listGroupSessions', "A program's group sessions, newest first")
   @Get('programs/:programId/group-sessions')
   @Allow('national', 'coordinator')
   @ApiQuery({ name: 'kind', required: false, enum: ['screening', 'debrief'] })
@@ -93,6 +98,7 @@ export class GroupSessionsController {
     return this.sessions.list(programId, kind, caller);
   }
 
+  @Operation('getGroupSession', 'One group session with its people and their answers')
   @Get('group-sessions/:sessionId')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: GroupSessionDto })

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorator';
 import { Health, HealthService } from './health.service';
+import { Operation } from '../common/openapi';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** The process answers (liveness: restart it when this fails). Checks nothing else. Needs no token. */
+  @Operation('getLiveness', 'The API process answers (no token needed)')
   @Get('live')
   @Public()
   @ApiOkResponse({ description: 'The API process answers' })
@@ -21,7 +23,18 @@ export class HealthController {
    * Readiness: whether Temporal and PostgreSQL answer; 503 when either does not (send no traffic, but do not
    * restart: the API comes back by itself when they do). Needs no token. `GET /api/health` answers the same.
    */
-  @Get(['', 'ready'])
+  @Operation('getReadiness', 'Whether Temporal and PostgreSQL answer (no token needed)')
+  @Get('ready')
+  @Public()
+  @ApiOkResponse({ description: 'Temporal and PostgreSQL both answer' })
+  @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer' })
+  ready(@Res({ passthrough: true }) response: Response): Promise<Health> {
+    return this.check(response);
+  }
+
+  /** The same as `ready`, where API.md has it. */
+  @Operation('getHealth', 'Whether Temporal and PostgreSQL answer, as /api/health/ready (no token needed)')
+  @Get()
   @Public()
   @ApiOkResponse({ description: 'Temporal and PostgreSQL both answer' })
   @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer' })

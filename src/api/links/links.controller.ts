@@ -6,6 +6,7 @@ import { CurrentCaller } from '../auth/caller';
 import { IdParam } from '../common/id-param';
 import { LinkDto, LinkListDto, LinkResultDto, LinkViewDto, SendLinkDto } from './links.dto';
 import { LinksService } from './links.service';
+import { Operation } from '../common/openapi';
 
 const LinkRefusals = () =>
   applyDecorators(
@@ -23,6 +24,7 @@ export class LinksController {
   constructor(private readonly links: LinksService) {}
 
   /** What the link is for: whose, which period or offer, until when, and the form to fill. */
+  @Operation('viewLink', 'What a signed link is for, and its form (no token needed)')
   @Get(':token')
   @Public()
   @ApiOkResponse({ type: LinkViewDto })
@@ -35,6 +37,7 @@ export class LinksController {
    * Sends what the link is for: a debrief (the LinkDebriefDto fields) or an offer's answer (`{ accepted }`). The
    * link is then used.
    */
+  @Operation('useLink', 'Do what a signed link is for, once (no token needed)', 409, 422)
   @Post(':token')
   @Public()
   @HttpCode(200)
@@ -52,6 +55,7 @@ export class LinksController {
 export class OrganizerLinksController {
   constructor(private readonly links: LinksService) {}
 
+  @Operation('listLinks', 'The links sent to an organizer, with their state')
   @Get()
   @Allow('coordinator')
   @ApiOkResponse({ type: LinkListDto })
@@ -60,6 +64,7 @@ export class OrganizerLinksController {
   }
 
   /** Emails the person a fresh link; it supersedes their open link of the same purpose. */
+  @Operation('sendLink', 'Email an organizer a fresh link for a purpose', 409)
   @Post()
   @HttpCode(201)
   @Allow('coordinator')
@@ -72,6 +77,7 @@ export class OrganizerLinksController {
     return this.links.send(organizerId, body.purpose, caller);
   }
 
+  @Operation('revokeLink', 'Revoke a link sent to an organizer')
   @Post(':linkId/revoke')
   @HttpCode(200)
   @Allow('coordinator')

@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type Action, organizerOwnActions } from '../../domain/stage-machine';
+import { type Action, actionLabels, organizerOwnActions } from '../../domain/stage-machine';
 import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
@@ -32,6 +32,10 @@ import {
   OrganizerListDto,
 } from './organizer-responses.dto';
 import { OrganizersService } from './organizers.service';
+import { Operation } from '../common/openapi';
+
+/** `schedule-screening` → `scheduleScreening`: an action's operation id. */
+const camelCase = (name: string) => name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 
 /**
  * An action's route, `POST /api/organizers/:organizerId/<action>`: for coordinators, and for the organizer too when
@@ -42,6 +46,7 @@ function ActionRoute(action: Action, outcome: string) {
     ? (['coordinator', 'organizer'] as const)
     : (['coordinator'] as const);
   return applyDecorators(
+    Operation(camelCase(action), `${actionLabels[action]}: ${outcome}`, 409, 422),
     Post(action),
     HttpCode(200),
     Allow(...roles),
@@ -56,6 +61,7 @@ export class ApplicationsController {
   constructor(private readonly organizers: OrganizersService) {}
 
   /** An application: starts the applicant's workflow; answers once it is recorded (stage applied or ineligible). */
+  @Operation('createApplication', "Enter an application; the applicant's record starts", 409, 422)
   @Post('applications')
   @HttpCode(201)
   @Allow('coordinator')
@@ -70,6 +76,7 @@ export class ApplicationsController {
 
   /** The program's organizers, newest application first, filtered and paged. */
   /** The program's board: everyone in an open stage, with what is due next; closed stages as counts. */
+  @Operation('getBoard', "A program's board: open-stage cards with their deadlines, closed stages as counts")
   @Get('board')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: BoardDto })
@@ -82,6 +89,7 @@ export class ApplicationsController {
     response.type('application/json').send(await this.organizers.boardJson(programId, caller));
   }
 
+  @Operation('listOrganizers', "A program's applicants and organizers, filtered and paged")
   @Get('organizers')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: OrganizerListDto })
@@ -101,6 +109,7 @@ export class ApplicationsController {
 export class OrganizersController {
   constructor(private readonly organizers: OrganizersService) {}
 
+  @Operation('getOrganizer', 'One applicant or organizer, with what the caller may do now')
   @Get()
   @Allow('national', 'coordinator', 'organizer')
   @ApiOkResponse({ type: OrganizerDetailDto })
@@ -251,6 +260,7 @@ export class OrganizersController {
    * workflow deleted, so what Temporal held of them can never be read again. The old id then answers 404, as one that
    * never existed does, and the member may apply again.
    */
+  @Operation('eraseMember', "Erase a member's personal data for good (admin)", 409)
   @Post('erase')
   @HttpCode(200)
   @Allow('admin')
@@ -267,6 +277,7 @@ export class NotificationsController {
   constructor(private readonly organizers: OrganizersService) {}
 
   /** Reminders and escalations the caller may see, newest first. */
+  @Operation('listNotifications', 'Reminders raised, filtered and paged')
   @Get()
   @Allow('national', 'coordinator', 'organizer')
   @ApiOkResponse({ type: NotificationListDto })

@@ -14,6 +14,7 @@ import {
   VoucherQuery,
 } from './pay.dto';
 import { PayService } from './pay.service';
+import { Operation } from '../common/openapi';
 
 @ApiTags('pay')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class PayController {
   constructor(private readonly pay: PayService) {}
 
   /** The program's pay periods, oldest first (open, submitted, payable, vouchered, reimbursed). */
+  @Operation('listPayPeriods', "A program's pay periods, by status")
   @Get('programs/:programId/pay-periods')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: PayPeriodListDto })
@@ -34,6 +36,7 @@ export class PayController {
   }
 
   /** A voucher of the payable periods ending by `through` (one local's, or all): 422 when none is left to take. */
+  @Operation('createVoucher', 'Build a voucher of the payable periods ending by a day', 422)
   @Post('programs/:programId/vouchers')
   @Allow('coordinator')
   @ApiCreatedResponse({ type: VoucherDto })
@@ -45,6 +48,7 @@ export class PayController {
     return this.pay.createVoucher(programId, body, caller);
   }
 
+  @Operation('listVouchers', "A program's vouchers, by status")
   @Get('programs/:programId/vouchers')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: VoucherListDto })
@@ -56,6 +60,7 @@ export class PayController {
     return this.pay.vouchers(programId, query.status, caller);
   }
 
+  @Operation('getVoucherCsv', 'A voucher as CSV, each figure in its own column with totals')
   @Get('vouchers/:voucherId.csv')
   @Allow('national', 'coordinator')
   @Header('Content-Type', 'text/csv; charset=utf-8')
@@ -69,6 +74,7 @@ export class PayController {
     return this.pay.voucherCsv(id, caller);
   }
 
+  @Operation('getVoucher', 'One voucher with its lines')
   @Get('vouchers/:voucherId')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: VoucherDto })
@@ -77,6 +83,7 @@ export class PayController {
   }
 
   /** Sent to the reimbursing body (a draft only). */
+  @Operation('submitVoucher', 'Submit a voucher to the body that reimburses it', 409)
   @Post('vouchers/:voucherId/submit')
   @HttpCode(200)
   @Allow('coordinator')
@@ -86,6 +93,7 @@ export class PayController {
   }
 
   /** The reimbursing body pays it: its periods are reimbursed. */
+  @Operation('approveVoucher', 'Approve a voucher: its periods are reimbursed', 409)
   @Post('vouchers/:voucherId/approve')
   @HttpCode(200)
   @Allow('national')
@@ -95,6 +103,7 @@ export class PayController {
   }
 
   /** Sent back with a reason: its periods are payable again, to be vouchered anew. */
+  @Operation('returnVoucher', 'Return a voucher with a reason: its periods are payable again', 409)
   @Post('vouchers/:voucherId/return')
   @HttpCode(200)
   @Allow('national')

@@ -17,6 +17,7 @@ import {
 } from './programs.dto';
 import { ProgramsService } from './programs.service';
 import { RosterService } from './roster.service';
+import { Operation } from '../common/openapi';
 
 @ApiTags('programs')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class ProgramsController {
   ) {}
 
   /** Creates a program; its policy is the preset of its kind merged with the fields given. */
+  @Operation('createProgram', "Create a program on its kind's preset policy")
   @Post()
   @HttpCode(201)
   @Allow('national')
@@ -37,6 +39,7 @@ export class ProgramsController {
   }
 
   /** The programs the caller may read. */
+  @Operation('listPrograms', 'The programs the caller may read')
   @Get()
   @Allow('national', 'coordinator', 'organizer')
   @ApiOkResponse({ type: ProgramListDto })
@@ -44,6 +47,7 @@ export class ProgramsController {
     return this.programs.list(caller);
   }
 
+  @Operation('getProgram', 'One program with its policy, term and goals')
   @Get(':programId')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: ProgramDto })
@@ -52,6 +56,7 @@ export class ProgramsController {
   }
 
   /** Changes policy, goals or term end; running organizers get a new policy from their next period. */
+  @Operation('updateProgram', "Change a program's policy, goals, term end or contact; running organizers follow")
   @Patch(':programId')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: ProgramDto })
@@ -64,6 +69,7 @@ export class ProgramsController {
   }
 
   /** The weekly reports to national, newest first. */
+  @Operation('listWeeklyReports', "A program's weekly reports to national, newest first")
   @Get(':programId/reports')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: WeeklyReportListDto })
@@ -76,6 +82,7 @@ export class ProgramsController {
   }
 
   /** Replaces the program's member roster from a CSV (memberId, name, local, status). */
+  @Operation('importRoster', "Replace a program's roster from a CSV; refused lines are listed", 413)
   @Post(':programId/roster')
   @HttpCode(200)
   @Allow('coordinator')

@@ -5,6 +5,7 @@ import { Public } from '../auth/access.decorator';
 import { IdParam } from '../common/id-param';
 import { InterestAcceptedDto, InterestDto, PublicProgramDto } from './public.dto';
 import { PublicService } from './public.service';
+import { Operation } from '../common/openapi';
 
 /** The public interest form's routes: no account. */
 @ApiTags('public')
@@ -12,6 +13,7 @@ import { PublicService } from './public.service';
 export class PublicController {
   constructor(private readonly publicForm: PublicService) {}
 
+  @Operation('getPublicProgram', 'What the public interest form of a program shows (no token needed)')
   @Get()
   @Public()
   @ApiOkResponse({ type: PublicProgramDto })
@@ -20,6 +22,7 @@ export class PublicController {
   }
 
   /** An application from the public form: the same 202 for every accepted submission. */
+  @Operation('submitInterest', 'Apply through the public interest form (no token needed)', 422, 429)
   @Post('interest')
   @Public()
   @HttpCode(202)

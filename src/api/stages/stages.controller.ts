@@ -7,6 +7,7 @@ import type { Action } from '../../domain/stage-machine';
 import { isClosed, stageLabels, stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
 import { Allow } from '../auth/access.decorator';
+import { Operation } from '../common/openapi';
 
 export class StageDto {
   @ApiProperty({ enum: stages }) name: Stage;
@@ -63,6 +64,7 @@ export class PresetsDto {
 @Controller('stages')
 export class StagesController {
   /** Every stage with its name in words and whether it is open, in pipeline order; every action. */
+  @Operation('getVocabulary', "The product's words: stages, actions, attestations, goal metrics and scopes")
   @Get()
   @Allow('national', 'coordinator', 'organizer')
   @ApiOkResponse({ type: StagesDto })
@@ -83,6 +85,7 @@ export class StagesController {
 @ApiBearerAuth()
 @Controller('policy-presets')
 export class PresetsController {
+  @Operation('listPolicyPresets', 'The policy each kind of program starts from')
   @Get()
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: PresetsDto })

@@ -6,6 +6,7 @@ import { CurrentCaller } from '../auth/caller';
 import { IdParam } from '../common/id-param';
 import { CallerDto, CreatedUserDto, CreateUserDto, UserDto, UserListDto, UserListQuery } from './users.dto';
 import { UsersService } from './users.service';
+import { Operation } from '../common/openapi';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class UsersController {
    * Creates a user and returns their API token, once. Admins create any account; coordinators create accounts for
    * their programs' organizers (role `organizer` with an `organizerId` in one of their programs).
    */
+  @Operation('createUser', 'Create a user and answer their token once', 409)
   @Post()
   @HttpCode(201)
   @Allow('coordinator')
@@ -27,6 +29,7 @@ export class UsersController {
   }
 
   /** A program's accounts, for its coordinators (and admins; an admin without `programId` gets every account). */
+  @Operation('listUsers', 'Users, of one program or all')
   @Get()
   @Allow('coordinator')
   @ApiOkResponse({ type: UserListDto })
@@ -35,6 +38,7 @@ export class UsersController {
   }
 
   /** Who the token belongs to (the web page uses it to sign in). */
+  @Operation('getCaller', 'Who the token belongs to, and what they may read')
   @Get('me')
   @Allow('national', 'coordinator', 'organizer')
   @ApiOkResponse({ type: CallerDto })
@@ -43,6 +47,7 @@ export class UsersController {
   }
 
   /** Revokes the user's token: it answers 401 from now on. Coordinators revoke their programs' organizers'. */
+  @Operation('revokeUser', "Revoke a user's token")
   @Post(':userId/revoke')
   @HttpCode(200)
   @Allow('coordinator')
