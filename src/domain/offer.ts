@@ -22,6 +22,19 @@ export interface OfferInWords {
   termsInWords: string;
 }
 
+/** An offer as the API answers it: its terms, the stipend also in minor units with its currency, and in words. */
+export function offerView<T extends OfferTerms>(
+  offer: T,
+  currency: string,
+): T & OfferInWords & { currency: string; stipendMinor?: number } {
+  return {
+    ...offer,
+    currency,
+    ...(offer.stipend !== undefined ? { stipendMinor: Math.round(offer.stipend * 100) } : {}),
+    ...offerInWords(offer, currency),
+  };
+}
+
 export function offerInWords(offer: OfferTerms, currency: string): OfferInWords {
   const startDayInWords = dayInWords(offer.startDate);
   const stipendInWords =

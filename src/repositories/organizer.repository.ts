@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { debriefHoursOf, PayPeriodView, payPeriodView } from './pay.repository';
 import { actorPerson } from './actor-person.sql';
 import { actorInWords } from '../domain/actors';
-import { offerCurrency, offerInWords, type OfferInWords } from '../domain/offer';
+import { offerCurrency, type OfferInWords, offerView } from '../domain/offer';
 import type { PayPolicy } from '../domain/pay';
 import type {
   DebriefRecord,
@@ -289,7 +289,7 @@ export interface OrganizerDetail extends OrganizerSummary {
   flags: string[];
   ineligibleReasons: string[];
   screening: NonNullable<OrganizerSnapshot['screening']> | null;
-  offer: (NonNullable<OrganizerSnapshot['offer']> & OfferInWords) | null;
+  offer: (NonNullable<OrganizerSnapshot['offer']> & OfferInWords & { currency: string; stipendMinor?: number }) | null;
   rolePlay: (NonNullable<OrganizerSnapshot['rolePlay']> & { scoredByInWords?: string }) | null;
   /** The program's time zone: every due time above is an instant, shown in this zone. */
   timezone: string;
@@ -649,7 +649,7 @@ export class OrganizerRepository {
       flags: o.flags,
       ineligibleReasons: o.ineligible_reasons,
       screening: o.screening ?? null,
-      offer: o.offer ? { ...o.offer, ...offerInWords(o.offer, offerCurrency(row.policy)) } : null,
+      offer: o.offer ? offerView(o.offer, offerCurrency(row.policy)) : null,
       rolePlay: o.role_play
         ? {
             ...o.role_play,

@@ -196,10 +196,29 @@ describe('program rules and input edges over HTTP', () => {
     expect(partial.status).toBe(422);
     expect(partial.body.message).toMatch(/missing: agitation, asking for commitment, story of self$/);
     const scores = rubricScores(program.policy, 5);
+    // A stipend in one form or the other, never both (400 naming the field, nothing done).
+    const offer = { hoursPerWeek: 10, startDate: localDay() };
+    const before = await footprint(harness, body.id);
+    const both = await admin.act(body.id, 'record-role-play', {
+      scores,
+      decision: 'offer',
+      offer: { ...offer, stipend: 1500, stipendMinor: 150000 },
+    });
+    expect([both.status, both.body.problems]).toEqual([
+      400,
+      [{ field: 'offer.stipendMinor', reason: 'give stipend or stipendMinor, not both' }],
+    ]);
+    expect(await footprint(harness, body.id)).toEqual(before);
     const scored = await admin.act(body.id, 'record-role-play', {
       scores,
       decision: 'offer',
-      offer: { hoursPerWeek: 10, startDate: localDay() },
+      offer: { ...offer, stipendMinor: 150050 },
+    });
+    expect(scored.body.offer).toMatchObject({
+      stipend: 1500.5,
+      stipendMinor: 150050,
+      currency: 'USD',
+      stipendInWords: '1500.50 USD a month',
     });
     expect(scored.body).toMatchObject({
       stage: 'offered',

@@ -1,7 +1,7 @@
 // Signed links over HTTP: a link page reads what its link is for and sends that one thing; coordinators see a
 // person's links, send a fresh one, revoke one. A link grants only its purpose, for its organizer, while it works.
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { offerCurrency, offerInWords } from '../../domain/offer';
+import { offerCurrency, offerView } from '../../domain/offer';
 import { debriefFormFields, offerFormFields, timesheetFormFields } from '../../domain/link-forms';
 import { dayAfter, localDayOf } from '../../domain/calendar';
 import { durationMs } from '../../domain/durations';
@@ -78,7 +78,7 @@ export class LinksService {
     }
     if (link.purpose === 'offer') {
       const { expiresAt, ...terms } = organizer.offer!;
-      const offer = { ...terms, ...offerInWords(terms, offerCurrency(organizer.program.policy)) };
+      const offer = offerView(terms, offerCurrency(organizer.program.policy));
       return { ...view, offer, dueAt: expiresAt, form: { fields: offerFormFields } };
     }
     if (link.purpose === 'timesheet') {

@@ -24,6 +24,7 @@ import {
   Text,
 } from '../common/fields';
 import { IsDay, IsMetrics, IsMinorUnits, IsScores, IsTenths, Optional } from '../common/validators';
+import { InvalidInputError } from '../common/errors';
 
 export class AttestationsDto {
   @Bool({ optional: true }) currentMember: boolean = false;
@@ -88,8 +89,21 @@ export class RecordScreeningDto {
 export class OfferDto {
   @Decimal({ min: 1, max: 80, example: 10 }) hoursPerWeek: number;
   @Instant({ example: '2027-02-01' }) startDate: string;
-  @Decimal({ min: 0, max: 1_000_000, optional: true, example: 1500, description: 'Stipend per month' })
+  @Decimal({
+    min: 0,
+    max: 1_000_000,
+    optional: true,
+    example: 1500,
+    description: "Stipend per month in the currency's major units (1500 is 1,500 dollars); stipendMinor is preferred",
+  })
   stipend?: number;
+  @Count({
+    max: 100_000_000,
+    optional: true,
+    example: 150000,
+    description: "Stipend per month in whole minor units (cents) of the program's pay currency; instead of stipend",
+  })
+  stipendMinor?: number;
 }
 
 export class RecordRolePlayDto {
@@ -111,6 +125,19 @@ export class RecordRolePlayDto {
   offer?: OfferDto;
 
   @Notes() notes?: string;
+}
+
+/**
+ * A role-play as the workflow takes it: an offer's stipend in major units, from `stipendMinor` when that was given
+ * (both together are refused with a 400 naming `offer.stipendMinor`, before anything is done).
+ */
+export function withStipendInMajorUnits(body: RecordRolePlayDto): RecordRolePlayDto {
+  const offer = body.offer;
+  if (offer?.stipendMinor === undefined) return body;
+  if (offer.stipend !== undefined)
+    throw new InvalidInputError([{ field: 'offer.stipendMinor', reason: 'give stipend or stipendMinor, not both' }]);
+  const { stipendMinor, ...terms } = offer;
+  return { ...body, offer: { ...terms, stipend: stipendMinor / 100 } };
 }
 
 export class RespondOfferDto {

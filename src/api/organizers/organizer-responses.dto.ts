@@ -119,7 +119,9 @@ export class PendingDebriefPeriodDto {
 export class OfferSummaryDto {
   @ApiProperty() hoursPerWeek: number;
   @ApiProperty() startDate: string;
-  @ApiPropertyOptional() stipend?: number;
+  @ApiPropertyOptional({ description: "Per month, in the currency's major units (see stipendMinor)" }) stipend?: number;
+  @ApiPropertyOptional({ description: 'Per month, in whole minor units (cents) of currency' }) stipendMinor?: number;
+  @ApiProperty({ example: 'USD', description: "The stipend's currency: the program's pay currency" }) currency: string;
   @ApiProperty({ description: 'The start day in words, e.g. "Monday, February 1, 2027"' }) startDayInWords: string;
   @ApiPropertyOptional({ description: 'The stipend with its currency and unit, e.g. "1500.00 USD a month"' })
   stipendInWords?: string;

@@ -23,6 +23,7 @@ import {
   SetWorkPlanDto,
   SubmitDebriefDto,
   SubmitTimesheetDto,
+  withStipendInMajorUnits,
 } from './organizer-inputs.dto';
 import {
   BoardDto,
@@ -141,7 +142,7 @@ export class OrganizersController {
     @Body() body: RecordRolePlayDto,
     @CurrentCaller() caller: Caller,
   ) {
-    return this.organizers.act(id, 'record-role-play', body, caller);
+    return this.organizers.act(id, 'record-role-play', withStipendInMajorUnits(body), caller);
   }
 
   @ActionRoute('respond-offer', 'offered → training or declined')
