@@ -172,21 +172,28 @@ export const organizerOwnActions: readonly Action[] = [
 ];
 
 /**
- * What someone may do on an organizer now: the actions the stage accepts (given the paused flag), narrowed to those
- * their relation to the record allows (and pay actions only while a pay period is open): `coordinator` (the program's
- * coordinators and admins: every action), `self` (the organizer themself: their own actions), `reader` (national
- * staff, other organizers: none).
+ * Someone's relation to an organizer's record: `coordinator` (the program's coordinators and admins), `self` (the
+ * organizer themself), `reader` (national staff, other organizers).
  */
-export function allowedActions(
-  stage: Stage,
-  paused: boolean,
-  relation: 'coordinator' | 'self' | 'reader',
-  payOpen = false,
-): Action[] {
-  if (relation === 'reader') return [];
-  return actions.filter(
-    (action) =>
-      !stageRefusal(action, stage, paused, payOpen) &&
-      (relation === 'coordinator' || organizerOwnActions.includes(action)),
-  );
+export type Relation = 'coordinator' | 'self' | 'reader';
+
+/**
+ * Who may take an action, the one rule the API's check, its routes' roles and `allowedActions` follow: a coordinator
+ * every action, the organizer their own, a reader none.
+ */
+export function mayTake(action: Action, relation: Relation): boolean {
+  return relation === 'coordinator' || (relation === 'self' && organizerOwnActions.includes(action));
+}
+
+/** The roles that can stand in a relation that takes the action (the route's first, coarse check). */
+export function rolesTaking(action: Action): ('coordinator' | 'organizer')[] {
+  return mayTake(action, 'self') ? ['coordinator', 'organizer'] : ['coordinator'];
+}
+
+/**
+ * What someone may do on an organizer now: the actions the stage accepts (given the paused flag) that their relation
+ * to the record lets them take (pay actions only while a pay period is open).
+ */
+export function allowedActions(stage: Stage, paused: boolean, relation: Relation, payOpen = false): Action[] {
+  return actions.filter((action) => mayTake(action, relation) && !stageRefusal(action, stage, paused, payOpen));
 }

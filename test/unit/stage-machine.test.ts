@@ -1,5 +1,5 @@
 import { refusal } from '../../src/domain/lifecycle';
-import { actions, Action, allowedActions, payActions } from '../../src/domain/stage-machine';
+import { actions, Action, allowedActions, mayTake, payActions, rolesTaking } from '../../src/domain/stage-machine';
 import { Stage, stages } from '../../src/domain/stages';
 import { organizerIn, request } from '../support/organizer-states';
 
@@ -96,5 +96,20 @@ describe('allowed actions (what the person panel offers)', () => {
       'withdraw',
       'terminate',
     ]);
+  });
+});
+
+describe('who may take an action (one rule)', () => {
+  it('lets a coordinator take every action, the organizer their own, a reader none; the routes follow it', () => {
+    expect(actions.filter((action) => mayTake(action, 'coordinator'))).toEqual([...actions]);
+    expect(actions.filter((action) => mayTake(action, 'self'))).toEqual([
+      'respond-offer',
+      'submit-debrief',
+      'set-work-plan',
+      'submit-timesheet',
+      'withdraw',
+    ]);
+    expect(actions.filter((action) => mayTake(action, 'reader'))).toEqual([]);
+    for (const action of actions) expect(rolesTaking(action).includes('organizer')).toBe(mayTake(action, 'self'));
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessDeniedError } from '../common/errors';
 import type { Caller } from './caller';
+import type { Relation } from '../../domain/stage-machine';
 
 /** Program and organizer scopes, in one place (roles are checked by the guard first). */
 @Injectable()
@@ -30,6 +31,12 @@ export class AccessPolicy {
       this.canReadProgram(caller, organizer.programId) ||
       (caller.role === 'organizer' && caller.organizerId === organizer.id)
     );
+  }
+
+  /** The caller's relation to an organizer's record, from which the actions they may take follow (mayTake). */
+  relationTo(caller: Caller, organizer: { id: string; programId: string }): Relation {
+    if (this.canActOnProgram(caller, organizer.programId)) return 'coordinator';
+    return caller.role === 'organizer' && caller.organizerId === organizer.id ? 'self' : 'reader';
   }
 
   /** Programs whose data the caller may list (undefined: all of them). */

@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type Action, actionLabels, organizerOwnActions } from '../../domain/stage-machine';
+import { type Action, actionLabels, rolesTaking } from '../../domain/stage-machine';
 import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
@@ -43,14 +43,11 @@ const camelCase = (name: string) => name.replace(/-(\w)/g, (_, letter: string) =
  * it is one of their own actions. `outcome` documents where the action leads.
  */
 function ActionRoute(action: Action, outcome: string) {
-  const roles = organizerOwnActions.includes(action)
-    ? (['coordinator', 'organizer'] as const)
-    : (['coordinator'] as const);
   return applyDecorators(
     Operation(camelCase(action), `${actionLabels[action]}: ${outcome}`, 409, 422),
     Post(action),
     HttpCode(200),
-    Allow(...roles),
+    Allow(...rolesTaking(action)),
     ApiOkResponse({ type: OrganizerDetailDto, description: outcome }),
   );
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { organizerIdFor } from '../../contracts/ids';
 import { erasedReason, type ActionInputs, type Actor, type Application } from '../../domain/organizer';
-import { Action, allowedActions, organizerOwnActions, payActions, stageRefusal } from '../../domain/stage-machine';
+import { Action, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
 import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
@@ -150,9 +150,7 @@ export class OrganizersService {
   ): Promise<OrganizerDetailDto> {
     const row = await this.organizers.access(organizerId);
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
-    const ownAction =
-      caller.role === 'organizer' && caller.organizerId === organizerId && organizerOwnActions.includes(action);
-    if (!ownAction && !this.access.canActOnProgram(caller, row.programId)) {
+    if (!mayTake(action, this.access.relationTo(caller, row))) {
       throw new AccessDeniedError(
         caller.role === 'organizer' ? 'you may act only on your own record' : 'you do not coordinate this program',
       );
@@ -347,11 +345,7 @@ export class OrganizersService {
   private async detailOf(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
     const detail = await this.organizers.detail(organizerId);
     if (!detail) throw new NotFoundError(`no organizer ${organizerId}`);
-    const relation = this.access.canActOnProgram(caller, detail.programId)
-      ? 'coordinator'
-      : caller.role === 'organizer' && caller.organizerId === organizerId
-        ? 'self'
-        : 'reader';
+    const relation = this.access.relationTo(caller, { id: organizerId, programId: detail.programId });
     const payOpen = detail.payPeriods.some((p) => p.status === 'open' || p.status === 'submitted');
     // An erased record is figures only: nothing is offered on it, whatever its pay periods say.
     const offered = detail.erasedAt ? [] : allowedActions(detail.stage, detail.paused, relation, payOpen);
