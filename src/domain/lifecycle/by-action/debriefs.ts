@@ -1,0 +1,185 @@
+// An active organizer's reporting: weekly debriefs, group debriefs, the plan of a period.
+import { durationMs } from '../../durations';
+import type { DebriefPeriod, OrganizerState } from '../../organizer';
+import type { ProgramPolicy } from '../../policy';
+import type { Refusal } from '../../stage-machine';
+import { resolve, rules2 } from '../transitions';
+import { iso, ms, when } from '../time';
+import type { ActionEffect } from './definition';
+
+function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
+  const wanted = ms(periodStart);
+  return state.periods.find((p) => ms(p.start) === wanted);
+}
+
+/** The debrief period a submission belongs to: the one named, else the earliest one due now (not yet overdue). */
+export function debriefPeriodFor(
+  state: OrganizerState,
+  periodStart: string | undefined,
+  now: number,
+): DebriefPeriod | undefined {
+  if (periodStart !== undefined) return findPeriod(state, periodStart);
+  const started = state.periods.filter((p) => ms(p.start) <= now);
+  return started.find((p) => !p.submittedAt && !p.overdue) ?? started[started.length - 1];
+}
+
+/** What a work plan may set targets for: the debrief's standard counts and hours, and the program's own counts. */
+function planTargets(policy: ProgramPolicy): string[] {
+  return ['hours', 'conversations', 'oneOnOnes', 'leadersIdentified', ...(policy.debriefMetrics ?? [])];
+}
+
+/** The period a work plan is for: the one named, else the one running now (the latest that has started). */
+function workPlanPeriodFor(state: OrganizerState, periodStart: string | undefined, now: number) {
+  if (periodStart !== undefined) return findPeriod(state, periodStart);
+  const started = state.periods.filter((p) => ms(p.start) <= now);
+  return started[started.length - 1];
+}
+
+/** The refusal when no debrief period matches: the one named is not one, or none has started. */
+function noDebriefPeriod(periodStart: string | undefined): Refusal {
+  return {
+    code: 'invalid',
+    message: periodStart
+      ? `periodStart ${periodStart} is not the start of one of this organizer's debrief periods`
+      : 'no debrief period has started yet',
+  };
+}
+
+export const submitDebrief: ActionEffect<'submit-debrief'> = {
+  refusal(state, input, now) {
+    const period = debriefPeriodFor(state, input.periodStart, now);
+    if (!period) return noDebriefPeriod(input.periodStart);
+    if (ms(period.start) > now)
+      return {
+        code: 'invalid',
+        message: `the debrief period starting ${when(state, ms(period.start))} has not started yet`,
+      };
+    if (period.submittedAt) {
+      return {
+        code: 'conflict',
+        message: `a debrief for the period starting ${when(state, ms(period.start))} was already submitted on ${when(state, ms(period.submittedAt))}`,
+      };
+    }
+    const known = state.policy.debriefMetrics ?? [];
+    const unknown = Object.keys(input.metrics ?? {}).filter((m) => !known.includes(m));
+    if (!unknown.length) return undefined;
+    return {
+      code: 'invalid',
+      message: `metrics ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not counted by this program (${known.join(', ') || 'it counts none beyond the standard ones'})`,
+    };
+  },
+  apply(state, input, actor, now, changes) {
+    const period = debriefPeriodFor(state, input.periodStart, now)!;
+    period.submittedAt = iso(now);
+    const late = period.overdue;
+    changes.debriefs.push({
+      periodStart: period.start,
+      periodEnd: period.end,
+      submittedAt: iso(now),
+      submittedBy: actor.id,
+      late,
+      hours: input.hours,
+      conversations: input.conversations,
+      oneOnOnes: input.oneOnOnes,
+      leadersIdentified: input.leadersIdentified,
+      inPerson: input.inPerson,
+      group: input.group,
+      ...(input.notes ? { notes: input.notes } : {}),
+      ...(input.metrics && Object.keys(input.metrics).length ? { metrics: { ...input.metrics } } : {}),
+    });
+    const { totals } = state;
+    totals.debriefs += 1;
+    if (late) totals.lateDebriefs += 1;
+    totals.hours += input.hours;
+    totals.conversations += input.conversations;
+    totals.oneOnOnes += input.oneOnOnes;
+    totals.leadersIdentified += input.leadersIdentified;
+    if (input.inPerson && input.group) {
+      // A debrief is a meeting: held in person with the group now, it counts for the group-debrief period running now.
+      totals.groupDebriefs += 1;
+      if (state.groupPeriod) state.groupPeriod.met = true;
+    }
+    const periodKey = period.start;
+    resolve(
+      state,
+      changes,
+      (n) =>
+        (n.kind === 'debrief_overdue' || n.kind === 'debrief_escalated' || n.kind === 'debrief_due_soon') &&
+        n.key === periodKey,
+      now,
+      actor,
+    );
+    state.missedStreak = 0;
+    // At risk clears once no debrief is overdue (the first rules cleared it on any debrief).
+    const stillOverdue = rules2(state) && state.periods.some((p) => p.overdue && !p.submittedAt);
+    if (state.atRisk && !stillOverdue) {
+      state.atRisk = false;
+      resolve(state, changes, (n) => n.kind === 'organizer_at_risk', now, actor);
+    }
+    return true;
+  },
+};
+
+/**
+ * A group debrief (not anyone's weekly debrief) meets the group-debrief rule of the period it was held in: the one
+ * running now, or an earlier one whose missing-group-debrief reminder is still open.
+ */
+export const recordGroupDebrief: ActionEffect<'record-group-debrief'> = {
+  refusal(state, input, now) {
+    const held = ms(input.heldAt);
+    if (held > now)
+      return { code: 'invalid', message: `heldAt ${input.heldAt} is in the future; record it once it was held` };
+    // People give the time to the minute: one in the minute the organizer became active counts.
+    if (state.activeSince && held < Math.floor(ms(state.activeSince) / 60_000) * 60_000)
+      return {
+        code: 'invalid',
+        message: `heldAt ${input.heldAt} is before the organizer became active (${when(state, ms(state.activeSince))})`,
+      };
+    if (state.groupSessions?.includes(input.sessionId))
+      return { code: 'conflict', message: `group session ${input.sessionId} is already recorded` };
+    return undefined;
+  },
+  apply(state, input, actor, now, changes) {
+    const held = ms(input.heldAt);
+    state.groupSessions = [...(state.groupSessions ?? []), input.sessionId];
+    state.totals.groupDebriefs += 1;
+    if (state.groupPeriod && held >= ms(state.groupPeriod.start)) state.groupPeriod.met = true;
+    const every = durationMs(state.policy.groupDebriefEvery);
+    resolve(
+      state,
+      changes,
+      (n) => n.kind === 'group_debrief_missing' && ms(n.key) <= held && held < ms(n.key) + every,
+      now,
+      actor,
+    );
+    return true;
+  },
+};
+
+export const setWorkPlan: ActionEffect<'set-work-plan'> = {
+  refusal(state, { periodStart, targets }, now) {
+    const period = workPlanPeriodFor(state, periodStart, now);
+    if (!period) return noDebriefPeriod(periodStart);
+    if (period.submittedAt)
+      return {
+        code: 'conflict',
+        message: `the debrief for the period starting ${when(state, ms(period.start))} is in; a plan is set before it`,
+      };
+    const allowed = planTargets(state.policy);
+    const unknown = Object.keys(targets).filter((t) => !allowed.includes(t));
+    if (!unknown.length) return undefined;
+    return { code: 'invalid', message: `targets may be set for ${allowed.join(', ')}; not ${unknown.join(', ')}` };
+  },
+  apply(state, input, actor, now, changes) {
+    const period = workPlanPeriodFor(state, input.periodStart, now)!;
+    changes.workPlans.push({
+      periodStart: period.start,
+      targets: { ...input.targets },
+      ...(input.notes ? { notes: input.notes } : {}),
+      setBy: actor.id,
+      setAt: iso(now),
+      version: state.version + 1,
+    });
+    return true;
+  },
+};

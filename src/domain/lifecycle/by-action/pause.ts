@@ -1,0 +1,63 @@
+// A pause in an active organizer's work, and the return from it.
+import { durationMs } from '../../durations';
+import type { Changes, OrganizerState } from '../../organizer';
+import { debriefCalendar, openPeriod, periodEnd, rules3 } from '../transitions';
+import { shiftPayCalendar } from '../pay-periods';
+import { iso, ms } from '../time';
+import type { ActionEffect } from './definition';
+
+export const pause: ActionEffect<'pause'> = {
+  apply(state, _input, _actor, now) {
+    state.paused = true;
+    state.pausedAt = iso(now);
+    return true;
+  },
+};
+
+/**
+ * Back from a pause. First rules: the debrief clock stood still, so every deadline still ahead moves by the pause's
+ * length (third rules: the pay periods running with it too, so they stay on the debrief grid). Second rules, on the
+ * calendar: nothing moves; a period wholly inside the pause owes nothing (none was opened), the period running now
+ * opens, and a debrief that fell due during the pause gets the grace from now.
+ */
+export const resume: ActionEffect<'resume'> = {
+  apply(state, _input, _actor, now, changes) {
+    if (debriefCalendar(state)) resumeOnCalendar(state, now, changes);
+    else resumeOnIntervals(state, now, changes);
+    state.paused = false;
+    state.pausedAt = undefined;
+    return true;
+  },
+};
+
+function resumeOnIntervals(state: OrganizerState, now: number, changes: Changes): void {
+  const shift = now - ms(state.pausedAt!);
+  const later = (instant: string) => iso(ms(instant) + shift);
+  for (const period of state.periods) {
+    if (period.submittedAt) continue;
+    if (!period.overdue) {
+      period.end = later(period.end);
+      period.overdueAt = later(period.overdueAt);
+    }
+    if (!period.escalated) period.escalateAt = later(period.escalateAt);
+  }
+  if (state.groupPeriod) state.groupPeriod.end = later(state.groupPeriod.end);
+  if (rules3(state)) shiftPayCalendar(state, ms(state.pausedAt!), shift, changes);
+}
+
+function resumeOnCalendar(state: OrganizerState, now: number, changes: Changes): void {
+  const grace = durationMs(state.policy.debriefGrace);
+  for (const period of state.periods) {
+    if (period.submittedAt || period.overdue || ms(period.overdueAt) > now) continue;
+    period.overdueAt = iso(now + grace);
+    period.escalateAt = iso(now + grace + durationMs(state.policy.escalateAfter));
+    if (period.nudgeAt && ms(period.nudgeAt) <= now) period.nudged = true;
+  }
+  const last = state.periods[state.periods.length - 1];
+  if (last && ms(last.end) <= now) {
+    let start = ms(last.end);
+    while (periodEnd(state, start) <= now) start = periodEnd(state, start);
+    openPeriod(state, start, changes);
+  }
+  if (state.groupPeriod) state.groupPeriod.end = iso(ms(state.groupPeriod.end) + now - ms(state.pausedAt!));
+}
