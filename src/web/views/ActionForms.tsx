@@ -5,7 +5,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, send } from '../api';
 import type { OrganizerDetailDto, ProgramDto } from '../api-types';
-import { day, period, today, zonedInstant, zonedLocal } from '../time';
+import { period, today, zonedInstant, zonedLocal } from '../time';
 import { hoursCompared } from './Pay';
 import { announce, CheckField, Field, FormAlert, inputValue } from '../ui';
 import { vocabulary } from '../vocabulary';
@@ -51,10 +51,10 @@ function PeriodField({ props }: { props: FieldsProps }) {
           value={text(props.values, 'periodStart')}
           onChange={(e) => props.set('periodStart', inputValue(e))}
         >
-          {props.organizer.pendingDebriefPeriods.map((period) => (
-            <option value={period.start}>
-              {day(period.start, tz(props.organizer))} to {day(period.end, tz(props.organizer))}
-              {period.overdue ? ' (overdue)' : ''}
+          {props.organizer.pendingDebriefPeriods.map((pending) => (
+            <option value={pending.start}>
+              {period({ periodStart: pending.start, periodEnd: pending.end }, tz(props.organizer))}
+              {pending.overdue ? ' (overdue)' : ''}
             </option>
           ))}
         </select>
