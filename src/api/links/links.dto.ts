@@ -4,6 +4,7 @@ import { linkPurposes, type LinkPurpose } from '../../domain/links';
 import { stages, type Stage } from '../../domain/stages';
 import { OneOf } from '../common/fields';
 import { SubmitDebriefDto, SubmitTimesheetDto } from '../organizers/organizer-inputs.dto';
+import { OfferSummaryDto } from '../organizers/organizer-responses.dto';
 import { formFieldKinds, type FormField } from '../../domain/link-forms';
 
 export class FormFieldDto {
@@ -36,17 +37,8 @@ export class LinkPeriodDto {
   @ApiProperty() overdue: boolean;
 }
 
-export class LinkOfferDto {
-  @ApiProperty() hoursPerWeek: number;
-  @ApiProperty() startDate: string;
-  @ApiPropertyOptional({ description: "Per month, in the currency's major units (see stipendMinor)" }) stipend?: number;
-  @ApiPropertyOptional({ description: 'Per month, in whole minor units (cents) of currency' }) stipendMinor?: number;
-  @ApiProperty({ example: 'USD', description: "The stipend's currency: the program's pay currency" }) currency: string;
-  @ApiProperty({ description: 'The start day in words, e.g. "Monday, February 1, 2027"' }) startDayInWords: string;
-  @ApiPropertyOptional({ description: 'The stipend with its currency and unit, e.g. "1500.00 USD a month"' })
-  stipendInWords?: string;
-  @ApiProperty({ description: 'The whole offer in one sentence' }) termsInWords: string;
-}
+/** An offer's terms as the link page shows them: the detail's, without the deadline (the view's `dueAt`). */
+export class LinkOfferDto extends OmitType(OfferSummaryDto, ['expiresAt'] as const) {}
 
 export class LinkStatusDto {
   @ApiProperty({ enum: stages }) stage: Stage;
