@@ -3,9 +3,8 @@ import { durationMs } from '../../durations';
 import { localDateTime } from '../../calendar';
 import { nextStage } from '../../stage-machine';
 import type { OpenStage } from '../../stages';
-import { move } from '../transitions';
+import { move, rules2 } from '../transitions';
 import { iso, ms } from '../time';
-import { rules2 } from '../transitions';
 import type { ActionEffect } from './definition';
 
 export const scheduleScreening: ActionEffect<'schedule-screening'> = {
