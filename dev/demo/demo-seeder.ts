@@ -94,7 +94,7 @@ async function demoActor(client: DemoClient, programId: string): Promise<{ progr
 
 /** A state saved before the demo had users of its own gets them (the caller saves it). */
 export async function withDemoActors(client: DemoClient, state: DemoState): Promise<DemoState> {
-  if (state.actors?.length === state.programIds.length) return state;
+  if (state.actors) return state;
   return { ...state, actors: await Promise.all(state.programIds.map((id) => demoActor(client, id))) };
 }
 

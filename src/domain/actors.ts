@@ -10,7 +10,7 @@ export const productActors = {
 } as const;
 export type ProductActorId = keyof typeof productActors;
 
-export const roleLabels: Record<Role, string> = {
+const roleLabels: Record<Role, string> = {
   admin: 'administrator',
   national: 'national staff',
   coordinator: 'coordinator',

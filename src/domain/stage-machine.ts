@@ -163,7 +163,7 @@ export const systemTransitions = {
 } as const satisfies Record<string, { from: OpenStage; to: Stage }>;
 
 /** Actions an organizer may take on their own record; coordinators may take every action in their programs. */
-export const organizerOwnActions: readonly Action[] = [
+const organizerOwnActions: readonly Action[] = [
   'respond-offer',
   'submit-debrief',
   'set-work-plan',

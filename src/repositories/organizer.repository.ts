@@ -521,21 +521,13 @@ export class OrganizerRepository {
    * The stage of each of `ids` that is an applicant or organizer of the program (an id of another program or of no one
    * is absent), in one query.
    */
-  async stagesIn(programId: string, ids: string[]): Promise<Map<string, Stage>> {
-    const rows: { id: string; stage: Stage }[] = await this.dataSource.query(
-      'SELECT id, stage FROM organizers WHERE program_id = $1 AND id = ANY ($2::uuid[])',
+  /** Those of `ids` who are the program's people: each one's name and stage. */
+  async peopleIn(programId: string, ids: string[]): Promise<Map<string, { name: string; stage: Stage }>> {
+    const rows: { id: string; name: string; stage: Stage }[] = await this.dataSource.query(
+      'SELECT id, name, stage FROM organizers WHERE program_id = $1 AND id = ANY ($2::uuid[])',
       [programId, ids],
     );
-    return new Map(rows.map((r) => [r.id, r.stage]));
-  }
-
-  /** The names of those of `ids` who are the program's people. */
-  async namesIn(programId: string, ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await this.dataSource.query(
-      'SELECT id, name FROM organizers WHERE program_id = $1 AND id = ANY ($2::uuid[])',
-      [programId, ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return new Map(rows.map((r) => [r.id, { name: r.name, stage: r.stage }]));
   }
 
   /** What access checks need: the organizer's program and where it stands. */

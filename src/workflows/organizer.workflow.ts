@@ -31,7 +31,7 @@ import {
   startOrganizer,
   takeAction,
 } from '../domain/lifecycle';
-import { Changes, currentRules, noChanges, OrganizerState } from '../domain/organizer';
+import { Changes, noChanges, OrganizerState } from '../domain/organizer';
 import { Action, actions } from '../domain/stage-machine';
 import { isClosed } from '../domain/stages';
 import { Deliveries } from './deliveries';
@@ -68,11 +68,15 @@ export const patches = {
   /** organizer-v1.workflow.ts: runs started before it. Retire when none is open: deprecatePatch, then remove both. */
   committedProjections: 'committed-projections',
   /**
-   * The second rules (calendar deadlines and the rest, see currentRules): new organizers start on them, and a run that
-   * began on the first takes them up when it continues as new. Retire when no run on the first rules is open.
+   * The second rules (calendar deadlines and the rest, see currentRules): runs started between this patch and the
+   * third-rules one follow them, and a run that began on the first takes them up when it continues as new. Retire
+   * when no run on the first rules is open.
    */
   secondRules: 'second-rules',
-  /** The third rules (stage limits that follow the policy; see currentRules), taken up the same way. */
+  /**
+   * The third rules (stage limits that follow the policy, see currentRules): new organizers start on them; a run on
+   * earlier rules takes them up when it continues as new. Retire when no run on earlier rules is open.
+   */
   thirdRules: 'third-rules',
 } as const;
 
@@ -89,7 +93,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   if (!patched(patches.committedProjections)) return organizerWorkflowV1(input);
 
   // A run recorded before the third rules asks for the second's marker only (replay): the checks go newest first.
-  const rules = patched(patches.thirdRules) ? currentRules : patched(patches.secondRules) ? 2 : undefined;
+  // Literal numbers: a later rules version comes with a patch of its own, never by raising currentRules here.
+  const rules = patched(patches.thirdRules) ? 3 : patched(patches.secondRules) ? 2 : undefined;
   let state: OrganizerState | undefined = input.state;
   if (state && rules && (state.rules ?? 1) < rules) state.rules = rules;
   const periodsAtRunStart = state?.periods.length ?? 0;

@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { apiDocument, apiTypes } from '../../dev/api-types';
 import { actions } from '../../src/domain/stage-machine';
+import { adminToken } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 
 // API.md's routes, in OpenAPI's path syntax.
@@ -112,7 +113,7 @@ describe('the OpenAPI document', () => {
       const expected: number[] = [];
       const inputs = operation.parameters ?? [];
       if (operation.requestBody || inputs.some((p) => p.in === 'query' || p.in === 'path')) expected.push(400);
-      if (operation.requestBody) expected.push(415);
+      if (operation.requestBody) expected.push(413, 415);
       if (operation.security?.length) expected.push(401, 403);
       if (path.includes('{')) expected.push(404);
       if (actions.some((action) => path.endsWith(`/${action}`))) expected.push(409, 422);
@@ -128,6 +129,31 @@ describe('the OpenAPI document', () => {
     const errorBody = (document as unknown as { components: { schemas: Record<string, { properties: object }> } })
       .components.schemas.ErrorBodyDto;
     expect(Object.keys(errorBody.properties)).toEqual(['statusCode', 'error', 'message', 'problems', 'reason']);
+  });
+
+  it('declares what the server really answers: no token, an unknown id, a body too large, one not JSON', async () => {
+    const declared = (route: string, status: number) =>
+      operations().find((o) => o.route === route)?.operation.responses[status] !== undefined;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const answers: [string, number][] = [
+      ['GET /api/programs', (await harness.http('GET', '/api/programs', { token: '' })).status],
+      [
+        'GET /api/programs/{programId}',
+        (await harness.http('GET', `/api/programs/${unknown}`, { token: adminToken })).status,
+      ],
+      [
+        'POST /api/programs',
+        (await harness.http('POST', '/api/programs', { token: adminToken, raw: `{"name":"${'x'.repeat(2_000_000)}"}` }))
+          .status,
+      ],
+      [
+        'POST /api/users',
+        (await harness.http('POST', '/api/users', { token: adminToken, raw: 'name=x', contentType: 'text/plain' }))
+          .status,
+      ],
+    ];
+    expect(answers.map(([, status]) => status)).toEqual([401, 404, 413, 415]);
+    for (const [route, status] of answers) expect([route, declared(route, status)]).toEqual([route, true]);
   });
 
   it('says the bearer tokens are opaque, not JWTs', () => {

@@ -3,11 +3,11 @@
 // organizer's timeline, text people typed is shown as typed. Screenshots land in test-output/.
 import { existsSync, mkdirSync } from 'node:fs';
 import { soon } from '../../dev/hiring-walk';
-import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
+import { screenshot } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { outputDir } from '../support/histories';
 
@@ -113,7 +113,7 @@ describe('web dashboard (headless Chromium)', () => {
     expect(await numberOn(page, '[data-kpi=atRisk] .value')).toBe(t.atRisk);
     for (const [stage, count] of Object.entries(t.stages))
       expect(await numberOn(page, `[data-stage=${stage}]`)).toBe(count);
-    await page.screenshot({ path: join(outputDir, 'dashboard-overview.png'), fullPage: true });
+    await screenshot(page, 'dashboard-overview.png');
 
     // Drill down: the program (named with markup, shown as typed), then its at-risk organizer.
     const link = page.locator(`[data-program="${program.id}"]`);
@@ -132,14 +132,14 @@ describe('web dashboard (headless Chromium)', () => {
       .allTextContents();
     expect(waits).not.toContain('0.0');
     expect(waits.some((text) => /^\d+ min$|^\d+\.\d hours$/.test(text))).toBe(true);
-    await page.screenshot({ path: join(outputDir, 'dashboard-program.png'), fullPage: true });
+    await screenshot(page, 'dashboard-program.png');
 
     await page.locator(`[data-table=at-risk] a[href="#/organizer/${atRiskId}"]`).click();
     await page.waitForSelector(`[data-timeline="${atRiskId}"]`);
     const detail = await admin.ok('GET', `/api/organizers/${atRiskId}`);
     expect(await page.locator(`[data-timeline="${atRiskId}"] li`).count()).toBe(detail.history.length);
     expect(await page.locator('.tag.risk').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(outputDir, 'dashboard-organizer.png'), fullPage: true });
+    await screenshot(page, 'dashboard-organizer.png');
 
     // The other organizer's debrief notes hold a script tag: shown, never run.
     const steady = (await admin.ok('GET', `/api/programs/${program.id}/organizers?stage=active`)).items.find(
@@ -161,7 +161,7 @@ describe('web dashboard (headless Chromium)', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(outputDir, 'dashboard-phone.png'), fullPage: true });
+    await screenshot(page, 'dashboard-phone.png');
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { refusal } from '../../src/domain/lifecycle';
-import { actions, Action, allowedActions, mayTake, payActions, rolesTaking } from '../../src/domain/stage-machine';
+import { actions, Action, allowedActions, mayTake, payActions } from '../../src/domain/stage-machine';
 import { Stage, stages } from '../../src/domain/stages';
 import { organizerIn, request } from '../support/organizer-states';
 
@@ -100,7 +100,7 @@ describe('allowed actions (what the person panel offers)', () => {
 });
 
 describe('who may take an action (one rule)', () => {
-  it('lets a coordinator take every action, the organizer their own, a reader none; the routes follow it', () => {
+  it('lets a coordinator take every action, the organizer their own, a reader none', () => {
     expect(actions.filter((action) => mayTake(action, 'coordinator'))).toEqual([...actions]);
     expect(actions.filter((action) => mayTake(action, 'self'))).toEqual([
       'respond-offer',
@@ -110,6 +110,5 @@ describe('who may take an action (one rule)', () => {
       'withdraw',
     ]);
     expect(actions.filter((action) => mayTake(action, 'reader'))).toEqual([]);
-    for (const action of actions) expect(rolesTaking(action).includes('organizer')).toBe(mayTake(action, 'self'));
   });
 });

@@ -19,7 +19,8 @@ export class AuditQuery {
 export class AuditEntryDto implements AuditView {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ description: 'The user who acted (their id), or bootstrap-admin' }) actor: string;
-  @ApiPropertyOptional({ description: "The acting user's name" }) actorName?: string;
+  @ApiPropertyOptional({ description: "The acting person's name (a user's, or the organizer's own)" })
+  actorName?: string;
   @ApiProperty({
     description:
       'Who acted, in words: a person by name and role ("Ana Ruiz, coordinator"), or "the system", "the public form"',

@@ -51,7 +51,7 @@ type Operations = Record<
 
 /**
  * The 4xx every operation of a kind can answer, each with the error body: 400 for one that takes input (a body, a
- * query or a path id), 415 for one that takes a JSON body, 401 and 403 for one that needs a token, 404 for one
+ * query or a path id), 413 and 415 for one that takes a body (over the size limit; not JSON), 401 and 403 for one that needs a token, 404 for one
  * that names something by id. Run on the finished document.
  */
 export function describeErrors(document: OpenAPIObject): void {
@@ -61,7 +61,10 @@ export function describeErrors(document: OpenAPIObject): void {
       const answers = new Set<ErrorStatus>();
       const inputs = operation.parameters ?? [];
       if (operation.requestBody || inputs.some((p) => p.in === 'query' || p.in === 'path')) answers.add(400);
-      if (operation.requestBody) answers.add(415);
+      if (operation.requestBody) {
+        answers.add(413);
+        answers.add(415);
+      }
       if (operation.security?.length) {
         answers.add(401);
         answers.add(403);

@@ -32,7 +32,7 @@ export class DashboardController {
   @ApiOkResponse({
     schema: { type: 'string' },
     description:
-      'CSV: programId,program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk',
+      'CSV: program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk,rideAlongsMeeting,rideAlongsBehind,rideAlongsForecastMissing',
   })
   pipelineCsv(@Query() query: PipelineQuery, @CurrentCaller() caller: Caller): Promise<string> {
     return this.dashboard.pipelineCsv(query, caller);

@@ -140,7 +140,11 @@ export class GroupSessionsService {
         .update({ sessionId, organizerId }, { result: { ...outcome, attended, advance } });
       return personResult(organizerId, outcome);
     });
-    return { results: await this.named(session.programId, results) };
+    const people = await this.repository.peopleIn(
+      session.programId,
+      results.map((r) => r.organizerId),
+    );
+    return { results: named(results, people) };
   }
 
   async get(sessionId: string, caller: Caller): Promise<GroupSessionDto> {
@@ -182,8 +186,8 @@ export class GroupSessionsService {
     await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
     // Checked before anything is stored: a session keeps (and shows the names of) its program's people only.
-    const members = await this.repository.stagesIn(programId, organizerIds);
-    const outsiders = organizerIds.filter((organizerId) => !members.has(organizerId));
+    const people = await this.repository.peopleIn(programId, organizerIds);
+    const outsiders = organizerIds.filter((organizerId) => !people.has(organizerId));
     if (outsiders.length) {
       const named = outsiders.slice(0, 5).join(', ');
       const more = outsiders.length > 5 ? ` and ${outsiders.length - 5} more` : '';
@@ -203,7 +207,7 @@ export class GroupSessionsService {
       const first = await this.dataSource
         .getRepository(GroupSessionEntity)
         .findOneByOrFail({ programId, idempotencyKey: idempotencyKey! });
-      return { id: first.id, results: await this.named(programId, await this.resume(first, organizerIds, step)) };
+      return { id: first.id, results: await this.resume(first, organizerIds, step) };
     }
     await this.dataSource
       .createQueryBuilder()
@@ -216,7 +220,7 @@ export class GroupSessionsService {
       await this.dataSource.getRepository(GroupSessionMemberEntity).update({ sessionId: id, organizerId }, { outcome });
       return personResult(organizerId, outcome);
     });
-    return { id, results: await this.named(programId, results) };
+    return { id, results: named(results, people) };
   }
 
   /**
@@ -236,12 +240,13 @@ export class GroupSessionsService {
     const members = (
       await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId: session.id })
     ).sort((a, b) => order(a.organizerId) - order(b.organizerId));
-    const stages = await this.repository.stagesIn(
+    const people = await this.repository.peopleIn(
       session.programId,
       members.map((m) => m.organizerId),
     );
-    return mapLimit(members, concurrent, async ({ organizerId, outcome: stored }) => {
-      if (stored?.ok) return personResult(organizerId, { ok: true, stage: stages.get(organizerId) ?? stored.stage });
+    const results = await mapLimit(members, concurrent, async ({ organizerId, outcome: stored }) => {
+      if (stored?.ok)
+        return personResult(organizerId, { ok: true, stage: people.get(organizerId)?.stage ?? stored.stage });
       let outcome = await this.attempt(organizerId, () => step(organizerId, session.id));
       if (!outcome.ok) {
         // Refused: perhaps because an earlier try, whose answer was lost, did it. The workflow knows (its row may not
@@ -255,6 +260,7 @@ export class GroupSessionsService {
         .update({ sessionId: session.id, organizerId }, { outcome });
       return personResult(organizerId, outcome);
     });
+    return named(results, people);
   }
 
   /** One person's part: done, with their stage after; or refused, with the reason and their stage as it stands. */
@@ -272,15 +278,6 @@ export class GroupSessionsService {
         message: known ? (error as Error).message : 'could not be done just now; try again',
       };
     }
-  }
-
-  /** Each result with the person's name (the program's people only: an id from elsewhere stays nameless). */
-  private async named(programId: string, results: PersonResultDto[]): Promise<PersonResultDto[]> {
-    const names = await this.repository.namesIn(
-      programId,
-      results.map((r) => r.organizerId),
-    );
-    return results.map((r) => (names.has(r.organizerId) ? { ...r, name: names.get(r.organizerId) } : r));
   }
 
   private async session(sessionId: string): Promise<GroupSessionEntity> {
@@ -324,6 +321,11 @@ export class GroupSessionsService {
         })),
     }));
   }
+}
+
+/** Each result with the person's name: `people` holds the program's people only, so an id from elsewhere stays nameless. */
+function named(results: PersonResultDto[], people: Map<string, { name: string }>): PersonResultDto[] {
+  return results.map((r) => (people.has(r.organizerId) ? { ...r, name: people.get(r.organizerId)!.name } : r));
 }
 
 function personResult(organizerId: string, outcome: SessionOutcome): PersonResultDto {

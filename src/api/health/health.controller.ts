@@ -32,7 +32,7 @@ export class HealthController {
     return this.check(response);
   }
 
-  /** The same as `ready`, where API.md has it. */
+  /** The same as `ready`, at the path the API contract gives it. */
   @Operation('getHealth', 'Whether Temporal and PostgreSQL answer, as /api/health/ready (no token needed)')
   @Get()
   @Public()

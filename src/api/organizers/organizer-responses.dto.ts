@@ -36,7 +36,8 @@ export class TransitionDto {
   @ApiProperty({ enum: stages }) to: Stage;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ description: 'The user who acted, or system' }) actor: string;
-  @ApiPropertyOptional({ description: "The acting user's name" }) actorName?: string;
+  @ApiPropertyOptional({ description: "The acting person's name (a user's, or the organizer's own)" })
+  actorName?: string;
   @ApiProperty({
     description:
       'Who acted, in words: a person by name and role ("Ana Ruiz, coordinator"), or "the system", "the public form"',

@@ -85,7 +85,8 @@ export class PayService {
     const firstDay = (start: string) => localDayOf(Date.parse(start), timezone);
     const lastDay = (end: string) => localDayOf(Date.parse(end) - 1, timezone);
     const money = (minor: number) => (minor / 100).toFixed(2);
-    const sum = (figure: (line: VoucherView['lines'][number]) => number) => v.lines.reduce((s, l) => s + figure(l), 0);
+    const lines = v.lines.map((l) => ({ ...l, ...mileageApart(l) }));
+    const sum = (figure: (line: (typeof lines)[number]) => number) => lines.reduce((s, l) => s + figure(l), 0);
     const rows: unknown[][] = [
       [
         'memberId',
@@ -101,7 +102,7 @@ export class PayService {
         'total',
         'currency',
       ],
-      ...v.lines.map((l) => [
+      ...lines.map((l) => [
         l.memberId ?? '',
         l.name,
         l.local ?? '',
@@ -110,8 +111,8 @@ export class PayService {
         l.hours,
         money(l.rateMinor),
         money(l.amountMinor),
-        money(mileageApart(l).mileageMinor),
-        money(mileageApart(l).otherAllowancesMinor),
+        money(l.mileageMinor),
+        money(l.otherAllowancesMinor),
         money(l.amountMinor + l.allowancesMinor),
         v.currency,
       ]),
@@ -124,8 +125,8 @@ export class PayService {
         sum((l) => l.hours),
         '',
         money(sum((l) => l.amountMinor)),
-        money(sum((l) => mileageApart(l).mileageMinor)),
-        money(sum((l) => mileageApart(l).otherAllowancesMinor)),
+        money(sum((l) => l.mileageMinor)),
+        money(sum((l) => l.otherAllowancesMinor)),
         money(v.totalMinor),
         v.currency,
       ],

@@ -22,7 +22,7 @@ export class PublicController {
   }
 
   /** An application from the public form: the same 202 for every accepted submission. */
-  @Operation('submitInterest', 'Apply through the public interest form (no token needed)', 422, 429)
+  @Operation('submitInterest', 'Apply through the public interest form (no token needed)')
   @Post('interest')
   @Public()
   @HttpCode(202)

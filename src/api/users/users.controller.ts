@@ -18,7 +18,7 @@ export class UsersController {
    * Creates a user and returns their API token, once. Admins create any account; coordinators create accounts for
    * their programs' organizers (role `organizer` with an `organizerId` in one of their programs).
    */
-  @Operation('createUser', 'Create a user and answer their token once', 409)
+  @Operation('createUser', 'Create a user and answer their token once')
   @Post()
   @HttpCode(201)
   @Allow('coordinator')

@@ -6,8 +6,6 @@ import { fireDeadlines } from './deadlines';
 import { owesPay } from './pay-periods';
 import { type ActionEffect, actionEffects } from './by-action';
 
-export { debriefPeriodFor, rideAlongKey } from './by-action';
-
 const effectOf = (action: Action) => actionEffects[action] as unknown as ActionEffect<Action>;
 
 /** Why this action must be refused now, or undefined when it may proceed: its stage first, then its own rule. */
@@ -38,8 +36,7 @@ export function takeAction(
  */
 export function applyAction(state: OrganizerState, request: ActionRequest, now: number): Changes {
   const changes = noChanges();
-  const versionBefore = state.version;
   const touched = effectOf(request.action).apply(state, request.input, request.actor, now, changes);
-  if (touched || changes.transitions.length || changes.resolutions.length) state.version = versionBefore + 1;
+  if (touched || changes.transitions.length || changes.resolutions.length) state.version += 1;
   return changes;
 }

@@ -4,7 +4,8 @@
 // One module per seam: start, actions, program changes, deadlines, figures (and the transitions they share).
 export { eligibilityProblems, startOrganizer } from './start';
 export type { StartInput } from './start';
-export { debriefPeriodFor, refusal, applyAction, takeAction, rideAlongKey } from './actions';
+export { refusal, applyAction, takeAction } from './actions';
+export { debriefPeriodFor, rideAlongKey } from './by-action';
 export { isCurrentChange, changePolicy, changeTermEnd } from './program-changes';
 export { stateAt, nextDeadline, fireDeadlines } from './deadlines';
 export { overdueDebriefs, nextDebriefDueAt } from './figures';

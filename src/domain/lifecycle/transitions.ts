@@ -41,9 +41,10 @@ function stageLimit(state: OrganizerState, stage: Stage): string | undefined {
 }
 
 /**
- * The current stage's reminder and escalation as the policy gives them now (third rules), counted from when the
- * organizer entered the stage, or for a screening from the screening's time (they wait for it, they are not stuck).
- * What already fired stays fired; a time already past fires at once. A limit taken away takes the timers with it.
+ * The current stage's reminder and escalation as the policy gives them now, counted from when the organizer entered
+ * the stage, or under the third rules for a screening from the screening's time (they wait for it, they are not
+ * stuck). What already fired stays fired; a time already past fires at once. A limit taken away takes the timers with
+ * it. Set on entering a stage; the third rules set it again when the policy changes.
  */
 export function stageClock(state: OrganizerState): void {
   const limit = stageLimit(state, state.stage);
@@ -53,7 +54,7 @@ export function stageClock(state: OrganizerState): void {
     return;
   }
   const since =
-    state.stage === 'screening' && state.screening
+    rules3(state) && state.stage === 'screening' && state.screening
       ? iso(Math.max(ms(state.stageEnteredAt), ms(state.screening.at)))
       : state.stageEnteredAt;
   state.sla = {
@@ -129,17 +130,7 @@ export function enter(
     actor,
   );
   state.sla = undefined;
-  const limit = stageLimit(state, to);
-  if (rules3(state)) stageClock(state);
-  else if (limit) {
-    state.sla = {
-      stage: to as TimedStage,
-      remindAt: addDuration(iso(now), limit),
-      escalateAt: addDuration(iso(now), limit, 2),
-      reminded: false,
-      escalated: false,
-    };
-  }
+  stageClock(state);
   if (from === 'offered') {
     // Debriefs are owed from the offer's start date at the earliest (second rules).
     if (to === 'training' && rules2(state) && state.offer) state.offerStart = state.offer.startDate.slice(0, 10);

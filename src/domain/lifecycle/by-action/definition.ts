@@ -8,7 +8,8 @@ export interface ActionEffect<A extends Action> {
   refusal?: (state: OrganizerState, input: ActionInputs[A], now: number) => Refusal | undefined;
   /**
    * Applies it once `refusal` accepted it. True when it changed the state though no stage changed (the version goes
-   * up then too); an action that changes nothing (a training recorded twice) answers false.
+   * up then too, after apply: a row that carries the new version writes `state.version + 1`); an action that changes
+   * nothing (a training recorded twice) answers false.
    */
   apply: (state: OrganizerState, input: ActionInputs[A], actor: Actor, now: number, changes: Changes) => boolean;
 }

@@ -15,15 +15,17 @@ export const pause: ActionEffect<'pause'> = {
 };
 
 /**
- * Back from a pause. First rules: the debrief clock stood still, so every deadline still ahead moves by the pause's
- * length (third rules: the pay periods running with it too, so they stay on the debrief grid). Second rules, on the
- * calendar: nothing moves; a period wholly inside the pause owes nothing (none was opened), the period running now
- * opens, and a debrief that fell due during the pause gets the grace from now.
+ * Back from a pause. On plain intervals (the first rules, cadences under a day, runs without a zone): the debrief
+ * clock stood still, so every deadline still ahead moves by the pause's length (third rules: the pay periods running
+ * with it too, so they stay on the debrief grid). On the calendar (second rules on): nothing moves; a period wholly
+ * inside the pause owes nothing (none was opened), the period running now opens, and a debrief that fell due during
+ * the pause gets the grace from now. Either way the group-debrief period ends the pause's length later.
  */
 export const resume: ActionEffect<'resume'> = {
   apply(state, _input, _actor, now, changes) {
     if (debriefCalendar(state)) resumeOnCalendar(state, now, changes);
     else resumeOnIntervals(state, now, changes);
+    if (state.groupPeriod) state.groupPeriod.end = iso(ms(state.groupPeriod.end) + now - ms(state.pausedAt!));
     state.paused = false;
     state.pausedAt = undefined;
     return true;
@@ -41,7 +43,6 @@ function resumeOnIntervals(state: OrganizerState, now: number, changes: Changes)
     }
     if (!period.escalated) period.escalateAt = later(period.escalateAt);
   }
-  if (state.groupPeriod) state.groupPeriod.end = later(state.groupPeriod.end);
   if (rules3(state)) shiftPayCalendar(state, ms(state.pausedAt!), shift, changes);
 }
 
@@ -59,5 +60,4 @@ function resumeOnCalendar(state: OrganizerState, now: number, changes: Changes):
     while (periodEnd(state, start) <= now) start = periodEnd(state, start);
     openPeriod(state, start, changes);
   }
-  if (state.groupPeriod) state.groupPeriod.end = iso(ms(state.groupPeriod.end) + now - ms(state.pausedAt!));
 }
