@@ -5,7 +5,8 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionInputs, Actor, Application, OrganizerState } from '../domain/organizer';
 import type { ProgramPolicy } from '../domain/policy';
 import type { Projection } from '../domain/snapshot';
-import type { Action, Refusal } from '../domain/stage-machine';
+import { methodNameOf } from '../domain/lifecycle/by-action';
+import { actions, type Action, type Refusal } from '../domain/stage-machine';
 import type { Stage } from '../domain/stages';
 
 export const organizerWorkflowType = 'organizerWorkflow';
@@ -70,28 +71,9 @@ export function refusalFailure(refused: Refusal, state: OrganizerState): Applica
   });
 }
 
-const updateNames: Record<Action, string> = {
-  'schedule-screening': 'scheduleScreening',
-  'record-screening': 'recordScreening',
-  'record-role-play': 'recordRolePlay',
-  'respond-offer': 'respondOffer',
-  'record-training': 'recordTraining',
-  'record-ride-along': 'recordRideAlong',
-  'submit-debrief': 'submitDebrief',
-  'record-group-debrief': 'recordGroupDebrief',
-  'set-work-plan': 'setWorkPlan',
-  'submit-timesheet': 'submitTimesheet',
-  'approve-pay-period': 'approvePayPeriod',
-  pause: 'pause',
-  resume: 'resume',
-  reject: 'reject',
-  withdraw: 'withdraw',
-  terminate: 'terminate',
-};
-
 /** One update per action; its validator refuses what the stage machine refuses, its result comes after the projection. */
 export const actionUpdates = Object.fromEntries(
-  Object.entries(updateNames).map(([action, name]) => [action, defineUpdate(name)]),
+  actions.map((action) => [action, defineUpdate(methodNameOf(action))]),
 ) as { [A in Action]: UpdateDefinition<ActionResult, [ActionMessage<A>]> };
 
 /** Waits until the application is recorded in the read models (the first projection), then answers. */

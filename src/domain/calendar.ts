@@ -103,3 +103,30 @@ export function startOfNextLocalMonth(instant: number, timeZone: string): number
   return month.toPlainYearMonth().add({ months: 1 }).toPlainDate({ day: 1 }).toZonedDateTime({ timeZone })
     .epochMilliseconds;
 }
+
+/** A period as its first and last local days: `Mar 2, 2027 to Mar 8, 2027` (its end is the instant after it). */
+export function periodInWords(start: number, end: number, timeZone: string): string {
+  const short = (day: string) => {
+    const { year, month, day: date } = Temporal.PlainDate.from(day);
+    return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' }).format(
+      new Date(Date.UTC(year, month - 1, date)),
+    );
+  };
+  return `${short(localDayOf(start, timeZone))} to ${short(localDayOf(end - 1, timeZone))}`;
+}
+
+/** The local days (YYYY-MM-DD) from the one `start` falls on to the one before `end`, and not past `until`. */
+export function localDaysOf(start: number, end: number, timeZone: string, until = end): string[] {
+  const days: string[] = [];
+  const last = localDayOf(Math.min(end - 1, until), timeZone);
+  for (let day = localDayOf(start, timeZone); day <= last; day = dayAfter(day)) days.push(day);
+  return days;
+}
+
+/** The local date and time of an instant to the minute, as a date-and-time field holds it: `2027-03-05T18:30`. */
+export function localMinuteOf(instant: number, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' });
+}

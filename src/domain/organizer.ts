@@ -1,10 +1,10 @@
 // Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
 // change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
 import type { ProductActorId } from './actors';
-import type { PayFigures, Timesheet, TimesheetEntry } from './pay';
+import type { PayFigures, Timesheet } from './pay';
 import type { ProgramPolicy, RequirableAttestation, TimedStage } from './policy';
 import type { Role } from './roles';
-import type { Action } from './stage-machine';
+import type { Action, ActionInputs } from './lifecycle/by-action';
 import type { Stage } from './stages';
 
 export type Attestations = Record<RequirableAttestation, boolean> & {
@@ -45,48 +45,7 @@ export const systemActor: Actor = { id: 'system' satisfies ProductActorId, role:
 /** The reason an erasure withdraws an open record with (DESIGN.md §4): its run then ends at once, owing no pay. */
 export const erasedReason = 'erased';
 
-export interface ActionInputs {
-  'schedule-screening': { at: string; location: string };
-  'record-screening': { attended: boolean; advance: boolean; notes?: string };
-  'record-role-play': {
-    scores: Record<string, number>;
-    decision: 'offer' | 'reject';
-    offer?: { hoursPerWeek: number; startDate: string; stipend?: number };
-    notes?: string;
-  };
-  'respond-offer': { accepted: boolean };
-  'record-training': { training: string; completedAt: string };
-  'record-ride-along': { date: string; staff: string; notes?: string };
-  'submit-debrief': {
-    periodStart?: string;
-    hours: number;
-    conversations: number;
-    oneOnOnes: number;
-    leadersIdentified: number;
-    inPerson: boolean;
-    group: boolean;
-    notes?: string;
-    /** The program's own counts (policy.debriefMetrics), by name. */
-    metrics?: Record<string, number>;
-  };
-  /** An in-person group debrief the organizer attended (a group session): it meets the group-debrief rule. */
-  'record-group-debrief': { heldAt: string; sessionId: string; location?: string };
-  /** The week's plan (DESIGN.md §3b): targets the debrief reports against, and whom or where to reach. */
-  'set-work-plan': { periodStart?: string; targets: Record<string, number>; notes?: string };
-  /** A pay period's time sheet (DESIGN.md §3b): hours by day and kind of work, miles, allowances in minor units. */
-  'submit-timesheet': {
-    periodStart: string;
-    entries: TimesheetEntry[];
-    miles?: number;
-    allowances?: Record<string, number>;
-  };
-  'approve-pay-period': { periodStart: string };
-  pause: { reason?: string };
-  resume: { reason?: string };
-  reject: { reason: string };
-  withdraw: { reason: string };
-  terminate: { reason: string };
-}
+export type { ActionInputs } from './lifecycle/by-action';
 
 /** One action as it reaches the workflow: what, with which input, by whom. */
 export type ActionRequest<A extends Action = Action> = {

@@ -1,70 +1,24 @@
-// The organizer's stage machine (DESIGN.md §3): which action each stage accepts and where it leads.
-// Pure: no Temporal, no I/O. The workflow's update validators and handlers call it; nothing else re-implements it.
-import { isClosed, OpenStage, openStages, Stage } from './stages';
+// The organizer's stage machine (DESIGN.md §3): which action each stage accepts, where it leads and who may take it,
+// read from the actions' definitions (lifecycle/by-action). Pure: no Temporal, no I/O. The workflow's update
+// validators and handlers call it; nothing else re-implements it.
+import { type Action, type ActionDefinition, actionDefinitions, actions } from './lifecycle/by-action';
+import { isClosed, OpenStage, Stage } from './stages';
 
-/** Actions people take on an organizer. The names are part of the API (`POST /api/organizers/:id/<action>`). */
-export const actions = [
-  'schedule-screening',
-  'record-screening',
-  'record-role-play',
-  'respond-offer',
-  'record-training',
-  'record-ride-along',
-  'submit-debrief',
-  'record-group-debrief',
-  'set-work-plan',
-  'submit-timesheet',
-  'approve-pay-period',
-  'pause',
-  'resume',
-  'reject',
-  'withdraw',
-  'terminate',
-] as const;
-export type Action = (typeof actions)[number];
+export { actions, type Action };
+
+const definitionOf = (action: Action) => actionDefinitions[action] as ActionDefinition<unknown>;
 
 /** Each action in words, as people's buttons name it. */
-export const actionLabels: Record<Action, string> = {
-  'schedule-screening': 'Schedule screening',
-  'record-screening': 'Record screening',
-  'record-role-play': 'Record role-play',
-  'respond-offer': 'Respond to offer',
-  'record-training': 'Record training',
-  'record-ride-along': 'Record ride-along',
-  'submit-debrief': 'Submit debrief',
-  'record-group-debrief': 'Record group debrief',
-  'set-work-plan': 'Set work plan',
-  'submit-timesheet': 'Submit time sheet',
-  'approve-pay-period': 'Approve pay period',
-  pause: 'Pause',
-  resume: 'Resume',
-  reject: 'Reject',
-  withdraw: 'Withdraw',
-  terminate: 'Terminate',
-};
+export const actionLabels = Object.fromEntries(actions.map((a) => [a, definitionOf(a).label])) as Record<
+  Action,
+  string
+>;
 
-/**
- * The stages in which each action is accepted. Pay actions are also taken on a closed record whose pay periods are
- * still open (its workflow waits for them): `payStages`.
- */
-export const acceptedIn: Record<Action, readonly Stage[]> = {
-  'schedule-screening': ['applied'],
-  'record-screening': ['screening'],
-  'record-role-play': ['role_play'],
-  'respond-offer': ['offered'],
-  'record-training': ['training'],
-  'record-ride-along': ['ride_along', 'active'],
-  'submit-debrief': ['active'],
-  'record-group-debrief': ['active'],
-  'set-work-plan': ['active'],
-  'submit-timesheet': ['active', 'completed', 'terminated', 'withdrawn'],
-  'approve-pay-period': ['active', 'completed', 'terminated', 'withdrawn'],
-  pause: ['active'],
-  resume: ['active'],
-  reject: ['applied', 'screening', 'role_play'],
-  withdraw: openStages,
-  terminate: ['training', 'ride_along', 'active'],
-};
+/** The stages in which each action is accepted (pay actions: while a pay period is open, `payActions`). */
+export const acceptedIn = Object.fromEntries(actions.map((a) => [a, definitionOf(a).stages])) as Record<
+  Action,
+  readonly Stage[]
+>;
 
 /** Why an action is refused: `stage` → 409 naming the stage, `conflict` → 409, `invalid` → 422. */
 export interface Refusal {
@@ -77,26 +31,23 @@ export function isAction(value: unknown): value is Action {
 }
 
 /** Actions on pay periods: accepted while one is open, the record's stage open or closed. */
-export const payActions: readonly Action[] = ['submit-timesheet', 'approve-pay-period'];
+export const payActions: readonly Action[] = actions.filter((a) => definitionOf(a).onPayPeriods);
 
 /**
  * The refusal for taking `action` in `stage`, or undefined when the stage accepts it. `payOpen`: the organizer has
  * a pay period open.
  */
 export function stageRefusal(action: Action, stage: Stage, paused: boolean, payOpen = false): Refusal | undefined {
-  if (payActions.includes(action) && (acceptedIn[action] as readonly Stage[]).includes(stage)) {
+  const { stages, onPayPeriods, whilePaused } = definitionOf(action);
+  if (onPayPeriods && stages.includes(stage)) {
     return payOpen ? undefined : { code: 'conflict', message: `${action} is not possible: no pay period is open` };
   }
   if (isClosed(stage))
     return { code: 'stage', message: `${action} is not possible: the organizer's stage is ${stage}, which is closed` };
-  if (!(acceptedIn[action] as readonly Stage[]).includes(stage)) {
-    return {
-      code: 'stage',
-      message: `${action} is not possible in stage ${stage} (only in ${acceptedIn[action].join(', ')})`,
-    };
-  }
-  if (action === 'pause' && paused) return { code: 'conflict', message: 'the organizer is already paused' };
-  if (action === 'resume' && !paused) return { code: 'conflict', message: 'the organizer is not paused' };
+  if (!stages.includes(stage))
+    return { code: 'stage', message: `${action} is not possible in stage ${stage} (only in ${stages.join(', ')})` };
+  if (whilePaused !== undefined && paused !== whilePaused)
+    return { code: 'conflict', message: paused ? 'the organizer is already paused' : 'the organizer is not paused' };
   return undefined;
 }
 
@@ -118,58 +69,10 @@ export interface StageFacts {
   initialRideAlongs?: number;
 }
 
-/** A screening no-show sends the applicant back to applied once; a second one ends the application. */
-export const noShowsAllowed = 1;
-
 /** The stage after an accepted action (the same stage when the action does not move it). */
 export function nextStage(action: Action, stage: OpenStage, facts: StageFacts = {}): Stage {
-  const readyForFieldwork = (facts.rideAlongs ?? 0) >= (facts.initialRideAlongs ?? 0);
-  switch (action) {
-    case 'schedule-screening':
-      return 'screening';
-    case 'record-screening':
-      if (!facts.attended) return (facts.earlierNoShows ?? 0) < noShowsAllowed ? 'applied' : 'not_selected';
-      return facts.advance ? 'role_play' : 'not_selected';
-    case 'record-role-play':
-      return facts.decision === 'offer' ? 'offered' : 'not_selected';
-    case 'respond-offer':
-      return facts.accepted ? 'training' : 'declined';
-    case 'record-training':
-      if (!facts.trainingsComplete) return 'training';
-      return readyForFieldwork ? 'active' : 'ride_along';
-    case 'record-ride-along':
-      return stage === 'ride_along' && readyForFieldwork ? 'active' : stage;
-    case 'reject':
-      return 'not_selected';
-    case 'withdraw':
-      return 'withdrawn';
-    case 'terminate':
-      return 'terminated';
-    case 'submit-debrief':
-    case 'record-group-debrief':
-    case 'set-work-plan':
-    case 'submit-timesheet':
-    case 'approve-pay-period':
-    case 'pause':
-    case 'resume':
-      return stage;
-  }
+  return definitionOf(action).next?.(stage, facts) ?? stage;
 }
-
-/** Changes the system makes on its own, with the stages they apply in. */
-export const systemTransitions = {
-  offerLapsed: { from: 'offered', to: 'declined' },
-  termEnded: { from: 'active', to: 'completed' },
-} as const satisfies Record<string, { from: OpenStage; to: Stage }>;
-
-/** Actions an organizer may take on their own record; coordinators may take every action in their programs. */
-const organizerOwnActions: readonly Action[] = [
-  'respond-offer',
-  'submit-debrief',
-  'set-work-plan',
-  'submit-timesheet',
-  'withdraw',
-];
 
 /**
  * Someone's relation to an organizer's record: `coordinator` (the program's coordinators and admins), `self` (the
@@ -179,10 +82,10 @@ export type Relation = 'coordinator' | 'self' | 'reader';
 
 /**
  * Who may take an action, the one rule the API's check, its routes' roles and `allowedActions` follow: a coordinator
- * every action, the organizer their own, a reader none.
+ * every action, the organizer those their definition lets them take on their own record, a reader none.
  */
 export function mayTake(action: Action, relation: Relation): boolean {
-  return relation === 'coordinator' || (relation === 'self' && organizerOwnActions.includes(action));
+  return relation === 'coordinator' || (relation === 'self' && definitionOf(action).organizerMay === true);
 }
 
 /** The roles that can stand in a relation that takes the action (the route's first, coarse check). */

@@ -46,3 +46,9 @@ export function isHiredStage(stage: Stage): boolean {
     stage === 'terminated'
   );
 }
+
+/** Changes the system makes on its own, with the stages they apply in. */
+export const systemTransitions = {
+  offerLapsed: { from: 'offered', to: 'declined' },
+  termEnded: { from: 'active', to: 'completed' },
+} as const satisfies Record<string, { from: OpenStage; to: Stage }>;

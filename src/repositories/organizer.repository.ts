@@ -6,6 +6,7 @@ import { debriefHoursOf, PayPeriodView, payPeriodView } from './pay.repository';
 import { actorPerson } from './actor-person.sql';
 import { actorInWords } from '../domain/actors';
 import { offerCurrency, type OfferInWords, offerView } from '../domain/offer';
+import type { ProgramPolicy } from '../domain/policy';
 import type { PayPolicy } from '../domain/pay';
 import type {
   DebriefRecord,
@@ -295,6 +296,8 @@ export interface OrganizerDetail extends OrganizerSummary {
   timezone: string;
   /** The program's pay policy (what a time sheet takes: kinds of work, mileage, allowances), or null. */
   pay: PayPolicy | null;
+  /** The program's whole policy (what the record's forms offer); not part of the API's answer. */
+  policy: ProgramPolicy;
   rideAlongCount: number;
   totals: OrganizerSnapshot['totals'];
   pendingDebriefPeriods: OrganizerSnapshot['pendingDebriefPeriods'];
@@ -650,6 +653,7 @@ export class OrganizerRepository {
         : null,
       timezone: row.timezone,
       pay: row.policy.pay ?? null,
+      policy: row.policy,
       rideAlongCount: o.ride_along_count,
       totals: o.totals,
       pendingDebriefPeriods: o.pending_debrief_periods,

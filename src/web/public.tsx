@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type Problem } from './api';
 import type { FormFieldDto, InterestAcceptedDto, LinkResultDto, LinkViewDto, PublicProgramDto } from './api-types';
 import { when } from './time';
+import { bodyOf, fieldNames, FormFields, initialValues, valueAt, type Values } from './form';
 import { CheckField, Field, FormAlert, inputValue } from './ui';
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -57,7 +58,9 @@ function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[
         : field.noLabel
       : field.kind === 'money'
         ? (Number(value) / 100).toFixed(2)
-        : String(value);
+        : field.kind === 'choice'
+          ? (field.optionLabels?.[field.options?.indexOf(String(value)) ?? -1] ?? String(value))
+          : String(value);
   return (
     <section aria-labelledby="done">
       <h1 id="done">{result.message}</h1>
@@ -76,8 +79,6 @@ function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[
   );
 }
 
-type Values = Record<string, string | boolean | undefined>;
-
 /** After a refused send, the first field the API named takes the focus (and the screen scrolls to it). */
 function useFocusOnProblem(error: unknown) {
   const form = useRef<HTMLFormElement>(null);
@@ -85,136 +86,6 @@ function useFocusOnProblem(error: unknown) {
     if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.invalid input')?.focus();
   }, [error]);
   return form;
-}
-
-function FormFields({
-  fields,
-  values,
-  set,
-  error,
-}: {
-  fields: FormFieldDto[];
-  values: Values;
-  set: (name: string, value: string | boolean) => void;
-  error?: unknown;
-}) {
-  const problem = (name: string) => (error instanceof ApiError ? error.problemFor(name) : undefined);
-  return (
-    <>
-      {fields.map((field) => {
-        if (field.kind === 'yesno') {
-          const message = problem(field.name);
-          return (
-            <fieldset key={field.name} class={`choice${message ? ' invalid' : ''}`}>
-              <legend>{field.label}</legend>
-              {[true, false].map((answer) => (
-                <label key={String(answer)} class="option">
-                  <input
-                    type="radio"
-                    name={field.name}
-                    checked={values[field.name] === answer}
-                    onChange={() => set(field.name, answer)}
-                    required={field.required}
-                  />
-                  {answer ? field.yesLabel : field.noLabel}
-                </label>
-              ))}
-              {message ? <p class="field-error">{message}</p> : null}
-            </fieldset>
-          );
-        }
-        if (field.kind === 'choice') {
-          return (
-            <Field key={field.name} label={field.label} name={field.name} error={problem(field.name)}>
-              {(props) => (
-                <select
-                  {...props}
-                  name={field.name}
-                  required={field.required}
-                  value={(values[field.name] as string) ?? ''}
-                  onChange={(e) => set(field.name, inputValue(e))}
-                >
-                  <option value="">{field.required ? 'Choose' : '—'}</option>
-                  {(field.options ?? []).map((option) => (
-                    <option value={option}>{option}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          );
-        }
-        const hint =
-          field.kind === 'hours'
-            ? `In hours; quarters allowed (1.25 is an hour and a quarter).`
-            : field.kind === 'money'
-              ? `An amount such as 12.50, up to ${field.max?.toFixed(2)}${field.required ? '' : '; optional'}.`
-              : field.required
-                ? undefined
-                : 'Optional';
-        return (
-          <Field key={field.name} label={field.label} name={field.name} error={problem(field.name)} hint={hint}>
-            {(props) =>
-              field.kind === 'text' ? (
-                <textarea
-                  {...props}
-                  name={field.name}
-                  rows={4}
-                  maxLength={field.maxLength}
-                  value={(values[field.name] as string) ?? ''}
-                  onInput={(e) => set(field.name, inputValue(e))}
-                />
-              ) : (
-                <input
-                  {...props}
-                  name={field.name}
-                  type="number"
-                  inputMode={field.kind === 'count' ? 'numeric' : 'decimal'}
-                  min={field.min}
-                  max={field.max}
-                  step={field.step ?? 1}
-                  required={field.required}
-                  value={(values[field.name] as string) ?? ''}
-                  onInput={(e) => set(field.name, inputValue(e))}
-                />
-              )
-            }
-          </Field>
-        );
-      })}
-    </>
-  );
-}
-
-/** What a dotted field name (`metrics.<name>`, `entries.0.hours`) holds in a body. */
-function valueAt(body: Record<string, unknown>, name: string): unknown {
-  return name.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], body);
-}
-
-/**
- * The values as the API takes them: numbers as numbers, money in minor units, an empty optional field left out;
- * a dotted name goes inside its object (`metrics.<name>`) or list (`entries.<n>.<field>`; lines left empty dropped).
- */
-function bodyOf(fields: FormFieldDto[], values: Values): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const field of fields) {
-    const value = values[field.name];
-    if (value === undefined || value === '') continue;
-    const given =
-      field.kind === 'money'
-        ? Math.round(Number(value) * 100)
-        : field.kind === 'hours' || field.kind === 'count' || field.kind === 'decimal'
-          ? Number(value)
-          : value;
-    const keys = field.name.split('.');
-    let at: Record<string, unknown> = body;
-    keys.slice(0, -1).forEach((key, i) => {
-      at[key] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
-      at = at[key] as Record<string, unknown>;
-    });
-    at[keys[keys.length - 1]] = given;
-  }
-  if (Array.isArray(body.entries)) body.entries = body.entries.filter(Boolean);
-  return body;
 }
 
 function LinkPage({ token }: { token: string }) {
@@ -227,7 +98,13 @@ function LinkPage({ token }: { token: string }) {
   const [result, setResult] = useState<LinkResultDto>();
   const form = useFocusOnProblem(error);
   useEffect(() => {
-    call<LinkViewDto>('GET', path).then(setView, (e) => (e instanceof ApiError ? setEnded(e) : setError(e)));
+    call<LinkViewDto>('GET', path).then(
+      (answer) => {
+        setView(answer);
+        setValues(initialValues(answer.form.fields));
+      },
+      (e) => (e instanceof ApiError ? setEnded(e) : setError(e)),
+    );
   }, [path]);
 
   if (ended) return <Ended error={ended} />;
@@ -240,7 +117,7 @@ function LinkPage({ token }: { token: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      setResult(await call<LinkResultDto>('POST', path, bodyOf(view.form.fields, values)));
+      setResult(await call<LinkResultDto>('POST', path, bodyOf(view.form.fields, values, view.timezone)));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 410)) setEnded(e);
       else setError(e);
@@ -306,7 +183,7 @@ function LinkPage({ token }: { token: string }) {
             set={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
             error={error}
           />
-          <FormAlert error={error} fields={view.form.fields.map((f) => f.name)} marked="above" />
+          <FormAlert error={error} fields={fieldNames(view.form.fields)} marked="above" />
           <button type="submit" class="primary" disabled={busy}>
             {busy
               ? 'Sending…'

@@ -138,7 +138,7 @@ describe('signed links', () => {
     expect(await page.locator('dl').textContent()).toContain(`Starting${offer.startDayInWords}`);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'phone-offer.png');
-    await page.getByLabel('I accept the offer').check();
+    await page.getByLabel('Accept the offer').check();
     await page.getByRole('button', { name: 'Send my answer' }).click();
     await page.getByRole('heading', { name: 'You accepted the offer. Welcome!' }).waitFor();
     await page.close();

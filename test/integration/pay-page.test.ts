@@ -40,9 +40,11 @@ describe('the pay pages', () => {
     const mine = await open(selfToken, '/', phone);
     await mine.getByRole('button', { name: 'Submit time sheet', exact: true }).click();
     const form = mine.locator('form.action-form');
-    await form.getByLabel('Day 1', { exact: true }).fill(new Date().toISOString().slice(0, 10));
+    // The days of the pay period so far, newest first; the kinds of work the program pays.
+    await form.getByLabel('Day 1', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('Kind of work, day 1').selectOption({ index: 1 });
     await form.getByLabel('Hours, day 1').fill('30');
-    await form.getByLabel('Miles driven (optional)').fill('12.5');
+    await form.getByLabel('Miles driven').fill('12.5');
     await form.getByRole('button', { name: 'Submit time sheet', exact: true }).click();
     // The API's 400 shows next to the field it names.
     const hoursError = form.locator('[id$="-error"]').filter({ hasText: 'must not be greater than 24' });

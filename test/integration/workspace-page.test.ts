@@ -77,9 +77,11 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     await act(page, 'Record screening');
     await act(page, 'Record role-play', async () => {
       for (const criterion of program.policy.rolePlayRubric!)
-        await page.getByLabel(criterion, { exact: true }).selectOption('4');
+        await page.getByLabel(`${criterion.charAt(0).toUpperCase()}${criterion.slice(1)}, 1 to 5`).fill('4');
     });
-    await act(page, 'Respond to offer');
+    await act(page, 'Respond to offer', async () => {
+      await page.getByLabel('Accept the offer').check();
+    });
     for (let i = 0; i < program.policy.requiredTrainings.length; i++) await act(page, 'Record training');
     await act(page, 'Record ride-along', async () => {
       await page.getByLabel('With (staff)').fill('National organizer');

@@ -27,7 +27,17 @@ import {
 } from 'class-validator';
 import { canonicalTimeZone } from '../../domain/calendar';
 import { normalizedMemberId } from '../../domain/organizer';
-import { IsDuration, IsInstant, IsQuarterHours, IsTimeZone, Optional } from './validators';
+import {
+  IsDay,
+  IsDuration,
+  IsInstant,
+  IsMetrics,
+  IsMinorUnits,
+  IsQuarterHours,
+  IsScores,
+  IsTimeZone,
+  Optional,
+} from './validators';
 
 interface FieldOptions {
   /** May be left out (never sent as null). */
@@ -36,6 +46,8 @@ interface FieldOptions {
   nullable?: boolean;
   description?: string;
   example?: unknown;
+  /** Required while another field holds a value; may be left out otherwise. */
+  requiredWhen?: { field: string; equals: unknown };
 }
 
 function field(
@@ -49,6 +61,18 @@ function field(
     ...(options.description ? { description: options.description } : {}),
     ...(options.example !== undefined ? { example: options.example } : {}),
   };
+  if (options.requiredWhen) {
+    const { field: other, equals } = options.requiredWhen;
+    return applyDecorators(
+      ApiPropertyOptional({
+        ...documented,
+        description: documented.description ?? `Required when ${other} is ${String(equals)}`,
+      } as ApiPropertyOptions),
+      ValidateIf((o: Record<string, unknown>, value: unknown) => o[other] === equals || value !== undefined),
+      IsDefined({ message: `$property is required when ${other} is ${String(equals)}` }),
+      ...validators,
+    );
+  }
   if (options.nullable)
     return applyDecorators(
       ApiPropertyOptional(documented as ApiPropertyOptions),
@@ -157,7 +181,7 @@ export const Nested = (type: new () => object, options: FieldOptions = {}) =>
   field(
     options,
     { type },
-    ...(options.optional || options.nullable ? [] : [IsDefined()]),
+    ...(options.optional || options.nullable || options.requiredWhen ? [] : [IsDefined()]),
     ValidateNested(),
     Type(() => type),
   );
@@ -229,4 +253,27 @@ export const QuarterHours = (options: FieldOptions & { max: number }) =>
     Min(0),
     Max(options.max),
     IsQuarterHours(),
+  );
+
+/** A local day, YYYY-MM-DD. */
+export const Day = (options: FieldOptions = {}) => field(options, { type: String, format: 'date' }, IsDay());
+
+/** Named whole numbers (a debrief's own counts, a plan's targets), each 0 to 100,000. */
+export const NamedCounts = (options: FieldOptions = {}) =>
+  field(
+    options,
+    { type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 100_000 } },
+    IsMetrics(),
+  );
+
+/** Named scores (a role-play's criteria), each 1 to 5. */
+export const NamedScores = (options: FieldOptions = {}) =>
+  field(options, { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 5 } }, IsScores());
+
+/** Named amounts in whole minor units (cents). */
+export const NamedAmounts = (options: FieldOptions = {}) =>
+  field(
+    options,
+    { type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 10_000_000 } },
+    IsMinorUnits(),
   );

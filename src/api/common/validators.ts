@@ -210,5 +210,19 @@ export const IsQuarterHours = (options?: ValidationOptions) =>
     options,
   );
 
+/** A field that may not be sent beside `other` (one or the other: a stipend in major or in minor units). */
+export const NotWith =
+  (other: string): PropertyDecorator =>
+  (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'notWith',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message: `give ${other} or ${String(propertyName)}, not both` },
+      validator: {
+        validate: (_value: unknown, args) => (args?.object as Record<string, unknown>)[other] === undefined,
+      },
+    });
+
 /** An optional field: it may be left out, but not sent as null (null would be a value of the wrong type). */
 export const Optional = () => ValidateIf((_: object, value: unknown) => value !== undefined);

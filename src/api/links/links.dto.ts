@@ -1,34 +1,13 @@
 // The signed links' routes: what a link page reads, what it sends, and a coordinator's view of a person's links.
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { linkPurposes, type LinkPurpose } from '../../domain/links';
 import { stages, type Stage } from '../../domain/stages';
 import { OneOf } from '../common/fields';
-import { SubmitDebriefDto, SubmitTimesheetDto } from '../organizers/organizer-inputs.dto';
+import type { SubmitDebriefInput, SubmitTimesheetInput } from '../../domain/lifecycle/by-action';
+import { actionBody } from '../organizers/action-inputs';
 import { OfferSummaryDto } from '../organizers/organizer-responses.dto';
-import { formFieldKinds, type FormField } from '../../domain/link-forms';
-
-export class FormFieldDto {
-  @ApiProperty() name: string;
-  @ApiProperty() label: string;
-  @ApiProperty({
-    enum: formFieldKinds,
-    description: 'money: typed in the currency (12.50), sent in minor units (1250); choice: one of options',
-  })
-  kind: FormField['kind'];
-  @ApiProperty() required: boolean;
-  @ApiPropertyOptional() min?: number;
-  @ApiPropertyOptional() max?: number;
-  @ApiPropertyOptional() step?: number;
-  @ApiPropertyOptional() maxLength?: number;
-  @ApiPropertyOptional() yesLabel?: string;
-  @ApiPropertyOptional() noLabel?: string;
-  @ApiPropertyOptional({ type: [String] }) options?: string[];
-}
-
-export class LinkFormDto {
-  @ApiProperty({ type: [FormFieldDto], description: 'The fields to fill, in order; empty for a status link' })
-  fields: FormFieldDto[];
-}
+import { FormDto } from '../common/form.dto';
 
 export class LinkPeriodDto {
   @ApiProperty({ format: 'date-time' }) start: string;
@@ -57,14 +36,20 @@ export class LinkViewDto {
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiPropertyOptional({ type: LinkOfferDto }) offer?: LinkOfferDto;
   @ApiPropertyOptional({ type: LinkStatusDto }) status?: LinkStatusDto;
-  @ApiProperty({ type: LinkFormDto }) form: LinkFormDto;
+  @ApiProperty({ type: FormDto, description: 'The fields to fill; none for a status link' }) form: FormDto;
 }
 
 /** A debrief sent through its link: the period is the link's own. */
-export class LinkDebriefDto extends OmitType(SubmitDebriefDto, ['periodStart'] as const) {}
+export class LinkDebriefDto extends OmitType(
+  actionBody('submit-debrief') as Type<SubmitDebriefInput>,
+  ['periodStart'] as const,
+) {}
 
 /** A time sheet sent through its link: the pay period is the link's own. */
-export class LinkTimesheetDto extends OmitType(SubmitTimesheetDto, ['periodStart'] as const) {}
+export class LinkTimesheetDto extends OmitType(
+  actionBody('submit-timesheet') as Type<SubmitTimesheetInput>,
+  ['periodStart'] as const,
+) {}
 
 /** What a link recorded. */
 export class LinkResultDto {

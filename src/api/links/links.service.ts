@@ -2,8 +2,7 @@
 // person's links, send a fresh one, revoke one. A link grants only its purpose, for its organizer, while it works.
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { offerCurrency, offerView } from '../../domain/offer';
-import { debriefFormFields, offerFormFields, timesheetFormFields } from '../../domain/link-forms';
-import { dayAfter, localDayOf } from '../../domain/calendar';
+import { actionForm, type Action, type FormContext } from '../../domain/lifecycle/by-action';
 import { durationMs } from '../../domain/durations';
 import {
   linkEnding,
@@ -23,7 +22,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { ConflictError, LinkEndedError, NotFoundError, UnknownLinkError } from '../common/errors';
 import { validationPipe } from '../common/validation';
-import { RespondOfferDto } from '../organizers/organizer-inputs.dto';
+import { actionBody } from '../organizers/action-inputs';
 import { OrganizersService } from '../organizers/organizers.service';
 import { LinkDebriefDto, LinkDto, LinkListDto, LinkResultDto, LinkTimesheetDto, LinkViewDto } from './links.dto';
 
@@ -74,23 +73,23 @@ export class LinksService {
     };
     if (link.purpose === 'debrief') {
       const period = organizer.pendingDebriefPeriods.find((p) => p.start === link.subject)!;
-      return { ...view, period, dueAt: period.end, form: { fields: debriefFormFields(organizer.program.policy) } };
+      const fields = linkForm('submit-debrief', organizer, { pendingPeriods: [period] });
+      return { ...view, period, dueAt: period.end, form: { fields } };
     }
     if (link.purpose === 'offer') {
       const { expiresAt, ...terms } = organizer.offer!;
       const offer = offerView(terms, offerCurrency(organizer.program.policy));
-      return { ...view, offer, dueAt: expiresAt, form: { fields: offerFormFields } };
+      return { ...view, offer, dueAt: expiresAt, form: { fields: linkForm('respond-offer', organizer, {}) } };
     }
     if (link.purpose === 'timesheet') {
       const pay = organizer.openPayPeriods.find((p) => p.start === link.subject)!;
       const policy = organizer.program.policy;
       const dueAt = new Date(Date.parse(pay.end) + durationMs(policy.debriefGrace)).toISOString();
-      const days = daysOf(pay.start, pay.end, organizer.program.timezone);
       return {
         ...view,
         period: { start: pay.start, end: pay.end, overdueAt: dueAt, overdue: Date.now() > Date.parse(dueAt) },
         dueAt,
-        form: { fields: timesheetFormFields(policy.pay!, days) },
+        form: { fields: linkForm('submit-timesheet', organizer, { payPeriods: [pay] }) },
       };
     }
     return {
@@ -142,7 +141,7 @@ export class LinksService {
       const recorded = { ...(await valid(LinkTimesheetDto)), periodStart: link.subject! };
       return { action: 'submit-timesheet', recorded, message: 'Your time sheet is in. Thank you!' };
     }
-    const { accepted } = await valid(RespondOfferDto);
+    const { accepted } = (await valid(actionBody('respond-offer'))) as { accepted: boolean };
     return {
       action: 'respond-offer',
       recorded: { accepted },
@@ -219,10 +218,16 @@ export class LinksService {
   }
 }
 
-/** The local days (YYYY-MM-DD) a pay period touches, newest first (the day worked is most often a recent one). */
-function daysOf(start: string, end: string, timeZone: string): string[] {
-  const days: string[] = [];
-  const last = localDayOf(Math.min(Date.parse(end) - 1, Date.now()), timeZone);
-  for (let day = localDayOf(Date.parse(start), timeZone); day <= last; day = dayAfter(day)) days.push(day);
-  return days.reverse();
+/** A link's form: its action's, for the one period the link is for (named by the link, so not asked). */
+function linkForm(action: Action, organizer: OrganizerFacts, only: Partial<FormContext>) {
+  const context: FormContext = {
+    policy: organizer.program.policy,
+    timezone: organizer.program.timezone,
+    now: Date.now(),
+    pendingPeriods: [],
+    payPeriods: [],
+    trainingsDone: [],
+    ...only,
+  };
+  return actionForm(action, context).filter((field) => field.name !== 'periodStart');
 }

@@ -7,6 +7,7 @@ import { notificationKinds } from '../../domain/organizer';
 import type { NotificationKind, RecipientRole } from '../../domain/organizer';
 import { actions } from '../../domain/stage-machine';
 import type { Action } from '../../domain/stage-machine';
+import { ActionFormDto } from '../common/form.dto';
 import { stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
 import type { NotificationView, OrganizerDetail, OrganizerSummary } from '../../repositories/organizer.repository';
@@ -159,7 +160,7 @@ export class RolePlayDto {
   @ApiPropertyOptional({ format: 'date-time' }) scoredAt?: string;
 }
 
-export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail {
+export class OrganizerDetailDto extends OrganizerDto implements Omit<OrganizerDetail, 'policy'> {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) local: string | null;
   @ApiProperty({ format: 'date-time' }) appliedAt: string;
@@ -202,6 +203,11 @@ export class OrganizerDetailDto extends OrganizerDto implements OrganizerDetail 
     description: 'The actions the caller may take on this organizer now (their role, the stage, the paused flag)',
   })
   allowedActions: Action[];
+  @ApiProperty({
+    type: [ActionFormDto],
+    description: 'The form of each allowed action, for this record (its periods, trainings left, program rubric)',
+  })
+  actionForms: ActionFormDto[];
 }
 
 export class ErasedDto {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { organizerIdFor } from '../../contracts/ids';
 import { erasedReason, type ActionInputs, type Actor, type Application } from '../../domain/organizer';
-import { Action, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
+import { Action, actionLabels, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
+import { actionDefinitions, actionForm, type FormContext } from '../../domain/lifecycle/by-action';
 import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
@@ -280,24 +281,19 @@ export class OrganizersService {
    * ride-along not in the future (a day's leeway for time zones) nor more than a year before the term began.
    */
   async checkDates<A extends Action>(action: A, input: ActionInputs[A], programId: string): Promise<void> {
-    const dated: Partial<Record<Action, string>> = {
-      'schedule-screening': 'at',
-      'record-training': 'completedAt',
-      'record-ride-along': 'date',
-      'record-group-debrief': 'heldAt',
-    };
-    const field = dated[action];
-    if (!field) return;
+    const plausible = actionDefinitions[action].plausibleDate;
+    if (!plausible) return;
+    const field = plausible.field;
     const value = Date.parse((input as Record<string, string>)[field]);
     const program = await this.programs.find(programId);
     const year = 366 * 86_400_000;
     const termStart = program.termStart.getTime();
     const termEnd = program.termEnd?.getTime() ?? termStart + durationMs(program.policy.termLength);
     const earliest = termStart - year;
-    const latest = action === 'schedule-screening' ? termEnd + year : Date.now() + 86_400_000;
+    const latest = plausible.within === 'term' ? termEnd + year : Date.now() + 86_400_000;
     if (value < earliest || value > latest) {
       const when =
-        action === 'schedule-screening'
+        plausible.within === 'term'
           ? "within a year of the program's term"
           : 'not in the future, nor more than a year before the term';
       throw new InvalidInputError([
@@ -343,12 +339,30 @@ export class OrganizersService {
 
   /** The organizer's detail, with the actions this caller may take on it now. */
   private async detailOf(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {
-    const detail = await this.organizers.detail(organizerId);
-    if (!detail) throw new NotFoundError(`no organizer ${organizerId}`);
+    const found = await this.organizers.detail(organizerId);
+    if (!found) throw new NotFoundError(`no organizer ${organizerId}`);
+    const { policy, ...detail } = found;
     const relation = this.access.relationTo(caller, { id: organizerId, programId: detail.programId });
     const payOpen = detail.payPeriods.some((p) => p.status === 'open' || p.status === 'submitted');
     // An erased record is figures only: nothing is offered on it, whatever its pay periods say.
     const offered = detail.erasedAt ? [] : allowedActions(detail.stage, detail.paused, relation, payOpen);
-    return { ...detail, allowedActions: offered };
+    const context: FormContext = {
+      policy,
+      timezone: detail.timezone,
+      now: Date.now(),
+      pendingPeriods: detail.pendingDebriefPeriods,
+      // Oldest first, as the forms offer them.
+      payPeriods: detail.payPeriods
+        .filter((p) => p.status === 'open' || p.status === 'submitted')
+        .map((p) => ({ start: p.periodStart, end: p.periodEnd, status: p.status }))
+        .reverse(),
+      trainingsDone: detail.trainings.map((t) => t.training),
+    };
+    const actionForms = offered.map((action) => ({
+      action,
+      label: actionLabels[action],
+      fields: actionForm(action, context),
+    }));
+    return { ...detail, allowedActions: offered, actionForms };
   }
 }

@@ -2,7 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { goalMetricLabels, goalMetrics, goalScopeLabels, goalScopes } from '../../domain/goals';
 import { attestationLabels, type ProgramKind, policyPresets, programKinds } from '../../domain/policy';
-import { acceptedIn, actionLabels, actions } from '../../domain/stage-machine';
+import { acceptedIn, actionLabels, actions, mayTake } from '../../domain/stage-machine';
+import { actionDefinitions } from '../../domain/lifecycle/by-action';
+import { formFieldsOf } from '../../domain/forms';
+import { FormDto } from '../common/form.dto';
 import type { Action } from '../../domain/stage-machine';
 import { isClosed, stageLabels, stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
@@ -19,6 +22,15 @@ export class ActionDto {
   @ApiProperty({ enum: actions }) name: Action;
   @ApiProperty({ example: 'Schedule screening' }) label: string;
   @ApiProperty({ enum: stages, isArray: true, description: 'The stages that accept it' }) stages: Stage[];
+  @ApiProperty({ description: 'Whether an organizer may take it on their own record (coordinators take every action)' })
+  organizerMay: boolean;
+  @ApiProperty({
+    type: FormDto,
+    description:
+      "Its form as it stands for any record; an organizer's detail (actionForms) adds what that record offers: its " +
+      "periods, the program's rubric, counts and trainings",
+  })
+  form: FormDto;
 }
 
 export class AttestationDto {
@@ -31,7 +43,10 @@ export class StagesDto {
   items: StageDto[];
   @ApiProperty({ enum: actions, isArray: true, description: 'Every action, as POST /api/organizers/:id/<action>' })
   actions: Action[];
-  @ApiProperty({ type: [ActionDto], description: 'Every action with its name in words (the buttons people press)' })
+  @ApiProperty({
+    type: [ActionDto],
+    description: 'Every action with its name in words (the buttons people press), its stages and its form',
+  })
   actionLabels: ActionDto[];
   @ApiProperty({ type: [AttestationDto], description: 'What applicants attest to, in words' })
   attestations: AttestationDto[];
@@ -72,7 +87,13 @@ export class StagesController {
     return {
       items: stages.map((name) => ({ name, label: stageLabels[name], open: !isClosed(name) })),
       actions: [...actions],
-      actionLabels: actions.map((name) => ({ name, label: actionLabels[name], stages: [...acceptedIn[name]] })),
+      actionLabels: actions.map((name) => ({
+        name,
+        label: actionLabels[name],
+        stages: [...acceptedIn[name]],
+        organizerMay: mayTake(name, 'self'),
+        form: { fields: formFieldsOf(actionDefinitions[name].input) },
+      })),
       attestations: Object.entries(attestationLabels).map(([name, label]) => ({ name, label })),
       goalMetrics: goalMetrics.map((name) => ({ name, label: goalMetricLabels[name] })),
       goalScopes: goalScopes.map((name) => ({ name, label: goalScopeLabels[name] })),

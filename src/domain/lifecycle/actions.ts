@@ -4,9 +4,9 @@ import { ActionRequest, Changes, mergeChanges, noChanges, OrganizerState } from 
 import { type Action, Refusal, stageRefusal } from '../stage-machine';
 import { fireDeadlines } from './deadlines';
 import { owesPay } from './pay-periods';
-import { type ActionEffect, actionEffects } from './by-action';
+import { type ActionDefinition, actionDefinitions } from './by-action';
 
-const effectOf = (action: Action) => actionEffects[action] as unknown as ActionEffect<Action>;
+const effectOf = (action: Action) => actionDefinitions[action] as ActionDefinition<unknown>;
 
 /** Why this action must be refused now, or undefined when it may proceed: its stage first, then its own rule. */
 export function refusal(state: OrganizerState, request: ActionRequest, now: number): Refusal | undefined {

@@ -1,7 +1,6 @@
 // The timers: every pending deadline of a state, what each does when it comes, and firing those that came.
 import { Changes, DebriefPeriod, noChanges, OrganizerState, systemActor } from '../organizer';
-import { systemTransitions } from '../stage-machine';
-import { isClosed } from '../stages';
+import { isClosed, systemTransitions } from '../stages';
 import { localDateTime } from '../calendar';
 import { durationMs } from '../durations';
 import { rideAlongForecast } from './figures';

@@ -7,7 +7,7 @@ import { href, navigate } from '../router';
 import { day, period, when } from '../time';
 import { announce, DataTable, Failed, Kpi, Loading, money, number, TableSection, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
-import { ActionForm, actionForms } from './ActionForms';
+import { ActionForm } from './ActionForms';
 import { boardReturnKey } from './Board';
 import { Links } from './Links';
 import { timesheetHours } from './Pay';
@@ -36,7 +36,8 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
   const back = sessionStorage.getItem(boardReturnKey);
   const backHref = back && back.includes(o.programId) ? back : href(`/program/${o.programId}/board`);
   const openReminders = o.notifications.filter((n) => !n.resolvedAt);
-  const available = o.allowedActions.filter((a) => actionForms[a]);
+  const available = o.actionForms.map((f) => f.action);
+  const actingForm = o.actionForms.find((f) => f.action === acting);
 
   return (
     <>
@@ -70,18 +71,18 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
             {done}
           </p>
         ) : null}
-        {acting && o.allowedActions.includes(acting as never) ? (
+        {acting && actingForm ? (
           <ActionForm
-            action={acting}
+            key={acting}
+            form={actingForm}
             organizer={o}
-            program={program}
             onCancel={() => {
               setActing(undefined);
               setTimeout(() => todo.current?.focus());
             }}
             onDone={(detail) => {
               set({ detail, program });
-              setDone(`${v.actionLabel(acting)}: done. ${detail.name} is ${v.stageLabel(detail.stage).toLowerCase()}.`);
+              setDone(`${actingForm.label}: done. ${detail.name} is ${v.stageLabel(detail.stage).toLowerCase()}.`);
               setActing(undefined);
               if (openAction) navigate(`/organizer/${organizerId}`, undefined, true);
               setTimeout(() => todo.current?.focus());

@@ -1,11 +1,12 @@
 // An active organizer's reporting: weekly debriefs, group debriefs, the plan of a period.
 import { durationMs } from '../../durations';
+import { capitalized, debriefLimits, formFieldsOf, notesField, periodChoice, type FormField } from '../../forms';
 import type { DebriefPeriod, OrganizerState } from '../../organizer';
 import type { ProgramPolicy } from '../../policy';
 import type { Refusal } from '../../stage-machine';
 import { resolve, rules2 } from '../transitions';
 import { iso, ms, when } from '../time';
-import type { ActionEffect } from './definition';
+import type { ActionDefinition, FormContext } from './definition';
 
 function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
   const wanted = ms(periodStart);
@@ -45,7 +46,79 @@ function noDebriefPeriod(periodStart: string | undefined): Refusal {
   };
 }
 
-export const submitDebrief: ActionEffect<'submit-debrief'> = {
+export interface SubmitDebriefInput {
+  periodStart?: string;
+  hours: number;
+  conversations: number;
+  oneOnOnes: number;
+  leadersIdentified: number;
+  inPerson: boolean;
+  group: boolean;
+  notes?: string;
+  /** The program's own counts (policy.debriefMetrics), by name. */
+  metrics?: Record<string, number>;
+}
+
+const periodStartField = (description: string) => ({
+  name: 'periodStart',
+  label: 'Period',
+  kind: 'moment' as const,
+  optional: true,
+  description,
+});
+
+/** A choice of the debrief periods not yet reported (none when there is none), starting at `chosen`. */
+function pendingPeriodChoice(field: FormField, context: FormContext, chosen: 'first' | 'last'): FormField[] {
+  const pending = context.pendingPeriods.map((p) => ({ ...p, note: p.overdue ? 'overdue' : undefined }));
+  if (!pending.length) return [];
+  const start = chosen === 'first' ? pending[0].start : pending[pending.length - 1].start;
+  return [periodChoice(field, pending, context.timezone, start)];
+}
+
+const count = (name: string, label: string, example: number) =>
+  ({ name, label, kind: 'count', max: debriefLimits.count, example }) as const;
+
+export const submitDebrief: ActionDefinition<SubmitDebriefInput> = {
+  label: 'Submit debrief',
+  outcome: 'active',
+  stages: ['active'],
+  organizerMay: true,
+  input: [
+    periodStartField('The debrief period reported on (from pendingDebriefPeriods); default: the one due now'),
+    { name: 'hours', label: 'Hours worked', kind: 'hours', max: debriefLimits.hours, example: 9.5 },
+    count('conversations', 'Conversations', 14),
+    count('oneOnOnes', 'One-on-ones', 3),
+    count('leadersIdentified', 'Leaders identified', 1),
+    { name: 'inPerson', label: 'Did you meet in person?', kind: 'yesno', description: 'Held in person' },
+    { name: 'group', label: 'Was it a group debrief?', kind: 'yesno', description: 'Held as a group debrief' },
+    notesField,
+    {
+      name: 'metrics',
+      label: "The program's own counts",
+      kind: 'counts',
+      optional: true,
+      example: { 'caucus commitments': 4 },
+      description: "The program's own counts (policy.debriefMetrics), by name",
+    },
+  ],
+  /** The period (the earliest not reported first), the standard counts, the program's own, then notes. */
+  form(context) {
+    const [period, ...standard] = formFieldsOf(submitDebrief.input);
+    const notes = standard.pop()!;
+    return [
+      ...pendingPeriodChoice(period, context, 'first'),
+      ...standard,
+      ...(context.policy.debriefMetrics ?? []).map((name): FormField => ({
+        name: `metrics.${name}`,
+        label: capitalized(name),
+        kind: 'count',
+        required: true,
+        min: 0,
+        max: debriefLimits.count,
+      })),
+      notes,
+    ];
+  },
   refusal(state, input, now) {
     const period = debriefPeriodFor(state, input.periodStart, now);
     if (!period) return noDebriefPeriod(input.periodStart);
@@ -124,7 +197,33 @@ export const submitDebrief: ActionEffect<'submit-debrief'> = {
  * A group debrief (not anyone's weekly debrief) meets the group-debrief rule of the period it was held in: the one
  * running now, or an earlier one whose missing-group-debrief reminder is still open.
  */
-export const recordGroupDebrief: ActionEffect<'record-group-debrief'> = {
+export interface RecordGroupDebriefInput {
+  heldAt: string;
+  location?: string;
+  /** The group session it was part of (a session of many); one recorded alone is named by its time. */
+  sessionId?: string;
+}
+
+const sessionOf = (input: RecordGroupDebriefInput) => input.sessionId ?? `single:${input.heldAt}`;
+
+export const recordGroupDebrief: ActionDefinition<RecordGroupDebriefInput> = {
+  label: 'Record group debrief',
+  outcome: 'active: meets the group-debrief rule of the period it was held in',
+  stages: ['active'],
+  plausibleDate: { field: 'heldAt', within: 'past' },
+  input: [
+    {
+      name: 'heldAt',
+      label: 'Held',
+      kind: 'moment',
+      description: 'When the in-person group debrief was held (not in the future)',
+    },
+    { name: 'location', label: 'Where', kind: 'text', max: 200, optional: true, example: 'Local 12 hall' },
+  ],
+  form: (context) =>
+    formFieldsOf(recordGroupDebrief.input).map((f) =>
+      f.name === 'heldAt' ? { ...f, label: `Held (${context.timezone})` } : f,
+    ),
   refusal(state, input, now) {
     const held = ms(input.heldAt);
     if (held > now)
@@ -135,13 +234,13 @@ export const recordGroupDebrief: ActionEffect<'record-group-debrief'> = {
         code: 'invalid',
         message: `heldAt ${input.heldAt} is before the organizer became active (${when(state, ms(state.activeSince))})`,
       };
-    if (state.groupSessions?.includes(input.sessionId))
-      return { code: 'conflict', message: `group session ${input.sessionId} is already recorded` };
+    if (state.groupSessions?.includes(sessionOf(input)))
+      return { code: 'conflict', message: `group session ${sessionOf(input)} is already recorded` };
     return undefined;
   },
   apply(state, input, actor, now, changes) {
     const held = ms(input.heldAt);
-    state.groupSessions = [...(state.groupSessions ?? []), input.sessionId];
+    state.groupSessions = [...(state.groupSessions ?? []), sessionOf(input)];
     state.totals.groupDebriefs += 1;
     if (state.groupPeriod && held >= ms(state.groupPeriod.start)) state.groupPeriod.met = true;
     const every = durationMs(state.policy.groupDebriefEvery);
@@ -156,7 +255,45 @@ export const recordGroupDebrief: ActionEffect<'record-group-debrief'> = {
   },
 };
 
-export const setWorkPlan: ActionEffect<'set-work-plan'> = {
+export interface SetWorkPlanInput {
+  periodStart?: string;
+  targets: Record<string, number>;
+  notes?: string;
+}
+
+export const setWorkPlan: ActionDefinition<SetWorkPlanInput> = {
+  label: 'Set work plan',
+  outcome: 'active: the plan of a debrief period not yet reported',
+  stages: ['active'],
+  organizerMay: true,
+  input: [
+    periodStartField('The debrief period planned (from pendingDebriefPeriods); default: the one running now'),
+    {
+      name: 'targets',
+      label: 'Targets',
+      kind: 'counts',
+      example: { conversations: 12, oneOnOnes: 3, hours: 10 },
+      description: "Targets for hours, conversations, oneOnOnes, leadersIdentified or the program's own counts",
+    },
+    { ...notesField, example: 'Lincoln Elementary: 3rd floor' },
+  ],
+  /** The period (the one running now first), a target for each count the debrief reports (optional), notes. */
+  form(context) {
+    const [period, notes] = formFieldsOf(setWorkPlan.input);
+    const words = Object.fromEntries(submitDebrief.input.map((f) => [f.name, f.label]));
+    return [
+      ...pendingPeriodChoice(period, context, 'last'),
+      ...planTargets(context.policy).map((name): FormField => ({
+        name: `targets.${name}`,
+        label: `Target: ${words[name] ?? capitalized(name)}`,
+        kind: 'count',
+        required: false,
+        min: 0,
+        max: debriefLimits.count,
+      })),
+      notes,
+    ];
+  },
   refusal(state, { periodStart, targets }, now) {
     const period = workPlanPeriodFor(state, periodStart, now);
     if (!period) return noDebriefPeriod(periodStart);

@@ -1,18 +1,59 @@
-// What one action is to the lifecycle: why it may be refused beyond what its stage says, and what it changes.
-import type { Action } from '../../stage-machine';
-import type { ActionInputs, Actor, Changes, OrganizerState } from '../../organizer';
-import type { Refusal } from '../../stage-machine';
+// What one action is, in one place: its name in words, the stages that take it, who may take it, what it takes
+// (its input and the form people fill), why it may be refused beyond what its stage says, where it leads and what it
+// changes. The API's route, validation and access check, the workflow's update, `allowedActions` and the forms are
+// all drawn from it.
+import type { FormField, InputField } from '../../forms';
+import type { Actor, Changes, OrganizerState } from '../../organizer';
+import type { ProgramPolicy } from '../../policy';
+import type { Refusal, StageFacts } from '../../stage-machine';
+import type { OpenStage, Stage } from '../../stages';
 
-export interface ActionEffect<A extends Action> {
+/** What a form needs to know of the record it is for (the page's panel and the phone pages alike). */
+export interface FormContext {
+  policy: ProgramPolicy;
+  timezone: string;
+  now: number;
+  /** Debrief periods not yet reported, oldest first. */
+  pendingPeriods: readonly { start: string; end: string; overdue: boolean }[];
+  /** Pay periods not yet approved, oldest first. */
+  payPeriods: readonly { start: string; end: string; status: string }[];
+  /** The trainings already recorded. */
+  trainingsDone: readonly string[];
+}
+
+export interface ActionDefinition<I> {
+  /** The action in words, as the button people press names it. */
+  label: string;
+  /** Where it leads, in words (its route's summary). */
+  outcome: string;
+  /** The stages that take it. */
+  stages: readonly Stage[];
+  /** Taken on pay periods: in `stages` only while one is open (a closed record's included). */
+  onPayPeriods?: boolean;
+  /** Taken only while the organizer is paused (true), or only while not (false). */
+  whilePaused?: boolean;
+  /** The organizer may take it on their own record (the program's coordinators may take every action). */
+  organizerMay?: boolean;
+  /**
+   * A date it takes that must be plausible for the program (the API checks it before the workflow): `term`, within a
+   * year of the program's term; `past`, not in the future nor more than a year before the term began.
+   */
+  plausibleDate?: { field: string; within: 'term' | 'past' };
+  /** What clients send (the API validates a body against it). */
+  input: readonly InputField[];
+  /** The form people fill, for one record; left out: the input's fields as they stand (forms.ts formFieldsOf). */
+  form?: (context: FormContext) => FormField[];
+  /** The stage it leads to from `stage`; left out: it stays. */
+  next?: (stage: OpenStage, facts: StageFacts) => Stage;
   /** Why it must be refused now, the stage aside (stageRefusal comes first); undefined when it may proceed. */
-  refusal?: (state: OrganizerState, input: ActionInputs[A], now: number) => Refusal | undefined;
+  refusal?: (state: OrganizerState, input: I, now: number) => Refusal | undefined;
   /**
    * Applies it once `refusal` accepted it. True when it changed the state though no stage changed (the version goes
    * up then too, after apply: a row that carries the new version writes `state.version + 1`); an action that changes
    * nothing (a training recorded twice) answers false.
    */
-  apply: (state: OrganizerState, input: ActionInputs[A], actor: Actor, now: number, changes: Changes) => boolean;
+  apply: (state: OrganizerState, input: I, actor: Actor, now: number, changes: Changes) => boolean;
 }
 
-/** One definition per action, each in the module of its kind. */
-export type ActionEffects = { [A in Action]: ActionEffect<A> };
+/** The input type of a definition. */
+export type InputOf<D> = D extends ActionDefinition<infer I> ? I : never;

@@ -1,35 +1,89 @@
 // Hiring: a screening scheduled and recorded, a role-play scored, an offer answered; and closing a record.
 import { durationMs } from '../../durations';
-import { localDateTime } from '../../calendar';
-import { nextStage } from '../../stage-machine';
-import type { OpenStage } from '../../stages';
+import { localDateTime, localDayOf, localMinuteOf } from '../../calendar';
+import { capitalized, formFieldsOf, notesField, withField, type InputField } from '../../forms';
+import { offerCurrency } from '../../offer';
+import { openStages } from '../../stages';
 import { move, rules2 } from '../transitions';
 import { iso, ms } from '../time';
-import type { ActionEffect } from './definition';
+import type { ActionDefinition } from './definition';
 
-export const scheduleScreening: ActionEffect<'schedule-screening'> = {
+export interface ScheduleScreeningInput {
+  at: string;
+  location: string;
+}
+
+export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
+  label: 'Schedule screening',
+  outcome: 'applied → screening',
+  stages: ['applied'],
+  plausibleDate: { field: 'at', within: 'term' },
+  input: [
+    {
+      name: 'at',
+      label: 'When',
+      kind: 'moment',
+      description: 'When the screening takes place',
+      example: '2027-01-12T17:30:00-06:00',
+    },
+    { name: 'location', label: 'Where', kind: 'line', max: 300, example: 'Local 12 hall, 345 Main St' },
+  ],
+  /** A week from now, to start from. */
+  form: ({ timezone, now }) =>
+    withField(formFieldsOf(scheduleScreening.input), 'at', {
+      label: `When (${timezone})`,
+      value: localMinuteOf(now + 7 * 86_400_000, timezone),
+    }),
+  next: () => 'screening',
   apply(state, input, actor, now, changes) {
     state.screening = { at: input.at, location: input.location };
     const when = localDateTime(ms(input.at), state.timezone ?? 'UTC');
-    move(
-      state,
-      nextStage('schedule-screening', state.stage as OpenStage),
-      actor,
-      `screening at ${input.location}, ${when}`,
-      now,
-      changes,
-    );
+    move(state, 'screening', actor, `screening at ${input.location}, ${when}`, now, changes);
     return false;
   },
 };
 
-export const recordScreening: ActionEffect<'record-screening'> = {
+/** A screening no-show sends the applicant back to applied once; a second one ends the application. */
+export const noShowsAllowed = 1;
+
+export interface RecordScreeningInput {
+  attended: boolean;
+  /** Whether the applicant goes on (asked only of one who came). */
+  advance?: boolean;
+  notes?: string;
+}
+
+export const recordScreening: ActionDefinition<RecordScreeningInput> = {
+  label: 'Record screening',
+  outcome: 'screening → role_play, not_selected, or applied (no-show)',
+  stages: ['screening'],
+  input: [
+    {
+      name: 'attended',
+      label: 'Came to the screening',
+      kind: 'yesno',
+      description: 'false: a no-show (back to applied once)',
+    },
+    {
+      name: 'advance',
+      label: 'Goes on to the role-play',
+      kind: 'yesno',
+      requiredWhen: { field: 'attended', equals: true },
+      description: 'Whether the applicant goes on to the role-play (asked when attended)',
+    },
+    notesField,
+  ],
+  /** Most people come and go on: the form starts there. */
+  form: () =>
+    formFieldsOf(recordScreening.input).map((f) =>
+      f.name === 'attended' || f.name === 'advance' ? { ...f, value: true } : f,
+    ),
+  next(_stage, { attended, advance, earlierNoShows }) {
+    if (!attended) return (earlierNoShows ?? 0) < noShowsAllowed ? 'applied' : 'not_selected';
+    return advance ? 'role_play' : 'not_selected';
+  },
   apply(state, { attended, advance, notes }, actor, now, changes) {
-    const to = nextStage('record-screening', state.stage as OpenStage, {
-      attended,
-      advance,
-      earlierNoShows: state.noShows,
-    });
+    const to = recordScreening.next!('screening', { attended, advance, earlierNoShows: state.noShows });
     if (!attended) state.noShows += 1;
     const reason = !attended ? (to === 'applied' ? 'no-show at screening' : 'no-show at screening again') : notes;
     move(state, to, actor, reason, now, changes);
@@ -37,7 +91,91 @@ export const recordScreening: ActionEffect<'record-screening'> = {
   },
 };
 
-export const recordRolePlay: ActionEffect<'record-role-play'> = {
+export interface RecordRolePlayInput {
+  scores: Record<string, number>;
+  decision: 'offer' | 'reject';
+  /** The terms; the stipend a month in major units, or in minor units (`stipendMinor`, the form's). */
+  offer?: { hoursPerWeek: number; startDate: string; stipend?: number; stipendMinor?: number };
+  notes?: string;
+}
+
+export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
+  label: 'Record role-play',
+  outcome: 'role_play → offered or not_selected',
+  stages: ['role_play'],
+  input: [
+    {
+      name: 'scores',
+      label: 'Scores, 1 (weak) to 5 (strong)',
+      kind: 'scores',
+      example: { listening: 4, agitation: 3 },
+    },
+    {
+      name: 'decision',
+      label: 'Decision',
+      kind: 'choice',
+      options: ['offer', 'reject'],
+      optionLabels: ['Make an offer', 'Not selected'],
+    },
+    {
+      name: 'offer',
+      label: 'The offer',
+      kind: 'group',
+      requiredWhen: { field: 'decision', equals: 'offer' },
+      description: 'Required when decision is offer',
+      fields: [
+        { name: 'hoursPerWeek', label: 'Hours a week', kind: 'decimal', min: 1, max: 80, step: 0.25, example: 10 },
+        { name: 'startDate', label: 'Start date', kind: 'moment', example: '2027-02-01' },
+        {
+          name: 'stipend',
+          label: 'Stipend a month',
+          kind: 'decimal',
+          min: 0,
+          max: 1_000_000,
+          optional: true,
+          example: 1500,
+          description:
+            "Stipend per month in the currency's major units (1500 is 1,500 dollars); stipendMinor is preferred",
+        },
+        {
+          name: 'stipendMinor',
+          label: 'Stipend a month',
+          kind: 'money',
+          max: 100_000_000,
+          notWith: 'stipend',
+          optional: true,
+          example: 150000,
+          description:
+            "Stipend per month in whole minor units (cents) of the program's pay currency; instead of stipend",
+        },
+      ],
+    },
+    notesField,
+  ] satisfies InputField[],
+  form({ policy, timezone, now }) {
+    const scores = (policy.rolePlayRubric ?? []).map((criterion) => ({
+      name: `scores.${criterion}`,
+      label: `${capitalized(criterion)}, 1 to 5`,
+      kind: 'count' as const,
+      required: true,
+      min: 1,
+      max: 5,
+    }));
+    const offer = formFieldsOf(recordRolePlay.input)
+      .filter((f) => f.name !== 'offer.stipend')
+      .map((f) => (f.name === 'decision' ? { ...f, value: 'offer' } : f));
+    return [
+      ...scores,
+      ...withField(
+        withField(withField(offer, 'offer.hoursPerWeek', { value: policy.hoursPerWeek }), 'offer.startDate', {
+          kind: 'day',
+          value: localDayOf(now, timezone),
+        }),
+        'offer.stipendMinor',
+        { label: `Stipend a month, in ${offerCurrency(policy)}` },
+      ),
+    ];
+  },
   refusal(state, input) {
     if (input.decision === 'offer' && !input.offer)
       return { code: 'invalid', message: 'offer is required when decision is offer' };
@@ -54,13 +192,16 @@ export const recordRolePlay: ActionEffect<'record-role-play'> = {
       }${unknown.length ? `; not criteria of this program: ${unknown.join(', ')}` : ''}`,
     };
   },
+  next: (_stage, { decision }) => (decision === 'offer' ? 'offered' : 'not_selected'),
   apply(state, { decision, scores, offer, notes }, actor, now, changes) {
     state.rolePlay = { scores, decision, scoredBy: actor.id, scoredAt: iso(now) };
-    const to = nextStage('record-role-play', state.stage as OpenStage, { decision });
+    const to = recordRolePlay.next!('role_play', { decision });
     if (to === 'offered' && offer) {
       const expires = durationMs(state.policy.offerExpiresAfter);
+      const { stipendMinor, ...terms } = offer;
       state.offer = {
-        ...offer,
+        ...terms,
+        ...(stipendMinor !== undefined ? { stipend: stipendMinor / 100 } : {}),
         offeredAt: iso(now),
         remindAt: iso(now + expires / 2),
         expiresAt: iso(now + expires),
@@ -72,22 +213,64 @@ export const recordRolePlay: ActionEffect<'record-role-play'> = {
   },
 };
 
-export const respondOffer: ActionEffect<'respond-offer'> = {
+export interface RespondOfferInput {
+  accepted: boolean;
+}
+
+export const respondOffer: ActionDefinition<RespondOfferInput> = {
+  label: 'Respond to offer',
+  outcome: 'offered → training or declined',
+  stages: ['offered'],
+  organizerMay: true,
+  input: [
+    {
+      name: 'accepted',
+      label: 'The answer to the offer',
+      kind: 'yesno',
+      yesLabel: 'Accept the offer',
+      noLabel: 'Decline the offer',
+    },
+  ],
+  next: (_stage, { accepted }) => (accepted ? 'training' : 'declined'),
   apply(state, { accepted }, actor, now, changes) {
-    const to = nextStage('respond-offer', state.stage as OpenStage, { accepted });
+    const to = respondOffer.next!('offered', { accepted });
     move(state, to, actor, accepted ? 'offer accepted' : 'offer declined', now, changes);
     return false;
   },
 };
 
+export interface ReasonInput {
+  reason: string;
+}
+
 /** Reject, withdraw, terminate: the record closes, with the reason given. */
-const closing = <A extends 'reject' | 'withdraw' | 'terminate'>(action: A): ActionEffect<A> => ({
+const closing = (
+  label: string,
+  outcome: string,
+  to: 'not_selected' | 'withdrawn' | 'terminated',
+  stages: ActionDefinition<ReasonInput>['stages'],
+  organizerMay = false,
+): ActionDefinition<ReasonInput> => ({
+  label,
+  outcome,
+  stages,
+  organizerMay,
+  input: [{ name: 'reason', label: 'Reason', kind: 'text', max: 500, example: 'moved out of the district' }],
+  next: () => to,
   apply(state, input, actor, now, changes) {
-    move(state, nextStage(action, state.stage as OpenStage), actor, input.reason, now, changes);
+    move(state, to, actor, input.reason, now, changes);
     return false;
   },
 });
 
-export const reject = closing('reject');
-export const withdraw = closing('withdraw');
-export const terminate = closing('terminate');
+export const reject = closing('Reject', 'applied, screening, role_play → not_selected', 'not_selected', [
+  'applied',
+  'screening',
+  'role_play',
+]);
+export const withdraw = closing('Withdraw', 'any open stage → withdrawn', 'withdrawn', openStages, true);
+export const terminate = closing('Terminate', 'training, ride_along, active → terminated', 'terminated', [
+  'training',
+  'ride_along',
+  'active',
+]);

@@ -1,5 +1,7 @@
-// Every action's effect on the lifecycle, one definition each, by kind (see definition.ts).
-import type { ActionEffects } from './definition';
+// Every action people take, one definition each (see definition.ts), in the order the pipeline meets them. The names
+// are part of the API (`POST /api/organizers/:id/<action>`) and of the workflow (its update `scheduleScreening`).
+import { formFieldsOf, type FormField } from '../../forms';
+import type { ActionDefinition, FormContext, InputOf } from './definition';
 import { recordGroupDebrief, setWorkPlan, submitDebrief } from './debriefs';
 import {
   recordRolePlay,
@@ -14,7 +16,7 @@ import { pause, resume } from './pause';
 import { approvePayPeriod, submitTimesheet } from './pay';
 import { recordRideAlong, recordTraining } from './training';
 
-export const actionEffects: ActionEffects = {
+export const actionDefinitions = {
   'schedule-screening': scheduleScreening,
   'record-screening': recordScreening,
   'record-role-play': recordRolePlay,
@@ -33,6 +35,26 @@ export const actionEffects: ActionEffects = {
   terminate,
 };
 
-export type { ActionEffect } from './definition';
+export type Action = keyof typeof actionDefinitions;
+
+/** What each action takes, as its definition says. */
+export type ActionInputs = { [A in Action]: InputOf<(typeof actionDefinitions)[A]> };
+
+export const actions = Object.keys(actionDefinitions) as Action[];
+
+export type { ActionDefinition, FormContext } from './definition';
 export { debriefPeriodFor } from './debriefs';
+export { noShowsAllowed } from './hiring';
 export { rideAlongKey } from './training';
+
+/** The form of an action for one record: drawn by its definition, or its input's fields as they stand. */
+export function actionForm(action: Action, context: FormContext): FormField[] {
+  const definition = actionDefinitions[action] as ActionDefinition<unknown>;
+  return definition.form ? definition.form(context) : formFieldsOf(definition.input);
+}
+export type { SubmitDebriefInput } from './debriefs';
+export type { SubmitTimesheetInput } from './pay';
+
+/** The name an action's API operation and workflow update carry: `schedule-screening` → `scheduleScreening`. */
+export const methodNameOf = (action: Action): string =>
+  action.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());

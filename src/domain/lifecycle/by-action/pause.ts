@@ -4,9 +4,23 @@ import type { Changes, OrganizerState } from '../../organizer';
 import { debriefCalendar, openPeriod, periodEnd, rules3 } from '../transitions';
 import { shiftPayCalendar } from '../pay-periods';
 import { iso, ms } from '../time';
-import type { ActionEffect } from './definition';
+import type { InputField } from '../../forms';
+import type { ActionDefinition } from './definition';
 
-export const pause: ActionEffect<'pause'> = {
+export interface OptionalReasonInput {
+  reason?: string;
+}
+
+const optionalReason: InputField[] = [
+  { name: 'reason', label: 'Reason', kind: 'text', max: 500, min: 0, optional: true },
+];
+
+export const pause: ActionDefinition<OptionalReasonInput> = {
+  label: 'Pause',
+  outcome: 'active: no debrief falls due until resumed',
+  stages: ['active'],
+  whilePaused: false,
+  input: optionalReason,
   apply(state, _input, _actor, now) {
     state.paused = true;
     state.pausedAt = iso(now);
@@ -21,7 +35,12 @@ export const pause: ActionEffect<'pause'> = {
  * inside the pause owes nothing (none was opened), the period running now opens, and a debrief that fell due during
  * the pause gets the grace from now. Either way the group-debrief period ends the pause's length later.
  */
-export const resume: ActionEffect<'resume'> = {
+export const resume: ActionDefinition<OptionalReasonInput> = {
+  label: 'Resume',
+  outcome: 'active: the debrief clock starts again',
+  stages: ['active'],
+  whilePaused: true,
+  input: optionalReason,
   apply(state, _input, _actor, now, changes) {
     if (debriefCalendar(state)) resumeOnCalendar(state, now, changes);
     else resumeOnIntervals(state, now, changes);

@@ -1,13 +1,145 @@
 // Pay: a time sheet submitted for a pay period, and the period approved (the rules are in ../pay-periods.ts).
+import { localDaysOf } from '../../calendar';
+import { capitalized, formFieldsOf, periodChoice, type FormField } from '../../forms';
+import type { PayPolicy, TimesheetEntry } from '../../pay';
 import {
   approvalRefusal,
   approvePayPeriod as approve,
   submitTimesheet as submit,
   timesheetRefusal,
 } from '../pay-periods';
-import type { ActionEffect } from './definition';
+import type { ActionDefinition, FormContext } from './definition';
 
-export const submitTimesheet: ActionEffect<'submit-timesheet'> = {
+/** Pay actions are taken while a pay period is open, on an active record or a closed one. */
+const payStages = ['active', 'completed', 'terminated', 'withdrawn'] as const;
+
+export interface SubmitTimesheetInput {
+  periodStart: string;
+  entries: TimesheetEntry[];
+  miles?: number;
+  /** In whole minor units, by the program's allowance names. */
+  allowances?: Record<string, number>;
+}
+
+/** A time sheet form offers this many lines (a day, its hours, the kind of work); lines left empty are not sent. */
+export const timesheetLines = 7;
+
+/**
+ * The lines of a time sheet whose days are `days` (YYYY-MM-DD, newest first): a day, hours and a kind of work
+ * (`entries.<n>.<field>`; the first required), miles when mileage is paid, each allowance in the currency's units.
+ */
+function timesheetFields(pay: PayPolicy, days: string[]): FormField[] {
+  const lines = Array.from({ length: Math.min(timesheetLines, days.length) }, (_, n) => n);
+  return [
+    ...lines.flatMap((n): FormField[] => [
+      { name: `entries.${n}.date`, label: `Day ${n + 1}`, kind: 'choice', required: n === 0, options: days },
+      {
+        name: `entries.${n}.hours`,
+        label: `Hours, day ${n + 1}`,
+        kind: 'hours',
+        required: n === 0,
+        min: 0,
+        max: 24,
+        step: 0.25,
+      },
+      {
+        name: `entries.${n}.kind`,
+        label: `Kind of work, day ${n + 1}`,
+        kind: 'choice',
+        required: n === 0,
+        options: pay.workKinds,
+      },
+    ]),
+    ...(pay.mileageRateMinor ? formFieldsOf(submitTimesheet.input.filter((field) => field.name === 'miles')) : []),
+    ...(pay.allowances ?? []).map((a): FormField => ({
+      name: `allowances.${a.name}`,
+      label: `${capitalized(a.name)} allowance, in ${pay.currency}`,
+      kind: 'money',
+      required: false,
+      min: 0,
+      max: a.capMinor / 100,
+      step: 0.01,
+    })),
+  ];
+}
+
+/** Pay periods still taking a time sheet, oldest first. */
+const takingTimesheets = (context: FormContext) =>
+  context.payPeriods.filter((p) => p.status === 'open' || p.status === 'submitted');
+
+export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
+  label: 'Submit time sheet',
+  outcome: 'active, or closed with a pay period open: a pay period not yet approved',
+  stages: payStages,
+  onPayPeriods: true,
+  organizerMay: true,
+  input: [
+    {
+      name: 'periodStart',
+      label: 'Pay period',
+      kind: 'moment',
+      description: 'The pay period (from payPeriods on the organizer detail)',
+    },
+    {
+      name: 'entries',
+      label: 'Hours, by day and kind of work',
+      kind: 'list',
+      max: 100,
+      fields: [
+        {
+          name: 'date',
+          label: 'Day',
+          kind: 'day',
+          example: '2027-01-05',
+          description: 'The local day worked, inside the pay period',
+        },
+        { name: 'hours', label: 'Hours', kind: 'hours', max: 24, example: 2.5 },
+        {
+          name: 'kind',
+          label: 'Kind of work',
+          kind: 'text',
+          max: 50,
+          example: 'organizing',
+          description: "One of the program's pay.workKinds",
+        },
+      ],
+    },
+    {
+      name: 'miles',
+      label: 'Miles driven',
+      kind: 'decimal',
+      min: 0,
+      max: 10_000,
+      step: 0.1,
+      optional: true,
+      example: 42.5,
+      description: 'Miles driven, to a tenth',
+    },
+    {
+      name: 'allowances',
+      label: 'Allowances',
+      kind: 'amounts',
+      optional: true,
+      example: { phone: 2500 },
+      description: "Allowances claimed (the program's pay.allowances), in whole minor units (cents)",
+    },
+  ],
+  /** The pay periods taking a time sheet and the lines of their days so far, newest first. */
+  form(context) {
+    const periods = takingTimesheets(context);
+    const days = periods
+      .flatMap((p) => localDaysOf(Date.parse(p.start), Date.parse(p.end), context.timezone, context.now))
+      .reverse();
+    const chosen = periods.map((p) => ({
+      ...p,
+      note: p.status === 'submitted' ? 'time sheet in' : 'no time sheet yet',
+    }));
+    const [period] = formFieldsOf(submitTimesheet.input);
+    return [
+      periodChoice(period, chosen, context.timezone, periods[0]?.start),
+      ...(context.policy.pay ? timesheetFields(context.policy.pay, days) : []),
+    ];
+  },
   refusal: (state, input, now) => timesheetRefusal(state, input, now),
   apply(state, input, actor, now, changes) {
     submit(state, input, actor, now, changes);
@@ -15,7 +147,22 @@ export const submitTimesheet: ActionEffect<'submit-timesheet'> = {
   },
 };
 
-export const approvePayPeriod: ActionEffect<'approve-pay-period'> = {
+export interface ApprovePayPeriodInput {
+  periodStart: string;
+}
+
+export const approvePayPeriod: ActionDefinition<ApprovePayPeriodInput> = {
+  label: 'Approve pay period',
+  outcome: 'active, or closed with a pay period open: once it is over, with all it needs',
+  stages: payStages,
+  onPayPeriods: true,
+  input: [{ name: 'periodStart', label: 'Pay period', kind: 'moment', description: 'The pay period approved' }],
+  /** The periods with a time sheet in, the latest first chosen. */
+  form(context) {
+    const submitted = context.payPeriods.filter((p) => p.status === 'submitted');
+    const [period] = formFieldsOf(approvePayPeriod.input);
+    return [periodChoice(period, submitted, context.timezone, submitted.at(-1)?.start)];
+  },
   refusal: (state, input, now) => approvalRefusal(state, input.periodStart, now),
   apply(state, input, actor, now, changes) {
     approve(state, input.periodStart, actor, now, changes);

@@ -1,12 +1,12 @@
 // After the offer: the required trainings, then ride-alongs with staff.
 import { localDayOf } from '../../calendar';
+import { formFieldsOf, notesField, withField } from '../../forms';
 import type { ProgramPolicy } from '../../policy';
-import { nextStage } from '../../stage-machine';
-import type { OpenStage } from '../../stages';
+import type { StageFacts } from '../../stage-machine';
 import { rideAlongForecast } from '../figures';
 import { move, resolve, rules2 } from '../transitions';
 import { iso, ms } from '../time';
-import type { ActionEffect } from './definition';
+import type { ActionDefinition } from './definition';
 
 /** The program's name for a training given in any case, or undefined when the program does not require it. */
 function canonicalTraining(policy: ProgramPolicy, training: string): string | undefined {
@@ -19,7 +19,43 @@ export function rideAlongKey(date: string, staff: string): string {
   return `${date.slice(0, 10)}|${staff.trim().toLowerCase()}`;
 }
 
-export const recordTraining: ActionEffect<'record-training'> = {
+/** Once the required ride-alongs are done an organizer is ready for fieldwork on their own. */
+const readyForFieldwork = (facts: StageFacts) => (facts.rideAlongs ?? 0) >= (facts.initialRideAlongs ?? 0);
+
+export interface RecordTrainingInput {
+  training: string;
+  completedAt: string;
+}
+
+export const recordTraining: ActionDefinition<RecordTrainingInput> = {
+  label: 'Record training',
+  outcome: 'training (→ ride_along when all are done)',
+  stages: ['training'],
+  plausibleDate: { field: 'completedAt', within: 'past' },
+  input: [
+    {
+      name: 'training',
+      label: 'Training',
+      kind: 'text',
+      max: 100,
+      example: 'orientation',
+      description: "One of the program policy's requiredTrainings",
+    },
+    { name: 'completedAt', label: 'Completed on', kind: 'moment', example: '2027-01-20T18:00:00Z' },
+  ],
+  form({ policy, timezone, now, trainingsDone }) {
+    const left = policy.requiredTrainings.filter((t) => !trainingsDone.includes(t));
+    return withField(
+      withField(formFieldsOf(recordTraining.input), 'training', { kind: 'choice', options: left, value: left[0] }),
+      'completedAt',
+      // Noon that day where the program is: the day stays the day people meant, whatever their browser's zone.
+      { kind: 'day', sentAsInstant: true, value: localDayOf(now, timezone) },
+    );
+  },
+  next(_stage, facts) {
+    if (!facts.trainingsComplete) return 'training';
+    return readyForFieldwork(facts) ? 'active' : 'ride_along';
+  },
   refusal(state, input) {
     if (canonicalTraining(state.policy, input.training)) return undefined;
     return {
@@ -33,7 +69,7 @@ export const recordTraining: ActionEffect<'record-training'> = {
     state.trainings.push({ training, completedAt: input.completedAt });
     changes.trainings.push({ training, completedAt: input.completedAt, recordedBy: actor.id });
     const done = new Set(state.trainings.map((t) => t.training));
-    const to = nextStage('record-training', state.stage as OpenStage, {
+    const to = recordTraining.next!('training', {
       trainingsComplete: state.policy.requiredTrainings.every((t) => done.has(t)),
       rideAlongs: state.rideAlongs.length,
       initialRideAlongs: state.policy.initialRideAlongs,
@@ -43,7 +79,25 @@ export const recordTraining: ActionEffect<'record-training'> = {
   },
 };
 
-export const recordRideAlong: ActionEffect<'record-ride-along'> = {
+export interface RecordRideAlongInput {
+  date: string;
+  staff: string;
+  notes?: string;
+}
+
+export const recordRideAlong: ActionDefinition<RecordRideAlongInput> = {
+  label: 'Record ride-along',
+  outcome: 'ride_along (→ active after the initial ones), active',
+  stages: ['ride_along', 'active'],
+  plausibleDate: { field: 'date', within: 'past' },
+  input: [
+    { name: 'date', label: 'Date', kind: 'moment', example: '2027-02-03' },
+    { name: 'staff', label: 'With (staff)', kind: 'line', max: 200, example: 'Jo Rivera (national organizer)' },
+    notesField,
+  ],
+  form: ({ timezone, now }) =>
+    withField(formFieldsOf(recordRideAlong.input), 'date', { kind: 'day', value: localDayOf(now, timezone) }),
+  next: (stage, facts) => (stage === 'ride_along' && readyForFieldwork(facts) ? 'active' : stage),
   refusal(state, input, now) {
     if (!rules2(state)) return undefined;
     const day = input.date.slice(0, 10);
@@ -65,7 +119,7 @@ export const recordRideAlong: ActionEffect<'record-ride-along'> = {
       ? !rideAlongForecast(state, now).missing
       : state.rideAlongs.length * 2 >= state.policy.requiredRideAlongs;
     if (onPace) resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
-    const to = nextStage('record-ride-along', state.stage as OpenStage, {
+    const to = recordRideAlong.next!(state.stage as 'ride_along' | 'active', {
       rideAlongs: state.rideAlongs.length,
       initialRideAlongs: state.policy.initialRideAlongs,
     });
