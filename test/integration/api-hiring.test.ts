@@ -207,4 +207,40 @@ describe('hiring over HTTP', () => {
       .query<{ policy: { debriefGrace: string; escalateAfter: string } }>('organizerState');
     expect(state.policy).toMatchObject({ debriefGrace: '2 days', escalateAfter: '4 days' });
   });
+
+  it('reschedules a screening: a new time and place, for coordinators, only while it is scheduled', async () => {
+    const id = (await coordinator.apply(program.id)).body.id as string;
+    const path = (action: string) => `/api/organizers/${id}/${action}`;
+    const at = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    // Nothing to reschedule before a screening is scheduled.
+    const early = await coordinator.call('POST', path('reschedule-screening'), { at, location: 'hall' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/only in screening/);
+
+    await coordinator.ok('POST', path('schedule-screening'), { at: soon(), location: 'hall' });
+    const later = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const moved = await coordinator.ok('POST', path('reschedule-screening'), { at: later, location: 'Local 7 office' });
+    expect(moved).toMatchObject({ stage: 'screening', screening: { at: later, location: 'Local 7 office' } });
+    expect(moved.allowedActions).toContain('reschedule-screening');
+    expect(moved.actionForms.find((f: { action: string }) => f.action === 'reschedule-screening').fields).toEqual([
+      expect.objectContaining({ name: 'at', kind: 'moment', required: true }),
+      expect.objectContaining({ name: 'location', kind: 'line', value: 'Local 7 office' }),
+    ]);
+
+    // The same time and place again changes nothing and says so; a bad body names its field; organizers may not.
+    const same = await coordinator.call('POST', path('reschedule-screening'), {
+      at: later,
+      location: 'Local 7 office',
+    });
+    expect(same.status).toBe(409);
+    const bad = await coordinator.call('POST', path('reschedule-screening'), { at: 'next week', location: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p: { field: string }) => p.field)).toEqual(['at']);
+    const own = admin.as((await admin.createUser('organizer', { organizerId: id })).token);
+    expect((await own.call('POST', path('reschedule-screening'), { at, location: 'hall' })).status).toBe(403);
+    const audit = await admin.ok('GET', `/api/programs/${program.id}/audit?limit=200`);
+    expect(
+      audit.items.filter((e: { subject: string }) => e.subject === id).map((e: { kind: string }) => e.kind),
+    ).toEqual(['reschedule-screening', 'schedule-screening', 'application']);
+  });
 });

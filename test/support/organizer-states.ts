@@ -23,6 +23,7 @@ export const day = 86_400_000;
 /** A valid input for every action, for tables that try each one. */
 export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   'schedule-screening': { at: '2026-01-12T17:00:00.000Z', location: 'Local 12 hall' },
+  'reschedule-screening': { at: '2026-01-13T17:00:00.000Z', location: 'Local 7 office' },
   'record-screening': { attended: true, advance: true },
   'record-role-play': {
     scores: rubricScores(aPolicy()),

@@ -59,7 +59,8 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
   const yes = (p: number) => positive || chance(p);
   switch (action) {
     case 'schedule-screening':
-      return { at: soon(), location: pick(['hall', 'library']) };
+    case 'reschedule-screening':
+      return { at: soon(), location: pick(['hall', 'library', 'office']) };
     case 'record-screening':
       return { attended: yes(0.8), advance: yes(0.8), ...(chance(0.3) ? { notes: 'race' } : {}) };
     case 'record-role-play':

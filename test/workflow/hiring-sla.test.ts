@@ -63,3 +63,58 @@ describe('hiring-stage SLA timers (time-skipping)', () => {
     expect(Date.now() - wallStart).toBeLessThan(10_000);
   });
 });
+
+// A clock of its own: the test above leaves a workflow whose timers wait for a worker that has stopped.
+describe('a rescheduled screening (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await timeSkippingEnvironment();
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('moves the screening deadline with a rescheduled screening, and keeps a reminder already raised', async () => {
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'sla-reschedule');
+    const organizerId = randomUUID();
+    const day = 86_400_000;
+
+    await worker.runUntil(async () => {
+      const handle = await startOrganizerWorkflow(env, taskQueue, aPolicy(), organizerId);
+      const start = Number(await env.currentTimeMs());
+      await handle.executeUpdate(actionUpdates['schedule-screening'], {
+        args: [{ input: { at: new Date(start + day).toISOString(), location: 'Local 12 hall' }, actor: aCoordinator }],
+      });
+      // The screening is put off by ten days, and held somewhere else.
+      const later = new Date(start + 11 * day).toISOString();
+      const moved = await handle.executeUpdate(actionUpdates['reschedule-screening'], {
+        args: [{ input: { at: later, location: 'Local 7 office' }, actor: aCoordinator }],
+      });
+      expect(moved.stage).toBe('screening');
+      expect(moved.projection!.organizer.screening).toEqual({ at: later, location: 'Local 7 office' });
+
+      await env.sleep('20 days');
+      // The 14-day limit counts from the old time no more: nothing fired at day 15.
+      expect(activities.notifications).toEqual([]);
+      await env.sleep('10 days');
+      expect(activities.notifications.map((n) => ({ kind: n.kind, createdAt: n.createdAt }))).toEqual([
+        { kind: 'stage_stalled', createdAt: new Date(Date.parse(later) + 14 * day).toISOString() },
+      ]);
+
+      // Put off again once reminded: the reminder stands (it was true when raised), the escalation moves.
+      const again = new Date(Number(await env.currentTimeMs()) + day).toISOString();
+      await handle.executeUpdate(actionUpdates['reschedule-screening'], {
+        args: [{ input: { at: again, location: 'Local 7 office' }, actor: aCoordinator }],
+      });
+      await env.sleep('20 days');
+      expect(activities.notifications.map((n) => n.kind)).toEqual(['stage_stalled']);
+      await env.sleep('10 days');
+      expect(activities.notifications.map((n) => ({ kind: n.kind, createdAt: n.createdAt }))).toEqual([
+        { kind: 'stage_stalled', createdAt: new Date(Date.parse(later) + 14 * day).toISOString() },
+        { kind: 'stage_stalled_escalated', createdAt: new Date(Date.parse(again) + 28 * day).toISOString() },
+      ]);
+    });
+  }, 60_000);
+});

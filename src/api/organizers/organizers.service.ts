@@ -357,6 +357,7 @@ export class OrganizersService {
         .map((p) => ({ start: p.periodStart, end: p.periodEnd, status: p.status }))
         .reverse(),
       trainingsDone: detail.trainings.map((t) => t.training),
+      screening: detail.screening,
     };
     const actionForms = offered.map((action) => ({
       action,

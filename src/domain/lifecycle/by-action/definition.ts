@@ -19,6 +19,8 @@ export interface FormContext {
   payPeriods: readonly { start: string; end: string; status: string }[];
   /** The trainings already recorded. */
   trainingsDone: readonly string[];
+  /** The screening scheduled, if one is. */
+  screening?: { at: string; location: string } | null;
 }
 
 export interface ActionDefinition<I> {

@@ -4,7 +4,7 @@ import { localDateTime, localDayOf, localMinuteOf } from '../../calendar';
 import { capitalized, formFieldsOf, notesField, withField, type InputField } from '../../forms';
 import { offerCurrency } from '../../offer';
 import { openStages } from '../../stages';
-import { move, rules2 } from '../transitions';
+import { move, rules2, rules3, stageClock } from '../transitions';
 import { iso, ms } from '../time';
 import type { ActionDefinition } from './definition';
 
@@ -40,6 +40,40 @@ export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
     const when = localDateTime(ms(input.at), state.timezone ?? 'UTC');
     move(state, 'screening', actor, `screening at ${input.location}, ${when}`, now, changes);
     return false;
+  },
+};
+
+/**
+ * A screening put off or moved: the new time and place. Under the third rules the stage's time limit counts from the
+ * screening's time, so it moves with it: a reminder already raised stands, the ones still to come move. (Records on
+ * earlier rules count it from when they were scheduled, and keep doing so.)
+ */
+export const rescheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
+  label: 'Reschedule screening',
+  outcome: 'screening: a new time and place; its time limit counts from the new time',
+  stages: ['screening'],
+  plausibleDate: { field: 'at', within: 'term' },
+  input: scheduleScreening.input,
+  /** The screening as it is, to change. */
+  form: ({ timezone, screening }) =>
+    withField(
+      withField(formFieldsOf(scheduleScreening.input), 'at', {
+        label: `When (${timezone})`,
+        ...(screening ? { value: localMinuteOf(ms(screening.at), timezone) } : {}),
+      }),
+      'location',
+      screening ? { value: screening.location } : {},
+    ),
+  refusal(state, input) {
+    const { screening } = state;
+    if (screening && ms(screening.at) === ms(input.at) && screening.location === input.location)
+      return { code: 'conflict', message: 'the screening is already at that time and place' };
+    return undefined;
+  },
+  apply(state, input) {
+    state.screening = { at: input.at, location: input.location };
+    if (rules3(state)) stageClock(state);
+    return true;
   },
 };
 

@@ -7,6 +7,7 @@ import {
   recordRolePlay,
   recordScreening,
   reject,
+  rescheduleScreening,
   respondOffer,
   scheduleScreening,
   terminate,
@@ -18,6 +19,7 @@ import { recordRideAlong, recordTraining } from './training';
 
 export const actionDefinitions = {
   'schedule-screening': scheduleScreening,
+  'reschedule-screening': rescheduleScreening,
   'record-screening': recordScreening,
   'record-role-play': recordRolePlay,
   'respond-offer': respondOffer,
