@@ -57,6 +57,11 @@ describe('signed links', () => {
     const link = (await harness.http('GET', `/api/links/${token}`)).body;
     expect(link).toMatchObject({ purpose: 'debrief', programName: expect.any(String), timezone: 'America/Chicago' });
     const periodStart: string = link.period.start;
+    // No form twice: the link's is the action's own, as the person panel gets it, less the period the link names.
+    const before = await coordinator.ok('GET', `/api/organizers/${organizer.id}`);
+    const panel = before.actionForms.find((f: { action: string }) => f.action === 'submit-debrief');
+    expect(link.form.fields).toEqual(panel.fields.filter((f: { name: string }) => f.name !== 'periodStart'));
+    expect(link.form.fields.map((f: { name: string }) => f.name)).toContain('metrics.caucus commitments');
 
     const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/l/${token}`);
     await page.getByRole('heading', { name: 'Your debrief' }).waitFor();
