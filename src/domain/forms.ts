@@ -27,7 +27,7 @@ export interface FormField {
    * line: one line of text; text: free text; yesno: two answers (sent true or false); count: a whole number; hours:
    * in quarters; decimal: a number to `step`; money: typed in the currency (12.50), sent in minor units (1250);
    * choice: one of `options`; day: a date (YYYY-MM-DD; `sentAsInstant`: noon that day in the program's zone); moment:
-   * a date and time in the program's zone, sent as an instant.
+   * a date and time in the program's zone (the form says which), sent as an instant.
    */
   kind: FormFieldKind;
   required: boolean;

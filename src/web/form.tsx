@@ -31,16 +31,19 @@ function hintOf(field: FormFieldDto): string | undefined {
   return field.required ? undefined : 'Optional';
 }
 
+/** The fields, each with its value, hint and the API's problem with it; a time in `timeZone`, which its label names. */
 export function FormFields({
   fields,
   values,
   set,
   error,
+  timeZone,
 }: {
   fields: FormFieldDto[];
   values: Values;
   set: (name: string, value: string | boolean) => void;
   error?: unknown;
+  timeZone: string;
 }) {
   const problem = (name: string) => (error instanceof ApiError ? error.problemFor(name) : undefined);
   return (
@@ -74,7 +77,7 @@ export function FormFields({
           return (
             <Field
               key={field.name}
-              label={field.label}
+              label={field.kind === 'moment' ? `${field.label} (${timeZone})` : field.label}
               name={field.name}
               error={problem(field.name)}
               hint={hintOf(field)}

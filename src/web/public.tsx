@@ -182,6 +182,7 @@ function LinkPage({ token }: { token: string }) {
             values={values}
             set={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
             error={error}
+            timeZone={zone}
           />
           <FormAlert error={error} fields={fieldNames(view.form.fields)} marked="above" />
           <button type="submit" class="primary" disabled={busy}>

@@ -1,6 +1,6 @@
-// The product's words, from the API (GET /api/stages): stage names, which are open, action names and where each is
-// accepted, what applicants attest to. The page keeps no copy of its own.
-import type { StagesDto } from './api-types';
+// The product's words, from the API (GET /api/stages): stage names, which are open, action names, where each is
+// accepted and its fields, what applicants attest to. The page keeps no copy of its own.
+import type { FormFieldDto, StagesDto } from './api-types';
 import { get } from './api';
 
 export interface Vocabulary {
@@ -10,6 +10,8 @@ export interface Vocabulary {
   actionLabel: (action: string) => string;
   /** The stages that accept an action. */
   acceptedIn: (action: string) => string[];
+  /** An action's fields as they stand for any record (an organizer's detail has them filled in for that record). */
+  actionFields: (action: string) => FormFieldDto[];
   attestationLabel: (name: string) => string;
   /** What a goal can count and whose progress it measures, in words. */
   goalMetrics: { name: string; label: string }[];
@@ -30,6 +32,7 @@ export async function loadVocabulary(): Promise<Vocabulary> {
     closedStages: stages.items.filter((s) => !s.open).map((s) => s.name),
     actionLabel: (action) => actions.get(action)?.label ?? action,
     acceptedIn: (action) => (actions.get(action)?.stages ?? []) as string[],
+    actionFields: (action) => actions.get(action)?.form.fields ?? [],
     attestationLabel: (name) => attestations.get(name) ?? name,
     goalMetrics: stages.goalMetrics,
     goalScopes: stages.goalScopes,

@@ -96,7 +96,9 @@ describe('action forms', () => {
       optionLabels: ['Make an offer', 'Not selected'],
       value: 'offer',
     });
-    expect(byName['offer.hoursPerWeek'].value).toBe(program.policy.hoursPerWeek);
+    expect(byName['offer.hoursPerWeek'].value).toBe(
+      (program.policy as unknown as { hoursPerWeek: number }).hoursPerWeek,
+    );
     expect(byName['offer.startDate']).toMatchObject({
       kind: 'day',
       value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),

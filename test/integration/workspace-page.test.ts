@@ -159,7 +159,7 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     const page = await open(`/program/${program.id}/board?stage=active`);
     for (const id of organizers) await page.locator(`[data-card="${id}"] input.pick`).check();
     await page.getByRole('button', { name: 'Record group debrief (5)' }).click();
-    await page.getByLabel('Where (optional)').fill('Union hall');
+    await page.getByLabel('Where', { exact: true }).fill('Union hall');
     await page.getByRole('button', { name: 'Record group debrief for 5' }).click();
     await page.getByRole('heading', { name: 'Group debrief recorded: 5 done, 0 not done' }).waitFor();
     for (const id of organizers)

@@ -1,32 +1,37 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  RecordGroupDebriefInput,
+  RecordScreeningInput,
+  ScheduleScreeningInput,
+} from '../../domain/lifecycle/by-action';
+import { actionBody } from '../organizers/action-inputs';
 import { stages } from '../../domain/stages';
-import { Bool, Id, Ids, Instant, Name, NestedList, Text } from '../common/fields';
+import { Id, Ids, NestedList, Text } from '../common/fields';
 
 /** At most this many people in one session (a season's whole intake fits). */
 export const sessionLimit = 200;
 
-export class CreateGroupScreeningDto {
-  @Instant({ description: 'When the screening is held' }) at: string;
-  @Name({ max: 300, example: 'Local 12 hall, 345 Main St' }) location: string;
+/** Everyone's part of a session is the same action: its body is the action's (one definition, one set of limits). */
+const screeningBody = actionBody('schedule-screening') as Type<ScheduleScreeningInput>;
+const screeningResultBody = actionBody('record-screening') as Type<RecordScreeningInput>;
+const groupDebriefBody = actionBody('record-group-debrief') as Type<Omit<RecordGroupDebriefInput, 'sessionId'>>;
+
+export class CreateGroupScreeningDto extends screeningBody {
   @Ids({ max: sessionLimit, description: 'The applicants invited (each in stage applied)' }) organizerIds: string[];
 }
 
-export class ScreeningResultDto {
+export class ScreeningResultDto extends screeningResultBody {
   @Id() organizerId: string;
-  @Bool({ description: 'Came to the screening' }) attended: boolean;
-  @Bool({ description: 'Goes on to the role-play' }) advance: boolean;
-  @Text({ max: 2000, optional: true }) notes?: string;
 }
 
 export class RecordScreeningResultsDto {
   @NestedList(ScreeningResultDto, { max: sessionLimit }) results: ScreeningResultDto[];
 }
 
-export class CreateGroupDebriefDto {
-  @Instant({ description: 'When the in-person group debrief was held (not in the future)' }) heldAt: string;
-  @Text({ max: 300, optional: true, example: 'Local 12 hall' }) location?: string;
+export class CreateGroupDebriefDto extends groupDebriefBody {
   @Ids({ max: sessionLimit, description: 'The organizers who attended (each active)' }) organizerIds: string[];
-  @Text({ max: 2000, optional: true }) notes?: string;
+  @Text({ max: 2000, optional: true, description: "The session's own notes" }) notes?: string;
 }
 
 export class PersonResultDto {

@@ -60,6 +60,7 @@ export function ActionForm({
         values={values}
         set={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
         error={error}
+        timeZone={organizer.timezone}
       />
       <p class="actions">
         <button type="submit" disabled={busy}>

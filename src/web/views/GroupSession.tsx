@@ -12,7 +12,8 @@ import type {
   SessionResultsDto,
 } from '../api-types';
 import { href } from '../router';
-import { when, zonedInstant, zonedLocal } from '../time';
+import { bodyOf, fieldNames, FormFields, type Values } from '../form';
+import { when, zonedLocal } from '../time';
 import { announce, Failed, Field, FormAlert, inputValue, Loading, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
@@ -60,10 +61,13 @@ export function GroupSessionForm({
   onDone: () => void;
 }) {
   const screening = action === 'schedule-screening';
-  const [at, setAt] = useState(() =>
-    zonedLocal(new Date(Date.now() + (screening ? 7 : 0) * 86_400_000).toISOString(), timezone),
-  );
-  const [location, setLocation] = useState('');
+  const v = vocabulary();
+  // Everyone's part is the action: its fields, as its definition gives them, and the session's own notes.
+  const fields = v.actionFields(action);
+  const timeField = fields.find((f) => f.kind === 'moment')?.name ?? 'at';
+  const [values, setValues] = useState<Values>(() => ({
+    [timeField]: zonedLocal(new Date(Date.now() + (screening ? 7 : 0) * 86_400_000).toISOString(), timezone),
+  }));
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -74,7 +78,6 @@ export function GroupSessionForm({
   useEffect(() => heading.current?.focus(), []);
   const title = screening ? 'Schedule a group screening' : 'Record an in-person group debrief';
   const problem = (field: string) => (error instanceof ApiError ? error.problemFor(field) : undefined);
-  const timeField = screening ? 'at' : 'heldAt';
 
   return (
     <section class="card session-form" aria-labelledby="session-heading">
@@ -95,15 +98,11 @@ export function GroupSessionForm({
             setBusy(true);
             setError(undefined);
             try {
-              const instant = zonedInstant(at, timezone);
-              const body = screening
-                ? { at: instant, location, organizerIds: people.map((p) => p.id) }
-                : {
-                    heldAt: instant,
-                    ...(location ? { location } : {}),
-                    ...(notes ? { notes } : {}),
-                    organizerIds: people.map((p) => p.id),
-                  };
+              const body = {
+                ...bodyOf(fields, values, timezone),
+                ...(!screening && notes ? { notes } : {}),
+                organizerIds: people.map((p) => p.id),
+              };
               const path = screening ? 'group-screenings' : 'group-debriefs';
               const created = await send<CreatedSessionDto>('POST', `/api/programs/${programId}/${path}`, body, {
                 'Idempotency-Key': key,
@@ -126,23 +125,16 @@ export function GroupSessionForm({
               <li>{p.name}</li>
             ))}
           </ul>
-          <FormAlert error={error} fields={[timeField, 'location', 'notes', 'organizerIds']} />
-          <Field
-            name={timeField}
-            label={screening ? `When (${timezone})` : `Held (${timezone})`}
-            error={problem(timeField)}
-          >
-            {(props) => (
-              <input {...props} type="datetime-local" required value={at} onInput={(e) => setAt(inputValue(e))} />
-            )}
-          </Field>
-          <Field name="location" label={screening ? 'Where' : 'Where (optional)'} error={problem('location')}>
-            {(props) => (
-              <input {...props} required={screening} value={location} onInput={(e) => setLocation(inputValue(e))} />
-            )}
-          </Field>
+          <FormAlert error={error} fields={[...fieldNames(fields), 'notes', 'organizerIds']} />
+          <FormFields
+            fields={fields}
+            values={values}
+            set={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+            error={error}
+            timeZone={timezone}
+          />
           {!screening ? (
-            <Field name="notes" label="Notes (optional)" error={problem('notes')}>
+            <Field name="notes" label="Notes" hint="Optional" error={problem('notes')}>
               {(props) => <textarea {...props} value={notes} onInput={(e) => setNotes(inputValue(e))} />}
             </Field>
           ) : null}

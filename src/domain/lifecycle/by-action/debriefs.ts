@@ -220,10 +220,6 @@ export const recordGroupDebrief: ActionDefinition<RecordGroupDebriefInput> = {
     },
     { name: 'location', label: 'Where', kind: 'text', max: 200, optional: true, example: 'Local 12 hall' },
   ],
-  form: (context) =>
-    formFieldsOf(recordGroupDebrief.input).map((f) =>
-      f.name === 'heldAt' ? { ...f, label: `Held (${context.timezone})` } : f,
-    ),
   refusal(state, input, now) {
     const held = ms(input.heldAt);
     if (held > now)

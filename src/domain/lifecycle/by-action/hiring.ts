@@ -30,10 +30,7 @@ export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
   ],
   /** A week from now, to start from. */
   form: ({ timezone, now }) =>
-    withField(formFieldsOf(scheduleScreening.input), 'at', {
-      label: `When (${timezone})`,
-      value: localMinuteOf(now + 7 * 86_400_000, timezone),
-    }),
+    withField(formFieldsOf(scheduleScreening.input), 'at', { value: localMinuteOf(now + 7 * 86_400_000, timezone) }),
   next: () => 'screening',
   apply(state, input, actor, now, changes) {
     state.screening = { at: input.at, location: input.location };
@@ -57,10 +54,11 @@ export const rescheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
   /** The screening as it is, to change. */
   form: ({ timezone, screening }) =>
     withField(
-      withField(formFieldsOf(scheduleScreening.input), 'at', {
-        label: `When (${timezone})`,
-        ...(screening ? { value: localMinuteOf(ms(screening.at), timezone) } : {}),
-      }),
+      withField(
+        formFieldsOf(scheduleScreening.input),
+        'at',
+        screening ? { value: localMinuteOf(ms(screening.at), timezone) } : {},
+      ),
       'location',
       screening ? { value: screening.location } : {},
     ),

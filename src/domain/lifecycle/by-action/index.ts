@@ -60,3 +60,5 @@ export type { SubmitTimesheetInput } from './pay';
 /** The name an action's API operation and workflow update carry: `schedule-screening` → `scheduleScreening`. */
 export const methodNameOf = (action: Action): string =>
   action.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+export type { RecordGroupDebriefInput } from './debriefs';
+export type { RecordScreeningInput, ScheduleScreeningInput } from './hiring';
