@@ -87,61 +87,72 @@ type InputKind =
   | { kind: 'list'; max: number; fields: readonly InputField[] };
 
 /**
- * The form of an input as it stands: each field that people type or choose, a group's inside it (`offer.hours`,
+ * The form of an input as it stands: each field that people type or choose, a group's inside it (`offer.hoursPerWeek`,
  * shown while the group is required). Named sets and lists have no fields until a program names them: an action
  * with one draws its form itself (`form` in its definition).
  */
 export function formFieldsOf(input: readonly InputField[], prefix = ''): FormField[] {
-  return input.flatMap((field): FormField[] => {
-    const base = {
-      name: `${prefix}${field.name}`,
-      label: field.label,
-      required: !field.optional && !field.requiredWhen,
-      ...(field.requiredWhen ? { shownWhen: field.requiredWhen } : {}),
-    };
-    switch (field.kind) {
-      case 'moment':
-      case 'day':
-        return [{ ...base, kind: field.kind }];
-      case 'line':
-      case 'text':
-        return [{ ...base, kind: field.kind, maxLength: field.max }];
-      case 'yesno':
-        return [{ ...base, kind: 'yesno', yesLabel: field.yesLabel ?? 'Yes', noLabel: field.noLabel ?? 'No' }];
-      case 'count':
-        return [{ ...base, kind: 'count', min: field.min ?? 0, max: field.max }];
-      case 'hours':
-        return [{ ...base, kind: 'hours', min: 0, max: field.max, step: 0.25 }];
-      case 'decimal':
-        return [{ ...base, kind: 'decimal', min: field.min, max: field.max, step: field.step ?? 0.01 }];
-      case 'money':
-        return [{ ...base, kind: 'money', min: 0, max: field.max / 100, step: 0.01 }];
-      case 'choice':
-        return [
-          {
-            ...base,
-            kind: 'choice',
-            options: [...field.options],
-            ...(field.optionLabels ? { optionLabels: [...field.optionLabels] } : {}),
-          },
-        ];
-      case 'group':
-        return formFieldsOf(field.fields, `${base.name}.`).map((inner) => ({
-          ...inner,
-          ...(field.requiredWhen ? { shownWhen: field.requiredWhen } : {}),
-        }));
-      case 'counts':
-      case 'scores':
-      case 'amounts':
-      case 'list':
-        return [];
-    }
-  });
+  // Of two fields that may not go together, the form asks the one that names the other (stipendMinor, not stipend).
+  const replaced = input.flatMap((field) => (field.kind === 'money' && field.notWith ? [field.notWith] : []));
+  return input
+    .filter((field) => !replaced.includes(field.name))
+    .flatMap((field): FormField[] => {
+      const base = {
+        name: `${prefix}${field.name}`,
+        label: field.label,
+        required: !field.optional && !field.requiredWhen,
+        ...(field.requiredWhen ? { shownWhen: field.requiredWhen } : {}),
+      };
+      switch (field.kind) {
+        case 'moment':
+        case 'day':
+          return [{ ...base, kind: field.kind }];
+        case 'line':
+        case 'text':
+          return [{ ...base, kind: field.kind, maxLength: field.max }];
+        case 'yesno':
+          return [{ ...base, kind: 'yesno', yesLabel: field.yesLabel ?? 'Yes', noLabel: field.noLabel ?? 'No' }];
+        case 'count':
+          return [{ ...base, kind: 'count', min: field.min ?? 0, max: field.max }];
+        case 'hours':
+          return [{ ...base, kind: 'hours', min: 0, max: field.max, step: 0.25 }];
+        case 'decimal':
+          return [{ ...base, kind: 'decimal', min: field.min, max: field.max, step: field.step ?? 0.01 }];
+        case 'money':
+          return [{ ...base, kind: 'money', min: 0, max: field.max / 100, step: 0.01 }];
+        case 'choice':
+          return [
+            {
+              ...base,
+              kind: 'choice',
+              options: [...field.options],
+              ...(field.optionLabels ? { optionLabels: [...field.optionLabels] } : {}),
+            },
+          ];
+        case 'group':
+          return formFieldsOf(field.fields, `${base.name}.`).map((inner) => ({
+            ...inner,
+            ...(field.requiredWhen ? { shownWhen: field.requiredWhen } : {}),
+          }));
+        case 'counts':
+        case 'scores':
+        case 'amounts':
+        case 'list':
+          return [];
+      }
+    });
 }
 
-/** A field of a form found by name, changed (a label, a choice's options, a starting value). */
-export function withField(fields: FormField[], name: string, change: Partial<FormField>): FormField[] {
-  return fields.map((field) => (field.name === name ? { ...field, ...change } : field));
+/** The field of that name (a definition's form takes its fields by name, whatever the order). */
+export function fieldNamed(fields: readonly FormField[], name: string): FormField {
+  const found = fields.find((field) => field.name === name);
+  if (!found) throw new Error(`no form field ${name}`);
+  return found;
+}
+
+/** A form's fields, those named changed (a label, a kind, a choice's options, a starting value). */
+export function withFields(fields: FormField[], changes: Record<string, Partial<FormField>>): FormField[] {
+  return fields.map((field) => (changes[field.name] ? { ...field, ...changes[field.name] } : field));
 }
 
 /**

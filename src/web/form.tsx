@@ -1,5 +1,6 @@
 // A form the API describes (an action's on the person panel, a signed link's on a phone page): the fields, their
 // labels, limits and starting values all come from the answer, so this draws any of them and writes none.
+import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from './api';
 import type { FormFieldDto } from './api-types';
 import { zonedInstant } from './time';
@@ -14,6 +15,20 @@ export function initialValues(fields: FormFieldDto[]): Values {
       .filter((f) => f.value !== undefined)
       .map((f) => [f.name, typeof f.value === 'number' ? String(f.value) : f.value]),
   );
+}
+
+/**
+ * After a refused send, the first field the API named takes the focus (and the screen scrolls to it); with none named,
+ * the button that sends it again.
+ */
+export function useFocusOnProblem(error: unknown) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    const named = form.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.invalid input');
+    (named ?? form.current?.querySelector<HTMLElement>('button[type=submit]'))?.focus();
+  }, [error]);
+  return form;
 }
 
 /** Whether a field is shown (and sent) given what the others hold. */
@@ -53,6 +68,7 @@ export function FormFields({
         .map((field) => {
           if (field.kind === 'yesno') {
             const message = problem(field.name);
+            const errorId = `${field.name.replace(/[^\w-]/g, '-')}-answer-error`;
             return (
               <fieldset key={field.name} class={`choice${message ? ' invalid' : ''}`}>
                 <legend>{field.label}</legend>
@@ -64,11 +80,16 @@ export function FormFields({
                       checked={values[field.name] === answer}
                       onChange={() => set(field.name, answer)}
                       required={field.required}
+                      {...(message ? { 'aria-invalid': 'true' as const, 'aria-describedby': errorId } : {})}
                     />
                     {answer ? field.yesLabel : field.noLabel}
                   </label>
                 ))}
-                {message ? <p class="field-error">{message}</p> : null}
+                {message ? (
+                  <p class="field-error" id={errorId}>
+                    {message}
+                  </p>
+                ) : null}
               </fieldset>
             );
           }
@@ -94,6 +115,7 @@ export function FormFields({
                   <textarea
                     {...props}
                     name={field.name}
+                    required={field.required}
                     rows={3}
                     maxLength={field.maxLength}
                     value={value}
@@ -136,6 +158,29 @@ export function valueAt(body: Record<string, unknown>, name: string): unknown {
   return name.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], body);
 }
 
+/** One value as the API takes it. */
+function sentValue(field: FormFieldDto, value: string | boolean, timeZone: string): unknown {
+  if (typeof value === 'boolean') return value;
+  switch (field.kind) {
+    case 'money':
+      return Math.round(Number(value) * 100);
+    case 'hours':
+    case 'count':
+    case 'decimal':
+      return Number(value);
+    case 'moment':
+      return zonedInstant(value, timeZone);
+    case 'day':
+      // Noon that day where the program is: the day stays the day people meant, whatever their browser's zone.
+      return field.sentAsInstant ? zonedInstant(`${value}T12:00`, timeZone) : value;
+    case 'text':
+    case 'line':
+      return value.trim();
+    default:
+      return value;
+  }
+}
+
 /**
  * The values as the API takes them: numbers as numbers, money in minor units, times as instants in the program's
  * zone, a field left empty or hidden left out; a dotted name goes inside its object (`metrics.<name>`) or list
@@ -146,17 +191,7 @@ export function bodyOf(fields: FormFieldDto[], values: Values, timeZone: string)
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined || (typeof value === 'string' && value.trim() === '') || !isShown(field, values)) continue;
-    const given =
-      field.kind === 'money'
-        ? Math.round(Number(value) * 100)
-        : field.kind === 'hours' || field.kind === 'count' || field.kind === 'decimal'
-          ? Number(value)
-          : field.kind === 'moment'
-            ? zonedInstant(String(value), timeZone)
-            : field.kind === 'day' && field.sentAsInstant
-              ? // Noon that day where the program is: the day stays the day people meant, whatever their browser's zone.
-                zonedInstant(`${String(value)}T12:00`, timeZone)
-              : value;
+    const given = sentValue(field, value, timeZone);
     const keys = field.name.split('.');
     let at: Record<string, unknown> = body;
     keys.slice(0, -1).forEach((key, i) => {

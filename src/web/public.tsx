@@ -2,11 +2,11 @@
 // answer, an application's status) and a program's public interest form (`/apply/<programId>`). A page of its own,
 // small and quick on a slow connection; the forms are drawn from what the API says (fields, labels, limits).
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type Problem } from './api';
 import type { FormFieldDto, InterestAcceptedDto, LinkResultDto, LinkViewDto, PublicProgramDto } from './api-types';
 import { when } from './time';
-import { bodyOf, fieldNames, FormFields, initialValues, valueAt, type Values } from './form';
+import { bodyOf, fieldNames, FormFields, initialValues, useFocusOnProblem, valueAt, type Values } from './form';
 import { CheckField, Field, FormAlert, inputValue } from './ui';
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -77,15 +77,6 @@ function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[
       <p>You can close this page.</p>
     </section>
   );
-}
-
-/** After a refused send, the first field the API named takes the focus (and the screen scrolls to it). */
-function useFocusOnProblem(error: unknown) {
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.invalid input')?.focus();
-  }, [error]);
-  return form;
 }
 
 function LinkPage({ token }: { token: string }) {

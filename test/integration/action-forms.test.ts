@@ -136,6 +136,9 @@ describe('action forms', () => {
       'notes',
     ]);
     expect(forms['set-work-plan'].fields[1].label).toBe('Target: Hours worked');
+    // Every target may be left empty: a plan of notes only is taken.
+    const planned = await own.ok('POST', `/api/organizers/${id}/set-work-plan`, { notes: 'Lincoln Elementary' });
+    expect(planned.workPlans[0]).toMatchObject({ targets: {}, notes: 'Lincoln Elementary' });
 
     // The coordinator is offered more on the same record, a training form only while trainings are left.
     const coordinatorForms = await formsOf(coordinator, id);

@@ -307,6 +307,7 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/organizers/${shared}` }),
     },
     action('schedule-screening', 'applied', { at: soon(), location: 'hall' }, false),
+    action('reschedule-screening', 'screening', () => ({ at: soon(), location: 'the other hall' }), false),
     action('record-screening', 'screening', { attended: true, advance: true }, false),
     action('record-role-play', 'role_play', { scores: rubricScores(aFastPolicy(), 3), decision: 'reject' }, false),
     action('respond-offer', 'offered', { accepted: true }, true),

@@ -77,8 +77,14 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     await act(page, 'Record screening');
     await act(page, 'Record role-play', async () => {
       for (const criterion of program.policy.rolePlayRubric!)
-        await page.getByLabel(`${criterion.charAt(0).toUpperCase()}${criterion.slice(1)}, 1 to 5`).fill('4');
+        await page
+          .getByLabel(`${criterion.charAt(0).toUpperCase()}${criterion.slice(1)}, 1 (weak) to 5 (strong)`)
+          .fill('4');
+      // Typed in the currency, sent in minor units.
+      await page.getByLabel('Stipend a month, in USD').fill('1250.50');
     });
+    const offered = await admin.ok('GET', `/api/organizers/${page.url().split('/organizer/')[1]}`);
+    expect(offered.offer).toMatchObject({ stipendMinor: 125050, currency: 'USD' });
     await act(page, 'Respond to offer', async () => {
       await page.getByLabel('Accept the offer').check();
     });
@@ -92,6 +98,8 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     expect(detail).toMatchObject({ stage: 'active', name: 'Rosa Page', rideAlongCount: 1 });
     expect(detail.history.map((t: { to: string }) => t.to)).toEqual(walkStages);
     expect(detail.rolePlay.scores).toEqual(Object.fromEntries(program.policy.rolePlayRubric!.map((c) => [c, 4])));
+    // A training's day is sent as noon that day where the program is (America/Chicago: 17:00 or 18:00 UTC).
+    for (const training of detail.trainings) expect(training.completedAt).toMatch(/T1[78]:00:00\.000Z$/);
     expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'workspace-person.png');
     await page.close();
@@ -166,6 +174,24 @@ describe("the coordinator's workspace (headless Chromium)", () => {
       expect((await admin.ok('GET', `/api/organizers/${id}`)).totals).toMatchObject({ groupDebriefs: 1, debriefs: 0 });
     await page.close();
   }, 120_000);
+
+  it('records a no-show: the question after "came" goes away and is not sent', async () => {
+    const id = await applied();
+    await admin.ok('POST', `/api/organizers/${id}/schedule-screening`, {
+      at: new Date().toISOString(),
+      location: 'hall',
+    });
+    const page = await open(`/organizer/${id}`);
+    await act(page, 'Record screening', async () => {
+      const came = page.getByRole('group', { name: 'Came to the screening' });
+      await came.getByLabel('No').check();
+      expect(await page.getByRole('group', { name: 'Goes on to the role-play' }).count()).toBe(0);
+    });
+    const detail = await admin.ok('GET', `/api/organizers/${id}`);
+    expect(detail.stage).toBe('applied');
+    expect(detail.history.at(-1)).toMatchObject({ from: 'screening', to: 'applied', reason: 'no-show at screening' });
+    await page.close();
+  }, 60_000);
 
   it('shows a 400 next to the field it names, and explains a refusal in words', async () => {
     const active = await applied();

@@ -137,7 +137,10 @@ export class GroupSessionsService {
       );
       await this.dataSource
         .getRepository(GroupSessionMemberEntity)
-        .update({ sessionId, organizerId }, { result: { ...outcome, attended, advance } });
+        .update(
+          { sessionId, organizerId },
+          { result: { ...outcome, attended, advance: attended && advance === true } },
+        );
       return personResult(organizerId, outcome);
     });
     const people = await this.repository.peopleIn(

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { organizerIdFor } from '../../contracts/ids';
 import { erasedReason, type ActionInputs, type Actor, type Application } from '../../domain/organizer';
 import { Action, actionLabels, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
-import { actionDefinitions, actionForm, type FormContext } from '../../domain/lifecycle/by-action';
+import { actionDefinitions, actionForm, type FormContext, workflowInput } from '../../domain/lifecycle/by-action';
 import { isClosed, openStages } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
@@ -197,9 +197,10 @@ export class OrganizersService {
     if (isClosed(row.stage) && !payActions.includes(action))
       throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
     await this.checkDates(action, input, row.programId);
+    const sent = workflowInput(action, input);
     let projection: Projection | undefined;
     try {
-      ({ projection } = await this.workflows.act(organizerId, action, input, actor));
+      ({ projection } = await this.workflows.act(organizerId, action, sent, actor));
     } catch (error) {
       if (!(error instanceof RecordClosedError)) throw error;
       // The workflow stores its last change before it ends, so the row says where it closed.
@@ -214,7 +215,7 @@ export class OrganizersService {
       programId: row.programId,
       kind: action,
       subject: organizerId,
-      after: { ...input },
+      after: { ...sent },
     });
   }
 
@@ -277,8 +278,9 @@ export class OrganizersService {
   }
 
   /**
-   * Dates people give must be plausible for the program: a screening within a year of its term, a training or
-   * ride-along not in the future (a day's leeway for time zones) nor more than a year before the term began.
+   * Dates people give must be plausible for the program (the action's `plausibleDate`): a screening within a year of
+   * its term; a training, ride-along or group debrief not in the future (a day's leeway for time zones) nor more than a
+   * year before the term began.
    */
   async checkDates<A extends Action>(action: A, input: ActionInputs[A], programId: string): Promise<void> {
     const plausible = actionDefinitions[action].plausibleDate;
@@ -353,8 +355,13 @@ export class OrganizersService {
       pendingPeriods: detail.pendingDebriefPeriods,
       // Oldest first, as the forms offer them.
       payPeriods: detail.payPeriods
-        .filter((p) => p.status === 'open' || p.status === 'submitted')
-        .map((p) => ({ start: p.periodStart, end: p.periodEnd, status: p.status }))
+        .map((p) => ({
+          start: p.periodStart,
+          end: p.periodEnd,
+          status: p.status,
+          timesheetHours: p.timesheet?.entries.reduce((sum, e) => sum + e.hours, 0),
+          debriefHours: p.debriefHours,
+        }))
         .reverse(),
       trainingsDone: detail.trainings.map((t) => t.training),
       screening: detail.screening,

@@ -27,8 +27,8 @@ export class ActionDto {
   @ApiProperty({
     type: FormDto,
     description:
-      "Its form as it stands for any record; an organizer's detail (actionForms) adds what that record offers: its " +
-      "periods, the program's rubric, counts and trainings",
+      "Its form as it stands for any record, without what a record names (a role-play's scores, a plan's targets, a " +
+      "time sheet's lines); an organizer's detail (actionForms) gives the whole form for that record",
   })
   form: FormDto;
 }

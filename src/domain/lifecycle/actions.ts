@@ -6,13 +6,13 @@ import { fireDeadlines } from './deadlines';
 import { owesPay } from './pay-periods';
 import { type ActionDefinition, actionDefinitions } from './by-action';
 
-const effectOf = (action: Action) => actionDefinitions[action] as ActionDefinition<unknown>;
+const definitionOf = (action: Action) => actionDefinitions[action] as ActionDefinition<unknown>;
 
 /** Why this action must be refused now, or undefined when it may proceed: its stage first, then its own rule. */
 export function refusal(state: OrganizerState, request: ActionRequest, now: number): Refusal | undefined {
   const byStage = stageRefusal(request.action, state.stage, state.paused, owesPay(state));
   if (byStage) return byStage;
-  return effectOf(request.action).refusal?.(state, request.input, now);
+  return definitionOf(request.action).refusal?.(state, request.input, now);
 }
 
 /**
@@ -36,7 +36,7 @@ export function takeAction(
  */
 export function applyAction(state: OrganizerState, request: ActionRequest, now: number): Changes {
   const changes = noChanges();
-  const touched = effectOf(request.action).apply(state, request.input, request.actor, now, changes);
+  const touched = definitionOf(request.action).apply(state, request.input, request.actor, now, changes);
   if (touched || changes.transitions.length || changes.resolutions.length) state.version += 1;
   return changes;
 }

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../api';
 import type { ActionFormDto, OrganizerDetailDto } from '../api-types';
-import { bodyOf, fieldNames, FormFields, initialValues, type Values } from '../form';
+import { bodyOf, fieldNames, FormFields, initialValues, useFocusOnProblem, type Values } from '../form';
 import { announce, FormAlert } from '../ui';
 
 /** The form of one action; on success the panel shows the answer (the organizer as they are now). */
@@ -23,10 +23,12 @@ export function ActionForm({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useFocusOnProblem(error);
   useEffect(() => heading.current?.focus(), [form.action]);
   const { label } = form;
   return (
     <form
+      ref={formRef}
       class="card action-form"
       aria-labelledby="action-heading"
       data-action-form={form.action}

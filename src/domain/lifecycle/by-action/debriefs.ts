@@ -1,6 +1,16 @@
 // An active organizer's reporting: weekly debriefs, group debriefs, the plan of a period.
 import { durationMs } from '../../durations';
-import { capitalized, debriefLimits, formFieldsOf, notesField, periodChoice, type FormField } from '../../forms';
+import { localMinuteOf } from '../../calendar';
+import {
+  capitalized,
+  debriefLimits,
+  fieldNamed,
+  formFieldsOf,
+  notesField,
+  periodChoice,
+  withFields,
+  type FormField,
+} from '../../forms';
 import type { DebriefPeriod, OrganizerState } from '../../organizer';
 import type { ProgramPolicy } from '../../policy';
 import type { Refusal } from '../../stage-machine';
@@ -103,10 +113,10 @@ export const submitDebrief: ActionDefinition<SubmitDebriefInput> = {
   ],
   /** The period (the earliest not reported first), the standard counts, the program's own, then notes. */
   form(context) {
-    const [period, ...standard] = formFieldsOf(submitDebrief.input);
-    const notes = standard.pop()!;
+    const fields = formFieldsOf(submitDebrief.input);
+    const standard = fields.filter((f) => f.name !== 'periodStart' && f.name !== 'notes');
     return [
-      ...pendingPeriodChoice(period, context, 'first'),
+      ...pendingPeriodChoice(fieldNamed(fields, 'periodStart'), context, 'first'),
       ...standard,
       ...(context.policy.debriefMetrics ?? []).map((name): FormField => ({
         name: `metrics.${name}`,
@@ -116,7 +126,7 @@ export const submitDebrief: ActionDefinition<SubmitDebriefInput> = {
         min: 0,
         max: debriefLimits.count,
       })),
-      notes,
+      fieldNamed(fields, 'notes'),
     ];
   },
   refusal(state, input, now) {
@@ -218,8 +228,15 @@ export const recordGroupDebrief: ActionDefinition<RecordGroupDebriefInput> = {
       kind: 'moment',
       description: 'When the in-person group debrief was held (not in the future)',
     },
-    { name: 'location', label: 'Where', kind: 'text', max: 200, optional: true, example: 'Local 12 hall' },
+    { name: 'location', label: 'Where', kind: 'text', max: 300, optional: true, example: 'Local 12 hall' },
   ],
+  /** Held just now, most often; a place is one line. */
+  form: ({ timezone, now }) =>
+    withFields(formFieldsOf(recordGroupDebrief.input), {
+      heldAt: { value: localMinuteOf(now, timezone) },
+      location: { kind: 'line' },
+    }),
+  toWorkflow: (input) => ({ ...input, sessionId: sessionOf(input) }),
   refusal(state, input, now) {
     const held = ms(input.heldAt);
     if (held > now)
@@ -253,7 +270,8 @@ export const recordGroupDebrief: ActionDefinition<RecordGroupDebriefInput> = {
 
 export interface SetWorkPlanInput {
   periodStart?: string;
-  targets: Record<string, number>;
+  /** Left out: none (a plan of notes only). */
+  targets?: Record<string, number>;
   notes?: string;
 }
 
@@ -268,6 +286,7 @@ export const setWorkPlan: ActionDefinition<SetWorkPlanInput> = {
       name: 'targets',
       label: 'Targets',
       kind: 'counts',
+      optional: true,
       example: { conversations: 12, oneOnOnes: 3, hours: 10 },
       description: "Targets for hours, conversations, oneOnOnes, leadersIdentified or the program's own counts",
     },
@@ -275,10 +294,10 @@ export const setWorkPlan: ActionDefinition<SetWorkPlanInput> = {
   ],
   /** The period (the one running now first), a target for each count the debrief reports (optional), notes. */
   form(context) {
-    const [period, notes] = formFieldsOf(setWorkPlan.input);
+    const fields = formFieldsOf(setWorkPlan.input);
     const words = Object.fromEntries(submitDebrief.input.map((f) => [f.name, f.label]));
     return [
-      ...pendingPeriodChoice(period, context, 'last'),
+      ...pendingPeriodChoice(fieldNamed(fields, 'periodStart'), context, 'last'),
       ...planTargets(context.policy).map((name): FormField => ({
         name: `targets.${name}`,
         label: `Target: ${words[name] ?? capitalized(name)}`,
@@ -287,10 +306,10 @@ export const setWorkPlan: ActionDefinition<SetWorkPlanInput> = {
         min: 0,
         max: debriefLimits.count,
       })),
-      notes,
+      fieldNamed(fields, 'notes'),
     ];
   },
-  refusal(state, { periodStart, targets }, now) {
+  refusal(state, { periodStart, targets = {} }, now) {
     const period = workPlanPeriodFor(state, periodStart, now);
     if (!period) return noDebriefPeriod(periodStart);
     if (period.submittedAt)
@@ -307,7 +326,7 @@ export const setWorkPlan: ActionDefinition<SetWorkPlanInput> = {
     const period = workPlanPeriodFor(state, input.periodStart, now)!;
     changes.workPlans.push({
       periodStart: period.start,
-      targets: { ...input.targets },
+      targets: { ...(input.targets ?? {}) },
       ...(input.notes ? { notes: input.notes } : {}),
       setBy: actor.id,
       setAt: iso(now),

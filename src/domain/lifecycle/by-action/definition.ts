@@ -15,8 +15,8 @@ export interface FormContext {
   now: number;
   /** Debrief periods not yet reported, oldest first. */
   pendingPeriods: readonly { start: string; end: string; overdue: boolean }[];
-  /** Pay periods not yet approved, oldest first. */
-  payPeriods: readonly { start: string; end: string; status: string }[];
+  /** Pay periods, oldest first, with their status, their time sheet's hours and their debriefs' once in. */
+  payPeriods: readonly { start: string; end: string; status: string; timesheetHours?: number; debriefHours?: number }[];
   /** The trainings already recorded. */
   trainingsDone: readonly string[];
   /** The screening scheduled, if one is. */
@@ -45,6 +45,11 @@ export interface ActionDefinition<I> {
   input: readonly InputField[];
   /** The form people fill, for one record; left out: the input's fields as they stand (forms.ts formFieldsOf). */
   form?: (context: FormContext) => FormField[];
+  /**
+   * The input as the workflow takes it, where it differs from what clients send (a stipend in minor units, a group
+   * debrief recorded alone): the workers of the release before read it so, whichever of the two is deployed first.
+   */
+  toWorkflow?: (input: I) => I;
   /** The stage it leads to from `stage`; left out: it stays. */
   next?: (stage: OpenStage, facts: StageFacts) => Stage;
   /** Why it must be refused now, the stage aside (stageRefusal comes first); undefined when it may proceed. */

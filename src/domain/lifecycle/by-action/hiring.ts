@@ -1,7 +1,7 @@
 // Hiring: a screening scheduled and recorded, a role-play scored, an offer answered; and closing a record.
 import { durationMs } from '../../durations';
 import { localDateTime, localDayOf, localMinuteOf } from '../../calendar';
-import { capitalized, formFieldsOf, notesField, withField, type InputField } from '../../forms';
+import { capitalized, formFieldsOf, notesField, withFields, type InputField } from '../../forms';
 import { offerCurrency } from '../../offer';
 import { openStages } from '../../stages';
 import { move, rules2, rules3, stageClock } from '../transitions';
@@ -30,7 +30,7 @@ export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
   ],
   /** A week from now, to start from. */
   form: ({ timezone, now }) =>
-    withField(formFieldsOf(scheduleScreening.input), 'at', { value: localMinuteOf(now + 7 * 86_400_000, timezone) }),
+    withFields(formFieldsOf(scheduleScreening.input), { at: { value: localMinuteOf(now + 7 * 86_400_000, timezone) } }),
   next: () => 'screening',
   apply(state, input, actor, now, changes) {
     state.screening = { at: input.at, location: input.location };
@@ -53,14 +53,11 @@ export const rescheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
   input: scheduleScreening.input,
   /** The screening as it is, to change. */
   form: ({ timezone, screening }) =>
-    withField(
-      withField(
-        formFieldsOf(scheduleScreening.input),
-        'at',
-        screening ? { value: localMinuteOf(ms(screening.at), timezone) } : {},
-      ),
-      'location',
-      screening ? { value: screening.location } : {},
+    withFields(
+      formFieldsOf(scheduleScreening.input),
+      screening
+        ? { at: { value: localMinuteOf(ms(screening.at), timezone) }, location: { value: screening.location } }
+        : {},
     ),
   refusal(state, input) {
     const { screening } = state;
@@ -126,7 +123,7 @@ export const recordScreening: ActionDefinition<RecordScreeningInput> = {
 export interface RecordRolePlayInput {
   scores: Record<string, number>;
   decision: 'offer' | 'reject';
-  /** The terms; the stipend a month in major units, or in minor units (`stipendMinor`, the form's). */
+  /** The terms; the stipend a month in major units, or in minor units (`stipendMinor`, the form's; see toWorkflow). */
   offer?: { hoursPerWeek: number; startDate: string; stipend?: number; stipendMinor?: number };
   notes?: string;
 }
@@ -187,26 +184,19 @@ export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
   form({ policy, timezone, now }) {
     const scores = (policy.rolePlayRubric ?? []).map((criterion) => ({
       name: `scores.${criterion}`,
-      label: `${capitalized(criterion)}, 1 to 5`,
+      label: `${capitalized(criterion)}, 1 (weak) to 5 (strong)`,
       kind: 'count' as const,
       required: true,
       min: 1,
       max: 5,
     }));
-    const offer = formFieldsOf(recordRolePlay.input)
-      .filter((f) => f.name !== 'offer.stipend')
-      .map((f) => (f.name === 'decision' ? { ...f, value: 'offer' } : f));
-    return [
-      ...scores,
-      ...withField(
-        withField(withField(offer, 'offer.hoursPerWeek', { value: policy.hoursPerWeek }), 'offer.startDate', {
-          kind: 'day',
-          value: localDayOf(now, timezone),
-        }),
-        'offer.stipendMinor',
-        { label: `Stipend a month, in ${offerCurrency(policy)}` },
-      ),
-    ];
+    const offer = withFields(formFieldsOf(recordRolePlay.input), {
+      decision: { value: 'offer' },
+      'offer.hoursPerWeek': { value: policy.hoursPerWeek },
+      'offer.startDate': { kind: 'day', value: localDayOf(now, timezone) },
+      'offer.stipendMinor': { label: `Stipend a month, in ${offerCurrency(policy)}` },
+    });
+    return [...scores, ...offer];
   },
   refusal(state, input) {
     if (input.decision === 'offer' && !input.offer)
@@ -224,16 +214,20 @@ export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
       }${unknown.length ? `; not criteria of this program: ${unknown.join(', ')}` : ''}`,
     };
   },
+  /** The stipend in major units, as the offer keeps it. */
+  toWorkflow({ offer, ...input }) {
+    if (offer?.stipendMinor === undefined) return { ...input, ...(offer ? { offer } : {}) };
+    const { stipendMinor, ...terms } = offer;
+    return { ...input, offer: { ...terms, stipend: stipendMinor / 100 } };
+  },
   next: (_stage, { decision }) => (decision === 'offer' ? 'offered' : 'not_selected'),
   apply(state, { decision, scores, offer, notes }, actor, now, changes) {
     state.rolePlay = { scores, decision, scoredBy: actor.id, scoredAt: iso(now) };
     const to = recordRolePlay.next!('role_play', { decision });
     if (to === 'offered' && offer) {
       const expires = durationMs(state.policy.offerExpiresAfter);
-      const { stipendMinor, ...terms } = offer;
       state.offer = {
-        ...terms,
-        ...(stipendMinor !== undefined ? { stipend: stipendMinor / 100 } : {}),
+        ...offer,
         offeredAt: iso(now),
         remindAt: iso(now + expires / 2),
         expiresAt: iso(now + expires),

@@ -62,3 +62,9 @@ export const methodNameOf = (action: Action): string =>
   action.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 export type { RecordGroupDebriefInput } from './debriefs';
 export type { RecordScreeningInput, ScheduleScreeningInput } from './hiring';
+
+/** An action's input as the workflow takes it (its definition's `toWorkflow`, if it has one). */
+export function workflowInput<A extends Action>(action: A, input: ActionInputs[A]): ActionInputs[A] {
+  const definition = actionDefinitions[action] as unknown as ActionDefinition<ActionInputs[A]>;
+  return definition.toWorkflow ? definition.toWorkflow(input) : input;
+}

@@ -1,6 +1,6 @@
 // Pay: a time sheet submitted for a pay period, and the period approved (the rules are in ../pay-periods.ts).
 import { localDaysOf } from '../../calendar';
-import { capitalized, formFieldsOf, periodChoice, type FormField } from '../../forms';
+import { capitalized, fieldNamed, formFieldsOf, periodChoice, type FormField, type InputField } from '../../forms';
 import type { PayPolicy, TimesheetEntry } from '../../pay';
 import {
   approvalRefusal,
@@ -24,32 +24,44 @@ export interface SubmitTimesheetInput {
 /** A time sheet form offers this many lines (a day, its hours, the kind of work); lines left empty are not sent. */
 export const timesheetLines = 7;
 
+/** One line of a time sheet, as sent. */
+const entryFields: InputField[] = [
+  {
+    name: 'date',
+    label: 'Day',
+    kind: 'day',
+    example: '2027-01-05',
+    description: 'The local day worked, inside the pay period',
+  },
+  { name: 'hours', label: 'Hours', kind: 'hours', max: 24, example: 2.5 },
+  {
+    name: 'kind',
+    label: 'Kind of work',
+    kind: 'text',
+    max: 50,
+    example: 'organizing',
+    description: "One of the program's pay.workKinds",
+  },
+];
+
 /**
- * The lines of a time sheet whose days are `days` (YYYY-MM-DD, newest first): a day, hours and a kind of work
- * (`entries.<n>.<field>`; the first required), miles when mileage is paid, each allowance in the currency's units.
+ * The lines of a time sheet whose days are `days` (YYYY-MM-DD, newest first): a day, hours and a kind of work, each
+ * chosen from the days and the program's kinds (`entries.<n>.<field>`; the first line required, starting at the first
+ * kind; a line left alone is not sent), miles when mileage is paid, each allowance in the currency's units.
  */
 function timesheetFields(pay: PayPolicy, days: string[]): FormField[] {
   const lines = Array.from({ length: Math.min(timesheetLines, days.length) }, (_, n) => n);
+  const line = (n: number) =>
+    formFieldsOf(entryFields, `entries.${n}.`).map((field): FormField => {
+      const first = n === 0;
+      if (field.name.endsWith('.date'))
+        return { ...field, label: `Day ${n + 1}`, kind: 'choice', options: days, required: first };
+      const numbered = { ...field, label: `${field.label}, day ${n + 1}`, required: first };
+      if (!field.name.endsWith('.kind')) return numbered;
+      return { ...numbered, kind: 'choice', options: pay.workKinds, ...(first ? { value: pay.workKinds[0] } : {}) };
+    });
   return [
-    ...lines.flatMap((n): FormField[] => [
-      { name: `entries.${n}.date`, label: `Day ${n + 1}`, kind: 'choice', required: n === 0, options: days },
-      {
-        name: `entries.${n}.hours`,
-        label: `Hours, day ${n + 1}`,
-        kind: 'hours',
-        required: n === 0,
-        min: 0,
-        max: 24,
-        step: 0.25,
-      },
-      {
-        name: `entries.${n}.kind`,
-        label: `Kind of work, day ${n + 1}`,
-        kind: 'choice',
-        required: n === 0,
-        options: pay.workKinds,
-      },
-    ]),
+    ...lines.flatMap(line),
     ...(pay.mileageRateMinor ? formFieldsOf(submitTimesheet.input.filter((field) => field.name === 'miles')) : []),
     ...(pay.allowances ?? []).map((a): FormField => ({
       name: `allowances.${a.name}`,
@@ -85,24 +97,7 @@ export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
       label: 'Hours, by day and kind of work',
       kind: 'list',
       max: 100,
-      fields: [
-        {
-          name: 'date',
-          label: 'Day',
-          kind: 'day',
-          example: '2027-01-05',
-          description: 'The local day worked, inside the pay period',
-        },
-        { name: 'hours', label: 'Hours', kind: 'hours', max: 24, example: 2.5 },
-        {
-          name: 'kind',
-          label: 'Kind of work',
-          kind: 'text',
-          max: 50,
-          example: 'organizing',
-          description: "One of the program's pay.workKinds",
-        },
-      ],
+      fields: entryFields,
     },
     {
       name: 'miles',
@@ -134,7 +129,7 @@ export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
       ...p,
       note: p.status === 'submitted' ? 'time sheet in' : 'no time sheet yet',
     }));
-    const [period] = formFieldsOf(submitTimesheet.input);
+    const period = fieldNamed(formFieldsOf(submitTimesheet.input), 'periodStart');
     return [
       periodChoice(period, chosen, context.timezone, periods[0]?.start),
       ...(context.policy.pay ? timesheetFields(context.policy.pay, days) : []),
@@ -147,6 +142,10 @@ export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
   },
 };
 
+/** A time sheet's hours beside its period's debriefs': `time sheet 2.5 h, debriefs 4 h`. */
+const hoursCompared = (sheet: number, debriefs: number | undefined) =>
+  `time sheet ${sheet} h, ${debriefs === undefined ? 'no debrief in' : `debriefs ${debriefs} h`}`;
+
 export interface ApprovePayPeriodInput {
   periodStart: string;
 }
@@ -157,11 +156,13 @@ export const approvePayPeriod: ActionDefinition<ApprovePayPeriodInput> = {
   stages: payStages,
   onPayPeriods: true,
   input: [{ name: 'periodStart', label: 'Pay period', kind: 'moment', description: 'The pay period approved' }],
-  /** The periods with a time sheet in, the latest first chosen. */
+  /** The periods with a time sheet in, the oldest first chosen, each with its sheet's hours beside its debriefs'. */
   form(context) {
-    const submitted = context.payPeriods.filter((p) => p.status === 'submitted');
-    const [period] = formFieldsOf(approvePayPeriod.input);
-    return [periodChoice(period, submitted, context.timezone, submitted.at(-1)?.start)];
+    const submitted = context.payPeriods
+      .filter((p) => p.status === 'submitted')
+      .map((p) => ({ ...p, note: hoursCompared(p.timesheetHours ?? 0, p.debriefHours) }));
+    const period = fieldNamed(formFieldsOf(approvePayPeriod.input), 'periodStart');
+    return [periodChoice(period, submitted, context.timezone, submitted[0]?.start)];
   },
   refusal: (state, input, now) => approvalRefusal(state, input.periodStart, now),
   apply(state, input, actor, now, changes) {

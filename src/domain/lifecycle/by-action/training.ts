@@ -1,6 +1,6 @@
 // After the offer: the required trainings, then ride-alongs with staff.
 import { localDayOf } from '../../calendar';
-import { formFieldsOf, notesField, withField } from '../../forms';
+import { formFieldsOf, notesField, withFields } from '../../forms';
 import type { ProgramPolicy } from '../../policy';
 import type { StageFacts } from '../../stage-machine';
 import { rideAlongForecast } from '../figures';
@@ -45,12 +45,11 @@ export const recordTraining: ActionDefinition<RecordTrainingInput> = {
   ],
   form({ policy, timezone, now, trainingsDone }) {
     const left = policy.requiredTrainings.filter((t) => !trainingsDone.includes(t));
-    return withField(
-      withField(formFieldsOf(recordTraining.input), 'training', { kind: 'choice', options: left, value: left[0] }),
-      'completedAt',
+    return withFields(formFieldsOf(recordTraining.input), {
+      training: { kind: 'choice', options: left, value: left[0] },
       // Noon that day where the program is: the day stays the day people meant, whatever their browser's zone.
-      { kind: 'day', sentAsInstant: true, value: localDayOf(now, timezone) },
-    );
+      completedAt: { kind: 'day', sentAsInstant: true, value: localDayOf(now, timezone) },
+    });
   },
   next(_stage, facts) {
     if (!facts.trainingsComplete) return 'training';
@@ -96,7 +95,7 @@ export const recordRideAlong: ActionDefinition<RecordRideAlongInput> = {
     notesField,
   ],
   form: ({ timezone, now }) =>
-    withField(formFieldsOf(recordRideAlong.input), 'date', { kind: 'day', value: localDayOf(now, timezone) }),
+    withFields(formFieldsOf(recordRideAlong.input), { date: { kind: 'day', value: localDayOf(now, timezone) } }),
   next: (stage, facts) => (stage === 'ride_along' && readyForFieldwork(facts) ? 'active' : stage),
   refusal(state, input, now) {
     if (!rules2(state)) return undefined;
