@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { applyAction, fireDeadlines, startOrganizer } from '../src/domain/lifecycle';
-import { ActionRequest, OrganizerState, systemActor } from '../src/domain/organizer';
+import { OrganizerState, systemActor } from '../src/domain/organizer';
+import { ActionRequest } from '../src/domain/stage-machine';
 import { durationMs } from '../src/domain/durations';
 import type { ProgramPolicy } from '../src/domain/policy';
 import { OrganizerWorkflowInput, organizerWorkflowType } from '../src/contracts/organizer-workflow';

@@ -1,6 +1,7 @@
 // The one walk from application to active, for everything that needs people in a stage: the demo, the bench and
 // the tests. Each takes the steps and sends them its own way (over HTTP, as workflow updates, or to the pure domain).
-import type { ActionInputs, Application, Attestations } from '../src/domain/organizer';
+import type { Application, Attestations } from '../src/domain/organizer';
+import type { ActionInputs } from '../src/domain/stage-machine';
 import type { ProgramPolicy } from '../src/domain/policy';
 import type { Action } from '../src/domain/stage-machine';
 import type { OpenStage } from '../src/domain/stages';

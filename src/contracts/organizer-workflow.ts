@@ -2,7 +2,8 @@
 // add new messages, never rename.
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActionInputs, Actor, Application, OrganizerState } from '../domain/organizer';
+import type { Actor, Application, OrganizerState } from '../domain/organizer';
+import type { ActionInputs } from '../domain/stage-machine';
 import type { ProgramPolicy } from '../domain/policy';
 import type { Projection } from '../domain/snapshot';
 import { methodNameOf } from '../domain/lifecycle/by-action';

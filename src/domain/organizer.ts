@@ -4,7 +4,6 @@ import type { ProductActorId } from './actors';
 import type { PayFigures, Timesheet } from './pay';
 import type { ProgramPolicy, RequirableAttestation, TimedStage } from './policy';
 import type { Role } from './roles';
-import type { Action, ActionInputs } from './lifecycle/by-action';
 import type { Stage } from './stages';
 
 export type Attestations = Record<RequirableAttestation, boolean> & {
@@ -45,12 +44,11 @@ export const systemActor: Actor = { id: 'system' satisfies ProductActorId, role:
 /** The reason an erasure withdraws an open record with (DESIGN.md §4): its run then ends at once, owing no pay. */
 export const erasedReason = 'erased';
 
-export type { ActionInputs } from './lifecycle/by-action';
-
-/** One action as it reaches the workflow: what, with which input, by whom. */
-export type ActionRequest<A extends Action = Action> = {
-  [K in A]: { action: K; input: ActionInputs[K]; actor: Actor };
-}[A];
+/** Why an action is refused: `stage` → 409 naming the stage, `conflict` → 409, `invalid` → 422. */
+export interface Refusal {
+  code: 'stage' | 'conflict' | 'invalid';
+  message: string;
+}
 
 export const notificationKinds = [
   'stage_stalled',
@@ -194,8 +192,21 @@ export interface ResolutionRecord {
   resolvedBy: string;
 }
 
+/** What an organizer reports of a period in a debrief. */
+export interface DebriefReport {
+  hours: number;
+  conversations: number;
+  oneOnOnes: number;
+  leadersIdentified: number;
+  inPerson: boolean;
+  group: boolean;
+  notes?: string;
+  /** The program's own counts (policy.debriefMetrics), by name. */
+  metrics?: Record<string, number>;
+}
+
 /** A submitted debrief: what the organizer reported, for which period, when, and whether it came late. */
-export type DebriefRecord = Omit<ActionInputs['submit-debrief'], 'periodStart'> & {
+export type DebriefRecord = DebriefReport & {
   periodStart: string;
   periodEnd: string;
   submittedAt: string;

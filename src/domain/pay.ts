@@ -6,7 +6,8 @@
 //   - mileage is tenths of a mile × rate per mile ÷ 10, rounded half up, once per pay period;
 //   - an allowance above its cap is refused at submission; caps on hours cut the latest days' hours first.
 import { durationMs, parseDuration } from './durations';
-import type { FieldProblem, ProgramKind } from './policy';
+import type { FieldProblem } from './field-problems';
+import type { ProgramKind } from './program-kinds';
 
 export const payModels = ['hourly', 'fixed', 'lost_time'] as const;
 /** hourly: the organizer is paid per hour; fixed: a stipend per pay period; lost_time: the employer is reimbursed. */

@@ -1,13 +1,14 @@
 import { dayAfter, DebriefDue, startOfLocalDay, weekdays } from './calendar';
 import { durationMs, parseDuration } from './durations';
 import { PayPolicy, payPolicyProblems, payPresets } from './pay';
+import type { FieldProblem } from './field-problems';
+import { programKinds, type ProgramKind } from './program-kinds';
 import type { HiringStage } from './stages';
 
 /** Stages with a time limit: the hiring stages, and training and ride-alongs (reminders like the hiring stages'). */
 export type TimedStage = HiringStage | 'training' | 'ride_along';
 
-export const programKinds = ['member_organizer', 'political_organizer', 'civic_engagement'] as const;
-export type ProgramKind = (typeof programKinds)[number];
+export { programKinds, type FieldProblem, type ProgramKind };
 
 /** Attestations a program may require (yes/no answers on the application). */
 export const requirableAttestations = [
@@ -168,11 +169,6 @@ const durationFields = [
 ] as const;
 const minDurationMs = 1_000;
 const maxDurationMs = 5 * 366 * 86_400_000;
-
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
 
 function checkDuration(field: string, value: unknown, problems: FieldProblem[]): void {
   const ms = parseDuration(value);

@@ -1,10 +1,19 @@
 // The organizer's stage machine (DESIGN.md §3): which action each stage accepts, where it leads and who may take it,
 // read from the actions' definitions (lifecycle/by-action). Pure: no Temporal, no I/O. The workflow's update
 // validators and handlers call it; nothing else re-implements it.
-import { type Action, type ActionDefinition, actionDefinitions, actions } from './lifecycle/by-action';
+import {
+  type Action,
+  type ActionDefinition,
+  actionDefinitions,
+  type ActionInputs,
+  type ActionRequest,
+  actions,
+  type StageFacts,
+} from './lifecycle/by-action';
+import type { Refusal } from './organizer';
 import { isClosed, OpenStage, Stage } from './stages';
 
-export { actions, type Action };
+export { actions, type Action, type ActionInputs, type ActionRequest, type Refusal, type StageFacts };
 
 const definitionOf = (action: Action) => actionDefinitions[action] as ActionDefinition<unknown>;
 
@@ -19,12 +28,6 @@ export const acceptedIn = Object.fromEntries(actions.map((a) => [a, definitionOf
   Action,
   readonly Stage[]
 >;
-
-/** Why an action is refused: `stage` → 409 naming the stage, `conflict` → 409, `invalid` → 422. */
-export interface Refusal {
-  code: 'stage' | 'conflict' | 'invalid';
-  message: string;
-}
 
 export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && (actions as readonly string[]).includes(value);
@@ -49,24 +52,6 @@ export function stageRefusal(action: Action, stage: Stage, paused: boolean, payO
   if (whilePaused !== undefined && paused !== whilePaused)
     return { code: 'conflict', message: paused ? 'the organizer is already paused' : 'the organizer is not paused' };
   return undefined;
-}
-
-/** What the stage machine needs to know about the organizer and the action to pick the next stage. */
-export interface StageFacts {
-  /** record-screening */
-  attended?: boolean;
-  advance?: boolean;
-  /** No-shows at screening before this one. */
-  earlierNoShows?: number;
-  /** record-role-play */
-  decision?: 'offer' | 'reject';
-  /** respond-offer */
-  accepted?: boolean;
-  /** record-training: every required training recorded, this one included. */
-  trainingsComplete?: boolean;
-  /** record-training / record-ride-along: ride-alongs recorded (this one included) and the number required first. */
-  rideAlongs?: number;
-  initialRideAlongs?: number;
 }
 
 /** The stage after an accepted action (the same stage when the action does not move it). */

@@ -11,7 +11,8 @@ import {
   refusalFailure,
 } from '../contracts/organizer-workflow';
 import { refusal, StartInput, stateAt } from '../domain/lifecycle';
-import { ActionRequest, OrganizerState, RosterStatus } from '../domain/organizer';
+import { OrganizerState, RosterStatus } from '../domain/organizer';
+import { ActionRequest } from '../domain/stage-machine';
 import type { ProgramPolicy } from '../domain/policy';
 import { Action } from '../domain/stage-machine';
 

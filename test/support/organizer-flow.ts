@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, WithStartWorkflowOperation, WorkflowHandle } from '@temporalio/client';
-import type { ActionInputs, Application } from '../../src/domain/organizer';
+import type { Application } from '../../src/domain/organizer';
+import type { ActionInputs } from '../../src/domain/stage-machine';
 import type { ProgramPolicy } from '../../src/domain/policy';
 import type { Projection } from '../../src/domain/snapshot';
 import {

@@ -3,14 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { rubricScores, walkTo } from '../../dev/hiring-walk';
 import { applyAction, fireDeadlines, startOrganizer } from '../../src/domain/lifecycle';
-import type {
-  ActionInputs,
-  ActionRequest,
-  Actor,
-  Application,
-  OrganizerState,
-  RosterStatus,
-} from '../../src/domain/organizer';
+import type { Actor, Application, OrganizerState, RosterStatus } from '../../src/domain/organizer';
+import type { ActionInputs, ActionRequest } from '../../src/domain/stage-machine';
 import type { ProgramPolicy } from '../../src/domain/policy';
 import type { Action } from '../../src/domain/stage-machine';
 import type { OpenStage, Stage } from '../../src/domain/stages';

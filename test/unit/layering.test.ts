@@ -38,6 +38,13 @@ function layerOf(path: string): string {
 }
 
 const files = sourceFiles(src);
+
+/** The file an import names (`./stages` → `src/domain/stages.ts`, a folder → its index.ts). */
+function resolved(spec: string): string {
+  for (const candidate of [`${spec}.ts`, `${spec}.tsx`, `${spec}/index.ts`])
+    if (files.some((file) => relative(root, file) === candidate)) return candidate;
+  return spec;
+}
 const edges = new Map<string, Set<string>>();
 const packageUse = new Map<string, Set<string>>();
 for (const file of files) {
@@ -119,6 +126,32 @@ describe('layering', () => {
 
   it('keeps the web page to itself: it reaches the product only over HTTP (its types are generated)', () => {
     expect(offenders('web', [])).toEqual([]);
+  });
+
+  it('has no circle between files (type-only imports included)', () => {
+    const imports = new Map(files.map((file) => [relative(root, file), importsOf(file).local.map(resolved)]));
+    // Tarjan's strongly connected components: each component of more than one file is a circle.
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const circles: string[][] = [];
+    const visit = (file: string) => {
+      index.set(file, index.size);
+      low.set(file, index.get(file)!);
+      stack.push(file);
+      for (const next of imports.get(file) ?? []) {
+        if (!imports.has(next)) continue;
+        if (!index.has(next)) {
+          visit(next);
+          low.set(file, Math.min(low.get(file)!, low.get(next)!));
+        } else if (stack.includes(next)) low.set(file, Math.min(low.get(file)!, index.get(next)!));
+      }
+      if (low.get(file) !== index.get(file)) return;
+      const component = stack.splice(stack.indexOf(file));
+      if (component.length > 1) circles.push(component.sort());
+    };
+    for (const file of imports.keys()) if (!index.has(file)) visit(file);
+    expect(circles).toEqual([]);
   });
 
   it('has no cycle between folders', () => {

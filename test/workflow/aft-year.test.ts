@@ -12,7 +12,8 @@ import {
   organizerStateQuery,
   policyChangedSignal,
 } from '../../src/contracts/organizer-workflow';
-import type { ActionInputs, OrganizerState } from '../../src/domain/organizer';
+import type { OrganizerState } from '../../src/domain/organizer';
+import type { ActionInputs } from '../../src/domain/stage-machine';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { runChain, saveHistories } from '../support/histories';
 import { weekdayAndTime } from '../support/wall-clock';

@@ -12,7 +12,7 @@ import {
   nextStepForApplicant,
 } from '../../domain/links';
 import type { LinkPurpose } from '../../domain/links';
-import type { ActionInputs } from '../../domain/organizer';
+import type { ActionInputs } from '../../domain/stage-machine';
 import { stageLabels } from '../../domain/stages';
 import { LinkEntity } from '../../entities';
 import { LinkMessenger, NothingToLinkError, type OrganizerFacts } from '../../mail/link-messenger';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { organizerIdFor } from '../../contracts/ids';
-import { erasedReason, type ActionInputs, type Actor, type Application } from '../../domain/organizer';
+import { erasedReason, type Actor, type Application } from '../../domain/organizer';
+import { type ActionInputs } from '../../domain/stage-machine';
 import { Action, actionLabels, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
 import { actionDefinitions, actionForm, type FormContext, workflowInput } from '../../domain/lifecycle/by-action';
 import { isClosed, openStages } from '../../domain/stages';

@@ -18,9 +18,9 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/common';
 import { AppConfig } from '../../config/configuration';
-import type { ActionInputs, Actor, Application, OrganizerState } from '../../domain/organizer';
+import type { Actor, Application, OrganizerState } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
-import type { Action } from '../../domain/stage-machine';
+import type { Action, ActionInputs } from '../../domain/stage-machine';
 import { broadcastWorkflowType, ProgramBroadcast } from '../../contracts/program-broadcast';
 import {
   actionRefusedType,

@@ -1,6 +1,7 @@
 // People's actions: why one is refused, and what one changes when it is not. Each action's own rule and effect is
 // its definition in ./by-action; here the order every action goes through.
-import { ActionRequest, Changes, mergeChanges, noChanges, OrganizerState } from '../organizer';
+import { Changes, mergeChanges, noChanges, OrganizerState } from '../organizer';
+import { ActionRequest } from '../stage-machine';
 import { type Action, Refusal, stageRefusal } from '../stage-machine';
 import { fireDeadlines } from './deadlines';
 import { owesPay } from './pay-periods';

@@ -4,7 +4,9 @@ import { isClosed, systemTransitions } from '../stages';
 import { localDateTime } from '../calendar';
 import { durationMs } from '../durations';
 import { rideAlongForecast } from './figures';
-import { enter, notify, openGroupPeriod, openPeriod, periodFits, rules2 } from './transitions';
+import { enter, openGroupPeriod, openPeriod, periodFits } from './transitions';
+import { notify } from './notices';
+import { rules2 } from './rules';
 import { payDeadlines } from './pay-periods';
 import { iso, ms, when } from './time';
 

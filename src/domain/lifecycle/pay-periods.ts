@@ -5,9 +5,10 @@ import { localDayOf, startOfNextLocalMonth } from '../calendar';
 import { durationMs } from '../durations';
 import type { Actor, Changes, DebriefPeriod, OpenPayPeriod, OrganizerState, PayPeriodRecord } from '../organizer';
 import { approveWithin, moneyInWords, PayPolicy, payFor, pruneCaps, settleWithin, Timesheet } from '../pay';
-import type { Refusal } from '../stage-machine';
+import type { Refusal } from '../organizer';
 import { isClosed } from '../stages';
-import { notify, periodEnd, resolve } from './transitions';
+import { notify, resolve } from './notices';
+import { periodEnd } from './rules';
 import { iso, ms, when } from './time';
 
 type Deadline = { at: number; fire: (changes: Changes) => void };

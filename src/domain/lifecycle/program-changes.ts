@@ -4,7 +4,8 @@ import { Changes, noChanges, OrganizerState, systemActor } from '../organizer';
 import type { ProgramPolicy } from '../policy';
 import { nextStage } from '../stage-machine';
 import { isClosed } from '../stages';
-import { move, rules3, stageClock } from './transitions';
+import { move, stageClock } from './transitions';
+import { rules3 } from './rules';
 import { ms } from './time';
 
 /**

@@ -1,39 +1,14 @@
 // What changes of state have in common, used by actions, deadlines and program changes: entering a stage (with its
-// timers), opening debrief periods, raising and resolving notifications.
-import { dueAtOrAfter, startOfLocalDay } from '../calendar';
+// timers) and opening debrief periods. Which rules a run follows is in ./rules.ts, reminders in ./notices.ts.
+import { startOfLocalDay } from '../calendar';
 import { addDuration, durationMs } from '../durations';
-import { Actor, Changes, erasedReason, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
-import { debriefsOnCalendar, isMonthly, stageTimeLimit, TimedStage } from '../policy';
+import { Actor, Changes, erasedReason, OrganizerState } from '../organizer';
+import { stageTimeLimit, TimedStage } from '../policy';
 import { isClosed, Stage } from '../stages';
 import { iso, ms } from './time';
+import { resolve } from './notices';
 import { closePayPeriods, coverDebriefPeriod } from './pay-periods';
-
-const dayMs = 86_400_000;
-const halfWeekMs = 3.5 * dayMs;
-
-/** Whether the organizer follows the second rules (calendar deadlines and the rest; see currentRules). */
-export function rules2(state: OrganizerState): boolean {
-  return (state.rules ?? 1) >= 2;
-}
-
-/**
- * The program calendar the debrief periods follow, or undefined for plain intervals: runs under the first rules,
- * policies in seconds or hours (tests), and runs that do not know their program's time zone keep plain intervals.
- */
-export function debriefCalendar(state: OrganizerState) {
-  const { policy, timezone } = state;
-  const cadence = durationMs(policy.debriefEvery);
-  if (!rules2(state) || !timezone || !debriefsOnCalendar(policy)) return undefined;
-  const monthly = isMonthly(policy.debriefEvery);
-  const due =
-    policy.debriefDue ?? (monthly ? { dayOfMonth: 28, time: '17:00' } : { weekday: 'friday' as const, time: '17:00' });
-  return { due, timezone, cadence, monthly };
-}
-
-/** Whether the organizer follows the third rules (stage limits that follow the policy; see currentRules). */
-export function rules3(state: OrganizerState): boolean {
-  return (state.rules ?? 1) >= 3;
-}
+import { debriefCalendar, periodEnd, rules2, rules3 } from './rules';
 
 /** Time allowed in a stage before the coordinator is reminded, when the stage has a limit under these rules. */
 function stageLimit(state: OrganizerState, stage: Stage): string | undefined {
@@ -64,48 +39,6 @@ export function stageClock(state: OrganizerState): void {
     reminded: kept?.reminded ?? false,
     escalated: kept?.escalated ?? false,
   };
-}
-
-function notificationId(state: OrganizerState, kind: NotificationKind, key: string): string {
-  return `${state.organizerId}:${kind}:${key}`;
-}
-
-export function notify(
-  state: OrganizerState,
-  changes: Changes,
-  kind: NotificationKind,
-  key: string,
-  recipientRole: RecipientRole,
-  at: number,
-  summary: string,
-): void {
-  const id = notificationId(state, kind, key);
-  changes.notifications.push({
-    id,
-    organizerId: state.organizerId,
-    programId: state.programId,
-    kind,
-    recipientRole,
-    createdAt: iso(at),
-    summary,
-  });
-  state.openNotifications.push({ id, kind, key });
-}
-
-/** Resolves open notifications matching `which`, recording who or what answered them. */
-export function resolve(
-  state: OrganizerState,
-  changes: Changes,
-  which: (n: OrganizerState['openNotifications'][number]) => boolean,
-  at: number,
-  by: Actor,
-): void {
-  const remaining: OrganizerState['openNotifications'] = [];
-  for (const open of state.openNotifications) {
-    if (which(open)) changes.resolutions.push({ id: open.id, resolvedAt: iso(at), resolvedBy: by.id });
-    else remaining.push(open);
-  }
-  state.openNotifications = remaining;
 }
 
 /** Moves the organizer to `to`, recording the transition and setting or clearing the stage's timers. */
@@ -168,19 +101,6 @@ function firstPeriodStart(state: OrganizerState, now: number): number {
   if (state.offerStart) starts.push(startOfLocalDay(state.offerStart, calendar.timezone));
   if (state.termStart) starts.push(ms(state.termStart));
   return Math.max(...starts);
-}
-
-/**
- * When the period starting at `start` closes. Plain intervals: a cadence later. On the calendar: the due time at
- * least half a cadence away for the first period (a short first stretch joins the next period), then the due time a
- * cadence on (the same weekday and local time, across daylight-saving changes; or the month's due day).
- */
-export function periodEnd(state: OrganizerState, start: number, first = false): number {
-  const calendar = debriefCalendar(state);
-  if (!calendar) return start + durationMs(state.policy.debriefEvery);
-  const { due, timezone, cadence, monthly } = calendar;
-  const notBefore = first || monthly ? start + cadence / 2 : start + cadence - halfWeekMs;
-  return dueAtOrAfter(notBefore, due, timezone);
 }
 
 /** Whether a period starting at `start` ends within the term. */

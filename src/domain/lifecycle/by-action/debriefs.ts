@@ -11,10 +11,10 @@ import {
   withFields,
   type FormField,
 } from '../../forms';
-import type { DebriefPeriod, OrganizerState } from '../../organizer';
+import type { DebriefPeriod, DebriefReport, OrganizerState, Refusal } from '../../organizer';
 import type { ProgramPolicy } from '../../policy';
-import type { Refusal } from '../../stage-machine';
-import { resolve, rules2 } from '../transitions';
+import { resolve } from '../notices';
+import { rules2 } from '../rules';
 import { iso, ms, when } from '../time';
 import type { ActionDefinition, FormContext } from './definition';
 
@@ -56,17 +56,9 @@ function noDebriefPeriod(periodStart: string | undefined): Refusal {
   };
 }
 
-export interface SubmitDebriefInput {
+/** A period's report, and which period (left out: the one due now). */
+export interface SubmitDebriefInput extends DebriefReport {
   periodStart?: string;
-  hours: number;
-  conversations: number;
-  oneOnOnes: number;
-  leadersIdentified: number;
-  inPerson: boolean;
-  group: boolean;
-  notes?: string;
-  /** The program's own counts (policy.debriefMetrics), by name. */
-  metrics?: Record<string, number>;
 }
 
 const periodStartField = (description: string) => ({

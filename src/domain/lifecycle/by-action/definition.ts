@@ -3,10 +3,27 @@
 // changes. The API's route, validation and access check, the workflow's update, `allowedActions` and the forms are
 // all drawn from it.
 import type { FormField, InputField } from '../../forms';
-import type { Actor, Changes, OrganizerState } from '../../organizer';
+import type { Actor, Changes, OrganizerState, Refusal } from '../../organizer';
 import type { ProgramPolicy } from '../../policy';
-import type { Refusal, StageFacts } from '../../stage-machine';
 import type { OpenStage, Stage } from '../../stages';
+
+/** What the stage machine needs to know about the organizer and the action to pick the next stage. */
+export interface StageFacts {
+  /** record-screening */
+  attended?: boolean;
+  advance?: boolean;
+  /** No-shows at screening before this one. */
+  earlierNoShows?: number;
+  /** record-role-play */
+  decision?: 'offer' | 'reject';
+  /** respond-offer */
+  accepted?: boolean;
+  /** record-training: every required training recorded, this one included. */
+  trainingsComplete?: boolean;
+  /** record-training / record-ride-along: ride-alongs recorded (this one included) and the number required first. */
+  rideAlongs?: number;
+  initialRideAlongs?: number;
+}
 
 /** What a form needs to know of the record it is for (the page's panel and the phone pages alike). */
 export interface FormContext {

@@ -4,7 +4,8 @@ import { localDateTime, localDayOf, localMinuteOf } from '../../calendar';
 import { capitalized, formFieldsOf, notesField, withFields, type InputField } from '../../forms';
 import { offerCurrency } from '../../offer';
 import { openStages } from '../../stages';
-import { move, rules2, rules3, stageClock } from '../transitions';
+import { move, stageClock } from '../transitions';
+import { rules2, rules3 } from '../rules';
 import { iso, ms } from '../time';
 import type { ActionDefinition } from './definition';
 

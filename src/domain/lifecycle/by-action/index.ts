@@ -1,6 +1,7 @@
 // Every action people take, one definition each (see definition.ts), in the order the pipeline meets them. The names
 // are part of the API (`POST /api/organizers/:id/<action>`) and of the workflow (its update `scheduleScreening`).
 import { formFieldsOf, type FormField } from '../../forms';
+import type { Actor } from '../../organizer';
 import type { ActionDefinition, FormContext, InputOf } from './definition';
 import { recordGroupDebrief, setWorkPlan, submitDebrief } from './debriefs';
 import {
@@ -44,6 +45,11 @@ export type ActionInputs = { [A in Action]: InputOf<(typeof actionDefinitions)[A
 
 export const actions = Object.keys(actionDefinitions) as Action[];
 
+/** One action as it reaches the workflow: what, with which input, by whom. */
+export type ActionRequest<A extends Action = Action> = {
+  [K in A]: { action: K; input: ActionInputs[K]; actor: Actor };
+}[A];
+
 export type { ActionDefinition, FormContext } from './definition';
 export { debriefPeriodFor } from './debriefs';
 export { noShowsAllowed } from './hiring';
@@ -68,3 +74,4 @@ export function workflowInput<A extends Action>(action: A, input: ActionInputs[A
   const definition = actionDefinitions[action] as unknown as ActionDefinition<ActionInputs[A]>;
   return definition.toWorkflow ? definition.toWorkflow(input) : input;
 }
+export type { StageFacts } from './definition';

@@ -1,7 +1,8 @@
 // A pause in an active organizer's work, and the return from it.
 import { durationMs } from '../../durations';
 import type { Changes, OrganizerState } from '../../organizer';
-import { debriefCalendar, openPeriod, periodEnd, rules3 } from '../transitions';
+import { openPeriod } from '../transitions';
+import { debriefCalendar, periodEnd, rules3 } from '../rules';
 import { shiftPayCalendar } from '../pay-periods';
 import { iso, ms } from '../time';
 import type { InputField } from '../../forms';

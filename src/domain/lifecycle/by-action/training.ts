@@ -2,11 +2,12 @@
 import { localDayOf } from '../../calendar';
 import { formFieldsOf, notesField, withFields } from '../../forms';
 import type { ProgramPolicy } from '../../policy';
-import type { StageFacts } from '../../stage-machine';
 import { rideAlongForecast } from '../figures';
-import { move, resolve, rules2 } from '../transitions';
+import { move } from '../transitions';
+import { resolve } from '../notices';
+import { rules2 } from '../rules';
 import { iso, ms } from '../time';
-import type { ActionDefinition } from './definition';
+import type { ActionDefinition, StageFacts } from './definition';
 
 /** The program's name for a training given in any case, or undefined when the program does not require it. */
 function canonicalTraining(policy: ProgramPolicy, training: string): string | undefined {

@@ -1,0 +1,46 @@
+// Reminders raised and answered: a notification opened on the state and in the changes, and resolved by whoever or
+// whatever answered it.
+import type { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
+import { iso } from './time';
+
+function notificationId(state: OrganizerState, kind: NotificationKind, key: string): string {
+  return `${state.organizerId}:${kind}:${key}`;
+}
+
+export function notify(
+  state: OrganizerState,
+  changes: Changes,
+  kind: NotificationKind,
+  key: string,
+  recipientRole: RecipientRole,
+  at: number,
+  summary: string,
+): void {
+  const id = notificationId(state, kind, key);
+  changes.notifications.push({
+    id,
+    organizerId: state.organizerId,
+    programId: state.programId,
+    kind,
+    recipientRole,
+    createdAt: iso(at),
+    summary,
+  });
+  state.openNotifications.push({ id, kind, key });
+}
+
+/** Resolves open notifications matching `which`, recording who or what answered them. */
+export function resolve(
+  state: OrganizerState,
+  changes: Changes,
+  which: (n: OrganizerState['openNotifications'][number]) => boolean,
+  at: number,
+  by: Actor,
+): void {
+  const remaining: OrganizerState['openNotifications'] = [];
+  for (const open of state.openNotifications) {
+    if (which(open)) changes.resolutions.push({ id: open.id, resolvedAt: iso(at), resolvedBy: by.id });
+    else remaining.push(open);
+  }
+  state.openNotifications = remaining;
+}
