@@ -58,7 +58,12 @@ import {
 } from './organizer-handlers';
 import { organizerWorkflowV1 } from './organizer-v1.workflow';
 import { ProjectionQueue } from './projection-queue';
-import { organizerStageKey, programIdKey } from '../contracts/search-attributes';
+import {
+  currentOrganizerPath,
+  organizerPathKey,
+  organizerStageKey,
+  programIdKey,
+} from '../contracts/search-attributes';
 
 /**
  * Changes to code that running workflows had already executed. Each keeps the old path for the runs that started
@@ -78,6 +83,11 @@ export const patches = {
    * earlier rules takes them up when it continues as new. Retire when no run on earlier rules is open.
    */
   thirdRules: 'third-rules',
+  /**
+   * Each run says it takes this path (the OrganizerPath search attribute) where its start did not: a run continued from
+   * the first path or from one started before the attribute. Retire with committedProjections.
+   */
+  organizerPath: 'organizer-path',
 } as const;
 
 const { projectOrganizer } = proxyActivities<OrganizerActivities>({
@@ -91,6 +101,11 @@ const { checkRoster } = localActivities;
 export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<OrganizerState> {
   // Decided once, at the start of a run: a run that began on the old path keeps it until it ends or continues as new.
   if (!patched(patches.committedProjections)) return organizerWorkflowV1(input);
+  if (
+    patched(patches.organizerPath) &&
+    workflowInfo().typedSearchAttributes.get(organizerPathKey) !== currentOrganizerPath
+  )
+    upsertSearchAttributes([{ key: organizerPathKey, value: currentOrganizerPath }]);
 
   // A run recorded before the third rules asks for the second's marker only (replay): the checks go newest first.
   // Literal numbers: a later rules version comes with a patch of its own, never by raising currentRules here.

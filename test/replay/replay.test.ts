@@ -1,7 +1,8 @@
 // Recorded histories (test/replay/histories, recorded with RECORD_HISTORIES=1) replayed against the current workflow
 // code: a change that running workflows could not replay fails the build here.
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
-import { committedHistories } from '../support/histories';
+import { readFileSync } from 'node:fs';
+import { committedHistories, type Manifest, manifestFile, manifestOf } from '../support/histories';
 import { quietRuntime, workflowBundle } from '../support/workflow-harness';
 
 describe('replay of recorded histories', () => {
@@ -15,6 +16,13 @@ describe('replay of recorded histories', () => {
       ({ history }) => history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes,
     );
     expect(continued.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('says which path of the workflow and which patches recorded each history (manifest.json)', () => {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+    expect(manifest).toEqual(manifestOf(histories));
+    // Both paths stay covered while both are in the code.
+    expect(new Set(Object.values(manifest).map((h) => h.path))).toEqual(new Set(['v1', 'v2']));
   });
 
   it('replays every recorded history against the current workflow code', async () => {

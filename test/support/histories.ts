@@ -36,11 +36,41 @@ export function saveHistories(name: string, runs: RecordedRun[]): void {
       writeFileSync(join(dir, `${name}.run-${i + 1}.json`), historyToJSON(run.history as never) + '\n'),
     );
   }
+  // Recorded histories say which path and patches recorded them.
+  if (process.env.RECORD_HISTORIES === '1')
+    writeFileSync(manifestFile, JSON.stringify(manifestOf(committedHistories()), null, 2) + '\n');
+}
+
+/** Which path of the organizer workflow and which patches recorded each committed history (`manifest.json`). */
+export const manifestFile = join(committedHistoriesDir, 'manifest.json');
+export type Manifest = Record<string, { path: 'v1' | 'v2'; patches: string[] }>;
+
+/** The patches a history's markers name, in the order they were first recorded. */
+export function patchesIn(history: History): string[] {
+  const ids: string[] = [];
+  for (const event of history.events ?? []) {
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_patch') continue;
+    const payload = marker.details?.['patch-data']?.payloads?.[0];
+    const { id } = JSON.parse(Buffer.from(payload?.data ?? []).toString('utf8')) as { id: string };
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** The manifest of the committed histories as they are: the current path is the one behind committed-projections. */
+export function manifestOf(histories: { file: string; history: History }[]): Manifest {
+  return Object.fromEntries(
+    histories.map(({ file, history }) => {
+      const patches = patchesIn(history);
+      return [file, { path: patches.includes('committed-projections') ? 'v2' : 'v1', patches }];
+    }),
+  );
 }
 
 export function committedHistories(): { file: string; history: History }[] {
   return readdirSync(committedHistoriesDir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
     .sort()
     .map((file) => ({
       file,

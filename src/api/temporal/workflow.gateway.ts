@@ -34,7 +34,12 @@ import {
   RefusalDetails,
   termEndChangedSignal,
 } from '../../contracts/organizer-workflow';
-import { organizerStageKey, programIdKey } from '../../contracts/search-attributes';
+import {
+  currentOrganizerPath,
+  organizerPathKey,
+  organizerStageKey,
+  programIdKey,
+} from '../../contracts/search-attributes';
 import { organizerIdFor, weeklyReportScheduleId } from '../../contracts/ids';
 import { weeklyReportWorkflowType } from '../../contracts/weekly-report';
 import {
@@ -96,6 +101,7 @@ export class WorkflowGateway {
           typedSearchAttributes: new TypedSearchAttributes([
             { key: programIdKey, value: input.programId },
             { key: organizerStageKey, value: 'applied' },
+            { key: organizerPathKey, value: currentOrganizerPath },
           ]),
           args: [args],
         }),
