@@ -26,7 +26,7 @@ export interface DemoProgram {
   affiliate: string;
   kind: ProgramKind;
   timezone: string;
-  /** Typed goals (DESIGN.md §3b), so the program page shows progress from the demo's own life. */
+  /** Typed goals (docs/design.md §3b), so the program page shows progress from the demo's own life. */
   goals: { name: string; metric: string; scope: 'program' | 'organizer_week' | 'local'; target: number }[];
   locals: string[];
   /** How many applicants end up in each stage. */

@@ -1,4 +1,4 @@
-// A program's goals (DESIGN.md §3b): typed, so progress can be measured from the read models and forecast at the
+// A program's goals (docs/design.md §3b): typed, so progress can be measured from the read models and forecast at the
 // current pace. The old form (`{ "oneOnOnesPerWeek": 3 }`) is still read: a name it knows becomes its typed goal,
 // anything else is kept as a note with its value (shown, not measured).
 import type { ProgramPolicy } from './policy';

@@ -1,4 +1,4 @@
-// Signed links (DESIGN.md: organizers and applicants act from an email, without an account). A link is
+// Signed links (docs/design.md: organizers and applicants act from an email, without an account). A link is
 // `<id>.<secret>`: the id finds the row, the secret proves it was the one sent; only the secret's hash is stored.
 import type { Stage } from './stages';
 

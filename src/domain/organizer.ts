@@ -41,7 +41,9 @@ export interface Actor {
 }
 export const systemActor: Actor = { id: 'system' satisfies ProductActorId, role: 'system' };
 
-/** The reason an erasure withdraws an open record with (DESIGN.md §4): its run then ends at once, owing no pay. */
+/**
+ * The reason an erasure withdraws an open record with (docs/design.md §4): its run then ends at once, owing no pay.
+ */
 export const erasedReason = 'erased';
 
 /** Why an action is refused: `stage` → 409 naming the stage, `conflict` → 409, `invalid` → 422. */

@@ -1,6 +1,6 @@
-// Pay (DESIGN.md §3b): a program's pay policy, its presets per kind, and what one pay period's time sheet is worth.
-// Money is integer minor units (cents) of a two-decimal currency, never floats; hours are counted in quarter hours.
-// The rounding rules, all here:
+// Pay (docs/design.md §3b): a program's pay policy, its presets per kind, and what one pay period's time sheet is
+// worth. Money is integer minor units (cents) of a two-decimal currency, never floats; hours are counted in quarter
+// hours. The rounding rules, all here:
 //   - hours are whole quarter hours (a time sheet with 1.3 hours is refused, not rounded);
 //   - an hourly amount is quarter hours × rate ÷ 4, rounded half up to the minor unit, once per pay period;
 //   - mileage is tenths of a mile × rate per mile ÷ 10, rounded half up, once per pay period;

@@ -30,7 +30,7 @@ export const attestationLabels: Record<RequirableAttestation | 'currentLeader', 
   currentLeader: 'A current steward or officer',
 };
 
-/** Every number that drives an organizer's lifecycle. Durations are strings such as '7 days' (DESIGN.md §2). */
+/** Every number that drives an organizer's lifecycle. Durations are strings such as '7 days' (docs/design.md §2). */
 export interface ProgramPolicy {
   hoursPerWeek: number;
   requiredAttestations: RequirableAttestation[];

@@ -1,5 +1,5 @@
-// The organizer's stage machine (DESIGN.md §3): which action each stage accepts, where it leads and who may take it,
-// read from the actions' definitions (lifecycle/by-action). Pure: no Temporal, no I/O. The workflow's update
+// The organizer's stage machine (docs/design.md §3): which action each stage accepts, where it leads and who may take
+// it, read from the actions' definitions (lifecycle/by-action). Pure: no Temporal, no I/O. The workflow's update
 // validators and handlers call it; nothing else re-implements it.
 import {
   type Action,

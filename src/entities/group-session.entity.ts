@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A group session a coordinator runs for many people at once (DESIGN.md: the seeds' group screenings and in-person
+ * A group session a coordinator runs for many people at once (docs/design.md: the seeds' group screenings and in-person
  * group debriefs). Each person's change is an action on their own workflow; the session keeps who was in it and what
  * each action answered, so a retried request (the same Idempotency-Key) gets the first answer instead of a second run.
  */

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { LinkPurpose } from '../domain/links';
 
 /**
- * A signed link sent by email (DESIGN.md: organizers act from their phones): one purpose for one organizer, until
+ * A signed link sent by email (docs/design.md: organizers act from their phones): one purpose for one organizer, until
  * it expires, is used, revoked or superseded by a fresher one. Only a hash of its secret is kept, so the table cannot
  * be used to forge one.
  */

@@ -6,7 +6,7 @@ export const payPeriodStatuses = ['open', 'submitted', 'payable', 'vouchered', '
 export type PayPeriodStatus = (typeof payPeriodStatuses)[number];
 
 /**
- * One organizer's pay period (DESIGN.md §3b). The workflow writes it while it is open, submitted and once payable
+ * One organizer's pay period (docs/design.md §3b). The workflow writes it while it is open, submitted and once payable
  * (then it leaves the workflow's state); vouchers move it on: vouchered, reimbursed, or back to payable if returned.
  */
 @Entity({ name: 'pay_periods' })

@@ -3,7 +3,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export const voucherStatuses = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type VoucherStatus = (typeof voucherStatuses)[number];
 
-/** A local's claim for payable pay periods, sent to the reimbursing body (DESIGN.md §3b); its lines are the periods. */
+/**
+ * A local's claim for payable pay periods, sent to the reimbursing body (docs/design.md §3b); its lines are the
+ * periods.
+ */
 @Entity({ name: 'vouchers' })
 @Index(['programId', 'status'])
 export class VoucherEntity {

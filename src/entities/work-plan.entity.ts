@@ -1,7 +1,9 @@
 import { Column, Entity } from 'typeorm';
 import { OrganizerPeriodColumns } from './organizer-period.columns';
 
-/** A week's work plan (DESIGN.md §3b): what the organizer aims for in one debrief period, set before its debrief. */
+/**
+ * A week's work plan (docs/design.md §3b): what the organizer aims for in one debrief period, set before its debrief.
+ */
 @Entity({ name: 'work_plans' })
 export class WorkPlanEntity extends OrganizerPeriodColumns {
   /** Targets by name: hours, conversations, oneOnOnes, leadersIdentified, or one of the program's own counts. */

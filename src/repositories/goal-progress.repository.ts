@@ -1,4 +1,4 @@
-// Goal progress from the read models (DESIGN.md §3b): what each goal counts so far, the forecast at the current
+// Goal progress from the read models (docs/design.md §3b): what each goal counts so far, the forecast at the current
 // pace, and whether that reaches the target. Used by the API (GET /api/programs/:id/goals) and the weekly report.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
-// Pay periods and vouchers in the read models (DESIGN.md §3b). The workflow writes a pay period until it is payable;
-// from there on it is the vouchers': a voucher takes payable periods (each on at most one voucher that is not
+// Pay periods and vouchers in the read models (docs/design.md §3b). The workflow writes a pay period until it is
+// payable; from there on it is the vouchers': a voucher takes payable periods (each on at most one voucher that is not
 // returned), its approval reimburses them, its return gives them back to payable.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';

@@ -1,4 +1,4 @@
-// Every 4xx of API.md, each over HTTP, each leaving the organizer exactly as it was (stage, version, rows).
+// Every 4xx of docs/api.md, each over HTTP, each leaving the organizer exactly as it was (stage, version, rows).
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, footprint, Program } from '../support/api-client';
 import { rubricScores, soon } from '../../dev/hiring-walk';

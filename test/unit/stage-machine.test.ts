@@ -3,7 +3,7 @@ import { actions, Action, allowedActions, mayTake, payActions } from '../../src/
 import { Stage, stages } from '../../src/domain/stages';
 import { organizerIn, request } from '../support/organizer-states';
 
-// DESIGN.md §3, written out by hand: the stage each accepted action leads to (with the sample inputs). Everything
+// docs/design.md §3, written out by hand: the stage each accepted action leads to (with the sample inputs). Everything
 // missing here must be refused.
 const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
   applied: { 'schedule-screening': 'screening', reject: 'not_selected', withdraw: 'withdrawn' },

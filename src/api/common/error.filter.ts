@@ -67,7 +67,10 @@ export function databaseUnavailable(error: unknown): boolean {
   );
 }
 
-/** Maps every error to API.md's body `{ statusCode, error, message }`, in one place; 5xx bodies never carry internals. */
+/**
+ * Maps every error to docs/api.md's body `{ statusCode, error, message }`, in one place; 5xx bodies never carry
+ * internals.
+ */
 export function errorBody(error: unknown): ErrorBody {
   const body = (statusCode: number, message: string): ErrorBody => ({
     statusCode,

@@ -46,7 +46,7 @@ const refusals = [
 ];
 
 /**
- * Group sessions (DESIGN.md: the seeds' group screenings and in-person group debriefs): one request acts on many
+ * Group sessions (docs/design.md: the seeds' group screenings and in-person group debriefs): one request acts on many
  * people, each through an action on their own workflow, and answers person by person, done or refused and why.
  */
 @Injectable()

@@ -82,7 +82,9 @@ export class ApplicationsController {
   }
 }
 
-/** The organizer's record; and one route per action (API.md, added below), each a Temporal update on its workflow. */
+/**
+ * The organizer's record; and one route per action (docs/api.md, added below), each a Temporal update on its workflow.
+ */
 @ApiTags('organizers')
 @ApiBearerAuth()
 @Controller('organizers/:organizerId')

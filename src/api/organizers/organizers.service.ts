@@ -221,8 +221,8 @@ export class OrganizersService {
   }
 
   /**
-   * Erases a member (DESIGN.md §4): an open record is ended first (withdrawn, reason `erased`) and its workflow left
-   * to close, so no projection can write their data again; then the read models lose it and the data key that
+   * Erases a member (docs/design.md §4): an open record is ended first (withdrawn, reason `erased`) and its workflow
+   * left to close, so no projection can write their data again; then the read models lose it and the data key that
    * encrypts their payloads in Temporal is destroyed. Logged in the audit trail without the erased data.
    */
   async erase(organizerId: string, caller: Caller): Promise<ErasedDto> {

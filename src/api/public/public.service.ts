@@ -1,4 +1,4 @@
-// The public interest form (DESIGN.md: applicants apply from a public page). Anyone may send one, so it is limited
+// The public interest form (docs/design.md: applicants apply from a public page). Anyone may send one, so it is limited
 // per client address, per member id and in all; it answers the same to every accepted submission, whether the
 // member is on the roster, applied before, or was caught by the honeypot, so it tells no one who applied.
 import type { ProductActorId } from '../../domain/actors';

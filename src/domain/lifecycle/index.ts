@@ -1,4 +1,4 @@
-// The organizer's lifecycle as pure functions over its state (DESIGN.md §3): starting on application, refusing or
+// The organizer's lifecycle as pure functions over its state (docs/design.md §3): starting on application, refusing or
 // applying actions, and the timers, kept as absolute instants in the state so they survive pauses, policy changes and
 // continue-as-new. The workflow is a thin shell around these; `now` is always passed in (workflow time).
 // One module per seam: start, actions, program changes, deadlines, figures (and the transitions they share).

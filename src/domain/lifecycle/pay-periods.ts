@@ -1,6 +1,6 @@
-// Pay periods (DESIGN.md §3b): opened as the debrief periods they cover open, on the same calendar; payable once the
-// time sheet is in, every debrief period they overlap has its debrief, and the coordinator approved. The state keeps
-// only open ones: an approved period is written to the read models as payable and leaves the state.
+// Pay periods (docs/design.md §3b): opened as the debrief periods they cover open, on the same calendar; payable once
+// the time sheet is in, every debrief period they overlap has its debrief, and the coordinator approved. The state
+// keeps only open ones: an approved period is written to the read models as payable and leaves the state.
 import { localDayOf, startOfNextLocalMonth } from '../calendar';
 import { durationMs } from '../durations';
 import type { Actor, Changes, DebriefPeriod, OpenPayPeriod, OrganizerState, PayPeriodRecord } from '../organizer';
