@@ -34,8 +34,11 @@ export interface OrganizerSnapshot {
   } | null;
   rideAlongCount: number;
   totals: OrganizerState['totals'];
-  /** Periods started and not yet reported, so a client can name one in a debrief. */
-  pendingDebriefPeriods: { start: string; end: string; overdueAt: string; overdue: boolean }[];
+  /**
+   * Periods started and not yet reported, so a client can name one in a debrief; with the deadlines the workflow set
+   * (overdue, then escalated to the coordinator; rows stored before the escalation was kept lack it).
+   */
+  pendingDebriefPeriods: { start: string; end: string; overdueAt: string; escalateAt?: string; overdue: boolean }[];
   version: number;
 }
 
@@ -82,7 +85,13 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     totals: { ...state.totals },
     pendingDebriefPeriods: state.periods
       .filter((p) => !p.submittedAt && !isClosed(state.stage))
-      .map((p) => ({ start: p.start, end: p.end, overdueAt: p.overdueAt, overdue: p.overdue })),
+      .map((p) => ({
+        start: p.start,
+        end: p.end,
+        overdueAt: p.overdueAt,
+        escalateAt: p.escalateAt,
+        overdue: p.overdue,
+      })),
     version: state.version,
   };
 }

@@ -22,7 +22,7 @@ export interface OrganizerFacts {
   stage: Stage;
   erased: boolean;
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
-  pendingDebriefPeriods: { start: string; end: string; overdueAt: string; overdue: boolean }[];
+  pendingDebriefPeriods: { start: string; end: string; overdueAt: string; escalateAt?: string; overdue: boolean }[];
   /** Pay periods not yet approved, oldest first (`submitted`: a time sheet is in). */
   openPayPeriods: { start: string; end: string; status: 'open' | 'submitted' }[];
   program: ProgramFacts;

@@ -3,7 +3,6 @@
 // zone, what happens next and when, and carries the link that clears it.
 import { offerCurrency, offerInWords } from '../domain/offer';
 import { localDateTime, localDayOf } from '../domain/calendar';
-import { durationMs } from '../domain/durations';
 import { linkButtonLabels, nextStepForApplicant, type LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
 import type { ProgramPolicy } from '../domain/policy';
@@ -60,7 +59,7 @@ export interface ReminderFacts {
   /** Whom it is sent to: the organizer (greeted by name) or staff. */
   recipientRole: string;
   /** The debrief period a debrief reminder is about. */
-  period?: { start: string; end: string; overdueAt: string };
+  period?: { start: string; end: string; overdueAt: string; escalateAt?: string };
   /** The pay period a time sheet reminder is about. */
   payPeriod?: { start: string; end: string };
   offer?: { expiresAt: string };
@@ -89,12 +88,14 @@ const subjects: Record<NotificationKind, string | ((policy: ProgramPolicy) => st
 function nextStep(facts: ReminderFacts, at: (instant: number) => string): string | undefined {
   const { policy } = facts.program;
   const period = facts.period;
-  const escalation = period ? Date.parse(period.overdueAt) + durationMs(policy.escalateAfter) : undefined;
+  // As the workflow set it (rows stored before it was kept have none: the step is then not said).
+  const escalation = period?.escalateAt ? Date.parse(period.escalateAt) : undefined;
   switch (facts.kind) {
     case 'debrief_due_soon':
-      return period
-        ? `If it is not in by ${at(Date.parse(period.overdueAt))}, it is overdue, and your coordinator is told on ${at(escalation!)}.`
-        : undefined;
+      if (!period) return undefined;
+      return `If it is not in by ${at(Date.parse(period.overdueAt))}, it is overdue${
+        escalation ? `, and your coordinator is told on ${at(escalation)}` : ''
+      }.`;
     case 'debrief_overdue':
       return escalation ? `If it is still missing on ${at(escalation)}, your coordinator is told.` : undefined;
     case 'debrief_escalated':

@@ -63,4 +63,19 @@ describe('reminder emails', () => {
     expect(mail.text).not.toContain('Hello');
     expect(mail.text).toContain("Open Rosa Díaz's page:\nhttps://pipeline.example/#/organizer/x");
   });
+
+  it('say when the coordinator is told as the workflow set it, not as the policy reads now', () => {
+    // The policy now says 2 days; the workflow set this period's escalation 5 days after it was overdue.
+    const escalateAt = '2026-03-19T23:00:00.000Z';
+    const period = { ...facts(policyPresets.member_organizer).period!, escalateAt };
+    const overdue = reminderMail(facts(policyPresets.member_organizer, { period }));
+    expect(overdue.text).toContain(
+      'Next: If it is still missing on Thursday, March 19, 2026 at 18:00 (America/Chicago)',
+    );
+    const soon = reminderMail(facts(policyPresets.member_organizer, { kind: 'debrief_due_soon', period }));
+    expect(soon.text).toContain('and your coordinator is told on Thursday, March 19, 2026 at 18:00 (America/Chicago).');
+    // A row stored before the escalation was kept: the step is not guessed.
+    const older = reminderMail(facts(policyPresets.member_organizer));
+    expect(older.text).not.toContain('your coordinator is told');
+  });
 });

@@ -115,6 +115,11 @@ export class PendingDebriefPeriodDto {
   @ApiProperty({ format: 'date-time' }) start: string;
   @ApiProperty({ format: 'date-time' }) end: string;
   @ApiProperty({ format: 'date-time' }) overdueAt: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When a debrief still missing is escalated to the coordinator',
+  })
+  escalateAt?: string;
   @ApiProperty() overdue: boolean;
 }
 
