@@ -271,6 +271,8 @@ export interface PayPeriodRecord {
   periodEnd: string;
   status: 'open' | 'submitted' | 'payable';
   debriefStarts: string[];
+  /** When a missing time sheet is due (the organizer is reminded then), as the workflow set it. */
+  dueAt: string;
   timesheet?: Timesheet;
   figures?: PayFigures;
   currency: string;

@@ -19,6 +19,10 @@ export class PayPeriodEntity extends OrganizerPeriodColumns {
   @Column({ type: 'varchar', length: 16 })
   status: PayPeriodStatus;
 
+  /** When a missing time sheet is due, as the workflow set it (links and reminders read it, never recompute it). */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
   /** Starts of the debrief periods it overlaps (its evidence with the time sheet). */
   @Column({ type: 'jsonb' })
   debriefStarts: string[];

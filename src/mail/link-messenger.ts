@@ -24,7 +24,7 @@ export interface OrganizerFacts {
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
   pendingDebriefPeriods: { start: string; end: string; overdueAt: string; escalateAt?: string; overdue: boolean }[];
   /** Pay periods not yet approved, oldest first (`submitted`: a time sheet is in). */
-  openPayPeriods: { start: string; end: string; status: 'open' | 'submitted' }[];
+  openPayPeriods: { start: string; end: string; status: 'open' | 'submitted'; dueAt: string }[];
   program: ProgramFacts;
 }
 
@@ -51,7 +51,7 @@ export class LinkMessenger {
       `SELECT o.id, o.name, o.email, o.stage, o.erased_at, o.offer, o.pending_debrief_periods,
               p.id AS program_id, p.name AS program_name, p.timezone, p.policy,
               (SELECT COALESCE(json_agg(json_build_object('start', pp.period_start, 'end', pp.period_end,
-                 'status', pp.status) ORDER BY pp.period_start), '[]')
+                 'status', pp.status, 'dueAt', pp.due_at) ORDER BY pp.period_start), '[]')
                  FROM pay_periods pp WHERE pp.organizer_id = o.id AND pp.status IN ('open', 'submitted')) AS pay
          FROM organizers o JOIN programs p ON p.id = o.program_id WHERE o.id = $1`,
       [organizerId],
@@ -65,10 +65,11 @@ export class LinkMessenger {
       erased: row.erased_at !== null,
       offer: row.offer,
       pendingDebriefPeriods: row.pending_debrief_periods,
-      openPayPeriods: row.pay.map((p: { start: string; end: string; status: 'open' | 'submitted' }) => ({
+      openPayPeriods: row.pay.map((p: { start: string; end: string; status: 'open' | 'submitted'; dueAt: string }) => ({
         start: new Date(p.start).toISOString(),
         end: new Date(p.end).toISOString(),
         status: p.status,
+        dueAt: new Date(p.dueAt).toISOString(),
       })),
       program: {
         id: row.program_id,

@@ -149,20 +149,21 @@ const projectionStatement = `
     WHERE work_plans.version < EXCLUDED.version
     RETURNING 1
   ), pay AS (
-    INSERT INTO pay_periods (organizer_id, period_start, program_id, period_end, status, debrief_starts, timesheet,
+    INSERT INTO pay_periods (organizer_id, period_start, program_id, period_end, status, due_at, debrief_starts, timesheet,
       quarter_hours, paid_quarter_hours, rate_minor, amount_minor, allowances_minor, mileage_minor, currency, approved_by,
       approved_at, version)
-    SELECT $1, p."periodStart", $2, p."periodEnd", p.status, p."debriefStarts", p.timesheet,
+    SELECT $1, p."periodStart", $2, p."periodEnd", p.status, p."dueAt", p."debriefStarts", p.timesheet,
       (p.figures->>'quarterHours')::int, (p.figures->>'paidQuarterHours')::int, (p.figures->>'rateMinor')::int,
       (p.figures->>'amountMinor')::bigint, (p.figures->>'allowancesMinor')::bigint, (p.figures->>'mileageMinor')::bigint,
       p.currency, p."approvedBy",
       p."approvedAt", p.version
     FROM jsonb_to_recordset($${n + 8}::jsonb) AS p("periodStart" timestamptz, "periodEnd" timestamptz, status text,
-      "debriefStarts" jsonb, timesheet jsonb, figures jsonb, currency text, "approvedBy" text, "approvedAt" timestamptz,
+      "dueAt" timestamptz, "debriefStarts" jsonb, timesheet jsonb, figures jsonb, currency text, "approvedBy" text, "approvedAt" timestamptz,
       version int)
     WHERE ${fresh}
     -- Once payable the period is the vouchers' (vouchered, reimbursed): the workflow never writes it again.
     ON CONFLICT (organizer_id, period_start) DO UPDATE SET period_end = EXCLUDED.period_end, status = EXCLUDED.status,
+      due_at = COALESCE(EXCLUDED.due_at, pay_periods.due_at),
       debrief_starts = EXCLUDED.debrief_starts, timesheet = EXCLUDED.timesheet, quarter_hours = EXCLUDED.quarter_hours,
       paid_quarter_hours = EXCLUDED.paid_quarter_hours, rate_minor = EXCLUDED.rate_minor,
       amount_minor = EXCLUDED.amount_minor, allowances_minor = EXCLUDED.allowances_minor,

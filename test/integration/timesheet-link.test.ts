@@ -1,6 +1,7 @@
 // A time sheet from the email that asks for it (issue 18), on a 360-px phone: the missing-time-sheet reminder
 // carries a signed link; its page lists the pay period's days and the program's kinds of work; a bad figure shows
 // next to its field; once sent, the reminder resolves, the period says submitted and the link is used up.
+import type { OrganizerState } from '../../src/domain/organizer';
 import type { ParsedMail } from 'mailparser';
 import { payPresets } from '../../src/domain/pay';
 import { ApiClient, Program } from '../support/api-client';
@@ -50,6 +51,11 @@ describe('a time sheet through its emailed link', () => {
     const token = linkTokenIn(mail!);
     const link = (await harness.http('GET', `/api/links/${token}`)).body;
     expect(link).toMatchObject({ purpose: 'timesheet', period: { start: expect.any(String) } });
+    // Its due time is the one the workflow set for the period (the row keeps it; the link page does not recompute it).
+    const state = await harness.temporal.workflow.getHandle(body.id).query<OrganizerState>('organizerState');
+    const open = state.pay!.periods.find((p) => p.start === link.period.start)!;
+    expect(link.dueAt).toBe(open.dueAt);
+    expect(link.period.overdueAt).toBe(open.dueAt);
     const kinds = link.form.fields.find((f: { name: string }) => f.name === 'entries.0.kind');
     expect(kinds.options).toEqual(payPresets.member_organizer.workKinds);
 

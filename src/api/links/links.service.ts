@@ -3,7 +3,6 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { offerCurrency, offerView } from '../../domain/offer';
 import { actionForm, type Action, type FormContext } from '../../domain/lifecycle/by-action';
-import { durationMs } from '../../domain/durations';
 import {
   linkEnding,
   linkEndingMessages,
@@ -83,8 +82,7 @@ export class LinksService {
     }
     if (link.purpose === 'timesheet') {
       const pay = organizer.openPayPeriods.find((p) => p.start === link.subject)!;
-      const policy = organizer.program.policy;
-      const dueAt = new Date(Date.parse(pay.end) + durationMs(policy.debriefGrace)).toISOString();
+      const dueAt = pay.dueAt;
       return {
         ...view,
         period: { start: pay.start, end: pay.end, overdueAt: dueAt, overdue: Date.now() > Date.parse(dueAt) },

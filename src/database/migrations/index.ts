@@ -15,6 +15,7 @@ import { WorkPlans1796034716405 } from './1796034716405-WorkPlans';
 import { PayPeriodsAndVouchers1796039625458 } from './1796039625458-PayPeriodsAndVouchers';
 import { PrivacyFixes1796200000000 } from './1796200000000-PrivacyFixes';
 import { PayMileage1796300000000 } from './1796300000000-PayMileage';
+import { PayPeriodDue1796400000000 } from './1796400000000-PayPeriodDue';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   PayPeriodsAndVouchers1796039625458,
   PrivacyFixes1796200000000,
   PayMileage1796300000000,
+  PayPeriodDue1796400000000,
 ];

@@ -37,6 +37,7 @@ function record(state: OrganizerState, period: OpenPayPeriod, status: PayPeriodR
     periodEnd: period.end,
     status,
     debriefStarts: [...period.debriefs],
+    dueAt: period.dueAt,
     ...(period.timesheet ? { timesheet: structuredCopy(period.timesheet) } : {}),
     currency: state.policy.pay!.currency,
     version: state.version + 1,
