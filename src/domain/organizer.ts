@@ -186,6 +186,8 @@ export interface NotificationRecord {
   createdAt: string;
   /** A short human sentence for the message. */
   summary: string;
+  /** By when what it asks for is due, where that is not when it was raised (the ride-along window's close). */
+  dueAt?: string;
 }
 
 export interface ResolutionRecord {

@@ -30,6 +30,10 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   summary: string;
 
+  /** By when what it asks for is due, as the workflow set it, where that is not when it was raised. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 

@@ -130,10 +130,11 @@ const projectionStatement = `
     WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
   ), created AS (
-    INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, resolved_at, resolved_by)
-    SELECT c.id, $1, $2, c.kind, c."recipientRole", c."createdAt", c.summary, c."resolvedAt", c."resolvedBy"
+    INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, due_at,
+      resolved_at, resolved_by)
+    SELECT c.id, $1, $2, c.kind, c."recipientRole", c."createdAt", c.summary, c."dueAt", c."resolvedAt", c."resolvedBy"
     FROM jsonb_to_recordset($${n + 5}::jsonb) AS c(id text, kind text, "recipientRole" text, "createdAt" timestamptz, summary text,
-      "resolvedAt" timestamptz, "resolvedBy" text)
+      "dueAt" timestamptz, "resolvedAt" timestamptz, "resolvedBy" text)
     WHERE ${fresh}
     ON CONFLICT (id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by
     WHERE notifications.resolved_at IS NULL AND EXCLUDED.resolved_at IS NOT NULL
@@ -339,6 +340,8 @@ export interface OpenReminder extends Pick<ToDoPerson, 'id' | 'name' | 'programI
   notificationId: string;
   kind: string;
   createdAt: Date;
+  /** By when it is due, as the workflow set it (null: when it was raised). */
+  dueAt: Date | null;
 }
 
 export interface OrganizerFilters {
@@ -460,7 +463,7 @@ const uniqueViolation = '23505';
  * Today's open reminders: read through the partial index of unresolved notifications (a program's resolved ones, about
  * 260,000 a year at 5,000 organizers, are never read). Parameters: program ids, kinds, open stages.
  */
-export const openRemindersSql = `SELECT n.id AS notification_id, n.kind, n.created_at, o.id, o.name, o.program_id, o.stage, o.hired_at
+export const openRemindersSql = `SELECT n.id AS notification_id, n.kind, n.created_at, n.due_at, o.id, o.name, o.program_id, o.stage, o.hired_at
    FROM notifications n JOIN organizers o ON o.id = n.organizer_id
   WHERE n.program_id = ANY ($1) AND n.resolved_at IS NULL AND n.kind = ANY ($2)
     AND o.stage = ANY ($3) AND o.erased_at IS NULL`;
@@ -584,6 +587,7 @@ export class OrganizerRepository {
       notificationId: r.notification_id,
       kind: r.kind,
       createdAt: r.created_at,
+      dueAt: r.due_at,
     }));
   }
 

@@ -1,6 +1,7 @@
 // What the coordinator's workspace stands on, over HTTP: the actions each caller may take now, organizer accounts
 // made by coordinators, group screenings and group debriefs answered person by person (and retried safely), and the
 // to-do list with its rules.
+import { eventually } from '../support/eventually';
 import { randomUUID } from 'node:crypto';
 import { soon } from '../../dev/hiring-walk';
 import { ApiClient, footprint, Program } from '../support/api-client';
@@ -367,4 +368,26 @@ describe("the coordinator's workspace API", () => {
       (await outsider.ok('GET', '/api/inbox')).items.some((i: { programId: string }) => i.programId === program.id),
     ).toBe(false);
   }, 120_000);
+
+  it("dates a ride-along reminder by the window's close, as the workflow set it", async () => {
+    // A 120-second window checked every tenth of it; twenty ride-alongs cannot be reached.
+    const paced = await admin.createProgram(aFastPolicy({ requiredRideAlongs: 20 }));
+    const paceCoordinator = admin.as((await admin.createUser('coordinator', { programIds: [paced.id] })).token);
+    const id = (await admin.apply(paced.id)).body.id as string;
+    const hired = await admin.hireToActive(paced, id);
+    let item: { kind: string; dueAt: string; action: string } | undefined;
+    await eventually(
+      'the ride-along reminder on Today',
+      async () => {
+        const inbox = await paceCoordinator.ok('GET', `/api/inbox?programId=${paced.id}`);
+        item = inbox.items.find(
+          (i: { organizerId: string; kind: string }) => i.organizerId === id && i.kind === 'ride_alongs_behind',
+        );
+        return item !== undefined;
+      },
+      30_000,
+    );
+    expect(item).toMatchObject({ action: 'record-ride-along' });
+    expect(item!.dueAt).toBe(new Date(Date.parse(hired.hiredAt) + 120_000).toISOString());
+  }, 60_000);
 });

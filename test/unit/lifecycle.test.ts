@@ -380,7 +380,12 @@ describe('the debrief cycle', () => {
     const hiredAt = Date.parse(organizer.state.hiredAt!);
     const half = organizer.advance(hiredAt + 182.5 * day - organizer.now);
     expect(half.notifications.filter((n) => n.kind === 'ride_alongs_behind')).toEqual([
-      expect.objectContaining({ recipientRole: 'coordinator', createdAt: iso(hiredAt + 182.5 * day) }),
+      expect.objectContaining({
+        recipientRole: 'coordinator',
+        createdAt: iso(hiredAt + 182.5 * day),
+        // What it asks for is due by the window's close.
+        dueAt: iso(hiredAt + 365 * day),
+      }),
     ]);
   });
 

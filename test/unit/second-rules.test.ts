@@ -161,6 +161,8 @@ describe('the second rules', () => {
     const behind = raised.notifications.filter((n) => n.kind === 'ride_alongs_behind');
     expect(behind).toHaveLength(1);
     expect(behind[0].summary).toMatch(/at .*'s pace so far, \d+ of 20 ride-alongs will be done by /);
+    // Due when the window closes, 120 days after hire, as the workflow says (Today reads it from the row).
+    expect(behind[0].dueAt).toBe(new Date(Date.parse(organizer.state.hiredAt!) + 120 * day).toISOString());
     expect(organizer.advance(30 * day).notifications.filter((n) => n.kind === 'ride_alongs_behind')).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { durationMs } from '../../domain/durations';
 import type { ProgramPolicy } from '../../domain/policy';
 import type { Stage } from '../../domain/stages';
 import { ProgramEntity } from '../../entities';
@@ -123,11 +122,10 @@ export class InboxService {
             occasion,
           );
           break;
-        case 'ride_alongs_behind': {
-          const hired = reminder.hiredAt?.getTime() ?? raised;
-          add(reminder, kind, hired + durationMs(policy.rideAlongWindow), { action: 'record-ride-along' });
+        case 'ride_alongs_behind':
+          // Due when the window closes, as the workflow said when it raised it.
+          add(reminder, kind, reminder.dueAt?.getTime() ?? raised, { action: 'record-ride-along' });
           break;
-        }
         case 'stage_stalled': {
           const step = stageStep[reminder.stage];
           add(reminder, kind, raised, step ? { action: step } : {}, reminder.stage);

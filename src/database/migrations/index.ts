@@ -16,6 +16,7 @@ import { PayPeriodsAndVouchers1796039625458 } from './1796039625458-PayPeriodsAn
 import { PrivacyFixes1796200000000 } from './1796200000000-PrivacyFixes';
 import { PayMileage1796300000000 } from './1796300000000-PayMileage';
 import { PayPeriodDue1796400000000 } from './1796400000000-PayPeriodDue';
+import { NotificationDue1796500000000 } from './1796500000000-NotificationDue';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PrivacyFixes1796200000000,
   PayMileage1796300000000,
   PayPeriodDue1796400000000,
+  NotificationDue1796500000000,
 ];

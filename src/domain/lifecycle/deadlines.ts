@@ -106,6 +106,7 @@ function deadlines(state: OrganizerState): Deadline[] {
             'coordinator',
             ms(check.at),
             `${state.name} has ${state.rideAlongs.length} of ${state.policy.requiredRideAlongs} ride-alongs at half of the window`,
+            rideAlongForecast(state, ms(check.at)).windowEnd,
           );
         }
       },
@@ -142,6 +143,7 @@ function checkRideAlongPace(state: OrganizerState, check: { at: string; done: bo
       'coordinator',
       at,
       `at ${state.name}'s pace so far, ${projected} of ${state.policy.requiredRideAlongs} ride-alongs will be done by ${when(state, windowEnd)}`,
+      windowEnd,
     );
   }
   const next = at + durationMs(state.policy.rideAlongWindow) / 12;

@@ -15,6 +15,7 @@ export function notify(
   recipientRole: RecipientRole,
   at: number,
   summary: string,
+  dueAt?: number,
 ): void {
   const id = notificationId(state, kind, key);
   changes.notifications.push({
@@ -25,6 +26,7 @@ export function notify(
     recipientRole,
     createdAt: iso(at),
     summary,
+    ...(dueAt !== undefined ? { dueAt: iso(dueAt) } : {}),
   });
   state.openNotifications.push({ id, kind, key });
 }
