@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/configuration';
+import { RepositoriesModule } from '../repositories/repositories.module';
 import { dataSourceOptions } from './data-source';
 
 @Module({
@@ -13,6 +14,7 @@ import { dataSourceOptions } from './data-source';
         retryDelay: 2_000,
       }),
     }),
+    RepositoriesModule,
   ],
 })
 export class DatabaseModule {}

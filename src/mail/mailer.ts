@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/configuration';
+import { DeliveryRepository } from '../repositories/delivery.repository';
 
 export interface Mail {
   to: string;
@@ -29,7 +29,7 @@ export class Mailer implements OnModuleDestroy {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveryRepository,
   ) {
     this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : undefined;
   }
@@ -65,19 +65,12 @@ export class Mailer implements OnModuleDestroy {
     to: string,
     mail: Omit<Mail, 'to' | 'messageId'> | (() => Promise<Omit<Mail, 'to' | 'messageId'>>),
   ): Promise<void> {
-    const [sent] = await this.dataSource.query(
-      'SELECT 1 FROM notification_deliveries WHERE notification_id = $1 AND recipient = $2',
-      [key, to],
-    );
-    if (sent) return;
+    if (await this.deliveries.sent(key, to)) return;
     const messageId = `<${createHash('sha256').update(`${key}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
     // Composed only once it is known to be unsent (composing may create a link).
     const content = typeof mail === 'function' ? await mail() : mail;
     await this.send({ ...content, to, messageId });
-    await this.dataSource.query(
-      'INSERT INTO notification_deliveries (notification_id, recipient, message_id, sent_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING',
-      [key, to, messageId],
-    );
+    await this.deliveries.record(key, to, messageId);
   }
 
   onModuleDestroy(): void {

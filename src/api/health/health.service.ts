@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from '../../repositories/health.repository';
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -21,7 +21,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 export class HealthService {
   constructor(
     private readonly client: Client,
-    private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
   ) {}
 
   async check(): Promise<Health> {
@@ -52,7 +52,7 @@ export class HealthService {
 
   private async databaseUp(): Promise<boolean> {
     try {
-      await within(this.dataSource.query('SELECT 1'), checkTimeoutMs);
+      await within(this.database.ping(), checkTimeoutMs);
       return true;
     } catch {
       return false;
