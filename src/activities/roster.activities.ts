@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { RosterStatus } from '../domain/organizer';
+import { RosterRepository } from '../repositories/roster.repository';
 
 /** Eligibility's view of the program's member roster. */
 @Injectable()
 export class RosterActivities {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly roster: RosterRepository) {}
 
-  async checkRoster({ programId, memberId }: { programId: string; memberId: string }): Promise<RosterStatus> {
-    const [row] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM roster_members WHERE program_id = $1) AS has_roster,
-              (SELECT status FROM roster_members WHERE program_id = $1 AND upper(member_id) = upper($2) LIMIT 1) AS status`,
-      [programId, memberId],
-    );
-    return {
-      hasRoster: row.has_roster,
-      onRoster: row.status !== null,
-      ...(row.status !== null ? { status: row.status } : {}),
-    };
+  checkRoster({ programId, memberId }: { programId: string; memberId: string }): Promise<RosterStatus> {
+    return this.roster.status(programId, memberId);
   }
 }

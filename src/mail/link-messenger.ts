@@ -1,32 +1,20 @@
 // Links and the emails that carry them, for the worker (reminders) and the API (a coordinator's fresh link, an
 // applicant's confirmation) alike: what a link of each purpose is for right now, minting it, and writing the mail.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/configuration';
 import { durationMs } from '../domain/durations';
 import type { LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
-import { linkLifetime, type ProgramPolicy } from '../domain/policy';
+import { linkLifetime } from '../domain/policy';
 import { stageRefusal, type Action } from '../domain/stage-machine';
-import type { Stage } from '../domain/stages';
 import { LinkEntity } from '../entities';
 import { LinkRepository } from '../repositories/link.repository';
+import { OrganizerRepository } from '../repositories/organizer.repository';
+import type { OrganizerFacts } from '../repositories/organizer-facts';
 import { Mailer } from './mailer';
-import { linkMail, reminderMail, type Composed, type ProgramFacts } from './messages';
+import { linkMail, reminderMail, type Composed } from './messages';
 
-/** What links and mails need to know of an organizer, from the read model. */
-export interface OrganizerFacts {
-  id: string;
-  name: string;
-  email: string;
-  stage: Stage;
-  erased: boolean;
-  offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
-  pendingDebriefPeriods: { start: string; end: string; overdueAt: string; escalateAt?: string; overdue: boolean }[];
-  /** Pay periods not yet approved, oldest first (`submitted`: a time sheet is in). */
-  openPayPeriods: { start: string; end: string; status: 'open' | 'submitted'; dueAt: string }[];
-  program: ProgramFacts;
-}
+export type { OrganizerFacts } from '../repositories/organizer-facts';
 
 export class NothingToLinkError extends Error {}
 
@@ -40,44 +28,14 @@ const purposeAction = {
 @Injectable()
 export class LinkMessenger {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly organizers: OrganizerRepository,
     private readonly links: LinkRepository,
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
   ) {}
 
-  async facts(organizerId: string): Promise<OrganizerFacts | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT o.id, o.name, o.email, o.stage, o.erased_at, o.offer, o.pending_debrief_periods,
-              p.id AS program_id, p.name AS program_name, p.timezone, p.policy,
-              (SELECT COALESCE(json_agg(json_build_object('start', pp.period_start, 'end', pp.period_end,
-                 'status', pp.status, 'dueAt', pp.due_at) ORDER BY pp.period_start), '[]')
-                 FROM pay_periods pp WHERE pp.organizer_id = o.id AND pp.status IN ('open', 'submitted')) AS pay
-         FROM organizers o JOIN programs p ON p.id = o.program_id WHERE o.id = $1`,
-      [organizerId],
-    );
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      stage: row.stage,
-      erased: row.erased_at !== null,
-      offer: row.offer,
-      pendingDebriefPeriods: row.pending_debrief_periods,
-      openPayPeriods: row.pay.map((p: { start: string; end: string; status: 'open' | 'submitted'; dueAt: string }) => ({
-        start: new Date(p.start).toISOString(),
-        end: new Date(p.end).toISOString(),
-        status: p.status,
-        dueAt: new Date(p.dueAt).toISOString(),
-      })),
-      program: {
-        id: row.program_id,
-        name: row.program_name,
-        timezone: row.timezone,
-        policy: row.policy as ProgramPolicy,
-      },
-    };
+  facts(organizerId: string): Promise<OrganizerFacts | undefined> {
+    return this.organizers.facts(organizerId);
   }
 
   /**

@@ -12,6 +12,7 @@ import { notificationRule, ruleInWords } from '../domain/rules-in-words';
 import type { Projection } from '../domain/snapshot';
 import { closedStages, openStages, type Stage } from '../domain/stages';
 import { eraseOrganizer } from './organizer-erasure';
+import { organizerFacts, type OrganizerFacts } from './organizer-facts';
 import { projectOrganizer } from './organizer-projection';
 import { reconcileBatch, repairOrganizer, storedOrganizer, type StoredOrganizer } from './organizer-reconcile';
 import { iso } from './organizer-row';
@@ -360,6 +361,11 @@ export class OrganizerRepository {
   /** Rewrites the organizer's rows to the workflow's state if the row is still as read (organizer-reconcile.ts). */
   repair(id: string, token: string, truth: OrganizerState): Promise<{ unrestorable: string[] } | undefined> {
     return repairOrganizer(this.dataSource, id, token, truth);
+  }
+
+  /** What links and mails need to know of an organizer (organizer-facts.ts). */
+  facts(id: string): Promise<OrganizerFacts | undefined> {
+    return organizerFacts(this.dataSource, id);
   }
 
   /** Erases a member's personal data, keeping the figures under `anonymousId` (organizer-erasure.ts). */

@@ -4,8 +4,20 @@ import { Global, Module } from '@nestjs/common';
 import { DeliveryRepository } from './delivery.repository';
 import { HealthRepository } from './health.repository';
 import { NotificationRepository } from './notification.repository';
+import { OrganizerRepository } from './organizer.repository';
+import { ProgramRepository } from './program.repository';
+import { RosterRepository } from './roster.repository';
+import { WeeklyReportRepository } from './weekly-report.repository';
 
-const repositories = [DeliveryRepository, HealthRepository, NotificationRepository];
+const repositories = [
+  DeliveryRepository,
+  HealthRepository,
+  NotificationRepository,
+  OrganizerRepository,
+  ProgramRepository,
+  RosterRepository,
+  WeeklyReportRepository,
+];
 
 @Global()
 @Module({ providers: repositories, exports: repositories })

@@ -7,6 +7,7 @@ import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { ReportActivitiesService } from '../../src/activities/report.activities';
 import type { Mailer } from '../../src/mail/mailer';
+import { WeeklyReportRepository } from '../../src/repositories/weekly-report.repository';
 import { GoalProgressRepository } from '../../src/repositories/goal-progress.repository';
 
 describe('weekly work plans', () => {
@@ -79,7 +80,7 @@ describe('weekly work plans', () => {
     expect(detail.debriefs[0]).toMatchObject({ periodStart, conversations: 9, metrics: { 'caucus commitments': 4 } });
     // The week's report shows the plan against what was reported (written as of a week on: this week is its week).
     const reports = new ReportActivitiesService(
-      harness.dataSource,
+      new WeeklyReportRepository(harness.dataSource),
       {} as Mailer,
       new GoalProgressRepository(harness.dataSource),
     );

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import type { ProgramPolicy } from '../../domain/policy';
 import type { Stage } from '../../domain/stages';
-import { ProgramEntity } from '../../entities';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
+import { ProgramRepository } from '../../repositories/program.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { AccessDeniedError } from '../common/errors';
@@ -35,7 +34,7 @@ const fromReminders: Partial<Record<string, InboxKind>> = {
 @Injectable()
 export class InboxService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly programRows: ProgramRepository,
     private readonly organizers: OrganizerRepository,
     private readonly access: AccessPolicy,
   ) {}
@@ -46,14 +45,7 @@ export class InboxService {
       throw new AccessDeniedError('you may not read this program');
     const programIds = query.programId ? [query.programId] : readable;
     if (programIds && !programIds.length) return { items: [] };
-    const programs = new Map(
-      (
-        await this.dataSource.getRepository(ProgramEntity).find({
-          where: programIds ? { id: In(programIds) } : {},
-          select: { id: true, name: true, policy: true, timezone: true },
-        })
-      ).map((p) => [p.id, p]),
-    );
+    const programs = new Map((await this.programRows.summaries(programIds)).map((p) => [p.id, p]));
     const now = Date.now();
     const scope = programIds ?? [...programs.keys()];
     const [people, reminders] = await Promise.all([

@@ -1,0 +1,79 @@
+// The weekly reports to national: the week's debriefs and the ones missing, read from the organizer rows, and the
+// report row itself (one per program and week; written again, it is rewritten).
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProgramEntity, WeeklyReportEntity } from '../entities';
+
+/** A debrief whose period ended in the week, with the plan it reported against. */
+export interface WeekDebriefRow {
+  organizer_id: string;
+  name: string;
+  period_start: Date;
+  hours: number;
+  conversations: number;
+  one_on_ones: number;
+  leaders_identified: number;
+  metrics: Record<string, number> | null;
+  targets: Record<string, number> | null;
+}
+
+/** A period that ended in the week with no debrief, past its grace when the report runs. */
+export interface WeekMissingRow {
+  organizer_id: string;
+  name: string;
+  period_start: string;
+}
+
+// Debriefs whose period ended in the week, and periods that ended in the week with no debrief and past their grace
+// when the report runs (a debrief still within its grace is not missing yet).
+const submittedInWeek = `
+  SELECT d.organizer_id, o.name, d.period_start, d.hours, d.conversations, d.one_on_ones, d.leaders_identified,
+    d.metrics, w.targets
+  FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
+    LEFT JOIN work_plans w ON w.organizer_id = d.organizer_id AND w.period_start = d.period_start
+  WHERE d.program_id = $1 AND d.period_end >= $2 AND d.period_end < $3
+  ORDER BY o.name, d.period_start`;
+
+const missingInWeek = `
+  SELECT o.id AS organizer_id, o.name, p.value->>'start' AS period_start
+  FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p(value)
+  WHERE o.program_id = $1 AND (p.value->>'end')::timestamptz >= $2 AND (p.value->>'end')::timestamptz < $3
+    AND (p.value->>'overdueAt')::timestamptz <= $4
+  ORDER BY o.name, period_start`;
+
+@Injectable()
+export class WeeklyReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  program(programId: string): Promise<ProgramEntity | null> {
+    return this.dataSource.getRepository(ProgramEntity).findOneBy({ id: programId });
+  }
+
+  /** The week's debriefs and missing ones, as of `asOf`. */
+  async week(
+    programId: string,
+    week: { start: Date; end: Date },
+    asOf: Date,
+  ): Promise<{ submitted: WeekDebriefRow[]; missing: WeekMissingRow[] }> {
+    const [submitted, missing] = await Promise.all([
+      this.dataSource.query(submittedInWeek, [programId, week.start, week.end]),
+      this.dataSource.query(missingInWeek, [programId, week.start, week.end, asOf]),
+    ]);
+    return { submitted, missing };
+  }
+
+  /** Writes the week's report, or rewrites it with what is known now. */
+  async save(report: WeeklyReportEntity): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(WeeklyReportEntity)
+      .values(report)
+      .orUpdate(['week_end', 'submitted', 'missing', 'totals', 'goals', 'created_at'], ['program_id', 'week_start'])
+      .execute();
+  }
+
+  find(programId: string, weekStart: Date): Promise<WeeklyReportEntity | null> {
+    return this.dataSource.getRepository(WeeklyReportEntity).findOneBy({ programId, weekStart });
+  }
+}
