@@ -5,8 +5,10 @@ import { DeliveryRepository } from './delivery.repository';
 import { HealthRepository } from './health.repository';
 import { NotificationRepository } from './notification.repository';
 import { OrganizerRepository } from './organizer.repository';
+import { PipelineRepository } from './pipeline.repository';
 import { ProgramRepository } from './program.repository';
 import { RosterRepository } from './roster.repository';
+import { UserRepository } from './user.repository';
 import { WeeklyReportRepository } from './weekly-report.repository';
 
 const repositories = [
@@ -14,8 +16,10 @@ const repositories = [
   HealthRepository,
   NotificationRepository,
   OrganizerRepository,
+  PipelineRepository,
   ProgramRepository,
   RosterRepository,
+  UserRepository,
   WeeklyReportRepository,
 ];
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { AuditRepository } from '../../repositories/audit.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AppConfig } from '../../config/configuration';
-import { ProgramEntity, UserEntity } from '../../entities';
+import { UserEntity } from '../../entities';
+import { UserRepository } from '../../repositories/user.repository';
 import type { Caller } from '../auth/caller';
 import { bootstrapAdmin } from '../auth/caller';
 import { hashToken, newToken, sameSecret } from '../auth/tokens';
@@ -15,7 +15,7 @@ import type { CreatedUserDto, CreateUserDto, UserDto, UserListDto, UserListQuery
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly organizers: OrganizerRepository,
     private readonly config: AppConfig,
     private readonly audit: AuditRepository,
@@ -43,25 +43,14 @@ export class UsersService {
     if (!query.programId && caller.role !== 'admin') throw new AccessDeniedError('name the program (programId)');
     if (query.programId && !this.access.canActOnProgram(caller, query.programId))
       throw new AccessDeniedError('you do not coordinate this program');
-    const rows: UserEntity[] = query.programId
-      ? await this.dataSource
-          .getRepository(UserEntity)
-          .createQueryBuilder('u')
-          .where(':program = ANY (u.program_ids)', { program: query.programId })
-          .orWhere('u.organizer_id IN (SELECT id FROM organizers WHERE program_id = :program)')
-          .orderBy('u.role')
-          .addOrderBy('u.name')
-          .getMany()
-      : await this.dataSource.getRepository(UserEntity).find({ order: { role: 'ASC', name: 'ASC' } });
+    const rows = await this.users.list(query.programId);
     return { items: rows.map(toUserDto) };
   }
 
   /** The caller a bearer token stands for, or undefined when the token is unknown or revoked. */
   async authenticate(token: string): Promise<Caller | undefined> {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) return bootstrapAdmin;
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
+    const user = await this.users.byTokenHash(hashToken(token));
     return user
       ? { id: user.id, role: user.role, programIds: user.programIds, organizerId: user.organizerId }
       : undefined;
@@ -69,12 +58,11 @@ export class UsersService {
 
   /** Revokes the user's token: from now on it answers 401. Revoking twice changes nothing. */
   async revoke(userId: string, caller: Caller): Promise<UserDto> {
-    const users = this.dataSource.getRepository(UserEntity);
-    const user = await users.findOneBy({ id: userId });
+    const user = await this.users.byId(userId);
     if (!user) throw new NotFoundError(`no user ${userId}`);
     await this.assertManages(caller, user.role, user.organizerId);
     if (!user.revokedAt) {
-      await users.update({ id: userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.users.revoke(userId);
       await this.audit.record({
         actor: caller.id,
         programId: user.programIds[0] ?? null,
@@ -82,7 +70,7 @@ export class UsersService {
         subject: userId,
       });
     }
-    return toUserDto((await users.findOneBy({ id: userId }))!);
+    return toUserDto((await this.users.byId(userId))!);
   }
 
   async create(input: CreateUserDto, caller: Caller): Promise<CreatedUserDto> {
@@ -93,10 +81,7 @@ export class UsersService {
       throw new InvalidInputError([{ field: 'programIds', reason: 'is only for coordinators' }]);
     }
     if (programIds.length) {
-      const found = await this.dataSource
-        .getRepository(ProgramEntity)
-        .count({ where: programIds.map((id) => ({ id })) });
-      if (found !== programIds.length)
+      if ((await this.users.programsExisting(programIds)) !== programIds.length)
         throw new InvalidInputError([{ field: 'programIds', reason: 'names a program that does not exist' }]);
     }
     if (input.role === 'organizer' && input.organizerId && !(await this.organizerProgram(input.organizerId)))
@@ -113,15 +98,7 @@ export class UsersService {
       tokenHash: hashToken(token),
       revokedAt: null,
     });
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values(user)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if (inserted.raw.length === 0) throw new ConflictError(`a user with email ${user.email} already exists`);
+    if (!(await this.users.insert(user))) throw new ConflictError(`a user with email ${user.email} already exists`);
     await this.audit.record({
       actor: caller.id,
       programId: user.programIds[0] ?? null,

@@ -1,0 +1,57 @@
+// Users (staff and organizers' accounts): their rows, found by token hash, by program, or by id.
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { ProgramEntity, UserEntity } from '../entities';
+
+@Injectable()
+export class UserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get users() {
+    return this.dataSource.getRepository(UserEntity);
+  }
+
+  /** A program's accounts (its coordinators and its organizers), or every account; by role, then name. */
+  list(programId: string | undefined): Promise<UserEntity[]> {
+    if (!programId) return this.users.find({ order: { role: 'ASC', name: 'ASC' } });
+    return this.users
+      .createQueryBuilder('u')
+      .where(':program = ANY (u.program_ids)', { program: programId })
+      .orWhere('u.organizer_id IN (SELECT id FROM organizers WHERE program_id = :program)')
+      .orderBy('u.role')
+      .addOrderBy('u.name')
+      .getMany();
+  }
+
+  /** The user whose token hashes to `tokenHash`, unless revoked. */
+  byTokenHash(tokenHash: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ tokenHash, revokedAt: IsNull() });
+  }
+
+  byId(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** Revokes the user's token now; a revoked one stays as it was. */
+  async revoke(id: string): Promise<void> {
+    await this.users.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Inserts the user; false when one with that email exists already (nothing is written then). */
+  async insert(user: UserEntity): Promise<boolean> {
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values(user)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return inserted.raw.length > 0;
+  }
+
+  /** How many of these program ids name a program. */
+  programsExisting(ids: string[]): Promise<number> {
+    return this.dataSource.getRepository(ProgramEntity).count({ where: ids.map((id) => ({ id })) });
+  }
+}
