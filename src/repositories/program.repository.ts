@@ -1,17 +1,81 @@
-// Programs as other reads need them (their names, policies and zones), without the programs service's rules.
+// Programs' rows (and their weekly reports' list). A program is created, or changed, in one transaction with its
+// audit entry and whatever else must commit with it (its schedule, a broadcast started): the caller's `within`.
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ProgramEntity } from '../entities';
+import { ProgramEntity, WeeklyReportEntity } from '../entities';
+import { type AuditEntry, AuditRepository } from './audit.repository';
+
+/** Records an audit entry in the transaction of the change it describes. */
+export type AuditInTransaction = (entry: AuditEntry) => Promise<void>;
 
 @Injectable()
 export class ProgramRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  private get programs() {
+    return this.dataSource.getRepository(ProgramEntity);
+  }
+
+  find(id: string): Promise<ProgramEntity | null> {
+    return this.programs.findOneBy({ id });
+  }
+
+  /** These programs (every one when `ids` is undefined), by name. */
+  list(ids: string[] | undefined): Promise<ProgramEntity[]> {
+    return this.programs.find({ where: ids ? { id: In(ids) } : {}, order: { name: 'ASC', id: 'ASC' } });
+  }
 
   /** These programs (every one when `ids` is undefined): id, name, policy and time zone. */
   summaries(ids: string[] | undefined): Promise<Pick<ProgramEntity, 'id' | 'name' | 'policy' | 'timezone'>[]> {
-    return this.dataSource.getRepository(ProgramEntity).find({
+    return this.programs.find({
       where: ids ? { id: In(ids) } : {},
       select: { id: true, name: true, policy: true, timezone: true },
+    });
+  }
+
+  /** A page of the program's weekly reports, newest first, and how many there are. */
+  reports(programId: string, page: { limit: number; offset: number }): Promise<[WeeklyReportEntity[], number]> {
+    return this.dataSource.getRepository(WeeklyReportEntity).findAndCount({
+      where: { programId },
+      order: { weekStart: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+  }
+
+  /** Inserts the program; it commits only if `within` (its audit entry, its schedule) succeeds. */
+  async insert(program: ProgramEntity, within: (audit: AuditInTransaction) => Promise<void>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ProgramEntity).insert(program);
+      await within((entry) => this.audit.record(entry, manager));
+    });
+  }
+
+  /**
+   * Changes the program with its row locked: `change` reads it, says what to write (`save`) and what else commits
+   * with it; concurrent changes apply one after the other.
+   */
+  change<T>(
+    programId: string,
+    change: (
+      program: ProgramEntity,
+      save: (patch: Partial<ProgramEntity>) => Promise<void>,
+      audit: AuditInTransaction,
+    ) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const programs = manager.getRepository(ProgramEntity);
+      const program = (await programs.findOne({ where: { id: programId }, lock: { mode: 'pessimistic_write' } }))!;
+      return change(
+        program,
+        async (patch) => {
+          await programs.update({ id: programId }, patch);
+        },
+        (entry) => this.audit.record(entry, manager),
+      );
     });
   }
 }

@@ -1,6 +1,7 @@
 // The repositories every process may need, once for the whole application: the API, the worker and the commands all
 // import the database module, which brings this one.
 import { Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { HealthRepository } from './health.repository';
 import { NotificationRepository } from './notification.repository';
@@ -12,6 +13,7 @@ import { UserRepository } from './user.repository';
 import { WeeklyReportRepository } from './weekly-report.repository';
 
 const repositories = [
+  AuditRepository,
   DeliveryRepository,
   HealthRepository,
   NotificationRepository,

@@ -1,14 +1,13 @@
 import { goalProblems, goalsOf, type Goal } from '../../domain/goals';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy } from '../../domain/policy';
 import { dayAfter, startOfLocalDay } from '../../domain/calendar';
-import { ProgramEntity, WeeklyReportEntity } from '../../entities';
+import { ProgramEntity } from '../../entities';
+import { ProgramRepository } from '../../repositories/program.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { AuditRepository } from '../../repositories/audit.repository';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type {
   CreateProgramDto,
@@ -54,19 +53,14 @@ function checkTerm(termStart: Date, termEnd: Date | null): void {
 @Injectable()
 export class ProgramsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly programs: ProgramRepository,
     private readonly access: AccessPolicy,
     private readonly workflows: WorkflowGateway,
-    private readonly audit: AuditRepository,
   ) {}
-
-  private get programs() {
-    return this.dataSource.getRepository(ProgramEntity);
-  }
 
   /** The program, or NotFoundError; no access check (callers check for their purpose). */
   async find(programId: string): Promise<ProgramEntity> {
-    const program = await this.programs.findOneBy({ id: programId });
+    const program = await this.programs.find(programId);
     if (!program) throw new NotFoundError(`no program ${programId}`);
     return program;
   }
@@ -77,7 +71,7 @@ export class ProgramsService {
     const termStart = termInstant(input.termStart, input.timezone, 'start');
     const termEnd = input.termEnd ? termInstant(input.termEnd, input.timezone, 'end') : null;
     checkTerm(termStart, termEnd);
-    const program = this.programs.create({
+    const program = Object.assign(new ProgramEntity(), {
       id: randomUUID(),
       name: input.name.trim(),
       affiliate: input.affiliate.trim(),
@@ -93,18 +87,14 @@ export class ProgramsService {
     // (Temporal unreachable, say) changes nothing; a schedule left by a failed commit is removed again.
     let scheduled = false;
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(ProgramEntity).insert(program);
-        await this.audit.record(
-          {
-            actor: caller.id,
-            programId: program.id,
-            kind: 'program-created',
-            subject: program.id,
-            after: { ...input },
-          },
-          manager,
-        );
+      await this.programs.insert(program, async (audit) => {
+        await audit({
+          actor: caller.id,
+          programId: program.id,
+          kind: 'program-created',
+          subject: program.id,
+          after: { ...input },
+        });
         await this.workflows.scheduleWeeklyReport(program);
         scheduled = true;
       });
@@ -117,10 +107,7 @@ export class ProgramsService {
 
   async list(caller: Caller): Promise<ProgramListDto> {
     const readable = this.access.readablePrograms(caller);
-    const programs = await this.programs.find({
-      where: readable ? { id: In(readable) } : {},
-      order: { name: 'ASC', id: 'ASC' },
-    });
+    const programs = await this.programs.list(readable);
     return { items: programs.map(toProgramDto), total: programs.length };
   }
 
@@ -138,12 +125,7 @@ export class ProgramsService {
   ): Promise<WeeklyReportListDto> {
     await this.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const [rows, total] = await this.dataSource.getRepository(WeeklyReportEntity).findAndCount({
-      where: { programId },
-      order: { weekStart: 'DESC' },
-      take: page.limit,
-      skip: page.offset,
-    });
+    const [rows, total] = await this.programs.reports(programId, page);
     return {
       items: rows.map((r) => ({
         weekStart: r.weekStart.toISOString(),
@@ -166,9 +148,7 @@ export class ProgramsService {
     // other (none is lost), each with a later changedAt, which is how organizers tell the newest broadcast. The row
     // commits only once Temporal has taken the change (schedule updated, broadcast started), so a refused request
     // changes nothing; the broadcast is durable, so waiting for it comes after the commit.
-    const broadcast = await this.dataSource.transaction(async (manager) => {
-      const programs = manager.getRepository(ProgramEntity);
-      const program = (await programs.findOne({ where: { id: programId }, lock: { mode: 'pessimistic_write' } }))!;
+    const broadcast = await this.programs.change(programId, async (program, save, audit) => {
       const policy = input.policy ? mergePolicy(program.policy, input.policy as PolicyPatch) : undefined;
       if (policy) checkPolicy(policy);
       const termEnd =
@@ -194,20 +174,14 @@ export class ProgramsService {
           key === 'termEnd' ? (program.termEnd?.toISOString() ?? null) : program[key as keyof ProgramEntity],
         ]),
       );
-      await this.audit.record(
-        { actor: caller.id, programId, kind: 'program-changed', subject: programId, before, after: changed },
-        manager,
-      );
-      await programs.update(
-        { id: programId },
-        {
-          ...(policy ? { policy } : {}),
-          ...(input.goals ? { goals } : {}),
-          ...(termEnd !== undefined ? { termEnd } : {}),
-          ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail } : {}),
-          updatedAt: changedAt,
-        },
-      );
+      await audit({ actor: caller.id, programId, kind: 'program-changed', subject: programId, before, after: changed });
+      await save({
+        ...(policy ? { policy } : {}),
+        ...(input.goals ? { goals } : {}),
+        ...(termEnd !== undefined ? { termEnd } : {}),
+        ...(input.nationalContactEmail !== undefined ? { nationalContactEmail: input.nationalContactEmail } : {}),
+        updatedAt: changedAt,
+      });
       if (termEnd !== undefined)
         await this.workflows.scheduleWeeklyReport({ id: programId, timezone: program.timezone, termEnd });
       if (!policy && termEnd === undefined) return undefined;
