@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CsvError, parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { storableText } from '../common/body-rules';
 import { normalizedMemberId } from '../../domain/organizer';
 import { InvalidInputError, PayloadTooLargeError } from '../common/errors';
-import { AuditRepository } from '../../repositories/audit.repository';
+import { RosterRepository, type RosterLine } from '../../repositories/roster.repository';
 import { ProgramsService } from './programs.service';
 import type { RosterImportDto } from './programs.dto';
 
@@ -26,8 +25,7 @@ export const rejectedLinesShown = 100;
 @Injectable()
 export class RosterService {
   constructor(
-    private readonly audit: AuditRepository,
-    private readonly dataSource: DataSource,
+    private readonly roster: RosterRepository,
     private readonly programs: ProgramsService,
     private readonly access: AccessPolicy,
   ) {}
@@ -40,92 +38,77 @@ export class RosterService {
     await this.programs.find(programId);
     this.access.assertActOnProgram(caller, programId);
     if (declaredBytes > maxRosterBytes) throw rosterTooLarge();
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
     try {
-      // One import at a time per program: the second waits here, then replaces the first's roster whole.
-      await runner.query('SELECT 1 FROM programs WHERE id = $1 FOR UPDATE', [programId]);
-      await runner.query('DELETE FROM roster_members WHERE program_id = $1', [programId]);
-      // Parsing starts only now, with the loop below reading at once: an error in the CSV (or the upload) reaches
-      // that loop (the no-op listener keeps pipe() from rethrowing it as an unhandled event meanwhile).
-      // Blank lines, and lines of nothing but separators and spaces, are no one: skipped, not reported.
-      const parser = parse({
-        bom: true,
-        trim: true,
-        skip_empty_lines: true,
-        skip_records_with_empty_values: true,
-        relax_column_count: true,
-        info: true,
-      });
-      let bytes = 0;
-      csv.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > maxRosterBytes) parser.destroy(rosterTooLarge());
-      });
-      csv.on('error', (error) => parser.destroy(error));
-      parser.on('error', () => undefined);
-      csv.pipe(parser);
-      const rejected: { line: number; reason: string }[] = [];
-      let rejectedCount = 0;
-      const seen = new Map<string, number>();
-      let positions: Record<Column, number> | undefined;
-      let batch: string[][] = [];
-      let accepted = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const values = batch
-          .map((_, i) => `($1, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}, $${i * 4 + 5}, now())`)
-          .join(', ');
-        await runner.query(
-          `INSERT INTO roster_members (program_id, member_id, name, local, status, imported_at) VALUES ${values}`,
-          [programId, ...batch.flat()],
-        );
-        accepted += batch.length;
-        batch = [];
-      };
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        const line = info.lines;
-        if (!positions) {
-          positions = headerPositions(record);
-          continue;
+      return await this.roster.replace(programId, async (write, audit) => {
+        // Parsing starts only now, with the loop below reading at once: an error in the CSV (or the upload) reaches
+        // that loop (the no-op listener keeps pipe() from rethrowing it as an unhandled event meanwhile).
+        // Blank lines, and lines of nothing but separators and spaces, are no one: skipped, not reported.
+        const parser = parse({
+          bom: true,
+          trim: true,
+          skip_empty_lines: true,
+          skip_records_with_empty_values: true,
+          relax_column_count: true,
+          info: true,
+        });
+        let bytes = 0;
+        csv.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > maxRosterBytes) parser.destroy(rosterTooLarge());
+        });
+        csv.on('error', (error) => parser.destroy(error));
+        parser.on('error', () => undefined);
+        csv.pipe(parser);
+        const rejected: { line: number; reason: string }[] = [];
+        let rejectedCount = 0;
+        const seen = new Map<string, number>();
+        let positions: Record<Column, number> | undefined;
+        let batch: RosterLine[] = [];
+        let accepted = 0;
+        const flush = async () => {
+          await write(batch);
+          accepted += batch.length;
+          batch = [];
+        };
+        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          const line = info.lines;
+          if (!positions) {
+            positions = headerPositions(record);
+            continue;
+          }
+          const row = Object.fromEntries(columns.map((c) => [c, record[positions![c]] ?? ''])) as Record<
+            Column,
+            string
+          >;
+          row.memberId = normalizedMemberId(row.memberId);
+          const problem = rowProblem(row, seen);
+          if (problem) {
+            if (++rejectedCount <= rejectedLinesShown) rejected.push({ line, reason: problem });
+            continue;
+          }
+          seen.set(row.memberId, line);
+          batch.push([row.memberId, row.name, row.local, row.status.toLowerCase()]);
+          if (batch.length >= batchSize) await flush();
         }
-        const row = Object.fromEntries(columns.map((c) => [c, record[positions![c]] ?? ''])) as Record<Column, string>;
-        row.memberId = normalizedMemberId(row.memberId);
-        const problem = rowProblem(row, seen);
-        if (problem) {
-          if (++rejectedCount <= rejectedLinesShown) rejected.push({ line, reason: problem });
-          continue;
-        }
-        seen.set(row.memberId, line);
-        batch.push([row.memberId, row.name, row.local, row.status.toLowerCase()]);
-        if (batch.length >= batchSize) await flush();
-      }
-      if (!positions)
-        throw new InvalidInputError([
-          { field: 'body', reason: 'is empty: expected a CSV with the header memberId,name,local,status' },
-        ]);
-      await flush();
-      await this.audit.record(
-        {
+        if (!positions)
+          throw new InvalidInputError([
+            { field: 'body', reason: 'is empty: expected a CSV with the header memberId,name,local,status' },
+          ]);
+        await flush();
+        await audit({
           actor: caller.id,
           programId,
           kind: 'roster-imported',
           subject: programId,
           after: { accepted, rejected: rejectedCount },
-        },
-        runner.manager,
-      );
-      await runner.commitTransaction();
-      return { accepted, rejected, rejectedCount };
+        });
+        return { accepted, rejected, rejectedCount };
+      });
     } catch (error) {
-      await runner.rollbackTransaction();
       if (error instanceof CsvError) {
         throw new InvalidInputError([{ field: 'body', reason: `is not valid CSV: ${(error as Error).message}` }]);
       }
       throw error;
-    } finally {
-      await runner.release();
     }
   }
 }
