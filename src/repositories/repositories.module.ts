@@ -3,6 +3,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditRepository } from './audit.repository';
 import { DeliveryRepository } from './delivery.repository';
+import { GroupSessionRepository } from './group-session.repository';
 import { HealthRepository } from './health.repository';
 import { NotificationRepository } from './notification.repository';
 import { OrganizerRepository } from './organizer.repository';
@@ -15,6 +16,7 @@ import { WeeklyReportRepository } from './weekly-report.repository';
 const repositories = [
   AuditRepository,
   DeliveryRepository,
+  GroupSessionRepository,
   HealthRepository,
   NotificationRepository,
   OrganizerRepository,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { OrganizerState } from '../../domain/organizer';
 import type { Stage } from '../../domain/stages';
-import { GroupSessionEntity, GroupSessionMemberEntity } from '../../entities';
+import type { GroupSessionEntity } from '../../entities';
+import { GroupSessionRepository } from '../../repositories/group-session.repository';
 import type { SessionOutcome } from '../../entities/group-session.entity';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AccessPolicy } from '../auth/access-policy';
@@ -54,7 +54,7 @@ export class GroupSessionsService {
   private readonly logger = new Logger(GroupSessionsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: GroupSessionRepository,
     private readonly organizers: OrganizersService,
     private readonly repository: OrganizerRepository,
     private readonly programs: ProgramsService,
@@ -116,12 +116,7 @@ export class GroupSessionsService {
     this.access.assertActOnProgram(caller, session.programId);
     if (session.kind !== 'screening')
       throw new ConflictError(`session ${sessionId} is a group debrief, not a screening`);
-    const members = new Map(
-      (await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId })).map((m) => [
-        m.organizerId,
-        m,
-      ]),
-    );
+    const members = new Map((await this.sessions.membersOf(sessionId)).map((m) => [m.organizerId, m]));
     const results = await mapLimit(input.results, concurrent, async ({ organizerId, attended, advance, notes }) => {
       const member = members.get(organizerId);
       if (!member) return { organizerId, ok: false, stage: '', message: 'not in this screening session' };
@@ -135,12 +130,11 @@ export class GroupSessionsService {
           caller,
         ),
       );
-      await this.dataSource
-        .getRepository(GroupSessionMemberEntity)
-        .update(
-          { sessionId, organizerId },
-          { result: { ...outcome, attended, advance: attended && advance === true } },
-        );
+      await this.sessions.setResult(sessionId, organizerId, {
+        ...outcome,
+        attended,
+        advance: attended && advance === true,
+      });
       return personResult(organizerId, outcome);
     });
     const people = await this.repository.peopleIn(
@@ -164,12 +158,7 @@ export class GroupSessionsService {
   ): Promise<GroupSessionListDto> {
     await this.programs.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const sessions = await this.dataSource.getRepository(GroupSessionEntity).find({
-      where: { programId, ...(kind ? { kind } : {}) },
-      order: { at: 'DESC' },
-      take: 50,
-    });
-    return { items: await this.withMembers(sessions) };
+    return { items: await this.withMembers(await this.sessions.list(programId, kind)) };
   }
 
   private async create(
@@ -199,28 +188,27 @@ export class GroupSessionsService {
       ]);
     }
     const id = randomUUID();
-    const inserted: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO group_sessions (id, program_id, kind, at, location, notes, idempotency_key, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
-       ON CONFLICT (program_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`,
-      [id, programId, fields.kind, fields.at, fields.location, fields.notes, idempotencyKey ?? null, caller.id],
+    const created = await this.sessions.insert(
+      id,
+      {
+        programId,
+        kind: fields.kind,
+        at: fields.at,
+        location: fields.location,
+        notes: fields.notes,
+        idempotencyKey,
+        createdBy: caller.id,
+      },
+      organizerIds,
     );
-    if (!inserted.length) {
+    if (!created) {
       // A retry of a session already created: nothing done twice, and each person as they stand now.
-      const first = await this.dataSource
-        .getRepository(GroupSessionEntity)
-        .findOneByOrFail({ programId, idempotencyKey: idempotencyKey! });
+      const first = await this.sessions.byIdempotencyKey(programId, idempotencyKey!);
       return { id: first.id, results: await this.resume(first, organizerIds, step) };
     }
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(GroupSessionMemberEntity)
-      .values(organizerIds.map((organizerId) => ({ sessionId: id, organizerId, outcome: null, result: null })))
-      .execute();
     const results = await mapLimit(organizerIds, concurrent, async (organizerId) => {
       const outcome = await this.attempt(organizerId, () => step(organizerId, id));
-      await this.dataSource.getRepository(GroupSessionMemberEntity).update({ sessionId: id, organizerId }, { outcome });
+      await this.sessions.setOutcome(id, organizerId, outcome);
       return personResult(organizerId, outcome);
     });
     return { id, results: named(results, people) };
@@ -240,9 +228,9 @@ export class GroupSessionsService {
       const place = asked.indexOf(organizerId);
       return place < 0 ? asked.length : place;
     };
-    const members = (
-      await this.dataSource.getRepository(GroupSessionMemberEntity).findBy({ sessionId: session.id })
-    ).sort((a, b) => order(a.organizerId) - order(b.organizerId));
+    const members = (await this.sessions.membersOf(session.id)).sort(
+      (a, b) => order(a.organizerId) - order(b.organizerId),
+    );
     const people = await this.repository.peopleIn(
       session.programId,
       members.map((m) => m.organizerId),
@@ -258,9 +246,7 @@ export class GroupSessionsService {
         if (now)
           outcome = alreadyDone(session, now) ? { ok: true, stage: now.stage } : { ...outcome, stage: now.stage };
       }
-      await this.dataSource
-        .getRepository(GroupSessionMemberEntity)
-        .update({ sessionId: session.id, organizerId }, { outcome });
+      await this.sessions.setOutcome(session.id, organizerId, outcome);
       return personResult(organizerId, outcome);
     });
     return named(results, people);
@@ -284,25 +270,14 @@ export class GroupSessionsService {
   }
 
   private async session(sessionId: string): Promise<GroupSessionEntity> {
-    const session = await this.dataSource.getRepository(GroupSessionEntity).findOneBy({ id: sessionId });
+    const session = await this.sessions.find(sessionId);
     if (!session) throw new NotFoundError(`no group session ${sessionId}`);
     return session;
   }
 
   private async withMembers(sessions: GroupSessionEntity[]): Promise<GroupSessionDto[]> {
     if (!sessions.length) return [];
-    const rows: {
-      session_id: string;
-      organizer_id: string;
-      name: string | null;
-      outcome: SessionOutcome | null;
-      result: (SessionOutcome & { attended: boolean; advance: boolean }) | null;
-    }[] = await this.dataSource.query(
-      `SELECT m.session_id, m.organizer_id, o.name, m.outcome, m.result
-           FROM group_session_members m LEFT JOIN organizers o ON o.id = m.organizer_id
-          WHERE m.session_id = ANY ($1) ORDER BY o.name`,
-      [sessions.map((s) => s.id)],
-    );
+    const rows = await this.sessions.withNames(sessions.map((s) => s.id));
     return sessions.map((session) => ({
       id: session.id,
       programId: session.programId,
