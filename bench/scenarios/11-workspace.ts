@@ -53,8 +53,7 @@ async function boardData(context: BenchContext): Promise<void> {
   const repository = new OrganizerRepository({
     query: async (sql: string, parameters: unknown[]) => (await stack.pg.query(sql, parameters)).rows,
   } as unknown as DataSource);
-  const limits = { applied: 7 * 86_400_000, screening: 14 * 86_400_000, role_play: 7 * 86_400_000 };
-  const statement = () => repository.boardJson(programId, limits, 'America/Chicago');
+  const statement = () => repository.boardJson(programId, 'America/Chicago');
   const raw = () => stack.pg.query(rawBoardSql, [programId, open]);
   const endpoint = () => api.call(api.adminToken, 'GET', `/api/programs/${programId}/board`);
   for (const run of [statement, raw, endpoint]) await timed(20, 1, run);

@@ -21,6 +21,8 @@ export interface OrganizerSnapshot {
   atRisk: boolean;
   overdueDebriefs: number;
   nextDebriefDueAt: string | null;
+  /** When the coordinator is reminded that the person is still in their stage, as the workflow set it (none: no limit). */
+  stageDueAt: string | null;
   flags: string[];
   ineligibleReasons: string[];
   screening: OrganizerState['screening'] | null;
@@ -69,6 +71,7 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     atRisk: state.atRisk,
     overdueDebriefs: overdueDebriefs(state),
     nextDebriefDueAt: nextDebriefDueAt(state) ?? null,
+    stageDueAt: state.sla && state.sla.stage === state.stage && !isClosed(state.stage) ? state.sla.remindAt : null,
     flags: [...state.flags],
     ineligibleReasons: [...state.ineligibleReasons],
     screening: state.screening ? { ...state.screening } : null,

@@ -65,6 +65,10 @@ export class OrganizerEntity {
   @Column({ type: 'timestamptz', nullable: true })
   nextDebriefDueAt: Date | null;
 
+  /** When the coordinator is reminded that the person is still in their stage, as the workflow set it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  stageDueAt: Date | null;
+
   @Column({ type: 'jsonb', default: () => "'[]'" })
   flags: string[];
 

@@ -25,6 +25,7 @@ export function organizerRow(o: OrganizerSnapshot) {
     at_risk: o.atRisk,
     overdue_debriefs: o.overdueDebriefs,
     next_debrief_due_at: o.nextDebriefDueAt,
+    stage_due_at: o.stageDueAt,
     flags: o.flags,
     ineligible_reasons: o.ineligibleReasons,
     screening: o.screening,

@@ -75,7 +75,7 @@ const boardQuery = `
       SELECT json_agg(card) FROM (
         SELECT id, member_id AS "memberId", name, local, stage,
                ${isoText('stage_entered_at')} AS "stageEnteredAt",
-               ${isoText("stage_entered_at + ($4::jsonb ->> stage)::bigint * interval '1 millisecond'")} AS "stageDueAt",
+               ${isoText('stage_due_at')} AS "stageDueAt",
                CASE stage
                  WHEN 'screening' THEN screening->>'at'
                  WHEN 'offered' THEN offer->>'expiresAt'
@@ -87,7 +87,7 @@ const boardQuery = `
     'closed', COALESCE((
       SELECT json_object_agg(stage, organizers) FROM program_stage_counts
        WHERE program_id = $1 AND stage = ANY ($3) AND organizers > 0), '{}'::json),
-    'timezone', $5::text)::text AS body`;
+    'timezone', $4::text)::text AS body`;
 
 // An organizer and everything its detail page shows, in one round trip (child rows as JSON arrays).
 const detailQuery = `
@@ -223,18 +223,12 @@ export class OrganizerRepository {
 
   /**
    * A program's board as the JSON the API answers (BoardDto), built by PostgreSQL in one statement: everyone in an
-   * open stage as a card (longest in their stage first) with the deadline their stage heads for (`limits`: each
-   * stage's time limit in milliseconds), and how many are in each closed stage. The text goes to the
+   * open stage as a card (longest in their stage first) with the deadline their stage heads for (as the workflow set
+   * it), and how many are in each closed stage. The text goes to the
    * client as it is, so 1,000 cards cost no parse and no re-serialization on the way.
    */
-  async boardJson(programId: string, limits: Record<string, number>, timezone: string): Promise<string> {
-    const [row] = await this.dataSource.query(boardQuery, [
-      programId,
-      [...openStages],
-      [...closedStages],
-      JSON.stringify(limits),
-      timezone,
-    ]);
+  async boardJson(programId: string, timezone: string): Promise<string> {
+    const [row] = await this.dataSource.query(boardQuery, [programId, [...openStages], [...closedStages], timezone]);
     return row.body;
   }
 

@@ -305,7 +305,8 @@ describe("the coordinator's workspace API", () => {
     const applied = card(waiting);
     expect(Date.parse(applied.stageDueAt) - Date.parse(applied.stageEnteredAt)).toBe(2 * 86_400_000);
     expect(card(screened)).toMatchObject({ stage: 'screening', nextDueAt: at });
-    expect(Date.parse(card(screened).stageDueAt) - Date.parse(card(screened).stageEnteredAt)).toBe(14 * 86_400_000);
+    // A screening's limit counts from the screening's time, as the workflow's reminder does (not from scheduling it).
+    expect(Date.parse(card(screened).stageDueAt) - Date.parse(at)).toBe(14 * 86_400_000);
     const presets = await coordinator.ok('GET', '/api/policy-presets');
     expect(presets.items.map((p: { kind: string }) => p.kind)).toEqual([
       'member_organizer',

@@ -5,7 +5,7 @@ import { erasedReason, type Actor, type Application } from '../../domain/organiz
 import { type ActionInputs } from '../../domain/stage-machine';
 import { Action, actionLabels, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
 import { actionDefinitions, actionForm, type FormContext, workflowInput } from '../../domain/lifecycle/by-action';
-import { isClosed, openStages } from '../../domain/stages';
+import { isClosed } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
@@ -29,7 +29,6 @@ import {
 } from '../common/errors';
 import { localDateTime } from '../../domain/calendar';
 import { durationMs } from '../../domain/durations';
-import { stageTimeLimit } from '../../domain/policy';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
@@ -124,17 +123,12 @@ export class OrganizersService {
 
   /**
    * A program's board (BoardDto), as JSON text: everyone in an open stage as a card, each with the deadline their
-   * stage heads for (the policy's time limits, the same function the workflow's reminders use).
+   * stage heads for, as the workflow set it.
    */
   async boardJson(programId: string, caller: Caller): Promise<string> {
     const program = await this.programs.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const limits: Record<string, number> = {};
-    for (const stage of openStages) {
-      const limit = stageTimeLimit(program.policy, stage, true);
-      if (limit) limits[stage] = durationMs(limit);
-    }
-    return this.organizers.boardJson(programId, limits, program.timezone);
+    return this.organizers.boardJson(programId, program.timezone);
   }
 
   async detail(organizerId: string, caller: Caller): Promise<OrganizerDetailDto> {

@@ -17,6 +17,7 @@ import { PrivacyFixes1796200000000 } from './1796200000000-PrivacyFixes';
 import { PayMileage1796300000000 } from './1796300000000-PayMileage';
 import { PayPeriodDue1796400000000 } from './1796400000000-PayPeriodDue';
 import { NotificationDue1796500000000 } from './1796500000000-NotificationDue';
+import { StageDue1796600000000 } from './1796600000000-StageDue';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   PayMileage1796300000000,
   PayPeriodDue1796400000000,
   NotificationDue1796500000000,
+  StageDue1796600000000,
 ];
