@@ -48,30 +48,33 @@ export class GroupSessionRepository {
    * Creates the session with its people (no part done yet); undefined when one with the same idempotency key exists
    * (then nothing is written: `byIdempotencyKey` finds the first).
    */
-  async insert(id: string, session: NewSession, organizerIds: string[]): Promise<string | undefined> {
-    const inserted: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO group_sessions (id, program_id, kind, at, location, notes, idempotency_key, created_by, created_at)
+  insert(id: string, session: NewSession, organizerIds: string[]): Promise<string | undefined> {
+    // One transaction: a session is never stored without its people (a retry would then find no one).
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO group_sessions (id, program_id, kind, at, location, notes, idempotency_key, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
        ON CONFLICT (program_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`,
-      [
-        id,
-        session.programId,
-        session.kind,
-        session.at,
-        session.location,
-        session.notes,
-        session.idempotencyKey ?? null,
-        session.createdBy,
-      ],
-    );
-    if (!inserted.length) return undefined;
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(GroupSessionMemberEntity)
-      .values(organizerIds.map((organizerId) => ({ sessionId: id, organizerId, outcome: null, result: null })))
-      .execute();
-    return id;
+        [
+          id,
+          session.programId,
+          session.kind,
+          session.at,
+          session.location,
+          session.notes,
+          session.idempotencyKey ?? null,
+          session.createdBy,
+        ],
+      );
+      if (!inserted.length) return undefined;
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(GroupSessionMemberEntity)
+        .values(organizerIds.map((organizerId) => ({ sessionId: id, organizerId, outcome: null, result: null })))
+        .execute();
+      return id;
+    });
   }
 
   byIdempotencyKey(programId: string, idempotencyKey: string): Promise<GroupSessionEntity> {

@@ -12,8 +12,11 @@ export interface OrganizerFacts {
   erased: boolean;
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
   pendingDebriefPeriods: { start: string; end: string; overdueAt: string; escalateAt?: string; overdue: boolean }[];
-  /** Pay periods not yet approved, oldest first (`submitted`: a time sheet is in). */
-  openPayPeriods: { start: string; end: string; status: 'open' | 'submitted'; dueAt: string }[];
+  /**
+   * Pay periods not yet approved, oldest first (`submitted`: a time sheet is in); `dueAt` absent on a row a worker of
+   * the release before wrote.
+   */
+  openPayPeriods: { start: string; end: string; status: 'open' | 'submitted'; dueAt?: string }[];
   program: { id: string; name: string; timezone: string; policy: ProgramPolicy };
 }
 
@@ -36,12 +39,14 @@ export async function organizerFacts(dataSource: DataSource, organizerId: string
     erased: row.erased_at !== null,
     offer: row.offer,
     pendingDebriefPeriods: row.pending_debrief_periods,
-    openPayPeriods: row.pay.map((p: { start: string; end: string; status: 'open' | 'submitted'; dueAt: string }) => ({
-      start: new Date(p.start).toISOString(),
-      end: new Date(p.end).toISOString(),
-      status: p.status,
-      dueAt: new Date(p.dueAt).toISOString(),
-    })),
+    openPayPeriods: row.pay.map(
+      (p: { start: string; end: string; status: 'open' | 'submitted'; dueAt: string | null }) => ({
+        start: new Date(p.start).toISOString(),
+        end: new Date(p.end).toISOString(),
+        status: p.status,
+        ...(p.dueAt ? { dueAt: new Date(p.dueAt).toISOString() } : {}),
+      }),
+    ),
     program: {
       id: row.program_id,
       name: row.program_name,

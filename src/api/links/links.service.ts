@@ -82,7 +82,8 @@ export class LinksService {
     }
     if (link.purpose === 'timesheet') {
       const pay = organizer.openPayPeriods.find((p) => p.start === link.subject)!;
-      const dueAt = pay.dueAt;
+      // A row a worker of the release before wrote has no due time: the period's end stands in, the earliest it is.
+      const dueAt = pay.dueAt ?? pay.end;
       return {
         ...view,
         period: { start: pay.start, end: pay.end, overdueAt: dueAt, overdue: Date.now() > Date.parse(dueAt) },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   Client,
+  type Connection,
   isGrpcServiceError,
   ScheduleAlreadyRunning,
   ScheduleOptions,
@@ -18,6 +19,7 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/common';
 import { AppConfig } from '../../config/configuration';
+import { ensureSearchAttributes } from '../../temporal/search-attributes';
 import type { Actor, Application, OrganizerState } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
 import type { Action, ActionInputs } from '../../domain/stage-machine';
@@ -57,11 +59,25 @@ import { ErasedPayloadError, MemberDataCodec } from '../../temporal/member-data-
 export class WorkflowGateway {
   private readonly logger = new Logger(WorkflowGateway.name);
 
+  /** The search attributes a start sets, registered once (an API deployed before its worker must not fail starts). */
+  private searchAttributes: Promise<unknown> | undefined;
+
   constructor(
     private readonly client: Client,
     private readonly config: AppConfig,
     private readonly codec: MemberDataCodec,
   ) {}
+
+  private ensureSearchAttributes(): Promise<unknown> {
+    this.searchAttributes ??= ensureSearchAttributes(
+      this.client.connection as Connection,
+      this.config.temporal.namespace,
+    ).catch((error: unknown) => {
+      this.searchAttributes = undefined;
+      throw error;
+    });
+    return this.searchAttributes;
+  }
 
   /**
    * Starts the organizer's workflow; answers with the recorded application (to be stored by the caller). `afterErasure`:
@@ -90,6 +106,7 @@ export class WorkflowGateway {
       timezone: input.timezone,
       termStart: input.termStart,
     };
+    await this.call(organizerId, () => this.ensureSearchAttributes());
     const result = await this.call(organizerId, () =>
       this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
