@@ -29,10 +29,6 @@ export const acceptedIn = Object.fromEntries(actions.map((a) => [a, definitionOf
   readonly Stage[]
 >;
 
-export function isAction(value: unknown): value is Action {
-  return typeof value === 'string' && (actions as readonly string[]).includes(value);
-}
-
 /** Actions on pay periods: accepted while one is open, the record's stage open or closed. */
 export const payActions: readonly Action[] = actions.filter((a) => definitionOf(a).onPayPeriods);
 

@@ -390,5 +390,12 @@ describe("the coordinator's workspace API", () => {
     );
     expect(item).toMatchObject({ action: 'record-ride-along' });
     expect(item!.dueAt).toBe(new Date(Date.parse(hired.hiredAt) + 120_000).toISOString());
+    // A longer window set since changes nothing the workflow said: Today does not recompute it from the policy now.
+    await admin.ok('PATCH', `/api/programs/${paced.id}`, { policy: { rideAlongWindow: '240 seconds' } });
+    const after = await paceCoordinator.ok('GET', `/api/inbox?programId=${paced.id}`);
+    const same = after.items.find(
+      (i: { organizerId: string; kind: string }) => i.organizerId === id && i.kind === 'ride_alongs_behind',
+    );
+    expect(same.dueAt).toBe(item!.dueAt);
   }, 60_000);
 });

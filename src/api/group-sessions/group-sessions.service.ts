@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { OrganizerState } from '../../domain/organizer';
 import type { Stage } from '../../domain/stages';
 import type { GroupSessionEntity } from '../../entities';
-import { GroupSessionRepository } from '../../repositories/group-session.repository';
+import { GroupSessionRepository, type NewSession } from '../../repositories/group-session.repository';
 import type { SessionOutcome } from '../../entities/group-session.entity';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AccessPolicy } from '../auth/access-policy';
@@ -162,15 +162,7 @@ export class GroupSessionsService {
   }
 
   private async create(
-    fields: {
-      programId: string;
-      kind: 'screening' | 'debrief';
-      at: string;
-      location: string | null;
-      notes: string | null;
-      idempotencyKey: string | undefined;
-      caller: Caller;
-    },
+    fields: Omit<NewSession, 'createdBy'> & { caller: Caller },
     organizerIds: string[],
     step: (organizerId: string, sessionId: string) => Promise<OrganizerDetailDto>,
   ): Promise<CreatedSessionDto> {
@@ -188,19 +180,8 @@ export class GroupSessionsService {
       ]);
     }
     const id = randomUUID();
-    const created = await this.sessions.insert(
-      id,
-      {
-        programId,
-        kind: fields.kind,
-        at: fields.at,
-        location: fields.location,
-        notes: fields.notes,
-        idempotencyKey,
-        createdBy: caller.id,
-      },
-      organizerIds,
-    );
+    const { caller: _, ...session } = fields;
+    const created = await this.sessions.insert(id, { ...session, createdBy: caller.id }, organizerIds);
     if (!created) {
       // A retry of a session already created: nothing done twice, and each person as they stand now.
       const first = await this.sessions.byIdempotencyKey(programId, idempotencyKey!);

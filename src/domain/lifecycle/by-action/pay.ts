@@ -22,7 +22,7 @@ export interface SubmitTimesheetInput {
 }
 
 /** A time sheet form offers this many lines (a day, its hours, the kind of work); lines left empty are not sent. */
-export const timesheetLines = 7;
+const timesheetLines = 7;
 
 /** One line of a time sheet, as sent. */
 const entryFields: InputField[] = [
