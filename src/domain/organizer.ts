@@ -1,5 +1,6 @@
 // Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
 // change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
+import type { Said } from './words/said';
 import type { ProductActorId } from './actors';
 import type { PayFigures, Timesheet } from './pay';
 import type { ProgramPolicy, RequirableAttestation, TimedStage } from './policy';
@@ -184,8 +185,10 @@ export interface NotificationRecord {
   kind: NotificationKind;
   recipientRole: RecipientRole;
   createdAt: string;
-  /** A short human sentence for the message. */
-  summary: string;
+  /** What happened, as the catalog says it (src/domain/words): rendered for the read model and each email. */
+  said?: Said;
+  /** What happened as a sentence, kept by runs before `said` (their notifications still pending carry it). */
+  summary?: string;
   /** By when what it asks for is due, where that is not when it was raised (the ride-along window's close). */
   dueAt?: string;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { NotificationKind, RecipientRole } from '../domain/organizer';
+import type { Said } from '../domain/words/said';
 
 /** A reminder or escalation the system raised; its id is deterministic (organizer, kind, occasion). */
 @Entity({ name: 'notifications' })
@@ -27,8 +28,13 @@ export class NotificationEntity {
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** What happened, in English (the read model's and the staff's words). */
   @Column({ type: 'text' })
   summary: string;
+
+  /** What happened as the catalog keys it, for each reader's language; null for reminders raised before. */
+  @Column({ type: 'jsonb', nullable: true })
+  said: Said | null;
 
   /** By when what it asks for is due, as the workflow set it, where that is not when it was raised. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/configuration';
 import { durationMs } from '../domain/durations';
 import type { LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
+import type { Said } from '../domain/words/said';
 import { linkLifetime } from '../domain/policy';
 import { stageRefusal, type Action } from '../domain/stage-machine';
 import { LinkEntity } from '../entities';
@@ -113,7 +114,7 @@ export class LinkMessenger {
 
   /** A reminder's email to `recipient`; an organizer's debrief or offer reminder carries a new link that clears it. */
   async reminder(
-    notification: { id: string; kind: NotificationKind; summary: string; recipientRole: string },
+    notification: { id: string; kind: NotificationKind; summary: string; said: Said | null; recipientRole: string },
     o: OrganizerFacts,
   ): Promise<Composed> {
     const key = notification.id.split(':').slice(2).join(':');
@@ -124,7 +125,7 @@ export class LinkMessenger {
       notification.kind === 'timesheet_missing' ? o.openPayPeriods.find((p) => p.start === key) : undefined;
     const facts = {
       kind: notification.kind,
-      summary: notification.summary,
+      said: notification.said ?? notification.summary,
       program: o.program,
       organizer: o,
       recipientRole: notification.recipientRole,

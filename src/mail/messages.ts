@@ -1,14 +1,16 @@
 // What the emails say: each a plain-text part complete on its own and the same as simple HTML. A reminder says what
 // is due, the rule that asks for it (the program's policy in words), the period and deadline in the program's time
 // zone, what happens next and when, and carries the link that clears it.
-import { offerCurrency, offerInWords } from '../domain/offer';
-import { localDateTime, localDayOf } from '../domain/calendar';
-import { linkButtonLabels, nextStepForApplicant, type LinkPurpose } from '../domain/links';
+import { offerCurrency } from '../domain/offer';
+import type { LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
 import type { ProgramPolicy } from '../domain/policy';
-import { debriefCadenceName, notificationRule, ruleInWords } from '../domain/rules-in-words';
-import { stageLabels, type Stage } from '../domain/stages';
+import { notificationRule } from '../domain/rule-topics';
+import type { Stage } from '../domain/stages';
 import type { GoalProgress } from '../repositories/goal-progress.repository';
+import { offerInWords } from '../words/offer';
+import { debriefNamed, ruleInWords } from '../words/rules';
+import { say, sentence, type Said } from '../words/say';
 
 export interface Composed {
   subject: string;
@@ -42,8 +44,6 @@ function compose(subject: string, parts: Part[]): Composed {
   };
 }
 
-const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
-
 export interface ProgramFacts {
   id: string;
   name: string;
@@ -53,7 +53,8 @@ export interface ProgramFacts {
 
 export interface ReminderFacts {
   kind: NotificationKind;
-  summary: string;
+  /** What happened: as the catalog keys it, or the sentence a reminder raised before it was keyed kept. */
+  said: Said | string;
   program: ProgramFacts;
   organizer: { name: string; stage: Stage };
   /** Whom it is sent to: the organizer (greeted by name) or staff. */
@@ -67,81 +68,63 @@ export interface ReminderFacts {
   link?: { url: string; purpose?: LinkPurpose; expiresAt?: Date };
 }
 
-/** A debrief named as the program's cadence names it: "weekly debrief", "monthly debrief", or just "debrief". */
-const debriefOf = (policy: ProgramPolicy) => [debriefCadenceName(policy), 'debrief'].filter(Boolean).join(' ');
-
-const subjects: Record<NotificationKind, string | ((policy: ProgramPolicy) => string)> = {
-  stage_stalled: 'An applicant is waiting on you',
-  stage_stalled_escalated: 'An applicant has been waiting too long',
-  offer_expiring: 'Your offer expires soon',
-  debrief_overdue: (policy) => `Your ${debriefOf(policy)} is overdue`,
-  debrief_escalated: 'A debrief is still missing',
-  organizer_at_risk: 'An organizer is at risk',
-  group_debrief_missing: 'No in-person group debrief this period',
-  ride_alongs_behind: 'Ride-alongs are behind',
-  debrief_due_soon: (policy) => `Your ${debriefOf(policy)} is due soon`,
-  timesheet_missing: 'Your time sheet is missing',
-  pay_approval_waiting: 'A pay period waits for your approval',
-};
-
 /** What happens next if nothing is done, and when. */
-function nextStep(facts: ReminderFacts, at: (instant: number) => string): string | undefined {
+function nextStep(facts: ReminderFacts, zone: string): string | undefined {
   const { policy } = facts.program;
   const period = facts.period;
   // As the workflow set it (rows stored before it was kept have none: the step is then not said).
-  const escalation = period?.escalateAt ? Date.parse(period.escalateAt) : undefined;
+  const told = period?.escalateAt;
+  const zoned = (key: Said['key'], values: Said['values']) => say({ key, values, zone });
   switch (facts.kind) {
     case 'debrief_due_soon':
       if (!period) return undefined;
-      return `If it is not in by ${at(Date.parse(period.overdueAt))}, it is overdue${
-        escalation ? `, and your coordinator is told on ${at(escalation)}` : ''
-      }.`;
+      return told
+        ? zoned('reminder.debrief_due_soon.nextTold', { overdue: period.overdueAt, told })
+        : zoned('reminder.debrief_due_soon.next', { overdue: period.overdueAt });
     case 'debrief_overdue':
-      return escalation ? `If it is still missing on ${at(escalation)}, your coordinator is told.` : undefined;
+      return told ? zoned('reminder.debrief_overdue.next', { told }) : undefined;
     case 'debrief_escalated':
-      return `After ${policy.atRiskAfterMissed} missed debriefs in a row, ${facts.organizer.name} is at risk and national staff are told. You can send them a fresh link from their page.`;
+      return say('reminder.debrief_escalated.next', { count: policy.atRiskAfterMissed, name: facts.organizer.name });
     case 'offer_expiring':
-      return facts.offer
-        ? `If you do not answer by ${at(Date.parse(facts.offer.expiresAt))}, the offer lapses.`
-        : undefined;
+      return facts.offer ? zoned('reminder.offer_expiring.next', { expires: facts.offer.expiresAt }) : undefined;
     case 'stage_stalled':
-      return 'If it waits twice the limit, national staff are told.';
+      return say('reminder.stage_stalled.next');
     case 'timesheet_missing':
-      return 'Until it is in, your coordinator cannot approve pay for this period.';
+      return say('reminder.timesheet_missing.next');
     default:
       return undefined;
   }
 }
 
+/** The catalog's words for a mail's line, its instants in the program's zone. */
+const line = (zone: string) => (key: Said['key'], values?: Said['values']) => say({ key, values, zone });
+
 export function reminderMail(facts: ReminderFacts): Composed {
   const { program } = facts;
-  const at = (instant: number) => localDateTime(instant, program.timezone);
-  const parts: Part[] = facts.recipientRole === 'organizer' ? [`Hello ${facts.organizer.name},`] : [];
-  parts.push(sentence(facts.summary));
-  parts.push(
-    `Why: ${sentence(ruleInWords(notificationRule[facts.kind], program.policy, program.timezone, facts.organizer.stage))}`,
-  );
+  const say_ = line(program.timezone);
+  const parts: Part[] = facts.recipientRole === 'organizer' ? [say('mail.hello', { name: facts.organizer.name })] : [];
+  parts.push(sentence(typeof facts.said === 'string' ? facts.said : say(facts.said)));
+  const rule = ruleInWords(notificationRule[facts.kind], program.policy, program.timezone, facts.organizer.stage);
+  parts.push(say('mail.why', { rule: sentence(rule) }));
   if (facts.period) {
-    parts.push(`Period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
-    parts.push(`Deadline: ${at(Date.parse(facts.period.end))}.`);
+    parts.push(say_('mail.period', { start: facts.period.start, end: facts.period.end }));
+    parts.push(say_('mail.deadline', { at: facts.period.end }));
   }
-  if (facts.payPeriod)
-    parts.push(`Pay period: ${at(Date.parse(facts.payPeriod.start))} to ${at(Date.parse(facts.payPeriod.end))}.`);
-  if (facts.offer && facts.kind === 'offer_expiring') parts.push(`Deadline: ${at(Date.parse(facts.offer.expiresAt))}.`);
-  const next = nextStep(facts, at);
-  if (next) parts.push(`Next: ${next}`);
+  if (facts.payPeriod) parts.push(say_('mail.payPeriod', { start: facts.payPeriod.start, end: facts.payPeriod.end }));
+  if (facts.offer && facts.kind === 'offer_expiring') parts.push(say_('mail.deadline', { at: facts.offer.expiresAt }));
+  const next = nextStep(facts, program.timezone);
+  if (next) parts.push(say('mail.next', { step: next }));
   if (facts.link) {
     parts.push({
-      label: facts.link.purpose ? linkButtonLabels[facts.link.purpose] : `Open ${facts.organizer.name}'s page`,
+      label: facts.link.purpose
+        ? say(`link.button.${facts.link.purpose}`)
+        : say('link.staffPage', { name: facts.organizer.name }),
       url: facts.link.url,
-      ...(facts.link.expiresAt
-        ? { note: `This link is for you alone and works until ${at(facts.link.expiresAt.getTime())}.` }
-        : {}),
+      ...(facts.link.expiresAt ? { note: say_('link.alone', { until: facts.link.expiresAt.toISOString() }) } : {}),
     });
   }
-  parts.push(`${program.name}`);
-  const subject = subjects[facts.kind];
-  return compose(typeof subject === 'string' ? subject : subject(program.policy), parts);
+  parts.push(program.name);
+  return compose(say(`reminder.${facts.kind}.subject`, { debrief: debriefNamed(program.policy) }), parts);
 }
 
 /** A fresh link a coordinator sent, or an applicant's confirmation with their status link. */
@@ -157,41 +140,39 @@ export function linkMail(facts: {
   confirmation?: boolean;
 }): Composed {
   const { program } = facts;
-  const at = (instant: number) => localDateTime(instant, program.timezone);
-  const parts: Part[] = [`Hello ${facts.organizer.name},`];
+  const say_ = line(program.timezone);
+  const named = { program: program.name };
+  const parts: Part[] = [say('mail.hello', { name: facts.organizer.name })];
   let subject: string;
   if (facts.purpose === 'status') {
-    subject = facts.confirmation
-      ? `We received your application (${program.name})`
-      : `Your application (${program.name})`;
-    if (facts.confirmation) parts.push(`Thank you for applying to ${program.name}. We have your application.`);
-    parts.push(
-      `Where it stands: ${stageLabels[facts.organizer.stage]}. ${nextStepForApplicant[facts.organizer.stage]}`,
-    );
+    subject = say(facts.confirmation ? 'mail.received' : 'mail.yourApplication', named);
+    if (facts.confirmation) parts.push(say('mail.thanks', named));
+    const { stage } = facts.organizer;
+    parts.push(say('mail.standing', { stage: { key: `stage.${stage}` }, next: { key: `applicantNext.${stage}` } }));
   } else if (facts.purpose === 'debrief') {
-    subject = `Your debrief (${program.name})`;
-    parts.push(`Why: ${sentence(ruleInWords('debrief', program.policy, program.timezone))}`);
+    subject = say('mail.yourDebrief', named);
+    parts.push(say('mail.why', { rule: sentence(ruleInWords('debrief', program.policy, program.timezone)) }));
     if (facts.period) {
-      parts.push(`Period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
-      parts.push(`Deadline: ${at(Date.parse(facts.period.end))}.`);
+      parts.push(say_('mail.period', { start: facts.period.start, end: facts.period.end }));
+      parts.push(say_('mail.deadline', { at: facts.period.end }));
     }
   } else if (facts.purpose === 'timesheet') {
-    subject = `Your time sheet (${program.name})`;
-    parts.push(`Why: ${sentence(ruleInWords('timesheet', program.policy, program.timezone))}`);
-    if (facts.period) {
-      parts.push(`Pay period: ${at(Date.parse(facts.period.start))} to ${at(Date.parse(facts.period.end))}.`);
-    }
+    subject = say('mail.yourTimesheet', named);
+    parts.push(say('mail.why', { rule: sentence(ruleInWords('timesheet', program.policy, program.timezone)) }));
+    if (facts.period) parts.push(say_('mail.payPeriod', { start: facts.period.start, end: facts.period.end }));
   } else {
-    subject = `Your offer (${program.name})`;
+    subject = say('mail.yourOffer', named);
     if (facts.offer) {
-      parts.push(`The offer: ${offerInWords(facts.offer, offerCurrency(program.policy)).termsInWords}.`);
-      parts.push(`Deadline: ${at(Date.parse(facts.offer.expiresAt))}; unanswered, the offer lapses.`);
+      parts.push(
+        say('mail.offerTerms', { terms: offerInWords(facts.offer, offerCurrency(program.policy)).termsInWords }),
+      );
+      parts.push(say_('mail.offerDeadline', { at: facts.offer.expiresAt }));
     }
   }
   parts.push({
-    label: linkButtonLabels[facts.purpose],
+    label: say(`link.button.${facts.purpose}`),
     url: facts.url,
-    note: `This link is for you alone and works until ${at(facts.expiresAt.getTime())}.`,
+    note: say_('link.alone', { until: facts.expiresAt.toISOString() }),
   });
   parts.push(program.name);
   return compose(subject, parts);
@@ -208,24 +189,52 @@ export function weeklyReportMail(facts: {
   goals?: GoalProgress[];
 }): Composed {
   const { program, totals, missing } = facts;
-  const goal = (g: GoalProgress) =>
-    `${g.goal}${g.local ? ` (${g.local})` : ''}: ${g.actual} of ${g.target}${g.scope === 'organizer_week' ? ' per organizer per week' : `, ${g.forecast} at this pace by ${localDayOf(Date.parse(g.by) - 1, program.timezone)}`}; ${g.onTrack ? 'on track' : `behind by ${g.behindBy}`}`;
-  const day = (iso: string) => localDayOf(Date.parse(iso), program.timezone);
+  const say_ = line(program.timezone);
+  const list = (items: string[]) => items.join('; ');
+  const goal = (g: GoalProgress) => {
+    const values = {
+      goal: g.local ? say('report.goalLocal', { goal: g.goal, local: g.local }) : g.goal,
+      actual: g.actual,
+      target: g.target,
+      track: g.onTrack ? say('report.onTrack') : say('report.behind', { by: g.behindBy }),
+    };
+    return g.scope === 'organizer_week'
+      ? say('report.goalPerWeek', values)
+      : say_('report.goalBy', {
+          ...values,
+          forecast: g.forecast,
+          by: say_('report.day', { at: new Date(Date.parse(g.by) - 1).toISOString() }),
+        });
+  };
   const parts: Part[] = [
-    `${program.name} (${program.affiliate}), week of ${day(facts.weekStart)} (${program.timezone})`,
-    `Debriefs submitted: ${totals.debriefs}; missing: ${missing.length}`,
-    `Hours ${totals.hours}, conversations ${totals.conversations}, one-on-ones ${totals.oneOnOnes}, leaders identified ${totals.leadersIdentified}`,
+    say_('report.heading', {
+      program: program.name,
+      affiliate: program.affiliate,
+      week: facts.weekStart,
+      zone: program.timezone,
+    }),
+    say('report.debriefs', { debriefs: totals.debriefs, missing: missing.length }),
+    say('report.totals', { ...totals, leaders: totals.leadersIdentified }),
     missing.length
-      ? `Missing: ${missing.map((m) => `${m.name} (week of ${day(m.periodStart)})`).join('; ')}`
-      : 'Nobody is missing a debrief.',
+      ? say('report.missing', {
+          list: list(missing.map((m) => say_('report.missingOne', { name: m.name, start: m.periodStart }))),
+        })
+      : say('report.nobodyMissing'),
     ...(facts.plans?.length
       ? [
-          `Plans against debriefs: ${facts.plans
-            .map((d) => `${d.name}: ${d.plan!.map((p) => `${p.target} ${p.reported} of ${p.planned}`).join(', ')}`)
-            .join('; ')}`,
+          say('report.plans', {
+            list: list(
+              facts.plans.map((d) =>
+                say('report.plan', {
+                  name: d.name,
+                  targets: d.plan!.map((p) => say('report.planTarget', { ...p })).join(', '),
+                }),
+              ),
+            ),
+          }),
         ]
       : []),
-    ...(facts.goals?.length ? [`Goals: ${facts.goals.map(goal).join('; ')}`] : []),
+    ...(facts.goals?.length ? [say('report.goals', { list: list(facts.goals.map(goal)) })] : []),
   ];
-  return compose(`Weekly report: ${program.name}`, parts);
+  return compose(say('report.subject', { program: program.name }), parts);
 }

@@ -23,7 +23,7 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
       [id, row.email],
     );
     await q(
-      `UPDATE notifications SET summary = replace(kind, '_', ' ') || ' (erased member)' WHERE organizer_id = $1`,
+      `UPDATE notifications SET summary = replace(kind, '_', ' ') || ' (erased member)', said = NULL WHERE organizer_id = $1`,
       [id],
     );
     await q('DELETE FROM roster_members WHERE program_id = $1 AND upper(member_id) = upper($2)', [

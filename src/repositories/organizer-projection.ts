@@ -2,6 +2,7 @@
 // committed state is projected; every write is version-guarded and idempotent).
 import { DataSource } from 'typeorm';
 import type { Projection } from '../domain/snapshot';
+import { say } from '../words/say';
 import { organizerColumns, rowParameters } from './organizer-row';
 
 /** The last record of each key (records come oldest first). */
@@ -56,11 +57,11 @@ const projectionStatement = `
     WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
   ), created AS (
-    INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, due_at,
+    INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, said, due_at,
       resolved_at, resolved_by)
-    SELECT c.id, $1, $2, c.kind, c."recipientRole", c."createdAt", c.summary, c."dueAt", c."resolvedAt", c."resolvedBy"
+    SELECT c.id, $1, $2, c.kind, c."recipientRole", c."createdAt", c.summary, c.said, c."dueAt", c."resolvedAt", c."resolvedBy"
     FROM jsonb_to_recordset($${n + 5}::jsonb) AS c(id text, kind text, "recipientRole" text, "createdAt" timestamptz, summary text,
-      "dueAt" timestamptz, "resolvedAt" timestamptz, "resolvedBy" text)
+      said jsonb, "dueAt" timestamptz, "resolvedAt" timestamptz, "resolvedBy" text)
     WHERE ${fresh}
     ON CONFLICT (id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by
     WHERE notifications.resolved_at IS NULL AND EXCLUDED.resolved_at IS NOT NULL
@@ -136,7 +137,12 @@ export async function writeProjection(dataSource: DataSource, { organizer: o, ch
   const resolutions = new Map(changes.resolutions.map((r) => [r.id, r]));
   const notifications = changes.notifications.map((n) => {
     const resolution = resolutions.get(n.id);
-    return { ...n, resolvedAt: resolution?.resolvedAt ?? null, resolvedBy: resolution?.resolvedBy ?? null };
+    return {
+      ...n,
+      summary: n.said ? say(n.said) : n.summary,
+      resolvedAt: resolution?.resolvedAt ?? null,
+      resolvedBy: resolution?.resolvedBy ?? null,
+    };
   });
   await dataSource.query(projectionStatement, [
     ...rowParameters(o),

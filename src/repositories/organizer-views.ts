@@ -1,5 +1,5 @@
 // The organizer's read views (what lists, the detail and Today show) and the row mappers that make them.
-import type { OfferInWords } from '../domain/offer';
+import type { OfferInWords } from '../words/offer';
 import type {
   DebriefRecord,
   NotificationKind,

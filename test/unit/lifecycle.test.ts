@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/lifecycle';
 import { aPolicy, anApplication, attestations } from '../support/builders';
 import { day, minute, OrganizerDriver, organizerIn, request } from '../support/organizer-states';
+import { say } from '../../src/words/say';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const kinds = (changes: { notifications: { kind: string }[] }) => changes.notifications.map((n) => n.kind);
@@ -321,7 +322,7 @@ describe('the debrief cycle', () => {
       ['group_debrief_missing', 'coordinator', iso(since + 30 * day)],
     ]);
     // The period in the program's time, as people read it: never an ISO instant.
-    expect(month.notifications[0].summary).toMatch(
+    expect(say(month.notifications[0].said!)).toMatch(
       /between \w+day, \w+ \d+, \d{4} at \d\d:\d\d \(America\/Chicago\) and \w+day, .* \(America\/Chicago\)$/,
     );
     organizer.act('submit-debrief', {

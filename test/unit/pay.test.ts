@@ -9,6 +9,7 @@ import { allowedActions } from '../../src/domain/stage-machine';
 import { weeklyReportMail } from '../../src/mail/messages';
 import { aPolicy } from '../support/builders';
 import { day, minute, organizerIn, request } from '../support/organizer-states';
+import { say } from '../../src/words/say';
 
 const zone = 'America/Chicago';
 const second = { rules: currentRules, timezone: zone };
@@ -106,7 +107,7 @@ describe('pay periods in the lifecycle', () => {
     const changes = organizer.advance(Date.parse(pay.dueAt) - organizer.now);
     const reminder = changes.notifications.find((n) => n.kind === 'timesheet_missing');
     expect(reminder?.recipientRole).toBe('organizer');
-    expect(reminder?.summary).toContain('time sheet');
+    expect(say(reminder!.said!)).toContain('time sheet');
     const day1 = new Date(Date.parse(pay.start) + 2 * 3_600_000).toISOString().slice(0, 10);
     const submitted = organizer.act('submit-timesheet', {
       periodStart: pay.start,

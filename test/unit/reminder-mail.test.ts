@@ -12,7 +12,7 @@ const program = (policy: ProgramPolicy) => ({
 });
 const facts = (policy: ProgramPolicy, extra: Partial<ReminderFacts> = {}): ReminderFacts => ({
   kind: 'debrief_overdue',
-  summary: 'your debrief is overdue',
+  said: 'your debrief is overdue',
   program: program(policy),
   organizer: { name: 'Rosa Díaz', stage: 'active' },
   recipientRole: 'organizer',
@@ -37,7 +37,7 @@ describe('reminder emails', () => {
     const mail = reminderMail(
       facts(policyPresets.member_organizer, {
         kind: 'timesheet_missing',
-        summary: 'your time sheet for the pay period is missing',
+        said: 'your time sheet for the pay period is missing',
         period: undefined,
         payPeriod: { start: '2026-03-06T23:00:00.000Z', end: '2026-03-13T23:00:00.000Z' },
         link: { url: 'https://pipeline.example/l/abc.def', purpose: 'timesheet', expiresAt: new Date('2026-03-20') },

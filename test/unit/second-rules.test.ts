@@ -6,6 +6,7 @@ import { currentRules } from '../../src/domain/organizer';
 import { aPolicy } from '../support/builders';
 import { day, minute, organizerIn, OrganizerDriver, request } from '../support/organizer-states';
 import { weekdayAndTime } from '../support/wall-clock';
+import { say } from '../../src/words/say';
 
 const zone = 'America/Chicago';
 const hour = 60 * minute;
@@ -75,7 +76,7 @@ describe('the second rules', () => {
     expect(raised.notifications).toEqual([
       expect.objectContaining({ kind: 'debrief_due_soon', recipientRole: 'organizer', createdAt: first.nudgeAt }),
     ]);
-    expect(raised.notifications[0].summary).toMatch(/is due Friday, .* at 17:00 \(America\/Chicago\)$/);
+    expect(say(raised.notifications[0].said!)).toMatch(/is due Friday, .* at 17:00 \(America\/Chicago\)$/);
     const answered = organizer.act('submit-debrief', {
       periodStart: first.start,
       hours: 5,
@@ -160,7 +161,7 @@ describe('the second rules', () => {
     const raised = organizer.advance(11 * day); // the first check comes a twelfth of the window after hire
     const behind = raised.notifications.filter((n) => n.kind === 'ride_alongs_behind');
     expect(behind).toHaveLength(1);
-    expect(behind[0].summary).toMatch(/at .*'s pace so far, \d+ of 20 ride-alongs will be done by /);
+    expect(say(behind[0].said!)).toMatch(/at .*'s pace so far, \d+ of 20 ride-alongs will be done by /);
     // Due when the window closes, 120 days after hire, as the workflow says (Today reads it from the row).
     expect(behind[0].dueAt).toBe(new Date(Date.parse(organizer.state.hiredAt!) + 120 * day).toISOString());
     expect(organizer.advance(30 * day).notifications.filter((n) => n.kind === 'ride_alongs_behind')).toEqual([]);

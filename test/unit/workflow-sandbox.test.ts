@@ -68,6 +68,7 @@ describe('workflow sandbox', () => {
       'src/domain',
       'src/domain/lifecycle',
       'src/domain/lifecycle/by-action',
+      'src/domain/words',
       'src/workflows',
     ]);
   });

@@ -1,22 +1,23 @@
-// The to-dos' kinds, titles and the rule behind each (the rules' words are the domain's, shared with the emails).
+// The to-dos' kinds, their titles and the rule behind each (the words are the catalog's, shared with the emails).
 import type { ProgramPolicy } from '../../domain/policy';
-import { ruleInWords, type RuleTopic } from '../../domain/rules-in-words';
+import type { RuleTopic } from '../../domain/rule-topics';
+import { ruleInWords } from '../../words/rules';
+import { say } from '../../words/say';
 import type { Action } from '../../domain/stage-machine';
 import type { Stage } from '../../domain/stages';
 
-/** The kinds of to-do, each in words. */
-export const inboxTitles = {
-  screening_to_record: 'Screening to record',
-  offer_expiring: 'Offer waiting for an answer',
-  debrief_overdue: 'Debrief overdue',
-  debrief_due: 'Debrief due',
-  organizer_at_risk: 'At risk',
-  group_debrief_missing: 'No group debrief this period',
-  ride_alongs_behind: 'Ride-alongs behind',
-  stage_stalled: 'Stuck in a stage',
-} as const;
-export type InboxKind = keyof typeof inboxTitles;
-export const inboxKinds = Object.keys(inboxTitles) as InboxKind[];
+/** The kinds of to-do (each one's title is the catalog's `today.<kind>`). */
+export const inboxKinds = [
+  'screening_to_record',
+  'offer_expiring',
+  'debrief_overdue',
+  'debrief_due',
+  'organizer_at_risk',
+  'group_debrief_missing',
+  'ride_alongs_behind',
+  'stage_stalled',
+] as const;
+export type InboxKind = (typeof inboxKinds)[number];
 
 /**
  * The kinds that are late by nature (a debrief past its grace, someone at risk, a missed group debrief, a stage past
@@ -54,3 +55,5 @@ const topics: Record<InboxKind, RuleTopic> = {
 export function inboxRule(kind: InboxKind, policy: ProgramPolicy, timezone: string, stage?: Stage): string {
   return ruleInWords(topics[kind], policy, timezone, stage);
 }
+
+export const inboxTitle = (kind: InboxKind): string => say(`today.${kind}`);

@@ -7,7 +7,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { AccessDeniedError } from '../common/errors';
 import type { InboxDto, InboxItemDto, InboxQuery } from './inbox.dto';
-import { InboxKind, inboxRule, inboxTitles, lateKinds, stageStep } from './inbox-rules';
+import { InboxKind, inboxRule, inboxTitle, lateKinds, stageStep } from './inbox-rules';
 
 const shown = 500;
 const day = 86_400_000;
@@ -65,7 +65,7 @@ export class InboxService {
       if (!program) return;
       items.set(`${person.id}|${kind}|${key}`, {
         kind,
-        title: inboxTitles[kind],
+        title: inboxTitle(kind),
         organizerId: person.id,
         name: person.name,
         programId: person.programId,

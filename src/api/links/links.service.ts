@@ -1,7 +1,8 @@
 // Signed links over HTTP: a link page reads what its link is for and sends that one thing; coordinators see a
 // person's links, send a fresh one, revoke one. A link grants only its purpose, for its organizer, while it works.
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { offerCurrency, offerView } from '../../domain/offer';
+import { offerCurrency } from '../../domain/offer';
+import { offerView } from '../../words/offer';
 import { actionForm, type Action, type FormContext } from '../../domain/lifecycle/by-action';
 import {
   linkEnding,

@@ -18,6 +18,7 @@ import { PayMileage1796300000000 } from './1796300000000-PayMileage';
 import { PayPeriodDue1796400000000 } from './1796400000000-PayPeriodDue';
 import { NotificationDue1796500000000 } from './1796500000000-NotificationDue';
 import { StageDue1796600000000 } from './1796600000000-StageDue';
+import { NotificationSaid1796700000000 } from './1796700000000-NotificationSaid';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   PayPeriodDue1796400000000,
   NotificationDue1796500000000,
   StageDue1796600000000,
+  NotificationSaid1796700000000,
 ];

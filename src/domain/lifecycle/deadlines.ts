@@ -1,14 +1,14 @@
 // The timers: every pending deadline of a state, what each does when it comes, and firing those that came.
 import { Changes, DebriefPeriod, noChanges, OrganizerState, systemActor } from '../organizer';
 import { isClosed, systemTransitions } from '../stages';
-import { localDateTime } from '../calendar';
+import { said } from '../words/said';
 import { durationMs } from '../durations';
 import { rideAlongForecast } from './figures';
 import { enter, openGroupPeriod, openPeriod, periodFits } from './transitions';
 import { notify } from './notices';
 import { rules2 } from './rules';
 import { payDeadlines } from './pay-periods';
-import { iso, ms, when } from './time';
+import { iso, ms, saidOf } from './time';
 
 type Deadline = { at: number; fire: (changes: Changes) => void };
 
@@ -31,7 +31,11 @@ function deadlines(state: OrganizerState): Deadline[] {
             `${sla.stage}:${state.seq}`,
             'coordinator',
             ms(sla.remindAt),
-            `${state.name} has been in ${sla.stage} since ${when(state, ms(state.stageEnteredAt))}`,
+            saidOf(state, 'reminder.stage_stalled.summary', {
+              name: state.name,
+              stage: sla.stage,
+              since: iso(ms(state.stageEnteredAt)),
+            }),
           );
         },
       });
@@ -48,7 +52,11 @@ function deadlines(state: OrganizerState): Deadline[] {
             `${sla.stage}:${state.seq}`,
             'national',
             ms(sla.escalateAt),
-            `${state.name} is still in ${sla.stage} since ${when(state, ms(state.stageEnteredAt))}`,
+            saidOf(state, 'reminder.stage_stalled_escalated.summary', {
+              name: state.name,
+              stage: sla.stage,
+              since: iso(ms(state.stageEnteredAt)),
+            }),
           );
         },
       });
@@ -67,7 +75,7 @@ function deadlines(state: OrganizerState): Deadline[] {
             `offer:${state.seq}`,
             'organizer',
             ms(offer.remindAt),
-            `the offer to ${state.name} lapses on ${when(state, ms(offer.expiresAt))}`,
+            saidOf(state, 'reminder.offer_expiring.summary', { name: state.name, expires: iso(ms(offer.expiresAt)) }),
           );
         },
       });
@@ -105,7 +113,11 @@ function deadlines(state: OrganizerState): Deadline[] {
             'window',
             'coordinator',
             ms(check.at),
-            `${state.name} has ${state.rideAlongs.length} of ${state.policy.requiredRideAlongs} ride-alongs at half of the window`,
+            saidOf(state, 'reminder.ride_alongs_behind.summary', {
+              name: state.name,
+              done: state.rideAlongs.length,
+              required: state.policy.requiredRideAlongs,
+            }),
             rideAlongForecast(state, ms(check.at)).windowEnd,
           );
         }
@@ -142,7 +154,12 @@ function checkRideAlongPace(state: OrganizerState, check: { at: string; done: bo
       'window',
       'coordinator',
       at,
-      `at ${state.name}'s pace so far, ${projected} of ${state.policy.requiredRideAlongs} ride-alongs will be done by ${when(state, windowEnd)}`,
+      saidOf(state, 'reminder.ride_alongs_behind.pace', {
+        name: state.name,
+        projected,
+        required: state.policy.requiredRideAlongs,
+        by: iso(windowEnd),
+      }),
       windowEnd,
     );
   }
@@ -170,7 +187,10 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
             period.start,
             'organizer',
             ms(period.nudgeAt!),
-            `your debrief for the period from ${when(state, ms(period.start))} is due ${when(state, ms(period.end))}`,
+            saidOf(state, 'reminder.debrief_due_soon.summary', {
+              start: iso(ms(period.start)),
+              end: iso(ms(period.end)),
+            }),
           );
         },
       });
@@ -189,7 +209,7 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
             period.start,
             'coordinator',
             ms(period.escalateAt),
-            `${state.name}'s debrief for the period from ${when(state, ms(period.start))} is still missing`,
+            saidOf(state, 'reminder.debrief_escalated.summary', { name: state.name, start: iso(ms(period.start)) }),
           );
         },
       });
@@ -208,7 +228,11 @@ function debriefDeadlines(state: OrganizerState): Deadline[] {
             group.start,
             'coordinator',
             ms(group.end),
-            `no in-person group debrief with ${state.name} between ${localDateTime(ms(group.start), state.timezone ?? 'UTC')} and ${localDateTime(ms(group.end), state.timezone ?? 'UTC')}`,
+            said(
+              'reminder.group_debrief_missing.summary',
+              { name: state.name, start: iso(ms(group.start)), end: iso(ms(group.end)) },
+              state.timezone ?? 'UTC',
+            ),
           );
         openGroupPeriod(state, ms(group.end));
       },
@@ -229,7 +253,7 @@ function markOverdue(state: OrganizerState, period: DebriefPeriod, changes: Chan
     period.start,
     'organizer',
     at,
-    `your debrief for the period from ${when(state, ms(period.start))} is overdue (it was due ${when(state, ms(period.end))})`,
+    saidOf(state, 'reminder.debrief_overdue.summary', { start: iso(ms(period.start)), end: iso(ms(period.end)) }),
   );
   if (state.missedStreak >= state.policy.atRiskAfterMissed && !state.atRisk) {
     state.atRisk = true;
@@ -240,7 +264,7 @@ function markOverdue(state: OrganizerState, period: DebriefPeriod, changes: Chan
       period.start,
       'national',
       at,
-      `${state.name} has missed ${state.missedStreak} debriefs in a row`,
+      saidOf(state, 'reminder.organizer_at_risk.summary', { name: state.name, count: state.missedStreak }),
     );
   }
 }

@@ -1,6 +1,7 @@
 // Reminders raised and answered: a notification opened on the state and in the changes, and resolved by whoever or
 // whatever answered it.
 import type { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
+import type { Said } from '../words/said';
 import { iso } from './time';
 
 function notificationId(state: OrganizerState, kind: NotificationKind, key: string): string {
@@ -14,7 +15,7 @@ export function notify(
   key: string,
   recipientRole: RecipientRole,
   at: number,
-  summary: string,
+  said: Said,
   dueAt?: number,
 ): void {
   const id = notificationId(state, kind, key);
@@ -25,7 +26,7 @@ export function notify(
     kind,
     recipientRole,
     createdAt: iso(at),
-    summary,
+    said,
     ...(dueAt !== undefined ? { dueAt: iso(dueAt) } : {}),
   });
   state.openNotifications.push({ id, kind, key });

@@ -9,7 +9,7 @@ import type { Refusal } from '../organizer';
 import { isClosed } from '../stages';
 import { notify, resolve } from './notices';
 import { periodEnd } from './rules';
-import { iso, ms, when } from './time';
+import { iso, ms, saidOf, when } from './time';
 
 type Deadline = { at: number; fire: (changes: Changes) => void };
 
@@ -166,7 +166,10 @@ export function payDeadlines(state: OrganizerState): Deadline[] {
             period.start,
             'organizer',
             ms(period.dueAt),
-            `your time sheet for the pay period from ${when(state, ms(period.start))} to ${when(state, ms(period.end))} is missing`,
+            saidOf(state, 'reminder.timesheet_missing.summary', {
+              start: iso(ms(period.start)),
+              end: iso(ms(period.end)),
+            }),
           );
         },
       });
@@ -185,7 +188,7 @@ export function payDeadlines(state: OrganizerState): Deadline[] {
             period.start,
             'coordinator',
             at,
-            `${state.name}'s pay period from ${when(state, ms(period.start))} has its time sheet and debriefs and waits for approval`,
+            saidOf(state, 'reminder.pay_approval_waiting.summary', { name: state.name, start: iso(ms(period.start)) }),
           );
         },
       });

@@ -1,0 +1,58 @@
+// The one way words reach people: a catalog key and its values, rendered by i18next (plurals through
+// Intl.PluralRules, instants in the program's time zone through the formatters below). English only for now; the
+// catalog is src/domain/words, one per language.
+import i18next from 'i18next';
+import { localDateTime, localDayOf } from '../domain/calendar';
+import { en } from '../domain/words/en';
+import type { Label, Said, SaidValue, WordKey } from '../domain/words/said';
+
+export type { Label, Said, WordKey } from '../domain/words/said';
+
+const words = i18next.createInstance();
+void words.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: { en: { translation: en } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  missingInterpolationHandler: (text, match: string[]) => {
+    throw new Error(`no value for ${match[1]?.trim() ?? text} in "${text}"`);
+  },
+});
+
+type Zoned = { zone?: string };
+const instant = (value: unknown) => Date.parse(String(value));
+/** An instant in the zone, or as it was given when there is none (records before the zone was kept). */
+words.services.formatter!.add('when', (value, _lng, options: Zoned) =>
+  options.zone ? localDateTime(instant(value), options.zone) : String(value),
+);
+words.services.formatter!.add('day', (value, _lng, options: Zoned) =>
+  localDayOf(instant(value), options.zone ?? 'UTC'),
+);
+words.services.formatter!.add('shortDay', (value, lng, options: Zoned) => {
+  const [year, month, day] = localDayOf(instant(value), options.zone ?? 'UTC')
+    .split('-')
+    .map(Number);
+  return new Intl.DateTimeFormat(lng, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+});
+
+const rendered = (value: SaidValue): string | number => (typeof value === 'object' ? say(value) : value);
+
+/** The words for a key (or a label) with its values. */
+export function say(label: Label, values?: Record<string, SaidValue>): string {
+  const { key, values: own, zone }: Said = typeof label === 'string' ? { key: label } : label;
+  const all = { ...own, ...values };
+  const flat = Object.fromEntries(Object.entries(all).map(([name, value]) => [name, rendered(value)]));
+  if (!words.exists(key, flat)) throw new Error(`no words for ${key}`);
+  return words.t(key, { ...flat, ...(zone ? { zone } : {}) });
+}
+
+/** Whether the catalog has words for a key. */
+export const hasWords = (key: string): key is WordKey => words.exists(key) || words.exists(`${key}_other`);
+
+/** A sentence as a line of its own: its first letter in capitals, a full stop if it has none. */
+export const sentence = (text: string) =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
