@@ -104,17 +104,6 @@ export function startOfNextLocalMonth(instant: number, timeZone: string): number
     .epochMilliseconds;
 }
 
-/** A period as its first and last local days: `Mar 2, 2027 to Mar 8, 2027` (its end is the instant after it). */
-export function periodInWords(start: number, end: number, timeZone: string): string {
-  const short = (day: string) => {
-    const { year, month, day: date } = Temporal.PlainDate.from(day);
-    return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' }).format(
-      new Date(Date.UTC(year, month - 1, date)),
-    );
-  };
-  return `${short(localDayOf(start, timeZone))} to ${short(localDayOf(end - 1, timeZone))}`;
-}
-
 /** The local days (YYYY-MM-DD) from the one `start` falls on to the one before `end`, and not past `until`. */
 export function localDaysOf(start: number, end: number, timeZone: string, until = end): string[] {
   const days: string[] = [];

@@ -1,7 +1,8 @@
 // What an action takes and the form people fill for it, described once in the action's definition
 // (lifecycle/by-action): the API validates a body against the input, the page's panel and the phone pages draw the
 // form from the API's answer (one renderer), so no form is written twice.
-import { periodInWords } from './calendar';
+import { iso, ms } from './lifecycle/time';
+import { said, type Label, type Said } from './words/said';
 
 /** The kinds of field a form draws. */
 export const formFieldKinds = [
@@ -18,11 +19,11 @@ export const formFieldKinds = [
 ] as const;
 export type FormFieldKind = (typeof formFieldKinds)[number];
 
-/** One field of a form, as the API answers it. */
+/** One field of a form; the API answers it with its labels in words (src/words/forms.ts). */
 export interface FormField {
   /** Where its value goes in the body: `hours`, `offer.startDate`, `metrics.<name>`, `entries.<n>.hours`. */
   name: string;
-  label: string;
+  label: Label;
   /**
    * line: one line of text; text: free text; yesno: two answers (sent true or false); count: a whole number; hours:
    * in quarters; decimal: a number to `step`; money: typed in the currency (12.50), sent in minor units (1250);
@@ -37,11 +38,11 @@ export interface FormField {
   step?: number;
   maxLength?: number;
   /** A yes/no question's two answers, in words. */
-  yesLabel?: string;
-  noLabel?: string;
+  yesLabel?: Label;
+  noLabel?: Label;
   /** A choice's options as sent, and as people read them (in the same order). */
   options?: string[];
-  optionLabels?: string[];
+  optionLabels?: Label[];
   /** What the field holds when the form opens. */
   value?: string | number | boolean;
   /** Shown (and sent) only while another field holds a value. */
@@ -52,7 +53,7 @@ export interface FormField {
 /** A field of an action's input, as clients send it and the API validates it. */
 export type InputField = {
   name: string;
-  label: string;
+  label: Label;
   /** May be left out. */
   optional?: boolean;
   /** Required while another field holds a value (left out otherwise). */
@@ -70,11 +71,11 @@ type InputKind =
   | { kind: 'line'; max: number }
   /** Free text of `min` (default 1) to `max` characters. */
   | { kind: 'text'; max: number; min?: number }
-  | { kind: 'yesno'; yesLabel?: string; noLabel?: string }
+  | { kind: 'yesno'; yesLabel?: Label; noLabel?: Label }
   | { kind: 'count'; max: number; min?: number }
   | { kind: 'hours'; max: number }
   | { kind: 'decimal'; min: number; max: number; step?: number }
-  | { kind: 'choice'; options: readonly string[]; optionLabels?: readonly string[] }
+  | { kind: 'choice'; options: readonly string[]; optionLabels?: readonly Label[] }
   /** Whole minor units (cents); `notWith`: a field that may not be sent beside it. */
   | { kind: 'money'; max: number; notWith?: string }
   /** Named whole numbers (the program's own counts, targets), each 0 to 100,000. */
@@ -111,7 +112,9 @@ export function formFieldsOf(input: readonly InputField[], prefix = ''): FormFie
         case 'text':
           return [{ ...base, kind: field.kind, maxLength: field.max }];
         case 'yesno':
-          return [{ ...base, kind: 'yesno', yesLabel: field.yesLabel ?? 'Yes', noLabel: field.noLabel ?? 'No' }];
+          return [
+            { ...base, kind: 'yesno', yesLabel: field.yesLabel ?? 'field.yes', noLabel: field.noLabel ?? 'field.no' },
+          ];
         case 'count':
           return [{ ...base, kind: 'count', min: field.min ?? 0, max: field.max }];
         case 'hours':
@@ -161,7 +164,7 @@ export function withFields(fields: FormField[], changes: Record<string, Partial<
  */
 export function periodChoice(
   field: FormField,
-  periods: readonly { start: string; end: string; note?: string }[],
+  periods: readonly { start: string; end: string; note?: Said }[],
   timezone: string,
   chosen: string | undefined,
 ): FormField {
@@ -169,9 +172,12 @@ export function periodChoice(
     ...field,
     kind: 'choice',
     options: periods.map((p) => p.start),
-    optionLabels: periods.map(
-      (p) => `${periodInWords(Date.parse(p.start), Date.parse(p.end), timezone)}${p.note ? ` (${p.note})` : ''}`,
-    ),
+    optionLabels: periods.map((p) => {
+      const days = { start: p.start, last: iso(ms(p.end) - 1) };
+      return p.note
+        ? said('field.periodChoiceNoted', { ...days, note: p.note }, timezone)
+        : said('field.periodChoice', days, timezone);
+    }),
     ...(chosen ? { value: chosen } : {}),
   };
 }
@@ -184,7 +190,7 @@ export const debriefLimits = { hours: 168, count: 100_000, notes: 2000 } as cons
 /** Notes people may add to an action, optional. */
 export const notesField: InputField = {
   name: 'notes',
-  label: 'Notes',
+  label: 'field.notes',
   kind: 'text',
   max: debriefLimits.notes,
   min: 0,

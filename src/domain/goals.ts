@@ -18,21 +18,6 @@ export type GoalMetric = (typeof goalMetrics)[number];
 export const goalScopes = ['program', 'organizer_week', 'local'] as const;
 export type GoalScope = (typeof goalScopes)[number];
 
-export const goalScopeLabels: Record<GoalScope, string> = {
-  program: 'the program, in all',
-  organizer_week: 'each organizer, per week',
-  local: 'each local',
-};
-
-export const goalMetricLabels: Record<GoalMetric, string> = {
-  hires: 'hires',
-  debriefs: 'debriefs',
-  hours: 'hours',
-  conversations: 'conversations',
-  one_on_ones: 'one-on-ones',
-  leaders_identified: 'leaders identified',
-};
-
 export interface Goal {
   name: string;
   /** A GoalMetric or one of the program's debriefMetrics; absent for a note kept from the old form. */

@@ -20,16 +20,6 @@ export const requirableAttestations = [
 ] as const;
 export type RequirableAttestation = (typeof requirableAttestations)[number];
 
-/** What an applicant attests to, in words (the application form asks these); `currentLeader` is flagged, not required. */
-export const attestationLabels: Record<RequirableAttestation | 'currentLeader', string> = {
-  currentMember: 'A member in good standing',
-  driversLicense: "Has a driver's license",
-  insuredVehicle: 'Has an insured vehicle',
-  fullTerm: 'Can serve the full term',
-  doorKnocking: 'Will knock on doors',
-  currentLeader: 'A current steward or officer',
-};
-
 /** Every number that drives an organizer's lifecycle. Durations are strings such as '7 days' (docs/design.md §2). */
 export interface ProgramPolicy {
   hoursPerWeek: number;

@@ -17,12 +17,6 @@ export { actions, type Action, type ActionInputs, type ActionRequest, type Refus
 
 const definitionOf = (action: Action) => actionDefinitions[action] as ActionDefinition<unknown>;
 
-/** Each action in words, as people's buttons name it. */
-export const actionLabels = Object.fromEntries(actions.map((a) => [a, definitionOf(a).label])) as Record<
-  Action,
-  string
->;
-
 /** The stages in which each action is accepted (pay actions: while a pay period is open, `payActions`). */
 export const acceptedIn = Object.fromEntries(actions.map((a) => [a, definitionOf(a).stages])) as Record<
   Action,

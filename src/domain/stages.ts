@@ -7,23 +7,6 @@ export type OpenStage = (typeof openStages)[number];
 export type ClosedStage = (typeof closedStages)[number];
 export type Stage = OpenStage | ClosedStage;
 
-/** Each stage in the users' words, for pages and messages. */
-export const stageLabels: Record<Stage, string> = {
-  applied: 'Applied',
-  screening: 'Screening',
-  role_play: 'Role-play',
-  offered: 'Offered',
-  training: 'Training',
-  ride_along: 'Ride-along',
-  active: 'Active',
-  completed: 'Completed',
-  withdrawn: 'Withdrawn',
-  terminated: 'Terminated',
-  not_selected: 'Not selected',
-  declined: 'Declined',
-  ineligible: 'Ineligible',
-};
-
 /** Hiring stages with a service-level time after which the coordinator is reminded. */
 export const hiringStages = ['applied', 'screening', 'role_play'] as const;
 export type HiringStage = (typeof hiringStages)[number];

@@ -12,6 +12,7 @@ import { LinkEntity } from '../entities';
 import { LinkRepository } from '../repositories/link.repository';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import type { OrganizerFacts } from '../repositories/organizer-facts';
+import { say } from '../words/say';
 import { Mailer } from './mailer';
 import { linkMail, reminderMail, type Composed } from './messages';
 
@@ -69,7 +70,7 @@ export class LinkMessenger {
     options: { createdBy: string; supersede: boolean; periodStart?: string },
   ): Promise<{ link: LinkEntity; url: string }> {
     const target = this.subjectFor(purpose, o, options.periodStart);
-    if (!target) throw new NothingToLinkError(nothingToLink[purpose]);
+    if (!target) throw new NothingToLinkError(say(`link.nothing.${purpose}`));
     const { link, token } = await this.links.mint({
       organizerId: o.id,
       programId: o.program.id,
@@ -167,10 +168,3 @@ export class LinkMessenger {
     });
   }
 }
-
-const nothingToLink: Record<LinkPurpose, string> = {
-  debrief: 'no debrief is owed now: the organizer is not active or every period is reported',
-  offer: 'no offer is waiting for an answer',
-  status: 'the member was erased',
-  timesheet: 'no pay period waits for a time sheet',
-};

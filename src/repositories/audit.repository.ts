@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { actorInWords } from '../domain/actors';
+import { actorInWords } from '../words/actors';
 import { actorPerson } from './actor-person.sql';
 
 export interface AuditEntry {

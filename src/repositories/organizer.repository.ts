@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { debriefHoursOf, payPeriodView } from './pay.repository';
 import { actorPerson } from './actor-person.sql';
-import { actorInWords } from '../domain/actors';
+import { actorInWords } from '../words/actors';
 import { offerCurrency } from '../domain/offer';
 import { offerView } from '../words/offer';
 import type { NotificationKind, OrganizerState } from '../domain/organizer';

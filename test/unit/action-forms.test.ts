@@ -1,7 +1,17 @@
 // The forms the actions' definitions draw for one record, without a server: what the page and the phone pages show.
 import { mergePolicy, policyPresets } from '../../src/domain/policy';
 import { formFieldsOf } from '../../src/domain/forms';
-import { actionDefinitions, actionForm, actions, type FormContext } from '../../src/domain/lifecycle/by-action';
+import {
+  actionDefinitions,
+  actionForm as domainForm,
+  actions,
+  type Action,
+  type FormContext,
+} from '../../src/domain/lifecycle/by-action';
+import { formInWords } from '../../src/words/forms';
+
+/** An action's form as the API answers it: the definition's fields, their labels in words. */
+const actionForm = (action: Action, context: FormContext) => formInWords(domainForm(action, context));
 
 const chicago = 'America/Chicago';
 // Thursday, March 4, 2027, 18:00 in Chicago.

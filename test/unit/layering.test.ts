@@ -124,6 +124,13 @@ describe('layering', () => {
       expect(manifest.dependencies[name]).toBeUndefined();
   });
 
+  it('puts words into sentences in src/words alone: only it uses the i18n library', () => {
+    expect([...packageUse.entries()].filter(([, names]) => names.has('i18next')).map(([layer]) => layer)).toEqual([
+      'words',
+    ]);
+    expect(offenders('words', ['domain'])).toEqual([]);
+  });
+
   it('keeps the web page to itself: it reaches the product only over HTTP (its types are generated)', () => {
     expect(offenders('web', [])).toEqual([]);
   });

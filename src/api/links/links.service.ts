@@ -3,17 +3,12 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { offerCurrency } from '../../domain/offer';
 import { offerView } from '../../words/offer';
+import { formInWords } from '../../words/forms';
+import { say } from '../../words/say';
 import { actionForm, type Action, type FormContext } from '../../domain/lifecycle/by-action';
-import {
-  linkEnding,
-  linkEndingMessages,
-  linkPurposeLabels,
-  linkPurposes,
-  nextStepForApplicant,
-} from '../../domain/links';
+import { linkEnding, linkPurposes } from '../../domain/links';
 import type { LinkPurpose } from '../../domain/links';
 import type { ActionInputs } from '../../domain/stage-machine';
-import { stageLabels } from '../../domain/stages';
 import { LinkEntity } from '../../entities';
 import { LinkMessenger, NothingToLinkError, type OrganizerFacts } from '../../mail/link-messenger';
 import { Mailer } from '../../mail/mailer';
@@ -50,9 +45,9 @@ export class LinksService {
     const link = await this.links.find(token);
     if (!link) throw new UnknownLinkError();
     const ending = linkEnding(link, Date.now());
-    if (ending) throw new LinkEndedError(ending, linkEndingMessages[ending]);
+    if (ending) throw new LinkEndedError(ending, say(`link.ending.${ending}`));
     const organizer = await this.messenger.facts(link.organizerId);
-    if (!organizer || !this.owed(link, organizer)) throw new LinkEndedError('done', linkEndingMessages.done);
+    if (!organizer || !this.owed(link, organizer)) throw new LinkEndedError('done', say('link.ending.done'));
     return { link, organizer };
   }
 
@@ -96,8 +91,8 @@ export class LinksService {
       ...view,
       status: {
         stage: organizer.stage,
-        stageLabel: stageLabels[organizer.stage],
-        nextStep: nextStepForApplicant[organizer.stage],
+        stageLabel: say(`stage.${organizer.stage}`),
+        nextStep: say(`applicantNext.${organizer.stage}`),
       },
     };
   }
@@ -113,7 +108,7 @@ export class LinksService {
     }
     const { action, recorded, message } = await this.submission(link, body);
     const claimedAt = await this.links.claim(link.id);
-    if (!claimedAt) throw new LinkEndedError('used', linkEndingMessages.used);
+    if (!claimedAt) throw new LinkEndedError('used', say('link.ending.used'));
     try {
       const actor = { id: organizer.id, role: 'organizer' as const };
       await this.organizers.perform(organizer.id, action, recorded, actor, `link:${link.id}`);
@@ -122,7 +117,7 @@ export class LinksService {
       // Done meanwhile (by the coordinator, or a use whose answer was lost): say so rather than why it was refused.
       if (error instanceof ConflictError || error instanceof HttpException) {
         const now = await this.messenger.facts(link.organizerId);
-        if (!now || !this.owed(link, now)) throw new LinkEndedError('done', linkEndingMessages.done);
+        if (!now || !this.owed(link, now)) throw new LinkEndedError('done', say('link.ending.done'));
       }
       throw error;
     }
@@ -171,7 +166,7 @@ export class LinksService {
     return {
       id: link.id,
       purpose: link.purpose,
-      label: linkPurposeLabels[link.purpose],
+      label: say(`link.purpose.${link.purpose}`),
       subject: link.subject,
       state: ending ?? (this.owed(link, organizer) ? 'open' : 'done'),
       createdBy: link.createdBy,
@@ -188,7 +183,7 @@ export class LinksService {
       items: (await this.links.list(organizerId)).map((link) => this.dto(link, organizer)),
       available: linkPurposes
         .filter((purpose) => this.messenger.subjectFor(purpose, organizer))
-        .map((purpose) => ({ purpose, label: linkPurposeLabels[purpose] })),
+        .map((purpose) => ({ purpose, label: say(`link.purpose.${purpose}`) })),
     };
   }
 
@@ -229,5 +224,5 @@ function linkForm(action: Action, organizer: OrganizerFacts, only: Partial<FormC
     trainingsDone: [],
     ...only,
   };
-  return actionForm(action, context).filter((field) => field.name !== 'periodStart');
+  return formInWords(actionForm(action, context).filter((field) => field.name !== 'periodStart'));
 }

@@ -1,8 +1,9 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type Action, actionLabels, actions, rolesTaking } from '../../domain/stage-machine';
-import { actionDefinitions, methodNameOf } from '../../domain/lifecycle/by-action';
+import { type Action, actions, rolesTaking } from '../../domain/stage-machine';
+import { methodNameOf } from '../../domain/lifecycle/by-action';
+import { say } from '../../words/say';
 import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
@@ -24,9 +25,9 @@ import { Operation } from '../common/openapi';
  * it is one of their own actions; its summary says where the action leads.
  */
 function ActionRoute(action: Action) {
-  const { outcome } = actionDefinitions[action];
+  const outcome = say(`action.${action}.outcome`);
   return applyDecorators(
-    Operation(methodNameOf(action), `${actionLabels[action]}: ${outcome}`, 409, 422),
+    Operation(methodNameOf(action), `${say(`action.${action}.label`)}: ${outcome}`, 409, 422),
     Post(action),
     HttpCode(200),
     Allow(...rolesTaking(action)),

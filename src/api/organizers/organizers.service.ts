@@ -3,7 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { organizerIdFor } from '../../contracts/ids';
 import { erasedReason, type Actor, type Application } from '../../domain/organizer';
 import { type ActionInputs } from '../../domain/stage-machine';
-import { Action, actionLabels, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
+import { formInWords } from '../../words/forms';
+import { say } from '../../words/say';
+import { Action, allowedActions, mayTake, payActions, stageRefusal } from '../../domain/stage-machine';
 import { actionDefinitions, actionForm, type FormContext, workflowInput } from '../../domain/lifecycle/by-action';
 import { isClosed } from '../../domain/stages';
 import { AccessPolicy } from '../auth/access-policy';
@@ -363,8 +365,8 @@ export class OrganizersService {
     };
     const actionForms = offered.map((action) => ({
       action,
-      label: actionLabels[action],
-      fields: actionForm(action, context),
+      label: say(`action.${action}.label`),
+      fields: formInWords(actionForm(action, context)),
     }));
     return { ...detail, allowedActions: offered, actionForms };
   }

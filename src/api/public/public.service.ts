@@ -6,7 +6,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/configuration';
 import { organizerIdFor } from '../../contracts/ids';
 import type { Actor } from '../../domain/organizer';
-import { applicationWindow, attestationLabels, requirableAttestations } from '../../domain/policy';
+import { applicationWindow, requirableAttestations } from '../../domain/policy';
+import { say } from '../../words/say';
 import { LinkMessenger } from '../../mail/link-messenger';
 import { Mailer } from '../../mail/mailer';
 import { ConflictError, RuleViolationError, TooManyRequestsError } from '../common/errors';
@@ -69,7 +70,7 @@ export class PublicService {
       hoursPerWeek: program.policy.hoursPerWeek,
       attestations: [...requirableAttestations, 'currentLeader' as const].map((name) => ({
         name,
-        label: attestationLabels[name],
+        label: say(`attestation.${name}`),
         required: required.has(name),
       })),
     };

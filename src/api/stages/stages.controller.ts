@@ -1,13 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { goalMetricLabels, goalMetrics, goalScopeLabels, goalScopes } from '../../domain/goals';
-import { attestationLabels, type ProgramKind, policyPresets, programKinds } from '../../domain/policy';
-import { acceptedIn, actionLabels, actions, mayTake } from '../../domain/stage-machine';
+import { goalMetrics, goalScopes } from '../../domain/goals';
+import { type ProgramKind, policyPresets, programKinds, requirableAttestations } from '../../domain/policy';
+import { acceptedIn, actions, mayTake } from '../../domain/stage-machine';
 import { actionDefinitions } from '../../domain/lifecycle/by-action';
 import { formFieldsOf } from '../../domain/forms';
 import { FormDto } from '../common/form.dto';
 import type { Action } from '../../domain/stage-machine';
-import { isClosed, stageLabels, stages } from '../../domain/stages';
+import { isClosed, stages } from '../../domain/stages';
+import { formInWords } from '../../words/forms';
+import { say } from '../../words/say';
 import type { Stage } from '../../domain/stages';
 import { Allow } from '../auth/access.decorator';
 import { Operation } from '../common/openapi';
@@ -85,18 +87,21 @@ export class StagesController {
   @ApiOkResponse({ type: StagesDto })
   list(): StagesDto {
     return {
-      items: stages.map((name) => ({ name, label: stageLabels[name], open: !isClosed(name) })),
+      items: stages.map((name) => ({ name, label: say(`stage.${name}`), open: !isClosed(name) })),
       actions: [...actions],
       actionLabels: actions.map((name) => ({
         name,
-        label: actionLabels[name],
+        label: say(`action.${name}.label`),
         stages: [...acceptedIn[name]],
         organizerMay: mayTake(name, 'self'),
-        form: { fields: formFieldsOf(actionDefinitions[name].input) },
+        form: { fields: formInWords(formFieldsOf(actionDefinitions[name].input)) },
       })),
-      attestations: Object.entries(attestationLabels).map(([name, label]) => ({ name, label })),
-      goalMetrics: goalMetrics.map((name) => ({ name, label: goalMetricLabels[name] })),
-      goalScopes: goalScopes.map((name) => ({ name, label: goalScopeLabels[name] })),
+      attestations: [...requirableAttestations, 'currentLeader' as const].map((name) => ({
+        name,
+        label: say(`attestation.${name}`),
+      })),
+      goalMetrics: goalMetrics.map((name) => ({ name, label: say(`goalMetric.${name}`) })),
+      goalScopes: goalScopes.map((name) => ({ name, label: say(`goalScope.${name}`) })),
     };
   }
 }

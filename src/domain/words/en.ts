@@ -57,6 +57,13 @@ export const en = {
       superseded: 'A newer link was sent for this; please use the latest email.',
       done: 'There is nothing left to do with this link.',
     },
+    /** Why a fresh link cannot be sent now. */
+    nothing: {
+      debrief: 'no debrief is owed now: the organizer is not active or every period is reported',
+      offer: 'no offer is waiting for an answer',
+      status: 'the member was erased',
+      timesheet: 'no pay period waits for a time sheet',
+    },
     alone: 'This link is for you alone and works until {{until, when}}.',
     staffPage: "Open {{name}}'s page",
   },
@@ -155,6 +162,42 @@ export const en = {
     friday: 'Fridays',
     saturday: 'Saturdays',
     sunday: 'Sundays',
+  },
+  /** Who did something. */
+  actor: {
+    person: '{{name}}, {{role}}',
+    system: 'the system',
+    'public-form': 'the public form',
+    'bootstrap-admin': 'the administrator (ADMIN_TOKEN)',
+    unknown: 'someone no longer in the product',
+  },
+  role: {
+    admin: 'administrator',
+    national: 'national staff',
+    coordinator: 'coordinator',
+    organizer: 'organizer',
+  },
+  /** What an applicant attests to on the public form. */
+  attestation: {
+    currentMember: 'A member in good standing',
+    driversLicense: "Has a driver's license",
+    insuredVehicle: 'Has an insured vehicle',
+    fullTerm: 'Can serve the full term',
+    doorKnocking: 'Will knock on doors',
+    currentLeader: 'A current steward or officer',
+  },
+  goalScope: {
+    program: 'the program, in all',
+    organizer_week: 'each organizer, per week',
+    local: 'each local',
+  },
+  goalMetric: {
+    hires: 'hires',
+    debriefs: 'debriefs',
+    hours: 'hours',
+    conversations: 'conversations',
+    one_on_ones: 'one-on-ones',
+    leaders_identified: 'leaders identified',
   },
   /** Today's kinds of to-do. */
   today: {
@@ -258,6 +301,8 @@ export const en = {
     miles: 'Miles driven',
     allowances: 'Allowances',
     allowanceIn: '{{name}} allowance, in {{currency}}',
+    timesheetIn: 'time sheet in',
+    noTimesheetYet: 'no time sheet yet',
     hoursCompared: 'time sheet {{sheet}} h, debriefs {{debriefs}} h',
     hoursComparedNoDebrief: 'time sheet {{sheet}} h, no debrief in',
   },

@@ -31,3 +31,6 @@ export const said = (key: WordKey, values?: Record<string, SaidValue>, zone?: st
   ...(values ? { values } : {}),
   ...(zone ? { zone } : {}),
 });
+
+/** A label as words with values (a key alone has none). */
+export const asSaid = (label: Label): Said => (typeof label === 'string' ? { key: label } : label);

@@ -16,6 +16,7 @@ import type { ProgramPolicy } from '../../policy';
 import { resolve } from '../notices';
 import { rules2 } from '../rules';
 import { iso, ms, when } from '../time';
+import { asSaid, said, type WordKey } from '../../words/said';
 import type { ActionDefinition, FormContext } from './definition';
 
 function findPeriod(state: OrganizerState, periodStart: string): DebriefPeriod | undefined {
@@ -61,42 +62,42 @@ export interface SubmitDebriefInput extends DebriefReport {
   periodStart?: string;
 }
 
-const periodStartField = (description: string) => ({
+const periodStartField = {
   name: 'periodStart',
-  label: 'Period',
-  kind: 'moment' as const,
+  label: 'field.period',
+  kind: 'moment',
   optional: true,
-  description,
-});
+} as const;
 
 /** A choice of the debrief periods not yet reported (none when there is none), starting at `chosen`. */
 function pendingPeriodChoice(field: FormField, context: FormContext, chosen: 'first' | 'last'): FormField[] {
-  const pending = context.pendingPeriods.map((p) => ({ ...p, note: p.overdue ? 'overdue' : undefined }));
+  const pending = context.pendingPeriods.map((p) => ({ ...p, note: p.overdue ? said('field.overdue') : undefined }));
   if (!pending.length) return [];
   const start = chosen === 'first' ? pending[0].start : pending[pending.length - 1].start;
   return [periodChoice(field, pending, context.timezone, start)];
 }
 
-const count = (name: string, label: string, example: number) =>
+const count = (name: string, label: WordKey, example: number) =>
   ({ name, label, kind: 'count', max: debriefLimits.count, example }) as const;
 
 export const submitDebrief: ActionDefinition<SubmitDebriefInput> = {
-  label: 'Submit debrief',
-  outcome: 'active',
   stages: ['active'],
   organizerMay: true,
   input: [
-    periodStartField('The debrief period reported on (from pendingDebriefPeriods); default: the one due now'),
-    { name: 'hours', label: 'Hours worked', kind: 'hours', max: debriefLimits.hours, example: 9.5 },
-    count('conversations', 'Conversations', 14),
-    count('oneOnOnes', 'One-on-ones', 3),
-    count('leadersIdentified', 'Leaders identified', 1),
-    { name: 'inPerson', label: 'Did you meet in person?', kind: 'yesno', description: 'Held in person' },
-    { name: 'group', label: 'Was it a group debrief?', kind: 'yesno', description: 'Held as a group debrief' },
+    {
+      ...periodStartField,
+      description: 'The debrief period reported on (from pendingDebriefPeriods); default: the one due now',
+    },
+    { name: 'hours', label: 'field.hoursWorked', kind: 'hours', max: debriefLimits.hours, example: 9.5 },
+    count('conversations', 'field.conversations', 14),
+    count('oneOnOnes', 'field.oneOnOnes', 3),
+    count('leadersIdentified', 'field.leadersIdentified', 1),
+    { name: 'inPerson', label: 'field.inPerson', kind: 'yesno', description: 'Held in person' },
+    { name: 'group', label: 'field.group', kind: 'yesno', description: 'Held as a group debrief' },
     notesField,
     {
       name: 'metrics',
-      label: "The program's own counts",
+      label: 'field.metrics',
       kind: 'counts',
       optional: true,
       example: { 'caucus commitments': 4 },
@@ -112,7 +113,7 @@ export const submitDebrief: ActionDefinition<SubmitDebriefInput> = {
       ...standard,
       ...(context.policy.debriefMetrics ?? []).map((name): FormField => ({
         name: `metrics.${name}`,
-        label: capitalized(name),
+        label: said('field.named', { name: capitalized(name) }),
         kind: 'count',
         required: true,
         min: 0,
@@ -209,18 +210,16 @@ export interface RecordGroupDebriefInput {
 const sessionOf = (input: RecordGroupDebriefInput) => input.sessionId ?? `single:${input.heldAt}`;
 
 export const recordGroupDebrief: ActionDefinition<RecordGroupDebriefInput> = {
-  label: 'Record group debrief',
-  outcome: 'active: meets the group-debrief rule of the period it was held in',
   stages: ['active'],
   plausibleDate: { field: 'heldAt', within: 'past' },
   input: [
     {
       name: 'heldAt',
-      label: 'Held',
+      label: 'field.held',
       kind: 'moment',
       description: 'When the in-person group debrief was held (not in the future)',
     },
-    { name: 'location', label: 'Where', kind: 'text', max: 300, optional: true, example: 'Local 12 hall' },
+    { name: 'location', label: 'field.where', kind: 'text', max: 300, optional: true, example: 'Local 12 hall' },
   ],
   /** Held just now, most often; a place is one line. */
   form: ({ timezone, now }) =>
@@ -268,15 +267,16 @@ export interface SetWorkPlanInput {
 }
 
 export const setWorkPlan: ActionDefinition<SetWorkPlanInput> = {
-  label: 'Set work plan',
-  outcome: 'active: the plan of a debrief period not yet reported',
   stages: ['active'],
   organizerMay: true,
   input: [
-    periodStartField('The debrief period planned (from pendingDebriefPeriods); default: the one running now'),
+    {
+      ...periodStartField,
+      description: 'The debrief period planned (from pendingDebriefPeriods); default: the one running now',
+    },
     {
       name: 'targets',
-      label: 'Targets',
+      label: 'field.targets',
       kind: 'counts',
       optional: true,
       example: { conversations: 12, oneOnOnes: 3, hours: 10 },
@@ -292,7 +292,7 @@ export const setWorkPlan: ActionDefinition<SetWorkPlanInput> = {
       ...pendingPeriodChoice(fieldNamed(fields, 'periodStart'), context, 'last'),
       ...planTargets(context.policy).map((name): FormField => ({
         name: `targets.${name}`,
-        label: `Target: ${words[name] ?? capitalized(name)}`,
+        label: said('field.target', { what: words[name] ? asSaid(words[name]) : capitalized(name) }),
         kind: 'count',
         required: false,
         min: 0,

@@ -1,4 +1,4 @@
-// What one action is, in one place: its name in words, the stages that take it, who may take it, what it takes
+// What one action is, in one place (its name in words and where it leads are the catalog's `action.<name>`): the stages that take it, who may take it, what it takes
 // (its input and the form people fill), why it may be refused beyond what its stage says, where it leads and what it
 // changes. The API's route, validation and access check, the workflow's update, `allowedActions` and the forms are
 // all drawn from it.
@@ -41,10 +41,6 @@ export interface FormContext {
 }
 
 export interface ActionDefinition<I> {
-  /** The action in words, as the button people press names it. */
-  label: string;
-  /** Where it leads, in words (its route's summary). */
-  outcome: string;
   /** The stages that take it. */
   stages: readonly Stage[];
   /** Taken on pay periods: in `stages` only while one is open (a closed record's included). */

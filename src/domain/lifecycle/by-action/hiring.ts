@@ -7,6 +7,7 @@ import { openStages } from '../../stages';
 import { move, stageClock } from '../transitions';
 import { rules2, rules3 } from '../rules';
 import { iso, ms } from '../time';
+import { said } from '../../words/said';
 import type { ActionDefinition } from './definition';
 
 export interface ScheduleScreeningInput {
@@ -15,19 +16,17 @@ export interface ScheduleScreeningInput {
 }
 
 export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
-  label: 'Schedule screening',
-  outcome: 'applied → screening',
   stages: ['applied'],
   plausibleDate: { field: 'at', within: 'term' },
   input: [
     {
       name: 'at',
-      label: 'When',
+      label: 'field.when',
       kind: 'moment',
       description: 'When the screening takes place',
       example: '2027-01-12T17:30:00-06:00',
     },
-    { name: 'location', label: 'Where', kind: 'line', max: 300, example: 'Local 12 hall, 345 Main St' },
+    { name: 'location', label: 'field.where', kind: 'line', max: 300, example: 'Local 12 hall, 345 Main St' },
   ],
   /** A week from now, to start from. */
   form: ({ timezone, now }) =>
@@ -47,8 +46,6 @@ export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
  * earlier rules count it from when they were scheduled, and keep doing so.)
  */
 export const rescheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
-  label: 'Reschedule screening',
-  outcome: 'screening: a new time and place; its time limit counts from the new time',
   stages: ['screening'],
   plausibleDate: { field: 'at', within: 'term' },
   input: scheduleScreening.input,
@@ -84,19 +81,17 @@ export interface RecordScreeningInput {
 }
 
 export const recordScreening: ActionDefinition<RecordScreeningInput> = {
-  label: 'Record screening',
-  outcome: 'screening → role_play, not_selected, or applied (no-show)',
   stages: ['screening'],
   input: [
     {
       name: 'attended',
-      label: 'Came to the screening',
+      label: 'field.attended',
       kind: 'yesno',
       description: 'false: a no-show (back to applied once)',
     },
     {
       name: 'advance',
-      label: 'Goes on to the role-play',
+      label: 'field.advance',
       kind: 'yesno',
       requiredWhen: { field: 'attended', equals: true },
       description: 'Whether the applicant goes on to the role-play (asked when attended)',
@@ -115,8 +110,14 @@ export const recordScreening: ActionDefinition<RecordScreeningInput> = {
   apply(state, { attended, advance, notes }, actor, now, changes) {
     const to = recordScreening.next!('screening', { attended, advance, earlierNoShows: state.noShows });
     if (!attended) state.noShows += 1;
-    const reason = !attended ? (to === 'applied' ? 'no-show at screening' : 'no-show at screening again') : notes;
-    move(state, to, actor, reason, now, changes);
+    move(
+      state,
+      to,
+      actor,
+      attended ? notes : to === 'applied' ? 'no-show at screening' : 'no-show at screening again',
+      now,
+      changes,
+    );
     return false;
   },
 };
@@ -130,35 +131,41 @@ export interface RecordRolePlayInput {
 }
 
 export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
-  label: 'Record role-play',
-  outcome: 'role_play → offered or not_selected',
   stages: ['role_play'],
   input: [
     {
       name: 'scores',
-      label: 'Scores, 1 (weak) to 5 (strong)',
+      label: 'field.scores',
       kind: 'scores',
       example: { listening: 4, agitation: 3 },
     },
     {
       name: 'decision',
-      label: 'Decision',
+      label: 'field.decision',
       kind: 'choice',
       options: ['offer', 'reject'],
-      optionLabels: ['Make an offer', 'Not selected'],
+      optionLabels: ['field.decisionOffer', 'field.decisionReject'],
     },
     {
       name: 'offer',
-      label: 'The offer',
+      label: 'field.offer',
       kind: 'group',
       requiredWhen: { field: 'decision', equals: 'offer' },
       description: 'Required when decision is offer',
       fields: [
-        { name: 'hoursPerWeek', label: 'Hours a week', kind: 'decimal', min: 1, max: 80, step: 0.25, example: 10 },
-        { name: 'startDate', label: 'Start date', kind: 'moment', example: '2027-02-01' },
+        {
+          name: 'hoursPerWeek',
+          label: 'field.hoursPerWeek',
+          kind: 'decimal',
+          min: 1,
+          max: 80,
+          step: 0.25,
+          example: 10,
+        },
+        { name: 'startDate', label: 'field.startDate', kind: 'moment', example: '2027-02-01' },
         {
           name: 'stipend',
-          label: 'Stipend a month',
+          label: 'field.stipend',
           kind: 'decimal',
           min: 0,
           max: 1_000_000,
@@ -169,7 +176,7 @@ export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
         },
         {
           name: 'stipendMinor',
-          label: 'Stipend a month',
+          label: 'field.stipend',
           kind: 'money',
           max: 100_000_000,
           notWith: 'stipend',
@@ -185,7 +192,7 @@ export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
   form({ policy, timezone, now }) {
     const scores = (policy.rolePlayRubric ?? []).map((criterion) => ({
       name: `scores.${criterion}`,
-      label: `${capitalized(criterion)}, 1 (weak) to 5 (strong)`,
+      label: said('field.score', { criterion: capitalized(criterion) }),
       kind: 'count' as const,
       required: true,
       min: 1,
@@ -195,7 +202,7 @@ export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
       decision: { value: 'offer' },
       'offer.hoursPerWeek': { value: policy.hoursPerWeek },
       'offer.startDate': { kind: 'day', value: localDayOf(now, timezone) },
-      'offer.stipendMinor': { label: `Stipend a month, in ${offerCurrency(policy)}` },
+      'offer.stipendMinor': { label: said('field.stipendIn', { currency: offerCurrency(policy) }) },
     });
     return [...scores, ...offer];
   },
@@ -245,17 +252,15 @@ export interface RespondOfferInput {
 }
 
 export const respondOffer: ActionDefinition<RespondOfferInput> = {
-  label: 'Respond to offer',
-  outcome: 'offered → training or declined',
   stages: ['offered'],
   organizerMay: true,
   input: [
     {
       name: 'accepted',
-      label: 'The answer to the offer',
+      label: 'field.accepted',
       kind: 'yesno',
-      yesLabel: 'Accept the offer',
-      noLabel: 'Decline the offer',
+      yesLabel: 'field.accept',
+      noLabel: 'field.decline',
     },
   ],
   next: (_stage, { accepted }) => (accepted ? 'training' : 'declined'),
@@ -272,17 +277,13 @@ export interface ReasonInput {
 
 /** Reject, withdraw, terminate: the record closes, with the reason given. */
 const closing = (
-  label: string,
-  outcome: string,
   to: 'not_selected' | 'withdrawn' | 'terminated',
   stages: ActionDefinition<ReasonInput>['stages'],
   organizerMay = false,
 ): ActionDefinition<ReasonInput> => ({
-  label,
-  outcome,
   stages,
   organizerMay,
-  input: [{ name: 'reason', label: 'Reason', kind: 'text', max: 500, example: 'moved out of the district' }],
+  input: [{ name: 'reason', label: 'field.reason', kind: 'text', max: 500, example: 'moved out of the district' }],
   next: () => to,
   apply(state, input, actor, now, changes) {
     move(state, to, actor, input.reason, now, changes);
@@ -290,14 +291,6 @@ const closing = (
   },
 });
 
-export const reject = closing('Reject', 'applied, screening, role_play → not_selected', 'not_selected', [
-  'applied',
-  'screening',
-  'role_play',
-]);
-export const withdraw = closing('Withdraw', 'any open stage → withdrawn', 'withdrawn', openStages, true);
-export const terminate = closing('Terminate', 'training, ride_along, active → terminated', 'terminated', [
-  'training',
-  'ride_along',
-  'active',
-]);
+export const reject = closing('not_selected', ['applied', 'screening', 'role_play']);
+export const withdraw = closing('withdrawn', openStages, true);
+export const terminate = closing('terminated', ['training', 'ride_along', 'active']);

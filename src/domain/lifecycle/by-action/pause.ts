@@ -13,12 +13,10 @@ export interface OptionalReasonInput {
 }
 
 const optionalReason: InputField[] = [
-  { name: 'reason', label: 'Reason', kind: 'text', max: 500, min: 0, optional: true },
+  { name: 'reason', label: 'field.reason', kind: 'text', max: 500, min: 0, optional: true },
 ];
 
 export const pause: ActionDefinition<OptionalReasonInput> = {
-  label: 'Pause',
-  outcome: 'active: no debrief falls due until resumed',
   stages: ['active'],
   whilePaused: false,
   input: optionalReason,
@@ -37,8 +35,6 @@ export const pause: ActionDefinition<OptionalReasonInput> = {
  * the pause gets the grace from now. Either way the group-debrief period ends the pause's length later.
  */
 export const resume: ActionDefinition<OptionalReasonInput> = {
-  label: 'Resume',
-  outcome: 'active: the debrief clock starts again',
   stages: ['active'],
   whilePaused: true,
   input: optionalReason,

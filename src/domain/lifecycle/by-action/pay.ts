@@ -8,6 +8,7 @@ import {
   submitTimesheet as submit,
   timesheetRefusal,
 } from '../pay-periods';
+import { asSaid, said } from '../../words/said';
 import type { ActionDefinition, FormContext } from './definition';
 
 /** Pay actions are taken while a pay period is open, on an active record or a closed one. */
@@ -28,15 +29,15 @@ const timesheetLines = 7;
 const entryFields: InputField[] = [
   {
     name: 'date',
-    label: 'Day',
+    label: 'field.day',
     kind: 'day',
     example: '2027-01-05',
     description: 'The local day worked, inside the pay period',
   },
-  { name: 'hours', label: 'Hours', kind: 'hours', max: 24, example: 2.5 },
+  { name: 'hours', label: 'field.hours', kind: 'hours', max: 24, example: 2.5 },
   {
     name: 'kind',
-    label: 'Kind of work',
+    label: 'field.kindOfWork',
     kind: 'text',
     max: 50,
     example: 'organizing',
@@ -55,8 +56,18 @@ function timesheetFields(pay: PayPolicy, days: string[]): FormField[] {
     formFieldsOf(entryFields, `entries.${n}.`).map((field): FormField => {
       const first = n === 0;
       if (field.name.endsWith('.date'))
-        return { ...field, label: `Day ${n + 1}`, kind: 'choice', options: days, required: first };
-      const numbered = { ...field, label: `${field.label}, day ${n + 1}`, required: first };
+        return {
+          ...field,
+          label: said('field.dayNumbered', { n: n + 1 }),
+          kind: 'choice',
+          options: days,
+          required: first,
+        };
+      const numbered = {
+        ...field,
+        label: said('field.onDay', { what: asSaid(field.label), n: n + 1 }),
+        required: first,
+      };
       if (!field.name.endsWith('.kind')) return numbered;
       return { ...numbered, kind: 'choice', options: pay.workKinds, ...(first ? { value: pay.workKinds[0] } : {}) };
     });
@@ -65,7 +76,7 @@ function timesheetFields(pay: PayPolicy, days: string[]): FormField[] {
     ...(pay.mileageRateMinor ? formFieldsOf(submitTimesheet.input.filter((field) => field.name === 'miles')) : []),
     ...(pay.allowances ?? []).map((a): FormField => ({
       name: `allowances.${a.name}`,
-      label: `${capitalized(a.name)} allowance, in ${pay.currency}`,
+      label: said('field.allowanceIn', { name: capitalized(a.name), currency: pay.currency }),
       kind: 'money',
       required: false,
       min: 0,
@@ -80,28 +91,26 @@ const takingTimesheets = (context: FormContext) =>
   context.payPeriods.filter((p) => p.status === 'open' || p.status === 'submitted');
 
 export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
-  label: 'Submit time sheet',
-  outcome: 'active, or closed with a pay period open: a pay period not yet approved',
   stages: payStages,
   onPayPeriods: true,
   organizerMay: true,
   input: [
     {
       name: 'periodStart',
-      label: 'Pay period',
+      label: 'field.payPeriod',
       kind: 'moment',
       description: 'The pay period (from payPeriods on the organizer detail)',
     },
     {
       name: 'entries',
-      label: 'Hours, by day and kind of work',
+      label: 'field.entries',
       kind: 'list',
       max: 100,
       fields: entryFields,
     },
     {
       name: 'miles',
-      label: 'Miles driven',
+      label: 'field.miles',
       kind: 'decimal',
       min: 0,
       max: 10_000,
@@ -112,7 +121,7 @@ export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
     },
     {
       name: 'allowances',
-      label: 'Allowances',
+      label: 'field.allowances',
       kind: 'amounts',
       optional: true,
       example: { phone: 2500 },
@@ -127,7 +136,7 @@ export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
       .reverse();
     const chosen = periods.map((p) => ({
       ...p,
-      note: p.status === 'submitted' ? 'time sheet in' : 'no time sheet yet',
+      note: said(p.status === 'submitted' ? 'field.timesheetIn' : 'field.noTimesheetYet'),
     }));
     const period = fieldNamed(formFieldsOf(submitTimesheet.input), 'periodStart');
     return [
@@ -144,18 +153,18 @@ export const submitTimesheet: ActionDefinition<SubmitTimesheetInput> = {
 
 /** A time sheet's hours beside its period's debriefs': `time sheet 2.5 h, debriefs 4 h`. */
 const hoursCompared = (sheet: number, debriefs: number | undefined) =>
-  `time sheet ${sheet} h, ${debriefs === undefined ? 'no debrief in' : `debriefs ${debriefs} h`}`;
+  debriefs === undefined
+    ? said('field.hoursComparedNoDebrief', { sheet })
+    : said('field.hoursCompared', { sheet, debriefs });
 
 export interface ApprovePayPeriodInput {
   periodStart: string;
 }
 
 export const approvePayPeriod: ActionDefinition<ApprovePayPeriodInput> = {
-  label: 'Approve pay period',
-  outcome: 'active, or closed with a pay period open: once it is over, with all it needs',
   stages: payStages,
   onPayPeriods: true,
-  input: [{ name: 'periodStart', label: 'Pay period', kind: 'moment', description: 'The pay period approved' }],
+  input: [{ name: 'periodStart', label: 'field.payPeriod', kind: 'moment', description: 'The pay period approved' }],
   /** The periods with a time sheet in, the oldest first chosen, each with its sheet's hours beside its debriefs'. */
   form(context) {
     const submitted = context.payPeriods

@@ -29,20 +29,18 @@ export interface RecordTrainingInput {
 }
 
 export const recordTraining: ActionDefinition<RecordTrainingInput> = {
-  label: 'Record training',
-  outcome: 'training (→ ride_along when all are done)',
   stages: ['training'],
   plausibleDate: { field: 'completedAt', within: 'past' },
   input: [
     {
       name: 'training',
-      label: 'Training',
+      label: 'field.training',
       kind: 'text',
       max: 100,
       example: 'orientation',
       description: "One of the program policy's requiredTrainings",
     },
-    { name: 'completedAt', label: 'Completed on', kind: 'moment', example: '2027-01-20T18:00:00Z' },
+    { name: 'completedAt', label: 'field.completedOn', kind: 'moment', example: '2027-01-20T18:00:00Z' },
   ],
   form({ policy, timezone, now, trainingsDone }) {
     const left = policy.requiredTrainings.filter((t) => !trainingsDone.includes(t));
@@ -86,13 +84,11 @@ export interface RecordRideAlongInput {
 }
 
 export const recordRideAlong: ActionDefinition<RecordRideAlongInput> = {
-  label: 'Record ride-along',
-  outcome: 'ride_along (→ active after the initial ones), active',
   stages: ['ride_along', 'active'],
   plausibleDate: { field: 'date', within: 'past' },
   input: [
-    { name: 'date', label: 'Date', kind: 'moment', example: '2027-02-03' },
-    { name: 'staff', label: 'With (staff)', kind: 'line', max: 200, example: 'Jo Rivera (national organizer)' },
+    { name: 'date', label: 'field.date', kind: 'moment', example: '2027-02-03' },
+    { name: 'staff', label: 'field.withStaff', kind: 'line', max: 200, example: 'Jo Rivera (national organizer)' },
     notesField,
   ],
   form: ({ timezone, now }) =>

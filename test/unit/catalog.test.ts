@@ -1,0 +1,106 @@
+// The catalog owns the words: every key the code names exists, and no sentence a person reads about a rule, a
+// reminder, an action or a form is written outside it (src/domain/words/en.ts).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import * as ts from 'typescript';
+
+const root = resolve(__dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+/** Where the words people read about rules, reminders, actions and forms are put together. */
+const owned = ['src/domain', 'src/mail', 'src/words', 'src/api/inbox', 'src/api/stages', 'src/api/links'];
+const catalog = 'src/domain/words/en.ts';
+
+/**
+ * Text that is not for people reading the product: errors and refusals (API clients name the field; the languages
+ * issue translates those a member meets), the API's own descriptions and examples for client developers, log lines.
+ */
+const notForReaders = new Set(['message', 'reason', 'description', 'example', 'summary', 'operationId']);
+const calledNotForReaders = /^(Error|\w+Error|\w+Exception|log|warn|error|debug|Operation|ApiProperty\w*|Api\w+)$/;
+/**
+ * A program's own names (its trainings, rubric, counts), which it writes and edits as data; and what the record's
+ * history keeps of a change when it happened (a stage's reason, an application's eligibility): written once, as
+ * records are, not put into words on each reading.
+ */
+const programData = new Set(['requiredTrainings', 'rolePlayRubric', 'debriefMetrics', 'workKinds', 'metric']);
+const historyWriters = new Set(['move', 'enter']);
+const writtenIntoHistoryOrRefusals = new Set(['eligibilityProblems', 'missingFor']);
+
+/** Prose: two words of letters or more, the way a sentence or a label reads (not markup). */
+const prose = (text: string) => /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}/.test(text) && !text.startsWith('<');
+
+function sentencesIn(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const found: string[] = [];
+  const exempt = (node: ts.Node): boolean => {
+    for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+      const property = ts.isPropertyAssignment(at) ? at.name.getText(source).replace(/['"]/g, '') : '';
+      if (notForReaders.has(property) || programData.has(property)) return true;
+      if (ts.isCallExpression(at) && historyWriters.has(calleeName(at.expression))) return true;
+      if (ts.isFunctionDeclaration(at) && writtenIntoHistoryOrRefusals.has(at.name?.text ?? '')) return true;
+      if ((ts.isCallExpression(at) || ts.isNewExpression(at)) && calledNotForReaders.test(calleeName(at.expression)))
+        return true;
+      if (ts.isImportDeclaration(at) || ts.isExportDeclaration(at) || ts.isTypeNode(at)) return true;
+    }
+    return false;
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+      const words = ts.isTemplateExpression(node)
+        ? [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' … ')
+        : node.text;
+      if (prose(words) && !exempt(node)) found.push(`${relative(root, file)}:${line(node)}: ${words}`);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  const line = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  visit(source);
+  return found;
+}
+
+function calleeName(expression: ts.Expression): string {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  return '';
+}
+
+describe('the catalog of words', () => {
+  const files = owned.flatMap((dir) => sourceFiles(join(root, dir))).filter((file) => relative(root, file) !== catalog);
+
+  it('checks the files where rules, reminders, actions and forms are put into words', () => {
+    expect(files.length).toBeGreaterThan(40);
+  });
+
+  it('finds a sentence written beside the catalog, and lets errors and history be', () => {
+    const planted = join(mkdtempSync(join(tmpdir(), 'catalog-')), 'planted.ts');
+    writeFileSync(
+      planted,
+      [
+        "const subject = `Your ${'weekly'} debrief is overdue`;",
+        "const title = 'Debrief due';",
+        "throw new Error('no such period');",
+        "const refusal = { code: 'invalid', message: 'the period is over' };",
+        "move(state, 'active', actor, 'term ended', now, changes);",
+      ].join('\n'),
+    );
+    expect(sentencesIn(planted).map((found) => found.replace(/^.*planted\.ts:/, ''))).toEqual([
+      '1: Your  …  debrief is overdue',
+      '2: Debrief due',
+    ]);
+  });
+
+  it('has every sentence people read about them, none written beside it', () => {
+    expect(files.flatMap(sentencesIn)).toEqual([]);
+  });
+});
