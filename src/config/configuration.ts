@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ClientConnectConfig, loadClientConnectConfig } from '@temporalio/envconfig';
+import { parseDuration } from '../domain/durations';
 import { parsePayloadKeys, PayloadKeys } from './payload-keys';
 
 /**
@@ -31,6 +32,8 @@ export abstract class AppConfig {
   declare adminToken: string | undefined;
   /** Failed authentications from one address in a minute before it is refused for the rest of that minute. */
   declare authFailuresPerMinute: number;
+  /** A signed-in browser's session ends after `idleMs` unused (each use starts it again) or `maxMs` after sign-in. */
+  declare sessions: { idleMs: number; maxMs: number };
   /** Express's `trust proxy`: false, a number of hops, or addresses/subnets (loopback, 10.0.0.0/8, …) to trust. */
   declare trustProxy: boolean | number | string;
   declare smtpUrl: string | undefined;
@@ -166,6 +169,13 @@ function codecEndpoint(env: Env): AppConfig['codecEndpoint'] {
   return { ...at, corsOrigins };
 }
 
+function duration(env: Env, name: string, fallback: string): number {
+  const raw = env[name] || fallback;
+  const ms = parseDuration(raw);
+  if (ms === undefined || ms <= 0) throw new ConfigError(`${name} must be a duration such as "7 days", got "${raw}"`);
+  return ms;
+}
+
 function publicUrl(env: Env): string {
   const given = url(env, 'PUBLIC_URL', ['http:', 'https:']);
   if (given) return given.replace(/\/+$/, '');
@@ -196,6 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     codecEndpoint: codecEndpoint(env),
     adminToken,
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 20, 1),
+    sessions: { idleMs: duration(env, 'SESSION_IDLE', '7 days'), maxMs: duration(env, 'SESSION_MAX', '30 days') },
     trustProxy: trustProxy(env.TRUST_PROXY),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     payloadKeys: payloadKeys(env.PAYLOAD_KEYS),

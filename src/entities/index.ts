@@ -18,6 +18,9 @@ import { WeeklyReportEntity } from './weekly-report.entity';
 import { WorkPlanEntity } from './work-plan.entity';
 import { PayPeriodEntity } from './pay-period.entity';
 import { VoucherEntity } from './voucher.entity';
+import { StaffSessionEntity } from './staff-session.entity';
+import { SignInLinkEntity } from './sign-in-link.entity';
+import { AuthRequestCountEntity } from './auth-request-count.entity';
 
 export const entities = [
   ProgramEntity,
@@ -42,9 +45,15 @@ export const entities = [
   WorkPlanEntity,
   PayPeriodEntity,
   VoucherEntity,
+  StaffSessionEntity,
+  SignInLinkEntity,
+  AuthRequestCountEntity,
 ];
 
 export {
+  StaffSessionEntity,
+  SignInLinkEntity,
+  AuthRequestCountEntity,
   PayPeriodEntity,
   VoucherEntity,
   LinkEntity,

@@ -238,3 +238,13 @@ export function weeklyReportMail(facts: {
   ];
   return compose(say('report.subject', { program: program.name }), parts);
 }
+
+/** The link that signs a user in (single use, for `minutes`). */
+export function signInMail(facts: { name: string; url: string; minutes: number }): Composed {
+  return compose(say('signIn.subject'), [
+    say('mail.hello', { name: facts.name }),
+    say('signIn.body', { count: facts.minutes }),
+    { label: say('signIn.button'), url: facts.url },
+    say('signIn.notYou'),
+  ]);
+}

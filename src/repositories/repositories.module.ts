@@ -11,6 +11,7 @@ import { PipelineRepository } from './pipeline.repository';
 import { ProgramRepository } from './program.repository';
 import { RosterRepository } from './roster.repository';
 import { UserRepository } from './user.repository';
+import { SessionRepository } from './session.repository';
 import { WeeklyReportRepository } from './weekly-report.repository';
 
 const repositories = [
@@ -24,6 +25,7 @@ const repositories = [
   ProgramRepository,
   RosterRepository,
   UserRepository,
+  SessionRepository,
   WeeklyReportRepository,
 ];
 

@@ -126,6 +126,34 @@ describe('access matrix: every route × every caller', () => {
       expect: [200, 200, 200, 200, 200, 200],
       cell: async () => ({ path: '/api/users/me' }),
     },
+    ...['me', 'sessions'].map((which): Row => ({
+      route: `GET /api/auth/${which}`,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: `/api/auth/${which}` }),
+    })),
+    {
+      route: 'POST /api/auth/email',
+      public: true,
+      expect: [202, 202, 202, 202, 202, 202],
+      cell: async () => ({ path: '/api/auth/email', body: { email: `someone-${randomUUID()}@example.org` } }),
+    },
+    {
+      route: 'POST /api/auth/email/verify',
+      public: true,
+      expect: [410, 410, 410, 410, 410, 410],
+      cell: async () => ({ path: '/api/auth/email/verify', body: { token: randomUUID() } }),
+    },
+    {
+      // Callers with a bearer token have no session; a session that is not theirs is the sign-in test's.
+      route: 'POST /api/auth/sessions/{sessionId}/revoke',
+      expect: [404, 404, 404, 404, 404, 404],
+      cell: async () => ({ path: `/api/auth/sessions/${randomUUID()}/revoke` }),
+    },
+    ...['sign-out', 'sign-out-everywhere'].map((which): Row => ({
+      route: `POST /api/auth/${which}`,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: `/api/auth/${which}` }),
+    })),
     {
       route: 'GET /api/stages',
       expect: [200, 200, 200, 200, 200, 200],

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { MailModule } from '../../mail/mail.module';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersController } from '../users/users.controller';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
@@ -6,15 +7,19 @@ import { UsersService } from '../users/users.service';
 import { AccessPolicy } from './access-policy';
 import { AuthGuard } from './auth.guard';
 import { FailedAuthLimiter } from './failed-auth-limiter';
+import { SignInController } from './sign-in.controller';
+import { SignInService } from './sign-in.service';
 
 @Global()
 @Module({
-  controllers: [UsersController],
+  imports: [MailModule],
+  controllers: [UsersController, SignInController],
   providers: [
     UsersService,
     OrganizerRepository,
     AccessPolicy,
     FailedAuthLimiter,
+    SignInService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UsersService, AccessPolicy],

@@ -11,6 +11,8 @@ export interface Caller {
   programIds: string[];
   /** The organizer record an organizer user owns. */
   organizerId: string | null;
+  /** The signed-in browser's session, when the caller came by the session cookie (not a bearer token). */
+  session?: { id: string; csrfToken: string };
 }
 
 /** The bootstrap admin of ADMIN_TOKEN, recorded as this actor. */

@@ -7,6 +7,7 @@ import {
   ConflictError,
   InvalidInputError,
   LinkEndedError,
+  SignInLinkEndedError,
   NotFoundError,
   PayloadTooLargeError,
   RefusedBodyError,
@@ -81,6 +82,7 @@ export function errorBody(error: unknown): ErrorBody {
   if (error instanceof RefusedBodyError) return body(400, error.message);
   if (error instanceof UnknownLinkError) return { ...body(404, error.message), reason: error.reason };
   if (error instanceof LinkEndedError) return { ...body(410, error.message), reason: error.reason };
+  if (error instanceof SignInLinkEndedError) return body(410, error.message);
   if (error instanceof TooManyRequestsError) return body(429, error.message);
   if (error instanceof NotFoundError) return body(404, error.message);
   if (error instanceof ConflictError) return body(409, error.message);

@@ -65,6 +65,9 @@ export class LinkEndedError extends Error {
   }
 }
 
+/** A sign-in link used, expired or unknown (not told apart, to tell no one which links exist): 410. */
+export class SignInLinkEndedError extends Error {}
+
 /** A token that names no link (mistyped, made up, or altered): 404. */
 export class UnknownLinkError extends NotFoundError {
   readonly reason = 'unknown';

@@ -19,6 +19,7 @@ import { PayPeriodDue1796400000000 } from './1796400000000-PayPeriodDue';
 import { NotificationDue1796500000000 } from './1796500000000-NotificationDue';
 import { StageDue1796600000000 } from './1796600000000-StageDue';
 import { NotificationSaid1796700000000 } from './1796700000000-NotificationSaid';
+import { StaffSessions1796800000000 } from './1796800000000-StaffSessions';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   NotificationDue1796500000000,
   StageDue1796600000000,
   NotificationSaid1796700000000,
+  StaffSessions1796800000000,
 ];

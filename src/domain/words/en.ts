@@ -329,6 +329,17 @@ export const en = {
     yourTimesheet: 'Your time sheet ({{program}})',
     yourOffer: 'Your offer ({{program}})',
   },
+  /** The email that signs a user in. */
+  signIn: {
+    subject: 'Sign in to Organizer Pipeline',
+    requested:
+      'If this address has an account, a sign-in link is on its way to it. It works once, for {{minutes}} minutes.',
+    linkEnded: 'This sign-in link was already used or has expired. Ask for a new one.',
+    body_one: 'Open this link to sign in. It works once, within the next minute.',
+    body_other: 'Open this link to sign in. It works once, within the next {{count}} minutes.',
+    button: 'Sign in',
+    notYou: 'If you did not ask to sign in, ignore this email: no one can sign in without the link.',
+  },
   /** The weekly report to national. */
   report: {
     subject: 'Weekly report: {{program}}',
