@@ -37,7 +37,7 @@ export interface FormField {
   /** The smallest step a number may take (hours in quarters). */
   step?: number;
   maxLength?: number;
-  /** A yes/no question's two answers, in words. */
+  /** A yes/no question's two answers (catalog keys, in words once the API answers). */
   yesLabel?: Label;
   noLabel?: Label;
   /** A choice's options as sent, and as people read them (in the same order). */

@@ -127,6 +127,7 @@ export class LinkMessenger {
     const facts = {
       kind: notification.kind,
       said: notification.said ?? notification.summary,
+      summary: notification.summary,
       program: o.program,
       organizer: o,
       recipientRole: notification.recipientRole,

@@ -10,7 +10,7 @@ import type { Stage } from '../domain/stages';
 import type { GoalProgress } from '../repositories/goal-progress.repository';
 import { offerInWords } from '../words/offer';
 import { debriefNamed, ruleInWords } from '../words/rules';
-import { say, sentence, type Said } from '../words/say';
+import { say, sayStored, sentence, type Said } from '../words/say';
 
 export interface Composed {
   subject: string;
@@ -55,6 +55,8 @@ export interface ReminderFacts {
   kind: NotificationKind;
   /** What happened: as the catalog keys it, or the sentence a reminder raised before it was keyed kept. */
   said: Said | string;
+  /** The sentence the read model keeps (said in English when it was raised). */
+  summary?: string;
   program: ProgramFacts;
   organizer: { name: string; stage: Stage };
   /** Whom it is sent to: the organizer (greeted by name) or staff. */
@@ -103,7 +105,13 @@ export function reminderMail(facts: ReminderFacts): Composed {
   const { program } = facts;
   const say_ = line(program.timezone);
   const parts: Part[] = facts.recipientRole === 'organizer' ? [say('mail.hello', { name: facts.organizer.name })] : [];
-  parts.push(sentence(typeof facts.said === 'string' ? facts.said : say(facts.said)));
+  parts.push(
+    sentence(
+      typeof facts.said === 'string'
+        ? facts.said
+        : sayStored(facts.said, facts.summary ?? facts.kind.replace(/_/g, ' ')),
+    ),
+  );
   const rule = ruleInWords(notificationRule[facts.kind], program.policy, program.timezone, facts.organizer.stage);
   parts.push(say('mail.why', { rule: sentence(rule) }));
   if (facts.period) {

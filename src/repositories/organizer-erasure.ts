@@ -1,5 +1,6 @@
 // Erasing a member: their personal data out of every table, the figures kept under an anonymous record.
 import { DataSource } from 'typeorm';
+import { say } from '../words/say';
 
 /**
  * Erases a member's personal data from every table that holds it, in one transaction, keeping the figures under an
@@ -23,8 +24,8 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
       [id, row.email],
     );
     await q(
-      `UPDATE notifications SET summary = replace(kind, '_', ' ') || ' (erased member)', said = NULL WHERE organizer_id = $1`,
-      [id],
+      `UPDATE notifications SET summary = replace(kind, '_', ' ') || ' ' || $2, said = NULL WHERE organizer_id = $1`,
+      [id, say('reminder.erased')],
     );
     await q('DELETE FROM roster_members WHERE program_id = $1 AND upper(member_id) = upper($2)', [
       row.program_id,

@@ -2,7 +2,7 @@
 // committed state is projected; every write is version-guarded and idempotent).
 import { DataSource } from 'typeorm';
 import type { Projection } from '../domain/snapshot';
-import { say } from '../words/say';
+import { sayStored } from '../words/say';
 import { organizerColumns, rowParameters } from './organizer-row';
 
 /** The last record of each key (records come oldest first). */
@@ -139,7 +139,7 @@ export async function writeProjection(dataSource: DataSource, { organizer: o, ch
     const resolution = resolutions.get(n.id);
     return {
       ...n,
-      summary: n.said ? say(n.said) : n.summary,
+      summary: n.said ? sayStored(n.said, n.summary ?? n.kind.replace(/_/g, ' ')) : n.summary,
       resolvedAt: resolution?.resolvedAt ?? null,
       resolvedBy: resolution?.resolvedBy ?? null,
     };

@@ -1,5 +1,5 @@
-// The catalog owns the words: every key the code names exists, and no sentence a person reads about a rule, a
-// reminder, an action or a form is written outside it (src/domain/words/en.ts).
+// The catalog owns the words: no sentence a person reads about a rule, a reminder, an action or a form is written
+// outside it (src/domain/words/en.ts). That every key the code names exists, TypeScript checks (`WordKey`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,14 +17,22 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Where the words people read about rules, reminders, actions and forms are put together. */
-const owned = ['src/domain', 'src/mail', 'src/words', 'src/api/inbox', 'src/api/stages', 'src/api/links'];
+const owned = [
+  'src/domain',
+  'src/mail',
+  'src/words',
+  'src/api/inbox',
+  'src/api/stages',
+  'src/api/links',
+  'src/api/auth',
+];
 const catalog = 'src/domain/words/en.ts';
 
 /**
  * Text that is not for people reading the product: errors and refusals (API clients name the field; the languages
  * issue translates those a member meets), the API's own descriptions and examples for client developers, log lines.
  */
-const notForReaders = new Set(['message', 'reason', 'description', 'example', 'summary', 'operationId']);
+const notForReaders = new Set(['message', 'reason', 'description', 'example', 'operationId']);
 const calledNotForReaders = /^(Error|\w+Error|\w+Exception|log|warn|error|debug|Operation|ApiProperty\w*|Api\w+)$/;
 /**
  * A program's own names (its trainings, rubric, counts), which it writes and edits as data; and what the record's
@@ -35,8 +43,11 @@ const programData = new Set(['requiredTrainings', 'rolePlayRubric', 'debriefMetr
 const historyWriters = new Set(['move', 'enter']);
 const writtenIntoHistoryOrRefusals = new Set(['eligibilityProblems', 'missingFor']);
 
-/** Prose: two words of letters or more, the way a sentence or a label reads (not markup). */
-const prose = (text: string) => /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}/.test(text) && !text.startsWith('<');
+/** SQL and markup read as words too. */
+const code = (text: string) =>
+  /^\s*\(*\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CASE)\b/i.test(text) || text.startsWith('<');
+/** Prose: two words of letters or more, the way a sentence or a label reads. */
+const prose = (text: string) => /[A-Za-z]{2,}[,;:]? +[A-Za-z]{2,}/.test(text) && !code(text);
 
 function sentencesIn(file: string): string[] {
   const text = readFileSync(file, 'utf8');

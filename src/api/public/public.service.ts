@@ -26,8 +26,7 @@ const minute = 60_000;
  */
 export const interestAnswerMs = 1_500;
 
-export const interestReceived =
-  'Thank you. If your application can be taken, you will receive an email with a link to follow it.';
+export const interestReceived = () => say('publicForm.received');
 
 @Injectable()
 export class PublicService {
@@ -92,7 +91,7 @@ export class PublicService {
     }
     // Every accepted submission answers after the same time, so its timing tells nothing either.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, answerAt - Date.now())));
-    return { message: interestReceived };
+    return { message: interestReceived() };
   }
 
   private async record(programId: string, input: InterestDto): Promise<void> {

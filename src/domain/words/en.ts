@@ -74,8 +74,14 @@ export const en = {
     monthly: 'monthly debrief',
     plain: 'debrief',
   },
-  /** Each kind of reminder: its email's subject, the sentence saying what happened, and what comes next. */
+  /**
+   * Each kind of reminder: its email's subject, the sentence saying what happened, and what comes next. The workflow
+   * stores a summary's key and values: rename one or change its values only with the stored ones in mind
+   * (test/unit/words.test.ts keeps them).
+   */
   reminder: {
+    /** What an erased member's reminders say after their kind. */
+    erased: '(erased member)',
     stage_stalled: {
       subject: 'An applicant is waiting on you',
       summary: '{{name}} has been in {{stage}} since {{since, when}}',
@@ -142,9 +148,11 @@ export const en = {
     debriefDueWeekday: 'due {{weekday}} at {{time}} ({{zone}})',
     debriefDueMonthDay: 'due on day {{day}} of each month at {{time}} ({{zone}})',
     debriefDueEvery: 'due every {{every}}',
-    at_risk: 'An organizer who misses {{count}} debriefs in a row is at risk until none is overdue',
+    at_risk_one: 'An organizer who misses a debrief is at risk until none is overdue',
+    at_risk_other: 'An organizer who misses {{count}} debriefs in a row is at risk until none is overdue',
     group_debrief: 'Each organizer attends at least one in-person group debrief every {{every}}',
-    ride_alongs: '{{count}} ride-alongs within {{window}} of hire',
+    ride_alongs_one: '{{count}} ride-along within {{window}} of hire',
+    ride_alongs_other: '{{count}} ride-alongs within {{window}} of hire',
     timesheet:
       "A time sheet for each pay period ({{payPeriod}}) is due {{grace}} after the period ends; pay needs it and the period's debriefs",
     payPeriodMonth: 'each calendar month',
@@ -328,6 +336,9 @@ export const en = {
     yourDebrief: 'Your debrief ({{program}})',
     yourTimesheet: 'Your time sheet ({{program}})',
     yourOffer: 'Your offer ({{program}})',
+  },
+  publicForm: {
+    received: 'Thank you. If your application can be taken, you will receive an email with a link to follow it.',
   },
   /** The email that signs a user in. */
   signIn: {

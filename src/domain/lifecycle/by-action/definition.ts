@@ -1,7 +1,7 @@
-// What one action is, in one place (its name in words and where it leads are the catalog's `action.<name>`): the stages that take it, who may take it, what it takes
-// (its input and the form people fill), why it may be refused beyond what its stage says, where it leads and what it
-// changes. The API's route, validation and access check, the workflow's update, `allowedActions` and the forms are
-// all drawn from it.
+// What one action is, in one place: the stages that take it, who may take it, what it takes (its input and the form
+// people fill), why it may be refused beyond what its stage says, where it leads and what it changes; its name in
+// words and where it leads are the catalog's `action.<name>`. The API's route, validation and access check, the
+// workflow's update, `allowedActions` and the forms are all drawn from it.
 import type { FormField, InputField } from '../../forms';
 import type { Actor, Changes, OrganizerState, Refusal } from '../../organizer';
 import type { ProgramPolicy } from '../../policy';
