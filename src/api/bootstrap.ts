@@ -72,7 +72,7 @@ export async function createApp(
   app.useStaticAssets(webRoot, { index: 'index.html', maxAge: '5m' });
   // The pages people reach from an email or a public address: a small page of its own, never cached (a link's page
   // changes once it is used).
-  app.use(['/l/', '/apply/'], (_request: unknown, response: ExpressResponse) => {
+  app.use(['/l/', '/apply/', '/signin/'], (_request: unknown, response: ExpressResponse) => {
     response.setHeader('Cache-Control', 'no-store');
     response.sendFile(join(webRoot, 'public.html'));
   });

@@ -1,17 +1,35 @@
-// The page's one way to the API: the bearer token of this tab, JSON both ways, and errors in the API's own terms
-// (status, message, and a 400's problems field by field, so forms can show each next to its field).
+// The page's one way to the API: the session cookie a sign-in link set (every tab shares it; a change sends the
+// session's CSRF token), or an API token kept in this tab; JSON both ways, and errors in the API's own terms (status,
+// message, and a 400's problems field by field, so forms can show each next to its field).
+import type { AuthMeDto } from './api-types';
 
 const tokenKey = 'organizer-pipeline-token';
+/** The signed-in session's CSRF token, once `/api/auth/me` told it (null: no session known). */
+let csrfToken: string | null = null;
 
 export const session = {
   get token(): string | null {
     return sessionStorage.getItem(tokenKey);
   },
+  /** Signs this tab in with an API token. */
   signIn(token: string): void {
     sessionStorage.setItem(tokenKey, token.trim());
   },
+  /** Who the session cookie signs in, if anyone (the cookie itself is the browser's: the page cannot read it). */
+  async fromCookie(): Promise<AuthMeDto | null> {
+    const response = await fetch('/api/auth/me');
+    if (response.status === 401) return null;
+    if (!response.ok) throw new ApiError(response.status, `${response.status} ${response.statusText}`);
+    const me = (await response.json()) as AuthMeDto;
+    csrfToken = me.csrfToken;
+    return me;
+  },
+  get byCookie(): boolean {
+    return !this.token && csrfToken !== null;
+  },
   signOut(): void {
     sessionStorage.removeItem(tokenKey);
+    csrfToken = null;
   },
 };
 
@@ -41,8 +59,13 @@ export class ApiError extends Error {
 
 async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const token = session.token;
-  if (!token) throw new SignedOut();
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, ...headers } };
+  if (!token && csrfToken === null) throw new SignedOut();
+  const credentials: Record<string, string> = token
+    ? { authorization: `Bearer ${token}` }
+    : method === 'GET'
+      ? {}
+      : { 'x-csrf-token': csrfToken! };
+  const init: RequestInit = { method, headers: { ...credentials, ...headers } };
   if (body !== undefined) {
     if (typeof body === 'string') {
       init.body = body;

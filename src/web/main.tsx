@@ -3,11 +3,12 @@
 // API; addresses live in the hash, so each view survives a reload and filters can be shared.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, session, SignedOut } from './api';
+import { get, send, session, SignedOut } from './api';
 import type { CallerDto } from './api-types';
 import { href, type Route, useRoute } from './router';
 import { Failed, Loading } from './ui';
 import { loadVocabulary } from './vocabulary';
+import { Account } from './views/Account';
 import { Board } from './views/Board';
 import { Overview, ProgramDashboard } from './views/Dashboard';
 import { Sessions } from './views/GroupSession';
@@ -48,6 +49,7 @@ function ProgramNav({ programId, me, current }: { programId: string; me: CallerD
 
 function View({ route, me }: { route: Route; me: CallerDto }) {
   const [view, id, sub, subId] = route.parts;
+  if (view === 'account') return <Account />;
   if (me.role === 'organizer') {
     if (!me.organizerId) return <p>Your account is not linked to an organizer record yet.</p>;
     return <Person organizerId={me.organizerId} openAction={route.query.get('action') ?? undefined} />;
@@ -93,9 +95,10 @@ function App() {
   const main = useRef<HTMLElement>(null);
 
   const signIn = async (afterTry: boolean) => {
-    if (!session.token) return setMe(null);
     try {
-      const caller = await get<CallerDto>('/api/users/me');
+      const byCookie = session.token ? null : await session.fromCookie();
+      if (!session.token && !byCookie) return setMe(null);
+      const caller = byCookie ? byCookie.user : await get<CallerDto>('/api/users/me');
       await loadVocabulary();
       setRejected(false);
       setMe(caller);
@@ -145,13 +148,16 @@ function App() {
                 </>
               ) : null}
               <li>
-                <span class="muted-on-dark">Signed in as {me.role}</span>
+                <a href={href('/account')} aria-current={route.parts[0] === 'account' ? 'page' : undefined}>
+                  Signed in as {me.role}
+                </a>
               </li>
               <li>
                 <button
                   type="button"
                   class="quiet"
-                  onClick={() => {
+                  onClick={async () => {
+                    if (session.byCookie) await send('POST', '/api/auth/sign-out', {}).catch(() => undefined);
                     session.signOut();
                     setMe(null);
                     location.hash = '#/';

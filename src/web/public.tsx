@@ -1,5 +1,6 @@
 // The pages people reach without an account, from a phone: a signed link's page (`/l/<token>`: a debrief, an offer's
-// answer, an application's status) and a program's public interest form (`/apply/<programId>`). A page of its own,
+// answer, an application's status), a program's public interest form (`/apply/<programId>`) and a sign-in link's
+// page (`/signin/<token>`). A page of its own,
 // small and quick on a slow connection; the forms are drawn from what the API says (fields, labels, limits).
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -349,10 +350,52 @@ function ApplyPage({ programId }: { programId: string }) {
   );
 }
 
+/**
+ * A sign-in link's page (`/signin/<token>`): one button, since opening the link must not sign in by itself (mail
+ * scanners open every link); signed in, on to the workspace.
+ */
+function SignInPage({ token }: { token: string }) {
+  const [ended, setEnded] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <section class="card">
+      <h1>Sign in to Organizer Pipeline</h1>
+      {ended ? (
+        <>
+          <p role="alert">{ended}</p>
+          <p>
+            <a href="/">Ask for a new sign-in link</a>
+          </p>
+        </>
+      ) : (
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await call('POST', '/api/auth/email/verify', { token });
+              location.assign('/#/');
+            } catch (error) {
+              setEnded((error as Error).message);
+              setBusy(false);
+            }
+          }}
+        >
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      )}
+    </section>
+  );
+}
+
 function Page() {
   const [, kind, id] = location.pathname.split('/');
   const content =
-    kind === 'l' && id ? (
+    kind === 'signin' && id ? (
+      <SignInPage token={decodeURIComponent(id)} />
+    ) : kind === 'l' && id ? (
       <LinkPage token={decodeURIComponent(id)} />
     ) : kind === 'apply' && id ? (
       <ApplyPage programId={decodeURIComponent(id)} />

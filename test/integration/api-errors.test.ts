@@ -137,7 +137,7 @@ describe('refusals over HTTP change nothing', () => {
       () => applied,
       () => harness.http('POST', `/api/organizers/${applied}/reject`, { body: { reason: 'x' } }),
       401,
-      /bearer token is required/,
+      /sign in, or send a bearer token/,
     ],
     [
       '401 an unknown token',

@@ -28,6 +28,7 @@ export async function signedIn(
     throw error;
   });
   await page.goto(`${baseUrl}/#${path}`);
+  await page.getByText('Use an API token').click();
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForSelector('main h1');

@@ -6,6 +6,7 @@ import { IdParam } from '../common/id-param';
 import { Operation } from '../common/openapi';
 import { Allow, Public } from './access.decorator';
 import { CurrentCaller, type Caller } from './caller';
+import { deviceOf } from './device';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import {
   AuthMeDto,
@@ -51,7 +52,7 @@ export class SignInController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AuthMeDto> {
-    const { secret, user } = await this.signIn.verify(body.token, request.headers['user-agent'] ?? 'unknown');
+    const { secret, user } = await this.signIn.verify(body.token, deviceOf(request.headers['user-agent']));
     setSessionCookie(response, secret, this.config.sessions.maxMs, this.secure);
     return this.signIn.me(user);
   }
