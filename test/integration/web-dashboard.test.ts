@@ -80,6 +80,7 @@ describe('web dashboard (headless Chromium)', () => {
 
   async function signIn(page: Page, token: string): Promise<void> {
     await page.goto(harness.baseUrl + '/');
+    await page.getByText('Use an API token').click();
     await page.getByLabel('API token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }

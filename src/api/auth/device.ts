@@ -1,4 +1,5 @@
 // A browser as people name it ("Chrome on Android"), from its User-Agent: the sessions list shows this, not the header.
+import { say } from '../../words/say';
 
 const browsers: [RegExp, string][] = [
   [/Edg(e|A|iOS)?\//, 'Edge'],
@@ -23,6 +24,6 @@ export function deviceOf(userAgent: string | undefined): string {
   const agent = userAgent ?? '';
   const browser = first(browsers, agent);
   const system = first(systems, agent);
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? (agent.slice(0, 60) || 'Unknown browser');
+  if (browser && system) return say('device.named', { browser, system });
+  return browser ?? system ?? (agent.slice(0, 60) || say('device.unknown'));
 }

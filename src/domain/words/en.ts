@@ -340,6 +340,11 @@ export const en = {
   publicForm: {
     received: 'Thank you. If your application can be taken, you will receive an email with a link to follow it.',
   },
+  /** A signed-in browser, as the sessions list names it. */
+  device: {
+    named: '{{browser}} on {{system}}',
+    unknown: 'Unknown browser',
+  },
   /** The email that signs a user in. */
   signIn: {
     subject: 'Sign in to Organizer Pipeline',
