@@ -124,6 +124,8 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporalAddress,
       ADMIN_TOKEN: token,
       PAYLOAD_KEYS: payloadKeys(dataDir),
+      // Without a mail server, every email is a file in the data folder (a sign-in link's included).
+      ...(process.env.SMTP_URL ? {} : { MAIL_OUTBOX: process.env.MAIL_OUTBOX || join(dataDir, 'outbox') }),
       PORT: String(ports.api),
       // The worker serves the Web UI's codec endpoint, on loopback, for the UI's pages only.
       CODEC_PORT: String(ports.codec),
@@ -195,6 +197,9 @@ async function main(): Promise<void> {
       ...(temporalUi ? [`  Temporal UI  ${temporalUi}   (payloads decoded by http://127.0.0.1:${ports.codec})`] : []),
       `  Temporal     ${temporalAddress}`,
       `  Admin token  ${token}`,
+      process.env.SMTP_URL
+        ? `  Email        through SMTP_URL`
+        : `  Email        written to ${env.MAIL_OUTBOX} (no SMTP_URL); after asking for a sign-in link on the page,\n               npm run sign-in-link prints the newest one`,
       `  Data folder  ${dataDir}`,
       demo
         ? '  Demo data    on (three demo programs on a fresh system; a demo week lasts 15 s; DEMO=off turns it off)'

@@ -37,6 +37,10 @@ export abstract class AppConfig {
   /** Express's `trust proxy`: false, a number of hops, or addresses/subnets (loopback, 10.0.0.0/8, …) to trust. */
   declare trustProxy: boolean | number | string;
   declare smtpUrl: string | undefined;
+  /** Without SMTP_URL: a folder each email is written to, one file each (MAIL_OUTBOX; `npm start` sets one). */
+  declare mailOutbox: string | undefined;
+  /** The first admin's address (ADMIN_EMAIL): made at start if no user has it, and sent a sign-in link. */
+  declare adminEmail: string | undefined;
   /** The keys that encrypt members' data in Temporal (PAYLOAD_KEYS). */
   declare payloadKeys: PayloadKeys;
   declare mailFrom: string;
@@ -209,6 +213,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessions: { idleMs: duration(env, 'SESSION_IDLE', '7 days'), maxMs: duration(env, 'SESSION_MAX', '30 days') },
     trustProxy: trustProxy(env.TRUST_PROXY),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailOutbox: env.MAIL_OUTBOX || undefined,
+    adminEmail: env.ADMIN_EMAIL?.trim() || undefined,
     payloadKeys: payloadKeys(env.PAYLOAD_KEYS),
     mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
     publicUrl: publicUrl(env),

@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 
 import type { Role } from '../domain/roles';
 
-/** A person who signs in with an API token. Only the token's SHA-256 is stored; the token is shown once. */
+/**
+ * A person who signs in by a link sent by email, or with an API token. Only the token's SHA-256 is stored; the token
+ * is shown once; a user invited by email has none.
+ */
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryColumn('uuid')
@@ -28,8 +31,8 @@ export class UserEntity {
   organizerId: string | null;
 
   @Index({ unique: true })
-  @Column({ type: 'char', length: 64 })
-  tokenHash: string;
+  @Column({ type: 'char', length: 64, nullable: true })
+  tokenHash: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

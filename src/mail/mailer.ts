@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/configuration';
@@ -16,12 +18,18 @@ export interface Mail {
   messageId: string;
 }
 
+/** How many messages the outbox keeps (the newest). */
+const outboxKeeps = 2_000;
+
 /** The bare address of a From such as `Name <address>`. */
 function addressOf(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
-/** Sends email through SMTP_URL; disabled (and says so) when it is not set. */
+/**
+ * Sends email through SMTP_URL; without it, writes each one to MAIL_OUTBOX as a file of its own (mode 600: links in
+ * it are secrets); disabled (and says so) when neither is set.
+ */
 @Injectable()
 export class Mailer implements OnModuleDestroy {
   private readonly logger = new Logger(Mailer.name);
@@ -31,7 +39,11 @@ export class Mailer implements OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly deliveries: DeliveryRepository,
   ) {
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : undefined;
+    this.transport = config.smtpUrl
+      ? createTransport(config.smtpUrl)
+      : config.mailOutbox
+        ? createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+        : undefined;
   }
 
   get enabled(): boolean {
@@ -41,7 +53,7 @@ export class Mailer implements OnModuleDestroy {
   async send(mail: Mail): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL is not set');
     const sender = addressOf(this.config.mailFrom);
-    await this.transport.sendMail({
+    const sent = await this.transport.sendMail({
       from: mail.program ? { name: mail.program.name, address: sender } : this.config.mailFrom,
       to: mail.to,
       subject: mail.subject,
@@ -52,6 +64,7 @@ export class Mailer implements OnModuleDestroy {
         : {}),
       messageId: mail.messageId,
     });
+    if (!this.config.smtpUrl && this.config.mailOutbox) await this.keep(mail.messageId, sent.message as Buffer);
     // The Message-ID only: subjects and bodies can hold names and links' secrets.
     this.logger.log(`sent ${mail.messageId}`);
   }
@@ -71,6 +84,19 @@ export class Mailer implements OnModuleDestroy {
     const content = typeof mail === 'function' ? await mail() : mail;
     await this.send({ ...content, to, messageId });
     await this.deliveries.record(key, to, messageId);
+  }
+
+  /** Writes a message to the outbox, named so the newest sorts last. */
+  private async keep(messageId: string, message: Buffer): Promise<void> {
+    const outbox = this.config.mailOutbox!;
+    await mkdir(outbox, { recursive: true, mode: 0o700 });
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${createHash('sha256').update(messageId).digest('hex').slice(0, 12)}.eml`;
+    await writeFile(join(outbox, name), message, { mode: 0o600 });
+    // A demo's reminders add up: the outbox keeps its newest messages only.
+    if (Math.random() < 0.02) {
+      const names = (await readdir(outbox)).filter((file) => file.endsWith('.eml')).sort();
+      await Promise.all(names.slice(0, -outboxKeeps).map((file) => rm(join(outbox, file), { force: true })));
+    }
   }
 
   onModuleDestroy(): void {

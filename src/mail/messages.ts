@@ -247,6 +247,16 @@ export function weeklyReportMail(facts: {
   return compose(say('report.subject', { program: program.name }), parts);
 }
 
+/** An invitation: the link that signs a new user in (single use, for `days`). */
+export function invitationMail(facts: { name: string; url: string; days: number }): Composed {
+  return compose(say('invitation.subject'), [
+    say('mail.hello', { name: facts.name }),
+    say('invitation.body', { count: facts.days }),
+    { label: say('signIn.button'), url: facts.url },
+    say('invitation.later'),
+  ]);
+}
+
 /** The link that signs a user in (single use, for `minutes`). */
 export function signInMail(facts: { name: string; url: string; minutes: number }): Composed {
   return compose(say('signIn.subject'), [

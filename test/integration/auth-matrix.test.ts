@@ -168,6 +168,11 @@ describe('access matrix: every route × every caller', () => {
       }),
     },
     {
+      route: 'POST /api/users/{userId}/invite',
+      expect: [200, 403, 403, 403, 403, 403],
+      cell: async () => ({ path: `/api/users/${(await admin.createUser('national')).id}/invite` }),
+    },
+    {
       route: 'POST /api/users/{userId}/revoke',
       expect: [200, 403, 403, 403, 403, 403],
       cell: async () => ({ path: `/api/users/${(await admin.createUser('national')).id}/revoke` }),

@@ -7,6 +7,7 @@ import { UsersService } from '../users/users.service';
 import { AccessPolicy } from './access-policy';
 import { AuthGuard } from './auth.guard';
 import { FailedAuthLimiter } from './failed-auth-limiter';
+import { FirstAdmin } from './first-admin';
 import { SignInController } from './sign-in.controller';
 import { SignInService } from './sign-in.service';
 
@@ -20,6 +21,7 @@ import { SignInService } from './sign-in.service';
     AccessPolicy,
     FailedAuthLimiter,
     SignInService,
+    FirstAdmin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UsersService, AccessPolicy],

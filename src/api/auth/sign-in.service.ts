@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/configuration';
-import { signInMail } from '../../mail/messages';
+import { invitationMail, signInMail } from '../../mail/messages';
 import { Mailer } from '../../mail/mailer';
 import { AuditRepository } from '../../repositories/audit.repository';
 import { SessionRepository, type SessionView } from '../../repositories/session.repository';
@@ -14,8 +14,9 @@ import { bootstrapAdmin, type Caller } from './caller';
 import { hashToken } from './tokens';
 import type { AuthMeDto, SessionDto } from './sign-in.dto';
 
-/** A sign-in link works once, for this long. */
+/** A sign-in link works once, for this long; an invitation's, for days. */
 export const signInLinkMinutes = 15;
+export const invitationDays = 7;
 /** Requests for a link: per email address an hour, per client address a minute. */
 export const signInLimits = { perEmailPerHour: 5, perAddressPerMinute: 30 };
 
@@ -82,6 +83,29 @@ export class SignInService {
     } catch (error) {
       this.logger.error(`a sign-in link could not be sent: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Emails a user an invitation: a sign-in link good for `invitationDays`. Answers when it ends, or undefined when
+   * email is off (no SMTP_URL, no outbox).
+   */
+  async invite(user: { id: string; name: string; email: string }, by: string): Promise<Date | undefined> {
+    if (!this.mailer.enabled) return undefined;
+    const token = secret();
+    const expiresAt = await this.sessions.createLink({
+      id: randomUUID(),
+      secretHash: hashToken(token),
+      userId: user.id,
+      purpose: 'invitation',
+      lifetimeMs: invitationDays * 86_400_000,
+    });
+    await this.mailer.send({
+      ...invitationMail({ name: user.name, url: `${this.config.publicUrl}/signin/${token}`, days: invitationDays }),
+      to: user.email,
+      messageId: `<invitation-${randomUUID()}@organizer-pipeline>`,
+    });
+    await this.audit.record({ actor: by, programId: null, kind: 'user-invited', subject: user.id });
+    return expiresAt;
   }
 
   /** Uses a sign-in link: a new session for its user, or 410 when the link is used, expired or unknown. */

@@ -4,7 +4,15 @@ import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { IdParam } from '../common/id-param';
-import { CallerDto, CreatedUserDto, CreateUserDto, UserDto, UserListDto, UserListQuery } from './users.dto';
+import {
+  CallerDto,
+  CreatedUserDto,
+  CreateUserDto,
+  InvitationDto,
+  UserDto,
+  UserListDto,
+  UserListQuery,
+} from './users.dto';
 import { UsersService } from './users.service';
 import { Operation } from '../common/openapi';
 
@@ -44,6 +52,16 @@ export class UsersController {
   @ApiOkResponse({ type: CallerDto })
   me(@CurrentCaller() caller: Caller): CallerDto {
     return { id: caller.id, role: caller.role, programIds: caller.programIds, organizerId: caller.organizerId };
+  }
+
+  /** Emails the user a fresh invitation. Coordinators invite their programs' organizers. */
+  @Operation('inviteUser', 'Email the user a new invitation (a sign-in link good for 7 days)', 409)
+  @Post(':userId/invite')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiOkResponse({ type: InvitationDto })
+  invite(@IdParam('userId', 'user') userId: string, @CurrentCaller() caller: Caller): Promise<InvitationDto> {
+    return this.users.invite(userId, caller);
   }
 
   /** Revokes the user's token: it answers 401 from now on. Coordinators revoke their programs' organizers'. */

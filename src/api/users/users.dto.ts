@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsUUID, ValidateIf } from 'class-validator';
 import { roles } from '../../domain/roles';
 import type { Role } from '../../domain/roles';
-import { Email, Name, OneOf } from '../common/fields';
+import { Bool, Email, Name, OneOf } from '../common/fields';
 import { Optional } from '../common/validators';
 
 export class CreateUserDto {
@@ -21,6 +21,12 @@ export class CreateUserDto {
   @ValidateIf((o: CreateUserDto) => o.role === 'organizer' || o.organizerId !== undefined)
   @IsUUID()
   organizerId?: string;
+
+  @Bool({
+    optional: true,
+    description: 'Whether to make an API token (default true); the page makes none: the invitation signs people in',
+  })
+  apiToken?: boolean;
 }
 
 export class UserDto {
@@ -52,6 +58,23 @@ export class UserListDto {
 }
 
 export class CreatedUserDto extends UserDto {
-  @ApiProperty({ description: 'The API token, shown this once; only its hash is kept' })
-  token: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The API token, shown this once; only its hash is kept (null when none was asked for)',
+  })
+  token: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Until when the invitation emailed to the user works (null: email is not set up)',
+  })
+  invitedUntil: string | null;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'date-time', description: 'Until when the invitation just emailed works' })
+  invitedUntil: string;
 }

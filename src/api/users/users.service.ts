@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '../../repositories/audit.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AppConfig } from '../../config/configuration';
@@ -9,17 +9,21 @@ import type { Caller } from '../auth/caller';
 import { bootstrapAdmin } from '../auth/caller';
 import { hashToken, newToken, sameSecret } from '../auth/tokens';
 import { AccessPolicy } from '../auth/access-policy';
+import { SignInService } from '../auth/sign-in.service';
 import { AccessDeniedError, ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import type { CreatedUserDto, CreateUserDto, UserDto, UserListDto, UserListQuery } from './users.dto';
+import type { CreatedUserDto, CreateUserDto, InvitationDto, UserDto, UserListDto, UserListQuery } from './users.dto';
 
 @Injectable()
 export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
   constructor(
     private readonly users: UserRepository,
     private readonly organizers: OrganizerRepository,
     private readonly config: AppConfig,
     private readonly audit: AuditRepository,
     private readonly access: AccessPolicy,
+    private readonly signIn: SignInService,
   ) {}
 
   /** The program an organizer record belongs to, or undefined when there is no such organizer. */
@@ -87,7 +91,8 @@ export class UsersService {
     if (input.role === 'organizer' && input.organizerId && !(await this.organizerProgram(input.organizerId)))
       throw new InvalidInputError([{ field: 'organizerId', reason: 'names an organizer that does not exist' }]);
     await this.assertManages(caller, input.role, input.organizerId);
-    const token = newToken();
+    // API clients get a token, as before; the page asks for none: the invitation signs the person in.
+    const token = input.apiToken === false ? null : newToken();
     const user: UserEntity = Object.assign(new UserEntity(), {
       id: randomUUID(),
       email: input.email,
@@ -95,7 +100,7 @@ export class UsersService {
       role: input.role,
       programIds,
       organizerId: input.role === 'organizer' ? (input.organizerId ?? null) : null,
-      tokenHash: hashToken(token),
+      tokenHash: token ? hashToken(token) : null,
       revokedAt: null,
     });
     if (!(await this.users.insert(user))) throw new ConflictError(`a user with email ${user.email} already exists`);
@@ -112,7 +117,22 @@ export class UsersService {
         organizerId: user.organizerId,
       },
     });
-    return { ...toUserDto(user), token };
+    const invitedUntil = await this.signIn.invite(user, caller.id).catch((error: Error) => {
+      this.logger.error(`the invitation to a new user could not be sent: ${error.message}`);
+      return undefined;
+    });
+    return { ...toUserDto(user), token, invitedUntil: invitedUntil?.toISOString() ?? null };
+  }
+
+  /** Emails the user a new invitation (a sign-in link good for days); the one sent before still works until used. */
+  async invite(userId: string, caller: Caller): Promise<InvitationDto> {
+    const user = await this.users.byId(userId);
+    if (!user) throw new NotFoundError(`no user ${userId}`);
+    await this.assertManages(caller, user.role, user.organizerId);
+    if (user.revokedAt) throw new ConflictError('this user is revoked: an invitation would not let them in');
+    const invitedUntil = await this.signIn.invite(user, caller.id);
+    if (!invitedUntil) throw new ConflictError('email is not set up here (SMTP_URL): no invitation can be sent');
+    return { invitedUntil: invitedUntil.toISOString() };
   }
 }
 

@@ -20,6 +20,7 @@ import { NotificationDue1796500000000 } from './1796500000000-NotificationDue';
 import { StageDue1796600000000 } from './1796600000000-StageDue';
 import { NotificationSaid1796700000000 } from './1796700000000-NotificationSaid';
 import { StaffSessions1796800000000 } from './1796800000000-StaffSessions';
+import { InvitedUsers1796900000000 } from './1796900000000-InvitedUsers';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   StageDue1796600000000,
   NotificationSaid1796700000000,
   StaffSessions1796800000000,
+  InvitedUsers1796900000000,
 ];

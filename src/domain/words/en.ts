@@ -340,6 +340,14 @@ export const en = {
   publicForm: {
     received: 'Thank you. If your application can be taken, you will receive an email with a link to follow it.',
   },
+  /** The email that invites a new user. */
+  invitation: {
+    subject: 'Your account in Organizer Pipeline',
+    body_one: 'You have an account in Organizer Pipeline. Open this link to sign in; it works once, within a day.',
+    body_other:
+      'You have an account in Organizer Pipeline. Open this link to sign in; it works once, within {{count}} days.',
+    later: 'Later, sign in from the page with your email address: it sends you a new link each time.',
+  },
   /** A signed-in browser, as the sessions list names it. */
   device: {
     named: '{{browser}} on {{system}}',

@@ -12,7 +12,7 @@ import type {
   UserDto,
   UserListDto,
 } from '../api-types';
-import { day } from '../time';
+import { day, when } from '../time';
 import { announce, Failed, Field, FormAlert, inputValue, Loading, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
@@ -381,17 +381,29 @@ function People({ programId }: { programId: string }) {
             {u.revokedAt ? (
               <Tag tone="warn">revoked</Tag>
             ) : u.role === 'organizer' ? (
-              <button
-                type="button"
-                class="quiet"
-                onClick={async () => {
-                  await send('POST', `/api/users/${u.id}/revoke`, {});
-                  announce(`${u.name}'s token revoked`);
-                  void reload();
-                }}
-              >
-                Revoke {u.name}'s token
-              </button>
+              <>
+                <button
+                  type="button"
+                  class="quiet"
+                  onClick={async () => {
+                    const sent = await send<{ invitedUntil: string }>('POST', `/api/users/${u.id}/invite`, {});
+                    announce(`A new invitation went to ${u.email}; it works until ${when(sent.invitedUntil)}`);
+                  }}
+                >
+                  Resend {u.name}'s invitation
+                </button>
+                <button
+                  type="button"
+                  class="quiet"
+                  onClick={async () => {
+                    await send('POST', `/api/users/${u.id}/revoke`, {});
+                    announce(`${u.name}'s access revoked`);
+                    void reload();
+                  }}
+                >
+                  Revoke {u.name}'s access
+                </button>
+              </>
             ) : null}
           </li>
         ))}
@@ -406,6 +418,7 @@ function People({ programId }: { programId: string }) {
               name: chosen?.name,
               role: 'organizer',
               organizerId,
+              apiToken: false,
             });
             setCreated(user);
             announce(`Account created for ${user.name}`);
@@ -443,12 +456,11 @@ function People({ programId }: { programId: string }) {
         </p>
       </form>
       {created ? (
-        <div class="card token" role="status">
-          <p>{created.name}'s token, shown this once: give it to them privately. It cannot be shown again.</p>
-          <p>
-            <code>{created.token}</code>
-          </p>
-        </div>
+        <p role="status">
+          {created.invitedUntil
+            ? `${created.name} has an account: an invitation to sign in went to ${created.email}; it works until ${when(created.invitedUntil)}.`
+            : `${created.name} has an account. Email is not set up here, so no invitation was sent: they sign in from this page with ${created.email}.`}
+        </p>
       ) : null}
     </section>
   );

@@ -1,0 +1,50 @@
+// ADMIN_EMAIL: the first admin, made when the API starts if no user has that address, and sent a sign-in link. Of
+// several API processes starting at once, the one whose insert lands sends it.
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../../config/configuration';
+import { UserEntity } from '../../entities';
+import { AuditRepository } from '../../repositories/audit.repository';
+import { UserRepository } from '../../repositories/user.repository';
+import { SignInService } from './sign-in.service';
+
+@Injectable()
+export class FirstAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FirstAdmin.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly users: UserRepository,
+    private readonly signIn: SignInService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const email = this.config.adminEmail;
+    if (!email) return;
+    const user: UserEntity = Object.assign(new UserEntity(), {
+      id: randomUUID(),
+      email,
+      name: email.split('@')[0],
+      role: 'admin',
+      programIds: [],
+      organizerId: null,
+      tokenHash: null,
+      revokedAt: null,
+    });
+    if (!(await this.users.insert(user))) return;
+    await this.audit.record({
+      actor: 'system',
+      programId: null,
+      kind: 'user-created',
+      subject: user.id,
+      after: { email, role: 'admin' },
+    });
+    const until = await this.signIn.invite(user, 'system');
+    this.logger.log(
+      until
+        ? `ADMIN_EMAIL: made the first admin and emailed them a sign-in link`
+        : `ADMIN_EMAIL: made the first admin; email is off (no SMTP_URL, no MAIL_OUTBOX), so no link was sent`,
+    );
+  }
+}
