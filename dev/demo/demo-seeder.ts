@@ -34,7 +34,7 @@ const demoDomain = 'demo.organizer-pipeline.local';
 export interface DemoState {
   programIds: string[];
   /** Coordinator tokens per program, so a newcomer can sign in as one (the file is readable by its owner only). */
-  coordinators: { programId: string; name: string; token: string }[];
+  coordinators: { programId: string; name: string; email?: string; token: string }[];
   /**
    * The demo's own user per program, "Demo", through which it does everything: the timelines say the demo did it, and
    * what a newcomer does as the coordinator stays theirs. (Absent in a state saved before there was one.)
@@ -154,7 +154,12 @@ export async function seedDemo(
     });
     const actor = await demoActor(client, program.id);
     state.programIds.push(program.id);
-    state.coordinators.push({ programId: program.id, name: coordinator.name, token: coordinator.token });
+    state.coordinators.push({
+      programId: program.id,
+      name: coordinator.name,
+      email: coordinator.email,
+      token: coordinator.token,
+    });
     state.actors!.push(actor);
     const stages = Object.entries(demo.stages).flatMap(([stage, n]) => Array<Stage>(n).fill(stage as Stage));
     await Promise.all(

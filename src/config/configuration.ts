@@ -180,6 +180,14 @@ function duration(env: Env, name: string, fallback: string): number {
   return ms;
 }
 
+function adminEmail(raw: string | undefined): string | undefined {
+  const email = raw?.trim().toLowerCase();
+  if (!email) return undefined;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new ConfigError(`ADMIN_EMAIL must be an email address, got "${raw}"`);
+  return email;
+}
+
 function publicUrl(env: Env): string {
   const given = url(env, 'PUBLIC_URL', ['http:', 'https:']);
   if (given) return given.replace(/\/+$/, '');
@@ -214,7 +222,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailOutbox: env.MAIL_OUTBOX || undefined,
-    adminEmail: env.ADMIN_EMAIL?.trim() || undefined,
+    adminEmail: adminEmail(env.ADMIN_EMAIL),
     payloadKeys: payloadKeys(env.PAYLOAD_KEYS),
     mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
     publicUrl: publicUrl(env),

@@ -49,11 +49,13 @@ export class SessionRepository {
         seconds(session.lifetimeMs),
       ],
     );
+    await this.purge();
   }
 
   /**
    * The session of this secret while it lives (not revoked, its user not revoked, not idle `idleMs`, not past its end),
-   * seen now: its idle time starts again (written at most every tenth of `idleMs`, not on every request).
+   * seen now: its idle time starts again (written at most once a minute, or each tenth of a shorter `idleMs`, not on
+   * every request; a session may end that much early).
    */
   async live(secretHash: string, idleMs: number): Promise<LiveSession | undefined> {
     const [row] = await this.dataSource.query(
@@ -64,7 +66,7 @@ export class SessionRepository {
            AND s.last_seen_at > now() - make_interval(secs => $2)
        ), seen AS (
          UPDATE staff_sessions s SET last_seen_at = now() FROM found
-         WHERE s.id = found.id AND found.last_seen_at < now() - make_interval(secs => $2 / 10)
+         WHERE s.id = found.id AND found.last_seen_at < now() - make_interval(secs => LEAST(60, $2 / 10))
        )
        SELECT * FROM found`,
       [secretHash, seconds(idleMs)],
@@ -109,11 +111,28 @@ export class SessionRepository {
     return row?.user_id;
   }
 
+  /** Clears sessions and links ended a month ago (called now and then as new ones are made). */
+  private async purge(): Promise<void> {
+    if (Math.random() >= 0.01) return;
+    await this.dataSource.query(
+      `DELETE FROM staff_sessions WHERE revoked_at < now() - interval '30 days' OR expires_at < now() - interval '30 days'`,
+    );
+    await this.dataSource.query(`DELETE FROM sign_in_links WHERE expires_at < now() - interval '30 days'`);
+  }
+
   /** Ends one session now (an ended one stays as it was). */
   async revoke(sessionId: string): Promise<void> {
     await this.dataSource.query('UPDATE staff_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
       sessionId,
     ]);
+  }
+
+  /** Ends the session of this secret, if it is one. */
+  async revokeBySecret(secretHash: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE staff_sessions SET revoked_at = now() WHERE secret_hash = $1 AND revoked_at IS NULL',
+      [secretHash],
+    );
   }
 
   /** Ends every session of a user now; answers how many were live. */

@@ -376,7 +376,10 @@ function SignInPage({ token }: { token: string }) {
             setBusy(true);
             try {
               await call('POST', '/api/auth/email/verify', { token });
-              location.assign('/#/');
+              // Back where the page was when it asked (only a view of the page itself: no address elsewhere).
+              const next = localStorage.getItem('organizer-pipeline-after-sign-in');
+              localStorage.removeItem('organizer-pipeline-after-sign-in');
+              location.assign(`/${next && /^#\/[\w/?=&%.-]*$/.test(next) ? next : '#/'}`);
             } catch (error) {
               setEnded((error as Error).message);
               setBusy(false);

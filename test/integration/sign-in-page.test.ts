@@ -20,11 +20,14 @@ describe('signing in from the page', () => {
     await harness?.stop();
   });
 
-  /** The secret of the newest sign-in email to `email`, once it has come. */
+  /** The secret of sign-in email number `after` to `email` (invitations aside), once it has come. */
   async function newestLink(email: string, after: number): Promise<string> {
     const mail = await eventually(
       `a sign-in email to ${email}`,
-      async () => harness.mail.messages.filter((m) => JSON.stringify(m.to).includes(email))[after],
+      async () =>
+        harness.mail.messages.filter(
+          (m) => JSON.stringify(m.to).includes(email) && m.subject === 'Sign in to Organizer Pipeline',
+        )[after],
     );
     return /\/signin\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1];
   }
@@ -84,6 +87,25 @@ describe('signing in from the page', () => {
     } finally {
       await laptop.close();
       await phoneContext.close();
+    }
+  });
+
+  it("goes on to the view a reminder's link opened once signed in", async () => {
+    const email = `ana-${randomUUID().slice(0, 8)}@example.org`;
+    await admin.ok('POST', '/api/users', { email, name: 'Ana Ruiz', role: 'coordinator' });
+    const context = await harness.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${harness.baseUrl}/#/today`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+      await page.getByRole('status').filter({ hasText: 'a sign-in link is on its way' }).waitFor();
+      await page.goto(`${harness.baseUrl}/signin/${await newestLink(email, 0)}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${harness.baseUrl}/#/today`);
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Today' }).waitFor();
+    } finally {
+      await context.close();
     }
   });
 

@@ -1,5 +1,6 @@
 // Signing in by a link sent by email, the session cookie it sets, and what guards it (issue 28), over HTTP.
 import { randomUUID } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
 import { request as httpRequest } from 'node:http';
 import { adminToken, ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
@@ -26,11 +27,21 @@ function postFrom(localAddress: string, url: string, body: unknown): Promise<{ s
   });
 }
 
+class RecordingLogger implements LoggerService {
+  readonly lines: string[] = [];
+  log = (message: unknown, context?: string) => this.lines.push(`${context} ${String(message)}`);
+  error = (message: unknown, ...rest: unknown[]) => this.lines.push(`${String(message)} ${rest.map(String).join(' ')}`);
+  warn = (message: unknown, context?: string) => this.lines.push(`${context} ${String(message)}`);
+  debug = (message: unknown) => this.lines.push(String(message));
+  verbose = (message: unknown) => this.lines.push(String(message));
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('signing in by email', () => {
   let harness: AppHarness;
   let admin: ApiClient;
+  const logger = new RecordingLogger();
   let addresses = 0;
   /** A loopback address of its own for each request that must not share the per-address limit. */
   const freshAddress = () => {
@@ -41,7 +52,7 @@ describe('signing in by email', () => {
   beforeAll(async () => {
     harness = await AppHarness.start(
       { SESSION_IDLE: `${idleSeconds} seconds`, SESSION_MAX: `${maxSeconds} seconds` },
-      { mail: true, worker: false },
+      { mail: true, worker: false, logger },
     );
     admin = new ApiClient(harness);
   });
@@ -112,11 +123,42 @@ describe('signing in by email', () => {
 
     const rows = await harness.dataSource.query('SELECT * FROM staff_sessions WHERE user_id = $1', [rosa.id]);
     expect(JSON.stringify(rows)).not.toContain(cookie.split('=')[1]);
+    const links = await harness.dataSource.query('SELECT * FROM sign_in_links WHERE user_id = $1', [rosa.id]);
+    expect(JSON.stringify(links)).not.toContain(token);
     const audit = await harness.dataSource.query(
       `SELECT kind FROM audit_entries WHERE subject = $1 AND kind LIKE 'sign%' ORDER BY at`,
       [rosa.id],
     );
     expect(audit.map((a: { kind: string }) => a.kind)).toEqual(['sign-in-link-sent', 'signed-in']);
+  });
+
+  it('writes no sign-in secret to the log: not the link, not the session', async () => {
+    const rosa = await coordinator();
+    const token = await linkFor(rosa.email);
+    expect((await fetch(`${harness.baseUrl}/signin/${token}`)).status).toBe(200);
+    const { cookie } = await signIn(rosa.email);
+    await harness.http('GET', '/api/auth/me', withCookie(cookie));
+    const log = logger.lines.join('\n');
+    expect(log).toContain('GET /signin/<secret> 200');
+    expect(log).toContain('POST /api/auth/email/verify 200');
+    for (const secret of [token, cookie.split('=')[1]]) expect(log).not.toContain(secret);
+  });
+
+  it('signs in once from a link used twice at the same moment, and not at all from an expired one', async () => {
+    const rosa = await coordinator();
+    const token = await linkFor(rosa.email);
+    const both = await Promise.all(
+      [1, 2].map(() => harness.http('POST', '/api/auth/email/verify', { body: { token } })),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 410]);
+
+    const late = await linkFor(rosa.email);
+    await harness.dataSource.query(
+      `UPDATE sign_in_links SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND used_at IS NULL`,
+      [rosa.id],
+    );
+    const expired = await harness.http('POST', '/api/auth/email/verify', { body: { token: late } });
+    expect(expired.status).toBe(410);
   });
 
   it('answers an unknown address as it answers a known one, and sends it nothing', async () => {
@@ -148,6 +190,8 @@ describe('signing in by email', () => {
   it('limits requests: 5 an hour for one address, 30 a minute from one client', async () => {
     const rosa = await coordinator();
     const url = `${harness.baseUrl}/api/auth/email`;
+    // The windows are fixed (minutes, hours): start well inside one, so the requests share it.
+    while (new Date().getUTCSeconds() > 50) await sleep(1000);
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await postFrom(freshAddress(), url, { email: rosa.email })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
@@ -172,8 +216,10 @@ describe('signing in by email', () => {
     expect(foreign.body.message).toBe('this request comes from another site');
     // Refused, so nothing changed: the session still works.
     expect((await harness.http('GET', '/api/auth/me', withCookie(cookie))).status).toBe(200);
-    // A bearer token needs no CSRF token.
+    // A bearer token needs no CSRF token, for a change either.
     expect((await harness.http('GET', '/api/auth/me', { token: adminToken })).body.csrfToken).toBeNull();
+    const byToken = await harness.http('POST', '/api/auth/sign-out', { token: adminToken });
+    expect(byToken.status).toBe(200);
 
     const own = await signOut({ 'x-csrf-token': csrf, origin: harness.baseUrl });
     expect(own.status).toBe(200);

@@ -40,7 +40,11 @@ export class FirstAdmin implements OnApplicationBootstrap {
       subject: user.id,
       after: { email, role: 'admin' },
     });
-    const until = await this.signIn.invite(user, 'system');
+    const until = await this.signIn.invite(user, 'system').catch((error: Error) => {
+      this.logger.error(`ADMIN_EMAIL: made the first admin, but the invitation could not be sent: ${error.message}`);
+      return null;
+    });
+    if (until === null) return;
     this.logger.log(
       until
         ? `ADMIN_EMAIL: made the first admin and emailed them a sign-in link`

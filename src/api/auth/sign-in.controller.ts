@@ -7,7 +7,7 @@ import { Operation } from '../common/openapi';
 import { Allow, Public } from './access.decorator';
 import { CurrentCaller, type Caller } from './caller';
 import { deviceOf } from './device';
-import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { clearSessionCookie, cookieOf, sessionCookie, setSessionCookie } from './session-cookie';
 import {
   AuthMeDto,
   EmailSignInDto,
@@ -52,7 +52,11 @@ export class SignInController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AuthMeDto> {
-    const { secret, user } = await this.signIn.verify(body.token, deviceOf(request.headers['user-agent']));
+    const { secret, user } = await this.signIn.verify(body.token, {
+      device: deviceOf(request.headers['user-agent']),
+      address: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+      replacing: cookieOf(request, sessionCookie),
+    });
     setSessionCookie(response, secret, this.config.sessions.maxMs, this.secure);
     return this.signIn.me(user);
   }

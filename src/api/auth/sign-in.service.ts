@@ -11,6 +11,7 @@ import { UserRepository } from '../../repositories/user.repository';
 import { say } from '../../words/say';
 import { AccessDeniedError, NotFoundError, SignInLinkEndedError, TooManyRequestsError } from '../common/errors';
 import { bootstrapAdmin, type Caller } from './caller';
+import { FailedAuthLimiter } from './failed-auth-limiter';
 import { hashToken } from './tokens';
 import type { AuthMeDto, SessionDto } from './sign-in.dto';
 
@@ -32,18 +33,23 @@ export class SignInService {
     private readonly users: UserRepository,
     private readonly mailer: Mailer,
     private readonly audit: AuditRepository,
+    private readonly failures: FailedAuthLimiter,
   ) {}
 
-  /** Counts the request against both limits (each counted whatever the other says); refuses past either. */
+  /**
+   * Counts the request against the client's limit, then (if it passed) the address's: a client refused does not use
+   * up the address's links. Windows are fixed (a minute, an hour, from the epoch): up to twice a limit can pass across
+   * a window's edge.
+   */
   private async limit(email: string, address: string): Promise<void> {
     const byAddress = await this.sessions.countRequest(`sign-in:address:${address}`, 60_000);
-    const emailKey = `sign-in:email:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
-    const byEmail = await this.sessions.countRequest(emailKey, 3_600_000);
     if (byAddress.count > signInLimits.perAddressPerMinute)
       throw new TooManyRequestsError(
         'too many sign-in requests from this address; try again shortly',
         byAddress.secondsLeft,
       );
+    const emailKey = `sign-in:email:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
+    const byEmail = await this.sessions.countRequest(emailKey, 3_600_000);
     if (byEmail.count > signInLimits.perEmailPerHour)
       throw new TooManyRequestsError(
         'too many sign-in links asked for this address; try again later',
@@ -54,6 +60,8 @@ export class SignInService {
   /** Asks for a sign-in link: sent if the address has an account; the answer says the same either way. */
   async requestLink(email: string, address: string): Promise<{ message: string }> {
     await this.limit(email, address);
+    // Said whoever asked, so the log tells no one which addresses have accounts.
+    if (!this.mailer.enabled) this.logger.warn('a sign-in link was asked for; email is off (no SMTP_URL, no outbox)');
     const user = await this.sessions.userByEmail(email);
     if (user) void this.sendLink(user);
     return { message: say('signIn.requested', { minutes: signInLinkMinutes }) };
@@ -70,10 +78,7 @@ export class SignInService {
         lifetimeMs: signInLinkMinutes * 60_000,
       });
       await this.audit.record({ actor: user.id, programId: null, kind: 'sign-in-link-sent', subject: user.id });
-      if (!this.mailer.enabled) {
-        this.logger.warn('a sign-in link was asked for, but SMTP_URL is not set: no email was sent');
-        return;
-      }
+      if (!this.mailer.enabled) return;
       const url = `${this.config.publicUrl}/signin/${token}`;
       await this.mailer.send({
         ...signInMail({ name: user.name, url, minutes: signInLinkMinutes }),
@@ -109,12 +114,25 @@ export class SignInService {
   }
 
   /** Uses a sign-in link: a new session for its user, or 410 when the link is used, expired or unknown. */
-  async verify(token: string, device: string): Promise<{ secret: string; user: Caller }> {
+  async verify(
+    token: string,
+    from: { device: string; address: string; replacing?: string },
+  ): Promise<{ secret: string; user: Caller }> {
     const claimed = await this.sessions.claimLink(hashToken(token));
     if (!claimed) {
+      // Failures count against the client's address, as a wrong token does: past the limit, it waits.
+      const retryAfter = this.failures.retryAfter(from.address);
+      if (retryAfter !== undefined)
+        throw new TooManyRequestsError(
+          `too many failed sign-ins from this address; try again in ${retryAfter} s`,
+          retryAfter,
+        );
+      this.failures.recordFailure(from.address);
       await this.audit.record({ actor: 'system', programId: null, kind: 'sign-in-failed', subject: 'unknown' });
       throw new SignInLinkEndedError(say('signIn.linkEnded'));
     }
+    // The browser's session before this sign-in, if any, ends: one browser, one session.
+    if (from.replacing) await this.sessions.revokeBySecret(hashToken(from.replacing));
     const sessionSecret = secret();
     const csrfToken = secret();
     const id = randomUUID();
@@ -124,7 +142,7 @@ export class SignInService {
       userId: claimed.userId,
       csrfToken,
       method: 'email',
-      device: device.slice(0, 300),
+      device: from.device.slice(0, 300),
       lifetimeMs: this.config.sessions.maxMs,
     });
     await this.audit.record({

@@ -142,6 +142,8 @@ export class ErrorFilter implements ExceptionFilter {
     // Temporal or PostgreSQL is away: a client may try again in a few seconds.
     if (body.statusCode === 503) response.setHeader('Retry-After', String(retryAfterSeconds));
     if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    // Refused before it was read: the rest of a body that large is not waited for, and the connection ends with it.
+    if (body.statusCode === 413) response.setHeader('Connection', 'close');
     response.status(body.statusCode).type('application/json').json(body);
   }
 }

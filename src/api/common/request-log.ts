@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 const acceptableId = /^[A-Za-z0-9._-]{1,64}$/;
 /** Paths whose next part is a secret: a signed link's token (its page and its API), a sign-in link's. */
-const secretPaths = /^(\/api\/links|\/l|\/signin|\/api\/auth\/email\/verify)\/[^/?#]+/;
+const secretPaths = /^(\/api\/links|\/l|\/signin|\/api\/auth\/email\/verify)\/[^/?#]+/i;
 
 /**
  * The path of a request as the log may show it: no query string, and no secret a path carries. Read from the URL the

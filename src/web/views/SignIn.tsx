@@ -6,6 +6,9 @@ import { Field, inputValue } from '../ui';
  * Sign-in: a link by email (the session then lasts across tabs and days), or an API token for this tab only (for
  * scripts and the bootstrap admin).
  */
+/** Where the page was going when it asked to sign in (a reminder's link to a person): the sign-in link's page goes on there. */
+export const afterSignInKey = 'organizer-pipeline-after-sign-in';
+
 export function SignIn({ rejected, onSignedIn }: { rejected: boolean; onSignedIn: () => void }) {
   const [email, setEmail] = useState('');
   const [token, setToken] = useState('');
@@ -13,7 +16,10 @@ export function SignIn({ rejected, onSignedIn }: { rejected: boolean; onSignedIn
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+    if (location.hash.startsWith('#/') && location.hash !== '#/') localStorage.setItem(afterSignInKey, location.hash);
+  }, []);
   return (
     <section class="card signin">
       <h1>Sign in</h1>
