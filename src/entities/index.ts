@@ -21,6 +21,7 @@ import { VoucherEntity } from './voucher.entity';
 import { StaffSessionEntity } from './staff-session.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
 import { AuthRequestCountEntity } from './auth-request-count.entity';
+import { PersonalTokenEntity } from './personal-token.entity';
 
 export const entities = [
   ProgramEntity,
@@ -48,9 +49,11 @@ export const entities = [
   StaffSessionEntity,
   SignInLinkEntity,
   AuthRequestCountEntity,
+  PersonalTokenEntity,
 ];
 
 export {
+  PersonalTokenEntity,
   StaffSessionEntity,
   SignInLinkEntity,
   AuthRequestCountEntity,

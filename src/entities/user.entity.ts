@@ -2,10 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 
 import type { Role } from '../domain/roles';
 
-/**
- * A person who signs in by a link sent by email, or with an API token. Only the token's SHA-256 is stored; the token
- * is shown once; a user invited by email has none.
- */
+/** A person who signs in by a link sent by email, or with their API tokens (personal-token.entity.ts). */
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryColumn('uuid')
@@ -29,10 +26,6 @@ export class UserEntity {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   organizerId: string | null;
-
-  @Index({ unique: true })
-  @Column({ type: 'char', length: 64, nullable: true })
-  tokenHash: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

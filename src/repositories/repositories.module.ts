@@ -12,6 +12,7 @@ import { ProgramRepository } from './program.repository';
 import { RosterRepository } from './roster.repository';
 import { UserRepository } from './user.repository';
 import { SessionRepository } from './session.repository';
+import { PersonalTokenRepository } from './personal-token.repository';
 import { WeeklyReportRepository } from './weekly-report.repository';
 
 const repositories = [
@@ -26,6 +27,7 @@ const repositories = [
   RosterRepository,
   UserRepository,
   SessionRepository,
+  PersonalTokenRepository,
   WeeklyReportRepository,
 ];
 

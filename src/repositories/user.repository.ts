@@ -23,11 +23,6 @@ export class UserRepository {
       .getMany();
   }
 
-  /** The user whose token hashes to `tokenHash`, unless revoked. */
-  byTokenHash(tokenHash: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ tokenHash, revokedAt: IsNull() });
-  }
-
   byId(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
   }

@@ -149,6 +149,22 @@ describe('access matrix: every route × every caller', () => {
       expect: [404, 404, 404, 404, 404, 404],
       cell: async () => ({ path: `/api/auth/sessions/${randomUUID()}/revoke` }),
     },
+    {
+      route: 'GET /api/auth/tokens',
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: '/api/auth/tokens' }),
+    },
+    {
+      // The bootstrap admin is no user and holds no token (409); every user may make their own.
+      route: 'POST /api/auth/tokens',
+      expect: [409, 201, 201, 201, 201, 201],
+      cell: async () => ({ path: '/api/auth/tokens', body: { name: 'a script' } }),
+    },
+    {
+      route: 'POST /api/auth/tokens/{tokenId}/revoke',
+      expect: [404, 404, 404, 404, 404, 404],
+      cell: async () => ({ path: `/api/auth/tokens/${randomUUID()}/revoke` }),
+    },
     ...['sign-out', 'sign-out-everywhere'].map((which): Row => ({
       route: `POST /api/auth/${which}`,
       expect: [200, 200, 200, 200, 200, 200],

@@ -53,9 +53,12 @@ describe('authentication', () => {
     const created = await admin.ok('POST', '/api/users', { email: 'nat@example.org', name: 'Nat', role: 'national' });
     expect(created.token).toMatch(/^op_[A-Za-z0-9_-]{32}$/);
     const [row] = await harness.dataSource.query('SELECT * FROM users WHERE id = $1', [created.id]);
-    expect(Object.values(row).map(String)).not.toContain(created.token);
     expect(JSON.stringify(row)).not.toContain(created.token);
-    expect(row.token_hash).toBe(hashToken(created.token));
+    const tokens = await harness.dataSource.query('SELECT * FROM personal_tokens WHERE user_id = $1', [created.id]);
+    expect(JSON.stringify(tokens)).not.toContain(created.token);
+    expect(tokens.map((t: { name: string; token_hash: string }) => [t.name, t.token_hash])).toEqual([
+      ['API token', hashToken(created.token)],
+    ]);
 
     const national = admin.as(created.token);
     expect((await national.call('GET', '/api/users/me')).body).toEqual({

@@ -26,8 +26,8 @@ describe('debrief reminders on the dev server', () => {
     const application = anApplication();
     const coordinatorEmail = `coordinator-${randomUUID()}@example.org`;
     await harness.dataSource.query(
-      `INSERT INTO users (id, email, name, role, program_ids, token_hash) VALUES ($1, $2, 'Coordinator', 'coordinator', $3, $4)`,
-      [randomUUID(), coordinatorEmail, [programId], randomUUID().replace(/-/g, '').padEnd(64, '0')],
+      `INSERT INTO users (id, email, name, role, program_ids) VALUES ($1, $2, 'Coordinator', 'coordinator', $3)`,
+      [randomUUID(), coordinatorEmail, [programId]],
     );
     const repository = new OrganizerRepository(harness.dataSource);
     const organizer = await applyDirectly(

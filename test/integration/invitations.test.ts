@@ -41,8 +41,8 @@ describe('invitations', () => {
     const days = (Date.parse(created.invitedUntil) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThan(7.01);
-    const [row] = await harness.dataSource.query('SELECT token_hash FROM users WHERE id = $1', [created.id]);
-    expect(row.token_hash).toBeNull();
+    const tokens = await harness.dataSource.query('SELECT 1 FROM personal_tokens WHERE user_id = $1', [created.id]);
+    expect(tokens).toEqual([]);
 
     const invitation = await eventually('the invitation', async () => mailTo(email)[0]);
     expect(invitation.subject).toBe('Your account in Organizer Pipeline');

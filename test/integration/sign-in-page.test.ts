@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
-import { accessibilityProblems, overflowsSideways, phone, screenshot } from '../support/browser';
+import { accessibilityProblems, overflowsSideways, phone, screenshot, signedIn } from '../support/browser';
 import { eventually } from '../support/eventually';
 
 describe('signing in from the page', () => {
@@ -107,6 +107,28 @@ describe('signing in from the page', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('makes an API token in the panel, shows it once, and revokes it', async () => {
+    const nat = await admin.ok('POST', '/api/users', {
+      email: `nat-${randomUUID().slice(0, 8)}@example.org`,
+      name: 'Nat',
+      role: 'national',
+    });
+    const page = await signedIn(harness.browser, harness.baseUrl, nat.token, '/account');
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+    await page.getByLabel('Name (what it is for)').fill('roster sync');
+    await page.getByRole('button', { name: 'Make a token' }).click();
+    const shown = (await page.locator('.token code').textContent())!;
+    expect((await admin.as(shown).call('GET', '/api/users/me')).status).toBe(200);
+    const rows = page.locator('[data-table="tokens"] tbody tr');
+    await eventually('the new token listed', async () => (await rows.count()) === 2);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'tokens.png');
+    await page.getByRole('button', { name: 'Revoke roster sync' }).click();
+    await eventually('the token gone', async () => (await rows.count()) === 1);
+    expect((await admin.as(shown).call('GET', '/api/users/me')).status).toBe(401);
+    await page.close();
   });
 
   it('says a used link has ended and how to get a new one', async () => {

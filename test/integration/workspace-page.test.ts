@@ -302,10 +302,12 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     // No token to pass on: the account is said made, and (email being off in this harness) how they sign in.
     await page.getByRole('status').filter({ hasText: 'has an account' }).waitFor();
     expect(await page.locator('code').count()).toBe(0);
-    const [account] = await harness.dataSource.query('SELECT role, token_hash FROM users WHERE organizer_id = $1', [
-      someone,
-    ]);
-    expect(account).toEqual({ role: 'organizer', token_hash: null });
+    const [account] = await harness.dataSource.query(
+      `SELECT role, (SELECT count(*)::int FROM personal_tokens t WHERE t.user_id = u.id) AS tokens
+       FROM users u WHERE organizer_id = $1`,
+      [someone],
+    );
+    expect(account).toEqual({ role: 'organizer', tokens: 0 });
     await shot(page, 'workspace-settings.png');
     await page.close();
   }, 60_000);

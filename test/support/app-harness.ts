@@ -143,8 +143,6 @@ export class AppHarness {
     const worker = this.worker;
     const steps: (() => Promise<unknown> | undefined)[] = [
       () => this.chromium?.close(),
-      // A connection a test left open (an upload refused half-way) would hold the server's close until it timed out.
-      () => this.app?.getHttpServer().closeAllConnections(),
       () => this.app?.close(),
       async () => {
         if (!worker) return;

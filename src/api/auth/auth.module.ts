@@ -8,13 +8,14 @@ import { AccessPolicy } from './access-policy';
 import { AuthGuard } from './auth.guard';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { FirstAdmin } from './first-admin';
+import { PersonalTokens, PersonalTokensController } from './personal-tokens';
 import { SignInController } from './sign-in.controller';
 import { SignInService } from './sign-in.service';
 
 @Global()
 @Module({
   imports: [MailModule],
-  controllers: [UsersController, SignInController],
+  controllers: [UsersController, SignInController, PersonalTokensController],
   providers: [
     UsersService,
     OrganizerRepository,
@@ -22,6 +23,7 @@ import { SignInService } from './sign-in.service';
     FailedAuthLimiter,
     SignInService,
     FirstAdmin,
+    PersonalTokens,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UsersService, AccessPolicy],

@@ -29,7 +29,6 @@ export class FirstAdmin implements OnApplicationBootstrap {
       role: 'admin',
       programIds: [],
       organizerId: null,
-      tokenHash: null,
       revokedAt: null,
     });
     if (!(await this.users.insert(user))) return;

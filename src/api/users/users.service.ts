@@ -4,6 +4,7 @@ import { AuditRepository } from '../../repositories/audit.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AppConfig } from '../../config/configuration';
 import { UserEntity } from '../../entities';
+import { PersonalTokenRepository } from '../../repositories/personal-token.repository';
 import { UserRepository } from '../../repositories/user.repository';
 import type { Caller } from '../auth/caller';
 import { bootstrapAdmin } from '../auth/caller';
@@ -24,6 +25,7 @@ export class UsersService {
     private readonly audit: AuditRepository,
     private readonly access: AccessPolicy,
     private readonly signIn: SignInService,
+    private readonly tokens: PersonalTokenRepository,
   ) {}
 
   /** The program an organizer record belongs to, or undefined when there is no such organizer. */
@@ -54,13 +56,10 @@ export class UsersService {
   /** The caller a bearer token stands for, or undefined when the token is unknown or revoked. */
   async authenticate(token: string): Promise<Caller | undefined> {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) return bootstrapAdmin;
-    const user = await this.users.byTokenHash(hashToken(token));
-    return user
-      ? { id: user.id, role: user.role, programIds: user.programIds, organizerId: user.organizerId }
-      : undefined;
+    return this.tokens.userOf(hashToken(token));
   }
 
-  /** Revokes the user's token: from now on it answers 401. Revoking twice changes nothing. */
+  /** Revokes the user: their tokens and sessions answer 401 from now on. Revoking twice changes nothing. */
   async revoke(userId: string, caller: Caller): Promise<UserDto> {
     const user = await this.users.byId(userId);
     if (!user) throw new NotFoundError(`no user ${userId}`);
@@ -100,10 +99,17 @@ export class UsersService {
       role: input.role,
       programIds,
       organizerId: input.role === 'organizer' ? (input.organizerId ?? null) : null,
-      tokenHash: token ? hashToken(token) : null,
       revokedAt: null,
     });
     if (!(await this.users.insert(user))) throw new ConflictError(`a user with email ${user.email} already exists`);
+    if (token)
+      await this.tokens.create({
+        id: randomUUID(),
+        userId: user.id,
+        name: 'API token',
+        tokenHash: hashToken(token),
+        expiresAt: null,
+      });
     await this.audit.record({
       actor: caller.id,
       programId: user.programIds[0] ?? null,

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** A user invited by email has no API token until they make one (issue 28). */
+/** A user invited by email has no API token until they make one (issue 28); PersonalTokens moves tokens out. */
 export class InvitedUsers1796900000000 implements MigrationInterface {
   name = 'InvitedUsers1796900000000';
 

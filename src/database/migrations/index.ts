@@ -21,6 +21,7 @@ import { StageDue1796600000000 } from './1796600000000-StageDue';
 import { NotificationSaid1796700000000 } from './1796700000000-NotificationSaid';
 import { StaffSessions1796800000000 } from './1796800000000-StaffSessions';
 import { InvitedUsers1796900000000 } from './1796900000000-InvitedUsers';
+import { PersonalTokens1797000000000 } from './1797000000000-PersonalTokens';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   NotificationSaid1796700000000,
   StaffSessions1796800000000,
   InvitedUsers1796900000000,
+  PersonalTokens1797000000000,
 ];
