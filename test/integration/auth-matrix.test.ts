@@ -7,6 +7,8 @@ import { payPresets } from '../../src/domain/pay';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { LinkRepository } from '../../src/repositories/link.repository';
+import { SessionRepository } from '../../src/repositories/session.repository';
+import { hashToken } from '../../src/api/auth/tokens';
 import type { LinkPurpose } from '../../src/domain/links';
 
 const callers = [
@@ -37,6 +39,8 @@ interface Row {
   expect: [number, number, number, number, number, number];
   /** Unauthenticated callers get 401 unless the route is public (then what the admin gets). */
   public?: boolean;
+  /** It ends the caller's session: signed in by the cookie, the cell uses a session of its own. */
+  endsSession?: boolean;
   cell(caller: CallerKind, allowed: boolean): Promise<Cell>;
 }
 
@@ -167,6 +171,7 @@ describe('access matrix: every route × every caller', () => {
     },
     ...['sign-out', 'sign-out-everywhere'].map((which): Row => ({
       route: `POST /api/auth/${which}`,
+      endsSession: true,
       expect: [200, 200, 200, 200, 200, 200],
       cell: async () => ({ path: `/api/auth/${which}` }),
     })),
@@ -544,6 +549,54 @@ describe('access matrix: every route × every caller', () => {
   });
 
   const cells = table.flatMap((row) => callers.map((caller) => [row.route, caller, row] as const));
+
+  /** A signed-in browser of the token's user: its cookie and CSRF token (as a sign-in link gives them). */
+  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  async function sessionOf(token: string, fresh = false): Promise<{ cookie: string; csrf: string }> {
+    const kept = sessions.get(token);
+    if (kept && !fresh) return kept;
+    const [{ user_id: userId }] = await harness.dataSource.query(
+      'SELECT user_id FROM personal_tokens WHERE token_hash = $1',
+      [hashToken(token)],
+    );
+    const secret = randomUUID();
+    await new SessionRepository(harness.dataSource).createLink({
+      id: randomUUID(),
+      secretHash: hashToken(secret),
+      userId,
+      purpose: 'sign-in',
+      lifetimeMs: 60_000,
+    });
+    const verified = await harness.http('POST', '/api/auth/email/verify', { body: { token: secret } });
+    const session = { cookie: verified.headers.get('set-cookie')!.split(';')[0], csrf: verified.body.csrfToken };
+    if (!fresh) sessions.set(token, session);
+    return session;
+  }
+
+  // The users again, signed in by the session cookie (sending the CSRF token) instead of a bearer token: the same
+  // status everywhere. (ADMIN_TOKEN is no user: it has no session.)
+  const signedInCallers = callers.filter((c) => !['none', 'bad', 'admin'].includes(c));
+  const cookieCells = table.flatMap((row) => signedInCallers.map((caller) => [row.route, caller, row] as const));
+
+  it.each(cookieCells)('%s as %s, signed in by the cookie', async (_, caller, row) => {
+    const expected = row.expect[callers.indexOf(caller) - 2];
+    const cell = await row.cell(caller, expected < 300);
+    const token = cell.selfToken ?? tokens[caller as keyof typeof tokens];
+    const { cookie, csrf } = await sessionOf(token, row.endsSession);
+    // Signing out everywhere ends the kept session too: the next cell signs in again.
+    if (row.endsSession) sessions.delete(token);
+    const method = row.route.split(' ')[0];
+    const response = await harness.http(method, cell.path, {
+      body: cell.body,
+      raw: cell.raw,
+      contentType: cell.contentType,
+      headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+    });
+    expect({ status: response.status, body: response.status >= 400 ? response.body : 'ok' }).toEqual({
+      status: expected,
+      body: expected >= 400 ? { statusCode: expected, error: expect.any(String), message: expect.any(String) } : 'ok',
+    });
+  });
 
   it.each(cells)('%s as %s', async (_, caller, row) => {
     const expected =
