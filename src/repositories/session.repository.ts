@@ -191,13 +191,4 @@ export class SessionRepository {
       await this.dataSource.query(`DELETE FROM auth_request_counts WHERE window_start < now() - interval '1 day'`);
     return { count: row.count, secondsLeft: Math.max(1, row.seconds_left) };
   }
-
-  /** The user of an email address (any case), unless revoked. */
-  async userByEmail(email: string): Promise<{ id: string; name: string; email: string } | undefined> {
-    const [row] = await this.dataSource.query(
-      'SELECT id, name, email FROM users WHERE lower(email) = lower($1) AND revoked_at IS NULL',
-      [email],
-    );
-    return row;
-  }
 }

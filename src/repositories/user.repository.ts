@@ -23,6 +23,15 @@ export class UserRepository {
       .getMany();
   }
 
+  /** The user of an email address (any case), unless revoked. */
+  async byEmail(email: string): Promise<{ id: string; name: string; email: string } | undefined> {
+    const [row] = await this.dataSource.query(
+      'SELECT id, name, email FROM users WHERE lower(email) = lower($1) AND revoked_at IS NULL',
+      [email],
+    );
+    return row;
+  }
+
   byId(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
   }

@@ -4,6 +4,8 @@
 import type { AuthMeDto } from './api-types';
 
 const tokenKey = 'organizer-pipeline-token';
+/** Where the page was going when it asked to sign in (a reminder's link to a person): the sign-in link's page goes on there. */
+export const afterSignInKey = 'organizer-pipeline-after-sign-in';
 /** The signed-in session's CSRF token, once `/api/auth/me` told it (null: no session known). */
 let csrfToken: string | null = null;
 

@@ -4,7 +4,7 @@
 // small and quick on a slow connection; the forms are drawn from what the API says (fields, labels, limits).
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Problem } from './api';
+import { afterSignInKey, ApiError, type Problem } from './api';
 import type { FormFieldDto, InterestAcceptedDto, LinkResultDto, LinkViewDto, PublicProgramDto } from './api-types';
 import { when } from './time';
 import { bodyOf, fieldNames, FormFields, initialValues, useFocusOnProblem, valueAt, type Values } from './form';
@@ -377,8 +377,8 @@ function SignInPage({ token }: { token: string }) {
             try {
               await call('POST', '/api/auth/email/verify', { token });
               // Back where the page was when it asked (only a view of the page itself: no address elsewhere).
-              const next = localStorage.getItem('organizer-pipeline-after-sign-in');
-              localStorage.removeItem('organizer-pipeline-after-sign-in');
+              const next = localStorage.getItem(afterSignInKey);
+              localStorage.removeItem(afterSignInKey);
               location.assign(`/${next && /^#\/[\w/?=&%.-]*$/.test(next) ? next : '#/'}`);
             } catch (error) {
               setEnded((error as Error).message);

@@ -18,7 +18,7 @@ import { Operation } from '../common/openapi';
 import { Optional } from '../common/validators';
 import { Allow } from './access.decorator';
 import { bootstrapAdmin, CurrentCaller, type Caller } from './caller';
-import { SignedOutDto } from './sign-in.dto';
+import { EndedDto } from './sign-in.dto';
 import { hashToken, newToken } from './tokens';
 
 export class CreateTokenDto {
@@ -136,8 +136,8 @@ export class PersonalTokensController {
   @Post(':tokenId/revoke')
   @HttpCode(200)
   @Allow(...everyone)
-  @ApiOkResponse({ type: SignedOutDto })
-  async revoke(@IdParam('tokenId', 'token') tokenId: string, @CurrentCaller() caller: Caller): Promise<SignedOutDto> {
+  @ApiOkResponse({ type: EndedDto })
+  async revoke(@IdParam('tokenId', 'token') tokenId: string, @CurrentCaller() caller: Caller): Promise<EndedDto> {
     await this.tokens.revoke(tokenId, caller);
     return { ended: 1 };
   }

@@ -12,7 +12,7 @@ import {
   AuthMeDto,
   EmailSignInDto,
   SessionListDto,
-  SignedOutDto,
+  EndedDto,
   SignInRequestedDto,
   VerifySignInDto,
 } from './sign-in.dto';
@@ -84,11 +84,8 @@ export class SignInController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Allow(...everyone)
-  @ApiOkResponse({ type: SignedOutDto })
-  async revoke(
-    @IdParam('sessionId', 'session') sessionId: string,
-    @CurrentCaller() caller: Caller,
-  ): Promise<SignedOutDto> {
+  @ApiOkResponse({ type: EndedDto })
+  async revoke(@IdParam('sessionId', 'session') sessionId: string, @CurrentCaller() caller: Caller): Promise<EndedDto> {
     await this.signIn.revoke(sessionId, caller);
     return { ended: 1 };
   }
@@ -98,11 +95,8 @@ export class SignInController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Allow(...everyone)
-  @ApiOkResponse({ type: SignedOutDto })
-  async signOut(
-    @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<SignedOutDto> {
+  @ApiOkResponse({ type: EndedDto })
+  async signOut(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<EndedDto> {
     clearSessionCookie(response, this.secure);
     return { ended: await this.signIn.signOut(caller) };
   }
@@ -112,11 +106,11 @@ export class SignInController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Allow(...everyone)
-  @ApiOkResponse({ type: SignedOutDto })
+  @ApiOkResponse({ type: EndedDto })
   async signOutEverywhere(
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SignedOutDto> {
+  ): Promise<EndedDto> {
     clearSessionCookie(response, this.secure);
     return { ended: await this.signIn.signOutEverywhere(caller) };
   }

@@ -47,6 +47,6 @@ export class SessionListDto {
   @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
 }
 
-export class SignedOutDto {
-  @ApiProperty({ description: 'Sessions ended' }) ended: number;
+export class EndedDto {
+  @ApiProperty({ description: 'How many sessions (or tokens) it ended' }) ended: number;
 }

@@ -62,7 +62,7 @@ export class SignInService {
     await this.limit(email, address);
     // Said whoever asked, so the log tells no one which addresses have accounts.
     if (!this.mailer.enabled) this.logger.warn('a sign-in link was asked for; email is off (no SMTP_URL, no outbox)');
-    const user = await this.sessions.userByEmail(email);
+    const user = await this.users.byEmail(email);
     if (user) void this.sendLink(user);
     return { message: say('signIn.requested', { minutes: signInLinkMinutes }) };
   }

@@ -1,14 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { session } from '../api';
+import { afterSignInKey, session } from '../api';
 import { Field, inputValue } from '../ui';
 
 /**
  * Sign-in: a link by email (the session then lasts across tabs and days), or an API token for this tab only (for
  * scripts and the bootstrap admin).
  */
-/** Where the page was going when it asked to sign in (a reminder's link to a person): the sign-in link's page goes on there. */
-export const afterSignInKey = 'organizer-pipeline-after-sign-in';
-
 export function SignIn({ rejected, onSignedIn }: { rejected: boolean; onSignedIn: () => void }) {
   const [email, setEmail] = useState('');
   const [token, setToken] = useState('');
