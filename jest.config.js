@@ -10,6 +10,9 @@ const esmOnly = [
   'load-esm',
   'temporal-polyfill',
   'temporal-utils',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 
 module.exports = {

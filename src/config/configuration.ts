@@ -46,11 +46,52 @@ export abstract class AppConfig {
   declare mailFrom: string;
   /** Where people reach the web page (PUBLIC_URL): the links in emails start with it. */
   declare publicUrl: string;
+  /** Single sign-on by OpenID Connect (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; undefined: not offered). */
+  declare oidc: OidcConfig | undefined;
   /** The public interest form's limits: per client address a minute, per member id an hour, in all a minute. */
   declare interestLimits: { perAddressPerMinute: number; perMemberPerHour: number; perMinute: number };
 }
 
 export class ConfigError extends Error {}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The provider's name on the sign-in button (OIDC_NAME). */
+  name: string;
+  /** Domains whose addresses the provider vouches for without `email_verified` (OIDC_EMAIL_DOMAINS: Entra ID sends none). */
+  emailDomains: string[];
+}
+
+/** OIDC_*: the issuer, client id and secret come together or not at all. */
+function oidc(env: Env): OidcConfig | undefined {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  const clientId = env.OIDC_CLIENT_ID || undefined;
+  const clientSecret = env.OIDC_CLIENT_SECRET || undefined;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  const missing = Object.entries({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret })
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
+  if (missing.length) throw new ConfigError(`single sign-on needs ${missing.join(' and ')} as well`);
+  const host = new URL(issuer!).hostname;
+  if (issuer!.startsWith('http:') && !['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    throw new ConfigError('OIDC_ISSUER must use https: (plain http only on loopback, for a test provider)');
+  const emailDomains = (env.OIDC_EMAIL_DOMAINS ?? '')
+    .split(',')
+    .map((domain) => domain.trim().toLowerCase())
+    .filter(Boolean);
+  for (const domain of emailDomains)
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain))
+      throw new ConfigError(`OIDC_EMAIL_DOMAINS: "${domain}" is not a domain (like union.org)`);
+  return {
+    issuer: issuer!,
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    name: env.OIDC_NAME?.trim() || 'single sign-on',
+    emailDomains,
+  };
+}
 
 function payloadKeys(raw: string | undefined): PayloadKeys {
   try {
@@ -226,6 +267,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     payloadKeys: payloadKeys(env.PAYLOAD_KEYS),
     mailFrom: env.MAIL_FROM || 'Organizer Pipeline <no-reply@organizer-pipeline.local>',
     publicUrl: publicUrl(env),
+    oidc: oidc(env),
     interestLimits: {
       perAddressPerMinute: integer(env, 'INTEREST_PER_ADDRESS_PER_MINUTE', 30, 1),
       perMemberPerHour: integer(env, 'INTEREST_PER_MEMBER_PER_HOUR', 5, 1),

@@ -22,6 +22,8 @@ import { StaffSessionEntity } from './staff-session.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
 import { AuthRequestCountEntity } from './auth-request-count.entity';
 import { PersonalTokenEntity } from './personal-token.entity';
+import { SignInIdentityEntity } from './sign-in-identity.entity';
+import { SingleSignOnAttemptEntity } from './single-sign-on-attempt.entity';
 
 export const entities = [
   ProgramEntity,
@@ -49,11 +51,15 @@ export const entities = [
   StaffSessionEntity,
   SignInLinkEntity,
   AuthRequestCountEntity,
+  SignInIdentityEntity,
+  SingleSignOnAttemptEntity,
   PersonalTokenEntity,
 ];
 
 export {
   PersonalTokenEntity,
+  SignInIdentityEntity,
+  SingleSignOnAttemptEntity,
   StaffSessionEntity,
   SignInLinkEntity,
   AuthRequestCountEntity,

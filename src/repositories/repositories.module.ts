@@ -13,6 +13,7 @@ import { RosterRepository } from './roster.repository';
 import { UserRepository } from './user.repository';
 import { SessionRepository } from './session.repository';
 import { PersonalTokenRepository } from './personal-token.repository';
+import { SingleSignOnRepository } from './single-sign-on.repository';
 import { WeeklyReportRepository } from './weekly-report.repository';
 
 const repositories = [
@@ -28,6 +29,7 @@ const repositories = [
   UserRepository,
   SessionRepository,
   PersonalTokenRepository,
+  SingleSignOnRepository,
   WeeklyReportRepository,
 ];
 

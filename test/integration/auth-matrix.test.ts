@@ -148,6 +148,19 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: '/api/auth/email/verify', body: { token: randomUUID() } }),
     },
     {
+      route: 'GET /api/auth/options',
+      public: true,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: '/api/auth/options' }),
+    },
+    // Single sign-on is not configured here: its routes are single-sign-on.test.ts's.
+    ...['start', 'callback'].map((which): Row => ({
+      route: `GET /api/auth/oidc/${which}`,
+      public: true,
+      expect: [404, 404, 404, 404, 404, 404],
+      cell: async () => ({ path: `/api/auth/oidc/${which}` }),
+    })),
+    {
       // Callers with a bearer token have no session; a session that is not theirs is the sign-in test's.
       route: 'POST /api/auth/sessions/{sessionId}/revoke',
       expect: [404, 404, 404, 404, 404, 404],

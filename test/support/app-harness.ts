@@ -79,7 +79,8 @@ export class AppHarness {
       }
       app = await createApp(config, { logger: options.logger ?? errorsOnly });
       await app.get(DataKeyRepository).checkKeys();
-      await app.listen(0, '127.0.0.1');
+      // A test that must know the address first (a provider's redirect back to it) gives PORT; else any free port.
+      await app.listen(env.PORT ? config.port : 0, '127.0.0.1');
       if (options.chromium) chromium = await launchChromium();
     } catch (error) {
       // A harness that cannot start (a wrong key, say) leaves nothing running behind it.

@@ -95,8 +95,32 @@ describe('loadConfig', () => {
     [{ ...base, CODEC_PORT: '8888', CODEC_CORS_ORIGINS: 'localhost:8080' }, /CODEC_CORS_ORIGINS must list origins/],
     [{ ...base, CODEC_PORT: '8888', CODEC_CORS_ORIGINS: 'http://ui/path' }, /CODEC_CORS_ORIGINS must list origins/],
     [{ ...base, WORKER_HEALTH_PORT: 'x' }, /WORKER_HEALTH_PORT must be an integer/],
+    [{ ...base, OIDC_ISSUER: 'https://accounts.google.com' }, /needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET as well/],
+    [{ ...base, OIDC_ISSUER: 'http://idp.union.org', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' }, /must use https/],
+    [
+      { ...base, OIDC_ISSUER: 'https://idp', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b', OIDC_EMAIL_DOMAINS: 'x@y' },
+      /OIDC_EMAIL_DOMAINS: "x@y" is not a domain/,
+    ],
   ])('refuses %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads single sign-on only when configured, its domains in lower case', () => {
+    expect(loadConfig(base).oidc).toBeUndefined();
+    const oidc = {
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_EMAIL_DOMAINS: 'Local99.org, seiu.org',
+    };
+    expect(loadConfig({ ...base, ...oidc }).oidc).toEqual({
+      issuer: 'https://login.microsoftonline.com/tenant/v2.0',
+      clientId: 'client',
+      clientSecret: 'secret',
+      name: 'single sign-on',
+      emailDomains: ['local99.org', 'seiu.org'],
+    });
+    expect(loadConfig({ ...base, ...oidc, OIDC_NAME: 'Microsoft 365' }).oidc?.name).toBe('Microsoft 365');
   });
 });

@@ -11,17 +11,20 @@ import { FirstAdmin } from './first-admin';
 import { PersonalTokens, PersonalTokensController } from './personal-tokens';
 import { SignInController } from './sign-in.controller';
 import { SignInService } from './sign-in.service';
+import { SingleSignOnController } from './single-sign-on.controller';
+import { SingleSignOnService } from './single-sign-on';
 
 @Global()
 @Module({
   imports: [MailModule],
-  controllers: [UsersController, SignInController, PersonalTokensController],
+  controllers: [UsersController, SignInController, PersonalTokensController, SingleSignOnController],
   providers: [
     UsersService,
     OrganizerRepository,
     AccessPolicy,
     FailedAuthLimiter,
     SignInService,
+    SingleSignOnService,
     FirstAdmin,
     PersonalTokens,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -50,3 +50,22 @@ export class SessionListDto {
 export class EndedDto {
   @ApiProperty({ description: 'How many sessions (or tokens) it ended' }) ended: number;
 }
+
+export class SingleSignOnOptionDto {
+  @ApiProperty({ description: 'The provider’s name, for the button', example: 'Google Workspace' }) name: string;
+  @ApiProperty({ description: 'Where the browser goes to sign in (add ?returnTo=/path)' }) startUrl: string;
+  @ApiProperty({
+    description: 'What to say when the page comes back with `?signInFailed=<reason>`, by reason',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'no-account': 'No one here has the address you use at Google. Ask an administrator to invite you.' },
+  })
+  failures: Record<string, string>;
+}
+
+export class SignInOptionsDto {
+  @ApiProperty({ description: 'Whether a sign-in link can be emailed (false: no SMTP_URL and no outbox)' })
+  email: boolean;
+  @ApiProperty({ type: SingleSignOnOptionDto, nullable: true, description: 'Single sign-on, if configured' })
+  singleSignOn: SingleSignOnOptionDto | null;
+}

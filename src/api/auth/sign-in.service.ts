@@ -128,10 +128,27 @@ export class SignInService {
           retryAfter,
         );
       this.failures.recordFailure(from.address);
-      await this.audit.record({ actor: 'system', programId: null, kind: 'sign-in-failed', subject: 'unknown' });
+      await this.audit.record({
+        actor: 'system',
+        programId: null,
+        kind: 'sign-in-failed',
+        subject: 'unknown',
+        after: { method: 'email', reason: 'link-ended' },
+      });
       throw new SignInLinkEndedError(say('signIn.linkEnded'));
     }
-    // The browser's session before this sign-in, if any, ends: one browser, one session.
+    return this.openSession(claimed.userId, from, { method: 'email', purpose: claimed.purpose });
+  }
+
+  /**
+   * A new session for a user who proved who they are (by an emailed link, by single sign-on): its secret, for the
+   * cookie, and the caller it signs in. The browser's session before, if any, ends: one browser, one session.
+   */
+  async openSession(
+    userId: string,
+    from: { device: string; replacing?: string },
+    how: { method: 'email' | 'oidc'; purpose?: string },
+  ): Promise<{ secret: string; user: Caller }> {
     if (from.replacing) await this.sessions.revokeBySecret(hashToken(from.replacing));
     const sessionSecret = secret();
     const csrfToken = secret();
@@ -139,24 +156,18 @@ export class SignInService {
     await this.sessions.create({
       id,
       secretHash: hashToken(sessionSecret),
-      userId: claimed.userId,
+      userId,
       csrfToken,
-      method: 'email',
+      method: how.method,
       device: from.device.slice(0, 300),
       lifetimeMs: this.config.sessions.maxMs,
     });
-    await this.audit.record({
-      actor: claimed.userId,
-      programId: null,
-      kind: 'signed-in',
-      subject: claimed.userId,
-      after: { method: 'email', purpose: claimed.purpose },
-    });
-    const user = await this.users.byId(claimed.userId);
+    await this.audit.record({ actor: userId, programId: null, kind: 'signed-in', subject: userId, after: how });
+    const user = await this.users.byId(userId);
     return {
       secret: sessionSecret,
       user: {
-        id: claimed.userId,
+        id: userId,
         role: user!.role,
         programIds: user!.programIds,
         organizerId: user!.organizerId,

@@ -22,6 +22,7 @@ import { NotificationSaid1796700000000 } from './1796700000000-NotificationSaid'
 import { StaffSessions1796800000000 } from './1796800000000-StaffSessions';
 import { InvitedUsers1796900000000 } from './1796900000000-InvitedUsers';
 import { PersonalTokens1797000000000 } from './1797000000000-PersonalTokens';
+import { SingleSignOn1797100000000 } from './1797100000000-SingleSignOn';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   StaffSessions1796800000000,
   InvitedUsers1796900000000,
   PersonalTokens1797000000000,
+  SingleSignOn1797100000000,
 ];

@@ -364,6 +364,16 @@ export const en = {
     button: 'Sign in',
     notYou: 'If you did not ask to sign in, ignore this email: no one can sign in without the link.',
   },
+  /** Why single sign-on did not sign someone in (`?signInFailed=` on the page), by reason. */
+  singleSignOnFailed: {
+    ended: 'That sign-in took too long or was already used. Try again.',
+    refused: '{{provider}} did not sign you in. Try again.',
+    unavailable: '{{provider}} could not be reached. Try again shortly, or sign in by email.',
+    'no-email': '{{provider}} did not tell us your email address. Sign in by email instead.',
+    unverified: '{{provider}} has not verified your email address, so it cannot sign you in here. Sign in by email.',
+    'no-account': 'No one here has the address you use at {{provider}}. Ask an administrator to invite you.',
+    'other-account': 'Your account here is linked to another {{provider}} account. Sign in with that one, or by email.',
+  },
   /** The weekly report to national. */
   report: {
     subject: 'Weekly report: {{program}}',
