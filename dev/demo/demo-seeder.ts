@@ -1,4 +1,5 @@
 // Seeding and keeping alive the demo programs, through the HTTP API (see demo-data.ts for what they hold).
+import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
 import type { PolicyPatch } from '../../src/domain/policy';
 import type { OpenStage, Stage } from '../../src/domain/stages';
@@ -28,13 +29,17 @@ export class DemoClient {
   }
 }
 
-/** Where the demo's people and users have their addresses: the demo acts on these people only. */
+/** Where the demo's applicants and its own user have their addresses: the demo acts on these people only. */
 const demoDomain = 'demo.organizer-pipeline.local';
+/** The demo's staff, who sign in as anyone does (by a link in the outbox): addresses no one receives mail at. */
+const staffDomain = 'example.org';
 
 export interface DemoState {
   programIds: string[];
   /** Coordinator tokens per program, so a newcomer can sign in as one (the file is readable by its owner only). */
   coordinators: { programId: string; name: string; email?: string; token: string }[];
+  /** National staff, who read every program. (Absent in a state saved before there was one.) */
+  national?: { name: string; email: string };
   /**
    * The demo's own user per program, "Demo", through which it does everything: the timelines say the demo did it, and
    * what a newcomer does as the coordinator stays theirs. (Absent in a state saved before there was one.)
@@ -124,7 +129,19 @@ export async function seedDemo(
   logger: LoggerService,
   policy: PolicyPatch = demoPolicy,
 ): Promise<DemoState> {
-  const state: DemoState = { programIds: [], coordinators: [], actors: [] };
+  const national = await client.call(client.adminToken, 'POST', '/api/users', {
+    // A suffix of its own: a demo seeded twice (the tests do) makes new staff.
+    email: `national-${randomUUID().slice(0, 8)}@${staffDomain}`,
+    name: 'Dana Whitfield',
+    role: 'national',
+    apiToken: false,
+  });
+  const state: DemoState = {
+    programIds: [],
+    coordinators: [],
+    actors: [],
+    national: { name: national.name, email: national.email },
+  };
   for (const [p, demo] of demoPrograms.entries()) {
     const program = await client.call(client.adminToken, 'POST', '/api/programs', {
       name: demo.name,
@@ -142,12 +159,12 @@ export async function seedDemo(
           ? {}
           : { pay: { ...payPresets[demo.kind], approveWithin: '5 minutes', settleWithin: '30 minutes' } }),
       },
-      nationalContactEmail: `national@${demoDomain}`,
+      nationalContactEmail: national.email,
     });
     const person = demoPerson(p, 99);
     const coordinator = await client.call(client.adminToken, 'POST', '/api/users', {
       // The program's id in the address: a demo seeded twice (the tests do) makes new coordinators.
-      email: `coordinator-${p + 1}-${program.id.slice(0, 8)}@${demoDomain}`,
+      email: `coordinator-${p + 1}-${program.id.slice(0, 8)}@${staffDomain}`,
       name: person.name,
       role: 'coordinator',
       programIds: [program.id],

@@ -26,6 +26,13 @@ describe('demo data', () => {
     const state = await seedDemo(client, logger);
     expect(state.programIds).toHaveLength(3);
     const admin = new ApiClient(harness);
+    // Its staff sign in as anyone does, by email: addresses at example.org, a national reader among them.
+    const staff = (await admin.ok('GET', '/api/users')).items as { email: string; role: string }[];
+    const emails = [state.national!.email, ...state.coordinators.map((c) => c.email!)];
+    expect(emails.every((email) => email.endsWith('@example.org'))).toBe(true);
+    expect(staff.filter((u) => emails.includes(u.email)).map((u) => u.role)).toEqual(
+      expect.arrayContaining(['national', 'coordinator', 'coordinator', 'coordinator']),
+    );
     for (const [i, programId] of state.programIds.entries()) {
       const pipeline = await admin.ok('GET', `/api/dashboard/pipeline?programId=${programId}`);
       const { stages, name } = pipeline.programs[0];

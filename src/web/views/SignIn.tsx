@@ -103,7 +103,7 @@ export function SignIn({ rejected, onSignedIn }: { rejected: boolean; onSignedIn
           {sent ? <p role="status">{sent}</p> : null}
         </form>
       )}
-      <details open={rejected || (options?.email === false && !singleSignOn)}>
+      <details open={rejected}>
         <summary>Use an API token</summary>
         <form
           onSubmit={(event) => {
