@@ -53,7 +53,7 @@ export interface DemoState {
 async function applicant(
   client: DemoClient,
   token: string,
-  program: { id: string; policy: { requiredTrainings: string[]; initialRideAlongs: number } },
+  program: { id: string; timezone: string; policy: { requiredTrainings: string[]; initialRideAlongs: number } },
   p: number,
   i: number,
   stage: Stage,
@@ -77,6 +77,8 @@ async function applicant(
   if (stage === 'withdrawn') return void (await act('withdraw', { reason: 'family commitments' }));
   const target = stage === 'declined' ? 'offered' : stage === 'terminated' ? 'training' : (stage as OpenStage);
   for (const step of walkTo(program.policy, target, {
+    // Dates are the program's local days: between midnight UTC and local midnight, UTC's is tomorrow there.
+    timeZone: program.timezone,
     location: `${local} hall`,
     staff: 'National organizer',
     stipend: 1200,

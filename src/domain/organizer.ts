@@ -91,9 +91,11 @@ export interface DebriefPeriod {
  * window). 2: calendar deadlines, nudges, training and ride-along limits, the rolling ride-along window, at-risk
  * cleared only when nothing is overdue, the program's rubric. 3: a stage's time limit follows the policy in force
  * (a changed limit reaches people already in the stage, counted from when they entered it), a screening's counts
- * from the screening's time, and pay periods move with the debrief periods after a pause on an interval cadence. Runs recorded under earlier rules keep them (replay).
+ * from the screening's time, and pay periods move with the debrief periods after a pause on an interval cadence. 4: the
+ * ride-along window counts the program's local days (under earlier rules, UTC's: of an evening in the Americas, a
+ * ride-along on the day of hire fell before it). Runs recorded under earlier rules keep them (replay).
  */
-export const currentRules = 3;
+export const currentRules = 4;
 
 export interface OrganizerState {
   /** The rules this organizer follows (absent: 1); see currentRules. */

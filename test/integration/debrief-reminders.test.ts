@@ -37,7 +37,7 @@ describe('debrief reminders on the dev server', () => {
       { programId, timezone, application },
       (p) => repository.project(p),
     );
-    await driveToActive(organizer, policy);
+    await driveToActive(organizer, policy, timezone);
     const { act, organizerId } = organizer;
     const [{ active_since: activeSince }] = await harness.dataSource.query(
       'SELECT active_since FROM organizers WHERE id = $1',

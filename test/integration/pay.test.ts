@@ -31,7 +31,8 @@ describe('pay: time sheets, approval and vouchers', () => {
     await harness?.stop();
   });
 
-  const today = () => new Date().toISOString().slice(0, 10);
+  // The program's local day: UTC's is a day ahead of the Americas' each evening.
+  const today = () => localDayOf(Date.now(), program.timezone);
 
   it('takes a time sheet, approves a complete period, and vouchers it once', async () => {
     const coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);

@@ -66,6 +66,11 @@ export async function applyDirectly(
 }
 
 /** Walks a started organizer through hiring, training and the initial ride-alongs to active. */
-export async function driveToActive(organizer: StartedOrganizer, policy: ProgramPolicy): Promise<void> {
-  for (const { action, input } of walkTo(policy, 'active')) await organizer.act(action, input as never);
+export async function driveToActive(
+  organizer: StartedOrganizer,
+  policy: ProgramPolicy,
+  timeZone = 'UTC',
+): Promise<void> {
+  // Ride-along dates are the program's local days (not UTC's, a day ahead of the Americas' each evening).
+  for (const { action, input } of walkTo(policy, 'active', { timeZone })) await organizer.act(action, input as never);
 }

@@ -95,7 +95,7 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
     case 'submit-timesheet':
       return {
         periodStart: new Date(Date.now() - 60_000).toISOString(),
-        entries: [{ date: new Date().toISOString().slice(0, 10), hours: 1.5, kind: 'organizing' }],
+        entries: [{ date: localDay(program.timezone), hours: 1.5, kind: 'organizing' }],
       };
     case 'approve-pay-period':
       return { periodStart: new Date(Date.now() - 60_000).toISOString() };

@@ -1,5 +1,7 @@
 // Figures derived from the state, for the read models.
+import { localDayOf } from '../calendar';
 import { durationMs } from '../durations';
+import { rules4 } from './rules';
 import { ms } from './time';
 import { OrganizerState } from '../organizer';
 import { isClosed } from '../stages';
@@ -28,10 +30,15 @@ export function rideAlongForecast(
   const hired = state.hiredAt ? ms(state.hiredAt) : at;
   const windowEnd = hired + window;
   const from = Math.max(hired, at - window);
-  const dayOf = (date: string) => Date.parse(date.slice(0, 10));
-  const counted = state.rideAlongs.filter(
-    (r) => dayOf(r.date) >= dayOf(new Date(from).toISOString()) && dayOf(r.date) <= at,
-  ).length;
+  // A ride-along's date is a local day; the fourth rules compare it with the window's local days.
+  const zone = rules4(state) ? (state.timezone ?? 'UTC') : 'UTC';
+  const first = localDayOf(from, zone);
+  const last = localDayOf(at, zone);
+  const counted = rules4(state)
+    ? state.rideAlongs.filter((r) => r.date.slice(0, 10) >= first && r.date.slice(0, 10) <= last).length
+    : state.rideAlongs.filter(
+        (r) => Date.parse(r.date.slice(0, 10)) >= Date.parse(first) && Date.parse(r.date.slice(0, 10)) <= at,
+      ).length;
   const elapsed = Math.max(at - hired, 1);
   const projected = at >= windowEnd ? counted : Math.floor(counted + (counted / elapsed) * (windowEnd - at));
   return { counted, projected, windowEnd, missing: projected < state.policy.requiredRideAlongs };

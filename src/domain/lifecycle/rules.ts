@@ -31,6 +31,11 @@ export function rules3(state: OrganizerState): boolean {
   return (state.rules ?? 1) >= 3;
 }
 
+/** Whether the organizer follows the fourth rules (ride-along windows in local days; see currentRules). */
+export function rules4(state: OrganizerState): boolean {
+  return (state.rules ?? 1) >= 4;
+}
+
 /**
  * When the period starting at `start` closes. Plain intervals: a cadence later. On the calendar: the due time at
  * least half a cadence away for the first period (a short first stretch joins the next period), then the due time a
