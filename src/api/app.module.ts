@@ -15,6 +15,7 @@ import { PayModule } from './pay/pay.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { LinksModule } from './links/links.module';
+import { NotesModule } from './notes/notes.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { ProgramsModule } from './programs/programs.module';
 import { PublicModule } from './public/public.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         ProgramsModule,
+        NotesModule,
         OrganizersModule,
         GroupSessionsModule,
         InboxModule,

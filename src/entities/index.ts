@@ -24,6 +24,7 @@ import { AuthRequestCountEntity } from './auth-request-count.entity';
 import { PersonalTokenEntity } from './personal-token.entity';
 import { SignInIdentityEntity } from './sign-in-identity.entity';
 import { SingleSignOnAttemptEntity } from './single-sign-on-attempt.entity';
+import { OrganizerNoteEntity } from './organizer-note.entity';
 
 export const entities = [
   ProgramEntity,
@@ -54,9 +55,11 @@ export const entities = [
   SignInIdentityEntity,
   SingleSignOnAttemptEntity,
   PersonalTokenEntity,
+  OrganizerNoteEntity,
 ];
 
 export {
+  OrganizerNoteEntity,
   PersonalTokenEntity,
   SignInIdentityEntity,
   SingleSignOnAttemptEntity,

@@ -5,7 +5,7 @@ import { say } from '../words/say';
 /**
  * Erases a member's personal data from every table that holds it, in one transaction, keeping the figures under an
  * anonymous record: the organizer row (name, email, phone, member id), notification texts and the deliveries to them,
- * their roster row, their name in weekly reports, free text in their history, debriefs and ride-alongs, the audit
+ * their roster row, their name in weekly reports, free text in their history, debriefs and ride-alongs, staff notes on them, the audit
  * entries about them, and the account they signed in with. Everything left moves to `anonymousId`: the record's id
  * was computed from the member id, so under it anyone holding the member id could tell the member had applied.
  * Returns false when there is no such organizer.
@@ -48,6 +48,7 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
     await q('UPDATE debriefs SET notes = NULL WHERE organizer_id = $1', [id]);
     await q('UPDATE work_plans SET notes = NULL WHERE organizer_id = $1', [id]);
     await q('UPDATE ride_alongs SET notes = NULL WHERE organizer_id = $1', [id]);
+    await q('DELETE FROM organizer_notes WHERE organizer_id = $1', [id]);
     // A voucher keeps its lines (money paid stays accounted for).
     await q(
       `UPDATE vouchers SET lines = (SELECT jsonb_agg(${anonymous('e.line')} ORDER BY e.n)

@@ -93,7 +93,7 @@ export async function get<T>(path: string): Promise<T> {
 }
 
 export async function send<T>(
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body: unknown,
   headers?: Record<string, string>,

@@ -373,6 +373,29 @@ describe('access matrix: every route × every caller', () => {
       expect: [200, 200, 200, 403, 200, 403],
       cell: async () => ({ path: `/api/organizers/${shared}` }),
     },
+    {
+      route: 'GET /api/organizers/{organizerId}/notes',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}/notes` }),
+    },
+    {
+      route: 'POST /api/organizers/{organizerId}/notes',
+      expect: [201, 201, 201, 403, 403, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}/notes`, body: { text: 'Bilingual' } }),
+    },
+    // A note is changed by its author (or an admin): a caller who may write one changes their own.
+    ...(['PATCH', 'DELETE'] as const).map((method): Row => ({
+      route: `${method} /api/organizers/{organizerId}/notes/{noteId}`,
+      expect: [200, 200, 200, 403, 403, 403],
+      async cell(caller, allowed) {
+        const author = allowed ? tokens[caller as keyof typeof tokens] : tokens.admin;
+        const note = await admin.as(author).ok('POST', `/api/organizers/${shared}/notes`, { text: 'Call after 5' });
+        return {
+          path: `/api/organizers/${shared}/notes/${note.id}`,
+          ...(method === 'PATCH' ? { body: { text: 'Call after 6' } } : {}),
+        };
+      },
+    })),
     action('schedule-screening', 'applied', { at: soon(), location: 'hall' }, false),
     action('reschedule-screening', 'screening', () => ({ at: soon(), location: 'the other hall' }), false),
     action('record-screening', 'screening', { attended: true, advance: true }, false),
@@ -389,7 +412,7 @@ describe('access matrix: every route × every caller', () => {
       async cell(caller, allowed) {
         const timesheet = (periodStart: string) => ({
           periodStart,
-          entries: [{ date: new Date().toISOString().slice(0, 10), hours: 2, kind: 'organizing' }],
+          entries: [{ date: localDay(paidProgram.timezone), hours: 2, kind: 'organizing' }],
         });
         if (!allowed) return { path: `/api/organizers/${shared}/submit-timesheet`, body: timesheet(soon()) };
         const { body } = await admin.apply(paidProgram.id);

@@ -102,8 +102,8 @@ export const Text = (options: FieldOptions & { max: number; min?: number }) =>
 const visible = /[^\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/u;
 
 /**
- * A name (of a person, a place, a program): surrounding white space dropped, then 1 to `max` characters, at least one
- * of them one a person can see.
+ * A name (of a person, a place, a program), or text people write (a note): surrounding white space dropped, then 1 to
+ * `max` characters, at least one of them one a person can see.
  */
 export const Name = (options: FieldOptions & { max: number }) =>
   field(

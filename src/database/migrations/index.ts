@@ -23,6 +23,7 @@ import { StaffSessions1796800000000 } from './1796800000000-StaffSessions';
 import { InvitedUsers1796900000000 } from './1796900000000-InvitedUsers';
 import { PersonalTokens1797000000000 } from './1797000000000-PersonalTokens';
 import { SingleSignOn1797100000000 } from './1797100000000-SingleSignOn';
+import { OrganizerNotes1797200000000 } from './1797200000000-OrganizerNotes';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   InvitedUsers1796900000000,
   PersonalTokens1797000000000,
   SingleSignOn1797100000000,
+  OrganizerNotes1797200000000,
 ];

@@ -10,6 +10,7 @@ import { vocabulary } from '../vocabulary';
 import { ActionForm } from './ActionForms';
 import { boardReturnKey } from './Board';
 import { Links } from './Links';
+import { Notes } from './Notes';
 import { timesheetHours } from './Pay';
 
 export function Person({ organizerId, openAction }: { organizerId: string; openAction?: string }) {
@@ -213,6 +214,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
       </div>
 
       <Links organizerId={o.id} timezone={tz} />
+      {program ? <Notes organizerId={o.id} timezone={tz} /> : null}
 
       <TableSection
         heading="Work plans"

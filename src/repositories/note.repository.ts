@@ -1,0 +1,72 @@
+// Staff notes on a person (organizer_notes), with their authors in words.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Role } from '../domain/roles';
+import { actorPerson } from './actor-person.sql';
+
+export interface NoteRow {
+  id: string;
+  organizerId: string;
+  programId: string;
+  authorId: string;
+  author: { name: string; role: Role } | null;
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+}
+
+const columns = `n.id, n.organizer_id, n.program_id, n.author_id, n.text, n.created_at, n.edited_at,
+  ${actorPerson('n.author_id')} AS author`;
+
+const noteOf = (row: Record<string, any>): NoteRow => ({
+  id: row.id,
+  organizerId: row.organizer_id,
+  programId: row.program_id,
+  authorId: row.author_id,
+  author: row.author,
+  text: row.text,
+  createdAt: row.created_at,
+  editedAt: row.edited_at,
+});
+
+@Injectable()
+export class NoteRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async add(note: { id: string; organizerId: string; programId: string; authorId: string; text: string }) {
+    await this.dataSource.query(
+      `INSERT INTO organizer_notes (id, organizer_id, program_id, author_id, text, created_at)
+       VALUES ($1, $2, $3, $4, $5, now())`,
+      [note.id, note.organizerId, note.programId, note.authorId, note.text],
+    );
+    return (await this.find(note.organizerId, note.id))!;
+  }
+
+  /** A person's notes, newest first. */
+  async list(organizerId: string): Promise<NoteRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT ${columns} FROM organizer_notes n WHERE n.organizer_id = $1 ORDER BY n.created_at DESC, n.id`,
+      [organizerId],
+    );
+    return rows.map(noteOf);
+  }
+
+  async find(organizerId: string, noteId: string): Promise<NoteRow | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${columns} FROM organizer_notes n WHERE n.organizer_id = $1 AND n.id = $2`,
+      [organizerId, noteId],
+    );
+    return row ? noteOf(row) : undefined;
+  }
+
+  async edit(noteId: string, text: string): Promise<void> {
+    await this.dataSource.query(`UPDATE organizer_notes SET text = $2, edited_at = now() WHERE id = $1`, [
+      noteId,
+      text,
+    ]);
+  }
+
+  async remove(noteId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM organizer_notes WHERE id = $1`, [noteId]);
+  }
+}
