@@ -116,6 +116,12 @@ export interface OrganizerState {
   seq: number;
   flags: string[];
   ineligibleReasons: string[];
+  /** The application's answers, checked again when an ineligible application is reopened (absent in runs before). */
+  attestations?: Attestations;
+  /** The open stage a closed record left: reopening a withdrawal goes back to it (absent in runs before). */
+  closedFrom?: Stage;
+  /** The last hiring step, to undo (`revert-step`) until any other action is taken. */
+  lastStep?: LastStep;
   policy: ProgramPolicy;
   /** The program's fixed term end, if it has one. */
   termEnd?: string;
@@ -169,6 +175,28 @@ export interface OrganizerState {
     leadersIdentified: number;
     groupDebriefs: number;
   };
+}
+
+/** What a hiring step changes besides the stage, as it was before the step: all an undo puts back. */
+export const stepFields = [
+  'noShows',
+  'screening',
+  'rolePlay',
+  'offer',
+  'offerStart',
+  'hiredAt',
+  'rideAlongCheck',
+] as const;
+export type StepFields = Pick<OrganizerState, (typeof stepFields)[number]>;
+
+export interface LastStep {
+  /** The action (one whose definition is `revertible`). */
+  action: string;
+  at: string;
+  by: string;
+  from: Stage;
+  to: Stage;
+  before: StepFields;
 }
 
 export interface TransitionRecord {

@@ -49,6 +49,8 @@ export interface ProgramPolicy {
   applicationsOpen?: { from?: string; until?: string };
   /** How long a link sent by email stays good (default 14 days); it ends sooner once its purpose is done. */
   linkExpiresAfter?: string;
+  /** How long after a hiring step it may be undone (`revert-step`; default 2 days). */
+  correctionWindow?: string;
   /** How organizers are paid, on time sheets and debriefs (src/domain/pay.ts); absent: the program pays nothing. */
   pay?: PayPolicy;
 }
@@ -150,6 +152,7 @@ const durationFields = [
   'offerExpiresAfter',
   'debriefNudgeBefore',
   'linkExpiresAfter',
+  'correctionWindow',
   'rideAlongWindow',
   'debriefEvery',
   'debriefGrace',
@@ -263,7 +266,11 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
     for (const stage of ['applied', 'screening', 'role_play'])
       checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
   for (const field of durationFields) {
-    if ((field === 'debriefNudgeBefore' || field === 'linkExpiresAfter') && policy[field] === undefined) continue;
+    if (
+      (field === 'debriefNudgeBefore' || field === 'linkExpiresAfter' || field === 'correctionWindow') &&
+      policy[field] === undefined
+    )
+      continue;
     checkDuration(at(field), policy[field], problems);
   }
   for (const stage of ['training', 'ride_along'] as const) {
@@ -339,6 +346,11 @@ export function stageTimeLimit(policy: ProgramPolicy, stage: string, secondRules
  */
 export function debriefsOnCalendar(policy: ProgramPolicy): boolean {
   return durationMs(policy.debriefEvery) >= 86_400_000;
+}
+
+/** How long after a hiring step it may be undone under the policy. */
+export function correctionWindow(policy: ProgramPolicy): string {
+  return policy.correctionWindow ?? '2 days';
 }
 
 /** How long a link sent by email stays good under the policy. */

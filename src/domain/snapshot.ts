@@ -1,4 +1,4 @@
-import { nextDebriefDueAt, overdueDebriefs } from './lifecycle';
+import { nextDebriefDueAt, overdueDebriefs, undoUntil } from './lifecycle';
 import type { Changes, OrganizerState } from './organizer';
 import { isClosed, Stage } from './stages';
 
@@ -23,6 +23,8 @@ export interface OrganizerSnapshot {
   nextDebriefDueAt: string | null;
   /** When the coordinator is reminded that the person is still in their stage, as the workflow set it (none: no limit). */
   stageDueAt: string | null;
+  /** Until when the last hiring step may be undone (`revert-step`); null: there is none to undo. */
+  undoUntil: string | null;
   flags: string[];
   ineligibleReasons: string[];
   screening: OrganizerState['screening'] | null;
@@ -72,6 +74,7 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     overdueDebriefs: overdueDebriefs(state),
     nextDebriefDueAt: nextDebriefDueAt(state) ?? null,
     stageDueAt: state.sla && state.sla.stage === state.stage && !isClosed(state.stage) ? state.sla.remindAt : null,
+    undoUntil: undoUntil(state),
     flags: [...state.flags],
     ineligibleReasons: [...state.ineligibleReasons],
     screening: state.screening ? { ...state.screening } : null,

@@ -35,7 +35,7 @@ export function stageRefusal(action: Action, stage: Stage, paused: boolean, payO
   if (onPayPeriods && stages.includes(stage)) {
     return payOpen ? undefined : { code: 'conflict', message: `${action} is not possible: no pay period is open` };
   }
-  if (isClosed(stage))
+  if (isClosed(stage) && !stages.includes(stage))
     return { code: 'stage', message: `${action} is not possible: the organizer's stage is ${stage}, which is closed` };
   if (!stages.includes(stage))
     return { code: 'stage', message: `${action} is not possible in stage ${stage} (only in ${stages.join(', ')})` };
@@ -70,8 +70,19 @@ export function rolesTaking(action: Action): ('coordinator' | 'organizer')[] {
 
 /**
  * What someone may do on an organizer now: the actions the stage accepts (given the paused flag) that their relation
- * to the record lets them take (pay actions only while a pay period is open).
+ * to the record lets them take (pay actions only while a pay period is open; the undo only while a step is undoable).
  */
-export function allowedActions(stage: Stage, paused: boolean, relation: Relation, payOpen = false): Action[] {
-  return actions.filter((action) => mayTake(action, relation) && !stageRefusal(action, stage, paused, payOpen));
+export function allowedActions(
+  stage: Stage,
+  paused: boolean,
+  relation: Relation,
+  payOpen = false,
+  undoable = false,
+): Action[] {
+  return actions.filter(
+    (action) =>
+      mayTake(action, relation) &&
+      !stageRefusal(action, stage, paused, payOpen) &&
+      (action !== 'revert-step' || undoable),
+  );
 }

@@ -69,6 +69,10 @@ export class OrganizerEntity {
   @Column({ type: 'timestamptz', nullable: true })
   stageDueAt: Date | null;
 
+  /** Until when the last hiring step may be undone, as the workflow set it (null: none to undo). */
+  @Column({ type: 'timestamptz', nullable: true })
+  undoUntil: Date | null;
+
   @Column({ type: 'jsonb', default: () => "'[]'" })
   flags: string[];
 

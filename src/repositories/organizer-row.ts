@@ -26,6 +26,7 @@ export function organizerRow(o: OrganizerSnapshot) {
     overdue_debriefs: o.overdueDebriefs,
     next_debrief_due_at: o.nextDebriefDueAt,
     stage_due_at: o.stageDueAt,
+    undo_until: o.undoUntil,
     flags: o.flags,
     ineligible_reasons: o.ineligibleReasons,
     screening: o.screening,

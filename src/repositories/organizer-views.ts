@@ -57,6 +57,8 @@ export interface OrganizerDetail extends OrganizerSummary {
   /** When the member was erased (the record keeps only figures then). */
   erasedAt?: string;
   nextDebriefDueAt?: string;
+  /** Until when the last hiring step may be undone, if one may be. */
+  undoUntil?: string;
   flags: string[];
   ineligibleReasons: string[];
   screening: NonNullable<OrganizerSnapshot['screening']> | null;

@@ -249,6 +249,7 @@ export class OrganizerRepository {
       endsAt: isoOrNull(o.ends_at),
       ...(o.erased_at ? { erasedAt: iso(o.erased_at) } : {}),
       ...(o.next_debrief_due_at ? { nextDebriefDueAt: iso(o.next_debrief_due_at) } : {}),
+      ...(o.undo_until ? { undoUntil: iso(o.undo_until) } : {}),
       flags: o.flags,
       ineligibleReasons: o.ineligible_reasons,
       screening: o.screening ?? null,

@@ -175,8 +175,15 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         // validator, in the same activation, so the two see the same state.
         if (!state) await condition(() => state !== undefined);
         const current = state!;
+        const request = actionRequest(action, message);
+        // An ineligible application reopened is checked against the roster as it is now (asked here, never sent).
+        if (request.action === 'reopen' && current.stage === 'ineligible')
+          request.input = {
+            ...request.input,
+            roster: await checkRoster({ programId: current.programId, memberId: current.memberId }),
+          };
         const versionBefore = current.version;
-        const { changes, refused } = takeAction(current, actionRequest(action, message), Date.now());
+        const { changes, refused } = takeAction(current, request, Date.now());
         changed(versionBefore, changes);
         if (refused) throw refusalFailure(refused, current);
         logApplied(action, current);
@@ -237,31 +244,34 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   }
   void storeInOrder();
 
-  // A closed record's run goes on while it has a pay period open (time sheets and approvals come after the term).
+  // A closed record's run goes on while it has a pay period open (time sheets and approvals come after the term), and
+  // again if it is reopened before the run ends.
   const settled = () => isClosed(current.stage) && !owesPay(current);
-  while (!settled()) {
-    const deadline = nextDeadlineNow();
-    await condition(
-      () => settled() || nextDeadlineNow() !== deadline,
-      deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
-    );
-    const versionBefore = current.version;
-    changed(versionBefore, fireDeadlines(current, Date.now()));
+  for (;;) {
+    while (!settled()) {
+      const deadline = nextDeadlineNow();
+      await condition(
+        () => settled() || nextDeadlineNow() !== deadline,
+        deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
+      );
+      const versionBefore = current.version;
+      changed(versionBefore, fireDeadlines(current, Date.now()));
 
-    const periodsThisRun = current.periods.length - periodsAtRunStart;
-    if (
-      !settled() &&
-      (workflowInfo().continueAsNewSuggested || periodsThisRun >= (input.periodsPerRun ?? defaultPeriodsPerRun))
-    ) {
-      // Every change is stored first: no projection is left running for a run that has ended. An update accepted
-      // after this would be cut off by the continue-as-new; from here to it nothing awaits.
-      await condition(() => allHandlersFinished() && !unstored.waiting);
-      return continueAsNew<typeof organizerWorkflow>({ ...nextRunInput(input, current), ...deliveries.carried() });
+      const periodsThisRun = current.periods.length - periodsAtRunStart;
+      if (
+        !settled() &&
+        (workflowInfo().continueAsNewSuggested || periodsThisRun >= (input.periodsPerRun ?? defaultPeriodsPerRun))
+      ) {
+        // Every change is stored first: no projection is left running for a run that has ended. An update accepted
+        // after this would be cut off by the continue-as-new; from here to it nothing awaits.
+        await condition(() => allHandlersFinished() && !unstored.waiting);
+        return continueAsNew<typeof organizerWorkflow>({ ...nextRunInput(input, current), ...deliveries.carried() });
+      }
     }
+    // A closed record ends once every change is stored; it still sends what it raised, within a day (mail still
+    // failing after that is logged, not awaited). Reopened meanwhile, it goes on.
+    await condition(() => allHandlersFinished() && !unstored.waiting);
+    if (!deliveries.idle) await condition(() => deliveries.idle || !settled(), '1 day');
+    if (settled()) return current;
   }
-  // A closed record ends once every change is stored; it still sends what it raised, within a day (mail still
-  // failing after that is logged, not awaited).
-  await condition(() => allHandlersFinished() && !unstored.waiting);
-  if (!deliveries.idle) await condition(() => deliveries.idle, '1 day');
-  return current;
 }

@@ -480,6 +480,18 @@ describe('access matrix: every route × every caller', () => {
     action('reject', 'applied', { reason: 'not this round' }, false),
     action('withdraw', 'applied', { reason: 'moved' }, true),
     action('terminate', 'training', { reason: 'did not report' }, false),
+    action('revert-step', 'role_play', { reason: 'recorded on the wrong person' }, false),
+    {
+      // Allowed cells reopen an application of their own, rejected first; the shared one is open (refused by stage).
+      route: 'POST /api/organizers/{organizerId}/reopen',
+      expect: [200, 403, 200, 403, 403, 403],
+      async cell(_, allowed) {
+        if (!allowed) return { path: `/api/organizers/${shared}/reopen`, body: { reason: 'a mistake' } };
+        const id = await organizerIn('applied');
+        await admin.ok('POST', `/api/organizers/${id}/reject`, { reason: 'clicked the wrong row' });
+        return { path: `/api/organizers/${id}/reopen`, body: { reason: 'a mistake' } };
+      },
+    },
     {
       route: 'GET /api/links/{token}',
       public: true,

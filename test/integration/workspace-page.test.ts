@@ -8,7 +8,7 @@ import { walkStages } from '../../dev/hiring-walk';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastHiringPolicy, aFastPolicy } from '../support/builders';
-import { accessibilityProblems, desktop, screenshot as shot, signedIn } from '../support/browser';
+import { accessibilityProblems, actOnPanel, desktop, screenshot as shot, signedIn } from '../support/browser';
 
 describe("the coordinator's workspace (headless Chromium)", () => {
   let harness: AppHarness;
@@ -36,17 +36,7 @@ describe("the coordinator's workspace (headless Chromium)", () => {
   const open = (path: string, viewport = desktop, token = coordinator.token): Promise<Page> =>
     signedIn(harness.browser, harness.baseUrl, token, path, viewport);
 
-  /** On the person panel: press the action's button, fill its form, send it; resolves once the panel says done. */
-  async function act(page: Page, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {
-    await page.getByRole('button', { name: action, exact: true }).click();
-    await page.waitForSelector(`form.action-form h3:text-is("${action}")`);
-    await fill();
-    await page.locator('form.action-form').getByRole('button', { name: action, exact: true }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: `${action}: done` })
-      .waitFor();
-  }
+  const act = actOnPanel;
 
   const applied = async () => (await admin.apply(program.id)).body.id as string;
 

@@ -77,3 +77,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Whether the page is wider than its viewport (something would need sideways scrolling). */
 export const overflowsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** On the person panel: press the action's button, fill its form, send it; resolves once the panel says done. */
+export async function actOnPanel(page: Page, action: string, fill: () => Promise<void> = async () => undefined) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  await page.waitForSelector(`form.action-form h3:text-is("${action}")`);
+  await fill();
+  await page.locator('form.action-form').getByRole('button', { name: action, exact: true }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${action}: done` })
+    .waitFor();
+}

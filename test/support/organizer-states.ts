@@ -38,6 +38,8 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   'approve-pay-period': { periodStart: '2026-01-05T15:09:00.000Z' },
   pause: { reason: 'family leave' },
   resume: {},
+  reopen: { reason: 'entered on the wrong person', attestations: attestations() },
+  'revert-step': { reason: 'recorded on the wrong person' },
   reject: { reason: 'not a fit this round' },
   withdraw: { reason: 'moved away' },
   terminate: { reason: 'did not report' },

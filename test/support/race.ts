@@ -105,6 +105,8 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
     case 'reject':
     case 'withdraw':
     case 'terminate':
+    case 'reopen':
+    case 'revert-step':
       return { reason: 'race' };
   }
 }

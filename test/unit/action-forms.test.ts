@@ -18,6 +18,7 @@ const chicago = 'America/Chicago';
 const now = Date.parse('2027-03-05T00:00:00Z');
 const paid = mergePolicy(policyPresets.member_organizer, {});
 const context = (patch: Partial<FormContext> = {}): FormContext => ({
+  stage: 'active',
   policy: paid,
   timezone: chicago,
   now,

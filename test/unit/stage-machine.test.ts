@@ -13,9 +13,20 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
     reject: 'not_selected',
     withdraw: 'withdrawn',
   },
-  role_play: { 'record-role-play': 'offered', reject: 'not_selected', withdraw: 'withdrawn' },
-  offered: { 'respond-offer': 'training', withdraw: 'withdrawn' },
-  training: { 'record-training': 'training', withdraw: 'withdrawn', terminate: 'terminated' },
+  // Reached by a hiring step (the walk's last), which may be undone.
+  role_play: {
+    'record-role-play': 'offered',
+    reject: 'not_selected',
+    withdraw: 'withdrawn',
+    'revert-step': 'screening',
+  },
+  offered: { 'respond-offer': 'training', withdraw: 'withdrawn', 'revert-step': 'role_play' },
+  training: {
+    'record-training': 'training',
+    withdraw: 'withdrawn',
+    terminate: 'terminated',
+    'revert-step': 'offered',
+  },
   ride_along: { 'record-ride-along': 'active', withdraw: 'withdrawn', terminate: 'terminated' },
   active: {
     'record-ride-along': 'active',
@@ -27,11 +38,12 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
     terminate: 'terminated',
   },
   completed: {},
-  withdrawn: {},
+  // Withdrawn from applied here: reopened, back to it.
+  withdrawn: { reopen: 'applied' },
   terminated: {},
-  not_selected: {},
-  declined: {},
-  ineligible: {},
+  not_selected: { reopen: 'applied' },
+  declined: { reopen: 'applied', 'revert-step': 'offered' },
+  ineligible: { reopen: 'applied' },
 };
 
 const cases = stages.flatMap((stage) => actions.map((action) => [stage, action] as const));
@@ -53,17 +65,21 @@ describe('the stage machine: every stage × every action', () => {
       // Pay actions are taken in active and on closed records while a pay period is open; this policy pays nothing.
       const payStage =
         payActions.includes(action) && ['active', 'completed', 'withdrawn', 'terminated'].includes(stage);
-      const conflict = (action === 'resume' && stage === 'active') || payStage;
+      // Undoing a step where none was taken (a reject, or nothing yet) is refused by what happened, not by the stage.
+      const nothingToUndo = action === 'revert-step' && ['applied', 'not_selected'].includes(stage);
+      const conflict = (action === 'resume' && stage === 'active') || payStage || nothingToUndo;
       expect(refused).toBeDefined();
       expect(refused!.code).toBe(conflict ? 'conflict' : 'stage');
-      expect(refused!.message).toContain(payStage ? 'no pay period is open' : conflict ? 'not paused' : stage);
+      expect(refused!.message).toContain(
+        payStage ? 'no pay period is open' : nothingToUndo ? 'no hiring step to undo' : conflict ? 'not paused' : stage,
+      );
       // A refused action is never applied: the workflow's validator stops it, so state, version and rows stay.
       expect(organizer.state).toEqual(before);
     }
   });
 
-  it('covers all 13 stages × 17 actions', () => {
-    expect(cases).toHaveLength(13 * 17);
+  it('covers all 13 stages × 19 actions', () => {
+    expect(cases).toHaveLength(13 * 19);
   });
 });
 
@@ -78,8 +94,9 @@ describe('allowed actions (what the person panel offers)', () => {
           : action in accepted[stage] && !(action === 'pause' && paused);
       for (const paused of stage === 'active' ? [false, true] : [false]) {
         const expected = actions.filter((action) => accepts(action, paused));
-        expect(allowedActions(stage, paused, 'coordinator')).toEqual(expected);
-        expect(allowedActions(stage, paused, 'self')).toEqual(
+        const undoable = 'revert-step' in accepted[stage];
+        expect(allowedActions(stage, paused, 'coordinator', false, undoable)).toEqual(expected);
+        expect(allowedActions(stage, paused, 'self', false, undoable)).toEqual(
           expected.filter((action) =>
             ['respond-offer', 'submit-debrief', 'set-work-plan', 'submit-timesheet', 'withdraw'].includes(action),
           ),

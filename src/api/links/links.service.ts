@@ -216,6 +216,7 @@ export class LinksService {
 /** A link's form: its action's, for the one period the link is for (named by the link, so not asked). */
 function linkForm(action: Action, organizer: OrganizerFacts, only: Partial<FormContext>) {
   const context: FormContext = {
+    stage: organizer.stage,
     policy: organizer.program.policy,
     timezone: organizer.program.timezone,
     now: Date.now(),

@@ -179,6 +179,11 @@ export class OrganizerDetailDto extends OrganizerDto implements Omit<OrganizerDe
   erasedAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'When the next debrief is due (active, not paused)' })
   nextDebriefDueAt?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "Until when the last hiring step may be undone (revert-step; the program's correction window)",
+  })
+  undoUntil?: string;
   @ApiProperty({ type: [String], example: ['current_leader'] }) flags: string[];
   @ApiProperty({ type: [String], description: 'Why the application was ineligible' }) ineligibleReasons: string[];
   @ApiProperty({ type: ScreeningSummaryDto, nullable: true }) screening: ScreeningSummaryDto | null;

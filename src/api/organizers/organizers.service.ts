@@ -189,22 +189,37 @@ export class OrganizersService {
   ): Promise<void> {
     const row = known ?? (await this.organizers.access(organizerId));
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
-    // A closed stage is final and its workflow has ended, so the stage machine answers from the projected stage.
-    // Except a pay action: a closed record's workflow waits while a pay period is open, and answers for itself.
-    if (isClosed(row.stage) && !payActions.includes(action))
-      throw new ConflictError(stageRefusal(action, row.stage, row.paused)!.message);
+    // A closed record's workflow has ended (or waits only for pay), so the stage machine answers from the projected
+    // stage; a pay action's workflow answers for itself, and an action that reopens the record reaches it anew.
+    const onClosed = isClosed(row.stage) && !payActions.includes(action);
+    if (onClosed) {
+      const refused = stageRefusal(action, row.stage, row.paused);
+      if (refused) throw new ConflictError(refused.message);
+      if (row.erasedAt) throw new ConflictError("the member's data was erased; their record can no longer change");
+    }
     await this.checkDates(action, input, row.programId);
     const sent = workflowInput(action, input);
+    const sendToClosed = async () => {
+      const program = await this.programs.find(row.programId);
+      return this.workflows.actOnClosed(organizerId, action, sent, actor, {
+        policy: program.policy,
+        termEnd: program.termEnd?.toISOString(),
+        changedAt: program.updatedAt.toISOString(),
+      });
+    };
     let projection: Projection | undefined;
     try {
-      ({ projection } = await this.workflows.act(organizerId, action, sent, actor));
+      ({ projection } = onClosed ? await sendToClosed() : await this.workflows.act(organizerId, action, sent, actor));
     } catch (error) {
       if (!(error instanceof RecordClosedError)) throw error;
       // The workflow stores its last change before it ends, so the row says where it closed.
       const closed = await this.organizers.access(organizerId);
-      throw closed && isClosed(closed.stage)
-        ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message)
-        : error;
+      if (closed && isClosed(closed.stage) && !stageRefusal(action, closed.stage, closed.paused))
+        ({ projection } = await sendToClosed());
+      else
+        throw closed && isClosed(closed.stage)
+          ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message)
+          : error;
     }
     await this.store(projection);
     await this.audit.record({
@@ -344,8 +359,10 @@ export class OrganizersService {
     const relation = this.access.relationTo(caller, { id: organizerId, programId: detail.programId });
     const payOpen = detail.payPeriods.some((p) => p.status === 'open' || p.status === 'submitted');
     // An erased record is figures only: nothing is offered on it, whatever its pay periods say.
-    const offered = detail.erasedAt ? [] : allowedActions(detail.stage, detail.paused, relation, payOpen);
+    const undoable = detail.undoUntil !== undefined && Date.parse(detail.undoUntil) > Date.now();
+    const offered = detail.erasedAt ? [] : allowedActions(detail.stage, detail.paused, relation, payOpen, undoable);
     const context: FormContext = {
+      stage: detail.stage,
       policy,
       timezone: detail.timezone,
       now: Date.now(),

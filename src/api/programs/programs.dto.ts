@@ -174,6 +174,8 @@ export class PolicyPatchDto {
   applicationsOpen?: ApplicationsOpenDto;
   @Duration({ optional: true, example: '14 days', description: 'How long a link sent by email stays good' })
   linkExpiresAfter?: string;
+  @Duration({ optional: true, example: '2 days', description: 'How long after a hiring step it may be undone' })
+  correctionWindow?: string;
   @Nested(PayPolicyDto, { nullable: true, description: 'How organizers are paid; null: the program pays nothing' })
   pay?: PayPolicyDto | null;
 }
@@ -275,6 +277,7 @@ export class PolicyDto implements ProgramPolicy {
   @ApiPropertyOptional({ type: [String] }) debriefMetrics?: string[];
   @ApiPropertyOptional({ type: ApplicationsOpenPolicyDto }) applicationsOpen?: ApplicationsOpenPolicyDto;
   @ApiPropertyOptional() linkExpiresAfter?: string;
+  @ApiPropertyOptional() correctionWindow?: string;
   @ApiPropertyOptional({ type: PayPolicyDto }) pay?: PayPolicyDto;
 }
 

@@ -22,7 +22,8 @@ import { AppConfig } from '../../config/configuration';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 import type { Actor, Application, OrganizerState } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
-import type { Action, ActionInputs } from '../../domain/stage-machine';
+import { refusal } from '../../domain/lifecycle';
+import type { Action, ActionInputs, ActionRequest } from '../../domain/stage-machine';
 import { broadcastWorkflowType, ProgramBroadcast } from '../../contracts/program-broadcast';
 import {
   actionRefusedType,
@@ -150,6 +151,66 @@ export class WorkflowGateway {
       if (status.name !== 'RUNNING') throw error;
       return this.call(organizerId, send);
     }
+  }
+
+  /**
+   * Sends an action taken on a closed record (reopen): to the run still open if there is one (pay owed, mail pending),
+   * else to a new run under the same id that starts from the record's last state, on the program as it is now
+   * (update-with-start), once that state accepts the action (a refused one starts nothing). The state goes on with its
+   * version, so the read models take the new run's writes, and its history rows go on from the last one: one person,
+   * one timeline.
+   */
+  async actOnClosed<A extends Action>(
+    organizerId: string,
+    action: A,
+    input: ActionInputs[A],
+    actor: Actor,
+    program: { policy: ProgramPolicy; termEnd?: string; changedAt: string },
+  ): Promise<ActionResult> {
+    const handle = this.client.workflow.getHandle(organizerId);
+    const { status } = await this.call(organizerId, () => handle.describe());
+    if (status.name === 'RUNNING') return this.act(organizerId, action, input, actor);
+    if (status.name !== 'COMPLETED')
+      throw new ConflictError(`this record's last run ended ${status.name.toLowerCase()}: it cannot be reopened`);
+    const last = (await this.call(organizerId, () => handle.result())) as OrganizerState;
+    const state: OrganizerState = {
+      ...last,
+      policy: program.policy,
+      termEnd: program.termEnd,
+      programChangedAt: program.changedAt,
+    };
+    const refused = refusal(state, { action, input, actor } as ActionRequest, Date.now());
+    if (refused)
+      throw refused.code === 'invalid' ? new RuleViolationError(refused.message) : new ConflictError(refused.message);
+    const args: OrganizerWorkflowInput = {
+      organizerId,
+      programId: last.programId,
+      policy: program.policy,
+      termEnd: program.termEnd,
+      programChangedAt: program.changedAt,
+      state,
+    };
+    await this.call(organizerId, () => this.ensureSearchAttributes());
+    return this.call(
+      organizerId,
+      () =>
+        this.client.workflow.executeUpdateWithStart(actionUpdates[action] as never, {
+          args: [{ input, actor }],
+          startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+            workflowId: organizerId,
+            taskQueue: this.config.temporal.taskQueue,
+            // A run that another reopen started a moment ago takes this one's action (and refuses it by its stage).
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+            typedSearchAttributes: new TypedSearchAttributes([
+              { key: programIdKey, value: last.programId },
+              { key: organizerStageKey, value: last.stage },
+              { key: organizerPathKey, value: currentOrganizerPath },
+            ]),
+            args: [args],
+          }),
+        }) as Promise<ActionResult>,
+    );
   }
 
   /**

@@ -24,6 +24,7 @@ import { InvitedUsers1796900000000 } from './1796900000000-InvitedUsers';
 import { PersonalTokens1797000000000 } from './1797000000000-PersonalTokens';
 import { SingleSignOn1797100000000 } from './1797100000000-SingleSignOn';
 import { OrganizerNotes1797200000000 } from './1797200000000-OrganizerNotes';
+import { UndoUntil1797300000000 } from './1797300000000-UndoUntil';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   PersonalTokens1797000000000,
   SingleSignOn1797100000000,
   OrganizerNotes1797200000000,
+  UndoUntil1797300000000,
 ];

@@ -1,6 +1,7 @@
 // People's actions: why one is refused, and what one changes when it is not. Each action's own rule and effect is
 // its definition in ./by-action; here the order every action goes through.
-import { Changes, mergeChanges, noChanges, OrganizerState } from '../organizer';
+import { Changes, mergeChanges, noChanges, OrganizerState, stepFields, type StepFields } from '../organizer';
+import { iso } from './time';
 import { ActionRequest } from '../stage-machine';
 import { type Action, Refusal, stageRefusal } from '../stage-machine';
 import { fireDeadlines } from './deadlines';
@@ -37,7 +38,21 @@ export function takeAction(
  */
 export function applyAction(state: OrganizerState, request: ActionRequest, now: number): Changes {
   const changes = noChanges();
-  const touched = definitionOf(request.action).apply(state, request.input, request.actor, now, changes);
-  if (touched || changes.transitions.length || changes.resolutions.length) state.version += 1;
+  const definition = definitionOf(request.action);
+  const from = state.stage;
+  const before = definition.revertible ? stepFieldsOf(state) : undefined;
+  const touched = definition.apply(state, request.input, request.actor, now, changes);
+  if (touched || changes.transitions.length || changes.resolutions.length) {
+    state.version += 1;
+    // A step may be undone until anything else is done; undoing one leaves none to undo.
+    state.lastStep = before
+      ? { action: request.action, at: iso(now), by: request.actor.id, from, to: state.stage, before }
+      : undefined;
+  }
   return changes;
+}
+
+/** A copy of what a step changes besides the stage. */
+export function stepFieldsOf(state: OrganizerState): StepFields {
+  return JSON.parse(JSON.stringify(Object.fromEntries(stepFields.map((field) => [field, state[field]]))));
 }

@@ -5,7 +5,7 @@
 export { eligibilityProblems, startOrganizer } from './start';
 export type { StartInput } from './start';
 export { refusal, applyAction, takeAction } from './actions';
-export { debriefPeriodFor, rideAlongKey } from './by-action';
+export { debriefPeriodFor, rideAlongKey, undoUntil } from './by-action';
 export { isCurrentChange, changePolicy, changeTermEnd } from './program-changes';
 export { stateAt, nextDeadline, fireDeadlines } from './deadlines';
 export { overdueDebriefs, nextDebriefDueAt } from './figures';

@@ -24,7 +24,11 @@ export interface StartInput {
 }
 
 /** Why an application is not eligible (empty when it is). */
-export function eligibilityProblems(application: Application, policy: ProgramPolicy, roster: RosterStatus): string[] {
+export function eligibilityProblems(
+  application: Pick<Application, 'attestations'>,
+  policy: ProgramPolicy,
+  roster: RosterStatus,
+): string[] {
   const { attestations } = application;
   const problems: string[] = [];
   if (!attestations.currentMember) problems.push('not a current member');
@@ -62,6 +66,7 @@ export function startOrganizer(input: StartInput, now: number): { state: Organiz
     seq: 0,
     flags: application.attestations.currentLeader ? ['current_leader'] : [],
     ineligibleReasons: problems,
+    attestations: application.attestations,
     policy: input.policy,
     termEnd: input.termEnd,
     ...(input.programChangedAt ? { programChangedAt: input.programChangedAt } : {}),

@@ -69,7 +69,8 @@ export function enter(
     if (to === 'training' && rules2(state) && state.offer) state.offerStart = state.offer.startDate.slice(0, 10);
     state.offer = undefined;
   }
-  if (to === 'training') {
+  // Reopened (from a closed stage), a hire keeps when it was hired and its ride-along checks.
+  if (to === 'training' && !(from && isClosed(from))) {
     state.hiredAt = iso(now);
     // The first rules check ride-alongs once, at half the window; the second every twelfth of it, as a forecast.
     const window = durationMs(state.policy.rideAlongWindow);
@@ -77,6 +78,7 @@ export function enter(
   }
   if (to === 'active' && !state.activeSince) activate(state, now, changes);
   if (isClosed(to)) {
+    if (from && !isClosed(from)) state.closedFrom = from;
     // A closed record owes nothing more: no reminder stays open and nobody stays flagged.
     resolve(state, changes, () => true, now, actor);
     state.paused = false;

@@ -255,6 +255,14 @@ export const en = {
     reject: { label: 'Reject', outcome: 'applied, screening, role_play → not_selected' },
     withdraw: { label: 'Withdraw', outcome: 'any open stage → withdrawn' },
     terminate: { label: 'Terminate', outcome: 'training, ride_along, active → terminated' },
+    'revert-step': {
+      label: 'Undo last step',
+      outcome: 'back to the stage before the last screening result, role-play decision or offer answer',
+    },
+    reopen: {
+      label: 'Reopen',
+      outcome: 'ineligible (checked again), not_selected, declined → applied; withdrawn → the stage it left',
+    },
   },
   /** The fields of the forms people fill. */
   field: {
@@ -264,6 +272,7 @@ export const en = {
     where: 'Where',
     notes: 'Notes',
     reason: 'Reason',
+    attestations: 'The applicant’s answers',
     attended: 'Came to the screening',
     advance: 'Goes on to the role-play',
     scores: 'Scores, 1 (weak) to 5 (strong)',

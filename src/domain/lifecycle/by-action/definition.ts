@@ -27,6 +27,8 @@ export interface StageFacts {
 
 /** What a form needs to know of the record it is for (the page's panel and the phone pages alike). */
 export interface FormContext {
+  /** The record's stage. */
+  stage: Stage;
   policy: ProgramPolicy;
   timezone: string;
   now: number;
@@ -49,6 +51,8 @@ export interface ActionDefinition<I> {
   whilePaused?: boolean;
   /** The organizer may take it on their own record (the program's coordinators may take every action). */
   organizerMay?: boolean;
+  /** A hiring step `revert-step` may undo (until another action follows it, within the correction window). */
+  revertible?: boolean;
   /**
    * A date it takes that must be plausible for the program (the API checks it before the workflow): `term`, within a
    * year of the program's term; `past`, not in the future nor more than a year before the term began.

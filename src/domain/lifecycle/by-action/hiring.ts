@@ -82,6 +82,7 @@ export interface RecordScreeningInput {
 
 export const recordScreening: ActionDefinition<RecordScreeningInput> = {
   stages: ['screening'],
+  revertible: true,
   input: [
     {
       name: 'attended',
@@ -132,6 +133,7 @@ export interface RecordRolePlayInput {
 
 export const recordRolePlay: ActionDefinition<RecordRolePlayInput> = {
   stages: ['role_play'],
+  revertible: true,
   input: [
     {
       name: 'scores',
@@ -253,6 +255,7 @@ export interface RespondOfferInput {
 
 export const respondOffer: ActionDefinition<RespondOfferInput> = {
   stages: ['offered'],
+  revertible: true,
   organizerMay: true,
   input: [
     {

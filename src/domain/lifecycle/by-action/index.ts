@@ -14,6 +14,7 @@ import {
   terminate,
   withdraw,
 } from './hiring';
+import { reopen, revertStep } from './corrections';
 import { pause, resume } from './pause';
 import { approvePayPeriod, submitTimesheet } from './pay';
 import { recordRideAlong, recordTraining } from './training';
@@ -36,6 +37,8 @@ export const actionDefinitions = {
   reject,
   withdraw,
   terminate,
+  reopen,
+  'revert-step': revertStep,
 };
 
 export type Action = keyof typeof actionDefinitions;
@@ -53,6 +56,7 @@ export type ActionRequest<A extends Action = Action> = {
 export type { ActionDefinition, FormContext } from './definition';
 export { debriefPeriodFor } from './debriefs';
 export { noShowsAllowed } from './hiring';
+export { undoUntil } from './corrections';
 export { rideAlongKey } from './training';
 
 /** The form of an action for one record: drawn by its definition, or its input's fields as they stand. */

@@ -1,0 +1,172 @@
+// A way back from mistakes over HTTP (issue 29): closed records reopened, as a coordinator's client would, against the
+// real workflow. A record whose run has ended gets a new run under the same id that goes on from its last state.
+import { ApiClient, type Program } from '../support/api-client';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { aFastPolicy, attestations } from '../support/builders';
+import { eventually } from '../support/eventually';
+
+describe('reopening a closed record', () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let program: Program;
+  let coordinator: ApiClient;
+
+  beforeAll(async () => {
+    ({ harness, admin, program } = await startAppWithProgram({}));
+    coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  /** The runs of a record's workflow, oldest first, once its first run has ended. */
+  async function runs(organizerId: string): Promise<string[]> {
+    const found: { status: string; startTime: Date }[] = [];
+    for await (const run of harness.temporal.workflow.list({ query: `WorkflowId = '${organizerId}'` }))
+      found.push({ status: run.status.name, startTime: run.startTime });
+    return found.sort((a, b) => a.startTime.getTime() - b.startTime.getTime()).map((r) => r.status);
+  }
+
+  const ended = (organizerId: string) =>
+    eventually(`the run of ${organizerId} to end`, async () => (await runs(organizerId))[0] === 'COMPLETED');
+
+  const reopen = (organizerId: string, body: unknown) => coordinator.act(organizerId, 'reopen', body);
+
+  it('checks an ineligible application again with its answers corrected, in a new run, one timeline', async () => {
+    const { body: applied } = await coordinator.apply(program.id, {
+      attestations: attestations({ driversLicense: false, insuredVehicle: false }),
+    });
+    expect(applied.stage).toBe('ineligible');
+    await ended(applied.id);
+
+    const still = await reopen(applied.id, {
+      reason: 'two boxes left unticked on the phone',
+      attestations: attestations({ insuredVehicle: false }),
+    });
+    expect(still.status).toBe(409);
+    expect(still.body.message).toBe('still not eligible: did not attest to insuredVehicle');
+    expect((await coordinator.ok('GET', `/api/organizers/${applied.id}`)).stage).toBe('ineligible');
+
+    const reopened = await reopen(applied.id, {
+      reason: 'two boxes left unticked on the phone',
+      attestations: attestations(),
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ stage: 'applied', ineligibleReasons: [] });
+    expect(reopened.body.history.map((t: { to: string }) => t.to)).toEqual(['ineligible', 'applied']);
+    expect(reopened.body.history[1]).toMatchObject({ reason: 'two boxes left unticked on the phone' });
+    expect(await runs(applied.id)).toEqual(['COMPLETED', 'RUNNING']);
+    // The new run takes the record on: hiring goes on from here.
+    const scheduled = await coordinator.act(applied.id, 'schedule-screening', {
+      at: new Date(Date.now() + 86_400_000).toISOString(),
+      location: 'Local 1 hall',
+    });
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.body.history.map((t: { to: string }) => t.to)).toEqual(['ineligible', 'applied', 'screening']);
+  });
+
+  it('takes a withdrawn hire back to where they were, owing their debriefs again', async () => {
+    const { body } = await coordinator.apply(program.id);
+    await coordinator.hireToActive(program, body.id);
+    await coordinator.ok('POST', `/api/organizers/${body.id}/withdraw`, { reason: 'moved away' });
+    await ended(body.id);
+    const back = await coordinator.ok('POST', `/api/organizers/${body.id}/reopen`, {
+      reason: 'withdrawal entered on the wrong person',
+    });
+    expect(back.stage).toBe('active');
+    expect(back.history.map((t: { to: string }) => t.to).slice(-2)).toEqual(['withdrawn', 'active']);
+    await eventually('a debrief owed again', async () => {
+      const detail = await coordinator.ok('GET', `/api/organizers/${body.id}`);
+      return detail.pendingDebriefPeriods.length > 0;
+    });
+  });
+
+  it('takes a rejected or declined application back to applied; refuses it twice, on an open record, by an organizer', async () => {
+    const { body: rejected } = await coordinator.apply(program.id);
+    await coordinator.ok('POST', `/api/organizers/${rejected.id}/reject`, { reason: 'clicked on the wrong row' });
+    await ended(rejected.id);
+    const organizer = admin.as((await admin.createUser('organizer', { organizerId: rejected.id })).token);
+    expect((await organizer.act(rejected.id, 'reopen', { reason: 'me' })).status).toBe(403);
+    const [first, second] = await Promise.all([
+      reopen(rejected.id, { reason: 'clicked on the wrong row' }),
+      reopen(rejected.id, { reason: 'clicked on the wrong row' }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    expect((await coordinator.ok('GET', `/api/organizers/${rejected.id}`)).history.length).toBe(3);
+    expect((await reopen(rejected.id, { reason: 'again' })).status).toBe(409);
+
+    const { body: offered } = await coordinator.apply(program.id);
+    await coordinator.advanceTo(program, offered.id, 'offered');
+    await coordinator.ok('POST', `/api/organizers/${offered.id}/respond-offer`, { accepted: false });
+    expect((await coordinator.ok('POST', `/api/organizers/${offered.id}/reopen`, { reason: 'misclicked' })).stage).toBe(
+      'applied',
+    );
+  });
+
+  it("refuses once the member's data is erased, or the program's term has ended", async () => {
+    const { body: gone } = await coordinator.apply(program.id);
+    const erased = await admin.ok('POST', `/api/organizers/${gone.id}/erase`);
+    const refused = await coordinator.act(erased.organizerId, 'reopen', { reason: 'undo' });
+    expect([refused.status, refused.body.message]).toEqual([
+      409,
+      "the member's data was erased; their record can no longer change",
+    ]);
+
+    const short = await admin.createProgram();
+    const { body } = await admin.apply(short.id);
+    await admin.ok('POST', `/api/organizers/${body.id}/reject`, { reason: 'no' });
+    await admin.ok('PATCH', `/api/programs/${short.id}`, { termEnd: new Date(Date.now() + 2_000).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const late = await admin.act(body.id, 'reopen', { reason: 'too late' });
+    expect([late.status, late.body.message]).toEqual([
+      409,
+      "the program's term has ended: a record cannot be reopened after it",
+    ]);
+  });
+
+  it('undoes a screening result recorded wrong, even one that closed the record, and refuses a second undo', async () => {
+    const { body } = await coordinator.apply(program.id);
+    await coordinator.advanceTo(program, body.id, 'screening');
+    const closed = await coordinator.ok('POST', `/api/organizers/${body.id}/record-screening`, {
+      attended: true,
+      advance: false,
+    });
+    expect(closed.stage).toBe('not_selected');
+    expect(closed.allowedActions).toEqual(expect.arrayContaining(['revert-step', 'reopen']));
+    expect(Date.parse(closed.undoUntil) - Date.now()).toBeGreaterThan(47 * 3_600_000);
+    await ended(body.id);
+    const undone = await coordinator.ok('POST', `/api/organizers/${body.id}/revert-step`, {
+      reason: 'result clicked on the wrong row',
+    });
+    expect(undone.stage).toBe('screening');
+    expect(undone.history.map((t: { to: string }) => t.to)).toEqual([
+      'applied',
+      'screening',
+      'not_selected',
+      'screening',
+    ]);
+    expect(undone.allowedActions).not.toContain('revert-step');
+    expect(undone.undoUntil).toBeUndefined();
+    const again = await coordinator.act(body.id, 'revert-step', { reason: 'again' });
+    expect([again.status, again.body.message]).toEqual([
+      409,
+      'revert-step is not possible in stage screening (only in applied, role_play, not_selected, offered, training, declined)',
+    ]);
+    // The record goes on: the result recorded right this time.
+    expect(
+      (await coordinator.ok('POST', `/api/organizers/${body.id}/record-screening`, { attended: true, advance: true }))
+        .stage,
+    ).toBe('role_play');
+  });
+
+  it("refuses an undo outside the program's correction window", async () => {
+    const quick = await admin.createProgram(aFastPolicy({ correctionWindow: '2 seconds' }));
+    const { body } = await admin.apply(quick.id);
+    await admin.advanceTo(quick, body.id, 'role_play');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const late = await admin.act(body.id, 'revert-step', { reason: 'too late' });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/is older than the program's correction window \(2 seconds\)$/);
+  });
+});
