@@ -5,10 +5,17 @@ import type { NoteDto, NoteListDto } from '../api-types';
 import { when } from '../time';
 import { Failed, Field, FormAlert, inputValue, Loading, useAction, useData } from '../ui';
 
+/** The event a change of notes sends the page. */
+export const notesChanged = 'notes-changed';
+
 export function Notes({ organizerId, timezone }: { organizerId: string; timezone: string }) {
   const path = `/api/organizers/${organizerId}/notes`;
   const { data, error, reload } = useData(() => get<NoteListDto>(path), [organizerId]);
-  const { busy, failure, run } = useAction(reload);
+  // The history beside it lists the notes too: it hears of each change.
+  const { busy, failure, run } = useAction(async () => {
+    await reload();
+    window.dispatchEvent(new CustomEvent(notesChanged));
+  });
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);

@@ -9,6 +9,7 @@ import { announce, DataTable, Failed, Kpi, Loading, money, number, TableSection,
 import { vocabulary } from '../vocabulary';
 import { ActionForm } from './ActionForms';
 import { boardReturnKey } from './Board';
+import { History } from './History';
 import { Links } from './Links';
 import { Notes } from './Notes';
 import { timesheetHours } from './Pay';
@@ -166,20 +167,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
       ) : null}
 
       <div class="grid-2">
-        <section aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading">Timeline</h2>
-          <ol class="timeline" data-timeline={o.id}>
-            {o.history.map((t) => (
-              <li>
-                <strong>{v.stageLabel(t.to)}</strong>{' '}
-                <span class="muted">
-                  {when(t.at, tz)} · {t.actorInWords}
-                </span>
-                {t.reason ? <div>{t.reason}</div> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <History organizer={o} staff={program !== undefined} />
         <section aria-labelledby="reminders-heading">
           <h2 id="reminders-heading">Open reminders ({openReminders.length})</h2>
           {openReminders.length ? (
