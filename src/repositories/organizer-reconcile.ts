@@ -113,6 +113,7 @@ export async function storedOrganizer(dataSource: DataSource, id: string): Promi
     'ends_at',
     'next_debrief_due_at',
     'stage_due_at',
+    'undo_until',
   ];
   const row = found.row as Record<OrganizerColumn, unknown>;
   for (const column of timestamps) if (row[column]) row[column] = iso(row[column] as string);

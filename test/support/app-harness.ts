@@ -144,7 +144,15 @@ export class AppHarness {
     const worker = this.worker;
     const steps: (() => Promise<unknown> | undefined)[] = [
       () => this.chromium?.close(),
-      () => this.app?.close(),
+      () => {
+        // The tests are over: a connection still open (a client still sending a refused 20 MB body) is cut after 2 s
+        // rather than holding the close until the hook's timeout.
+        const server = this.app?.getHttpServer() as import('node:http').Server | undefined;
+        const closing = this.app?.close();
+        const cut = setTimeout(() => server?.closeAllConnections(), 2_000);
+        cut.unref();
+        return closing?.finally(() => clearTimeout(cut));
+      },
       async () => {
         if (!worker) return;
         worker.worker.shutdown();

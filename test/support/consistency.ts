@@ -101,15 +101,20 @@ async function committedStates(
     const [plain] = await codec.decode([payload as Payload]);
     return plain.data ? JSON.parse(Buffer.from(plain.data).toString('utf8')) : undefined;
   };
-  let runId: string | undefined = (await client.workflow.getHandle(organizerId).describe()).runId;
-  while (runId) {
+  // Every run under the id: the current one and those it continued from (read at once), and the earlier runs of a
+  // record reopened after its run ended (listed: the list may lag a moment, the chain does not).
+  const runIds = new Set<string>();
+  for await (const run of client.workflow.list({ query: `WorkflowId = '${organizerId}'` })) runIds.add(run.runId);
+  const pending = [(await client.workflow.getHandle(organizerId).describe()).runId];
+  const read = new Set<string>();
+  for (let runId = pending.pop() ?? [...runIds].find((id) => !read.has(id)); runId;) {
+    read.add(runId);
     const history: temporal.api.history.v1.IHistory = await client.workflow
       .getHandle(organizerId, runId)
       .fetchHistory();
-    runId = undefined;
     for (const event of history.events ?? []) {
-      const started = event.workflowExecutionStartedEventAttributes;
-      if (started?.continuedExecutionRunId) runId = started.continuedExecutionRunId;
+      const continued = event.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+      if (continued && !read.has(continued)) pending.push(continued);
       const success = event.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success;
       const result = success ? await decode(success.payloads?.[0]) : undefined;
       if (result?.version !== undefined)
@@ -123,6 +128,7 @@ async function committedStates(
         committed.set(organizer.version, { stage: organizer.stage, paused: organizer.paused });
       }
     }
+    runId = pending.pop() ?? [...runIds].find((id) => !read.has(id));
   }
   return committed;
 }
