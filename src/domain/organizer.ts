@@ -19,6 +19,13 @@ export function normalizedMemberId(memberId: string): string {
   return memberId.trim().toUpperCase();
 }
 
+/** One reason an application is not eligible: an answer that fails, too few hours, or the roster. */
+export type EligibilityProblem =
+  | { answer: RequirableAttestation }
+  | { hours: number; asked: number }
+  | { roster: 'absent' }
+  | { roster: 'inactive'; status: string };
+
 export interface Application {
   memberId: string;
   name: string;
@@ -118,6 +125,8 @@ export interface OrganizerState {
   ineligibleReasons: string[];
   /** The application's answers, checked again when an ineligible application is reopened (absent in runs before). */
   attestations?: Attestations;
+  /** Why it is ineligible, each failing answer or roster fact (absent in runs before: `ineligibleReasons` only). */
+  ineligibility?: EligibilityProblem[];
   /** The open stage a closed record left: reopening a withdrawal goes back to it (absent in runs before). */
   closedFrom?: Stage;
   /** The last hiring step, to undo (`revert-step`) until any other action is taken. */

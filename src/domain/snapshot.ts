@@ -1,5 +1,5 @@
 import { nextDebriefDueAt, overdueDebriefs, undoUntil } from './lifecycle';
-import type { Changes, OrganizerState } from './organizer';
+import type { Changes, EligibilityProblem, OrganizerState } from './organizer';
 import { isClosed, Stage } from './stages';
 
 /** The organizer's row in the read model: what lists, filters and the dashboard need, at one version. */
@@ -27,6 +27,8 @@ export interface OrganizerSnapshot {
   undoUntil: string | null;
   flags: string[];
   ineligibleReasons: string[];
+  /** Why it is ineligible, each failing answer or roster fact, for words (none known for runs before). */
+  ineligibility: EligibilityProblem[];
   screening: OrganizerState['screening'] | null;
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
   /** The role-play's scores against the program's rubric, the decision, and who scored it when. */
@@ -77,6 +79,7 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     undoUntil: undoUntil(state),
     flags: [...state.flags],
     ineligibleReasons: [...state.ineligibleReasons],
+    ineligibility: JSON.parse(JSON.stringify(state.ineligibility ?? [])),
     screening: state.screening ? { ...state.screening } : null,
     offer: offer
       ? {

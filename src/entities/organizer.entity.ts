@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { EligibilityProblem } from '../domain/organizer';
 import type { OrganizerSnapshot } from '../domain/snapshot';
 import type { Stage } from '../domain/stages';
 
@@ -78,6 +79,10 @@ export class OrganizerEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   ineligibleReasons: string[];
+
+  /** Why it is ineligible, each failing answer or roster fact (empty for records from before). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  ineligibility: EligibilityProblem[];
 
   @Column({ type: 'jsonb', nullable: true })
   screening: OrganizerSnapshot['screening'];

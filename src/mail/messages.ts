@@ -1,6 +1,8 @@
 // What the emails say: each a plain-text part complete on its own and the same as simple HTML. A reminder says what
 // is due, the rule that asks for it (the program's policy in words), the period and deadline in the program's time
 // zone, what happens next and when, and carries the link that clears it.
+import type { EligibilityProblem } from '../domain/organizer';
+import { eligibilityInWords } from '../words/eligibility';
 import { offerCurrency } from '../domain/offer';
 import type { LinkPurpose } from '../domain/links';
 import type { NotificationKind } from '../domain/organizer';
@@ -139,7 +141,7 @@ export function reminderMail(facts: ReminderFacts): Composed {
 export function linkMail(facts: {
   purpose: LinkPurpose;
   program: ProgramFacts;
-  organizer: { name: string; stage: Stage };
+  organizer: { name: string; stage: Stage; ineligibility?: EligibilityProblem[] };
   url: string;
   expiresAt: Date;
   period?: { start: string; end: string };
@@ -157,6 +159,8 @@ export function linkMail(facts: {
     if (facts.confirmation) parts.push(say('mail.thanks', named));
     const { stage } = facts.organizer;
     parts.push(say('mail.standing', { stage: { key: `stage.${stage}` }, next: { key: `applicantNext.${stage}` } }));
+    // Which answers made it ineligible, as a person would say them.
+    if (stage === 'ineligible') parts.push(...eligibilityInWords(facts.organizer.ineligibility ?? []));
   } else if (facts.purpose === 'debrief') {
     subject = say('mail.yourDebrief', named);
     parts.push(say('mail.why', { rule: sentence(ruleInWords('debrief', program.policy, program.timezone)) }));

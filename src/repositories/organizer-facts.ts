@@ -1,4 +1,5 @@
 // What links and the emails that carry them need to know of an organizer, in one read.
+import type { EligibilityProblem } from '../domain/organizer';
 import type { DataSource } from 'typeorm';
 import type { ProgramPolicy } from '../domain/policy';
 import type { Stage } from '../domain/stages';
@@ -9,6 +10,8 @@ export interface OrganizerFacts {
   name: string;
   email: string;
   stage: Stage;
+  /** Why the application is ineligible (words/eligibility.ts says it). */
+  ineligibility: EligibilityProblem[];
   erased: boolean;
   offer: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string } | null;
   pendingDebriefPeriods: { start: string; end: string; overdueAt: string; escalateAt?: string; overdue: boolean }[];
@@ -22,7 +25,7 @@ export interface OrganizerFacts {
 
 export async function organizerFacts(dataSource: DataSource, organizerId: string): Promise<OrganizerFacts | undefined> {
   const [row] = await dataSource.query(
-    `SELECT o.id, o.name, o.email, o.stage, o.erased_at, o.offer, o.pending_debrief_periods,
+    `SELECT o.id, o.name, o.email, o.stage, o.ineligibility, o.erased_at, o.offer, o.pending_debrief_periods,
             p.id AS program_id, p.name AS program_name, p.timezone, p.policy,
             (SELECT COALESCE(json_agg(json_build_object('start', pp.period_start, 'end', pp.period_end,
                'status', pp.status, 'dueAt', pp.due_at) ORDER BY pp.period_start), '[]')
@@ -36,6 +39,7 @@ export async function organizerFacts(dataSource: DataSource, organizerId: string
     name: row.name,
     email: row.email,
     stage: row.stage,
+    ineligibility: row.ineligibility ?? [],
     erased: row.erased_at !== null,
     offer: row.offer,
     pendingDebriefPeriods: row.pending_debrief_periods,

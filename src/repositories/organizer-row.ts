@@ -29,6 +29,7 @@ export function organizerRow(o: OrganizerSnapshot) {
     undo_until: o.undoUntil,
     flags: o.flags,
     ineligible_reasons: o.ineligibleReasons,
+    ineligibility: o.ineligibility,
     screening: o.screening,
     offer: o.offer,
     role_play: o.rolePlay,
@@ -45,6 +46,7 @@ export const iso = (value: string | Date) => new Date(value).toISOString();
 const jsonColumns = new Set<OrganizerColumn>([
   'flags',
   'ineligible_reasons',
+  'ineligibility',
   'screening',
   'offer',
   'role_play',

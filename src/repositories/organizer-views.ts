@@ -61,6 +61,7 @@ export interface OrganizerDetail extends OrganizerSummary {
   undoUntil?: string;
   flags: string[];
   ineligibleReasons: string[];
+  ineligibleInWords: string[];
   screening: NonNullable<OrganizerSnapshot['screening']> | null;
   offer: (NonNullable<OrganizerSnapshot['offer']> & OfferInWords & { currency: string; stipendMinor?: number }) | null;
   rolePlay: (NonNullable<OrganizerSnapshot['rolePlay']> & { scoredByInWords?: string }) | null;

@@ -1,6 +1,7 @@
 // The organizer read model's one owner: its tables are the organizer row and its history, debrief, training,
 // ride-along, work-plan, pay-period and notification rows. Here its reads; the projection write, the reconciler's
 // compare and repair, and erasure each have a file of their own beside it (organizer-*.ts), reached through this class.
+import { eligibilityInWords } from '../words/eligibility';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { debriefHoursOf, payPeriodView } from './pay.repository';
@@ -252,6 +253,7 @@ export class OrganizerRepository {
       ...(o.undo_until ? { undoUntil: iso(o.undo_until) } : {}),
       flags: o.flags,
       ineligibleReasons: o.ineligible_reasons,
+      ineligibleInWords: eligibilityInWords(o.ineligibility ?? []),
       screening: o.screening ?? null,
       offer: o.offer ? offerView(o.offer, offerCurrency(row.policy)) : null,
       rolePlay: o.role_play

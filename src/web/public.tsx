@@ -165,6 +165,13 @@ function LinkPage({ token }: { token: string }) {
         <>
           <p class="stage">{view.status.stageLabel}</p>
           <p>{view.status.nextStep}</p>
+          {view.status.reasons.length ? (
+            <ul>
+              {view.status.reasons.map((reason) => (
+                <li>{reason}</li>
+              ))}
+            </ul>
+          ) : null}
         </>
       ) : null}
       {view.form.fields.length ? (

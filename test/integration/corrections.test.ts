@@ -38,6 +38,10 @@ describe('reopening a closed record', () => {
       attestations: attestations({ driversLicense: false, insuredVehicle: false }),
     });
     expect(applied.stage).toBe('ineligible');
+    expect(applied.ineligibleInWords).toEqual([
+      'You said you do not have a driver’s license.',
+      'You said you do not have an insured vehicle.',
+    ]);
     await ended(applied.id);
 
     const still = await reopen(applied.id, {
@@ -53,7 +57,7 @@ describe('reopening a closed record', () => {
       attestations: attestations(),
     });
     expect(reopened.status).toBe(200);
-    expect(reopened.body).toMatchObject({ stage: 'applied', ineligibleReasons: [] });
+    expect(reopened.body).toMatchObject({ stage: 'applied', ineligibleReasons: [], ineligibleInWords: [] });
     expect(reopened.body.history.map((t: { to: string }) => t.to)).toEqual(['ineligible', 'applied']);
     expect(reopened.body.history[1]).toMatchObject({ reason: 'two boxes left unticked on the phone' });
     expect(await runs(applied.id)).toEqual(['COMPLETED', 'RUNNING']);

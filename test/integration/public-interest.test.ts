@@ -111,7 +111,12 @@ describe('the public interest form', () => {
     expect(ineligible).toMatchObject({
       stage: 'ineligible',
       ineligibleReasons: ["not on the program's member roster"],
+      ineligibleInWords: ['Your member number is not on the program’s member roster.'],
     });
+    // Their confirmation says why, as a person would.
+    await eventually('the confirmation to r9', async () =>
+      mailsTo('r9@example.org').some((m) => (m.text ?? '').includes('not on the program’s member roster')),
+    );
     // The duplicate changed nothing, and only the address on record heard of it.
     expect(await organizerOf(rostered.id, 'R-1')).toMatchObject({
       email: 'r1@example.org',

@@ -41,7 +41,7 @@ const calledNotForReaders = /^(Error|\w+Error|\w+Exception|log|warn|error|debug|
  */
 const programData = new Set(['requiredTrainings', 'rolePlayRubric', 'debriefMetrics', 'workKinds', 'metric']);
 const historyWriters = new Set(['move', 'enter']);
-const writtenIntoHistoryOrRefusals = new Set(['eligibilityProblems', 'missingFor']);
+const writtenIntoHistoryOrRefusals = new Set(['problemAsRecorded', 'missingFor']);
 
 /** SQL and markup read as words too. */
 const code = (text: string) =>

@@ -23,6 +23,8 @@ export class LinkStatusDto {
   @ApiProperty({ enum: stages }) stage: Stage;
   @ApiProperty() stageLabel: string;
   @ApiProperty() nextStep: string;
+  @ApiProperty({ type: [String], description: 'Why an application is ineligible, as the applicant is told' })
+  reasons: string[];
 }
 
 /** What a link page shows: whose it is, what it is for, until when, and the form to fill. */

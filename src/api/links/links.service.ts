@@ -1,5 +1,6 @@
 // Signed links over HTTP: a link page reads what its link is for and sends that one thing; coordinators see a
 // person's links, send a fresh one, revoke one. A link grants only its purpose, for its organizer, while it works.
+import { eligibilityInWords } from '../../words/eligibility';
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { offerCurrency } from '../../domain/offer';
 import { offerView } from '../../words/offer';
@@ -93,6 +94,7 @@ export class LinksService {
         stage: organizer.stage,
         stageLabel: say(`stage.${organizer.stage}`),
         nextStep: say(`applicantNext.${organizer.stage}`),
+        reasons: organizer.stage === 'ineligible' ? eligibilityInWords(organizer.ineligibility) : [],
       },
     };
   }

@@ -186,6 +186,12 @@ export class OrganizerDetailDto extends OrganizerDto implements Omit<OrganizerDe
   undoUntil?: string;
   @ApiProperty({ type: [String], example: ['current_leader'] }) flags: string[];
   @ApiProperty({ type: [String], description: 'Why the application was ineligible' }) ineligibleReasons: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'The same, as the applicant is told: each answer or roster fact that fails, in words',
+    example: ['You said you do not have a driver’s license.'],
+  })
+  ineligibleInWords: string[];
   @ApiProperty({ type: ScreeningSummaryDto, nullable: true }) screening: ScreeningSummaryDto | null;
   @ApiProperty({ type: OfferSummaryDto, nullable: true }) offer: OfferSummaryDto | null;
   @ApiProperty({ type: RolePlayDto, nullable: true, description: 'The role-play scored against the program rubric' })

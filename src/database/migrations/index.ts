@@ -25,6 +25,7 @@ import { PersonalTokens1797000000000 } from './1797000000000-PersonalTokens';
 import { SingleSignOn1797100000000 } from './1797100000000-SingleSignOn';
 import { OrganizerNotes1797200000000 } from './1797200000000-OrganizerNotes';
 import { UndoUntil1797300000000 } from './1797300000000-UndoUntil';
+import { Ineligibility1797400000000 } from './1797400000000-Ineligibility';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   SingleSignOn1797100000000,
   OrganizerNotes1797200000000,
   UndoUntil1797300000000,
+  Ineligibility1797400000000,
 ];

@@ -1,5 +1,14 @@
 // Starting an organizer on their application: eligibility, and the first state.
-import { Actor, Application, Changes, noChanges, OrganizerState, RosterStatus, systemActor } from '../organizer';
+import {
+  Actor,
+  Application,
+  Changes,
+  EligibilityProblem,
+  noChanges,
+  OrganizerState,
+  RosterStatus,
+  systemActor,
+} from '../organizer';
 import type { ProgramPolicy } from '../policy';
 import { Stage } from '../stages';
 import { enter } from './transitions';
@@ -23,31 +32,49 @@ export interface StartInput {
   timezone?: string;
 }
 
-/** Why an application is not eligible (empty when it is). */
+/** Why an application is not eligible, each answer or roster fact that fails (empty when it is eligible). */
+export function eligibilityChecks(
+  application: Pick<Application, 'attestations'>,
+  policy: ProgramPolicy,
+  roster: RosterStatus,
+): EligibilityProblem[] {
+  const { attestations } = application;
+  const problems: EligibilityProblem[] = [];
+  if (!attestations.currentMember) problems.push({ answer: 'currentMember' });
+  for (const required of policy.requiredAttestations) {
+    if (required !== 'currentMember' && !attestations[required]) problems.push({ answer: required });
+  }
+  if (!(attestations.weeklyHours >= policy.hoursPerWeek))
+    problems.push({ hours: attestations.weeklyHours, asked: policy.hoursPerWeek });
+  if (roster.hasRoster && !roster.onRoster) problems.push({ roster: 'absent' });
+  if (roster.hasRoster && roster.onRoster && roster.status !== 'active')
+    problems.push({ roster: 'inactive', status: roster.status ?? 'unknown' });
+  return problems;
+}
+
+/** The problems as the history and refusals keep them (the read model says them in words: words/eligibility.ts). */
 export function eligibilityProblems(
   application: Pick<Application, 'attestations'>,
   policy: ProgramPolicy,
   roster: RosterStatus,
 ): string[] {
-  const { attestations } = application;
-  const problems: string[] = [];
-  if (!attestations.currentMember) problems.push('not a current member');
-  for (const required of policy.requiredAttestations) {
-    if (required !== 'currentMember' && !attestations[required]) problems.push(`did not attest to ${required}`);
-  }
-  if (!(attestations.weeklyHours >= policy.hoursPerWeek)) {
-    problems.push(`commits ${attestations.weeklyHours} hours a week; the program asks ${policy.hoursPerWeek}`);
-  }
-  if (roster.hasRoster && !roster.onRoster) problems.push("not on the program's member roster");
-  if (roster.hasRoster && roster.onRoster && roster.status !== 'active')
-    problems.push(`roster status is ${roster.status ?? 'unknown'}, not active`);
-  return problems;
+  return eligibilityChecks(application, policy, roster).map(problemAsRecorded);
+}
+
+function problemAsRecorded(problem: EligibilityProblem): string {
+  if ('answer' in problem)
+    return problem.answer === 'currentMember' ? 'not a current member' : `did not attest to ${problem.answer}`;
+  if ('hours' in problem) return `commits ${problem.hours} hours a week; the program asks ${problem.asked}`;
+  return problem.roster === 'absent'
+    ? "not on the program's member roster"
+    : `roster status is ${problem.status}, not active`;
 }
 
 /** The state of a new application and its first history row: applied, or ineligible with the reasons. */
 export function startOrganizer(input: StartInput, now: number): { state: OrganizerState; changes: Changes } {
   const { application } = input;
-  const problems = eligibilityProblems(application, input.policy, input.roster);
+  const checks = eligibilityChecks(application, input.policy, input.roster);
+  const problems = checks.map(problemAsRecorded);
   const state: OrganizerState = {
     ...(input.rules ? { rules: input.rules } : {}),
     ...(input.termStart ? { termStart: input.termStart } : {}),
@@ -67,6 +94,7 @@ export function startOrganizer(input: StartInput, now: number): { state: Organiz
     flags: application.attestations.currentLeader ? ['current_leader'] : [],
     ineligibleReasons: problems,
     attestations: application.attestations,
+    ineligibility: checks,
     policy: input.policy,
     termEnd: input.termEnd,
     ...(input.programChangedAt ? { programChangedAt: input.programChangedAt } : {}),

@@ -18,6 +18,17 @@ export const en = {
     declined: 'Declined',
     ineligible: 'Ineligible',
   },
+  /** Why an application is not eligible, as the applicant is told (their status email and page, and the panel). */
+  eligibility: {
+    currentMember: 'You said you are not a member in good standing.',
+    driversLicense: 'You said you do not have a driver’s license.',
+    insuredVehicle: 'You said you do not have an insured vehicle.',
+    fullTerm: 'You said you cannot serve the full term.',
+    doorKnocking: 'You said you will not knock on doors.',
+    hours: 'You can give {{hours}} hours a week; the program asks for {{asked}}.',
+    notOnRoster: 'Your member number is not on the program’s member roster.',
+    rosterStatus: 'The program’s roster lists your membership as {{status}}, not active.',
+  },
   /** The next step of an application in each stage, as its status page tells the applicant. */
   applicantNext: {
     applied: 'A coordinator will review your application and invite you to a screening.',

@@ -62,7 +62,12 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
         {o.memberId} · {o.local ?? 'no local'} · {o.email}
         {o.phone ? ` · ${o.phone}` : ''} · in {v.stageLabel(o.stage).toLowerCase()} since {day(o.stageEnteredAt, tz)}
       </p>
-      {o.ineligibleReasons.length ? <p class="error">Ineligible: {o.ineligibleReasons.join('; ')}</p> : null}
+      {o.ineligibleReasons.length ? (
+        <div class="error">
+          <p>Ineligible: {o.ineligibleReasons.join('; ')}.</p>
+          {o.ineligibleInWords.length ? <p>As the applicant was told: {o.ineligibleInWords.join(' ')}</p> : null}
+        </div>
+      ) : null}
 
       <section class="todo" aria-labelledby="todo-heading">
         <h2 id="todo-heading" tabIndex={-1} ref={todo}>

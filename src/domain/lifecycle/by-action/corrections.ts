@@ -78,6 +78,7 @@ export const reopen: ActionDefinition<ReopenInput> = {
     if (state.stage === 'ineligible') {
       if (input.attestations) state.attestations = input.attestations;
       state.ineligibleReasons = [];
+      state.ineligibility = [];
       const leader = state.attestations?.currentLeader === true;
       state.flags = [...state.flags.filter((f) => f !== 'current_leader'), ...(leader ? ['current_leader'] : [])];
     }
