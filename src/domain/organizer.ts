@@ -131,6 +131,8 @@ export interface OrganizerState {
   closedFrom?: Stage;
   /** The last hiring step, to undo (`revert-step`) until any other action is taken. */
   lastStep?: LastStep;
+  /** Closed by the member's erasure: nothing may change it again. */
+  erased?: boolean;
   policy: ProgramPolicy;
   /** The program's fixed term end, if it has one. */
   termEnd?: string;

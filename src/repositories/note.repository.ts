@@ -33,13 +33,25 @@ const noteOf = (row: Record<string, any>): NoteRow => ({
 export class NoteRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async add(note: { id: string; organizerId: string; programId: string; authorId: string; text: string }) {
-    await this.dataSource.query(
+  /**
+   * Adds a note while the person is not erased: the row's share lock waits for an erasure under way, which moves the
+   * row, so a note never outlives it. Undefined when there is no such person (any more).
+   */
+  async add(note: {
+    id: string;
+    organizerId: string;
+    programId: string;
+    authorId: string;
+    text: string;
+  }): Promise<NoteRow | undefined> {
+    const rows = await this.dataSource.query(
       `INSERT INTO organizer_notes (id, organizer_id, program_id, author_id, text, created_at)
-       VALUES ($1, $2, $3, $4, $5, now())`,
+       SELECT $1, $2, $3, $4, $5, now()
+       WHERE EXISTS (SELECT 1 FROM organizers WHERE id = $2 AND erased_at IS NULL FOR SHARE)
+       RETURNING id`,
       [note.id, note.organizerId, note.programId, note.authorId, note.text],
     );
-    return (await this.find(note.organizerId, note.id))!;
+    return rows.length ? this.find(note.organizerId, note.id) : undefined;
   }
 
   /** A person's notes, newest first. */

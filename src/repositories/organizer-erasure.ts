@@ -62,6 +62,7 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
         WHERE subject = $1::text OR subject IN (SELECT id::text FROM users WHERE organizer_id = $1::uuid)`,
       [id],
     );
+    await q('DELETE FROM sign_in_identities WHERE user_id IN (SELECT id FROM users WHERE organizer_id = $1)', [id]);
     await q(
       `UPDATE users SET name = 'Erased member', email = 'erased-' || id || '@erased.invalid', revoked_at = COALESCE(revoked_at, now())
        WHERE organizer_id = $1`,

@@ -154,7 +154,17 @@ export async function organizerWorkflowV1(input: OrganizerWorkflowInput): Promis
         logApplied(action, current);
         return { stage: current.stage, version: current.version };
       },
-      { validator: (message: ActionMessage<A>) => validateAction(state, actionRequest(action, message)) },
+      {
+        validator: (message: ActionMessage<A>) => {
+          // This path ends when its record closes, so it takes no action that opens a closed record again.
+          if ((action === 'reopen' || action === 'revert-step') && state)
+            throw refusalFailure(
+              { code: 'conflict', message: `${action} is not possible on this record's run` },
+              state,
+            );
+          validateAction(state, actionRequest(action, message));
+        },
+      },
     );
   }
   for (const action of actions) handleAction(action);

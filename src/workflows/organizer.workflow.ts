@@ -171,8 +171,9 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     setHandler(
       actionUpdates[action] as UpdateDefinition<ActionResult, [ActionMessage<Action>]>,
       async (message) => {
-        // Only an action sent while the application is being recorded waits; any other runs right after its
-        // validator, in the same activation, so the two see the same state.
+        // Only an action sent while the application is being recorded waits, and a reopen asks the roster; any other
+        // runs right after its validator, in the same activation, so the two see the same state (takeAction checks
+        // again in any case).
         if (!state) await condition(() => state !== undefined);
         const current = state!;
         const request = actionRequest(action, message);

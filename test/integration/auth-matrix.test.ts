@@ -139,7 +139,12 @@ describe('access matrix: every route × every caller', () => {
       route: 'POST /api/auth/email',
       public: true,
       expect: [202, 202, 202, 202, 202, 202],
-      cell: async () => ({ path: '/api/auth/email', body: { email: `someone-${randomUUID()}@example.org` } }),
+      async cell() {
+        // Suites running beside this one ask for links from loopback too, and the limit (30 a minute a client) is
+        // counted in the shared database: this cell starts loopback's count afresh (sign-in.test.ts tests the limit).
+        await harness.dataSource.query(`DELETE FROM auth_request_counts WHERE key LIKE 'sign-in:address:%127.0.0.1'`);
+        return { path: '/api/auth/email', body: { email: `someone-${randomUUID()}@example.org` } };
+      },
     },
     {
       route: 'POST /api/auth/email/verify',

@@ -26,6 +26,8 @@ describe('single sign-on', () => {
       stranger: { email: email('stranger'), email_verified: true },
       unverified: { email: email('sam'), email_verified: false },
       entra: { email: `lee-${tag}@entra.example.org` },
+      // A provider that says "not verified" is believed, listed domain or not.
+      'entra-unverified': { email: `kim-${tag}@entra.example.org`, email_verified: false },
       'no-email': {},
       revoked: { email: email('ex'), email_verified: true },
     });
@@ -43,6 +45,7 @@ describe('single sign-on', () => {
       ['jo', email('jo')],
       ['sam', email('sam')],
       ['lee', `lee-${tag}@entra.example.org`],
+      ['kim', `kim-${tag}@entra.example.org`],
       ['ex', email('ex')],
     ]) {
       const created = await admin.ok('POST', '/api/users', { email: address, name, role: 'coordinator' });
@@ -148,6 +151,8 @@ describe('single sign-on', () => {
   it('takes an address in OIDC_EMAIL_DOMAINS that the provider does not mark verified (as Entra ID sends)', async () => {
     const walk = await walkThrough(appUrl, 'entra');
     expect((await me(walk.session!)).body.user.id).toBe(users.lee);
+    const said = await walkThrough(appUrl, 'entra-unverified');
+    expect([failedWith(said.location), said.session]).toEqual(['unverified', undefined]);
   });
 
   it('refuses a changed nonce, a changed state, a browser without the attempt, and an answer used twice', async () => {

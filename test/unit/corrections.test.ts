@@ -76,6 +76,39 @@ describe('reopening a closed record', () => {
     expect(declined.state.offer).toBeUndefined();
   });
 
+  it('takes a withdrawal from an open offer back to the role-play (the offer is gone), and owes no gap', () => {
+    const offered = organizerIn('offered');
+    offered.act('withdraw', { reason: 'wrong person' });
+    offered.act('reopen', { reason });
+    expect(offered.state).toMatchObject({ stage: 'role_play' });
+
+    const active = organizerIn('active');
+    active.act('withdraw', { reason: 'wrong person' });
+    const periods = active.state.periods.length;
+    active.advance(30 * day);
+    active.act('reopen', { reason });
+    // A new period from now, none for the month it was closed: nothing falls overdue at once.
+    expect(active.state.periods).toHaveLength(periods + 1);
+    expect(Date.parse(active.state.periods.at(-1)!.start)).toBe(active.now);
+    expect(fireDeadlines(active.state, active.now + minute).notifications).toEqual([]);
+    // The debrief it owed when it closed has the grace again, from now.
+    const owed = active.state.periods[periods - 1];
+    expect(owed.submittedAt).toBeUndefined();
+    expect(Date.parse(owed.overdueAt)).toBeGreaterThan(active.now);
+  });
+
+  it("refuses an erased member's record, and a hire whose own term has ended", () => {
+    const erased = organizerIn('applied');
+    erased.act('withdraw', { reason: 'erased' });
+    expect(refusal(erased.state, request('reopen', { reason }), erased.now)?.message).toMatch(/erased/);
+    const ended = organizerIn('active');
+    ended.act('withdraw', { reason: 'wrong person' });
+    ended.advance(Date.parse(ended.state.endsAt!) - ended.now + minute);
+    expect(refusal(ended.state, request('reopen', { reason }), ended.now)?.message).toMatch(
+      /organizer's term has ended/,
+    );
+  });
+
   it('refuses once the program’s term has ended, and in any open stage', () => {
     const ended = organizerIn('not_selected', aPolicy(), { termEnd: '2026-01-05T16:00:00Z' });
     ended.advance(day);
@@ -130,6 +163,13 @@ describe('undoing the last hiring step', () => {
     expect(organizer.state).toMatchObject({ stage: 'role_play' });
     expect(organizer.state.rolePlay).toBeUndefined();
     expect(organizer.state.offer).toBeUndefined();
+  });
+
+  it('refuses to undo an answer to an offer that has lapsed since', () => {
+    const organizer = organizerIn('offered');
+    organizer.act('respond-offer', { accepted: true });
+    organizer.advance(Date.parse(organizer.state.lastStep!.before.offer!.expiresAt) - organizer.now + minute);
+    expect(refusal(organizer.state, request('revert-step', undo), organizer.now)?.message).toMatch(/has lapsed since/);
   });
 
   it('refuses outside the correction window, and once another action followed the step', () => {

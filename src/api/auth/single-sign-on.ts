@@ -142,7 +142,11 @@ export class SingleSignOnService {
     if (typeof claims.email !== 'string' || !claims.email.includes('@')) return this.refuse('no-email');
     const email = claims.email;
     const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-    if (claims.email_verified !== true && !settings.emailDomains.includes(domain)) return this.refuse('unverified');
+    // A listed domain stands in only where the provider says nothing (Entra ID); a provider that says "not verified"
+    // (a self-registered address at the union's domain) is believed.
+    const vouched =
+      claims.email_verified === true || (claims.email_verified === undefined && settings.emailDomains.includes(domain));
+    if (!vouched) return this.refuse('unverified');
     const user = await this.users.byEmail(email);
     if (!user) return this.refuse('no-account');
     if (!(await this.attempts.bind(user.id, claims.iss, claims.sub, email)))

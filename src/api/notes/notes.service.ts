@@ -71,6 +71,7 @@ export class NotesService {
       authorId: caller.id,
       text,
     });
+    if (!note) throw new ConflictError('this member was erased: their record takes no notes');
     await this.audited('note-added', note, caller);
     return this.view(note, caller);
   }

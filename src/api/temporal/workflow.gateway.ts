@@ -22,7 +22,7 @@ import { AppConfig } from '../../config/configuration';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 import type { Actor, Application, OrganizerState } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
-import { refusal } from '../../domain/lifecycle';
+import { refusal, takeUpProgram } from '../../domain/lifecycle';
 import type { Action, ActionInputs, ActionRequest } from '../../domain/stage-machine';
 import { broadcastWorkflowType, ProgramBroadcast } from '../../contracts/program-broadcast';
 import {
@@ -156,7 +156,8 @@ export class WorkflowGateway {
   /**
    * Sends an action taken on a closed record (reopen): to the run still open if there is one (pay owed, mail pending),
    * else to a new run under the same id that starts from the record's last state, on the program as it is now
-   * (update-with-start), once that state accepts the action (a refused one starts nothing). The state goes on with its
+   * (update-with-start), once that state accepts the action (a refusal the state gives starts nothing; the roster's,
+   * asked by the new run, ends that run at once, the record as it was). The state goes on with its
    * version, so the read models take the new run's writes, and its history rows go on from the last one: one person,
    * one timeline.
    */
@@ -173,12 +174,8 @@ export class WorkflowGateway {
     if (status.name !== 'COMPLETED')
       throw new ConflictError(`this record's last run ended ${status.name.toLowerCase()}: it cannot be reopened`);
     const last = (await this.call(organizerId, () => handle.result())) as OrganizerState;
-    const state: OrganizerState = {
-      ...last,
-      policy: program.policy,
-      termEnd: program.termEnd,
-      programChangedAt: program.changedAt,
-    };
+    const state: OrganizerState = { ...last };
+    takeUpProgram(state, program);
     const refused = refusal(state, { action, input, actor } as ActionRequest, Date.now());
     if (refused)
       throw refused.code === 'invalid' ? new RuleViolationError(refused.message) : new ConflictError(refused.message);

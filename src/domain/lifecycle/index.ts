@@ -6,7 +6,7 @@ export { eligibilityChecks, eligibilityProblems, startOrganizer } from './start'
 export type { StartInput } from './start';
 export { refusal, applyAction, takeAction } from './actions';
 export { debriefPeriodFor, rideAlongKey, undoUntil } from './by-action';
-export { isCurrentChange, changePolicy, changeTermEnd } from './program-changes';
+export { isCurrentChange, changePolicy, changeTermEnd, takeUpProgram } from './program-changes';
 export { stateAt, nextDeadline, fireDeadlines } from './deadlines';
 export { overdueDebriefs, nextDebriefDueAt } from './figures';
 export { owesPay, payDay } from './pay-periods';

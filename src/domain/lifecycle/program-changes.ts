@@ -63,6 +63,20 @@ export function changePolicy(
   return changes;
 }
 
+/**
+ * A closed record taken up again (reopened, a step undone) in a new run follows the program as it is now: its policy,
+ * its term end, and an organizer's own term end that follows from them.
+ */
+export function takeUpProgram(
+  state: OrganizerState,
+  program: { policy: ProgramPolicy; termEnd?: string; changedAt: string },
+): void {
+  state.policy = program.policy;
+  state.termEnd = program.termEnd;
+  state.programChangedAt = program.changedAt;
+  if (state.activeSince) state.endsAt = program.termEnd ?? addDuration(state.activeSince, program.policy.termLength);
+}
+
 /** The program's term end moved: an active organizer's term now ends then (older changes are ignored). */
 export function changeTermEnd(state: OrganizerState, termEnd: string | undefined, changedAt?: string): void {
   if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return;

@@ -79,6 +79,7 @@ export function enter(
   if (to === 'active' && !state.activeSince) activate(state, now, changes);
   if (isClosed(to)) {
     if (from && !isClosed(from)) state.closedFrom = from;
+    if (reason === erasedReason) state.erased = true;
     // A closed record owes nothing more: no reminder stays open and nobody stays flagged.
     resolve(state, changes, () => true, now, actor);
     state.paused = false;

@@ -1,5 +1,5 @@
 // Ways back from mistakes: a closed application or hire reopened, the last hiring step undone.
-import { stepFields, type Attestations, type OrganizerState, type RosterStatus } from '../../organizer';
+import { stepFields, type Attestations, type Changes, type OrganizerState, type RosterStatus } from '../../organizer';
 import { localDateTime } from '../../calendar';
 import { durationMs } from '../../durations';
 import { correctionWindow, requirableAttestations } from '../../policy';
@@ -7,7 +7,8 @@ import { formFieldsOf, type InputField } from '../../forms';
 import { isClosed, type Stage } from '../../stages';
 import { eligibilityProblems } from '../start';
 import { iso, ms } from '../time';
-import { move } from '../transitions';
+import { resolve } from '../notices';
+import { move, openGroupPeriod, openPeriod } from '../transitions';
 import type { ActionDefinition } from './definition';
 
 export interface ReopenInput {
@@ -30,8 +31,28 @@ const attestationFields: InputField[] = [
  */
 export function reopenedTo(state: OrganizerState): Stage {
   if (state.stage !== 'withdrawn') return 'applied';
+  // An offer withdrawn from is gone (leaving `offered` ends it): its decision is made again, with a new offer.
+  if (state.closedFrom === 'offered') return 'role_play';
   if (state.closedFrom && !isClosed(state.closedFrom)) return state.closedFrom;
   return state.activeSince ? 'active' : state.hiredAt ? 'training' : 'applied';
+}
+
+/**
+ * An organizer back to active owes debriefs again from now: the periods the record was closed for are not opened, a
+ * debrief it owed when it closed gets the grace again from now, and the group debrief's period starts again (else each
+ * would fall overdue and escalate at once, for time the record was closed).
+ */
+function resumeAfterClosure(state: OrganizerState, now: number, changes: Changes): void {
+  const grace = durationMs(state.policy.debriefGrace);
+  for (const period of state.periods) {
+    if (period.submittedAt || period.overdue || ms(period.overdueAt) > now) continue;
+    period.overdueAt = iso(now + grace);
+    period.escalateAt = iso(now + grace + durationMs(state.policy.escalateAfter));
+    if (period.nudgeAt !== undefined) period.nudged = true;
+  }
+  const last = state.periods[state.periods.length - 1];
+  if (!last || ms(last.end) <= now) openPeriod(state, now, changes, true);
+  if (state.groupPeriod && ms(state.groupPeriod.end) <= now) openGroupPeriod(state, now);
 }
 
 export const reopen: ActionDefinition<ReopenInput> = {
@@ -57,8 +78,12 @@ export const reopen: ActionDefinition<ReopenInput> = {
   form: ({ stage }) =>
     formFieldsOf(stage === 'ineligible' ? reopen.input : reopen.input.filter((f) => f.name === 'reason')),
   refusal(state, input, now) {
+    if (state.erased)
+      return { code: 'conflict', message: "the member's data was erased; their record can no longer change" };
     if (state.termEnd && ms(state.termEnd) <= now)
       return { code: 'conflict', message: "the program's term has ended: a record cannot be reopened after it" };
+    if (reopenedTo(state) === 'active' && state.endsAt && ms(state.endsAt) <= now)
+      return { code: 'conflict', message: "the organizer's term has ended: their record cannot be reopened after it" };
     if (state.stage !== 'ineligible') return undefined;
     const attestations = input.attestations ?? state.attestations;
     if (!attestations)
@@ -91,6 +116,7 @@ export const reopen: ActionDefinition<ReopenInput> = {
     }
     state.closedFrom = undefined;
     move(state, to, actor, input.reason, now, changes);
+    if (to === 'active') resumeAfterClosure(state, now, changes);
     return true;
   },
 };
@@ -119,8 +145,12 @@ export const revertStep: ActionDefinition<RevertStepInput> = {
   refusal(state, _input, now) {
     const step = state.lastStep;
     const until = undoUntil(state);
+    if (state.erased)
+      return { code: 'conflict', message: "the member's data was erased; their record can no longer change" };
     if (!step || !until)
       return { code: 'conflict', message: 'there is no hiring step to undo: none was taken, or something followed it' };
+    if (step.before.offer && ms(step.before.offer.expiresAt) <= now)
+      return { code: 'conflict', message: 'the offer it answered has lapsed since: make a new offer instead' };
     const window = correctionWindow(state.policy);
     if (now > ms(until))
       return {
@@ -132,6 +162,8 @@ export const revertStep: ActionDefinition<RevertStepInput> = {
   apply(state, input, actor, now, changes) {
     const step = state.lastStep!;
     for (const field of stepFields) (state as unknown as Record<string, unknown>)[field] = step.before[field];
+    // A hire undone owes no ride-alongs: a reminder about them is answered.
+    resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
     move(state, step.from, actor, input.reason, now, changes);
     return true;
   },
