@@ -165,6 +165,20 @@ describe('undoing the last hiring step', () => {
     expect(organizer.state.offer).toBeUndefined();
   });
 
+  it('raises a ride-alongs-behind reminder afresh for a hire undone and made again (a new key each time)', () => {
+    const policy = aPolicy({ requiredRideAlongs: 6, rideAlongWindow: '12 days', offerExpiresAfter: '30 days' });
+    const organizer = organizerIn('offered', policy, { rules: 4, timezone: 'America/Chicago' });
+    organizer.act('respond-offer', { accepted: true });
+    const first = organizer.advance(day + minute).notifications.filter((n) => n.kind === 'ride_alongs_behind');
+    expect(first).toHaveLength(1);
+    const undone = organizer.act('revert-step', undo);
+    expect(undone.resolutions.map((r) => r.id)).toEqual([first[0].id]);
+    organizer.act('respond-offer', { accepted: true });
+    const again = organizer.advance(day + minute).notifications.filter((n) => n.kind === 'ride_alongs_behind');
+    expect(again).toHaveLength(1);
+    expect(again[0].id).not.toBe(first[0].id);
+  });
+
   it('refuses to undo an answer to an offer that has lapsed since', () => {
     const organizer = organizerIn('offered');
     organizer.act('respond-offer', { accepted: true });

@@ -6,7 +6,7 @@ import { durationMs } from '../durations';
 import { rideAlongForecast } from './figures';
 import { enter, openGroupPeriod, openPeriod, periodFits } from './transitions';
 import { notify } from './notices';
-import { rules2 } from './rules';
+import { rules2, rules4 } from './rules';
 import { payDeadlines } from './pay-periods';
 import { iso, ms, saidOf } from './time';
 
@@ -110,7 +110,7 @@ function deadlines(state: OrganizerState): Deadline[] {
             state,
             c,
             'ride_alongs_behind',
-            'window',
+            rideAlongsBehindKey(state, check.at),
             'coordinator',
             ms(check.at),
             saidOf(state, 'reminder.ride_alongs_behind.summary', {
@@ -142,6 +142,14 @@ function deadlines(state: OrganizerState): Deadline[] {
  * falls short reminds the coordinator (once; resolved when the pace recovers), and the check is set again until the
  * window closes.
  */
+/**
+ * The key of a ride-alongs-behind reminder: one per check under the fourth rules (it may be raised again after being
+ * answered: on pace for a while, a hire undone, a record reopened), once per run before (kept for replay).
+ */
+function rideAlongsBehindKey(state: OrganizerState, checkAt: string): string {
+  return rules4(state) ? `window:${checkAt}` : 'window';
+}
+
 function checkRideAlongPace(state: OrganizerState, check: { at: string; done: boolean }, changes: Changes): void {
   const at = ms(check.at);
   const { windowEnd, missing, projected } = rideAlongForecast(state, at);
@@ -151,7 +159,7 @@ function checkRideAlongPace(state: OrganizerState, check: { at: string; done: bo
       state,
       changes,
       'ride_alongs_behind',
-      'window',
+      rideAlongsBehindKey(state, check.at),
       'coordinator',
       at,
       saidOf(state, 'reminder.ride_alongs_behind.pace', {

@@ -1,0 +1,82 @@
+// Ways back through the real workflow on the time-skipping server (issue 29): a record reopened after its run ended
+// goes on in a new run from the last state (as the API starts it), its version and history going on and its timers
+// running again; an undo refused once the correction window has passed on the workflow's clock.
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  actionUpdates,
+  type ActionResult,
+  organizerStateQuery,
+  organizerWorkflowType,
+} from '../../src/contracts/organizer-workflow';
+import type { OrganizerState } from '../../src/domain/organizer';
+import { aCoordinator, aPolicy } from '../support/builders';
+import { organizerOnTheClock } from '../support/organizer-on-the-clock';
+import { day, minute } from '../support/organizer-states';
+import { aRecordingWorker, timeSkippingEnvironment } from '../support/workflow-harness';
+
+describe('ways back from mistakes (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await timeSkippingEnvironment();
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('reopens a rejected application in a new run that goes on from its state, timers and all', async () => {
+    const policy = aPolicy({ stageSla: { applied: '3 days', screening: '7 days', role_play: '7 days' } });
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'reopen');
+    await worker.runUntil(async () => {
+      const { handle, act } = await organizerOnTheClock(env, taskQueue, policy);
+      await act('reject', { reason: 'clicked the wrong row' });
+      const last = (await handle.result()) as OrganizerState;
+      expect(last.stage).toBe('not_selected');
+
+      // As the API does for a closed record: a new run under the same id from the last state, with the action.
+      const reopened = (await env.client.workflow.executeUpdateWithStart(actionUpdates.reopen as never, {
+        args: [{ input: { reason: 'clicked the wrong row' }, actor: aCoordinator }],
+        startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+          workflowId: last.organizerId,
+          taskQueue,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          args: [{ organizerId: last.organizerId, programId: last.programId, policy, state: last }],
+        }),
+      })) as ActionResult;
+      expect(reopened).toMatchObject({ stage: 'applied', version: last.version + 1 });
+      const again = env.client.workflow.getHandle(last.organizerId);
+      const state = (await again.query(organizerStateQuery)) as OrganizerState;
+      expect(state.seq).toBe(last.seq + 1);
+      // Its stage's time limit runs again: three days on, the coordinator is reminded.
+      await env.sleep(3 * day + minute);
+      expect(activities.notifications.map((n) => n.kind)).toContain('stage_stalled');
+      expect(activities.transitions.map((t) => [t.seq, t.to])).toEqual([
+        [1, 'applied'],
+        [2, 'not_selected'],
+        [3, 'applied'],
+      ]);
+      const versions = activities.projections.map((p) => p.organizer.version);
+      expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    });
+  });
+
+  it("refuses an undo once the program's correction window has passed on the workflow's clock", async () => {
+    const policy = aPolicy({ correctionWindow: '2 days' });
+    const { taskQueue, worker } = await aRecordingWorker(env, 'undo');
+    await worker.runUntil(async () => {
+      const { act, state } = await organizerOnTheClock(env, taskQueue, policy);
+      await act('schedule-screening', { at: new Date(Date.now() + day).toISOString(), location: 'hall' });
+      await act('record-screening', { attended: true, advance: true });
+      await env.sleep(2 * day + minute);
+      const refused = act('revert-step', { reason: 'too late' });
+      await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await refused.catch((error: WorkflowUpdateFailedError) =>
+        expect(error.cause?.message).toMatch(/older than the program's correction window \(2 days\)$/),
+      );
+      expect((await state()).stage).toBe('role_play');
+    });
+  });
+});
