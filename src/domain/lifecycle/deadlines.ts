@@ -138,11 +138,6 @@ function deadlines(state: OrganizerState): Deadline[] {
 }
 
 /**
- * Second rules: every twelfth of the window, the ride-along pace so far is projected to the window's close; a pace that
- * falls short reminds the coordinator (once; resolved when the pace recovers), and the check is set again until the
- * window closes.
- */
-/**
  * The key of a ride-alongs-behind reminder: one per check under the fourth rules (it may be raised again after being
  * answered: on pace for a while, a hire undone, a record reopened), once per run before (kept for replay).
  */
@@ -150,6 +145,11 @@ function rideAlongsBehindKey(state: OrganizerState, checkAt: string): string {
   return rules4(state) ? `window:${checkAt}` : 'window';
 }
 
+/**
+ * Second rules: every twelfth of the window, the ride-along pace so far is projected to the window's close; a pace that
+ * falls short reminds the coordinator (once; resolved when the pace recovers), and the check is set again until the
+ * window closes.
+ */
 function checkRideAlongPace(state: OrganizerState, check: { at: string; done: boolean }, changes: Changes): void {
   const at = ms(check.at);
   const { windowEnd, missing, projected } = rideAlongForecast(state, at);
