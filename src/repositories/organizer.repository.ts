@@ -1,6 +1,7 @@
 // The organizer read model's one owner: its tables are the organizer row and its history, debrief, training,
 // ride-along, work-plan, pay-period and notification rows. Here its reads; the projection write, the reconciler's
 // compare and repair, and erasure each have a file of their own beside it (organizer-*.ts), reached through this class.
+import { closedStateOf } from './organizer-closed-state';
 import { eligibilityInWords } from '../words/eligibility';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -365,6 +366,11 @@ export class OrganizerRepository {
   /** What links and mails need to know of an organizer (organizer-facts.ts). */
   facts(id: string): Promise<OrganizerFacts | undefined> {
     return organizerFacts(this.dataSource, id);
+  }
+
+  /** A closed application's state from the read model, for a reopen past Temporal's retention (organizer-closed-state.ts). */
+  closedState(id: string): Promise<OrganizerState | undefined> {
+    return closedStateOf(this.dataSource, id);
   }
 
   /** Erases a member's personal data, keeping the figures under `anonymousId` (organizer-erasure.ts). */

@@ -173,4 +173,51 @@ describe('reopening a closed record', () => {
     expect(late.status).toBe(409);
     expect(late.body.message).toMatch(/is older than the program's correction window \(2 seconds\)$/);
   });
+
+  /** Deletes every run of a record's workflow, as Temporal does past its retention, and waits until it is gone. */
+  async function forget(organizerId: string): Promise<void> {
+    const { namespace } = harness.config.temporal;
+    const handle = harness.temporal.workflow.getHandle(organizerId);
+    await eventually(
+      `the runs of ${organizerId} gone`,
+      async () => {
+        const { runId } = await handle.describe().catch(() => ({ runId: undefined }));
+        if (!runId) return true;
+        await harness.temporal.workflowService
+          .deleteWorkflowExecution({ namespace, workflowExecution: { workflowId: organizerId, runId } })
+          .catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return false;
+      },
+      60_000,
+    );
+  }
+
+  it("reopens an application whose runs Temporal no longer keeps, from the read model; a hire's it refuses", async () => {
+    const { body } = await coordinator.apply(program.id);
+    await coordinator.ok('POST', `/api/organizers/${body.id}/reject`, { reason: 'clicked the wrong row' });
+    await ended(body.id);
+    await forget(body.id);
+    const back = await coordinator.ok('POST', `/api/organizers/${body.id}/reopen`, { reason: 'clicked the wrong row' });
+    expect(back.stage).toBe('applied');
+    expect(back.history.map((t: { seq: number; to: string }) => [t.seq, t.to])).toEqual([
+      [1, 'applied'],
+      [2, 'not_selected'],
+      [3, 'applied'],
+    ]);
+    expect(await runs(body.id)).toEqual(['RUNNING']);
+
+    const { body: hire } = await coordinator.apply(program.id);
+    await coordinator.hireToActive(program, hire.id);
+    await coordinator.ok('POST', `/api/organizers/${hire.id}/withdraw`, { reason: 'moved' });
+    await ended(hire.id);
+    await forget(hire.id);
+    const refused = await coordinator.act(hire.id, 'reopen', { reason: 'wrong person' });
+    expect([refused.status, refused.body.message]).toEqual([
+      409,
+      "this record's history is no longer kept, and a hire cannot be reopened from the read model alone",
+    ]);
+    expect((await coordinator.ok('GET', `/api/organizers/${hire.id}`)).stage).toBe('withdrawn');
+    // The dev server deletes runs in its own time: some 25 s each.
+  }, 150_000);
 });

@@ -201,11 +201,18 @@ export class OrganizersService {
     const sent = workflowInput(action, input);
     const sendToClosed = async () => {
       const program = await this.programs.find(row.programId);
-      return this.workflows.actOnClosed(organizerId, action, sent, actor, {
-        policy: program.policy,
-        termEnd: program.termEnd?.toISOString(),
-        changedAt: program.updatedAt.toISOString(),
-      });
+      return this.workflows.actOnClosed(
+        organizerId,
+        action,
+        sent,
+        actor,
+        {
+          policy: program.policy,
+          termEnd: program.termEnd?.toISOString(),
+          changedAt: program.updatedAt.toISOString(),
+        },
+        () => this.organizers.closedState(organizerId),
+      );
     };
     let projection: Projection | undefined;
     try {

@@ -167,13 +167,28 @@ export class WorkflowGateway {
     input: ActionInputs[A],
     actor: Actor,
     program: { policy: ProgramPolicy; termEnd?: string; changedAt: string },
+    /** The record's state from the read model, for a run Temporal no longer keeps (past its retention). */
+    fromReadModel: () => Promise<OrganizerState | undefined>,
   ): Promise<ActionResult> {
     const handle = this.client.workflow.getHandle(organizerId);
-    const { status } = await this.call(organizerId, () => handle.describe());
-    if (status.name === 'RUNNING') return this.act(organizerId, action, input, actor);
-    if (status.name !== 'COMPLETED')
-      throw new ConflictError(`this record's last run ended ${status.name.toLowerCase()}: it cannot be reopened`);
-    const last = (await this.call(organizerId, () => handle.result())) as OrganizerState;
+    const status = await this.call(organizerId, () => handle.describe()).then(
+      (described) => described.status.name,
+      (error: unknown) => {
+        if (error instanceof RecordClosedError) return 'FORGOTTEN';
+        throw error;
+      },
+    );
+    if (status === 'RUNNING') return this.act(organizerId, action, input, actor);
+    if (status !== 'COMPLETED' && status !== 'FORGOTTEN')
+      throw new ConflictError(`this record's last run ended ${status.toLowerCase()}: it cannot be reopened`);
+    const last =
+      status === 'COMPLETED'
+        ? ((await this.call(organizerId, () => handle.result())) as OrganizerState)
+        : await fromReadModel();
+    if (!last)
+      throw new ConflictError(
+        "this record's history is no longer kept, and a hire cannot be reopened from the read model alone",
+      );
     const state: OrganizerState = { ...last };
     takeUpProgram(state, program);
     const refused = refusal(state, { action, input, actor } as ActionRequest, Date.now());
