@@ -187,6 +187,15 @@ export const capitalized = (name: string) => name.charAt(0).toUpperCase() + name
 
 export const debriefLimits = { hours: 168, count: 100_000, notes: 2000 } as const;
 
+/** Why an action is taken (closing a record, reopening it, undoing a step), with an example for API clients. */
+export const reasonField = ({ example }: { example: string }): InputField => ({
+  name: 'reason',
+  label: 'field.reason',
+  kind: 'text',
+  max: 500,
+  example,
+});
+
 /** Notes people may add to an action, optional. */
 export const notesField: InputField = {
   name: 'notes',

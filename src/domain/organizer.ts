@@ -53,6 +53,11 @@ export const systemActor: Actor = { id: 'system' satisfies ProductActorId, role:
  * The reason an erasure withdraws an open record with (docs/design.md §4): its run then ends at once, owing no pay.
  */
 export const erasedReason = 'erased';
+/** What every change to an erased member's record is refused with. */
+export const erasedRefusal: Refusal = {
+  code: 'conflict',
+  message: "the member's data was erased; their record can no longer change",
+};
 
 /** Why an action is refused: `stage` → 409 naming the stage, `conflict` → 409, `invalid` → 422. */
 export interface Refusal {

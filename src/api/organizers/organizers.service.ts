@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { organizerIdFor } from '../../contracts/ids';
-import { erasedReason, type Actor, type Application } from '../../domain/organizer';
+import { erasedReason, erasedRefusal, type Actor, type Application } from '../../domain/organizer';
 import { type ActionInputs } from '../../domain/stage-machine';
 import { formInWords } from '../../words/forms';
 import { say } from '../../words/say';
@@ -195,7 +195,7 @@ export class OrganizersService {
     if (onClosed) {
       const refused = stageRefusal(action, row.stage, row.paused);
       if (refused) throw new ConflictError(refused.message);
-      if (row.erasedAt) throw new ConflictError("the member's data was erased; their record can no longer change");
+      if (row.erasedAt) throw new ConflictError(erasedRefusal.message);
     }
     await this.checkDates(action, input, row.programId);
     const sent = workflowInput(action, input);

@@ -20,7 +20,7 @@ import {
 } from '@temporalio/common';
 import { AppConfig } from '../../config/configuration';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
-import type { Actor, Application, OrganizerState } from '../../domain/organizer';
+import { erasedRefusal, type Actor, type Application, type OrganizerState } from '../../domain/organizer';
 import type { ProgramPolicy } from '../../domain/policy';
 import { refusal, takeUpProgram } from '../../domain/lifecycle';
 import type { Action, ActionInputs, ActionRequest } from '../../domain/stage-machine';
@@ -366,7 +366,7 @@ export class WorkflowGateway {
 
   private translate(error: unknown, workflowId: string): Error {
     if (error instanceof ErasedPayloadError || (error as Error)?.cause instanceof ErasedPayloadError) {
-      return new ConflictError("the member's data was erased; their record can no longer change");
+      return new ConflictError(erasedRefusal.message);
     }
     if (error instanceof WorkflowExecutionAlreadyStartedError) return new AlreadyAppliedError();
     if (error instanceof WorkflowUpdateFailedError) {

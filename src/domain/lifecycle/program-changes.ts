@@ -74,7 +74,12 @@ export function takeUpProgram(
   state.policy = program.policy;
   state.termEnd = program.termEnd;
   state.programChangedAt = program.changedAt;
-  if (state.activeSince) state.endsAt = program.termEnd ?? addDuration(state.activeSince, program.policy.termLength);
+  if (state.activeSince) state.endsAt = ownTermEnd(state);
+}
+
+/** An active organizer's own term end: the program's, or a term's length from when they became active. */
+function ownTermEnd(state: OrganizerState): string {
+  return state.termEnd ?? addDuration(state.activeSince!, state.policy.termLength);
 }
 
 /** The program's term end moved: an active organizer's term now ends then (older changes are ignored). */
@@ -82,6 +87,6 @@ export function changeTermEnd(state: OrganizerState, termEnd: string | undefined
   if (isClosed(state.stage) || !isCurrentChange(changedAt, state.programChangedAt)) return;
   state.termEnd = termEnd;
   if (changedAt) state.programChangedAt = changedAt;
-  if (state.activeSince) state.endsAt = termEnd ?? addDuration(state.activeSince, state.policy.termLength);
+  if (state.activeSince) state.endsAt = ownTermEnd(state);
   state.version += 1;
 }

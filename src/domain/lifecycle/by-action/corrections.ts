@@ -1,15 +1,23 @@
 // Ways back from mistakes: a closed application or hire reopened, the last hiring step undone.
-import { stepFields, type Attestations, type Changes, type OrganizerState, type RosterStatus } from '../../organizer';
+import {
+  erasedRefusal,
+  stepFields,
+  type Attestations,
+  type Changes,
+  type OrganizerState,
+  type RosterStatus,
+} from '../../organizer';
 import { localDateTime } from '../../calendar';
 import { durationMs } from '../../durations';
 import { correctionWindow, requirableAttestations } from '../../policy';
-import { formFieldsOf, type InputField } from '../../forms';
+import { formFieldsOf, reasonField, type InputField } from '../../forms';
 import { isClosed, type Stage } from '../../stages';
 import { eligibilityProblems } from '../start';
 import { iso, ms } from '../time';
 import { resolve } from '../notices';
 import { move, openGroupPeriod, openPeriod } from '../transitions';
 import type { ActionDefinition } from './definition';
+import { owedAgainFromNow } from './pause';
 
 export interface ReopenInput {
   reason: string;
@@ -43,13 +51,7 @@ export function reopenedTo(state: OrganizerState): Stage {
  * would fall overdue and escalate at once, for time the record was closed).
  */
 function resumeAfterClosure(state: OrganizerState, now: number, changes: Changes): void {
-  const grace = durationMs(state.policy.debriefGrace);
-  for (const period of state.periods) {
-    if (period.submittedAt || period.overdue || ms(period.overdueAt) > now) continue;
-    period.overdueAt = iso(now + grace);
-    period.escalateAt = iso(now + grace + durationMs(state.policy.escalateAfter));
-    if (period.nudgeAt !== undefined) period.nudged = true;
-  }
+  owedAgainFromNow(state, now);
   const last = state.periods[state.periods.length - 1];
   if (!last || ms(last.end) <= now) openPeriod(state, now, changes, true);
   if (state.groupPeriod && ms(state.groupPeriod.end) <= now) openGroupPeriod(state, now);
@@ -58,13 +60,7 @@ function resumeAfterClosure(state: OrganizerState, now: number, changes: Changes
 export const reopen: ActionDefinition<ReopenInput> = {
   stages: ['ineligible', 'not_selected', 'withdrawn', 'declined'],
   input: [
-    {
-      name: 'reason',
-      label: 'field.reason',
-      kind: 'text',
-      max: 500,
-      example: 'withdrawal entered on the wrong person',
-    },
+    reasonField({ example: 'withdrawal entered on the wrong person' }),
     {
       name: 'attestations',
       label: 'field.attestations',
@@ -78,8 +74,7 @@ export const reopen: ActionDefinition<ReopenInput> = {
   form: ({ stage }) =>
     formFieldsOf(stage === 'ineligible' ? reopen.input : reopen.input.filter((f) => f.name === 'reason')),
   refusal(state, input, now) {
-    if (state.erased)
-      return { code: 'conflict', message: "the member's data was erased; their record can no longer change" };
+    if (state.erased) return erasedRefusal;
     if (state.termEnd && ms(state.termEnd) <= now)
       return { code: 'conflict', message: "the program's term has ended: a record cannot be reopened after it" };
     if (reopenedTo(state) === 'active' && state.endsAt && ms(state.endsAt) <= now)
@@ -139,14 +134,11 @@ export interface RevertStepInput {
  */
 export const revertStep: ActionDefinition<RevertStepInput> = {
   stages: ['applied', 'role_play', 'not_selected', 'offered', 'training', 'declined'],
-  input: [
-    { name: 'reason', label: 'field.reason', kind: 'text', max: 500, example: 'result recorded on the wrong person' },
-  ],
+  input: [reasonField({ example: 'result recorded on the wrong person' })],
   refusal(state, _input, now) {
     const step = state.lastStep;
     const until = undoUntil(state);
-    if (state.erased)
-      return { code: 'conflict', message: "the member's data was erased; their record can no longer change" };
+    if (state.erased) return erasedRefusal;
     if (!step || !until)
       return { code: 'conflict', message: 'there is no hiring step to undo: none was taken, or something followed it' };
     if (step.before.offer && ms(step.before.offer.expiresAt) <= now)

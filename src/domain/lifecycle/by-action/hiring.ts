@@ -1,7 +1,7 @@
 // Hiring: a screening scheduled and recorded, a role-play scored, an offer answered; and closing a record.
 import { durationMs } from '../../durations';
 import { localDateTime, localDayOf, localMinuteOf } from '../../calendar';
-import { capitalized, formFieldsOf, notesField, withFields, type InputField } from '../../forms';
+import { capitalized, formFieldsOf, notesField, reasonField, withFields, type InputField } from '../../forms';
 import { offerCurrency } from '../../offer';
 import { openStages } from '../../stages';
 import { move, stageClock } from '../transitions';
@@ -286,7 +286,7 @@ const closing = (
 ): ActionDefinition<ReasonInput> => ({
   stages,
   organizerMay,
-  input: [{ name: 'reason', label: 'field.reason', kind: 'text', max: 500, example: 'moved out of the district' }],
+  input: [reasonField({ example: 'moved out of the district' })],
   next: () => to,
   apply(state, input, actor, now, changes) {
     move(state, to, actor, input.reason, now, changes);

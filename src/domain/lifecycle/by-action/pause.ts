@@ -62,7 +62,11 @@ function resumeOnIntervals(state: OrganizerState, now: number, changes: Changes)
   if (rules3(state)) shiftPayCalendar(state, ms(state.pausedAt!), shift, changes);
 }
 
-function resumeOnCalendar(state: OrganizerState, now: number, changes: Changes): void {
+/**
+ * After time nothing fell due (a pause, a closed record reopened): a debrief owed whose overdue time passed meanwhile
+ * gets the grace again from now, and its nudge, past, is not sent.
+ */
+export function owedAgainFromNow(state: OrganizerState, now: number): void {
   const grace = durationMs(state.policy.debriefGrace);
   for (const period of state.periods) {
     if (period.submittedAt || period.overdue || ms(period.overdueAt) > now) continue;
@@ -70,6 +74,10 @@ function resumeOnCalendar(state: OrganizerState, now: number, changes: Changes):
     period.escalateAt = iso(now + grace + durationMs(state.policy.escalateAfter));
     if (period.nudgeAt && ms(period.nudgeAt) <= now) period.nudged = true;
   }
+}
+
+function resumeOnCalendar(state: OrganizerState, now: number, changes: Changes): void {
+  owedAgainFromNow(state, now);
   const last = state.periods[state.periods.length - 1];
   if (last && ms(last.end) <= now) {
     let start = ms(last.end);
