@@ -137,7 +137,16 @@ async function committedStates(
 export async function differences(harness: AppHarness, organizerIds: string[]): Promise<string[]> {
   const lines: string[] = [];
   for (const id of organizerIds) {
-    const [truth, read] = await Promise.all([temporalFacts(harness.temporal, id), readModelFacts(harness, id)]);
+    // A worker just restarted may leave a query unanswered for a while (its dead sticky queue, a deadline): that
+    // organizer counts as differing, with the reason, until the wait ends.
+    const facts = await Promise.all([temporalFacts(harness.temporal, id), readModelFacts(harness, id)]).catch(
+      (error: Error) => `${id}: unreadable: ${String(error.cause ?? error)}`,
+    );
+    if (typeof facts === 'string') {
+      lines.push(facts);
+      continue;
+    }
+    const [truth, read] = facts;
     if (JSON.stringify(truth) !== JSON.stringify(read))
       lines.push(`${id}: temporal ${JSON.stringify(truth)} read model ${JSON.stringify(read)}`);
   }
