@@ -203,7 +203,11 @@ export const stepFields = [
   'hiredAt',
   'rideAlongCheck',
 ] as const;
-export type StepFields = Pick<OrganizerState, (typeof stepFields)[number]>;
+/** The records a step may add (a training, a ride-along): an undo takes back what is not in the copy. */
+export const stepRecords = ['trainings', 'rideAlongs'] as const;
+/** The records are absent from steps recorded before they could be undone. */
+export type StepFields = Pick<OrganizerState, (typeof stepFields)[number]> &
+  Partial<Pick<OrganizerState, (typeof stepRecords)[number]>>;
 
 export interface LastStep {
   /** The action (one whose definition is `revertible`). */
@@ -271,6 +275,8 @@ export interface TrainingRecord {
   training: string;
   completedAt: string;
   recordedBy: string;
+  /** Taken back by `revert-step`: the read model drops it. */
+  undone?: true;
 }
 
 export interface RideAlongRecord {
@@ -279,6 +285,8 @@ export interface RideAlongRecord {
   staff: string;
   notes?: string;
   recordedBy: string;
+  /** Taken back by `revert-step`: the read model drops it. */
+  undone?: true;
 }
 
 /** A period's work plan as set (again: the one with the higher version stands). */

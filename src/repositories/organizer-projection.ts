@@ -56,6 +56,14 @@ const projectionStatement = `
     FROM jsonb_to_recordset($${n + 4}::jsonb) AS r(key text, date text, staff text, notes text, "recordedBy" text)
     WHERE ${fresh}
     ON CONFLICT DO NOTHING RETURNING 1
+  ), trainings_undone AS (
+    DELETE FROM trainings t USING jsonb_to_recordset($${n + 9}::jsonb) AS u(training text)
+    WHERE t.organizer_id = $1 AND t.training = u.training AND ${fresh}
+    RETURNING 1
+  ), ride_alongs_undone AS (
+    DELETE FROM ride_alongs r USING jsonb_to_recordset($${n + 10}::jsonb) AS u(key text)
+    WHERE r.organizer_id = $1 AND r.key = u.key AND ${fresh}
+    RETURNING 1
   ), created AS (
     INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, said, due_at,
       resolved_at, resolved_by)
@@ -134,6 +142,9 @@ export async function projectOrganizer(dataSource: DataSource, projection: Proje
 }
 
 export async function writeProjection(dataSource: DataSource, { organizer: o, changes }: Projection): Promise<void> {
+  // A record added and taken back (revert-step) counts by its last change: one CTE cannot delete what another adds.
+  const trainings = latestByKey(changes.trainings, (t) => t.training);
+  const rideAlongs = latestByKey(changes.rideAlongs, (r) => r.key);
   const resolutions = new Map(changes.resolutions.map((r) => [r.id, r]));
   const notifications = changes.notifications.map((n) => {
     const resolution = resolutions.get(n.id);
@@ -157,13 +168,15 @@ export async function writeProjection(dataSource: DataSource, { organizer: o, ch
       })),
     ),
     JSON.stringify(changes.debriefs),
-    JSON.stringify(changes.trainings),
-    JSON.stringify(changes.rideAlongs),
+    JSON.stringify(trainings.filter((t) => !t.undone)),
+    JSON.stringify(rideAlongs.filter((r) => !r.undone)),
     JSON.stringify(notifications),
     JSON.stringify(changes.resolutions.filter((r) => !changes.notifications.some((n) => n.id === r.id))),
     // Changes kept by runs recorded before work plans (or pay periods) have none. One row per key: a statement
     // may not update a row twice, and the latest of several changes to one is the one that stands.
     JSON.stringify(latestByKey(changes.workPlans ?? [], (w) => w.periodStart)),
     JSON.stringify(latestByKey(changes.payPeriods ?? [], (p) => p.periodStart)),
+    JSON.stringify(trainings.filter((t) => t.undone)),
+    JSON.stringify(rideAlongs.filter((r) => r.undone)),
   ]);
 }

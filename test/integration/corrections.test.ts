@@ -155,13 +155,53 @@ describe('reopening a closed record', () => {
     const again = await coordinator.act(body.id, 'revert-step', { reason: 'again' });
     expect([again.status, again.body.message]).toEqual([
       409,
-      'revert-step is not possible in stage screening (only in applied, role_play, not_selected, offered, training, declined)',
+      'revert-step is not possible in stage screening (only in applied, role_play, not_selected, offered, training, ride_along, active, declined)',
     ]);
     // The record goes on: the result recorded right this time.
     expect(
       (await coordinator.ok('POST', `/api/organizers/${body.id}/record-screening`, { attended: true, advance: true }))
         .stage,
     ).toBe('role_play');
+  });
+
+  it('takes back a training recorded on the wrong person: its record gone, the undoing in the history', async () => {
+    const { body } = await coordinator.apply(program.id);
+    await coordinator.advanceTo(program, body.id, 'training');
+    const training = program.policy.requiredTrainings[0];
+    const trained = await coordinator.ok('POST', `/api/organizers/${body.id}/record-training`, {
+      training,
+      completedAt: new Date().toISOString(),
+    });
+    expect(trained.trainings.map((t: { training: string }) => t.training)).toEqual([training]);
+    expect(trained.allowedActions).toContain('revert-step');
+    const undone = await coordinator.ok('POST', `/api/organizers/${body.id}/revert-step`, {
+      reason: 'recorded for the wrong trainee',
+    });
+    expect(undone).toMatchObject({ stage: 'training', trainings: [] });
+    expect(undone.history.at(-1)).toMatchObject({
+      from: 'training',
+      to: 'training',
+      reason: 'recorded for the wrong trainee',
+    });
+    const rows = await harness.dataSource.query('SELECT training FROM trainings WHERE organizer_id = $1', [body.id]);
+    expect(rows).toEqual([]);
+    // Recorded again, it stands again.
+    const again = await coordinator.ok('POST', `/api/organizers/${body.id}/record-training`, {
+      training,
+      completedAt: new Date().toISOString(),
+    });
+    expect(again.trainings).toHaveLength(1);
+  });
+
+  it('refuses to take back the ride-along that made the organizer active', async () => {
+    const { body } = await coordinator.apply(program.id);
+    const active = await coordinator.advanceTo(program, body.id, 'active');
+    expect(active.undoUntil).toBeUndefined();
+    const refused = await coordinator.act(body.id, 'revert-step', { reason: 'wrong person' });
+    expect([refused.status, refused.body.message]).toEqual([
+      409,
+      'the last step (record-ride-along) made the organizer active: their debriefs and pay follow from it',
+    ]);
   });
 
   it("refuses an undo outside the program's correction window", async () => {

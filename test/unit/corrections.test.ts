@@ -197,6 +197,58 @@ describe('undoing the last hiring step', () => {
     expect(refusal(followed.state, request('revert-step', undo), followed.now)?.code).toBe('stage');
     const trained = organizerIn('training');
     trained.act('record-training', { training: 'orientation', completedAt: new Date(trained.now).toISOString() });
+    trained.act('record-training', {
+      training: 'one-on-one conversations',
+      completedAt: new Date(trained.now).toISOString(),
+    });
+    trained.act('pause', { reason: 'leave' });
     expect(undoUntil(trained.state)).toBeNull();
+  });
+
+  it('takes back a training recorded, its record gone and the undoing in the history', () => {
+    const organizer = organizerIn('training');
+    const completedAt = new Date(organizer.now).toISOString();
+    organizer.act('record-training', { training: 'orientation', completedAt });
+    expect(undoUntil(organizer.state)).not.toBeNull();
+    const undone = organizer.act('revert-step', undo);
+    expect(organizer.state).toMatchObject({ stage: 'training', trainings: [] });
+    expect(undone.trainings).toEqual([expect.objectContaining({ training: 'orientation', undone: true })]);
+    expect(undone.transitions).toEqual([
+      expect.objectContaining({ from: 'training', to: 'training', reason: 'recorded on the wrong person' }),
+    ]);
+    // Recorded again, it counts again.
+    organizer.act('record-training', { training: 'orientation', completedAt });
+    expect(organizer.state.trainings.map((t) => t.training)).toEqual(['orientation']);
+  });
+
+  it('takes back the last training, and the move to ride-alongs it made', () => {
+    const organizer = organizerIn('ride_along');
+    expect(organizer.state.lastStep?.action).toBe('record-training');
+    const trainings = organizer.state.trainings.length;
+    organizer.act('revert-step', undo);
+    expect(organizer.state.stage).toBe('training');
+    expect(organizer.state.trainings).toHaveLength(trainings - 1);
+  });
+
+  it('takes back a ride-along recorded once active, the reminder check as it was', () => {
+    const organizer = organizerIn('active');
+    organizer.advance(minute);
+    const check = organizer.state.rideAlongCheck;
+    const day2 = new Date(organizer.now).toISOString().slice(0, 10);
+    organizer.act('record-ride-along', { date: day2, staff: 'Sam Ortiz' });
+    const recorded = organizer.state.rideAlongs.length;
+    const undone = organizer.act('revert-step', undo);
+    expect(organizer.state).toMatchObject({ stage: 'active', rideAlongCheck: check });
+    expect(organizer.state.rideAlongs).toHaveLength(recorded - 1);
+    expect(undone.rideAlongs).toEqual([expect.objectContaining({ key: `${day2}|sam ortiz`, undone: true })]);
+  });
+
+  it('refuses to take back the ride-along that made the organizer active: debriefs and pay follow from it', () => {
+    const organizer = organizerIn('active');
+    expect(organizer.state.lastStep).toMatchObject({ action: 'record-ride-along', from: 'ride_along', to: 'active' });
+    expect(undoUntil(organizer.state)).toBeNull();
+    expect(refusal(organizer.state, request('revert-step', undo), organizer.now)?.message).toMatch(
+      /made the organizer active/,
+    );
   });
 });

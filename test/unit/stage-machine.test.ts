@@ -27,7 +27,12 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
     terminate: 'terminated',
     'revert-step': 'offered',
   },
-  ride_along: { 'record-ride-along': 'active', withdraw: 'withdrawn', terminate: 'terminated' },
+  ride_along: {
+    'record-ride-along': 'active',
+    withdraw: 'withdrawn',
+    terminate: 'terminated',
+    'revert-step': 'training',
+  },
   active: {
     'record-ride-along': 'active',
     'submit-debrief': 'active',
@@ -67,11 +72,21 @@ describe('the stage machine: every stage × every action', () => {
         payActions.includes(action) && ['active', 'completed', 'withdrawn', 'terminated'].includes(stage);
       // Undoing a step where none was taken (a reject, or nothing yet) is refused by what happened, not by the stage.
       const nothingToUndo = action === 'revert-step' && ['applied', 'not_selected'].includes(stage);
-      const conflict = (action === 'resume' && stage === 'active') || payStage || nothingToUndo;
+      // The ride-along that made the organizer active stays: debriefs and pay follow from it.
+      const activation = action === 'revert-step' && stage === 'active';
+      const conflict = (action === 'resume' && stage === 'active') || payStage || nothingToUndo || activation;
       expect(refused).toBeDefined();
       expect(refused!.code).toBe(conflict ? 'conflict' : 'stage');
       expect(refused!.message).toContain(
-        payStage ? 'no pay period is open' : nothingToUndo ? 'no hiring step to undo' : conflict ? 'not paused' : stage,
+        payStage
+          ? 'no pay period is open'
+          : nothingToUndo
+            ? 'no hiring step to undo'
+            : activation
+              ? 'made the organizer active'
+              : conflict
+                ? 'not paused'
+                : stage,
       );
       // A refused action is never applied: the workflow's validator stops it, so state, version and rows stay.
       expect(organizer.state).toEqual(before);

@@ -1,6 +1,14 @@
 // People's actions: why one is refused, and what one changes when it is not. Each action's own rule and effect is
 // its definition in ./by-action; here the order every action goes through.
-import { Changes, mergeChanges, noChanges, OrganizerState, stepFields, type StepFields } from '../organizer';
+import {
+  Changes,
+  mergeChanges,
+  noChanges,
+  OrganizerState,
+  stepFields,
+  stepRecords,
+  type StepFields,
+} from '../organizer';
 import { iso } from './time';
 import { ActionRequest } from '../stage-machine';
 import { type Action, Refusal, stageRefusal } from '../stage-machine';
@@ -54,5 +62,6 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
 
 /** A copy of what a step changes besides the stage. */
 export function stepFieldsOf(state: OrganizerState): StepFields {
-  return JSON.parse(JSON.stringify(Object.fromEntries(stepFields.map((field) => [field, state[field]]))));
+  const fields = [...stepFields, ...stepRecords];
+  return JSON.parse(JSON.stringify(Object.fromEntries(fields.map((field) => [field, state[field]]))));
 }

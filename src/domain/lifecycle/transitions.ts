@@ -41,8 +41,7 @@ export function stageClock(state: OrganizerState): void {
   };
 }
 
-/** Moves the organizer to `to`, recording the transition and setting or clearing the stage's timers. */
-export function enter(
+function recordTransition(
   state: OrganizerState,
   from: Stage | null,
   to: Stage,
@@ -53,6 +52,30 @@ export function enter(
 ): void {
   state.seq += 1;
   changes.transitions.push({ seq: state.seq, from, to, at: iso(now), actor: actor.id, ...(reason ? { reason } : {}) });
+}
+
+/** A change that keeps the stage but belongs in the history (an undo): a transition to the same stage, its reason. */
+export function recordInHistory(
+  state: OrganizerState,
+  actor: Actor,
+  reason: string,
+  now: number,
+  changes: Changes,
+): void {
+  recordTransition(state, state.stage, state.stage, actor, reason, now, changes);
+}
+
+/** Moves the organizer to `to`, recording the transition and setting or clearing the stage's timers. */
+export function enter(
+  state: OrganizerState,
+  from: Stage | null,
+  to: Stage,
+  actor: Actor,
+  reason: string | undefined,
+  now: number,
+  changes: Changes,
+): void {
+  recordTransition(state, from, to, actor, reason, now, changes);
   state.stage = to;
   state.stageEnteredAt = iso(now);
   resolve(

@@ -4,8 +4,10 @@ import {
   stepFields,
   type Attestations,
   type Changes,
+  type LastStep,
   type OrganizerState,
   type RosterStatus,
+  type StepFields,
 } from '../../organizer';
 import { localDateTime } from '../../calendar';
 import { durationMs } from '../../durations';
@@ -15,7 +17,7 @@ import { isClosed, type Stage } from '../../stages';
 import { eligibilityProblems } from '../start';
 import { iso, ms } from '../time';
 import { resolve } from '../notices';
-import { move, openGroupPeriod, openPeriod } from '../transitions';
+import { move, openGroupPeriod, openPeriod, recordInHistory } from '../transitions';
 import type { ActionDefinition } from './definition';
 import { owedAgainFromNow } from './pause';
 
@@ -119,7 +121,7 @@ export const reopen: ActionDefinition<ReopenInput> = {
 /** Until when the last hiring step may be undone (the read model keeps it; the panel offers the undo till then). */
 export function undoUntil(state: OrganizerState): string | null {
   const step = state.lastStep;
-  if (!step || step.to !== state.stage) return null;
+  if (!step || step.to !== state.stage || activatedBy(step)) return null;
   return iso(ms(step.at) + durationMs(correctionWindow(state.policy)));
 }
 
@@ -127,18 +129,43 @@ export interface RevertStepInput {
   reason: string;
 }
 
+/** A step that made the organizer active: debrief periods, pay and reminders follow from it, so it stays. */
+const activatedBy = (step: LastStep) => step.to === 'active' && step.from !== 'active';
+
+/** Takes back the trainings and ride-alongs the step added (those not in its copy of before), for the read model too. */
+function takeBackRecords(state: OrganizerState, before: StepFields, changes: Changes): void {
+  if (before.trainings) {
+    const kept = new Set(before.trainings.map((t) => t.training));
+    for (const t of state.trainings.filter((t) => !kept.has(t.training)))
+      changes.trainings.push({ ...t, recordedBy: '', undone: true });
+    state.trainings = before.trainings;
+  }
+  if (before.rideAlongs) {
+    const kept = new Set(before.rideAlongs.map((r) => r.key));
+    for (const r of state.rideAlongs.filter((r) => !kept.has(r.key)))
+      changes.rideAlongs.push({ ...r, staff: '', recordedBy: '', undone: true });
+    state.rideAlongs = before.rideAlongs;
+  }
+}
+
 /**
- * Undoes the last hiring step (a screening result, a role-play decision, an offer's answer): what it changed is put
- * back and the record returns to the stage before it, the step and its undoing both in the history. Only while no
- * other action has followed it, within the program's correction window.
+ * Undoes the last hiring step (a screening result, a role-play decision, an offer's answer, a training or ride-along
+ * recorded): what it changed is put back and the record returns to the stage before it, the step and its undoing both
+ * in the history (an undo that leaves the stage as it was is a transition to the same stage, carrying the reason).
+ * Only while no other action has followed it, within the program's correction window.
  */
 export const revertStep: ActionDefinition<RevertStepInput> = {
-  stages: ['applied', 'role_play', 'not_selected', 'offered', 'training', 'declined'],
+  stages: ['applied', 'role_play', 'not_selected', 'offered', 'training', 'ride_along', 'active', 'declined'],
   input: [reasonField({ example: 'result recorded on the wrong person' })],
   refusal(state, _input, now) {
     const step = state.lastStep;
     const until = undoUntil(state);
     if (state.erased) return erasedRefusal;
+    if (step && step.to === state.stage && activatedBy(step))
+      return {
+        code: 'conflict',
+        message: `the last step (${step.action}) made the organizer active: their debriefs and pay follow from it`,
+      };
     if (!step || !until)
       return { code: 'conflict', message: 'there is no hiring step to undo: none was taken, or something followed it' };
     if (step.before.offer && ms(step.before.offer.expiresAt) <= now)
@@ -154,9 +181,11 @@ export const revertStep: ActionDefinition<RevertStepInput> = {
   apply(state, input, actor, now, changes) {
     const step = state.lastStep!;
     for (const field of stepFields) (state as unknown as Record<string, unknown>)[field] = step.before[field];
+    takeBackRecords(state, step.before, changes);
     // A hire undone owes no ride-alongs: a reminder about them is answered.
-    resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
-    move(state, step.from, actor, input.reason, now, changes);
+    if (!state.hiredAt) resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);
+    if (step.from === state.stage) recordInHistory(state, actor, input.reason, now, changes);
+    else move(state, step.from, actor, input.reason, now, changes);
     return true;
   },
 };

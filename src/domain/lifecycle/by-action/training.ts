@@ -30,6 +30,7 @@ export interface RecordTrainingInput {
 
 export const recordTraining: ActionDefinition<RecordTrainingInput> = {
   stages: ['training'],
+  revertible: true,
   plausibleDate: { field: 'completedAt', within: 'past' },
   input: [
     {
@@ -85,6 +86,7 @@ export interface RecordRideAlongInput {
 
 export const recordRideAlong: ActionDefinition<RecordRideAlongInput> = {
   stages: ['ride_along', 'active'],
+  revertible: true,
   plausibleDate: { field: 'date', within: 'past' },
   input: [
     { name: 'date', label: 'field.date', kind: 'moment', example: '2027-02-03' },
