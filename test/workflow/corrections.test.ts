@@ -60,6 +60,51 @@ describe('ways back from mistakes (time-skipping)', () => {
       ]);
       const versions = activities.projections.map((p) => p.organizer.version);
       expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+      // Left running without its worker, its timers would hold up the next test's on the shared test server.
+      await again.terminate();
+    });
+  });
+
+  it('reopens a withdrawn hire in a new run back to active: debriefs owed again from now, not for the time away', async () => {
+    const policy = aPolicy({ debriefEvery: '7 days', debriefGrace: '1 day', escalateAfter: '2 days' });
+    const { taskQueue, activities, worker } = await aRecordingWorker(env, 'reopen-active');
+    await worker.runUntil(async () => {
+      const { handle, act, hireToActive, now, sleepUntil } = await organizerOnTheClock(env, taskQueue, policy);
+      await hireToActive();
+      await act('withdraw', { reason: 'entered on the wrong person' });
+      // The run ends within a day (its mail sent). Its last state is read by query: the test server skips ten years
+      // while a client awaits a closed run's result, past the hire's term.
+      await env.sleep(2 * day);
+      expect((await handle.describe()).status.name).toBe('COMPLETED');
+      const last = (await handle.query(organizerStateQuery)) as OrganizerState;
+      expect(last.stage).toBe('withdrawn');
+      // Away for three weeks in all: the periods of that time are owed by nobody.
+      await env.sleep(19 * day);
+      const reopened = (await env.client.workflow.executeUpdateWithStart(actionUpdates.reopen as never, {
+        args: [{ input: { reason: 'withdrawal entered on the wrong person' }, actor: aCoordinator }],
+        startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+          workflowId: last.organizerId,
+          taskQueue,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          args: [{ organizerId: last.organizerId, programId: last.programId, policy, state: last }],
+        }),
+      })) as ActionResult;
+      expect(reopened).toMatchObject({ stage: 'active', version: last.version + 1 });
+      const reopenedAt = await now();
+      const state = (await env.client.workflow
+        .getHandle(last.organizerId)
+        .query(organizerStateQuery)) as OrganizerState;
+      const owed = state.periods.filter((p) => !p.submittedAt && !p.overdue);
+      expect(owed.length).toBeGreaterThan(0);
+      expect(owed.every((p) => Date.parse(p.overdueAt) > reopenedAt)).toBe(true);
+      expect(activities.notifications.filter((n) => n.kind === 'debrief_overdue')).toEqual([]);
+      // Its deadlines run again: past the first owed period's grace, the overdue reminder comes.
+      await sleepUntil(Date.parse(owed[0].overdueAt) + minute);
+      const overdue = activities.notifications.filter((n) => n.kind === 'debrief_overdue');
+      expect(overdue).toHaveLength(1);
+      expect(Date.parse(overdue[0].createdAt)).toBeGreaterThan(reopenedAt);
+      await env.client.workflow.getHandle(last.organizerId).terminate();
     });
   });
 
@@ -67,7 +112,7 @@ describe('ways back from mistakes (time-skipping)', () => {
     const policy = aPolicy({ correctionWindow: '2 days' });
     const { taskQueue, worker } = await aRecordingWorker(env, 'undo');
     await worker.runUntil(async () => {
-      const { act, state } = await organizerOnTheClock(env, taskQueue, policy);
+      const { handle, act, state } = await organizerOnTheClock(env, taskQueue, policy);
       await act('schedule-screening', { at: new Date(Date.now() + day).toISOString(), location: 'hall' });
       await act('record-screening', { attended: true, advance: true });
       await env.sleep(2 * day + minute);
@@ -77,6 +122,7 @@ describe('ways back from mistakes (time-skipping)', () => {
         expect(error.cause?.message).toMatch(/older than the program's correction window \(2 days\)$/),
       );
       expect((await state()).stage).toBe('role_play');
+      await handle.terminate();
     });
   });
 });
