@@ -156,7 +156,11 @@ export class AppHarness {
       async () => {
         if (!worker) return;
         worker.worker.shutdown();
-        await worker.running;
+        // Under a loaded CI the SDK's core may still hold a call of the worker's when it finalizes its shutdown and
+        // say so ("Worker still in use"); every task was done by then, so the test's outcome stands.
+        await worker.running.catch((error: Error) => {
+          if (!/Worker still in use/.test(error.message)) throw error;
+        });
       },
       () => worker?.connection.close(),
       () => this.workerContext?.close(),
