@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { announcementKinds } from '../domain/organizer';
 import { NotificationRepository } from '../repositories/notification.repository';
 import { LinkMessenger } from '../mail/link-messenger';
 import { Mailer } from '../mail/mailer';
@@ -18,14 +19,17 @@ export class NotificationActivities {
     // The notifications of one delivery are one organizer's: read them once.
     const facts = new Map<string, Awaited<ReturnType<LinkMessenger['facts']>>>();
     for (const notification of notifications) {
-      if (notification.resolvedAt) continue;
+      // A message that asks nothing is answered as it is raised, and is still sent.
+      if (notification.resolvedAt && !announcementKinds.includes(notification.kind)) continue;
       if (!facts.has(notification.organizerId))
         facts.set(notification.organizerId, await this.messenger.facts(notification.organizerId));
       const organizer = facts.get(notification.organizerId);
       if (!organizer || organizer.erased) continue;
       for (const to of await this.notifications.recipients(notification)) {
         await this.mailer.sendOnce(notification.id, to, async () => ({
-          ...(await this.messenger.reminder(notification, organizer)),
+          ...(announcementKinds.includes(notification.kind)
+            ? await this.messenger.screeningMessage(notification, organizer)
+            : await this.messenger.reminder(notification, organizer)),
           program: { id: organizer.program.id, name: organizer.program.name },
         }));
       }

@@ -77,6 +77,12 @@ export function dueAtOrAfter(notBefore: number, due: DebriefDue, timeZone: strin
   return candidate >= notBefore ? candidate : inMonth(month.add({ months: 1 }));
 }
 
+/** The local day before `instant`'s, at `time` (HH:MM) in `timeZone`: a reminder the day before. */
+export function dayBeforeAt(instant: number, time: string, timeZone: string): number {
+  const local = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).toPlainDate();
+  return at(local.subtract({ days: 1 }), time, timeZone);
+}
+
 /** `instant` moved by `weeks` weeks or `months` months on the local calendar (same local time, across DST). */
 export function addLocal(instant: number, amount: { weeks?: number; months?: number }, timeZone: string): number {
   return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).add(amount).epochMilliseconds;

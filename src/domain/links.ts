@@ -2,7 +2,7 @@
 // `<id>.<secret>`: the id finds the row, the secret proves it was the one sent; only the secret's hash is stored.
 
 /** What a link is for (in words: the catalog's `link.purpose` and, on an email's button, `link.button`). */
-export const linkPurposes = ['debrief', 'offer', 'status', 'timesheet'] as const;
+export const linkPurposes = ['debrief', 'offer', 'status', 'timesheet', 'rsvp'] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
 /** Why a link no longer works (the page a member lands on says it in the catalog's `link.ending`). */

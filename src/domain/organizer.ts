@@ -77,7 +77,17 @@ export const notificationKinds = [
   'debrief_due_soon',
   'timesheet_missing',
   'pay_approval_waiting',
+  'screening_invitation',
+  'screening_reminder',
+  'screening_cancelled',
+  'screening_cant_come',
 ] as const;
+/** Messages that ask nothing of anyone (a screening's invitation, its reminder): sent, kept, never open. */
+export const announcementKinds: readonly NotificationKind[] = [
+  'screening_invitation',
+  'screening_reminder',
+  'screening_cancelled',
+];
 export type NotificationKind = (typeof notificationKinds)[number];
 export type RecipientRole = 'organizer' | 'coordinator' | 'national';
 
@@ -105,9 +115,10 @@ export interface DebriefPeriod {
  * (a changed limit reaches people already in the stage, counted from when they entered it), a screening's counts
  * from the screening's time, and pay periods move with the debrief periods after a pause on an interval cadence. 4: the
  * ride-along window counts the program's local days (under earlier rules, UTC's: of an evening in the Americas, a
- * ride-along on the day of hire fell before it). Runs recorded under earlier rules keep them (replay).
+ * ride-along on the day of hire fell before it). 5: a screening invites the applicant (a calendar event, an answer by
+ * link, a reminder the day before) and is cancelled when they leave. Runs recorded under earlier rules keep them.
  */
-export const currentRules = 4;
+export const currentRules = 5;
 
 export interface OrganizerState {
   /** The rules this organizer follows (absent: 1); see currentRules. */
@@ -153,7 +164,7 @@ export interface OrganizerState {
   atRisk: boolean;
   missedStreak: number;
   noShows: number;
-  screening?: { at: string; location: string };
+  screening?: Screening;
   rolePlay?: { scores: Record<string, number>; decision: 'offer' | 'reject'; scoredBy?: string; scoredAt?: string };
   offer?: {
     hoursPerWeek: number;
@@ -191,6 +202,23 @@ export interface OrganizerState {
     leadersIdentified: number;
     groupDebriefs: number;
   };
+}
+
+/** A screening as scheduled, and (fifth rules) its invitation: the calendar event, its reminder and the answer. */
+export interface Screening {
+  at: string;
+  location: string;
+  /** The group session it is part of, when it is one. */
+  sessionId?: string;
+  /** The calendar event's UID: one per person and screening, kept when it moves. */
+  uid?: string;
+  /** The event's SEQUENCE: raised by every move, so calendars take the newest. */
+  sequence?: number;
+  /** The reminder the day before, and whether it went (absent: too late for one). */
+  remindAt?: string;
+  reminded?: boolean;
+  /** The applicant's answer by their link; a move asks again. */
+  rsvp?: { coming: boolean; note?: string; at: string };
 }
 
 /** What a hiring step changes besides the stage, as it was before the step: all an undo puts back. */

@@ -51,6 +51,10 @@ export interface ProgramPolicy {
   linkExpiresAfter?: string;
   /** How long after a hiring step it may be undone (`revert-step`; default 2 days). */
   correctionWindow?: string;
+  /** What a screening's invitation tells applicants to expect and bring (the program's own words). */
+  screeningNotes?: string;
+  /** When, the day before a screening, the applicant is reminded (HH:MM, the program's zone; default 09:00). */
+  screeningReminderAt?: string;
   /** How organizers are paid, on time sheets and debriefs (src/domain/pay.ts); absent: the program pays nothing. */
   pay?: PayPolicy;
 }
@@ -294,6 +298,12 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
     }
   }
   problems.push(...namesProblems(at('debriefMetrics'), policy.debriefMetrics, 10));
+  const notes = policy.screeningNotes;
+  if (notes !== undefined && (typeof notes !== 'string' || notes.trim() === '' || notes.length > 2000))
+    problems.push({ field: at('screeningNotes'), reason: 'must be a text of 1 to 2000 characters' });
+  const remindAt = policy.screeningReminderAt;
+  if (remindAt !== undefined && (typeof remindAt !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(remindAt)))
+    problems.push({ field: at('screeningReminderAt'), reason: "must be a time as HH:MM, such as '09:00'" });
   const open = policy.applicationsOpen;
   if (open !== undefined) {
     const bad = (v: unknown) => v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v)));
@@ -349,6 +359,10 @@ export function debriefsOnCalendar(policy: ProgramPolicy): boolean {
 }
 
 /** How long after a hiring step it may be undone under the policy. */
+export function screeningReminderAt(policy: ProgramPolicy): string {
+  return policy.screeningReminderAt ?? '09:00';
+}
+
 export function correctionWindow(policy: ProgramPolicy): string {
   return policy.correctionWindow ?? '2 days';
 }

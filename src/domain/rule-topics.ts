@@ -27,6 +27,10 @@ export const notificationRule: Record<NotificationKind, RuleTopic> = {
   ride_alongs_behind: 'ride_alongs',
   timesheet_missing: 'timesheet',
   pay_approval_waiting: 'pay_approval',
+  screening_invitation: 'screening',
+  screening_reminder: 'screening',
+  screening_cancelled: 'screening',
+  screening_cant_come: 'screening',
 };
 
 /**

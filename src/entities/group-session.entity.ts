@@ -29,6 +29,10 @@ export class GroupSessionEntity {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** A screening's national organizer (a national user), invited with the coordinators. */
+  @Column({ type: 'uuid', nullable: true })
+  nationalOrganizerId: string | null;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   idempotencyKey: string | null;
 

@@ -22,8 +22,11 @@ export class LinkEntity {
   @Column({ type: 'varchar', length: 16 })
   purpose: LinkPurpose;
 
-  /** What exactly it is for: the debrief period's start, or when the offer lapses; null for a status link. */
-  @Column({ type: 'varchar', length: 40, nullable: true })
+  /**
+   * What exactly it is for: the debrief period's start, when the offer lapses, the screening's calendar UID; null for a
+   * status link.
+   */
+  @Column({ type: 'varchar', length: 120, nullable: true })
   subject: string | null;
 
   /** SHA-256 of the secret, hex. */

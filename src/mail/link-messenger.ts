@@ -13,8 +13,9 @@ import { LinkRepository } from '../repositories/link.repository';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import type { OrganizerFacts } from '../repositories/organizer-facts';
 import { say } from '../words/say';
-import { Mailer } from './mailer';
-import { linkMail, reminderMail, type Composed } from './messages';
+import { addressOf, Mailer, type Mail } from './mailer';
+import { screeningCalendar } from './screening-calendar';
+import { linkMail, reminderMail, screeningMail, type Composed } from './messages';
 
 export type { OrganizerFacts } from '../repositories/organizer-facts';
 
@@ -25,6 +26,7 @@ const purposeAction = {
   debrief: 'submit-debrief',
   offer: 'respond-offer',
   timesheet: 'submit-timesheet',
+  rsvp: 'respond-screening',
 } as const satisfies Partial<Record<LinkPurpose, Action>>;
 
 @Injectable()
@@ -50,6 +52,9 @@ export class LinkMessenger {
     // Whether the stage takes the link's action is the stage machine's to say.
     if (stageRefusal(purposeAction[purpose], o.stage, false, o.openPayPeriods.length > 0)) return undefined;
     if (purpose === 'offer') return o.offer ? { subject: o.offer.expiresAt } : undefined;
+    // The screening's event, kept when it moves; answered until it starts.
+    if (purpose === 'rsvp')
+      return o.screening?.uid && Date.parse(o.screening.at) > Date.now() ? { subject: o.screening.uid } : undefined;
     if (purpose === 'timesheet') {
       // The one named (a correction, before approval), else the earliest still without a time sheet.
       const pay = periodStart
@@ -77,7 +82,8 @@ export class LinkMessenger {
       purpose,
       subject: target.subject,
       lifetimeMs: durationMs(linkLifetime(o.program.policy)),
-      // A link never outlives its purpose's deadline: an offer's link ends when the offer lapses.
+      // A link never outlives its purpose's deadline: an offer's link ends when the offer lapses, an answer's when
+      // the screening starts (a moved screening's link is sent again with its invitation).
       ...(purpose === 'offer' && o.offer ? { notAfter: new Date(o.offer.expiresAt) } : {}),
       createdBy: options.createdBy,
       supersede: options.supersede,
@@ -158,6 +164,53 @@ export class LinkMessenger {
       return reminderMail({ ...facts, link: { url: `${this.config.publicUrl}/#/organizer/${o.id}` } });
     }
     return reminderMail(facts);
+  }
+
+  /**
+   * A screening's invitation, reminder or cancellation (`notification`'s key names the event's UID and SEQUENCE): to
+   * the applicant with their answer link, or the coordinator's copy with the person's page; an invitation or a
+   * cancellation carries the calendar event; replies go to the coordinator.
+   */
+  async screeningMessage(
+    notification: { id: string; kind: NotificationKind; recipientRole: string },
+    o: OrganizerFacts,
+  ): Promise<Omit<Mail, 'to' | 'messageId'>> {
+    const kind = notification.kind as 'screening_invitation' | 'screening_reminder' | 'screening_cancelled';
+    const [, , uid, sequence] = notification.id.split(':');
+    const screening = o.screening!;
+    const staff = notification.recipientRole !== 'organizer';
+    let link: { url: string; expiresAt?: Date } | undefined;
+    if (staff) link = { url: `${this.config.publicUrl}/#/organizer/${o.id}` };
+    else if (kind !== 'screening_cancelled' && this.subjectFor('rsvp', o)) {
+      const minted = await this.mint('rsvp', o, { createdBy: 'system', supersede: false });
+      link = { url: minted.url, expiresAt: minted.link.expiresAt };
+    }
+    const mail = screeningMail({ kind, program: o.program, organizer: o, screening, staff, ...(link ? { link } : {}) });
+    const organizer = o.coordinator ?? { name: o.program.name, email: addressOf(this.config.mailFrom) };
+    const method = kind === 'screening_cancelled' ? 'CANCEL' : 'REQUEST';
+    const calendar =
+      kind === 'screening_reminder'
+        ? undefined
+        : screeningCalendar({
+            method,
+            uid,
+            sequence: Number(sequence),
+            at: screening.at,
+            location: screening.location,
+            timezone: o.program.timezone,
+            summary: say(staff ? 'mail.screeningEventFor' : 'mail.screeningEvent', {
+              program: o.program.name,
+              name: o.name,
+            }),
+            description: [screening.location, o.program.policy.screeningNotes].filter(Boolean).join('\n\n'),
+            organizer,
+            attendees: [{ name: o.name, email: o.email }],
+          });
+    return {
+      ...mail,
+      ...(o.coordinator ? { replyTo: o.coordinator.email } : {}),
+      ...(calendar ? { calendar: { method, content: calendar } } : {}),
+    };
   }
 
   private async send(o: OrganizerFacts, linkId: string, mail: Composed): Promise<void> {

@@ -16,13 +16,17 @@ export interface Mail {
   program?: { id: string; name: string };
   /** Deterministic, so a receiver can tell a retried send from a new message. */
   messageId: string;
+  /** Where replies go (a screening's invitation: the coordinator, never the no-reply sender). */
+  replyTo?: string;
+  /** A calendar invitation (iCalendar text): sent as the message's text/calendar part and as an .ics attachment. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /** How many messages the outbox keeps (the newest). */
 const outboxKeeps = 2_000;
 
 /** The bare address of a From such as `Name <address>`. */
-function addressOf(from: string): string {
+export function addressOf(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
@@ -63,6 +67,8 @@ export class Mailer implements OnModuleDestroy {
         ? { list: { id: { url: `${mail.program.id}.${sender.split('@')[1]}`, comment: mail.program.name } } }
         : {}),
       messageId: mail.messageId,
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      ...(mail.calendar ? { icalEvent: { ...mail.calendar, filename: 'screening.ics' } } : {}),
     });
     if (!this.config.smtpUrl && this.config.mailOutbox) await this.keep(mail.messageId, sent.message as Buffer);
     // The Message-ID only: subjects and bodies can hold names and links' secrets.

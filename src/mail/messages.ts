@@ -137,6 +137,71 @@ export function reminderMail(facts: ReminderFacts): Composed {
   return compose(say(`reminder.${facts.kind}.subject`, { debrief: debriefNamed(program.policy) }), parts);
 }
 
+/** A screening's invitation, its reminder the day before, or its cancellation; to the applicant or the coordinator. */
+export function screeningMail(facts: {
+  kind: 'screening_invitation' | 'screening_reminder' | 'screening_cancelled';
+  program: ProgramFacts;
+  organizer: { name: string };
+  screening: { at: string; location: string };
+  /** The coordinator's own copy (their calendar), rather than the applicant's. */
+  staff: boolean;
+  /** The applicant's answer link, or the person's page for staff. */
+  link?: { url: string; expiresAt?: Date };
+}): Composed {
+  const { program, screening, staff } = facts;
+  const say_ = line(program.timezone);
+  const values = { program: program.name, name: facts.organizer.name, at: screening.at };
+  const subjectKey = staff && facts.kind !== 'screening_reminder' ? 'staffSubject' : 'subject';
+  const parts: Part[] = staff ? [] : [say('mail.hello', { name: facts.organizer.name })];
+  if (facts.kind === 'screening_cancelled') {
+    parts.push(say_(staff ? 'mail.screeningCancelledStaff' : 'mail.screeningCancelled', values));
+  } else {
+    const opening =
+      facts.kind === 'screening_reminder'
+        ? 'mail.screeningReminder'
+        : staff
+          ? 'mail.screeningInvitedStaff'
+          : 'mail.screeningInvited';
+    parts.push(say_(opening, values));
+    parts.push(say('mail.screeningWhere', { location: screening.location }));
+    if (program.policy.screeningNotes) parts.push(say('mail.screeningBring', { notes: program.policy.screeningNotes }));
+    if (facts.kind === 'screening_invitation') parts.push(say('mail.screeningCalendar'));
+    if (!staff && facts.link) parts.push(say('mail.screeningAnswer'));
+  }
+  if (facts.link)
+    parts.push({
+      label: staff ? say('link.staffPage', { name: facts.organizer.name }) : say('link.button.rsvp'),
+      url: facts.link.url,
+      ...(facts.link.expiresAt ? { note: say_('link.alone', { until: facts.link.expiresAt.toISOString() }) } : {}),
+    });
+  parts.push(program.name);
+  const subject = say({
+    key: `reminder.${facts.kind}.${subjectKey}` as Said['key'],
+    values,
+    zone: program.timezone,
+  });
+  return compose(subject, parts);
+}
+
+/** A group screening's one invitation to the staff who hold it: its time and place once, and its page. */
+export function sessionInvitationMail(facts: {
+  program: ProgramFacts;
+  at: string;
+  location: string;
+  invited: number;
+  url: string;
+}): Composed {
+  const say_ = line(facts.program.timezone);
+  const values = { program: facts.program.name, at: facts.at };
+  return compose(say_('mail.sessionSubject', values), [
+    say_('mail.sessionInvited', { ...values, count: facts.invited }),
+    say('mail.screeningWhere', { location: facts.location }),
+    say('mail.screeningCalendar'),
+    { label: say('mail.sessionPage'), url: facts.url },
+    facts.program.name,
+  ]);
+}
+
 /** A fresh link a coordinator sent, or an applicant's confirmation with their status link. */
 export function linkMail(facts: {
   purpose: LinkPurpose;

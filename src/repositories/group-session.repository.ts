@@ -1,3 +1,4 @@
+import type { Screening } from '../domain/organizer';
 // Group sessions (one screening or group debrief for many people) and each person's part in them.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -11,6 +12,8 @@ export interface SessionMemberRow {
   name: string | null;
   outcome: SessionOutcome | null;
   result: (SessionOutcome & { attended: boolean; advance: boolean }) | null;
+  /** Their screening as it stands (its session, their answer to its invitation). */
+  screening: Screening | null;
 }
 
 export interface NewSession {
@@ -20,6 +23,7 @@ export interface NewSession {
   location: string | null;
   notes: string | null;
   idempotencyKey: string | undefined;
+  nationalOrganizerId?: string | null;
   createdBy: string;
 }
 
@@ -52,8 +56,9 @@ export class GroupSessionRepository {
     // One transaction: a session is never stored without its people (a retry would then find no one).
     return this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO group_sessions (id, program_id, kind, at, location, notes, idempotency_key, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+        `INSERT INTO group_sessions (id, program_id, kind, at, location, notes, idempotency_key, created_by, created_at,
+          national_organizer_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9)
        ON CONFLICT (program_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`,
         [
           id,
@@ -64,6 +69,7 @@ export class GroupSessionRepository {
           session.notes,
           session.idempotencyKey ?? null,
           session.createdBy,
+          session.nationalOrganizerId ?? null,
         ],
       );
       if (!inserted.length) return undefined;
@@ -103,10 +109,29 @@ export class GroupSessionRepository {
   /** The people of these sessions with their names and parts, by name. */
   withNames(sessionIds: string[]): Promise<SessionMemberRow[]> {
     return this.dataSource.query(
-      `SELECT m.session_id, m.organizer_id, o.name, m.outcome, m.result
+      `SELECT m.session_id, m.organizer_id, o.name, m.outcome, m.result, o.screening
          FROM group_session_members m LEFT JOIN organizers o ON o.id = m.organizer_id
         WHERE m.session_id = ANY ($1) ORDER BY o.name`,
       [sessionIds],
+    );
+  }
+
+  /** Whether `userId` is a national user who can sign in (one a screening may name as its national organizer). */
+  async isNationalUser(userId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM users WHERE id = $1 AND role = 'national' AND revoked_at IS NULL`,
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Who holds a program's screening: its coordinators (the first one first), then the national organizer named. */
+  staffOf(programId: string, nationalOrganizerId: string | null): Promise<{ name: string; email: string }[]> {
+    return this.dataSource.query(
+      `SELECT name, email FROM users WHERE revoked_at IS NULL
+         AND ((role = 'coordinator' AND $1 = ANY (program_ids)) OR (role = 'national' AND id = $2))
+       ORDER BY role, created_at, email`,
+      [programId, nationalOrganizerId],
     );
   }
 }

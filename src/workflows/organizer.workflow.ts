@@ -93,6 +93,11 @@ export const patches = {
    * them; a run on earlier rules takes them up when it continues as new. Retire when no run on earlier rules is open.
    */
   fourthRules: 'fourth-rules',
+  /**
+   * The fifth rules (a screening's invitation, answer and reminder, see currentRules): new organizers start on them; a
+   * run on earlier rules takes them up when it continues as new. Retire when no run on earlier rules is open.
+   */
+  fifthRules: 'fifth-rules',
 } as const;
 
 const { projectOrganizer } = proxyActivities<OrganizerActivities>({
@@ -114,13 +119,15 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
 
   // A run recorded before the third rules asks for the second's marker only (replay): the checks go newest first.
   // Literal numbers: a later rules version comes with a patch of its own, never by raising currentRules here.
-  const rules = patched(patches.fourthRules)
-    ? 4
-    : patched(patches.thirdRules)
-      ? 3
-      : patched(patches.secondRules)
-        ? 2
-        : undefined;
+  const rules = patched(patches.fifthRules)
+    ? 5
+    : patched(patches.fourthRules)
+      ? 4
+      : patched(patches.thirdRules)
+        ? 3
+        : patched(patches.secondRules)
+          ? 2
+          : undefined;
   let state: OrganizerState | undefined = input.state;
   if (state && rules && (state.rules ?? 1) < rules) state.rules = rules;
   const periodsAtRunStart = state?.periods.length ?? 0;

@@ -19,6 +19,7 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   'schedule-screening': { at: '2026-01-12T17:00:00.000Z', location: 'Local 12 hall' },
   'reschedule-screening': { at: '2026-01-13T17:00:00.000Z', location: 'Local 7 office' },
   'record-screening': { attended: true, advance: true },
+  'respond-screening': { coming: false, note: 'I work that evening' },
   'record-role-play': {
     scores: rubricScores(aPolicy()),
     decision: 'offer',

@@ -9,6 +9,7 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
   applied: { 'schedule-screening': 'screening', reject: 'not_selected', withdraw: 'withdrawn' },
   screening: {
     'reschedule-screening': 'screening',
+    'respond-screening': 'screening',
     'record-screening': 'role_play',
     reject: 'not_selected',
     withdraw: 'withdrawn',
@@ -93,8 +94,8 @@ describe('the stage machine: every stage × every action', () => {
     }
   });
 
-  it('covers all 13 stages × 19 actions', () => {
-    expect(cases).toHaveLength(13 * 19);
+  it('covers all 13 stages × 20 actions', () => {
+    expect(cases).toHaveLength(13 * 20);
   });
 });
 
@@ -113,7 +114,14 @@ describe('allowed actions (what the person panel offers)', () => {
         expect(allowedActions(stage, paused, 'coordinator', false, undoable)).toEqual(expected);
         expect(allowedActions(stage, paused, 'self', false, undoable)).toEqual(
           expected.filter((action) =>
-            ['respond-offer', 'submit-debrief', 'set-work-plan', 'submit-timesheet', 'withdraw'].includes(action),
+            [
+              'respond-screening',
+              'respond-offer',
+              'submit-debrief',
+              'set-work-plan',
+              'submit-timesheet',
+              'withdraw',
+            ].includes(action),
           ),
         );
         expect(allowedActions(stage, paused, 'reader')).toEqual([]);
@@ -140,6 +148,7 @@ describe('who may take an action (one rule)', () => {
   it('lets a coordinator take every action, the organizer their own, a reader none', () => {
     expect(actions.filter((action) => mayTake(action, 'coordinator'))).toEqual([...actions]);
     expect(actions.filter((action) => mayTake(action, 'self'))).toEqual([
+      'respond-screening',
       'respond-offer',
       'submit-debrief',
       'set-work-plan',

@@ -82,6 +82,12 @@ describe('the words workflows store', () => {
       'ride_alongs_behind.pace': ['by', 'name', 'projected', 'required'],
       'timesheet_missing.summary': ['end', 'start'],
       'pay_approval_waiting.summary': ['name', 'start'],
+      // Stored with name, at, location (and the note of an answer).
+      'screening_invitation.summary': ['at', 'location'],
+      'screening_reminder.summary': ['at', 'location'],
+      'screening_cancelled.summary': ['at'],
+      'screening_cant_come.summary': ['at', 'name'],
+      'screening_cant_come.summaryWithNote': ['at', 'name', 'note'],
     });
   });
 });

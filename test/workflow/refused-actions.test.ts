@@ -36,7 +36,7 @@ describe('refused actions (time-skipping)', () => {
         (action) =>
           !(acceptedIn[action] as readonly string[]).includes(stage) || (action === 'resume' && !before.paused),
       );
-      expect(refused.length).toBe(stage === 'applied' ? 15 : 10);
+      expect(refused.length).toBe(stage === 'applied' ? 16 : 10);
       for (const action of refused) {
         const attempt = act(action, sampleInputs[action] as never);
         await expect(attempt).rejects.toBeInstanceOf(WorkflowUpdateFailedError);

@@ -9,6 +9,9 @@ import { actionBody } from '../organizers/action-inputs';
 import { stages } from '../../domain/stages';
 import { Id, Ids, NestedList, Text } from '../common/fields';
 
+/** How a person answered a screening's invitation. */
+export const screeningAnswers = ['coming', 'not_coming', 'no_answer'] as const;
+
 /** At most this many people in one session (a season's whole intake fits). */
 export const sessionLimit = 200;
 
@@ -19,6 +22,12 @@ const groupDebriefBody = actionBody('record-group-debrief') as Type<Omit<RecordG
 
 export class CreateGroupScreeningDto extends screeningBody {
   @Ids({ max: sessionLimit, description: 'The applicants invited (each in stage applied)' }) organizerIds: string[];
+  @Id({
+    optional: true,
+    description:
+      "A national user who holds the screening with the coordinator: invited to it with the program's coordinators",
+  })
+  nationalOrganizerId?: string;
 }
 
 export class ScreeningResultDto extends screeningResultBody {
@@ -64,6 +73,12 @@ export class SessionMemberDto {
   outcome: PersonResultDto | null;
   @ApiProperty({ type: RecordedResultDto, nullable: true, description: "A screening's recorded result for them" })
   result: RecordedResultDto | null;
+  @ApiPropertyOptional({
+    enum: screeningAnswers,
+    description: "A screening's answer to its invitation (absent: not invited to this one, or a group debrief)",
+  })
+  answer?: (typeof screeningAnswers)[number];
+  @ApiPropertyOptional({ description: 'What they wrote with their answer' }) answerNote?: string;
 }
 
 export class GroupSessionDto {

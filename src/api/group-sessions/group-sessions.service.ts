@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { OrganizerState } from '../../domain/organizer';
+import type { OrganizerState, Screening } from '../../domain/organizer';
 import type { Stage } from '../../domain/stages';
 import type { GroupSessionEntity } from '../../entities';
 import { GroupSessionRepository, type NewSession } from '../../repositories/group-session.repository';
@@ -21,6 +21,7 @@ import type { OrganizerDetailDto } from '../organizers/organizer-responses.dto';
 import { OrganizersService } from '../organizers/organizers.service';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
+import { SessionInvitation } from './session-invitation';
 import type {
   CreatedSessionDto,
   CreateGroupDebriefDto,
@@ -29,6 +30,7 @@ import type {
   GroupSessionListDto,
   PersonResultDto,
   RecordScreeningResultsDto,
+  SessionMemberDto,
   SessionResultsDto,
 } from './group-sessions.dto';
 
@@ -60,6 +62,7 @@ export class GroupSessionsService {
     private readonly programs: ProgramsService,
     private readonly access: AccessPolicy,
     private readonly workflows: WorkflowGateway,
+    private readonly invitation: SessionInvitation,
   ) {}
 
   async createScreening(
@@ -68,13 +71,19 @@ export class GroupSessionsService {
     idempotencyKey: string | undefined,
     caller: Caller,
   ): Promise<CreatedSessionDto> {
-    const { at, location } = input;
+    const { at, location, nationalOrganizerId } = input;
     await this.organizers.checkDates('schedule-screening', { at, location }, programId);
-    return this.create(
-      { programId, kind: 'screening', at, location, notes: null, idempotencyKey, caller },
+    await this.invitation.checkNationalOrganizer(nationalOrganizerId);
+    const created = await this.create(
+      { programId, kind: 'screening', at, location, notes: null, idempotencyKey, caller, nationalOrganizerId },
       input.organizerIds,
-      (organizerId) => this.organizers.act(organizerId, 'schedule-screening', { at, location }, caller),
+      // The session names each person's calendar event; its staff get the session's one invitation.
+      (organizerId, sessionId) =>
+        this.organizers.act(organizerId, 'schedule-screening', { at, location, sessionId }, caller),
     );
+    const invited = created.results.filter((r) => r.ok).length;
+    if (invited) await this.invitation.send({ id: created.id, programId, at, location, invited, nationalOrganizerId });
+    return created;
   }
 
   async createDebrief(
@@ -277,9 +286,21 @@ export class GroupSessionsService {
           result: r.result
             ? { ...personResult(r.organizer_id, r.result), attended: r.result.attended, advance: r.result.advance }
             : null,
+          ...answerTo(session, r.screening),
         })),
     }));
   }
+}
+
+/** A person's answer to the session's invitation, while they are invited to it (their screening is the session's). */
+function answerTo(
+  session: GroupSessionEntity,
+  screening: Screening | null,
+): Pick<SessionMemberDto, 'answer' | 'answerNote'> {
+  if (session.kind !== 'screening' || screening?.sessionId !== session.id) return {};
+  const rsvp = screening.rsvp;
+  if (!rsvp) return { answer: 'no_answer' };
+  return { answer: rsvp.coming ? 'coming' : 'not_coming', ...(rsvp.note ? { answerNote: rsvp.note } : {}) };
 }
 
 /** Each result with the person's name: `people` holds the program's people only, so an id from elsewhere stays nameless. */

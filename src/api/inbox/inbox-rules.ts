@@ -16,6 +16,7 @@ export const inboxKinds = [
   'group_debrief_missing',
   'ride_alongs_behind',
   'stage_stalled',
+  'screening_cant_come',
 ] as const;
 export type InboxKind = (typeof inboxKinds)[number];
 
@@ -50,6 +51,7 @@ const topics: Record<InboxKind, RuleTopic> = {
   group_debrief_missing: 'group_debrief',
   ride_alongs_behind: 'ride_alongs',
   stage_stalled: 'stage_limit',
+  screening_cant_come: 'screening',
 };
 
 export function inboxRule(kind: InboxKind, policy: ProgramPolicy, timezone: string, stage?: Stage): string {

@@ -23,6 +23,7 @@ const fromReminders: Partial<Record<string, InboxKind>> = {
   ride_alongs_behind: 'ride_alongs_behind',
   stage_stalled: 'stage_stalled',
   stage_stalled_escalated: 'stage_stalled',
+  screening_cant_come: 'screening_cant_come',
 };
 
 /**
@@ -125,6 +126,10 @@ export class InboxService {
         }
         case 'organizer_at_risk':
           add(reminder, kind, raised, { action: 'submit-debrief' });
+          break;
+        case 'screening_cant_come':
+          // Another time for them, most often: the answer is asked again when it moves.
+          add(reminder, kind, raised, { action: 'reschedule-screening' });
           break;
       }
     }

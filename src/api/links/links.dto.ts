@@ -27,6 +27,17 @@ export class LinkStatusDto {
   reasons: string[];
 }
 
+/** A screening as the applicant's page shows it: when and where, what to bring, and their answer. */
+export class LinkScreeningDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() location: string;
+  @ApiPropertyOptional({ description: "What to expect and bring, in the program's words" }) notes?: string;
+  @ApiPropertyOptional({ description: 'Their answer: true coming, false not; absent until they answer' })
+  coming?: boolean;
+  @ApiPropertyOptional({ description: 'Their answer in words' }) answerInWords?: string;
+  @ApiPropertyOptional() note?: string;
+}
+
 /** What a link page shows: whose it is, what it is for, until when, and the form to fill. */
 export class LinkViewDto {
   @ApiProperty({ enum: linkPurposes }) purpose: LinkPurpose;
@@ -38,6 +49,8 @@ export class LinkViewDto {
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiPropertyOptional({ type: LinkOfferDto }) offer?: LinkOfferDto;
   @ApiPropertyOptional({ type: LinkStatusDto }) status?: LinkStatusDto;
+  @ApiPropertyOptional({ type: LinkScreeningDto, description: 'The screening ahead (an answer link, a status link)' })
+  screening?: LinkScreeningDto;
   @ApiProperty({ type: FormDto, description: 'The fields to fill; none for a status link' }) form: FormDto;
 }
 
@@ -52,6 +65,12 @@ export class LinkTimesheetDto extends OmitType(
   actionBody('submit-timesheet') as Type<SubmitTimesheetInput>,
   ['periodStart'] as const,
 ) {}
+
+/** An answer to a screening's invitation sent through its link. */
+export class LinkScreeningAnswerDto extends (actionBody('respond-screening') as Type<{
+  coming: boolean;
+  note?: string;
+}>) {}
 
 /** What a link recorded. */
 export class LinkResultDto {

@@ -20,16 +20,22 @@ import { ConflictError, LinkEndedError, NotFoundError, UnknownLinkError } from '
 import { validationPipe } from '../common/validation';
 import { actionBody } from '../organizers/action-inputs';
 import { OrganizersService } from '../organizers/organizers.service';
-import { LinkDebriefDto, LinkDto, LinkListDto, LinkResultDto, LinkTimesheetDto, LinkViewDto } from './links.dto';
+import {
+  LinkDebriefDto,
+  LinkDto,
+  LinkListDto,
+  LinkResultDto,
+  LinkScreeningAnswerDto,
+  LinkTimesheetDto,
+  LinkViewDto,
+  type LinkScreeningDto,
+} from './links.dto';
 
 /** What a link's form sends: one action, its input, and what the page then says. */
+type LinkAction = 'submit-debrief' | 'submit-timesheet' | 'respond-offer' | 'respond-screening';
 type LinkSubmission = {
-  [A in 'submit-debrief' | 'submit-timesheet' | 'respond-offer']: {
-    action: A;
-    recorded: ActionInputs[A];
-    message: string;
-  };
-}['submit-debrief' | 'submit-timesheet' | 'respond-offer'];
+  [A in LinkAction]: { action: A; recorded: ActionInputs[A]; message: string };
+}[LinkAction];
 
 @Injectable()
 export class LinksService {
@@ -77,6 +83,17 @@ export class LinksService {
       const offer = offerView(terms, offerCurrency(organizer.program.policy));
       return { ...view, offer, dueAt: expiresAt, form: { fields: linkForm('respond-offer', organizer, {}) } };
     }
+    if (link.purpose === 'rsvp') {
+      const screening = screeningView(organizer)!;
+      const fields = linkForm('respond-screening', organizer, {}).map((field) =>
+        field.name === 'coming' && screening.coming !== undefined
+          ? { ...field, value: screening.coming }
+          : field.name === 'note' && screening.note
+            ? { ...field, value: screening.note }
+            : field,
+      );
+      return { ...view, screening, dueAt: screening.at, form: { fields } };
+    }
     if (link.purpose === 'timesheet') {
       const pay = organizer.openPayPeriods.find((p) => p.start === link.subject)!;
       // A row a worker of the release before wrote has no due time: the period's end stands in, the earliest it is.
@@ -88,8 +105,10 @@ export class LinksService {
         form: { fields: linkForm('submit-timesheet', organizer, { payPeriods: [pay] }) },
       };
     }
+    const screening = organizer.stage === 'screening' ? screeningView(organizer) : undefined;
     return {
       ...view,
+      ...(screening ? { screening } : {}),
       status: {
         stage: organizer.stage,
         stageLabel: say(`stage.${organizer.stage}`),
@@ -109,6 +128,12 @@ export class LinksService {
       throw new HttpException('a status link shows the application; it records nothing', HttpStatus.METHOD_NOT_ALLOWED);
     }
     const { action, recorded, message } = await this.submission(link, body);
+    // An answer may change until the screening starts: its link is not used up.
+    if (action === 'respond-screening') {
+      const actor = { id: organizer.id, role: 'organizer' as const };
+      await this.organizers.perform(organizer.id, action, recorded, actor, `link:${link.id}`);
+      return this.result(link.purpose, organizer.id, { ...recorded }, message);
+    }
     const claimedAt = await this.links.claim(link.id);
     if (!claimedAt) throw new LinkEndedError('used', say('link.ending.used'));
     try {
@@ -137,6 +162,11 @@ export class LinksService {
     if (link.purpose === 'timesheet') {
       const recorded = { ...(await valid(LinkTimesheetDto)), periodStart: link.subject! };
       return { action: 'submit-timesheet', recorded, message: 'Your time sheet is in. Thank you!' };
+    }
+    if (link.purpose === 'rsvp') {
+      const { coming, note } = await valid(LinkScreeningAnswerDto);
+      const recorded = { coming, ...(note ? { note } : {}) };
+      return { action: 'respond-screening', recorded, message: say(`mail.screeningAnswered_${coming ? 'yes' : 'no'}`) };
     }
     const { accepted } = (await valid(actionBody('respond-offer'))) as { accepted: boolean };
     return {
@@ -213,6 +243,26 @@ export class LinksService {
     }
     return this.dto(link, organizer);
   }
+}
+
+/** The screening ahead as the applicant's page shows it, with their answer. */
+function screeningView(organizer: OrganizerFacts): LinkScreeningDto | undefined {
+  const screening = organizer.screening;
+  if (!screening) return undefined;
+  const notes = organizer.program.policy.screeningNotes;
+  const answer = screening.rsvp;
+  return {
+    at: screening.at,
+    location: screening.location,
+    ...(notes ? { notes } : {}),
+    ...(answer
+      ? {
+          coming: answer.coming,
+          answerInWords: say(`mail.screeningAnswered_${answer.coming ? 'yes' : 'no'}`),
+          ...(answer.note ? { note: answer.note } : {}),
+        }
+      : {}),
+  };
 }
 
 /** A link's form: its action's, for the one period the link is for (named by the link, so not asked). */

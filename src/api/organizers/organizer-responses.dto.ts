@@ -136,9 +136,19 @@ export class OfferSummaryDto {
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
+export class ScreeningAnswerDto {
+  @ApiProperty({ description: 'Whether they will be there' }) coming: boolean;
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class ScreeningSummaryDto {
   @ApiProperty() at: string;
   @ApiProperty() location: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The group session it is part of' }) sessionId?: string;
+  @ApiPropertyOptional({ description: "The calendar event's SEQUENCE: raised by each move" }) sequence?: number;
+  @ApiPropertyOptional({ type: ScreeningAnswerDto, description: 'Their answer to the invitation, once given' })
+  rsvp?: ScreeningAnswerDto;
 }
 
 export class TotalsDto {

@@ -6,7 +6,7 @@ import { payModels, reimbursers } from '../../domain/pay';
 import type { PayModel, PayPeriodEvery, Reimburser } from '../../domain/pay';
 import { programKinds, requirableAttestations } from '../../domain/policy';
 import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
-import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, TimeZone } from '../common/fields';
+import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, Text, TimeZone } from '../common/fields';
 import { weekdays } from '../../domain/calendar';
 import type { DebriefDue, Weekday } from '../../domain/calendar';
 import { IsFlatRecord, IsGoalList, IsObjectOrList, Optional } from '../common/validators';
@@ -176,6 +176,20 @@ export class PolicyPatchDto {
   linkExpiresAfter?: string;
   @Duration({ optional: true, example: '2 days', description: 'How long after a hiring step it may be undone' })
   correctionWindow?: string;
+  @Text({
+    max: 2000,
+    optional: true,
+    example: 'Bring a photo ID. We meet in small groups for about an hour.',
+    description: "What a screening's invitation tells applicants to expect and bring",
+  })
+  screeningNotes?: string;
+  @Text({
+    max: 5,
+    optional: true,
+    example: '09:00',
+    description: "When, the day before a screening, the applicant is reminded (HH:MM, the program's zone)",
+  })
+  screeningReminderAt?: string;
   @Nested(PayPolicyDto, { nullable: true, description: 'How organizers are paid; null: the program pays nothing' })
   pay?: PayPolicyDto | null;
 }
@@ -278,6 +292,8 @@ export class PolicyDto implements ProgramPolicy {
   @ApiPropertyOptional({ type: ApplicationsOpenPolicyDto }) applicationsOpen?: ApplicationsOpenPolicyDto;
   @ApiPropertyOptional() linkExpiresAfter?: string;
   @ApiPropertyOptional() correctionWindow?: string;
+  @ApiPropertyOptional() screeningNotes?: string;
+  @ApiPropertyOptional() screeningReminderAt?: string;
   @ApiPropertyOptional({ type: PayPolicyDto }) pay?: PayPolicyDto;
 }
 

@@ -26,6 +26,8 @@ import { SingleSignOn1797100000000 } from './1797100000000-SingleSignOn';
 import { OrganizerNotes1797200000000 } from './1797200000000-OrganizerNotes';
 import { UndoUntil1797300000000 } from './1797300000000-UndoUntil';
 import { Ineligibility1797400000000 } from './1797400000000-Ineligibility';
+import { SessionNationalOrganizer1797500000000 } from './1797500000000-SessionNationalOrganizer';
+import { LinkSubjectLonger1797600000000 } from './1797600000000-LinkSubjectLonger';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -57,4 +59,6 @@ export const migrations = [
   OrganizerNotes1797200000000,
   UndoUntil1797300000000,
   Ineligibility1797400000000,
+  SessionNationalOrganizer1797500000000,
+  LinkSubjectLonger1797600000000,
 ];

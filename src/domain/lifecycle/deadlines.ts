@@ -8,6 +8,7 @@ import { enter, openGroupPeriod, openPeriod, periodFits } from './transitions';
 import { notify } from './notices';
 import { rules2, rules4 } from './rules';
 import { payDeadlines } from './pay-periods';
+import { screeningReminder } from './screening-invitations';
 import { iso, ms, saidOf } from './time';
 
 type Deadline = { at: number; fire: (changes: Changes) => void };
@@ -62,6 +63,8 @@ function deadlines(state: OrganizerState): Deadline[] {
       });
     }
   }
+  const reminder = screeningReminder(state);
+  if (reminder) due.push(reminder);
   if (offer && state.stage === 'offered') {
     if (!offer.reminded) {
       due.push({

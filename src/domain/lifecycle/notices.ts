@@ -1,6 +1,13 @@
 // Reminders raised and answered: a notification opened on the state and in the changes, and resolved by whoever or
 // whatever answered it.
-import type { Actor, Changes, NotificationKind, OrganizerState, RecipientRole } from '../organizer';
+import {
+  systemActor,
+  type Actor,
+  type Changes,
+  type NotificationKind,
+  type OrganizerState,
+  type RecipientRole,
+} from '../organizer';
 import type { Said } from '../words/said';
 import { iso } from './time';
 
@@ -30,6 +37,23 @@ export function notify(
     ...(dueAt !== undefined ? { dueAt: iso(dueAt) } : {}),
   });
   state.openNotifications.push({ id, kind, key });
+}
+
+/**
+ * A message that asks nothing of anyone (announcementKinds): stored and sent like a reminder, in the person's history,
+ * but answered the moment it is raised, so it is never a to-do and never waits to be resolved.
+ */
+export function announce(
+  state: OrganizerState,
+  changes: Changes,
+  kind: NotificationKind,
+  key: string,
+  recipientRole: RecipientRole,
+  at: number,
+  said: Said,
+): void {
+  notify(state, changes, kind, key, recipientRole, at, said);
+  resolve(state, changes, (n) => n.kind === kind && n.key === key, at, systemActor);
 }
 
 /** Resolves open notifications matching `which`, recording who or what answered them. */

@@ -36,6 +36,11 @@ export function rules4(state: OrganizerState): boolean {
   return (state.rules ?? 1) >= 4;
 }
 
+/** Whether the organizer follows the fifth rules (a screening's invitation, answer and reminder). */
+export function rules5(state: OrganizerState): boolean {
+  return (state.rules ?? 1) >= 5;
+}
+
 /**
  * When the period starting at `start` closes. Plain intervals: a cadence later. On the calendar: the due time at
  * least half a cadence away for the first period (a short first stretch joins the next period), then the due time a

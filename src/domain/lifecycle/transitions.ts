@@ -81,7 +81,11 @@ export function enter(
   resolve(
     state,
     changes,
-    (n) => n.kind === 'stage_stalled' || n.kind === 'stage_stalled_escalated' || n.kind === 'offer_expiring',
+    (n) =>
+      n.kind === 'stage_stalled' ||
+      n.kind === 'stage_stalled_escalated' ||
+      n.kind === 'offer_expiring' ||
+      n.kind === 'screening_cant_come',
     now,
     actor,
   );

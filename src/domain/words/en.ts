@@ -52,6 +52,7 @@ export const en = {
       offer: 'Answer the offer',
       status: 'See the application',
       timesheet: 'Submit a time sheet',
+      rsvp: 'Answer the screening invitation',
     },
     /** The button of an email that carries a link, in the words of the member it is sent to. */
     button: {
@@ -59,6 +60,7 @@ export const en = {
       offer: 'Answer the offer',
       status: 'See your application',
       timesheet: 'Submit your time sheet',
+      rsvp: 'Say whether you can come',
     },
     /** Why a link no longer works, as the page a member lands on says it. */
     ending: {
@@ -74,6 +76,7 @@ export const en = {
       offer: 'no offer is waiting for an answer',
       status: 'the member was erased',
       timesheet: 'no pay period waits for a time sheet',
+      rsvp: 'no screening ahead waits for an answer',
     },
     alone: 'This link is for you alone and works until {{until, when}}.',
     staffPage: "Open {{name}}'s page",
@@ -144,6 +147,25 @@ export const en = {
       subject: 'Your time sheet is missing',
       summary: 'your time sheet for the pay period from {{start, when}} to {{end, when}} is missing',
       next: 'Until it is in, your coordinator cannot approve pay for this period.',
+    },
+    screening_invitation: {
+      subject: 'Your screening on {{at, when}}',
+      staffSubject: "{{name}}'s screening on {{at, when}}",
+      summary: 'invitation to the screening on {{at, when}} at {{location}}',
+    },
+    screening_reminder: {
+      subject: 'Tomorrow: your screening at {{at, when}}',
+      summary: 'reminder of the screening on {{at, when}} at {{location}}',
+    },
+    screening_cancelled: {
+      subject: 'Cancelled: your screening on {{at, when}}',
+      staffSubject: "Cancelled: {{name}}'s screening on {{at, when}}",
+      summary: 'the screening on {{at, when}} is cancelled',
+    },
+    screening_cant_come: {
+      subject: 'An applicant cannot come to their screening',
+      summary: '{{name}} cannot come to the screening on {{at, when}}',
+      summaryWithNote: '{{name}} cannot come to the screening on {{at, when}}: "{{note}}"',
     },
     pay_approval_waiting: {
       subject: 'A pay period waits for your approval',
@@ -228,6 +250,7 @@ export const en = {
     group_debrief_missing: 'No group debrief this period',
     ride_alongs_behind: 'Ride-alongs behind',
     stage_stalled: 'Stuck in a stage',
+    screening_cant_come: 'Cannot come to the screening',
   },
   /** Each action: its button, and where it leads (its route's summary). */
   action: {
@@ -242,6 +265,10 @@ export const en = {
     },
     'record-role-play': { label: 'Record role-play', outcome: 'role_play → offered or not_selected' },
     'respond-offer': { label: 'Respond to offer', outcome: 'offered → training or declined' },
+    'respond-screening': {
+      label: 'Answer the invitation',
+      outcome: 'screening: whether the applicant will come (until the screening starts)',
+    },
     'record-training': { label: 'Record training', outcome: 'training (→ ride_along when all are done)' },
     'record-ride-along': {
       label: 'Record ride-along',
@@ -268,7 +295,8 @@ export const en = {
     terminate: { label: 'Terminate', outcome: 'training, ride_along, active → terminated' },
     'revert-step': {
       label: 'Undo last step',
-      outcome: 'back to the stage before the last screening result, role-play decision or offer answer',
+      outcome:
+        'back to the stage before the last screening result, role-play decision, offer answer, training or ride-along recorded',
     },
     reopen: {
       label: 'Reopen',
@@ -282,6 +310,8 @@ export const en = {
     when: 'When',
     where: 'Where',
     notes: 'Notes',
+    coming: 'Will you be there?',
+    note: 'A note (optional)',
     reason: 'Reason',
     attestations: 'The applicant’s answers',
     attended: 'Came to the screening',
@@ -356,6 +386,24 @@ export const en = {
     yourDebrief: 'Your debrief ({{program}})',
     yourTimesheet: 'Your time sheet ({{program}})',
     yourOffer: 'Your offer ({{program}})',
+    screeningInvited: 'You are invited to a screening for {{program}} on {{at, when}}.',
+    screeningInvitedStaff: '{{name}} is invited to a screening on {{at, when}}.',
+    screeningReminder: 'A reminder: your screening for {{program}} is tomorrow, {{at, when}}.',
+    screeningCancelled: 'Your screening for {{program}} on {{at, when}} is cancelled.',
+    screeningCancelledStaff: "{{name}}'s screening on {{at, when}} is cancelled.",
+    screeningWhere: 'Where: {{location}}',
+    screeningBring: 'What to expect and bring: {{notes}}',
+    screeningCalendar: 'The invitation is attached: open it to add the screening to your calendar.',
+    screeningAnswer: 'Please tell us whether you can come; you can change your answer until the screening starts.',
+    screeningAnswered_yes: 'You said you will be there.',
+    screeningAnswered_no: 'You said you cannot come.',
+    screeningEvent: 'Screening: {{program}}',
+    screeningEventFor: 'Screening: {{name}} ({{program}})',
+    sessionSubject: 'Group screening on {{at, when}} ({{program}})',
+    sessionInvited_one: 'A group screening for {{program}} on {{at, when}}, with {{count}} applicant invited.',
+    sessionInvited_other: 'A group screening for {{program}} on {{at, when}}, with {{count}} applicants invited.',
+    sessionEvent: 'Group screening: {{program}}',
+    sessionPage: 'See who is coming',
   },
   publicForm: {
     received: 'Thank you. If your application can be taken, you will receive an email with a link to follow it.',

@@ -9,10 +9,13 @@ import { rules2, rules3 } from '../rules';
 import { iso, ms } from '../time';
 import { said } from '../../words/said';
 import type { ActionDefinition } from './definition';
+import { answerScreening, cancelScreening, setScreening } from '../screening-invitations';
 
 export interface ScheduleScreeningInput {
   at: string;
   location: string;
+  /** The group session it is part of (set by the session, not asked). */
+  sessionId?: string;
 }
 
 export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
@@ -33,7 +36,8 @@ export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
     withFields(formFieldsOf(scheduleScreening.input), { at: { value: localMinuteOf(now + 7 * 86_400_000, timezone) } }),
   next: () => 'screening',
   apply(state, input, actor, now, changes) {
-    state.screening = { at: input.at, location: input.location };
+    // Set first: under the third rules the stage's time limit counts from the screening's time.
+    setScreening(state, input, actor, now, changes);
     const when = localDateTime(ms(input.at), state.timezone ?? 'UTC');
     move(state, 'screening', actor, `screening at ${input.location}, ${when}`, now, changes);
     return false;
@@ -63,11 +67,32 @@ export const rescheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
       return { code: 'conflict', message: 'the screening is already at that time and place' };
     return undefined;
   },
-  apply(state, input) {
-    state.screening = { at: input.at, location: input.location };
+  apply(state, input, actor, now, changes) {
+    setScreening(state, input, actor, now, changes);
     if (rules3(state)) stageClock(state);
     return true;
   },
+};
+
+export interface RespondScreeningInput {
+  coming: boolean;
+  note?: string;
+}
+
+/** The applicant's answer to their invitation (by their link, or told to the coordinator), until the screening starts. */
+export const respondScreening: ActionDefinition<RespondScreeningInput> = {
+  stages: ['screening'],
+  organizerMay: true,
+  input: [
+    { name: 'coming', label: 'field.coming', kind: 'yesno', description: 'Whether the applicant will be there' },
+    { name: 'note', label: 'field.note', kind: 'text', max: 500, optional: true, example: 'I work until 6' },
+  ],
+  refusal(state, _input, now) {
+    if (!state.screening || now >= ms(state.screening.at))
+      return { code: 'conflict', message: 'the screening has started: its answer can no longer change' };
+    return undefined;
+  },
+  apply: (state, input, actor, now, changes) => answerScreening(state, input, actor, now, changes),
 };
 
 /** A screening no-show sends the applicant back to applied once; a second one ends the application. */
@@ -289,6 +314,7 @@ const closing = (
   input: [reasonField({ example: 'moved out of the district' })],
   next: () => to,
   apply(state, input, actor, now, changes) {
+    if (state.stage === 'screening') cancelScreening(state, now, changes);
     move(state, to, actor, input.reason, now, changes);
     return false;
   },

@@ -10,6 +10,7 @@ import {
   reject,
   rescheduleScreening,
   respondOffer,
+  respondScreening,
   scheduleScreening,
   terminate,
   withdraw,
@@ -22,6 +23,7 @@ import { recordRideAlong, recordTraining } from './training';
 export const actionDefinitions = {
   'schedule-screening': scheduleScreening,
   'reschedule-screening': rescheduleScreening,
+  'respond-screening': respondScreening,
   'record-screening': recordScreening,
   'record-role-play': recordRolePlay,
   'respond-offer': respondOffer,

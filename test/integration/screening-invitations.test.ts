@@ -1,0 +1,203 @@
+// A screening's invitation end to end (issue 30), as a coordinator and an applicant meet it: scheduling emails the
+// applicant a calendar event (parsed here with node-ical) and an answer link, and the coordinator a copy; a move sends
+// the same event with a higher SEQUENCE, leaving sends its CANCEL; the answer is taken by link until the screening
+// starts, "can't come" is a to-do on Today; a group screening invites its staff once, and shows who is coming.
+import type { ParsedMail } from 'mailparser';
+import * as ical from 'node-ical';
+import { ApiClient, type Program } from '../support/api-client';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { eventually } from '../support/eventually';
+import { linkTokenIn, mailsTo } from '../support/smtp';
+
+const notes = 'Bring a photo ID. We meet in small groups for about an hour.';
+
+describe("a screening's invitation", () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let coordinator: ApiClient;
+  let coordinatorEmail: string;
+  let program: Program;
+
+  beforeAll(async () => {
+    ({ harness, admin, program } = await startAppWithProgram({ screeningNotes: notes }, {}, { mail: true }));
+    const user = await admin.createUser('coordinator', { programIds: [program.id] });
+    coordinator = admin.as(user.token);
+    coordinatorEmail = (await coordinator.ok('GET', '/api/auth/me')).user.email;
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  /** The one mail to `address` whose subject matches, once it has come. */
+  async function mailTo(address: string, subject: RegExp): Promise<ParsedMail> {
+    let found: ParsedMail | undefined;
+    await eventually(`mail to ${address}: ${subject}`, async () => {
+      found = mailsTo(harness.mail.messages, address).find((m) => subject.test(m.subject ?? ''));
+      return found !== undefined;
+    });
+    return found!;
+  }
+
+  /** The calendar event a mail carries, parsed as a calendar application would. */
+  function eventIn(mail: ParsedMail): { method: string; event: ical.VEvent } {
+    const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+    expect(part).toBeDefined();
+    const parsed = ical.sync.parseICS(part!.content.toString('utf8'));
+    const event = Object.values(parsed).find((item) => item?.type === 'VEVENT') as ical.VEvent;
+    return { method: String((parsed.vcalendar as { method?: string }).method), event };
+  }
+
+  const inDays = (days: number) => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + days * 86_400_000).toISOString();
+
+  it('invites the applicant and the coordinator, moves the same event, and cancels it when the applicant leaves', async () => {
+    const { body } = await admin.apply(program.id);
+    const at = inDays(3);
+    await coordinator.ok('POST', `/api/organizers/${body.id}/schedule-screening`, { at, location: 'Local 12 hall' });
+
+    const invitation = await mailTo(body.email, /^Your screening on /);
+    expect(invitation.text).toContain(`Hello ${body.name},`);
+    expect(invitation.text).toContain('Where: Local 12 hall');
+    expect(invitation.text).toContain(`What to expect and bring: ${notes}`);
+    expect(invitation.text).toContain('(America/Chicago)');
+    expect(invitation.replyTo?.text).toContain(coordinatorEmail);
+    const first = eventIn(invitation);
+    expect(first.method).toBe('REQUEST');
+    expect(first.event.start.toISOString()).toBe(at);
+    expect(first.event.end!.getTime() - first.event.start.getTime()).toBe(3_600_000);
+    expect((first.event.start as ical.DateWithTimeZone).tz).toBe('America/Chicago');
+    expect(Number(first.event.sequence)).toBe(0);
+    expect(String(first.event.location)).toBe('Local 12 hall');
+    expect(JSON.stringify(first.event.organizer)).toContain(coordinatorEmail);
+    // The coordinator's copy, for their own calendar: the same event.
+    const copy = await mailTo(coordinatorEmail, new RegExp(`^${body.name}'s screening on `));
+    expect(eventIn(copy).event.uid).toBe(first.event.uid);
+
+    const later = inDays(4);
+    await coordinator.ok('POST', `/api/organizers/${body.id}/reschedule-screening`, { at: later, location: 'Library' });
+    await eventually('the moved invitation', async () => mailsTo(harness.mail.messages, body.email).length >= 2);
+    const moved = eventIn(
+      mailsTo(harness.mail.messages, body.email).find((m) => eventIn(m).event.start.toISOString() === later)!,
+    );
+    expect([moved.event.uid, Number(moved.event.sequence), String(moved.event.location)]).toEqual([
+      first.event.uid,
+      1,
+      'Library',
+    ]);
+
+    await coordinator.ok('POST', `/api/organizers/${body.id}/withdraw`, { reason: 'moved away' });
+    const cancelled = eventIn(await mailTo(body.email, /^Cancelled: your screening/));
+    expect([cancelled.method, cancelled.event.uid, Number(cancelled.event.sequence)]).toEqual([
+      'CANCEL',
+      first.event.uid,
+      2,
+    ]);
+  });
+
+  it('takes the answer by link and lets it change; "can\'t come" is on Today until it does', async () => {
+    const { body } = await admin.apply(program.id);
+    await coordinator.ok('POST', `/api/organizers/${body.id}/schedule-screening`, {
+      at: inDays(2),
+      location: 'Local 12 hall',
+    });
+    const token = linkTokenIn(await mailTo(body.email, /^Your screening on /));
+    const view = (await harness.http('GET', `/api/links/${token}`)).body;
+    expect(view).toMatchObject({ purpose: 'rsvp', screening: { location: 'Local 12 hall', notes } });
+    expect(view.form.fields.map((f: { name: string }) => f.name)).toEqual(['coming', 'note']);
+
+    const no = await harness.http('POST', `/api/links/${token}`, {
+      body: { coming: false, note: 'I work that evening' },
+    });
+    expect([no.status, no.body.message]).toEqual([200, 'You said you cannot come.']);
+    const today = async () =>
+      (await coordinator.ok('GET', '/api/inbox')).items.filter(
+        (i: { organizerId: string; kind: string }) => i.organizerId === body.id && i.kind === 'screening_cant_come',
+      );
+    expect(await today()).toHaveLength(1);
+    const detail = await coordinator.ok('GET', `/api/organizers/${body.id}`);
+    expect(detail.screening.rsvp).toMatchObject({ coming: false, note: 'I work that evening' });
+
+    // The link is not used up: a changed answer replaces the first.
+    const yes = await harness.http('POST', `/api/links/${token}`, { body: { coming: true } });
+    expect([yes.status, yes.body.message]).toEqual([200, 'You said you will be there.']);
+    expect((await coordinator.ok('GET', `/api/organizers/${body.id}`)).screening.rsvp).toMatchObject({ coming: true });
+    expect(await today()).toHaveLength(0);
+    expect((await harness.http('GET', `/api/links/${token}`)).body.screening.answerInWords).toBe(
+      'You said you will be there.',
+    );
+
+    const bad = await harness.http('POST', `/api/links/${token}`, { body: { coming: 'maybe' } });
+    expect([bad.status, JSON.stringify(bad.body)]).toEqual([400, expect.stringContaining('coming')]);
+    const tampered = `${token.slice(0, -4)}AAAA`;
+    expect((await harness.http('POST', `/api/links/${tampered}`, { body: { coming: false } })).status).toBe(404);
+    // The status page shows the screening and the answer too.
+    await coordinator.ok('POST', `/api/organizers/${body.id}/links`, { purpose: 'status' });
+    const statusToken = linkTokenIn(await mailTo(body.email, /^Your application/));
+    expect((await harness.http('GET', `/api/links/${statusToken}`)).body.screening).toMatchObject({
+      location: 'Local 12 hall',
+      coming: true,
+    });
+  });
+
+  it('refuses an answer once the screening has started (410)', async () => {
+    const { body } = await admin.apply(program.id);
+    const at = new Date(Date.now() + 8_000).toISOString();
+    await coordinator.ok('POST', `/api/organizers/${body.id}/schedule-screening`, { at, location: 'Local 12 hall' });
+    const token = linkTokenIn(await mailTo(body.email, /^Your screening on /));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(at) - Date.now()) + 500));
+    const late = await harness.http('POST', `/api/links/${token}`, { body: { coming: false } });
+    expect(late.status).toBe(410);
+    expect((await coordinator.ok('GET', `/api/organizers/${body.id}`)).screening.rsvp).toBeUndefined();
+  });
+
+  it("invites a group screening's staff once, its place said once, and shows who is coming", async () => {
+    const national = await admin.createUser('national');
+    const nationalEmail = (await admin.as(national.token).ok('GET', '/api/auth/me')).user.email;
+    const people = [(await admin.apply(program.id)).body, (await admin.apply(program.id)).body];
+    const at = inDays(5);
+    const refused = await coordinator.call('POST', `/api/programs/${program.id}/group-screenings`, {
+      at,
+      location: 'Local 12 hall',
+      organizerIds: people.map((p) => p.id),
+      // An applicant is not a national organizer.
+      nationalOrganizerId: people[0].id,
+    });
+    expect([refused.status, JSON.stringify(refused.body)]).toEqual([
+      400,
+      expect.stringContaining('nationalOrganizerId must be a national user'),
+    ]);
+    const session = await coordinator.ok('POST', `/api/programs/${program.id}/group-screenings`, {
+      at,
+      location: 'Local 12 hall',
+      organizerIds: people.map((p) => p.id),
+      nationalOrganizerId: national.id,
+    });
+    for (const address of [coordinatorEmail, nationalEmail]) {
+      const mail = await mailTo(address, /^Group screening on /);
+      expect(mail.text).toContain('with 2 applicants invited');
+      expect(mail.text!.match(/Local 12 hall/g)).toHaveLength(1);
+      expect(eventIn(mail).event.uid).toBe(`screening-session-${session.id}@organizer-pipeline`);
+    }
+    const theirs = await Promise.all(people.map((p) => mailTo(p.email, /^Your screening on /)));
+    expect(new Set(theirs.map((m) => eventIn(m).event.uid)).size).toBe(2);
+    // No copy per person for the coordinator: the session's one invitation stands for them.
+    const copies = mailsTo(harness.mail.messages, coordinatorEmail).filter((m) =>
+      people.some((p) => (m.subject ?? '').includes(p.name)),
+    );
+    expect(copies).toEqual([]);
+
+    await harness.http('POST', `/api/links/${linkTokenIn(theirs[0])}`, { body: { coming: true } });
+    await harness.http('POST', `/api/links/${linkTokenIn(theirs[1])}`, {
+      body: { coming: false, note: 'night shift' },
+    });
+    const shown = await coordinator.ok('GET', `/api/group-sessions/${session.id}`);
+    expect(
+      shown.members.map((m: { name: string; answer: string; answerNote?: string }) => [m.name, m.answer, m.answerNote]),
+    ).toEqual(
+      expect.arrayContaining([
+        [people[0].name, 'coming', undefined],
+        [people[1].name, 'not_coming', 'night shift'],
+      ]),
+    );
+  });
+});
