@@ -123,6 +123,7 @@ function LinkPage({ token }: { token: string }) {
     offer: 'Your offer',
     status: 'Your application',
     timesheet: 'Your time sheet',
+    rsvp: 'Your screening',
   }[view.purpose];
   return (
     <section aria-labelledby="purpose">
@@ -161,6 +162,33 @@ function LinkPage({ token }: { token: string }) {
           </div>
         </dl>
       ) : null}
+      {view.screening ? (
+        <dl class="recorded screening">
+          <div>
+            <dt>When</dt>
+            <dd>{when(view.screening.at, zone)}</dd>
+          </div>
+          <div>
+            <dt>Where</dt>
+            <dd>{view.screening.location}</dd>
+          </div>
+          {view.screening.notes ? (
+            <div>
+              <dt>What to expect and bring</dt>
+              <dd>{view.screening.notes}</dd>
+            </div>
+          ) : null}
+          {view.screening.answerInWords ? (
+            <div>
+              <dt>Your answer</dt>
+              <dd>
+                {view.screening.answerInWords}
+                {view.screening.note ? ` "${view.screening.note}"` : ''}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
       {view.status ? (
         <>
           <p class="stage">{view.status.stageLabel}</p>
@@ -187,9 +215,13 @@ function LinkPage({ token }: { token: string }) {
           <button type="submit" class="primary" disabled={busy}>
             {busy
               ? 'Sending…'
-              : { debrief: 'Send my debrief', timesheet: 'Send my time sheet', offer: 'Send my answer', status: '' }[
-                  view.purpose
-                ]}
+              : {
+                  debrief: 'Send my debrief',
+                  timesheet: 'Send my time sheet',
+                  offer: 'Send my answer',
+                  rsvp: 'Send my answer',
+                  status: '',
+                }[view.purpose]}
           </button>
         </form>
       ) : null}

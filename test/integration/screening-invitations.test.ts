@@ -6,6 +6,14 @@ import type { ParsedMail } from 'mailparser';
 import * as ical from 'node-ical';
 import { ApiClient, type Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import {
+  accessibilityProblems,
+  openOnAPhone,
+  overflowsSideways,
+  phone,
+  screenshot,
+  signedIn,
+} from '../support/browser';
 import { eventually } from '../support/eventually';
 import { linkTokenIn, mailsTo } from '../support/smtp';
 
@@ -15,13 +23,19 @@ describe("a screening's invitation", () => {
   let harness: AppHarness;
   let admin: ApiClient;
   let coordinator: ApiClient;
+  let coordinatorToken: string;
   let coordinatorEmail: string;
   let program: Program;
 
   beforeAll(async () => {
-    ({ harness, admin, program } = await startAppWithProgram({ screeningNotes: notes }, {}, { mail: true }));
+    ({ harness, admin, program } = await startAppWithProgram(
+      { screeningNotes: notes },
+      {},
+      { mail: true, chromium: true },
+    ));
     const user = await admin.createUser('coordinator', { programIds: [program.id] });
     coordinator = admin.as(user.token);
+    coordinatorToken = user.token;
     coordinatorEmail = (await coordinator.ok('GET', '/api/auth/me')).user.email;
   }, 120_000);
 
@@ -186,10 +200,30 @@ describe("a screening's invitation", () => {
     );
     expect(copies).toEqual([]);
 
-    await harness.http('POST', `/api/links/${linkTokenIn(theirs[0])}`, { body: { coming: true } });
-    await harness.http('POST', `/api/links/${linkTokenIn(theirs[1])}`, {
-      body: { coming: false, note: 'night shift' },
-    });
+    // On a phone, as each applicant opens their link: one says they will come, the other that they cannot.
+    const answer = async (mail: ParsedMail, coming: boolean, note?: string) => {
+      const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/l/${linkTokenIn(mail)}`);
+      await page.getByRole('heading', { name: 'Your screening' }).waitFor();
+      expect(await page.locator('.screening').textContent()).toContain(notes);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await overflowsSideways(page)).toBe(false);
+      // No answer chosen: said next to the question, nothing recorded.
+      await page.getByRole('button', { name: 'Send my answer' }).click();
+      await page.locator('.invalid').first().waitFor();
+      await page
+        .getByRole('group', { name: 'Will you be there?' })
+        .getByLabel(coming ? "I'll be there" : "I can't come")
+        .check();
+      if (note) await page.getByLabel('A note (optional)').fill(note);
+      await screenshot(page, coming ? 'phone-rsvp.png' : 'phone-rsvp-cannot.png');
+      await page.getByRole('button', { name: 'Send my answer' }).click();
+      await page
+        .getByRole('heading', { name: coming ? 'You said you will be there.' : 'You said you cannot come.' })
+        .waitFor();
+      await page.close();
+    };
+    await answer(theirs[0], true);
+    await answer(theirs[1], false, 'night shift');
     const shown = await coordinator.ok('GET', `/api/group-sessions/${session.id}`);
     expect(
       shown.members.map((m: { name: string; answer: string; answerNote?: string }) => [m.name, m.answer, m.answerNote]),
@@ -199,5 +233,20 @@ describe("a screening's invitation", () => {
         [people[1].name, 'not_coming', 'night shift'],
       ]),
     );
+    // The session's page, as the coordinator reads it: who is coming, who is not, what they wrote.
+    const page = await signedIn(
+      harness.browser,
+      harness.baseUrl,
+      coordinatorToken,
+      `/program/${program.id}/sessions/${session.id}`,
+      phone,
+    );
+    await page.locator('[data-answers]').waitFor();
+    const answers = await page.locator('[data-answers]').textContent();
+    expect(answers?.split(' · ').sort()).toEqual(['Coming: 1', 'Not coming: 1']);
+    expect(await page.locator(`[data-member="${people[1].id}"]`).textContent()).toContain('night shift');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+    await screenshot(page, 'group-screening-answers.png');
   });
 });

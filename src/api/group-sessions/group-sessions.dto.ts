@@ -78,6 +78,7 @@ export class SessionMemberDto {
     description: "A screening's answer to its invitation (absent: not invited to this one, or a group debrief)",
   })
   answer?: (typeof screeningAnswers)[number];
+  @ApiPropertyOptional({ description: 'Their answer in words' }) answerInWords?: string;
   @ApiPropertyOptional({ description: 'What they wrote with their answer' }) answerNote?: string;
 }
 

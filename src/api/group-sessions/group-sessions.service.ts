@@ -21,6 +21,7 @@ import type { OrganizerDetailDto } from '../organizers/organizer-responses.dto';
 import { OrganizersService } from '../organizers/organizers.service';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
+import { say } from '../../words/say';
 import { SessionInvitation } from './session-invitation';
 import type {
   CreatedSessionDto,
@@ -296,11 +297,11 @@ export class GroupSessionsService {
 function answerTo(
   session: GroupSessionEntity,
   screening: Screening | null,
-): Pick<SessionMemberDto, 'answer' | 'answerNote'> {
+): Pick<SessionMemberDto, 'answer' | 'answerInWords' | 'answerNote'> {
   if (session.kind !== 'screening' || screening?.sessionId !== session.id) return {};
   const rsvp = screening.rsvp;
-  if (!rsvp) return { answer: 'no_answer' };
-  return { answer: rsvp.coming ? 'coming' : 'not_coming', ...(rsvp.note ? { answerNote: rsvp.note } : {}) };
+  const answer = !rsvp ? 'no_answer' : rsvp.coming ? 'coming' : 'not_coming';
+  return { answer, answerInWords: say(`screeningAnswer.${answer}`), ...(rsvp?.note ? { answerNote: rsvp.note } : {}) };
 }
 
 /** Each result with the person's name: `people` holds the program's people only, so an id from elsewhere stays nameless. */

@@ -252,6 +252,12 @@ export const en = {
     stage_stalled: 'Stuck in a stage',
     screening_cant_come: 'Cannot come to the screening',
   },
+  /** How a person answered a screening's invitation, as the session's page lists them. */
+  screeningAnswer: {
+    coming: 'Coming',
+    not_coming: 'Not coming',
+    no_answer: 'No answer yet',
+  },
   /** Each action: its button, and where it leads (its route's summary). */
   action: {
     'schedule-screening': { label: 'Schedule screening', outcome: 'applied → screening' },
@@ -311,6 +317,8 @@ export const en = {
     where: 'Where',
     notes: 'Notes',
     coming: 'Will you be there?',
+    comingYes: "I'll be there",
+    comingNo: "I can't come",
     note: 'A note (optional)',
     reason: 'Reason',
     attestations: 'The applicant’s answers',

@@ -308,6 +308,7 @@ export function Sessions({ programId, sessionId }: { programId: string; sessionI
         <p class="muted">
           {chosen.location ?? 'No place given'} · {chosen.members.length} people
         </p>
+        {chosen.kind === 'screening' ? <Answers members={chosen.members} /> : null}
         {chosen.kind === 'screening' ? <ScreeningSheet session={chosen} onRecorded={() => void reload()} /> : null}
         <h2>Who was in it</h2>
         <ul class="people">
@@ -323,6 +324,12 @@ export function Sessions({ programId, sessionId }: { programId: string; sessionI
               ) : (
                 <Tag>in progress</Tag>
               )}{' '}
+              {m.answerInWords ? (
+                <Tag tone={m.answer === 'coming' ? 'ok' : m.answer === 'not_coming' ? 'warn' : undefined}>
+                  {m.answerInWords}
+                </Tag>
+              ) : null}{' '}
+              {m.answerNote ? <span class="small">“{m.answerNote}”</span> : null}{' '}
               {m.result ? (
                 <span class="small">
                   {m.result.ok
@@ -367,5 +374,18 @@ export function Sessions({ programId, sessionId }: { programId: string; sessionI
         <p>No group sessions yet.</p>
       )}
     </>
+  );
+}
+
+/** Who said they are coming, who cannot, who has not answered: counted from the answers the API gives. */
+function Answers({ members }: { members: GroupSessionDto['members'] }) {
+  const answered = members.filter((m) => m.answerInWords);
+  if (!answered.length) return null;
+  const counts = new Map<string, number>();
+  for (const m of answered) counts.set(m.answerInWords!, (counts.get(m.answerInWords!) ?? 0) + 1);
+  return (
+    <p class="answers" data-answers>
+      {[...counts].map(([words, count]) => `${words}: ${count}`).join(' · ')}
+    </p>
   );
 }

@@ -84,7 +84,14 @@ export const respondScreening: ActionDefinition<RespondScreeningInput> = {
   stages: ['screening'],
   organizerMay: true,
   input: [
-    { name: 'coming', label: 'field.coming', kind: 'yesno', description: 'Whether the applicant will be there' },
+    {
+      name: 'coming',
+      label: 'field.coming',
+      kind: 'yesno',
+      yesLabel: 'field.comingYes',
+      noLabel: 'field.comingNo',
+      description: 'Whether the applicant will be there',
+    },
     { name: 'note', label: 'field.note', kind: 'text', max: 500, optional: true, example: 'I work until 6' },
   ],
   refusal(state, _input, now) {
