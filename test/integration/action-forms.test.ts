@@ -60,6 +60,7 @@ describe('action forms', () => {
       ['location', 'line', true],
     ]);
     expect(actions.filter((a) => a.organizerMay).map((a) => a.name)).toEqual([
+      'respond-screening',
       'respond-offer',
       'submit-debrief',
       'set-work-plan',

@@ -403,6 +403,7 @@ describe('access matrix: every route × every caller', () => {
     })),
     action('schedule-screening', 'applied', { at: soon(), location: 'hall' }, false),
     action('reschedule-screening', 'screening', () => ({ at: soon(), location: 'the other hall' }), false),
+    action('respond-screening', 'screening', { coming: true, note: 'I can make it' }, true),
     action('record-screening', 'screening', { attended: true, advance: true }, false),
     action('record-role-play', 'role_play', { scores: rubricScores(aFastPolicy(), 3), decision: 'reject' }, false),
     action('respond-offer', 'offered', { accepted: true }, true),
