@@ -26,12 +26,12 @@ export class NotificationActivities {
       const organizer = facts.get(notification.organizerId);
       if (!organizer || organizer.erased) continue;
       for (const to of await this.notifications.recipients(notification)) {
-        await this.mailer.sendOnce(notification.id, to, async () => ({
-          ...(announcementKinds.includes(notification.kind)
+        await this.mailer.sendOnce(notification.id, to, async () => {
+          const content = announcementKinds.includes(notification.kind)
             ? await this.messenger.screeningMessage(notification, organizer)
-            : await this.messenger.reminder(notification, organizer)),
-          program: { id: organizer.program.id, name: organizer.program.name },
-        }));
+            : await this.messenger.reminder(notification, organizer);
+          return content && { ...content, program: { id: organizer.program.id, name: organizer.program.name } };
+        });
       }
     }
   }

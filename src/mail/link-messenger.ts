@@ -85,6 +85,7 @@ export class LinkMessenger {
       // A link never outlives its purpose's deadline: an offer's link ends when the offer lapses, an answer's when
       // the screening starts (a moved screening's link is sent again with its invitation).
       ...(purpose === 'offer' && o.offer ? { notAfter: new Date(o.offer.expiresAt) } : {}),
+      ...(purpose === 'rsvp' && o.screening ? { notAfter: new Date(o.screening.at) } : {}),
       createdBy: options.createdBy,
       supersede: options.supersede,
     });
@@ -172,12 +173,18 @@ export class LinkMessenger {
    * cancellation carries the calendar event; replies go to the coordinator.
    */
   async screeningMessage(
-    notification: { id: string; kind: NotificationKind; recipientRole: string },
+    notification: { id: string; kind: NotificationKind; recipientRole: string; said: Said | null },
     o: OrganizerFacts,
-  ): Promise<Omit<Mail, 'to' | 'messageId'>> {
+  ): Promise<Omit<Mail, 'to' | 'messageId'> | undefined> {
     const kind = notification.kind as 'screening_invitation' | 'screening_reminder' | 'screening_cancelled';
     const [, , uid, sequence] = notification.id.split(':');
-    const screening = o.screening!;
+    // The time and place of the event's version it is about, as it was raised (the record may have moved on since).
+    const values = notification.said?.values ?? {};
+    const screening =
+      typeof values.at === 'string' && typeof values.location === 'string'
+        ? { at: values.at, location: values.location }
+        : o.screening;
+    if (!screening) return undefined;
     const staff = notification.recipientRole !== 'organizer';
     let link: { url: string; expiresAt?: Date } | undefined;
     if (staff) link = { url: `${this.config.publicUrl}/#/organizer/${o.id}` };

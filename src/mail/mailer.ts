@@ -82,12 +82,13 @@ export class Mailer implements OnModuleDestroy {
   async sendOnce(
     key: string,
     to: string,
-    mail: Omit<Mail, 'to' | 'messageId'> | (() => Promise<Omit<Mail, 'to' | 'messageId'>>),
+    mail: Omit<Mail, 'to' | 'messageId'> | (() => Promise<Omit<Mail, 'to' | 'messageId'> | undefined>),
   ): Promise<void> {
     if (await this.deliveries.sent(key, to)) return;
     const messageId = `<${createHash('sha256').update(`${key}\n${to}`).digest('hex').slice(0, 32)}@organizer-pipeline>`;
-    // Composed only once it is known to be unsent (composing may create a link).
+    // Composed only once it is known to be unsent (composing may create a link); nothing to say, nothing sent.
     const content = typeof mail === 'function' ? await mail() : mail;
+    if (!content) return;
     await this.send({ ...content, to, messageId });
     await this.deliveries.record(key, to, messageId);
   }

@@ -16,7 +16,9 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
     const [row] = await q('SELECT program_id, member_id, email FROM organizers WHERE id = $1 FOR UPDATE', [id]);
     if (!row) return false;
     await q(
-      `UPDATE organizers SET name = 'Erased member', email = '', phone = NULL, member_id = $2, erased_at = now() WHERE id = $1`,
+      // A screening's answer may carry the member's own words.
+      `UPDATE organizers SET name = 'Erased member', email = '', phone = NULL, member_id = $2, erased_at = now(),
+         screening = screening - 'rsvp' WHERE id = $1`,
       [id, `ERASED-${anonymousId.slice(0, 8)}`],
     );
     await q(
@@ -75,7 +77,13 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
 
 /** Moves an organizer's rows, and the ids of their reminders and audit entries, from one id to another. */
 async function rekey(q: (sql: string, parameters: unknown[]) => Promise<unknown>, from: string, to: string) {
-  await q('UPDATE organizers SET id = $2 WHERE id = $1', [from, to]);
+  // A screening's calendar UID names the organizer too.
+  await q(`UPDATE organizers SET id = $2, screening = replace(screening::text, $3, $4)::jsonb WHERE id = $1`, [
+    from,
+    to,
+    from,
+    to,
+  ]);
   for (const table of [
     'stage_transitions',
     'trainings',
@@ -87,14 +95,15 @@ async function rekey(q: (sql: string, parameters: unknown[]) => Promise<unknown>
     'users',
   ])
     await q(`UPDATE ${table} SET organizer_id = $2 WHERE organizer_id = $1`, [from, to]);
-  // A reminder's id starts with its organizer's id (organizer:kind:occasion), and so do its deliveries' keys.
+  // A reminder's id starts with its organizer's id (organizer:kind:occasion), and so do its deliveries' keys; a
+  // screening's occasion (its calendar UID) holds it again.
   await q(
-    `UPDATE notification_deliveries SET notification_id = $2::text || substr(notification_id, length($1::text) + 1)
+    `UPDATE notification_deliveries SET notification_id = replace(notification_id, $1::text, $2::text)
       WHERE notification_id LIKE $1::text || ':%'`,
     [from, to],
   );
   await q(
-    `UPDATE notifications SET id = $2::text || substr(id, length($1::text) + 1), organizer_id = $2::uuid
+    `UPDATE notifications SET id = replace(id, $1::text, $2::text), organizer_id = $2::uuid
       WHERE organizer_id = $1::uuid`,
     [from, to],
   );

@@ -49,13 +49,18 @@ const projectionStatement = `
     SELECT $1, t.training, t."completedAt", t."recordedBy"
     FROM jsonb_to_recordset($${n + 3}::jsonb) AS t(training text, "completedAt" timestamptz, "recordedBy" text)
     WHERE ${fresh}
-    ON CONFLICT DO NOTHING RETURNING 1
+    -- Recorded again after an undo whose write was lost: the newer record stands.
+    ON CONFLICT (organizer_id, training) DO UPDATE SET completed_at = EXCLUDED.completed_at,
+      recorded_by = EXCLUDED.recorded_by
+    RETURNING 1
   ), ride_alongs AS (
     INSERT INTO ride_alongs (organizer_id, key, date, staff, notes, recorded_by)
     SELECT $1, r.key, r.date, r.staff, r.notes, r."recordedBy"
     FROM jsonb_to_recordset($${n + 4}::jsonb) AS r(key text, date text, staff text, notes text, "recordedBy" text)
     WHERE ${fresh}
-    ON CONFLICT DO NOTHING RETURNING 1
+    ON CONFLICT (organizer_id, key) DO UPDATE SET date = EXCLUDED.date, staff = EXCLUDED.staff, notes = EXCLUDED.notes,
+      recorded_by = EXCLUDED.recorded_by
+    RETURNING 1
   ), trainings_undone AS (
     DELETE FROM trainings t USING jsonb_to_recordset($${n + 9}::jsonb) AS u(training text)
     WHERE t.organizer_id = $1 AND t.training = u.training AND ${fresh}

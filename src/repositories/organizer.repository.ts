@@ -10,7 +10,7 @@ import { actorPerson } from './actor-person.sql';
 import { actorInWords } from '../words/actors';
 import { offerCurrency } from '../domain/offer';
 import { offerView } from '../words/offer';
-import type { NotificationKind, OrganizerState } from '../domain/organizer';
+import type { NotificationKind, OrganizerState, Screening } from '../domain/organizer';
 import { notificationRule } from '../domain/rule-topics';
 import { ruleInWords } from '../words/rules';
 import type { Projection } from '../domain/snapshot';
@@ -255,7 +255,7 @@ export class OrganizerRepository {
       flags: o.flags,
       ineligibleReasons: o.ineligible_reasons,
       ineligibleInWords: eligibilityInWords(o.ineligibility ?? []),
-      screening: o.screening ?? null,
+      screening: o.screening ? screeningSummary(o.screening) : null,
       offer: o.offer ? offerView(o.offer, offerCurrency(row.policy)) : null,
       rolePlay: o.role_play
         ? {
@@ -377,4 +377,15 @@ export class OrganizerRepository {
   erase(id: string, anonymousId: string): Promise<boolean> {
     return eraseOrganizer(this.dataSource, id, anonymousId);
   }
+}
+
+/** A screening as the person's page shows it: its time and place, its session and version, the answer given. */
+function screeningSummary({ at, location, sessionId, sequence, rsvp }: Screening) {
+  return {
+    at,
+    location,
+    ...(sessionId ? { sessionId } : {}),
+    ...(sequence !== undefined ? { sequence } : {}),
+    ...(rsvp ? { rsvp } : {}),
+  };
 }

@@ -221,12 +221,14 @@ describe('undoing the last hiring step', () => {
     expect(organizer.state.trainings.map((t) => t.training)).toEqual(['orientation']);
   });
 
-  it('takes back the last training, and the move to ride-alongs it made', () => {
+  it('takes back the last training, and the move to ride-alongs it made, the hire as it was', () => {
     const organizer = organizerIn('ride_along');
     expect(organizer.state.lastStep?.action).toBe('record-training');
+    const { hiredAt, rideAlongCheck } = organizer.state;
     const trainings = organizer.state.trainings.length;
+    organizer.advance(minute);
     organizer.act('revert-step', undo);
-    expect(organizer.state.stage).toBe('training');
+    expect(organizer.state).toMatchObject({ stage: 'training', hiredAt, rideAlongCheck });
     expect(organizer.state.trainings).toHaveLength(trainings - 1);
   });
 

@@ -117,4 +117,58 @@ describe("a screening's invitation", () => {
     expect(changes.notifications).toEqual([]);
     expect(organizer.state.screening).toEqual({ at: screeningAt, location: 'Local 12 hall' });
   });
+
+  it('makes a screening after a no-show a new event, and a group member moved alone leaves the session', () => {
+    const organizer = applicant();
+    organizer.act('schedule-screening', { at: screeningAt, location: 'Local 12 hall', sessionId: 'session-7' });
+    const first = organizer.state.screening!.uid;
+    organizer.advance(Date.parse(screeningAt) - organizer.now + minute);
+    organizer.act('record-screening', { attended: false });
+    const again = organizer.act('schedule-screening', { at: '2027-01-21T23:30:00.000Z', location: 'Library' });
+    const second = organizer.state.screening!;
+    expect(second.uid).not.toBe(first);
+    expect(second).toMatchObject({ sequence: 0 });
+    expect(second.sessionId).toBeUndefined();
+    // A screening alone: the coordinator gets their copy.
+    expect(sent(again).map(([, role]) => role)).toEqual(['organizer', 'coordinator']);
+
+    const member = applicant();
+    member.act('schedule-screening', { at: screeningAt, location: 'Local 12 hall', sessionId: 'session-7' });
+    const moved = member.act('reschedule-screening', { at: '2027-01-15T23:30:00.000Z', location: 'Library' });
+    expect(member.state.screening).toMatchObject({
+      uid: `screening-session-7-${member.state.organizerId}`,
+      sequence: 1,
+    });
+    expect(member.state.screening!.sessionId).toBeUndefined();
+    expect(sent(moved).map(([, role]) => role)).toEqual(['organizer', 'coordinator']);
+  });
+
+  it('keeps one "can\'t come" to-do while the note changes, and refuses an answer where no invitation went', () => {
+    const organizer = applicant();
+    organizer.act('schedule-screening', { at: screeningAt, location: 'Local 12 hall' });
+    organizer.act('respond-screening', { coming: false, note: 'work' });
+    const changed = organizer.act('respond-screening', { coming: false, note: 'night shift' });
+    expect(changed.notifications).toEqual([]);
+    expect(organizer.state.openNotifications.map((n) => n.kind)).toEqual(['screening_cant_come']);
+
+    const earlier = applicant(4);
+    earlier.act('schedule-screening', { at: screeningAt, location: 'Local 12 hall' });
+    expect(refusal(earlier.state, request('respond-screening', { coming: true }), earlier.now)?.message).toMatch(
+      /sent no invitation/,
+    );
+  });
+
+  it('invites again to a screening still ahead when a withdrawal from it is reopened', () => {
+    const organizer = applicant();
+    organizer.act('schedule-screening', { at: screeningAt, location: 'Local 12 hall' });
+    const { uid } = organizer.state.screening!;
+    organizer.act('withdraw', { reason: 'wrong person' });
+    const reopened = organizer.act('reopen', { reason: 'withdrawn by mistake' });
+    expect(organizer.state.stage).toBe('screening');
+    expect(organizer.state.screening).toMatchObject({ uid, sequence: 2, reminded: false });
+    expect(sent(reopened).map(([kind, , key]) => [kind, key])).toEqual([
+      ['screening_invitation', `${uid}:2`],
+      ['screening_invitation', `${uid}:2:staff`],
+    ]);
+  });
 });

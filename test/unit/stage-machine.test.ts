@@ -9,7 +9,6 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
   applied: { 'schedule-screening': 'screening', reject: 'not_selected', withdraw: 'withdrawn' },
   screening: {
     'reschedule-screening': 'screening',
-    'respond-screening': 'screening',
     'record-screening': 'role_play',
     reject: 'not_selected',
     withdraw: 'withdrawn',
@@ -75,7 +74,10 @@ describe('the stage machine: every stage × every action', () => {
       const nothingToUndo = action === 'revert-step' && ['applied', 'not_selected'].includes(stage);
       // The ride-along that made the organizer active stays: debriefs and pay follow from it.
       const activation = action === 'revert-step' && stage === 'active';
-      const conflict = (action === 'resume' && stage === 'active') || payStage || nothingToUndo || activation;
+      // A screening on the first rules sent no invitation to answer (screening-invitations.test.ts has the fifth).
+      const noInvitation = action === 'respond-screening' && stage === 'screening';
+      const conflict =
+        (action === 'resume' && stage === 'active') || payStage || nothingToUndo || activation || noInvitation;
       expect(refused).toBeDefined();
       expect(refused!.code).toBe(conflict ? 'conflict' : 'stage');
       expect(refused!.message).toContain(
@@ -85,9 +87,11 @@ describe('the stage machine: every stage × every action', () => {
             ? 'no hiring step to undo'
             : activation
               ? 'made the organizer active'
-              : conflict
-                ? 'not paused'
-                : stage,
+              : noInvitation
+                ? 'sent no invitation'
+                : conflict
+                  ? 'not paused'
+                  : stage,
       );
       // A refused action is never applied: the workflow's validator stops it, so state, version and rows stay.
       expect(organizer.state).toEqual(before);
@@ -104,10 +108,13 @@ describe('allowed actions (what the person panel offers)', () => {
     'in %s: a coordinator is offered what the stage accepts, the organizer their own, readers nothing',
     (stage) => {
       // The table lists an active organizer who is not paused; paused, resume replaces pause.
+      // An answer to a screening's invitation is offered in screening (the table's first-rules record sent none).
       const accepts = (action: Action, paused: boolean) =>
         action === 'resume'
           ? stage === 'active' && paused
-          : action in accepted[stage] && !(action === 'pause' && paused);
+          : action === 'respond-screening'
+            ? stage === 'screening'
+            : action in accepted[stage] && !(action === 'pause' && paused);
       for (const paused of stage === 'active' ? [false, true] : [false]) {
         const expected = actions.filter((action) => accepts(action, paused));
         const undoable = 'revert-step' in accepted[stage];

@@ -20,24 +20,25 @@ function words(state: OrganizerState, screening: Screening, extra: Record<string
 }
 
 /**
- * Sets the screening (scheduled, or moved: the same event with a higher sequence, the answer asked again) and, under
- * the fifth rules, invites the applicant and, for a screening alone, the coordinator (a group session's coordinator
- * gets the session's one invitation instead).
+ * Sets the screening and, under the fifth rules, invites the applicant and, for a screening alone, the coordinator (a
+ * group session's staff get the session's one invitation instead). Scheduled, it is a new event (a screening after a
+ * no-show too); `moved`, the same event with a higher sequence, the answer asked again. A person moved on their own
+ * leaves their group session.
  */
 export function setScreening(
   state: OrganizerState,
   set: { at: string; location: string; sessionId?: string },
+  moved: boolean,
   actor: Actor,
   now: number,
   changes: Changes,
 ): void {
-  const before = state.screening;
+  const before = moved ? state.screening : undefined;
   const screening: Screening = { at: set.at, location: set.location };
-  const sessionId = set.sessionId ?? before?.sessionId;
-  if (sessionId) screening.sessionId = sessionId;
+  if (set.sessionId) screening.sessionId = set.sessionId;
   state.screening = screening;
   if (!rules5(state)) return;
-  screening.uid = before?.uid ?? eventUid(state, sessionId);
+  screening.uid = before?.uid ?? eventUid(state, set.sessionId);
   screening.sequence = before?.uid ? (before.sequence ?? 0) + 1 : 0;
   const remindAt = dayBeforeAt(ms(set.at), screeningReminderAt(state.policy), state.timezone ?? 'UTC');
   if (remindAt > now) Object.assign(screening, { remindAt: iso(remindAt), reminded: false });
@@ -45,7 +46,7 @@ export function setScreening(
   resolve(state, changes, (n) => n.kind === 'screening_cant_come', now, actor);
   const said = saidOf(state, 'reminder.screening_invitation.summary', words(state, screening));
   announce(state, changes, 'screening_invitation', eventKey(screening), 'organizer', now, said);
-  if (!sessionId)
+  if (!screening.sessionId)
     announce(state, changes, 'screening_invitation', `${eventKey(screening)}:staff`, 'coordinator', now, said);
 }
 
@@ -61,8 +62,10 @@ export function answerScreening(
   const was = screening.rsvp;
   if (was && was.coming === answer.coming && was.note === answer.note) return false;
   screening.rsvp = { coming: answer.coming, ...(answer.note ? { note: answer.note } : {}), at: iso(now) };
-  resolve(state, changes, (n) => n.kind === 'screening_cant_come', now, actor);
-  if (!answer.coming) {
+  const open = state.openNotifications.some((n) => n.kind === 'screening_cant_come');
+  if (answer.coming) resolve(state, changes, (n) => n.kind === 'screening_cant_come', now, actor);
+  // Once on the coordinator's list, "can't come" stays one to-do however often its note changes.
+  else if (!open) {
     const said = saidOf(
       state,
       answer.note ? 'reminder.screening_cant_come.summaryWithNote' : 'reminder.screening_cant_come.summary',
@@ -71,6 +74,17 @@ export function answerScreening(
     notify(state, changes, 'screening_cant_come', `${eventKey(screening)}:${now}`, 'coordinator', now, said);
   }
   return true;
+}
+
+/**
+ * A withdrawal reopened back to a screening: one still ahead is invited to again (its event, cancelled when they left,
+ * comes back with a higher sequence); one whose time has passed sends nothing more.
+ */
+export function resumeScreening(state: OrganizerState, actor: Actor, now: number, changes: Changes): void {
+  const screening = state.screening;
+  if (!screening) return;
+  if (ms(screening.at) > now) setScreening(state, screening, true, actor, now, changes);
+  else screening.reminded = true;
 }
 
 /** A screening still ahead, cancelled because the applicant leaves before it: its event is called off. */

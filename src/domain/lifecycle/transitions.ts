@@ -96,8 +96,9 @@ export function enter(
     if (to === 'training' && rules2(state) && state.offer) state.offerStart = state.offer.startDate.slice(0, 10);
     state.offer = undefined;
   }
-  // Reopened (from a closed stage), a hire keeps when it was hired and its ride-along checks.
-  if (to === 'training' && !(from && isClosed(from))) {
+  // Hired by the offer's answer: reopened (from a closed stage) or back from ride-alongs (a training undone), a hire
+  // keeps when it was hired and its ride-along checks.
+  if (to === 'training' && from === 'offered') {
     state.hiredAt = iso(now);
     // The first rules check ride-alongs once, at half the window; the second every twelfth of it, as a forecast.
     const window = durationMs(state.policy.rideAlongWindow);

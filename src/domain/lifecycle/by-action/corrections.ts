@@ -20,6 +20,7 @@ import { resolve } from '../notices';
 import { move, openGroupPeriod, openPeriod, recordInHistory } from '../transitions';
 import type { ActionDefinition } from './definition';
 import { owedAgainFromNow } from './pause';
+import { resumeScreening } from '../screening-invitations';
 
 export interface ReopenInput {
   reason: string;
@@ -114,6 +115,7 @@ export const reopen: ActionDefinition<ReopenInput> = {
     state.closedFrom = undefined;
     move(state, to, actor, input.reason, now, changes);
     if (to === 'active') resumeAfterClosure(state, now, changes);
+    if (to === 'screening') resumeScreening(state, actor, now, changes);
     return true;
   },
 };
@@ -180,7 +182,11 @@ export const revertStep: ActionDefinition<RevertStepInput> = {
   },
   apply(state, input, actor, now, changes) {
     const step = state.lastStep!;
-    for (const field of stepFields) (state as unknown as Record<string, unknown>)[field] = step.before[field];
+    // A training or ride-along recorded leaves the ride-along check as it was: one that ran since stays run.
+    const recorded = step.action === 'record-training' || step.action === 'record-ride-along';
+    for (const field of stepFields)
+      if (!(recorded && field === 'rideAlongCheck'))
+        (state as unknown as Record<string, unknown>)[field] = step.before[field];
     takeBackRecords(state, step.before, changes);
     // A hire undone owes no ride-alongs: a reminder about them is answered.
     if (!state.hiredAt) resolve(state, changes, (n) => n.kind === 'ride_alongs_behind', now, actor);

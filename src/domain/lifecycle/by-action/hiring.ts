@@ -37,7 +37,7 @@ export const scheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
   next: () => 'screening',
   apply(state, input, actor, now, changes) {
     // Set first: under the third rules the stage's time limit counts from the screening's time.
-    setScreening(state, input, actor, now, changes);
+    setScreening(state, input, false, actor, now, changes);
     const when = localDateTime(ms(input.at), state.timezone ?? 'UTC');
     move(state, 'screening', actor, `screening at ${input.location}, ${when}`, now, changes);
     return false;
@@ -68,7 +68,7 @@ export const rescheduleScreening: ActionDefinition<ScheduleScreeningInput> = {
     return undefined;
   },
   apply(state, input, actor, now, changes) {
-    setScreening(state, input, actor, now, changes);
+    setScreening(state, { at: input.at, location: input.location }, true, actor, now, changes);
     if (rules3(state)) stageClock(state);
     return true;
   },
@@ -95,7 +95,12 @@ export const respondScreening: ActionDefinition<RespondScreeningInput> = {
     { name: 'note', label: 'field.note', kind: 'text', max: 500, optional: true, example: 'I work until 6' },
   ],
   refusal(state, _input, now) {
-    if (!state.screening || now >= ms(state.screening.at))
+    if (!state.screening?.uid)
+      return {
+        code: 'conflict',
+        message: 'this screening sent no invitation to answer (scheduled before invitations)',
+      };
+    if (now >= ms(state.screening.at))
       return { code: 'conflict', message: 'the screening has started: its answer can no longer change' };
     return undefined;
   },
