@@ -58,7 +58,7 @@ describe('two workers and two APIs', () => {
     // Reminders: one row per deterministic id (the key is the table's), and each emailed reminder sent once.
     const db = apis[0].dataSource;
     const [{ rows, distinct }] = await db.query(
-      `SELECT count(*)::int AS rows, count(DISTINCT (organizer_id, kind, created_at))::int AS distinct
+      `SELECT count(*)::int AS rows, count(DISTINCT (organizer_id, kind, recipient_role, created_at))::int AS distinct
        FROM notifications WHERE organizer_id = ANY ($1)`,
       [ids],
     );
