@@ -1,6 +1,7 @@
 // The organizer's projection write: its row and the records of its changes, in one statement (docs/design.md §4: only
 // committed state is projected; every write is version-guarded and idempotent).
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RideAlongRecord, TrainingRecord } from '../domain/organizer';
 import type { Projection } from '../domain/snapshot';
 import { sayStored } from '../words/say';
 import { organizerColumns, rowParameters } from './organizer-row';
@@ -60,14 +61,6 @@ const projectionStatement = `
     WHERE ${fresh}
     ON CONFLICT (organizer_id, key) DO UPDATE SET date = EXCLUDED.date, staff = EXCLUDED.staff, notes = EXCLUDED.notes,
       recorded_by = EXCLUDED.recorded_by
-    RETURNING 1
-  ), trainings_undone AS (
-    DELETE FROM trainings t USING jsonb_to_recordset($${n + 9}::jsonb) AS u(training text)
-    WHERE t.organizer_id = $1 AND t.training = u.training AND ${fresh}
-    RETURNING 1
-  ), ride_alongs_undone AS (
-    DELETE FROM ride_alongs r USING jsonb_to_recordset($${n + 10}::jsonb) AS u(key text)
-    WHERE r.organizer_id = $1 AND r.key = u.key AND ${fresh}
     RETURNING 1
   ), created AS (
     INSERT INTO notifications (id, organizer_id, program_id, kind, recipient_role, created_at, summary, said, due_at,
@@ -146,10 +139,43 @@ export async function projectOrganizer(dataSource: DataSource, projection: Proje
   }
 }
 
-export async function writeProjection(dataSource: DataSource, { organizer: o, changes }: Projection): Promise<void> {
-  // A record added and taken back (revert-step) counts by its last change: one CTE cannot delete what another adds.
-  const trainings = latestByKey(changes.trainings, (t) => t.training);
-  const rideAlongs = latestByKey(changes.rideAlongs, (r) => r.key);
+/**
+ * Records taken back (revert-step) leave the read model in a statement of their own, after the projection's: its
+ * snapshot is taken once the organizer's row lock is held, so it sees a concurrent write of the record they undo (the
+ * projection's own snapshot may not: that write committed while it waited for the lock). Only while the version stored
+ * is this one: a newer write stands as it is.
+ */
+const undoneStatement = `
+  WITH stored AS (SELECT 1 FROM organizers WHERE id = $1 AND version = $2), trainings_undone AS (
+    DELETE FROM trainings WHERE organizer_id = $1 AND training = ANY ($3) AND EXISTS (SELECT 1 FROM stored) RETURNING 1
+  ), ride_alongs_undone AS (
+    DELETE FROM ride_alongs WHERE organizer_id = $1 AND key = ANY ($4) AND EXISTS (SELECT 1 FROM stored) RETURNING 1
+  )
+  SELECT 1`;
+
+export async function writeProjection(dataSource: DataSource, projection: Projection): Promise<void> {
+  // A record added and taken back (revert-step) counts by its last change.
+  const trainings = latestByKey(projection.changes.trainings, (t) => t.training);
+  const rideAlongs = latestByKey(projection.changes.rideAlongs, (r) => r.key);
+  const undone = [...trainings, ...rideAlongs].some((record) => record.undone);
+  if (!undone) return write(dataSource.manager, projection, trainings, rideAlongs);
+  await dataSource.transaction(async (manager) => {
+    await write(manager, projection, trainings, rideAlongs);
+    await manager.query(undoneStatement, [
+      projection.organizer.id,
+      projection.organizer.version,
+      trainings.filter((t) => t.undone).map((t) => t.training),
+      rideAlongs.filter((r) => r.undone).map((r) => r.key),
+    ]);
+  });
+}
+
+async function write(
+  manager: EntityManager,
+  { organizer: o, changes }: Projection,
+  trainings: TrainingRecord[],
+  rideAlongs: RideAlongRecord[],
+): Promise<void> {
   const resolutions = new Map(changes.resolutions.map((r) => [r.id, r]));
   const notifications = changes.notifications.map((n) => {
     const resolution = resolutions.get(n.id);
@@ -160,7 +186,7 @@ export async function writeProjection(dataSource: DataSource, { organizer: o, ch
       resolvedBy: resolution?.resolvedBy ?? null,
     };
   });
-  await dataSource.query(projectionStatement, [
+  await manager.query(projectionStatement, [
     ...rowParameters(o),
     JSON.stringify(
       changes.transitions.map((t) => ({
@@ -181,7 +207,5 @@ export async function writeProjection(dataSource: DataSource, { organizer: o, ch
     // may not update a row twice, and the latest of several changes to one is the one that stands.
     JSON.stringify(latestByKey(changes.workPlans ?? [], (w) => w.periodStart)),
     JSON.stringify(latestByKey(changes.payPeriods ?? [], (p) => p.periodStart)),
-    JSON.stringify(trainings.filter((t) => t.undone)),
-    JSON.stringify(rideAlongs.filter((r) => r.undone)),
   ]);
 }

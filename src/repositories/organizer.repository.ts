@@ -11,6 +11,7 @@ import { actorInWords } from '../words/actors';
 import { offerCurrency } from '../domain/offer';
 import { offerView } from '../words/offer';
 import type { NotificationKind, OrganizerState, Screening } from '../domain/organizer';
+import { say } from '../words/say';
 import { notificationRule } from '../domain/rule-topics';
 import { ruleInWords } from '../words/rules';
 import type { Projection } from '../domain/snapshot';
@@ -386,6 +387,6 @@ function screeningSummary({ at, location, sessionId, sequence, rsvp }: Screening
     location,
     ...(sessionId ? { sessionId } : {}),
     ...(sequence !== undefined ? { sequence } : {}),
-    ...(rsvp ? { rsvp } : {}),
+    ...(rsvp ? { rsvp, answerInWords: say(`screeningAnswer.${rsvp.coming ? 'coming' : 'not_coming'}`) } : {}),
   };
 }

@@ -129,7 +129,15 @@ describe("a screening's invitation", () => {
       );
     expect(await today()).toHaveLength(1);
     const detail = await coordinator.ok('GET', `/api/organizers/${body.id}`);
-    expect(detail.screening.rsvp).toMatchObject({ coming: false, note: 'I work that evening' });
+    expect(detail.screening).toMatchObject({
+      rsvp: { coming: false, note: 'I work that evening' },
+      answerInWords: 'Not coming',
+    });
+    // On the person's page, as the coordinator reads it.
+    const person = await signedIn(harness.browser, harness.baseUrl, coordinatorToken, `/organizer/${body.id}`, phone);
+    await person.locator('[data-screening-answer]').waitFor();
+    expect(await person.locator('[data-screening-answer]').textContent()).toBe('Not coming “I work that evening”');
+    await person.close();
 
     // The link is not used up: a changed answer replaces the first.
     const yes = await harness.http('POST', `/api/links/${token}`, { body: { coming: true } });

@@ -149,6 +149,7 @@ export class ScreeningSummaryDto {
   @ApiPropertyOptional({ description: "The calendar event's SEQUENCE: raised by each move" }) sequence?: number;
   @ApiPropertyOptional({ type: ScreeningAnswerDto, description: 'Their answer to the invitation, once given' })
   rsvp?: ScreeningAnswerDto;
+  @ApiPropertyOptional({ description: 'Their answer in words' }) answerInWords?: string;
 }
 
 export class TotalsDto {

@@ -143,6 +143,15 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
                 <dd>
                   {when(o.screening.at, tz)}, {o.screening.location}
                 </dd>
+                {o.screening.answerInWords ? (
+                  <>
+                    <dt>Their answer</dt>
+                    <dd data-screening-answer>
+                      {o.screening.answerInWords}
+                      {o.screening.rsvp?.note ? ` “${o.screening.rsvp.note}”` : ''}
+                    </dd>
+                  </>
+                ) : null}
               </>
             ) : null}
             {o.rolePlay ? (
