@@ -38,6 +38,11 @@ export async function startSmtpServer(options: { delayMs?: number } = {}): Promi
       );
     },
   });
+  // A sender killed mid-message (the fault tests kill workers) resets its connection: that message never came, and
+  // the server goes on. Any other error is a failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') problems.push(`the SMTP server failed: ${error.message}`);
+  });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
