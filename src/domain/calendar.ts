@@ -23,9 +23,9 @@ export function localDayOf(instant: number, timeZone: string): string {
 }
 
 /** A local day (YYYY-MM-DD) as people read it: `Monday, February 1, 2027`. */
-export function dayInWords(day: string): string {
+export function dayInWords(day: string, locale = 'en-US'): string {
   const { year, month, day: date } = Temporal.PlainDate.from(day);
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'full' }).format(
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'full' }).format(
     new Date(Date.UTC(year, month - 1, date)),
   );
 }
@@ -89,8 +89,8 @@ export function addLocal(instant: number, amount: { weeks?: number; months?: num
 }
 
 /** An instant as people read it: `Friday 4 June 2027, 17:00 (America/Chicago)`. */
-export function localDateTime(instant: number, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-US', {
+export function localDateTime(instant: number, timeZone: string, locale = 'en-US'): string {
+  const text = new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'long',
     day: 'numeric',

@@ -1,5 +1,6 @@
 // Shapes of an organizer's process: its application, the inputs of each action, its durable state and the records a
 // change produces for the read models. JSON-plain (no Map, Set, Date or class), so they travel through Temporal.
+import type { MemberLanguage } from './languages';
 import type { Said } from './words/said';
 import type { ProductActorId } from './actors';
 import type { PayFigures, Timesheet } from './pay';
@@ -33,6 +34,10 @@ export interface Application {
   phone?: string;
   local?: string;
   attestations: Attestations;
+  /** The language they read (absent: English). */
+  preferredLanguage?: MemberLanguage;
+  /** The languages they speak (ISO 639-1 codes). */
+  languages?: string[];
 }
 
 /** What the roster says about an applicant; `hasRoster: false` when the program keeps none. */
@@ -130,6 +135,9 @@ export interface OrganizerState {
   email: string;
   phone?: string;
   local?: string;
+  /** The language they read, and the ones they speak (absent in runs before: English, none said). */
+  preferredLanguage?: MemberLanguage;
+  languages?: string[];
   stage: Stage;
   stageEnteredAt: string;
   appliedAt: string;

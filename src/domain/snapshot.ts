@@ -1,6 +1,7 @@
 import { nextDebriefDueAt, overdueDebriefs, undoUntil } from './lifecycle';
 import type { Changes, EligibilityProblem, OrganizerState } from './organizer';
 import { isClosed, Stage } from './stages';
+import { defaultLanguage, type MemberLanguage } from './languages';
 
 /** The organizer's row in the read model: what lists, filters and the dashboard need, at one version. */
 export interface OrganizerSnapshot {
@@ -11,6 +12,8 @@ export interface OrganizerSnapshot {
   email: string;
   phone: string | null;
   local: string | null;
+  preferredLanguage: MemberLanguage;
+  languages: string[];
   stage: Stage;
   stageEnteredAt: string;
   appliedAt: string;
@@ -65,6 +68,8 @@ export function snapshotOf(state: OrganizerState): OrganizerSnapshot {
     email: state.email,
     phone: state.phone ?? null,
     local: state.local ?? null,
+    preferredLanguage: state.preferredLanguage ?? defaultLanguage,
+    languages: state.languages ?? [],
     stage: state.stage,
     stageEnteredAt: state.stageEnteredAt,
     appliedAt: state.appliedAt,

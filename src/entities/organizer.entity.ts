@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { MemberLanguage } from '../domain/languages';
 import type { EligibilityProblem } from '../domain/organizer';
 import type { OrganizerSnapshot } from '../domain/snapshot';
 import type { Stage } from '../domain/stages';
@@ -35,6 +36,13 @@ export class OrganizerEntity {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   local: string | null;
+
+  /** The language they read (every email and page for them), and the ones they speak. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  preferredLanguage: MemberLanguage;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  languages: string[];
 
   @Column({ type: 'varchar', length: 16 })
   stage: Stage;

@@ -115,6 +115,7 @@ export class LinkMessenger {
       ...(period ? { period } : {}),
       ...(purpose === 'offer' && o.offer ? { offer: o.offer } : {}),
       ...options,
+      lng: o.preferredLanguage,
     });
     await this.send(o, link.id, mail);
     return link;
@@ -138,6 +139,8 @@ export class LinkMessenger {
       program: o.program,
       organizer: o,
       recipientRole: notification.recipientRole,
+      // A member reads their own language; staff read English.
+      ...(notification.recipientRole === 'organizer' ? { lng: o.preferredLanguage } : {}),
       ...(period ? { period } : {}),
       ...(payPeriod ? { payPeriod } : {}),
       ...(o.offer ? { offer: o.offer } : {}),
@@ -192,7 +195,15 @@ export class LinkMessenger {
       const minted = await this.mint('rsvp', o, { createdBy: 'system', supersede: false });
       link = { url: minted.url, expiresAt: minted.link.expiresAt };
     }
-    const mail = screeningMail({ kind, program: o.program, organizer: o, screening, staff, ...(link ? { link } : {}) });
+    const mail = screeningMail({
+      kind,
+      program: o.program,
+      organizer: o,
+      screening,
+      staff,
+      ...(link ? { link } : {}),
+      ...(staff ? {} : { lng: o.preferredLanguage }),
+    });
     const organizer = o.coordinator ?? { name: o.program.name, email: addressOf(this.config.mailFrom) };
     const method = kind === 'screening_cancelled' ? 'CANCEL' : 'REQUEST';
     const calendar =
@@ -205,10 +216,11 @@ export class LinkMessenger {
             at: screening.at,
             location: screening.location,
             timezone: o.program.timezone,
-            summary: say(staff ? 'mail.screeningEventFor' : 'mail.screeningEvent', {
-              program: o.program.name,
-              name: o.name,
-            }),
+            summary: say(
+              staff ? 'mail.screeningEventFor' : 'mail.screeningEvent',
+              { program: o.program.name, name: o.name },
+              staff ? undefined : o.preferredLanguage,
+            ),
             description: [screening.location, o.program.policy.screeningNotes].filter(Boolean).join('\n\n'),
             organizer,
             attendees: [{ name: o.name, email: o.email }],

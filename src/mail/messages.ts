@@ -12,7 +12,9 @@ import type { Stage } from '../domain/stages';
 import type { GoalProgress } from '../repositories/goal-progress.repository';
 import { offerInWords } from '../words/offer';
 import { debriefNamed, ruleInWords } from '../words/rules';
-import { say, sayStored, sentence, type Said } from '../words/say';
+import { say, sayStored, sentence, type Label, type Said } from '../words/say';
+import type { SaidValue } from '../domain/words/said';
+import { defaultLanguage, type MemberLanguage } from '../domain/languages';
 
 export interface Composed {
   subject: string;
@@ -70,15 +72,19 @@ export interface ReminderFacts {
   offer?: { expiresAt: string };
   /** The link that clears it (for the organizer: what it is for, and until when), or the person's page (for staff). */
   link?: { url: string; purpose?: LinkPurpose; expiresAt?: Date };
+  /** The reader's language (a member's preferred one; staff read English). */
+  lng?: MemberLanguage;
 }
 
 /** What happens next if nothing is done, and when. */
 function nextStep(facts: ReminderFacts, zone: string): string | undefined {
+  const lng = facts.lng ?? defaultLanguage;
+  const t = wordsIn(lng);
   const { policy } = facts.program;
   const period = facts.period;
   // As the workflow set it (rows stored before it was kept have none: the step is then not said).
   const told = period?.escalateAt;
-  const zoned = (key: Said['key'], values: Said['values']) => say({ key, values, zone });
+  const zoned = (key: Said['key'], values: Said['values']) => t({ key, values, zone });
   switch (facts.kind) {
     case 'debrief_due_soon':
       if (!period) return undefined;
@@ -88,34 +94,45 @@ function nextStep(facts: ReminderFacts, zone: string): string | undefined {
     case 'debrief_overdue':
       return told ? zoned('reminder.debrief_overdue.next', { told }) : undefined;
     case 'debrief_escalated':
-      return say('reminder.debrief_escalated.next', { count: policy.atRiskAfterMissed, name: facts.organizer.name });
+      return t('reminder.debrief_escalated.next', { count: policy.atRiskAfterMissed, name: facts.organizer.name });
     case 'offer_expiring':
       return facts.offer ? zoned('reminder.offer_expiring.next', { expires: facts.offer.expiresAt }) : undefined;
     case 'stage_stalled':
-      return say('reminder.stage_stalled.next');
+      return t('reminder.stage_stalled.next');
     case 'timesheet_missing':
-      return say('reminder.timesheet_missing.next');
+      return t('reminder.timesheet_missing.next');
     default:
       return undefined;
   }
 }
 
 /** The catalog's words for a mail's line, its instants in the program's zone. */
-const line = (zone: string) => (key: Said['key'], values?: Said['values']) => say({ key, values, zone });
+const line =
+  (zone: string, lng: MemberLanguage = defaultLanguage) =>
+  (key: Said['key'], values?: Said['values']) =>
+    say({ key, values, zone }, undefined, lng);
+
+/** The catalog's words in `lng`. */
+const wordsIn =
+  (lng: MemberLanguage) =>
+  (label: Label, values?: Record<string, SaidValue>): string =>
+    say(label, values, lng);
 
 export function reminderMail(facts: ReminderFacts): Composed {
+  const lng = facts.lng ?? defaultLanguage;
+  const t = wordsIn(lng);
   const { program } = facts;
-  const say_ = line(program.timezone);
-  const parts: Part[] = facts.recipientRole === 'organizer' ? [say('mail.hello', { name: facts.organizer.name })] : [];
+  const say_ = line(program.timezone, lng);
+  const parts: Part[] = facts.recipientRole === 'organizer' ? [t('mail.hello', { name: facts.organizer.name })] : [];
   parts.push(
     sentence(
       typeof facts.said === 'string'
         ? facts.said
-        : sayStored(facts.said, facts.summary ?? facts.kind.replace(/_/g, ' ')),
+        : sayStored(facts.said, facts.summary ?? facts.kind.replace(/_/g, ' '), lng),
     ),
   );
-  const rule = ruleInWords(notificationRule[facts.kind], program.policy, program.timezone, facts.organizer.stage);
-  parts.push(say('mail.why', { rule: sentence(rule) }));
+  const rule = ruleInWords(notificationRule[facts.kind], program.policy, program.timezone, facts.organizer.stage, lng);
+  parts.push(t('mail.why', { rule: sentence(rule) }));
   if (facts.period) {
     parts.push(say_('mail.period', { start: facts.period.start, end: facts.period.end }));
     parts.push(say_('mail.deadline', { at: facts.period.end }));
@@ -123,18 +140,18 @@ export function reminderMail(facts: ReminderFacts): Composed {
   if (facts.payPeriod) parts.push(say_('mail.payPeriod', { start: facts.payPeriod.start, end: facts.payPeriod.end }));
   if (facts.offer && facts.kind === 'offer_expiring') parts.push(say_('mail.deadline', { at: facts.offer.expiresAt }));
   const next = nextStep(facts, program.timezone);
-  if (next) parts.push(say('mail.next', { step: next }));
+  if (next) parts.push(t('mail.next', { step: next }));
   if (facts.link) {
     parts.push({
       label: facts.link.purpose
-        ? say(`link.button.${facts.link.purpose}`)
-        : say('link.staffPage', { name: facts.organizer.name }),
+        ? t(`link.button.${facts.link.purpose}`)
+        : t('link.staffPage', { name: facts.organizer.name }),
       url: facts.link.url,
       ...(facts.link.expiresAt ? { note: say_('link.alone', { until: facts.link.expiresAt.toISOString() }) } : {}),
     });
   }
   parts.push(program.name);
-  return compose(say(`reminder.${facts.kind}.subject`, { debrief: debriefNamed(program.policy) }), parts);
+  return compose(t(`reminder.${facts.kind}.subject`, { debrief: debriefNamed(program.policy, lng) }), parts);
 }
 
 /** A screening's invitation, its reminder the day before, or its cancellation; to the applicant or the coordinator. */
@@ -147,12 +164,15 @@ export function screeningMail(facts: {
   staff: boolean;
   /** The applicant's answer link, or the person's page for staff. */
   link?: { url: string; expiresAt?: Date };
+  lng?: MemberLanguage;
 }): Composed {
+  const lng = facts.lng ?? defaultLanguage;
+  const t = wordsIn(lng);
   const { program, screening, staff } = facts;
-  const say_ = line(program.timezone);
+  const say_ = line(program.timezone, lng);
   const values = { program: program.name, name: facts.organizer.name, at: screening.at };
   const subjectKey = staff && facts.kind !== 'screening_reminder' ? 'staffSubject' : 'subject';
-  const parts: Part[] = staff ? [] : [say('mail.hello', { name: facts.organizer.name })];
+  const parts: Part[] = staff ? [] : [t('mail.hello', { name: facts.organizer.name })];
   if (facts.kind === 'screening_cancelled') {
     parts.push(say_(staff ? 'mail.screeningCancelledStaff' : 'mail.screeningCancelled', values));
   } else {
@@ -163,19 +183,19 @@ export function screeningMail(facts: {
           ? 'mail.screeningInvitedStaff'
           : 'mail.screeningInvited';
     parts.push(say_(opening, values));
-    parts.push(say('mail.screeningWhere', { location: screening.location }));
-    if (program.policy.screeningNotes) parts.push(say('mail.screeningBring', { notes: program.policy.screeningNotes }));
-    if (facts.kind === 'screening_invitation') parts.push(say('mail.screeningCalendar'));
-    if (!staff && facts.link) parts.push(say('mail.screeningAnswer'));
+    parts.push(t('mail.screeningWhere', { location: screening.location }));
+    if (program.policy.screeningNotes) parts.push(t('mail.screeningBring', { notes: program.policy.screeningNotes }));
+    if (facts.kind === 'screening_invitation') parts.push(t('mail.screeningCalendar'));
+    if (!staff && facts.link) parts.push(t('mail.screeningAnswer'));
   }
   if (facts.link)
     parts.push({
-      label: staff ? say('link.staffPage', { name: facts.organizer.name }) : say('link.button.rsvp'),
+      label: staff ? t('link.staffPage', { name: facts.organizer.name }) : t('link.button.rsvp'),
       url: facts.link.url,
       ...(facts.link.expiresAt ? { note: say_('link.alone', { until: facts.link.expiresAt.toISOString() }) } : {}),
     });
   parts.push(program.name);
-  const subject = say({
+  const subject = t({
     key: `reminder.${facts.kind}.${subjectKey}` as Said['key'],
     values,
     zone: program.timezone,
@@ -213,41 +233,48 @@ export function linkMail(facts: {
   offer?: { hoursPerWeek: number; startDate: string; stipend?: number; expiresAt: string };
   /** An application just received (or received again) from the public form. */
   confirmation?: boolean;
+  lng?: MemberLanguage;
 }): Composed {
+  const lng = facts.lng ?? defaultLanguage;
+  const t = wordsIn(lng);
   const { program } = facts;
-  const say_ = line(program.timezone);
+  const say_ = line(program.timezone, lng);
   const named = { program: program.name };
-  const parts: Part[] = [say('mail.hello', { name: facts.organizer.name })];
+  const parts: Part[] = [t('mail.hello', { name: facts.organizer.name })];
   let subject: string;
   if (facts.purpose === 'status') {
-    subject = say(facts.confirmation ? 'mail.received' : 'mail.yourApplication', named);
-    if (facts.confirmation) parts.push(say('mail.thanks', named));
+    subject = t(facts.confirmation ? 'mail.received' : 'mail.yourApplication', named);
+    if (facts.confirmation) parts.push(t('mail.thanks', named));
     const { stage } = facts.organizer;
-    parts.push(say('mail.standing', { stage: { key: `stage.${stage}` }, next: { key: `applicantNext.${stage}` } }));
+    parts.push(t('mail.standing', { stage: { key: `stage.${stage}` }, next: { key: `applicantNext.${stage}` } }));
     // Which answers made it ineligible, as a person would say them.
-    if (stage === 'ineligible') parts.push(...eligibilityInWords(facts.organizer.ineligibility ?? []));
+    if (stage === 'ineligible') parts.push(...eligibilityInWords(facts.organizer.ineligibility ?? [], lng));
   } else if (facts.purpose === 'debrief') {
-    subject = say('mail.yourDebrief', named);
-    parts.push(say('mail.why', { rule: sentence(ruleInWords('debrief', program.policy, program.timezone)) }));
+    subject = t('mail.yourDebrief', named);
+    parts.push(
+      t('mail.why', { rule: sentence(ruleInWords('debrief', program.policy, program.timezone, undefined, lng)) }),
+    );
     if (facts.period) {
       parts.push(say_('mail.period', { start: facts.period.start, end: facts.period.end }));
       parts.push(say_('mail.deadline', { at: facts.period.end }));
     }
   } else if (facts.purpose === 'timesheet') {
-    subject = say('mail.yourTimesheet', named);
-    parts.push(say('mail.why', { rule: sentence(ruleInWords('timesheet', program.policy, program.timezone)) }));
+    subject = t('mail.yourTimesheet', named);
+    parts.push(
+      t('mail.why', { rule: sentence(ruleInWords('timesheet', program.policy, program.timezone, undefined, lng)) }),
+    );
     if (facts.period) parts.push(say_('mail.payPeriod', { start: facts.period.start, end: facts.period.end }));
   } else {
-    subject = say('mail.yourOffer', named);
+    subject = t('mail.yourOffer', named);
     if (facts.offer) {
       parts.push(
-        say('mail.offerTerms', { terms: offerInWords(facts.offer, offerCurrency(program.policy)).termsInWords }),
+        t('mail.offerTerms', { terms: offerInWords(facts.offer, offerCurrency(program.policy), lng).termsInWords }),
       );
       parts.push(say_('mail.offerDeadline', { at: facts.offer.expiresAt }));
     }
   }
   parts.push({
-    label: say(`link.button.${facts.purpose}`),
+    label: t(`link.button.${facts.purpose}`),
     url: facts.url,
     note: say_('link.alone', { until: facts.expiresAt.toISOString() }),
   });

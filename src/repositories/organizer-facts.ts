@@ -2,6 +2,7 @@
 import type { EligibilityProblem, Screening } from '../domain/organizer';
 import type { DataSource } from 'typeorm';
 import type { ProgramPolicy } from '../domain/policy';
+import { defaultLanguage, isMemberLanguage, type MemberLanguage } from '../domain/languages';
 import type { Stage } from '../domain/stages';
 
 /** What links and mails need to know of an organizer, from the read model. */
@@ -10,6 +11,8 @@ export interface OrganizerFacts {
   name: string;
   email: string;
   stage: Stage;
+  /** The language they read: every email to them is in it. */
+  preferredLanguage: MemberLanguage;
   /** Why the application is ineligible (words/eligibility.ts says it). */
   ineligibility: EligibilityProblem[];
   erased: boolean;
@@ -29,7 +32,7 @@ export interface OrganizerFacts {
 
 export async function organizerFacts(dataSource: DataSource, organizerId: string): Promise<OrganizerFacts | undefined> {
   const [row] = await dataSource.query(
-    `SELECT o.id, o.name, o.email, o.stage, o.ineligibility, o.erased_at, o.offer, o.screening, o.pending_debrief_periods,
+    `SELECT o.id, o.name, o.email, o.stage, o.preferred_language, o.ineligibility, o.erased_at, o.offer, o.screening, o.pending_debrief_periods,
             p.id AS program_id, p.name AS program_name, p.timezone, p.policy,
             (SELECT json_build_object('name', u.name, 'email', u.email) FROM users u
                WHERE u.role = 'coordinator' AND u.revoked_at IS NULL AND p.id = ANY (u.program_ids)
@@ -46,6 +49,7 @@ export async function organizerFacts(dataSource: DataSource, organizerId: string
     name: row.name,
     email: row.email,
     stage: row.stage,
+    preferredLanguage: isMemberLanguage(row.preferred_language) ? row.preferred_language : defaultLanguage,
     ineligibility: row.ineligibility ?? [],
     erased: row.erased_at !== null,
     offer: row.offer,

@@ -15,6 +15,8 @@ export function organizerRow(o: OrganizerSnapshot) {
     email: o.email,
     phone: o.phone,
     local: o.local,
+    preferred_language: o.preferredLanguage,
+    languages: o.languages,
     stage: o.stage,
     stage_entered_at: o.stageEnteredAt,
     applied_at: o.appliedAt,

@@ -50,6 +50,9 @@ export interface NotificationView {
 export interface OrganizerDetail extends OrganizerSummary {
   phone: string | null;
   local: string | null;
+  /** The language they read, and the ones they speak. */
+  preferredLanguage: string;
+  languages: string[];
   appliedAt: string;
   hiredAt: string | null;
   activeSince: string | null;

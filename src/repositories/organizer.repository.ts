@@ -246,6 +246,8 @@ export class OrganizerRepository {
       ...summaryOf(o),
       phone: o.phone,
       local: o.local,
+      preferredLanguage: o.preferred_language,
+      languages: o.languages,
       appliedAt: iso(o.applied_at),
       hiredAt: isoOrNull(o.hired_at),
       activeSince: isoOrNull(o.active_since),

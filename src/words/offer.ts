@@ -2,6 +2,7 @@
 import { dayInWords } from '../domain/calendar';
 import type { OfferTerms } from '../domain/offer';
 import { moneyInWords } from '../domain/pay';
+import { defaultLanguage, locales, type MemberLanguage } from '../domain/languages';
 import { say } from './say';
 
 export interface OfferInWords {
@@ -24,18 +25,18 @@ export function offerView<T extends OfferTerms>(
   };
 }
 
-export function offerInWords(offer: OfferTerms, currency: string): OfferInWords {
-  const startDayInWords = dayInWords(offer.startDate);
+export function offerInWords(offer: OfferTerms, currency: string, lng: MemberLanguage = defaultLanguage): OfferInWords {
+  const startDayInWords = dayInWords(offer.startDate, locales[lng]);
   const stipendInWords =
     offer.stipend !== undefined
-      ? say('offer.stipend', { money: moneyInWords(Math.round(offer.stipend * 100), currency) })
+      ? say('offer.stipend', { money: moneyInWords(Math.round(offer.stipend * 100), currency) }, lng)
       : undefined;
   const terms = { hours: offer.hoursPerWeek, start: startDayInWords };
   return {
     startDayInWords,
     ...(stipendInWords ? { stipendInWords } : {}),
     termsInWords: stipendInWords
-      ? say('offer.termsWithStipend', { ...terms, stipend: stipendInWords })
-      : say('offer.terms', terms),
+      ? say('offer.termsWithStipend', { ...terms, stipend: stipendInWords }, lng)
+      : say('offer.terms', terms, lng),
   };
 }

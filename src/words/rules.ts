@@ -4,16 +4,23 @@ import { approveWithinDefault } from '../domain/pay';
 import { debriefsOnCalendar, type ProgramPolicy } from '../domain/policy';
 import { debriefCadenceName, type RuleTopic } from '../domain/rule-topics';
 import type { Stage } from '../domain/stages';
-import { say } from './say';
+import { defaultLanguage, type MemberLanguage } from '../domain/languages';
+import { say, type Label } from './say';
+import type { SaidValue } from '../domain/words/said';
+
+/** The words for a label in `lng`. */
+const sayIn = (lng: MemberLanguage) => (label: Label, values?: Record<string, SaidValue>) => say(label, values, lng);
 
 /** A program's pay period in words: "every 2 debrief periods", "each calendar month". */
-function payPeriodInWords(policy: ProgramPolicy): string {
+function payPeriodInWords(policy: ProgramPolicy, lng: MemberLanguage): string {
+  const say = sayIn(lng);
   const every = policy.pay?.periodEvery ?? 1;
   return every === 'month' ? say('rule.payPeriodMonth') : say('rule.payPeriod', { count: every });
 }
 
 /** When a period's debrief is due, in words: "due Fridays at 17:00 (America/Chicago)". */
-function debriefDueInWords(policy: ProgramPolicy, zone: string): string {
+function debriefDueInWords(policy: ProgramPolicy, zone: string, lng: MemberLanguage): string {
+  const say = sayIn(lng);
   const at = policy.debriefDue;
   if (!at || !debriefsOnCalendar(policy)) return say('rule.debriefDueEvery', { every: policy.debriefEvery });
   return 'weekday' in at
@@ -22,9 +29,17 @@ function debriefDueInWords(policy: ProgramPolicy, zone: string): string {
 }
 
 /** A debrief as the program's cadence names it: "weekly debrief", or just "debrief". */
-export const debriefNamed = (policy: ProgramPolicy) => say(`debrief.${debriefCadenceName(policy) ?? 'plain'}`);
+export const debriefNamed = (policy: ProgramPolicy, lng: MemberLanguage = defaultLanguage) =>
+  say(`debrief.${debriefCadenceName(policy) ?? 'plain'}`, undefined, lng);
 
-export function ruleInWords(topic: RuleTopic, policy: ProgramPolicy, timezone: string, stage?: Stage): string {
+export function ruleInWords(
+  topic: RuleTopic,
+  policy: ProgramPolicy,
+  timezone: string,
+  stage?: Stage,
+  lng: MemberLanguage = defaultLanguage,
+): string {
+  const say = sayIn(lng);
   switch (topic) {
     case 'screening':
       return say('rule.screening');
@@ -32,7 +47,7 @@ export function ruleInWords(topic: RuleTopic, policy: ProgramPolicy, timezone: s
       return say('rule.offer', { after: policy.offerExpiresAfter });
     case 'debrief':
       return say('rule.debrief', {
-        due: debriefDueInWords(policy, timezone),
+        due: debriefDueInWords(policy, timezone, lng),
         grace: policy.debriefGrace,
         escalate: policy.escalateAfter,
       });
@@ -43,7 +58,7 @@ export function ruleInWords(topic: RuleTopic, policy: ProgramPolicy, timezone: s
     case 'ride_alongs':
       return say('rule.ride_alongs', { count: policy.requiredRideAlongs, window: policy.rideAlongWindow });
     case 'timesheet':
-      return say('rule.timesheet', { payPeriod: payPeriodInWords(policy), grace: policy.debriefGrace });
+      return say('rule.timesheet', { payPeriod: payPeriodInWords(policy, lng), grace: policy.debriefGrace });
     case 'pay_approval':
       return say('rule.pay_approval', { within: policy.pay?.approveWithin ?? approveWithinDefault });
     case 'stage_limit': {

@@ -1,9 +1,11 @@
 // The one way words reach people: a catalog key and its values, rendered by i18next (plurals through
-// Intl.PluralRules, instants in the program's time zone through the formatters below). English only for now; the
-// catalog is src/domain/words, one per language.
+// Intl.PluralRules, instants in the program's time zone through the formatters below) in the reader's language; the
+// catalogs are src/domain/words, one per language, English the default and the fallback.
 import i18next from 'i18next';
 import { localDateTime, localDayOf } from '../domain/calendar';
 import { en } from '../domain/words/en';
+import { es } from '../domain/words/es';
+import { defaultLanguage, locales, type MemberLanguage } from '../domain/languages';
 import type { Label, Said, SaidValue } from '../domain/words/said';
 
 export type { Label, Said, WordKey } from '../domain/words/said';
@@ -19,7 +21,7 @@ void words.init({
   debug: true,
   lng: 'en',
   fallbackLng: 'en',
-  resources: { en: { translation: en } },
+  resources: { en: { translation: en }, es: { translation: es } },
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -35,8 +37,8 @@ function instant(value: unknown): number {
   return ms;
 }
 /** An instant in the zone, or as it was given when there is none (records before the zone was kept). */
-words.services.formatter!.add('when', (value, _lng, options: Zoned) =>
-  options.zone ? localDateTime(instant(value), options.zone) : String(value),
+words.services.formatter!.add('when', (value, lng, options: Zoned) =>
+  options.zone ? localDateTime(instant(value), options.zone, localeOf(lng)) : String(value),
 );
 words.services.formatter!.add('day', (value, _lng, options: Zoned) =>
   localDayOf(instant(value), options.zone ?? 'UTC'),
@@ -45,31 +47,36 @@ words.services.formatter!.add('shortDay', (value, lng, options: Zoned) => {
   const [year, month, day] = localDayOf(instant(value), options.zone ?? 'UTC')
     .split('-')
     .map(Number);
-  return new Intl.DateTimeFormat(lng, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+  return new Intl.DateTimeFormat(localeOf(lng), { timeZone: 'UTC', dateStyle: 'medium' }).format(
     new Date(Date.UTC(year, month - 1, day)),
   );
 });
 
-/** A value as a sentence takes it: words of its own rendered, a number kept (plurals count it), nothing as nothing. */
-const rendered = (value: SaidValue | null | undefined): string | number =>
-  value === null || value === undefined ? '' : typeof value === 'object' ? say(value) : value;
+/** How a language writes dates (i18next gives a language code, or nothing for the default). */
+function localeOf(lng: string | undefined): string {
+  return locales[(lng as MemberLanguage) in locales ? (lng as MemberLanguage) : defaultLanguage];
+}
 
-/** The words for a key (or a label) with its values. */
-export function say(label: Label, values?: Record<string, SaidValue>): string {
+/** A value as a sentence takes it: words of its own rendered, a number kept (plurals count it), nothing as nothing. */
+const rendered = (value: SaidValue | null | undefined, lng: MemberLanguage): string | number =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? say(value, undefined, lng) : value;
+
+/** The words for a key (or a label) with its values, in `lng` (English unless said). */
+export function say(label: Label, values?: Record<string, SaidValue>, lng: MemberLanguage = defaultLanguage): string {
   const { key, values: own, zone }: Said = typeof label === 'string' ? { key: label } : label;
   const all = { ...own, ...values };
-  const flat = Object.fromEntries(Object.entries(all).map(([name, value]) => [name, rendered(value)]));
-  if (!words.exists(key, flat)) throw new Error(`no words for ${key}`);
-  return words.t(key, { ...flat, ...(zone ? { zone } : {}) });
+  const flat = Object.fromEntries(Object.entries(all).map(([name, value]) => [name, rendered(value, lng)]));
+  if (!words.exists(key, { ...flat, lng })) throw new Error(`no words for ${key}`);
+  return words.t(key, { ...flat, lng, ...(zone ? { zone } : {}) });
 }
 
 /**
  * Stored words (a reminder kept in the read model, raised by a workflow of an earlier release) as its reader reads
  * them; `instead` when the catalog no longer renders them as stored (a key renamed, a value added).
  */
-export function sayStored(said: Said, instead: string): string {
+export function sayStored(said: Said, instead: string, lng: MemberLanguage = defaultLanguage): string {
   try {
-    return say(said);
+    return say(said, undefined, lng);
   } catch {
     return instead;
   }

@@ -26,11 +26,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { canonicalTimeZone } from '../../domain/calendar';
+import { memberLanguages } from '../../domain/languages';
 import { normalizedMemberId } from '../../domain/organizer';
 import {
   IsDay,
   IsDuration,
   IsInstant,
+  IsLanguageCodes,
   IsMetrics,
   IsMinorUnits,
   IsQuarterHours,
@@ -276,4 +278,16 @@ export const NamedAmounts = (options: FieldOptions = {}) =>
     options,
     { type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 10_000_000 } },
     IsMinorUnits(),
+  );
+
+/** The language a member reads: one the product speaks. */
+export const PreferredLanguage = (options: FieldOptions = {}) =>
+  field(options, { type: String, enum: [...memberLanguages], example: 'es' }, IsIn(memberLanguages));
+
+/** The languages a member speaks, as ISO 639-1 codes. */
+export const LanguageCodes = (options: FieldOptions & { max: number }) =>
+  field(
+    options,
+    { type: [String], maxItems: options.max, uniqueItems: true, example: ['es', 'tl'] },
+    IsLanguageCodes(options.max),
   );

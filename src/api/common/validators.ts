@@ -226,3 +226,21 @@ export const NotWith =
 
 /** An optional field: it may be left out, but not sent as null (null would be a value of the wrong type). */
 export const Optional = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+/** ISO 639-1 codes Node's ICU knows a language by (two lowercase letters): `es`, `tl`; `xx` is refused. */
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+const isLanguageCode = (code: unknown) =>
+  typeof code === 'string' && /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+
+/** A list of up to `max` distinct ISO 639-1 language codes. */
+export const IsLanguageCodes = (max: number, options?: ValidationOptions) =>
+  register(
+    'isLanguageCodes',
+    `must list up to ${max} distinct ISO 639-1 language codes, such as ["es", "tl"]`,
+    (value) =>
+      Array.isArray(value) &&
+      value.length <= max &&
+      new Set(value).size === value.length &&
+      value.every(isLanguageCode),
+    options,
+  );

@@ -7,7 +7,20 @@ import { notificationKinds } from '../../domain/organizer';
 import type { NotificationKind } from '../../domain/organizer';
 import { stages } from '../../domain/stages';
 import type { Stage } from '../../domain/stages';
-import { Bool, Decimal, Email, Limit, MemberId, Name, Nested, Offset, OneOf } from '../common/fields';
+import {
+  Bool,
+  Decimal,
+  Email,
+  LanguageCodes,
+  Limit,
+  MemberId,
+  Name,
+  Nested,
+  Offset,
+  OneOf,
+  PreferredLanguage,
+} from '../common/fields';
+import type { MemberLanguage } from '../../domain/languages';
 import { Optional } from '../common/validators';
 
 export class AttestationsDto {
@@ -29,6 +42,10 @@ export class ApplicationDto {
   @Name({ max: 40, optional: true, example: '+1 612 555 0100' }) phone?: string;
   @Name({ max: 100, optional: true, example: 'Local 12' }) local?: string;
   @Nested(AttestationsDto) attestations: AttestationsDto;
+  @PreferredLanguage({ optional: true, description: 'The language they read every email and page in (default en)' })
+  preferredLanguage?: MemberLanguage;
+  @LanguageCodes({ max: 10, optional: true, description: 'The languages they speak (ISO 639-1 codes)' })
+  languages?: string[];
 }
 
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

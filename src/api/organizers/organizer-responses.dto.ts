@@ -1,5 +1,6 @@
 // What the organizer routes answer: organizers (list item and detail), their records and notifications. Each class
 // implements the repository's read shape, so what is documented is what is returned.
+import { memberLanguages } from '../../domain/languages';
 import { PayPeriodDto } from '../pay/pay.dto';
 import { PayPolicyDto } from '../programs/programs.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -179,6 +180,9 @@ export class RolePlayDto {
 export class OrganizerDetailDto extends OrganizerDto implements Omit<OrganizerDetail, 'policy'> {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) local: string | null;
+  @ApiProperty({ enum: memberLanguages, description: 'The language they read every email and page in' })
+  preferredLanguage: string;
+  @ApiProperty({ type: [String], description: 'The languages they speak (ISO 639-1)' }) languages: string[];
   @ApiProperty({ format: 'date-time' }) appliedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) hiredAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) activeSince: string | null;

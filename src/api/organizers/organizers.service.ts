@@ -75,6 +75,8 @@ export class OrganizersService {
       ...(input.phone ? { phone: input.phone.trim() } : {}),
       ...(input.local ? { local: input.local.trim() } : {}),
       attestations: { ...input.attestations },
+      ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
+      ...(input.languages?.length ? { languages: input.languages } : {}),
     };
     const start = (afterErasure = false) =>
       this.workflows.apply({

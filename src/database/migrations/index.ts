@@ -28,6 +28,7 @@ import { UndoUntil1797300000000 } from './1797300000000-UndoUntil';
 import { Ineligibility1797400000000 } from './1797400000000-Ineligibility';
 import { SessionNationalOrganizer1797500000000 } from './1797500000000-SessionNationalOrganizer';
 import { LinkSubjectLonger1797600000000 } from './1797600000000-LinkSubjectLonger';
+import { MemberLanguages1797700000000 } from './1797700000000-MemberLanguages';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   Ineligibility1797400000000,
   SessionNationalOrganizer1797500000000,
   LinkSubjectLonger1797600000000,
+  MemberLanguages1797700000000,
 ];

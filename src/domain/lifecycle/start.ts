@@ -86,6 +86,8 @@ export function startOrganizer(input: StartInput, now: number): { state: Organiz
     email: application.email,
     phone: application.phone,
     local: application.local,
+    ...(application.preferredLanguage ? { preferredLanguage: application.preferredLanguage } : {}),
+    ...(application.languages?.length ? { languages: application.languages } : {}),
     stage: 'applied',
     stageEnteredAt: iso(now),
     appliedAt: iso(now),

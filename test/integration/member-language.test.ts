@@ -1,0 +1,83 @@
+// Members in their language (issue 31), first part: an applicant who prefers Spanish gets the confirmation and every
+// later email in Spanish, dates in Spanish in the program's zone; an English applicant's emails are as they were; a
+// language the product does not speak, or a code no one speaks, is refused naming its field.
+import type { ParsedMail } from 'mailparser';
+import { anApplicationFor } from '../../dev/hiring-walk';
+import { ApiClient, type Program } from '../support/api-client';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { eventually } from '../support/eventually';
+import { mailsTo } from '../support/smtp';
+
+describe('members in their language', () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let coordinator: ApiClient;
+  let program: Program;
+
+  beforeAll(async () => {
+    // The public form takes applications from a given day on (`applicationsOpen`).
+    ({ harness, admin, program } = await startAppWithProgram(
+      { screeningNotes: 'Bring a photo ID.', applicationsOpen: { from: '2026-01-01T00:00:00Z' } },
+      {},
+      { mail: true },
+    ));
+    coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function mailTo(address: string, subject: RegExp): Promise<ParsedMail> {
+    let found: ParsedMail | undefined;
+    await eventually(`mail to ${address}: ${subject}`, async () => {
+      found = mailsTo(harness.mail.messages, address).find((m) => subject.test(m.subject ?? ''));
+      return found !== undefined;
+    });
+    return found!;
+  }
+
+  const interest = (body: unknown) => harness.http('POST', `/api/public/programs/${program.id}/interest`, { body });
+
+  it('writes to a Spanish applicant in Spanish, from the confirmation to the screening', async () => {
+    const application = anApplicationFor('ES-1', { email: 'rosa.es@example.org' });
+    const sent = await interest({ ...application, preferredLanguage: 'es', languages: ['es', 'en'] });
+    expect(sent.status).toBe(202);
+    const confirmation = await mailTo('rosa.es@example.org', /./);
+    expect(confirmation.text).toMatch(/^Hola, /);
+    expect(confirmation.subject).not.toMatch(/application/i);
+
+    const [row] = await harness.dataSource.query(
+      'SELECT id, preferred_language, languages FROM organizers WHERE email = $1',
+      ['rosa.es@example.org'],
+    );
+    expect(row).toMatchObject({ preferred_language: 'es', languages: ['es', 'en'] });
+    const detail = await coordinator.ok('GET', `/api/organizers/${row.id}`);
+    expect(detail).toMatchObject({ preferredLanguage: 'es', languages: ['es', 'en'] });
+
+    // Thursday 14 January 2027, 17:30 in Chicago, as a Spanish reader reads it.
+    const at = '2027-01-14T23:30:00.000Z';
+    await coordinator.ok('POST', `/api/organizers/${row.id}/schedule-screening`, { at, location: 'Local 12' });
+    const invitation = await mailTo('rosa.es@example.org', /14 de enero de 2027/);
+    expect(invitation.text).toContain('jueves, 14 de enero de 2027, 17:30 (America/Chicago)');
+    expect(invitation.text).not.toMatch(/\b(Where|Please tell us|Hello)\b/);
+  });
+
+  it("keeps an English applicant's emails as they were", async () => {
+    const application = anApplicationFor('EN-1', { email: 'ann.en@example.org' });
+    expect((await interest(application)).status).toBe(202);
+    const confirmation = await mailTo('ann.en@example.org', /./);
+    expect(confirmation.text).toMatch(/^Hello /);
+    expect(confirmation.subject).toMatch(/^We received your application/);
+  });
+
+  it('refuses a language it does not speak, and codes no one speaks, naming the field', async () => {
+    const french = await interest({ ...anApplicationFor('FR-1'), preferredLanguage: 'fr' });
+    expect([french.status, JSON.stringify(french.body)]).toEqual([400, expect.stringContaining('preferredLanguage')]);
+    const unknown = await coordinator.call('POST', `/api/programs/${program.id}/applications`, {
+      ...anApplicationFor('XX-1'),
+      languages: ['es', 'xx'],
+    });
+    expect([unknown.status, JSON.stringify(unknown.body)]).toEqual([400, expect.stringContaining('languages')]);
+  });
+});
