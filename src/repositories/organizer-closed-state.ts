@@ -1,6 +1,7 @@
 // A closed record's state rebuilt from the read model, for reopening it when Temporal no longer keeps its last run
 // (past the namespace's retention). Only an application closed before it was hired: a hire's state holds what the
 // read model does not (its debrief periods, its pay), so a hire is reopened only from its run.
+import { defaultLanguage, isMemberLanguage } from '../domain/languages';
 import type { DataSource } from 'typeorm';
 import { currentRules, type OrganizerState } from '../domain/organizer';
 import type { ProgramPolicy } from '../domain/policy';
@@ -26,6 +27,10 @@ export async function closedStateOf(dataSource: DataSource, organizerId: string)
     email: o.email,
     ...(o.phone ? { phone: o.phone } : {}),
     ...(o.local ? { local: o.local } : {}),
+    ...(isMemberLanguage(o.preferred_language) && o.preferred_language !== defaultLanguage
+      ? { preferredLanguage: o.preferred_language }
+      : {}),
+    ...(o.languages?.length ? { languages: o.languages } : {}),
     stage: o.stage,
     stageEnteredAt: iso(o.stage_entered_at)!,
     appliedAt: iso(o.applied_at)!,

@@ -18,7 +18,7 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
     await q(
       // A screening's answer may carry the member's own words.
       `UPDATE organizers SET name = 'Erased member', email = '', phone = NULL, member_id = $2, erased_at = now(),
-         screening = screening - 'rsvp' WHERE id = $1`,
+         screening = screening - 'rsvp', languages = '{}', preferred_language = 'en' WHERE id = $1`,
       [id, `ERASED-${anonymousId.slice(0, 8)}`],
     );
     await q(

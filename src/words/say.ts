@@ -10,6 +10,22 @@ import type { Label, Said, SaidValue } from '../domain/words/said';
 
 export type { Label, Said, WordKey } from '../domain/words/said';
 
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * A catalog with the plural form Spanish uses for a million and more (`many`, by Intl.PluralRules) written as its
+ * `other`: the sentences read the same, and a reader is never sent the English one instead.
+ */
+function withManyForms(tree: Tree): Tree {
+  const out: Tree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    out[key] = typeof value === 'string' ? value : withManyForms(value);
+    const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : undefined;
+    if (base !== undefined && typeof value === 'string' && !(`${base}_many` in tree)) out[`${base}_many`] = value;
+  }
+  return out;
+}
+
 const words = i18next.createInstance();
 // i18next catches a formatter's error and only warns: a date it could not read would go out as it was given.
 const failing = (args: unknown[]) => {
@@ -21,7 +37,7 @@ void words.init({
   debug: true,
   lng: 'en',
   fallbackLng: 'en',
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: { en: { translation: en }, es: { translation: withManyForms(es as unknown as Tree) } },
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -66,7 +82,8 @@ export function say(label: Label, values?: Record<string, SaidValue>, lng: Membe
   const { key, values: own, zone }: Said = typeof label === 'string' ? { key: label } : label;
   const all = { ...own, ...values };
   const flat = Object.fromEntries(Object.entries(all).map(([name, value]) => [name, rendered(value, lng)]));
-  if (!words.exists(key, { ...flat, lng })) throw new Error(`no words for ${key}`);
+  // Looked up in the reader's language alone: a sentence missing there is an error, never English in its place.
+  if (!words.exists(key, { ...flat, lngs: [lng] })) throw new Error(`no words for ${key} in ${lng}`);
   return words.t(key, { ...flat, lng, ...(zone ? { zone } : {}) });
 }
 

@@ -80,4 +80,17 @@ describe('members in their language', () => {
     });
     expect([unknown.status, JSON.stringify(unknown.body)]).toEqual([400, expect.stringContaining('languages')]);
   });
+
+  it('forgets the languages of a member erased', async () => {
+    const application = anApplicationFor('ES-2', { email: 'erased.es@example.org' });
+    expect((await interest({ ...application, preferredLanguage: 'es', languages: ['es', 'qu'] })).status).toBe(202);
+    const [row] = await harness.dataSource.query('SELECT id FROM organizers WHERE email = $1', [application.email]);
+    await admin.ok('POST', `/api/organizers/${row.id}/erase`);
+    const [erased] = await harness.dataSource.query(
+      `SELECT preferred_language, languages FROM organizers WHERE member_id LIKE 'ERASED-%' AND name = 'Erased member'
+        AND program_id = $1`,
+      [program.id],
+    );
+    expect(erased).toEqual({ preferred_language: 'en', languages: [] });
+  });
 });

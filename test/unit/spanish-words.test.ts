@@ -43,6 +43,9 @@ describe('the Spanish words', () => {
     const three = say('reminder.organizer_at_risk.summary', { name: 'Ana', count: 3 }, 'es');
     expect(one).not.toBe(three);
     expect(three).toContain('3');
+    // A million takes Spanish's third plural form (Intl's `many`): still Spanish, never the English sentence.
+    const million = say('reminder.organizer_at_risk.summary', { name: 'Ana', count: 1_000_000 }, 'es');
+    expect(million).toBe(three.replace('3', '1000000'));
     // English stays as it was.
     expect(say('reminder.organizer_at_risk.summary', { name: 'Ana', count: 3 })).toBe(
       'Ana has missed 3 debriefs in a row',

@@ -230,7 +230,11 @@ export const Optional = () => ValidateIf((_: object, value: unknown) => value !=
 /** ISO 639-1 codes Node's ICU knows a language by (two lowercase letters): `es`, `tl`; `xx` is refused. */
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 const isLanguageCode = (code: unknown) =>
-  typeof code === 'string' && /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+  typeof code === 'string' &&
+  /^[a-z]{2}$/.test(code) &&
+  languageNames.of(code) !== undefined &&
+  // An old code ICU still knows (`iw` for Hebrew) is refused: its current one (`he`) is the one to give.
+  Intl.getCanonicalLocales(code)[0] === code;
 
 /** A list of up to `max` distinct ISO 639-1 language codes. */
 export const IsLanguageCodes = (max: number, options?: ValidationOptions) =>
