@@ -10,7 +10,7 @@ import { iso, ms, saidOf } from './time';
 /** What a message about one version of the event is keyed by: each version is sent once. */
 export const eventKey = (screening: Screening) => `${screening.uid}:${screening.sequence ?? 0}`;
 
-/** The event's UID: one per person and session (a screening alone is its own session, named by when it was set). */
+/** The event's UID: one per person and session (a screening alone is its own, numbered by the record's history). */
 function eventUid(state: OrganizerState, sessionId: string | undefined): string {
   return sessionId ? `screening-${sessionId}-${state.organizerId}` : `screening-${state.organizerId}-${state.seq}`;
 }
