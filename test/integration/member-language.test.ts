@@ -1,12 +1,10 @@
 // Members in their language (issue 31), first part: an applicant who prefers Spanish gets the confirmation and every
 // later email in Spanish, dates in Spanish in the program's zone; an English applicant's emails are as they were; a
 // language the product does not speak, or a code no one speaks, is refused naming its field.
-import type { ParsedMail } from 'mailparser';
 import { anApplicationFor } from '../../dev/hiring-walk';
 import { ApiClient, type Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
-import { eventually } from '../support/eventually';
-import { mailsTo } from '../support/smtp';
+import { mailTo as mailToIn } from '../support/smtp';
 
 describe('members in their language', () => {
   let harness: AppHarness;
@@ -28,14 +26,7 @@ describe('members in their language', () => {
     await harness?.stop();
   });
 
-  async function mailTo(address: string, subject: RegExp): Promise<ParsedMail> {
-    let found: ParsedMail | undefined;
-    await eventually(`mail to ${address}: ${subject}`, async () => {
-      found = mailsTo(harness.mail.messages, address).find((m) => subject.test(m.subject ?? ''));
-      return found !== undefined;
-    });
-    return found!;
-  }
+  const mailTo = (address: string, subject: RegExp) => mailToIn(harness.mail.messages, address, subject);
 
   const interest = (body: unknown) => harness.http('POST', `/api/public/programs/${program.id}/interest`, { body });
 

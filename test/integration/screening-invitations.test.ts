@@ -15,7 +15,7 @@ import {
   signedIn,
 } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { linkTokenIn, mailsTo } from '../support/smtp';
+import { linkTokenIn, mailTo as mailToIn, mailsTo } from '../support/smtp';
 
 const notes = 'Bring a photo ID. We meet in small groups for about an hour.';
 
@@ -43,15 +43,7 @@ describe("a screening's invitation", () => {
     await harness?.stop();
   });
 
-  /** The one mail to `address` whose subject matches, once it has come. */
-  async function mailTo(address: string, subject: RegExp): Promise<ParsedMail> {
-    let found: ParsedMail | undefined;
-    await eventually(`mail to ${address}: ${subject}`, async () => {
-      found = mailsTo(harness.mail.messages, address).find((m) => subject.test(m.subject ?? ''));
-      return found !== undefined;
-    });
-    return found!;
-  }
+  const mailTo = (address: string, subject: RegExp) => mailToIn(harness.mail.messages, address, subject);
 
   /** The calendar event a mail carries, parsed as a calendar application would. */
   function eventIn(mail: ParsedMail): { method: string; event: ical.VEvent } {

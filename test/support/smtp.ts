@@ -1,6 +1,7 @@
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../../dev/stack/ports';
+import { eventually } from './eventually';
 import { unreadable } from './unreadable';
 
 export interface LocalSmtpServer {
@@ -66,3 +67,13 @@ export const linkTokenIn = (mail: ParsedMail): string => linkPath.exec(mail.text
 /** The messages among `messages` addressed to `address`. */
 export const mailsTo = (messages: ParsedMail[], address: string): ParsedMail[] =>
   messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+
+/** The first message to `address` whose subject matches, once it has come. */
+export async function mailTo(messages: ParsedMail[], address: string, subject: RegExp): Promise<ParsedMail> {
+  let found: ParsedMail | undefined;
+  await eventually(`mail to ${address}: ${subject}`, async () => {
+    found = mailsTo(messages, address).find((m) => subject.test(m.subject ?? ''));
+    return found !== undefined;
+  });
+  return found!;
+}

@@ -10,6 +10,7 @@ import {
   organizerWorkflowType,
 } from '../../src/contracts/organizer-workflow';
 import type { OrganizerState } from '../../src/domain/organizer';
+import type { ProgramPolicy } from '../../src/domain/policy';
 import { aCoordinator, aPolicy } from '../support/builders';
 import { organizerOnTheClock } from '../support/organizer-on-the-clock';
 import { day, minute } from '../support/organizer-states';
@@ -26,6 +27,19 @@ describe('ways back from mistakes (time-skipping)', () => {
     await env?.teardown();
   });
 
+  /** As the API reopens a closed record: a new run under the same id from its last state, taking the action. */
+  const reopenInNewRun = async (taskQueue: string, policy: ProgramPolicy, last: OrganizerState, reason: string) =>
+    (await env.client.workflow.executeUpdateWithStart(actionUpdates.reopen as never, {
+      args: [{ input: { reason }, actor: aCoordinator }],
+      startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
+        workflowId: last.organizerId,
+        taskQueue,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        args: [{ organizerId: last.organizerId, programId: last.programId, policy, state: last }],
+      }),
+    })) as ActionResult;
+
   it('reopens a rejected application in a new run that goes on from its state, timers and all', async () => {
     const policy = aPolicy({ stageSla: { applied: '3 days', screening: '7 days', role_play: '7 days' } });
     const { taskQueue, activities, worker } = await aRecordingWorker(env, 'reopen');
@@ -35,17 +49,7 @@ describe('ways back from mistakes (time-skipping)', () => {
       const last = (await handle.result()) as OrganizerState;
       expect(last.stage).toBe('not_selected');
 
-      // As the API does for a closed record: a new run under the same id from the last state, with the action.
-      const reopened = (await env.client.workflow.executeUpdateWithStart(actionUpdates.reopen as never, {
-        args: [{ input: { reason: 'clicked the wrong row' }, actor: aCoordinator }],
-        startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
-          workflowId: last.organizerId,
-          taskQueue,
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-          args: [{ organizerId: last.organizerId, programId: last.programId, policy, state: last }],
-        }),
-      })) as ActionResult;
+      const reopened = await reopenInNewRun(taskQueue, policy, last, 'clicked the wrong row');
       expect(reopened).toMatchObject({ stage: 'applied', version: last.version + 1 });
       const again = env.client.workflow.getHandle(last.organizerId);
       const state = (await again.query(organizerStateQuery)) as OrganizerState;
@@ -80,16 +84,7 @@ describe('ways back from mistakes (time-skipping)', () => {
       expect(last.stage).toBe('withdrawn');
       // Away for three weeks in all: the periods of that time are owed by nobody.
       await env.sleep(19 * day);
-      const reopened = (await env.client.workflow.executeUpdateWithStart(actionUpdates.reopen as never, {
-        args: [{ input: { reason: 'withdrawal entered on the wrong person' }, actor: aCoordinator }],
-        startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
-          workflowId: last.organizerId,
-          taskQueue,
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-          args: [{ organizerId: last.organizerId, programId: last.programId, policy, state: last }],
-        }),
-      })) as ActionResult;
+      const reopened = await reopenInNewRun(taskQueue, policy, last, 'withdrawal entered on the wrong person');
       expect(reopened).toMatchObject({ stage: 'active', version: last.version + 1 });
       const reopenedAt = await now();
       const state = (await env.client.workflow
