@@ -12,3 +12,43 @@ export const locales: Record<MemberLanguage, string> = { en: 'en-US', es: 'es-US
 
 export const isMemberLanguage = (value: unknown): value is MemberLanguage =>
   (memberLanguages as readonly unknown[]).includes(value);
+
+/**
+ * The languages the public form offers to tick as spoken, beside English and Spanish: those most spoken at home in
+ * the United States after them (Census ACS). A coordinator may record any other ISO 639-1 code.
+ */
+export const spokenLanguageChoices = [
+  'en',
+  'es',
+  'zh',
+  'tl',
+  'vi',
+  'ar',
+  'fr',
+  'ko',
+  'ru',
+  'ht',
+  'pt',
+  'hi',
+  'so',
+  'am',
+  'pl',
+  'uk',
+] as const;
+
+/**
+ * The member language a browser asks for first (`Accept-Language: es-MX,es;q=0.9,en;q=0.8` → `es`), by its
+ * q-values; the default when it names none of them.
+ */
+export function languageFromHeader(header: string | undefined): MemberLanguage {
+  const asked = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { language: tag.trim().toLowerCase().split('-')[0], q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter(({ q }) => q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return asked.map(({ language }) => language).find(isMemberLanguage) ?? defaultLanguage;
+}

@@ -41,6 +41,8 @@ export interface OrganizerFilters {
   stage?: Stage;
   atRisk?: boolean;
   overdue?: boolean;
+  /** Speaks this language (ISO 639-1): among their languages, or the one they prefer. */
+  language?: string;
 }
 
 export interface NotificationFilters {
@@ -61,9 +63,14 @@ class Conditions {
   private readonly conditions: string[] = [];
   readonly parameters: unknown[] = [];
 
-  add(condition: string, ...value: unknown[]): this {
-    this.parameters.push(...value);
-    this.conditions.push(condition.replace('?', `$${this.parameters.length}`));
+  /** A condition whose each `?` takes the next value. */
+  add(condition: string, ...values: unknown[]): this {
+    let sql = condition;
+    for (const value of values) {
+      this.parameters.push(value);
+      sql = sql.replace('?', `$${this.parameters.length}`);
+    }
+    this.conditions.push(sql);
     return this;
   }
 
@@ -86,7 +93,8 @@ const boardQuery = `
                  WHEN 'offered' THEN offer->>'expiresAt'
                  WHEN 'active' THEN ${isoText('next_debrief_due_at')}
                END AS "nextDueAt",
-               paused, at_risk AS "atRisk", overdue_debriefs AS "overdueDebriefs", flags
+               paused, at_risk AS "atRisk", overdue_debriefs AS "overdueDebriefs", flags,
+               preferred_language AS "preferredLanguage", languages
           FROM organizers WHERE program_id = $1 AND stage = ANY ($2) AND erased_at IS NULL
          ORDER BY stage_entered_at, id) card), '[]'::json),
     'closed', COALESCE((
@@ -222,6 +230,8 @@ export class OrganizerRepository {
     if (filters.stage) where.add('stage = ?', filters.stage);
     if (filters.atRisk !== undefined) where.add('at_risk = ?', filters.atRisk);
     if (filters.overdue !== undefined) where.add(filters.overdue ? 'overdue_debriefs > 0' : 'overdue_debriefs = 0');
+    if (filters.language)
+      where.add('(languages @> ARRAY[?]::text[] OR preferred_language = ?)', filters.language, filters.language);
     const { rows, total } = await this.page('organizers', where, 'applied_at DESC, id', page);
     return { items: rows.map(summaryOf), total };
   }

@@ -38,14 +38,6 @@ const isShown = (field: FormFieldDto, values: Values) =>
 /** The names of the fields, to show an API problem next to the one it names. */
 export const fieldNames = (fields: FormFieldDto[]) => fields.map((f) => f.name);
 
-function hintOf(field: FormFieldDto): string | undefined {
-  if (field.kind === 'hours')
-    return `In hours; quarters allowed (1.25 is an hour and a quarter)${field.required ? '' : '; optional'}.`;
-  if (field.kind === 'money')
-    return `An amount such as 12.50, up to ${field.max?.toFixed(2)}${field.required ? '' : '; optional'}.`;
-  return field.required ? undefined : 'Optional';
-}
-
 /** The fields, each with its value, hint and the API's problem with it; a time in `timeZone`, which its label names. */
 export function FormFields({
   fields,
@@ -101,12 +93,12 @@ export function FormFields({
               label={field.kind === 'moment' ? `${field.label} (${timeZone})` : field.label}
               name={field.name}
               error={problem(field.name)}
-              hint={hintOf(field)}
+              hint={field.hint}
             >
               {(props) =>
                 field.kind === 'choice' ? (
                   <select {...props} name={field.name} required={field.required} value={value} onChange={onInput}>
-                    <option value="">{field.required ? 'Choose' : '—'}</option>
+                    <option value="">{field.prompt ?? '—'}</option>
                     {(field.options ?? []).map((option, i) => (
                       <option value={option}>{field.optionLabels?.[i] ?? option}</option>
                     ))}

@@ -5,10 +5,24 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { afterSignInKey, ApiError, type Problem } from './api';
-import type { FormFieldDto, InterestAcceptedDto, LinkResultDto, LinkViewDto, PublicProgramDto } from './api-types';
+import type {
+  FormFieldDto,
+  InterestAcceptedDto,
+  LinkResultDto,
+  LinkViewDto,
+  PageWordsDto,
+  PublicProgramDto,
+} from './api-types';
 import { when } from './time';
 import { bodyOf, fieldNames, FormFields, initialValues, useFocusOnProblem, valueAt, type Values } from './form';
-import { CheckField, Field, FormAlert, inputValue } from './ui';
+import { CheckField, Field, inputValue } from './ui';
+
+/** A failed call: its status and words, a 400's problems, a link's `reason`, the language it speaks, a wait. */
+class PageError extends ApiError {
+  reason?: string;
+  language?: string;
+  retryAfter?: number;
+}
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
@@ -18,38 +32,76 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   });
   const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    const error = new ApiError(
+    const error = new PageError(
       response.status,
       String(answer.message ?? response.statusText),
       (answer.problems as Problem[]) ?? [],
     );
-    (error as ApiError & { reason?: string }).reason = answer.reason as string | undefined;
+    error.reason = answer.reason as string | undefined;
+    error.language = answer.language as string | undefined;
+    error.retryAfter = Number(response.headers.get('retry-after')) || undefined;
     throw error;
   }
   return answer as T;
 }
 
-const headings: Record<string, string> = {
-  unknown: 'This link is not valid',
-  expired: 'This link has expired',
-  used: 'This link was already used',
-  revoked: 'This link was cancelled',
-  superseded: 'A newer link was sent',
-  done: 'Nothing left to do here',
-};
+/** A sentence of the page with its `{{name}}` parts filled. */
+const fill = (text: string, values: Record<string, string | number> = {}) =>
+  text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name] ?? ''));
+
+/** The page's words in a language (the browser's first choice the API speaks, when none is given). */
+function useWords(language: string | undefined, known: boolean) {
+  const [words, setWords] = useState<PageWordsDto>();
+  useEffect(() => {
+    if (!known) return;
+    call<PageWordsDto>('GET', `/api/public/words${language ? `?lang=${encodeURIComponent(language)}` : ''}`).then(
+      (answer) => {
+        document.documentElement.lang = answer.language;
+        setWords(answer);
+      },
+      () => setWords(undefined),
+    );
+  }, [language, known]);
+  return words;
+}
+
+type Say = (key: string, values?: Record<string, string | number>) => string;
+const sayer =
+  (words: PageWordsDto): Say =>
+  (key, values) =>
+    fill(words.words[key] ?? key, values);
+
+/** What a sent form answered, when it is not about one field shown on the page. */
+function Alert({ error, say, fields }: { error: unknown; say: Say; fields: string[] }) {
+  if (!error) return null;
+  let text = say('unavailable');
+  if (error instanceof PageError) {
+    const nearby = (field: string) => fields.some((f) => field === f || field.startsWith(`${f}.`));
+    const elsewhere = error.problems.filter((p) => !nearby(p.field));
+    if (error.status === 400 && error.problems.length && !elsewhere.length) text = say('checkFields');
+    else if (error.status === 429) text = say('tooMany', { seconds: error.retryAfter ?? 60 });
+    else if (error.status < 500)
+      text = say('notDone', { why: elsewhere.length ? elsewhere.map((p) => p.reason).join('; ') : error.message });
+  }
+  return (
+    <p class="error" role="alert">
+      {text}
+    </p>
+  );
+}
 
 /** A link that does not work: which way it does not, and what to do. */
-function Ended({ error }: { error: ApiError & { reason?: string } }) {
+function Ended({ error, say }: { error: PageError; say: Say }) {
   return (
     <section aria-labelledby="ended">
-      <h1 id="ended">{headings[error.reason ?? ''] ?? 'This link does not work'}</h1>
-      <p>{error.message}</p>
-      <p>Nothing was changed. If you still need to send something, ask your coordinator for a new link.</p>
+      <h1 id="ended">{say(`ended.${error.reason ?? 'other'}`)}</h1>
+      {error.status === 410 ? <p>{error.message}</p> : null}
+      <p>{say('nothingChanged')}</p>
     </section>
   );
 }
 
-function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[] }) {
+function Done({ result, fields, say }: { result: LinkResultDto; fields: FormFieldDto[]; say: Say }) {
   const recorded = (name: string): unknown => valueAt(result.recorded, name);
   const shown = fields.filter((f) => recorded(f.name) !== undefined && recorded(f.name) !== '');
   const text = (field: FormFieldDto, value: unknown) =>
@@ -75,7 +127,7 @@ function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[
           ))}
         </dl>
       ) : null}
-      <p>You can close this page.</p>
+      <p>{say('closePage')}</p>
     </section>
   );
 }
@@ -83,7 +135,7 @@ function Done({ result, fields }: { result: LinkResultDto; fields: FormFieldDto[
 function LinkPage({ token }: { token: string }) {
   const path = `/api/links/${encodeURIComponent(token)}`;
   const [view, setView] = useState<LinkViewDto>();
-  const [ended, setEnded] = useState<ApiError>();
+  const [ended, setEnded] = useState<PageError>();
   const [values, setValues] = useState<Values>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -95,14 +147,19 @@ function LinkPage({ token }: { token: string }) {
         setView(answer);
         setValues(initialValues(answer.form.fields));
       },
-      (e) => (e instanceof ApiError ? setEnded(e) : setError(e)),
+      (e) => (e instanceof PageError && (e.status === 404 || e.status === 410) ? setEnded(e) : setError(e)),
     );
   }, [path]);
+  // The member's own language once the link says it; an ended link's, or the browser's.
+  const words = useWords(view?.language ?? ended?.language, Boolean(view || ended || error));
 
-  if (ended) return <Ended error={ended} />;
-  if (result && view) return <Done result={result} fields={view.form.fields} />;
-  if (!view) return error ? <FormAlert error={error} /> : <p class="muted">Loading…</p>;
+  if (!words) return <p class="muted">…</p>;
+  const say = sayer(words);
+  if (ended) return <Ended error={ended} say={say} />;
+  if (result && view) return <Done result={result} fields={view.form.fields} say={say} />;
+  if (!view) return error ? <Alert error={error} say={say} fields={[]} /> : <p class="muted">{say('loading')}</p>;
   const zone = view.timezone;
+  const at = (iso: string | undefined) => when(iso, zone, words.locale);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -111,76 +168,69 @@ function LinkPage({ token }: { token: string }) {
     try {
       setResult(await call<LinkResultDto>('POST', path, bodyOf(view.form.fields, values, view.timezone)));
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 410)) setEnded(e);
+      if (e instanceof PageError && (e.status === 404 || e.status === 410)) setEnded(e);
       else setError(e);
     } finally {
       setBusy(false);
     }
   };
 
-  const heading = {
-    debrief: 'Your debrief',
-    offer: 'Your offer',
-    status: 'Your application',
-    timesheet: 'Your time sheet',
-    rsvp: 'Your screening',
-  }[view.purpose];
   return (
     <section aria-labelledby="purpose">
       <p class="program">{view.programName}</p>
-      <h1 id="purpose">{heading}</h1>
-      <p>For {view.organizerName}</p>
+      <h1 id="purpose">{say(`heading.${view.purpose}`)}</h1>
+      <p>{say('forName', { name: view.organizerName })}</p>
       {view.period ? (
         <p>
-          The period from {when(view.period.start, zone)} to {when(view.period.end, zone)}.{' '}
+          {say('period', { start: at(view.period.start), end: at(view.period.end) })}{' '}
           <strong>
-            {view.period.overdue ? 'Overdue since' : 'Due'}{' '}
-            {when(view.period.overdue ? view.period.overdueAt : view.dueAt, zone)}
+            {view.period.overdue
+              ? say('overdueSince', { at: at(view.period.overdueAt) })
+              : say('due', { at: at(view.dueAt) })}
           </strong>
-          .
         </p>
       ) : null}
       {view.offer ? (
         <dl class="recorded">
           <div>
-            <dt>Hours a week</dt>
+            <dt>{say('hoursPerWeek')}</dt>
             <dd>{view.offer.hoursPerWeek}</dd>
           </div>
           <div>
-            <dt>Starting</dt>
+            <dt>{say('starting')}</dt>
             <dd>{view.offer.startDayInWords}</dd>
           </div>
           {view.offer.stipendInWords ? (
             <div>
-              <dt>Stipend</dt>
+              <dt>{say('stipend')}</dt>
               <dd>{view.offer.stipendInWords}</dd>
             </div>
           ) : null}
           <div>
-            <dt>Answer by</dt>
-            <dd>{when(view.dueAt, zone)}</dd>
+            <dt>{say('answerBy')}</dt>
+            <dd>{at(view.dueAt)}</dd>
           </div>
         </dl>
       ) : null}
       {view.screening ? (
         <dl class="recorded screening">
           <div>
-            <dt>When</dt>
-            <dd>{when(view.screening.at, zone)}</dd>
+            <dt>{say('when')}</dt>
+            <dd>{at(view.screening.at)}</dd>
           </div>
           <div>
-            <dt>Where</dt>
+            <dt>{say('where')}</dt>
             <dd>{view.screening.location}</dd>
           </div>
           {view.screening.notes ? (
             <div>
-              <dt>What to expect and bring</dt>
+              <dt>{say('screeningNotes')}</dt>
               <dd>{view.screening.notes}</dd>
             </div>
           ) : null}
           {view.screening.answerInWords ? (
             <div>
-              <dt>Your answer</dt>
+              <dt>{say('yourAnswer')}</dt>
               <dd>
                 {view.screening.answerInWords}
                 {view.screening.note ? ` "${view.screening.note}"` : ''}
@@ -211,71 +261,100 @@ function LinkPage({ token }: { token: string }) {
             error={error}
             timeZone={zone}
           />
-          <FormAlert error={error} fields={fieldNames(view.form.fields)} marked="above" />
+          <Alert error={error} say={say} fields={fieldNames(view.form.fields)} />
           <button type="submit" class="primary" disabled={busy}>
-            {busy
-              ? 'Sending…'
-              : {
-                  debrief: 'Send my debrief',
-                  timesheet: 'Send my time sheet',
-                  offer: 'Send my answer',
-                  rsvp: 'Send my answer',
-                  status: '',
-                }[view.purpose]}
+            {busy ? say('sending') : say(`send.${view.purpose}`)}
           </button>
         </form>
       ) : null}
-      <p class="muted">This link is for you alone and works until {when(view.expiresAt, zone)}.</p>
+      <p class="muted">{say('alone', { until: at(view.expiresAt) })}</p>
     </section>
   );
 }
 
+/** The applicant's own fields, each with the catalog key of its label. */
 const applicantFields = [
-  { name: 'name', label: 'Your name', type: 'text', autocomplete: 'name', required: true },
-  { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true },
-  { name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel', required: false },
-  { name: 'memberId', label: 'Member number', type: 'text', autocomplete: 'off', required: true },
-  { name: 'local', label: 'Your local', type: 'text', autocomplete: 'organization', required: false },
+  { name: 'name', type: 'text', autocomplete: 'name', required: true },
+  { name: 'email', type: 'email', autocomplete: 'email', required: true },
+  { name: 'phone', type: 'tel', autocomplete: 'tel', required: false },
+  { name: 'memberId', type: 'text', autocomplete: 'off', required: true },
+  { name: 'local', type: 'text', autocomplete: 'organization', required: false },
 ] as const;
 
+/** The language asked for in the address (`?lang=es`), which the switch sets. */
+const askedLanguage = () => new URLSearchParams(location.search).get('lang') ?? undefined;
+
+/** English | Español: each in its own words and language; the form follows at once, what was typed stays. */
+function LanguageSwitch({ words, choose }: { words: PageWordsDto; choose: (code: string) => void }) {
+  return (
+    <nav class="languages" aria-label={words.words.language}>
+      {words.languages.map(({ code, name }) => (
+        <button
+          type="button"
+          key={code}
+          lang={code}
+          aria-pressed={code === words.language}
+          onClick={() => {
+            history.replaceState(null, '', `?lang=${code}`);
+            choose(code);
+          }}
+        >
+          {name}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 function ApplyPage({ programId }: { programId: string }) {
+  const [language, setLanguage] = useState(askedLanguage());
+  const words = useWords(language, true);
   const [program, setProgram] = useState<PublicProgramDto>();
   const [missing, setMissing] = useState<unknown>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
+  const [spoken, setSpoken] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [accepted, setAccepted] = useState<string>();
   const form = useFocusOnProblem(error);
+  const lang = words?.language;
   useEffect(() => {
-    call<PublicProgramDto>('GET', `/api/public/programs/${encodeURIComponent(programId)}`).then(setProgram, setMissing);
-  }, [programId]);
+    if (!lang) return;
+    const path = `/api/public/programs/${encodeURIComponent(programId)}?lang=${lang}`;
+    call<PublicProgramDto>('GET', path).then(setProgram, setMissing);
+  }, [programId, lang]);
 
+  if (!words) return <p class="muted">…</p>;
+  const say = sayer(words);
+  const at = (iso: string) => when(iso, undefined, words.locale);
+  const switcher = <LanguageSwitch words={words} choose={setLanguage} />;
   if (missing)
     return (
       <section aria-labelledby="missing">
-        <h1 id="missing">No such program</h1>
-        <p>Check the address you were given.</p>
+        <h1 id="missing">{say('noProgram')}</h1>
+        <p>{say('checkAddress')}</p>
       </section>
     );
-  if (!program) return <p class="muted">Loading…</p>;
+  if (!program) return <p class="muted">{say('loading')}</p>;
   if (accepted)
     return (
       <section aria-labelledby="thanks">
         <p class="program">{program.name}</p>
-        <h1 id="thanks">Application sent</h1>
+        <h1 id="thanks">{say('applicationSent')}</h1>
         <p>{accepted}</p>
       </section>
     );
   if (!program.open)
     return (
       <section aria-labelledby="closed">
+        {switcher}
         <p class="program">{program.name}</p>
-        <h1 id="closed">Applications are closed</h1>
+        <h1 id="closed">{say('closed')}</h1>
         <p>
           {program.opensAt && Date.parse(program.opensAt) > Date.now()
-            ? `The form opens ${when(program.opensAt)}.`
-            : 'This form is not taking applications now.'}
+            ? say('opens', { at: at(program.opensAt) })
+            : say('notTaking')}
         </p>
       </section>
     );
@@ -289,6 +368,8 @@ function ApplyPage({ programId }: { programId: string }) {
     const body = {
       ...Object.fromEntries(Object.entries(values).filter(([name, v]) => name !== 'weeklyHours' && v !== '')),
       attestations: { ...answers, ...(hours ? { weeklyHours: Number(hours) } : {}) },
+      preferredLanguage: words.language,
+      ...(spoken.length ? { languages: spoken } : {}),
     };
     try {
       setAccepted(
@@ -309,17 +390,18 @@ function ApplyPage({ programId }: { programId: string }) {
   const set = (name: string) => (e: Event) => setValues((v) => ({ ...v, [name]: inputValue(e) }));
   return (
     <section aria-labelledby="apply">
+      {switcher}
       <p class="program">{program.affiliate}</p>
-      <h1 id="apply">Apply to {program.name}</h1>
-      {program.closesAt ? <p>Applications close {when(program.closesAt)}.</p> : null}
+      <h1 id="apply">{say('applyTo', { program: program.name })}</h1>
+      {program.closesAt ? <p>{say('closes', { at: at(program.closesAt) })}</p> : null}
       <form ref={form} onSubmit={submit} noValidate>
         {applicantFields.map((f) => (
           <Field
             key={f.name}
-            label={f.label}
+            label={say(f.name)}
             name={f.name}
             error={problem(f.name)}
-            hint={f.required ? undefined : 'Optional'}
+            hint={f.required ? undefined : say('optional')}
           >
             {(props) => (
               <input
@@ -336,10 +418,10 @@ function ApplyPage({ programId }: { programId: string }) {
           </Field>
         ))}
         <Field
-          label="Hours a week you can give"
+          label={say('weeklyHours')}
           name="weeklyHours"
           error={problem('attestations.weeklyHours')}
-          hint={`The program asks for ${program.hoursPerWeek} hours a week.`}
+          hint={say('asksHours', { hours: program.hoursPerWeek })}
         >
           {(props) => (
             <input
@@ -356,15 +438,27 @@ function ApplyPage({ programId }: { programId: string }) {
           )}
         </Field>
         <fieldset class="choice">
-          <legend>About you (tick each that is true)</legend>
+          <legend>{say('aboutYou')}</legend>
           {program.attestations.map((a) => (
             <CheckField
               key={a.name}
               name={a.name}
-              label={a.required ? `${a.label} (the program requires this)` : a.label}
+              label={a.required ? say('required', { label: a.label }) : a.label}
               checked={answers[a.name] ?? false}
               onChange={(value) => setAnswers((v) => ({ ...v, [a.name]: value }))}
               error={problem(`attestations.${a.name}`)}
+            />
+          ))}
+        </fieldset>
+        <fieldset class="choice languages-spoken">
+          <legend>{say('spoken')}</legend>
+          {words.spoken.map(({ code, name }) => (
+            <CheckField
+              key={code}
+              name={`speaks-${code}`}
+              label={name}
+              checked={spoken.includes(code)}
+              onChange={(ticked) => setSpoken((now) => (ticked ? [...now, code] : now.filter((c) => c !== code)))}
             />
           ))}
         </fieldset>
@@ -380,9 +474,9 @@ function ApplyPage({ programId }: { programId: string }) {
             onInput={set('website')}
           />
         </div>
-        <FormAlert error={error} fields={[...applicantFields.map((f) => f.name), 'attestations']} marked="above" />
+        <Alert error={error} say={say} fields={[...applicantFields.map((f) => f.name), 'attestations']} />
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Sending…' : 'Send my application'}
+          {busy ? say('sending') : say('sendApplication')}
         </button>
       </form>
     </section>

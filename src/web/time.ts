@@ -2,9 +2,10 @@
 // server's calendar library, so both sides place a wall-clock time alike.
 import { Temporal } from 'temporal-polyfill';
 
-export function when(iso: string | null | undefined, timeZone?: string): string {
+/** An instant as a date and time in the zone, written as `locale` writes them (the browser's own by default). */
+export function when(iso: string | null | undefined, timeZone?: string, locale?: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
 }
 
 export function day(iso: string | null | undefined, timeZone?: string): string {

@@ -16,12 +16,13 @@ export interface OfferInWords {
 export function offerView<T extends OfferTerms>(
   offer: T,
   currency: string,
+  lng: MemberLanguage = defaultLanguage,
 ): T & OfferInWords & { currency: string; stipendMinor?: number } {
   return {
     ...offer,
     currency,
     ...(offer.stipend !== undefined ? { stipendMinor: Math.round(offer.stipend * 100) } : {}),
-    ...offerInWords(offer, currency),
+    ...offerInWords(offer, currency, lng),
   };
 }
 

@@ -532,6 +532,12 @@ describe('access matrix: every route × every caller', () => {
       }),
     },
     {
+      route: 'GET /api/public/words',
+      public: true,
+      expect: [200, 200, 200, 200, 200, 200],
+      cell: async () => ({ path: '/api/public/words?lang=es' }),
+    },
+    {
       route: 'GET /api/public/programs/{programId}',
       public: true,
       expect: [200, 200, 200, 200, 200, 200],

@@ -265,7 +265,7 @@ describe('signed links', () => {
     const undecided = await harness.http('POST', `/api/links/${token}`, { body: {} });
     expect([undecided.status, undecided.body.problems]).toEqual([
       400,
-      [{ field: 'accepted', reason: 'choose yes or no' }],
+      [{ field: 'accepted', reason: 'Choose yes or no.' }],
     ]);
     const uses = await Promise.all(
       Array.from({ length: 5 }, () => harness.http('POST', `/api/links/${token}`, { body: { accepted: true } })),

@@ -149,7 +149,14 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
     const errorBody = (document as unknown as { components: { schemas: Record<string, { properties: object }> } })
       .components.schemas.ErrorBodyDto;
-    expect(Object.keys(errorBody.properties)).toEqual(['statusCode', 'error', 'message', 'problems', 'reason']);
+    expect(Object.keys(errorBody.properties)).toEqual([
+      'statusCode',
+      'error',
+      'message',
+      'problems',
+      'reason',
+      'language',
+    ]);
   });
 
   it('declares what the server really answers: no token, an unknown id, a body too large, one not JSON', async () => {

@@ -35,9 +35,9 @@ export async function signedIn(
   return page;
 }
 
-/** A page on a 360-px touch phone, opened at `url`. */
-export async function openOnAPhone(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true });
+/** A page on a 360-px touch phone, opened at `url`; the phone's language is `locale` (its Accept-Language). */
+export async function openOnAPhone(browser: Browser, url: string, locale = 'en-US'): Promise<Page> {
+  const page = await browser.newPage({ viewport: phone, isMobile: true, hasTouch: true, locale });
   await page.goto(url);
   return page;
 }

@@ -26,6 +26,8 @@ export interface ErrorBody {
   problems?: { field: string; reason: string }[];
   /** Why a signed link does not work (404 `unknown`; 410 `expired`, `used`, `revoked`, `superseded`, `done`). */
   reason?: string;
+  /** The language of a member's page's message (`en`, `es`). */
+  language?: string;
 }
 
 const statusNames: Record<number, string> = {
@@ -78,10 +80,16 @@ export function errorBody(error: unknown): ErrorBody {
     error: statusNames[statusCode] ?? 'Error',
     message,
   });
-  if (error instanceof InvalidInputError) return { ...body(400, error.message), problems: error.shown };
+  if (error instanceof InvalidInputError)
+    return { ...body(400, error.message), problems: error.shown.map(({ field, reason }) => ({ field, reason })) };
   if (error instanceof RefusedBodyError) return body(400, error.message);
   if (error instanceof UnknownLinkError) return { ...body(404, error.message), reason: error.reason };
-  if (error instanceof LinkEndedError) return { ...body(410, error.message), reason: error.reason };
+  if (error instanceof LinkEndedError)
+    return {
+      ...body(410, error.message),
+      reason: error.reason,
+      ...(error.language ? { language: error.language } : {}),
+    };
   if (error instanceof SignInLinkEndedError) return body(410, error.message);
   if (error instanceof TooManyRequestsError) return body(429, error.message);
   if (error instanceof NotFoundError) return body(404, error.message);

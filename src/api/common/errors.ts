@@ -1,5 +1,7 @@
 // Errors the services raise, in the product's terms. The exception filter maps each to its HTTP status; services never
 // throw HTTP exceptions themselves.
+import type { CheckedProblem } from '../../words/problems';
+import type { MemberLanguage } from '../../domain/languages';
 
 export class NotFoundError extends Error {}
 
@@ -32,9 +34,9 @@ const problemsShown = 10;
 /** Input that is not valid; `fields` name the offending fields. */
 export class InvalidInputError extends Error {
   /** The problems the body names (the first few). */
-  readonly shown: { field: string; reason: string }[];
+  readonly shown: CheckedProblem[];
 
-  constructor(readonly problems: { field: string; reason: string }[]) {
+  constructor(readonly problems: CheckedProblem[]) {
     const shown = problems.slice(0, problemsShown);
     const more = problems.length - shown.length;
     const text = shown.map((p) => `${p.field} ${p.reason}`).join('; ');
@@ -60,6 +62,8 @@ export class LinkEndedError extends Error {
   constructor(
     readonly reason: string,
     message: string,
+    /** The language of the message: the member's. */
+    readonly language?: MemberLanguage,
   ) {
     super(message);
   }

@@ -32,6 +32,7 @@ import {
   IsDay,
   IsDuration,
   IsInstant,
+  IsLanguageCode,
   IsLanguageCodes,
   IsMetrics,
   IsMinorUnits,
@@ -283,6 +284,10 @@ export const NamedAmounts = (options: FieldOptions = {}) =>
 /** The language a member reads: one the product speaks. */
 export const PreferredLanguage = (options: FieldOptions = {}) =>
   field(options, { type: String, enum: [...memberLanguages], example: 'es' }, IsIn(memberLanguages));
+
+/** A language a member may speak, as its ISO 639-1 code. */
+export const LanguageCode = (options: FieldOptions = {}) =>
+  field(options, { type: String, example: 'es' }, IsLanguageCode());
 
 /** The languages a member speaks, as ISO 639-1 codes. */
 export const LanguageCodes = (options: FieldOptions & { max: number }) =>

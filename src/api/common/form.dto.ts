@@ -37,6 +37,8 @@ export class FormFieldDto {
   @ApiPropertyOptional({ type: ShownWhenDto, description: 'Shown and sent only while that field holds that value' })
   shownWhen?: ShownWhenDto;
   @ApiPropertyOptional() sentAsInstant?: boolean;
+  @ApiPropertyOptional({ description: 'How to fill it, in words, shown beside it' }) hint?: string;
+  @ApiPropertyOptional({ description: "A choice's first, empty option, in words" }) prompt?: string;
 }
 
 /** One action's form, for the record it is on. */

@@ -19,6 +19,8 @@ export class ErrorBodyDto {
   problems?: FieldProblemDto[];
   @ApiPropertyOptional({ description: 'Why a signed link does not work (404 `unknown`; 410 `expired`, `used`, …)' })
   reason?: string;
+  @ApiPropertyOptional({ description: "The language of the message, on a member's page (`en`, `es`)" })
+  language?: string;
 }
 
 /** What each error status means here, said once for every operation that answers it. */

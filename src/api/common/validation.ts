@@ -1,12 +1,14 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import type { CheckedProblem } from '../../words/problems';
 import { InvalidInputError } from './errors';
 
 /** Every failed constraint as `field.path: reason`, nested objects included. */
-export function fieldProblems(errors: ValidationError[], prefix = ''): { field: string; reason: string }[] {
+export function fieldProblems(errors: ValidationError[], prefix = ''): CheckedProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({
       field,
+      check: constraint,
       reason:
         constraint === 'whitelistValidation'
           ? 'is not a field this route accepts'

@@ -229,12 +229,19 @@ export const Optional = () => ValidateIf((_: object, value: unknown) => value !=
 
 /** ISO 639-1 codes Node's ICU knows a language by (two lowercase letters): `es`, `tl`; `xx` is refused. */
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+/** A language code withdrawn for another two-letter one. */
+const isReplacedBy = (code: string, canonical: string) => canonical !== code && /^[a-z]{2}$/.test(canonical);
 const isLanguageCode = (code: unknown) =>
   typeof code === 'string' &&
   /^[a-z]{2}$/.test(code) &&
   languageNames.of(code) !== undefined &&
-  // An old code ICU still knows (`iw` for Hebrew) is refused: its current one (`he`) is the one to give.
-  Intl.getCanonicalLocales(code)[0] === code;
+  // A withdrawn code ICU still knows (`iw` for Hebrew) is refused: its current one (`he`) is the one to give. `tl`
+  // stays: ICU names Tagalog by the three-letter `fil`, which has no two-letter code of its own.
+  !isReplacedBy(code, Intl.getCanonicalLocales(code)[0]);
+
+/** One ISO 639-1 language code. */
+export const IsLanguageCode = (options?: ValidationOptions) =>
+  register('isLanguageCode', 'must be an ISO 639-1 language code, such as "es"', isLanguageCode, options);
 
 /** A list of up to `max` distinct ISO 639-1 language codes. */
 export const IsLanguageCodes = (max: number, options?: ValidationOptions) =>

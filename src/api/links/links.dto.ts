@@ -1,5 +1,6 @@
 // The signed links' routes: what a link page reads, what it sends, and a coordinator's view of a person's links.
 import type { Type } from '@nestjs/common';
+import { memberLanguages, type MemberLanguage } from '../../domain/languages';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { linkPurposes, type LinkPurpose } from '../../domain/links';
 import { stages, type Stage } from '../../domain/stages';
@@ -41,6 +42,11 @@ export class LinkScreeningDto {
 /** What a link page shows: whose it is, what it is for, until when, and the form to fill. */
 export class LinkViewDto {
   @ApiProperty({ enum: linkPurposes }) purpose: LinkPurpose;
+  @ApiProperty({
+    enum: memberLanguages,
+    description: "The member's language: the page's words and the answers' are in it",
+  })
+  language: MemberLanguage;
   @ApiProperty() organizerName: string;
   @ApiProperty() programName: string;
   @ApiProperty({ description: "The program's time zone, in which the page shows times" }) timezone: string;

@@ -8,7 +8,9 @@ import { formInWords } from '../../words/forms';
 import { say } from '../../words/say';
 import { actionForm, type Action, type FormContext } from '../../domain/lifecycle/by-action';
 import { linkEnding, linkPurposes } from '../../domain/links';
-import type { LinkPurpose } from '../../domain/links';
+import type { LinkEnding, LinkPurpose } from '../../domain/links';
+import { defaultLanguage, type MemberLanguage } from '../../domain/languages';
+import { problemsIn } from '../../words/problems';
 import type { ActionInputs } from '../../domain/stage-machine';
 import { LinkEntity } from '../../entities';
 import { LinkMessenger, NothingToLinkError, type OrganizerFacts } from '../../mail/link-messenger';
@@ -16,7 +18,7 @@ import { Mailer } from '../../mail/mailer';
 import { LinkRepository } from '../../repositories/link.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
-import { ConflictError, LinkEndedError, NotFoundError, UnknownLinkError } from '../common/errors';
+import { ConflictError, InvalidInputError, LinkEndedError, NotFoundError, UnknownLinkError } from '../common/errors';
 import { validationPipe } from '../common/validation';
 import { actionBody } from '../organizers/action-inputs';
 import { OrganizersService } from '../organizers/organizers.service';
@@ -52,9 +54,10 @@ export class LinksService {
     const link = await this.links.find(token);
     if (!link) throw new UnknownLinkError();
     const ending = linkEnding(link, Date.now());
-    if (ending) throw new LinkEndedError(ending, say(`link.ending.${ending}`));
     const organizer = await this.messenger.facts(link.organizerId);
-    if (!organizer || !this.owed(link, organizer)) throw new LinkEndedError('done', say('link.ending.done'));
+    const lng = organizer?.preferredLanguage ?? defaultLanguage;
+    if (ending) throw ended(ending, lng);
+    if (!organizer || !this.owed(link, organizer)) throw ended('done', lng);
     return { link, organizer };
   }
 
@@ -65,8 +68,10 @@ export class LinksService {
 
   async view(token: string): Promise<LinkViewDto> {
     const { link, organizer } = await this.open(token);
+    const lng = organizer.preferredLanguage;
     const view: LinkViewDto = {
       purpose: link.purpose,
+      language: lng,
       organizerName: organizer.name,
       programName: organizer.program.name,
       timezone: organizer.program.timezone,
@@ -80,7 +85,7 @@ export class LinksService {
     }
     if (link.purpose === 'offer') {
       const { expiresAt, ...terms } = organizer.offer!;
-      const offer = offerView(terms, offerCurrency(organizer.program.policy));
+      const offer = offerView(terms, offerCurrency(organizer.program.policy), lng);
       return { ...view, offer, dueAt: expiresAt, form: { fields: linkForm('respond-offer', organizer, {}) } };
     }
     if (link.purpose === 'rsvp') {
@@ -111,9 +116,9 @@ export class LinksService {
       ...(screening ? { screening } : {}),
       status: {
         stage: organizer.stage,
-        stageLabel: say(`stage.${organizer.stage}`),
-        nextStep: say(`applicantNext.${organizer.stage}`),
-        reasons: organizer.stage === 'ineligible' ? eligibilityInWords(organizer.ineligibility) : [],
+        stageLabel: say(`stage.${organizer.stage}`, {}, lng),
+        nextStep: say(`applicantNext.${organizer.stage}`, {}, lng),
+        reasons: organizer.stage === 'ineligible' ? eligibilityInWords(organizer.ineligibility, lng) : [],
       },
     };
   }
@@ -127,7 +132,8 @@ export class LinksService {
     if (link.purpose === 'status') {
       throw new HttpException('a status link shows the application; it records nothing', HttpStatus.METHOD_NOT_ALLOWED);
     }
-    const { action, recorded, message } = await this.submission(link, body);
+    const lng = organizer.preferredLanguage;
+    const { action, recorded, message } = await this.submission(link, body, lng);
     // An answer may change until the screening starts: its link is not used up.
     if (action === 'respond-screening') {
       const actor = { id: organizer.id, role: 'organizer' as const };
@@ -135,7 +141,7 @@ export class LinksService {
       return this.result(link.purpose, organizer.id, { ...recorded }, message);
     }
     const claimedAt = await this.links.claim(link.id);
-    if (!claimedAt) throw new LinkEndedError('used', say('link.ending.used'));
+    if (!claimedAt) throw ended('used', lng);
     try {
       const actor = { id: organizer.id, role: 'organizer' as const };
       await this.organizers.perform(organizer.id, action, recorded, actor, `link:${link.id}`);
@@ -144,7 +150,7 @@ export class LinksService {
       // Done meanwhile (by the coordinator, or a use whose answer was lost): say so rather than why it was refused.
       if (error instanceof ConflictError || error instanceof HttpException) {
         const now = await this.messenger.facts(link.organizerId);
-        if (!now || !this.owed(link, now)) throw new LinkEndedError('done', say('link.ending.done'));
+        if (!now || !this.owed(link, now)) throw ended('done', lng);
       }
       throw error;
     }
@@ -152,28 +158,31 @@ export class LinksService {
   }
 
   /** The action a link's body asks for, validated (a 400 names the field) before anything is claimed or sent. */
-  private async submission(link: LinkEntity, body: unknown): Promise<LinkSubmission> {
-    const valid = <T>(metatype: new () => T) =>
-      validationPipe.transform(body ?? {}, { type: 'body', metatype }) as Promise<T>;
+  private async submission(link: LinkEntity, body: unknown, lng: MemberLanguage): Promise<LinkSubmission> {
+    const valid = async <T>(metatype: new () => T) => {
+      try {
+        return (await validationPipe.transform(body ?? {}, { type: 'body', metatype })) as T;
+      } catch (error) {
+        throw error instanceof InvalidInputError ? new InvalidInputError(problemsIn(error.problems, body, lng)) : error;
+      }
+    };
     if (link.purpose === 'debrief') {
       const recorded = { ...(await valid(LinkDebriefDto)), periodStart: link.subject! };
-      return { action: 'submit-debrief', recorded, message: 'Your debrief is recorded. Thank you!' };
+      return { action: 'submit-debrief', recorded, message: say('linkDone.debrief', {}, lng) };
     }
     if (link.purpose === 'timesheet') {
       const recorded = { ...(await valid(LinkTimesheetDto)), periodStart: link.subject! };
-      return { action: 'submit-timesheet', recorded, message: 'Your time sheet is in. Thank you!' };
+      return { action: 'submit-timesheet', recorded, message: say('linkDone.timesheet', {}, lng) };
     }
     if (link.purpose === 'rsvp') {
       const { coming, note } = await valid(LinkScreeningAnswerDto);
       const recorded = { coming, ...(note ? { note } : {}) };
-      return { action: 'respond-screening', recorded, message: say(`mail.screeningAnswered_${coming ? 'yes' : 'no'}`) };
+      const message = say(`mail.screeningAnswered_${coming ? 'yes' : 'no'}`, {}, lng);
+      return { action: 'respond-screening', recorded, message };
     }
     const { accepted } = (await valid(actionBody('respond-offer'))) as { accepted: boolean };
-    return {
-      action: 'respond-offer',
-      recorded: { accepted },
-      message: accepted ? 'You accepted the offer. Welcome!' : 'You declined the offer.',
-    };
+    const message = say(accepted ? 'linkDone.offerAccepted' : 'linkDone.offerDeclined', {}, lng);
+    return { action: 'respond-offer', recorded: { accepted }, message };
   }
 
   private async result(
@@ -245,6 +254,10 @@ export class LinksService {
   }
 }
 
+/** Why a link no longer works, in its member's words. */
+const ended = (ending: LinkEnding, lng: MemberLanguage) =>
+  new LinkEndedError(ending, say(`link.ending.${ending}`, {}, lng), lng);
+
 /** The screening ahead as the applicant's page shows it, with their answer. */
 function screeningView(organizer: OrganizerFacts): LinkScreeningDto | undefined {
   const screening = organizer.screening;
@@ -258,7 +271,7 @@ function screeningView(organizer: OrganizerFacts): LinkScreeningDto | undefined 
     ...(answer
       ? {
           coming: answer.coming,
-          answerInWords: say(`mail.screeningAnswered_${answer.coming ? 'yes' : 'no'}`),
+          answerInWords: say(`mail.screeningAnswered_${answer.coming ? 'yes' : 'no'}`, {}, organizer.preferredLanguage),
           ...(answer.note ? { note: answer.note } : {}),
         }
       : {}),
@@ -277,5 +290,6 @@ function linkForm(action: Action, organizer: OrganizerFacts, only: Partial<FormC
     trainingsDone: [],
     ...only,
   };
-  return formInWords(actionForm(action, context).filter((field) => field.name !== 'periodStart'));
+  const fields = actionForm(action, context).filter((field) => field.name !== 'periodStart');
+  return formInWords(fields, organizer.preferredLanguage);
 }

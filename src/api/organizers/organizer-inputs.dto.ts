@@ -11,6 +11,7 @@ import {
   Bool,
   Decimal,
   Email,
+  LanguageCode,
   LanguageCodes,
   Limit,
   MemberId,
@@ -64,6 +65,11 @@ export class OrganizerListQuery extends PageQuery {
   @Transform(booleanQuery)
   @IsBoolean()
   overdue?: boolean;
+  @LanguageCode({
+    optional: true,
+    description: 'Only people who speak it (ISO 639-1): among their languages, or preferred',
+  })
+  language?: string;
 }
 
 const uuidQuery = (name: string) => Matches(/^[0-9a-f-]{36}$/i, { message: `${name} must be a UUID` });

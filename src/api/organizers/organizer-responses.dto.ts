@@ -1,6 +1,6 @@
 // What the organizer routes answer: organizers (list item and detail), their records and notifications. Each class
 // implements the repository's read shape, so what is documented is what is returned.
-import { memberLanguages } from '../../domain/languages';
+import { memberLanguages, type MemberLanguage } from '../../domain/languages';
 import { PayPeriodDto } from '../pay/pay.dto';
 import { PayPolicyDto } from '../programs/programs.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -273,6 +273,9 @@ export class BoardCardDto {
   @ApiProperty() atRisk: boolean;
   @ApiProperty() overdueDebriefs: number;
   @ApiProperty({ type: [String], example: ['current_leader'] }) flags: string[];
+  @ApiProperty({ enum: memberLanguages }) preferredLanguage: MemberLanguage;
+  @ApiProperty({ type: [String], example: ['es', 'tl'], description: 'The languages they speak (ISO 639-1)' })
+  languages: string[];
 }
 
 export class BoardDto {

@@ -121,7 +121,8 @@ export class OrganizersService {
   async list(programId: string, query: OrganizerListQuery, caller: Caller): Promise<OrganizerListDto> {
     await this.programs.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const filters: OrganizerFilters = { stage: query.stage, atRisk: query.atRisk, overdue: query.overdue };
+    const { stage, atRisk, overdue, language } = query;
+    const filters: OrganizerFilters = { stage, atRisk, overdue, language };
     return this.organizers.list(programId, filters, { limit: query.limit, offset: query.offset });
   }
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { languageFromHeader } from '../../domain/languages';
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorator';
 import { IdParam } from '../common/id-param';
-import { InterestAcceptedDto, InterestDto, PublicProgramDto } from './public.dto';
+import { InterestAcceptedDto, InterestDto, LanguageQueryDto, PublicProgramDto } from './public.dto';
 import { PublicService } from './public.service';
 import { Operation } from '../common/openapi';
 
@@ -17,8 +18,12 @@ export class PublicController {
   @Get()
   @Public()
   @ApiOkResponse({ type: PublicProgramDto })
-  program(@IdParam('programId', 'program') programId: string): Promise<PublicProgramDto> {
-    return this.publicForm.program(programId);
+  program(
+    @IdParam('programId', 'program') programId: string,
+    @Query() { lang }: LanguageQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<PublicProgramDto> {
+    return this.publicForm.program(programId, lang ?? languageFromHeader(acceptLanguage));
   }
 
   /** An application from the public form: the same 202 for every accepted submission. */
@@ -29,11 +34,14 @@ export class PublicController {
   @ApiAcceptedResponse({ type: InterestAcceptedDto })
   @ApiResponse({ status: 422, description: 'The form is not open now' })
   @ApiResponse({ status: 429, description: 'Too many submissions (from the address, for the member id, or in all)' })
+  // Checked by the service, so that a member reads what is wrong in their language.
+  @ApiBody({ type: InterestDto })
   interest(
     @IdParam('programId', 'program') programId: string,
-    @Body() body: InterestDto,
+    @Body() body: object,
     @Req() request: Request,
   ): Promise<InterestAcceptedDto> {
-    return this.publicForm.interest(programId, body, request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    return this.publicForm.interest(programId, body, address, languageFromHeader(request.headers['accept-language']));
   }
 }

@@ -1,6 +1,7 @@
 // The public interest form's routes: what the form shows of a program, and what an applicant sends.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Text } from '../common/fields';
+import { OneOf, Text } from '../common/fields';
+import { memberLanguages, type MemberLanguage } from '../../domain/languages';
 import { ApplicationDto } from '../organizers/organizer-inputs.dto';
 
 export class PublicAttestationDto {
@@ -18,6 +19,40 @@ export class PublicProgramDto {
   @ApiPropertyOptional({ format: 'date-time' }) closesAt?: string;
   @ApiProperty({ description: 'Hours a week the program asks for' }) hoursPerWeek: number;
   @ApiProperty({ type: [PublicAttestationDto] }) attestations: PublicAttestationDto[];
+  @ApiProperty({ enum: memberLanguages, description: 'The language of the labels' }) language: MemberLanguage;
+}
+
+/** The language a member's page asks for. */
+export class LanguageQueryDto {
+  @OneOf(memberLanguages, { optional: true, description: 'A language the pages are written in' })
+  lang?: MemberLanguage;
+}
+
+export class NamedLanguageDto {
+  @ApiProperty({ example: 'es' }) code: string;
+  @ApiProperty({ example: 'Español' }) name: string;
+}
+
+/** What a member's page says, in one language. */
+export class PageWordsDto {
+  @ApiProperty({ enum: memberLanguages }) language: MemberLanguage;
+  @ApiProperty({ example: 'es-US', description: 'How the page writes dates and numbers' }) locale: string;
+  @ApiProperty({
+    type: [NamedLanguageDto],
+    description: 'The languages the pages are written in, each in its own words',
+  })
+  languages: NamedLanguageDto[];
+  @ApiProperty({
+    type: [NamedLanguageDto],
+    description: 'Languages the form offers to tick as spoken, named in this one',
+  })
+  spoken: NamedLanguageDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Each sentence by its key; `{{name}}` is filled by the page',
+  })
+  words: Record<string, string>;
 }
 
 /** An application from the public form; `website` is a field people never see (filled only by robots). */

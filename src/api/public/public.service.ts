@@ -10,7 +10,10 @@ import { applicationWindow, requirableAttestations } from '../../domain/policy';
 import { say } from '../../words/say';
 import { LinkMessenger } from '../../mail/link-messenger';
 import { Mailer } from '../../mail/mailer';
-import { ConflictError, RuleViolationError, TooManyRequestsError } from '../common/errors';
+import { ConflictError, InvalidInputError, RuleViolationError, TooManyRequestsError } from '../common/errors';
+import { validationPipe } from '../common/validation';
+import { problemsIn } from '../../words/problems';
+import { defaultLanguage, isMemberLanguage, type MemberLanguage } from '../../domain/languages';
 import { WindowLimiter } from '../common/window-limiter';
 import { OrganizersService } from '../organizers/organizers.service';
 import { ProgramsService } from '../programs/programs.service';
@@ -26,7 +29,7 @@ const minute = 60_000;
  */
 export const interestAnswerMs = 1_500;
 
-export const interestReceived = () => say('publicForm.received');
+export const interestReceived = (lng: MemberLanguage = defaultLanguage) => say('publicForm.received', {}, lng);
 
 @Injectable()
 export class PublicService {
@@ -56,7 +59,7 @@ export class PublicService {
     return !program.termEnd || program.termEnd.getTime() > now;
   }
 
-  async program(programId: string): Promise<PublicProgramDto> {
+  async program(programId: string, lng: MemberLanguage): Promise<PublicProgramDto> {
     const program = await this.programs.find(programId);
     const { opensAt, closesAt } = applicationWindow(program.policy.applicationsOpen, program.timezone);
     const required = new Set<string>(program.policy.requiredAttestations);
@@ -67,16 +70,34 @@ export class PublicService {
       ...(opensAt !== undefined ? { opensAt: new Date(opensAt).toISOString() } : {}),
       ...(closesAt !== undefined ? { closesAt: new Date(closesAt).toISOString() } : {}),
       hoursPerWeek: program.policy.hoursPerWeek,
+      language: lng,
       attestations: [...requirableAttestations, 'currentLeader' as const].map((name) => ({
         name,
-        label: say(`attestation.${name}`),
+        label: say(`attestation.${name}`, {}, lng),
         required: required.has(name),
       })),
     };
   }
 
-  async interest(programId: string, input: InterestDto, address: string): Promise<InterestAcceptedDto> {
+  /** The body as the form sends it, checked here so a 400 speaks the applicant's language. */
+  private async valid(body: object, guessed: MemberLanguage): Promise<InterestDto> {
+    try {
+      return (await validationPipe.transform(body, { type: 'body', metatype: InterestDto })) as InterestDto;
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      const asked = (body as { preferredLanguage?: unknown }).preferredLanguage;
+      throw new InvalidInputError(problemsIn(error.problems, body, isMemberLanguage(asked) ? asked : guessed));
+    }
+  }
+
+  async interest(
+    programId: string,
+    body: object,
+    address: string,
+    guessed: MemberLanguage,
+  ): Promise<InterestAcceptedDto> {
     const answerAt = Date.now() + interestAnswerMs;
+    const input = await this.valid(body, guessed);
     const program = await this.programs.find(programId);
     if (!this.isOpen(program)) throw new RuleViolationError('this program is not taking applications now');
     this.limit(this.perAddress, address, 'from this address');
@@ -91,7 +112,7 @@ export class PublicService {
     }
     // Every accepted submission answers after the same time, so its timing tells nothing either.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, answerAt - Date.now())));
-    return { message: interestReceived() };
+    return { message: interestReceived(input.preferredLanguage ?? guessed) };
   }
 
   private async record(programId: string, input: InterestDto): Promise<void> {

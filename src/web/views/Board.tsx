@@ -62,6 +62,9 @@ function Card({
         </a>
         <p class="muted small">
           {card.local ?? 'No local'} · {card.memberId}
+          {spokenBy(card).some((code) => code !== 'en')
+            ? ` · Speaks ${spokenBy(card).map(languageName).join(', ')}`
+            : ''}
         </p>
         <p class="small">
           {days === 1 ? '1 day' : `${days} days`} in {v.stageLabel(card.stage).toLowerCase()}
@@ -200,6 +203,11 @@ function ClosedDrawer({ programId, closed }: { programId: string; closed: Record
   );
 }
 
+/** The languages a card's person speaks: those they said, and the one they read. */
+const spokenBy = (card: BoardCardDto) => [...new Set([card.preferredLanguage, ...card.languages])];
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const languageName = (code: string) => languageNames.of(code) ?? code;
+
 export function Board({ programId, query }: { programId: string; query: URLSearchParams }) {
   const v = vocabulary();
   const { data, error, reload } = useData(() => get<BoardDto>(`/api/programs/${programId}/board`), [programId]);
@@ -209,8 +217,9 @@ export function Board({ programId, query }: { programId: string; query: URLSearc
   const local = query.get('local') ?? '';
   const flag = query.get('flag') ?? '';
   const search = query.get('q') ?? '';
+  const speaks = query.get('speaks') ?? '';
   const path = `/program/${programId}/board`;
-  const filters = { stage, local, flag, q: search };
+  const filters = { stage, local, flag, speaks, q: search };
   sessionStorage.setItem(boardReturnKey, href(path, filters));
   const setFilter = (name: string, value: string) => navigate(path, { ...filters, [name]: value }, true);
 
@@ -220,21 +229,25 @@ export function Board({ programId, query }: { programId: string; query: URLSearc
     return data.items.filter(
       (c) =>
         (!local || c.local === local) &&
+        (!speaks || spokenBy(c).includes(speaks)) &&
         (!flag || flagFilters[flag]?.test(c)) &&
         (!wanted || c.name.toLowerCase().includes(wanted) || c.memberId.toLowerCase().includes(wanted)),
     );
-  }, [data, local, flag, search]);
+  }, [data, local, flag, speaks, search]);
 
   if (error) return <Failed error={error} />;
   if (!data) return <Loading what="the board" />;
   const locals = [...new Set(data.items.map((c) => c.local).filter((l): l is string => !!l))].sort();
+  const spoken = [...new Set(data.items.flatMap(spokenBy))].sort((a, b) =>
+    languageName(a).localeCompare(languageName(b)),
+  );
   const columns = v.openStages.filter((s) => !stage || s === stage);
   const shown = visible.filter((c) => columns.includes(c.stage));
   announce(`Board loaded: ${shown.length} people`);
   const picked = data.items.filter((c) => selection.has(c.id));
   const pickableStages = new Set(groupActions.flatMap((a) => v.acceptedIn(a)));
   const possible = groupActions.filter((a) => picked.length && picked.every((c) => v.acceptedIn(a).includes(c.stage)));
-  const filtered = stage || local || flag || search;
+  const filtered = stage || local || flag || speaks || search;
 
   return (
     <>
@@ -259,6 +272,15 @@ export function Board({ programId, query }: { programId: string; query: URLSearc
             <option value="">All locals</option>
             {locals.map((l) => (
               <option value={l}>{l}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="board-speaks">Speaks</label>
+          <select id="board-speaks" value={speaks} onChange={(e) => setFilter('speaks', inputValue(e))}>
+            <option value="">Any language</option>
+            {spoken.map((code) => (
+              <option value={code}>{languageName(code)}</option>
             ))}
           </select>
         </div>
