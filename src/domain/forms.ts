@@ -16,6 +16,7 @@ export const formFieldKinds = [
   'choice',
   'day',
   'moment',
+  'languages',
 ] as const;
 export type FormFieldKind = (typeof formFieldKinds)[number];
 
@@ -28,7 +29,8 @@ export interface FormField {
    * line: one line of text; text: free text; yesno: two answers (sent true or false); count: a whole number; hours:
    * in quarters; decimal: a number to `step`; money: typed in the currency (12.50), sent in minor units (1250);
    * choice: one of `options`; day: a date (YYYY-MM-DD; `sentAsInstant`: noon that day in the program's zone); moment:
-   * a date and time in the program's zone (the form says which), sent as an instant.
+   * a date and time in the program's zone (the form says which), sent as an instant; languages: ISO 639-1 codes typed
+   * on one line ("es, tl"), sent as a list.
    */
   kind: FormFieldKind;
   required: boolean;
@@ -84,6 +86,8 @@ type InputKind =
   | { kind: 'scores' }
   /** Named amounts in whole minor units. */
   | { kind: 'amounts' }
+  /** Up to `max` distinct ISO 639-1 language codes. */
+  | { kind: 'languages'; max: number }
   | { kind: 'group'; fields: readonly InputField[] }
   | { kind: 'list'; max: number; fields: readonly InputField[] };
 
@@ -108,6 +112,8 @@ export function formFieldsOf(input: readonly InputField[], prefix = ''): FormFie
         case 'moment':
         case 'day':
           return [{ ...base, kind: field.kind }];
+        case 'languages':
+          return [{ ...base, kind: 'languages', max: field.max }];
         case 'line':
         case 'text':
           return [{ ...base, kind: field.kind, maxLength: field.max }];

@@ -113,11 +113,16 @@ export function FormFields({
                     value={value}
                     onInput={onInput}
                   />
-                ) : field.kind === 'line' || field.kind === 'day' || field.kind === 'moment' ? (
+                ) : field.kind === 'line' ||
+                  field.kind === 'languages' ||
+                  field.kind === 'day' ||
+                  field.kind === 'moment' ? (
                   <input
                     {...props}
                     name={field.name}
-                    type={(field.kind === 'line' ? 'text' : field.kind === 'day' ? 'date' : 'datetime-local') as 'text'}
+                    type={
+                      (field.kind === 'day' ? 'date' : field.kind === 'moment' ? 'datetime-local' : 'text') as 'text'
+                    }
                     maxLength={field.maxLength}
                     required={field.required}
                     value={value}
@@ -168,6 +173,11 @@ function sentValue(field: FormFieldDto, value: string | boolean, timeZone: strin
     case 'text':
     case 'line':
       return value.trim();
+    case 'languages':
+      return value
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
     default:
       return value;
   }

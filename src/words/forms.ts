@@ -17,6 +17,7 @@ export type FormFieldInWords = Omit<FormField, 'label' | 'yesLabel' | 'noLabel' 
 
 function hintOf(field: FormField, lng: MemberLanguage): string | undefined {
   if (field.kind === 'hours') return say(field.required ? 'field.hint.hours' : 'field.hint.hoursOptional', {}, lng);
+  if (field.kind === 'languages') return say('field.hint.languages', {}, lng);
   if (field.kind === 'money')
     return say(
       field.required ? 'field.hint.money' : 'field.hint.moneyOptional',

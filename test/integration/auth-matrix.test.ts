@@ -412,6 +412,7 @@ describe('access matrix: every route × every caller', () => {
     action('submit-debrief', 'active', debrief, true),
     action('record-group-debrief', 'active', () => ({ heldAt: new Date().toISOString(), location: 'hall' }), false),
     action('set-work-plan', 'active', { targets: { conversations: 12, oneOnOnes: 3 }, notes: 'Lincoln' }, true),
+    action('set-languages', 'applied', { preferredLanguage: 'es', languages: ['es', 'tl'] }, false),
     {
       route: 'POST /api/organizers/{organizerId}/submit-timesheet',
       expect: [200, 403, 200, 403, 200, 403],

@@ -54,6 +54,37 @@ describe('members in their language', () => {
     expect(invitation.text).not.toMatch(/\b(Where|Please tell us|Hello)\b/);
   });
 
+  it('writes in English once a coordinator switches the member to English; their languages as set', async () => {
+    const application = anApplicationFor('ES-3', { email: 'luis.es@example.org' });
+    expect((await interest({ ...application, preferredLanguage: 'es', languages: ['es'] })).status).toBe(202);
+    await mailTo('luis.es@example.org', /./);
+    const [{ id }] = await harness.dataSource.query('SELECT id FROM organizers WHERE email = $1', [application.email]);
+    const set = (body: unknown) => coordinator.call('POST', `/api/organizers/${id}/set-languages`, body);
+
+    const bad = await set({ preferredLanguage: 'fr' });
+    expect([bad.status, JSON.stringify(bad.body)]).toEqual([400, expect.stringContaining('preferredLanguage')]);
+    const after = await set({ preferredLanguage: 'en', languages: ['es', 'tl', 'en'] });
+    expect(after.status).toBe(200);
+    expect(await coordinator.ok('GET', `/api/organizers/${id}`)).toMatchObject({
+      preferredLanguage: 'en',
+      languages: ['es', 'tl', 'en'],
+    });
+    // The same again changes nothing and says so; left out, the languages stay.
+    expect((await set({ preferredLanguage: 'en' })).status).toBe(409);
+    expect((await set({ preferredLanguage: 'es' })).status).toBe(200);
+    expect((await set({ preferredLanguage: 'en' })).status).toBe(200);
+    const [row] = await harness.dataSource.query('SELECT preferred_language, languages FROM organizers WHERE id = $1', [
+      id,
+    ]);
+    expect(row).toEqual({ preferred_language: 'en', languages: ['es', 'tl', 'en'] });
+
+    const at = '2027-01-14T23:30:00.000Z';
+    await coordinator.ok('POST', `/api/organizers/${id}/schedule-screening`, { at, location: 'Local 12' });
+    const invitation = await mailTo('luis.es@example.org', /January 14, 2027/);
+    expect(invitation.text).toMatch(/^Hello /);
+    expect(invitation.text).not.toMatch(/\b(Hola|enero)\b/);
+  });
+
   it("keeps an English applicant's emails as they were", async () => {
     const application = anApplicationFor('EN-1', { email: 'ann.en@example.org' });
     expect((await interest(application)).status).toBe(202);

@@ -44,6 +44,7 @@ export const sampleInputs: { [A in Action]: ActionInputs[A] } = {
   reject: { reason: 'not a fit this round' },
   withdraw: { reason: 'moved away' },
   terminate: { reason: 'did not report' },
+  'set-languages': { preferredLanguage: 'es', languages: ['es', 'tl'] },
 };
 
 export function request<A extends Action>(

@@ -63,6 +63,8 @@ function bodyFor(action: Action, random: () => number, program: Program, positiv
       return { at: soon(), location: pick(['hall', 'library', 'office']) };
     case 'record-screening':
       return { attended: yes(0.8), advance: yes(0.8), ...(chance(0.3) ? { notes: 'race' } : {}) };
+    case 'set-languages':
+      return { preferredLanguage: yes(0.5) ? 'es' : 'en', ...(chance(0.5) ? { languages: ['es', 'tl'] } : {}) };
     case 'respond-screening':
       return { coming: yes(0.7), ...(chance(0.3) ? { note: 'race' } : {}) };
     case 'record-role-play':

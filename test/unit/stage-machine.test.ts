@@ -6,12 +6,18 @@ import { organizerIn, request } from '../support/organizer-states';
 // docs/design.md §3, written out by hand: the stage each accepted action leads to (with the sample inputs). Everything
 // missing here must be refused.
 const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
-  applied: { 'schedule-screening': 'screening', reject: 'not_selected', withdraw: 'withdrawn' },
+  applied: {
+    'schedule-screening': 'screening',
+    reject: 'not_selected',
+    withdraw: 'withdrawn',
+    'set-languages': 'applied',
+  },
   screening: {
     'reschedule-screening': 'screening',
     'record-screening': 'role_play',
     reject: 'not_selected',
     withdraw: 'withdrawn',
+    'set-languages': 'screening',
   },
   // Reached by a hiring step (the walk's last), which may be undone.
   role_play: {
@@ -19,19 +25,27 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
     reject: 'not_selected',
     withdraw: 'withdrawn',
     'revert-step': 'screening',
+    'set-languages': 'role_play',
   },
-  offered: { 'respond-offer': 'training', withdraw: 'withdrawn', 'revert-step': 'role_play' },
+  offered: {
+    'respond-offer': 'training',
+    withdraw: 'withdrawn',
+    'revert-step': 'role_play',
+    'set-languages': 'offered',
+  },
   training: {
     'record-training': 'training',
     withdraw: 'withdrawn',
     terminate: 'terminated',
     'revert-step': 'offered',
+    'set-languages': 'training',
   },
   ride_along: {
     'record-ride-along': 'active',
     withdraw: 'withdrawn',
     terminate: 'terminated',
     'revert-step': 'training',
+    'set-languages': 'ride_along',
   },
   active: {
     'record-ride-along': 'active',
@@ -41,6 +55,7 @@ const accepted: Record<Stage, Partial<Record<Action, Stage>>> = {
     pause: 'active',
     withdraw: 'withdrawn',
     terminate: 'terminated',
+    'set-languages': 'active',
   },
   completed: {},
   // Withdrawn from applied here: reopened, back to it.
@@ -98,8 +113,8 @@ describe('the stage machine: every stage × every action', () => {
     }
   });
 
-  it('covers all 13 stages × 20 actions', () => {
-    expect(cases).toHaveLength(13 * 20);
+  it('covers all 13 stages × 21 actions', () => {
+    expect(cases).toHaveLength(13 * 21);
   });
 });
 
@@ -147,6 +162,7 @@ describe('allowed actions (what the person panel offers)', () => {
       'pause',
       'withdraw',
       'terminate',
+      'set-languages',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   Day,
   Decimal,
   Instant,
+  LanguageCodes,
   Name,
   NamedAmounts,
   NamedCounts,
@@ -65,6 +66,8 @@ function decoratorOf(field: InputField, owner: string): PropertyDecorator {
       return NamedScores(options);
     case 'amounts':
       return NamedAmounts(options);
+    case 'languages':
+      return LanguageCodes({ ...options, max: field.max });
     case 'group':
       return Nested(bodyClass(`${owner}${pascalCase(field.name)}`, field.fields), options);
     case 'list':

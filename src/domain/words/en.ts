@@ -308,6 +308,10 @@ export const en = {
       label: 'Reopen',
       outcome: 'ineligible (checked again), not_selected, declined → applied; withdrawn → the stage it left',
     },
+    'set-languages': {
+      label: 'Set languages',
+      outcome: 'the language every later email and page is in, and the languages spoken; the stage stays',
+    },
   },
   /** The fields of the forms people fill. */
   field: {
@@ -378,8 +382,13 @@ export const en = {
       hoursOptional: 'In hours; quarters allowed (1.25 is an hour and a quarter); optional.',
       money: 'An amount such as 12.50, up to {{max}}.',
       moneyOptional: 'An amount such as 12.50, up to {{max}}; optional.',
+      languages: 'Two-letter codes, such as es, tl; optional.',
     },
     choose: 'Choose',
+    preferredLanguage: 'Reads emails and pages in',
+    inEnglish: 'English',
+    inSpanish: 'Spanish',
+    languages: 'Languages spoken',
   },
   offer: {
     terms: '{{hours}} hours a week from {{start}}',

@@ -322,6 +322,10 @@ export const es: Catalog<typeof en> = {
       outcome:
         'ineligible (se vuelve a revisar), not_selected, declined → applied; withdrawn → la etapa de la que salió',
     },
+    'set-languages': {
+      label: 'Cambiar idiomas',
+      outcome: 'el idioma de cada correo y página a partir de ahora, y los idiomas que habla; la etapa no cambia',
+    },
   },
   /** The fields of the forms people fill. */
   field: {
@@ -391,8 +395,13 @@ export const es: Catalog<typeof en> = {
       hoursOptional: 'En horas; se permiten cuartos de hora (1.25 es una hora y cuarto); opcional.',
       money: 'Una cantidad como 12.50, hasta {{max}}.',
       moneyOptional: 'Una cantidad como 12.50, hasta {{max}}; opcional.',
+      languages: 'Códigos de dos letras, como es, tl; opcional.',
     },
     choose: 'Elija una opción',
+    preferredLanguage: 'Lee los correos y las páginas en',
+    inEnglish: 'Inglés',
+    inSpanish: 'Español',
+    languages: 'Idiomas que habla',
   },
   offer: {
     terms: '{{hours}} horas a la semana a partir del {{start}}',

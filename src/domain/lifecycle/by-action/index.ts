@@ -16,6 +16,7 @@ import {
   withdraw,
 } from './hiring';
 import { reopen, revertStep } from './corrections';
+import { setLanguages } from './member';
 import { pause, resume } from './pause';
 import { approvePayPeriod, submitTimesheet } from './pay';
 import { recordRideAlong, recordTraining } from './training';
@@ -41,6 +42,7 @@ export const actionDefinitions = {
   terminate,
   reopen,
   'revert-step': revertStep,
+  'set-languages': setLanguages,
 };
 
 export type Action = keyof typeof actionDefinitions;
