@@ -17,15 +17,16 @@ export interface WeekDebriefRow {
   targets: Record<string, number> | null;
 }
 
-/** A period that ended in the week with no debrief, past its grace when the report runs. */
+/** A period with no debrief whose grace ended in the week (and before the report ran). */
 export interface WeekMissingRow {
   organizer_id: string;
   name: string;
   period_start: string;
 }
 
-// Debriefs whose period ended in the week, and periods that ended in the week with no debrief and past their grace
-// when the report runs (a debrief still within its grace is not missing yet).
+// Debriefs whose period ended in the week, and the periods whose debrief fell overdue in the week (its grace over by
+// the time the report runs): each missing debrief is reported once, in the week it became late, even when its grace
+// runs past the week its period ended in (a debrief still within its grace is not missing yet).
 const submittedInWeek = `
   SELECT d.organizer_id, o.name, d.period_start, d.hours, d.conversations, d.one_on_ones, d.leaders_identified,
     d.metrics, w.targets
@@ -37,7 +38,7 @@ const submittedInWeek = `
 const missingInWeek = `
   SELECT o.id AS organizer_id, o.name, p.value->>'start' AS period_start
   FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p(value)
-  WHERE o.program_id = $1 AND (p.value->>'end')::timestamptz >= $2 AND (p.value->>'end')::timestamptz < $3
+  WHERE o.program_id = $1 AND (p.value->>'overdueAt')::timestamptz >= $2 AND (p.value->>'overdueAt')::timestamptz < $3
     AND (p.value->>'overdueAt')::timestamptz <= $4
   ORDER BY o.name, period_start`;
 

@@ -1,5 +1,6 @@
 // Four simulated weeks on the time-skipping server with the real activities and PostgreSQL: two organizers debrief
 // (one misses every other week), and each Monday the report workflow writes that week's row.
+import { durationMs } from '../../src/domain/durations';
 import { randomUUID } from 'node:crypto';
 import { anApplicationFor } from '../../dev/hiring-walk';
 import { INestApplicationContext } from '@nestjs/common';
@@ -81,11 +82,15 @@ describe('weekly report to national (time-skipping, real activities)', () => {
       const activeSince = (o: StartedOrganizer) =>
         new Date(rows.find((r: { id: string }) => r.id === o.organizerId).active_since).getTime();
 
-      const expected: { week: number; weekStart: string; benMissing: boolean }[] = [];
+      const expected: { week: number; weekStart: string; benMissing: boolean; benLate: boolean }[] = [];
+      // When each debrief Ben skips falls overdue: a report names it in the week that happens.
+      const benOverdue: number[] = [];
       for (let week = 1; week <= 4; week++) {
         // Each debrief comes two hours after its week's period ends; Ben skips weeks 2 and 4.
         for (const organizer of week % 2 === 0 ? [ana] : [ana, ben]) {
           const start = activeSince(organizer) + (week - 1) * 7 * day;
+          if (organizer === ana && week % 2 === 0)
+            benOverdue.push(activeSince(ben) + week * 7 * day + durationMs(policy.debriefGrace));
           await sleepUntil(start + 7 * day + 2 * hour);
           await organizer.act('submit-debrief', {
             periodStart: new Date(start).toISOString(),
@@ -106,12 +111,18 @@ describe('weekly report to national (time-skipping, real activities)', () => {
           workflowId: `report-${programId}-${week}`,
           args: [{ programId }],
         });
+        const late = benOverdue.filter((at) => at >= reportedWeek.start.getTime() && at < reportedWeek.end.getTime());
         expect(summary).toMatchObject({
           weekStart: reportedWeek.start.toISOString(),
           submitted: week % 2 === 0 ? 1 : 2,
-          missing: week % 2 === 0 ? 1 : 0,
+          missing: late.length,
         });
-        expected.push({ week, weekStart: reportedWeek.start.toISOString(), benMissing: week % 2 === 0 });
+        expected.push({
+          week,
+          weekStart: reportedWeek.start.toISOString(),
+          benMissing: week % 2 === 0,
+          benLate: late.length > 0,
+        });
       }
 
       const reports = await dataSource.query(
@@ -119,15 +130,16 @@ describe('weekly report to national (time-skipping, real activities)', () => {
         [programId],
       );
       expect(reports).toHaveLength(4);
+      expect(expected.filter((e) => e.benLate).length).toBeGreaterThan(0);
       reports.forEach(
         (
           report: { week_start: Date; submitted: { name: string }[]; missing: { name: string }[]; totals: unknown },
           i: number,
         ) => {
-          const { weekStart, benMissing } = expected[i];
+          const { weekStart, benMissing, benLate } = expected[i];
           expect(report.week_start.toISOString()).toBe(weekStart);
           expect(report.submitted.map((s) => s.name)).toEqual(benMissing ? ['Ana Reyes'] : ['Ana Reyes', 'Ben Cho']);
-          expect(report.missing.map((m) => m.name)).toEqual(benMissing ? ['Ben Cho'] : []);
+          expect(report.missing.map((m) => m.name)).toEqual(benLate ? ['Ben Cho'] : []);
           expect(report.totals).toEqual(
             benMissing
               ? { debriefs: 1, hours: 10, conversations: 20, oneOnOnes: 3, leadersIdentified: 1 }
