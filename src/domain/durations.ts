@@ -44,6 +44,24 @@ export function parseDuration(value: unknown): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+/** The units a duration may be written in, by the name Intl.NumberFormat gives each (`7 days` → 7 `day`). */
+const unitNames: Record<number, string> = {
+  1: 'millisecond',
+  1_000: 'second',
+  60_000: 'minute',
+  3_600_000: 'hour',
+  86_400_000: 'day',
+  604_800_000: 'week',
+  [30 * 86_400_000]: 'month',
+};
+
+/** A duration's amount and unit as written (`36 hours` → 36 `hour`), or undefined when it is not one. */
+export function durationParts(value: string): { amount: number; unit: string } | undefined {
+  const match = pattern.exec(value);
+  const unit = match ? unitMs[match[2].toLowerCase()] : undefined;
+  return match && unit !== undefined ? { amount: Number(match[1]), unit: unitNames[unit] } : undefined;
+}
+
 /** Milliseconds in a duration that is known to be valid (policy is validated before it reaches a workflow). */
 export function durationMs(value: string): number {
   const ms = parseDuration(value);

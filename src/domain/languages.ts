@@ -13,6 +13,9 @@ export const locales: Record<MemberLanguage, string> = { en: 'en-US', es: 'es-US
 export const isMemberLanguage = (value: unknown): value is MemberLanguage =>
   (memberLanguages as readonly unknown[]).includes(value);
 
+/** How many languages a member may say they speak. */
+export const maxLanguagesSpoken = 20;
+
 /**
  * The languages the public form offers to tick as spoken, beside English and Spanish: those most spoken at home in
  * the United States after them (Census ACS). A coordinator may record any other ISO 639-1 code.
@@ -35,6 +38,10 @@ export const spokenLanguageChoices = [
   'pl',
   'uk',
 ] as const;
+
+/** The language a page asked for (`?lang=es`, `es-MX`), else the browser's first the product speaks, else English. */
+export const languageAsked = (asked: string | undefined, header: string | undefined): MemberLanguage =>
+  languageFromHeader([asked, header].filter(Boolean).join(','));
 
 /**
  * The member language a browser asks for first (`Accept-Language: es-MX,es;q=0.9,en;q=0.8` → `es`), by its

@@ -4,7 +4,8 @@
 // small and quick on a slow connection; the forms are drawn from what the API says (fields, labels, limits).
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { afterSignInKey, ApiError, type Problem } from './api';
+import { ApiError, type Problem } from './api';
+import { SignInPage } from './sign-in-page';
 import type {
   FormFieldDto,
   InterestAcceptedDto,
@@ -49,18 +50,28 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 const fill = (text: string, values: Record<string, string | number> = {}) =>
   text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name] ?? ''));
 
-/** The page's words in a language (the browser's first choice the API speaks, when none is given). */
+/**
+ * The page's words in a language (the browser's first choice the API speaks, when none is given); the answer to the
+ * latest language asked wins, and a failed call is asked again once without it.
+ */
 function useWords(language: string | undefined, known: boolean) {
   const [words, setWords] = useState<PageWordsDto>();
   useEffect(() => {
     if (!known) return;
-    call<PageWordsDto>('GET', `/api/public/words${language ? `?lang=${encodeURIComponent(language)}` : ''}`).then(
-      (answer) => {
+    let current = true;
+    const load = (lang: string | undefined): Promise<PageWordsDto> =>
+      call<PageWordsDto>('GET', `/api/public/words${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
+    load(language)
+      .catch(() => load(undefined))
+      .then((answer) => {
+        if (!current) return;
         document.documentElement.lang = answer.language;
         setWords(answer);
-      },
-      () => setWords(undefined),
-    );
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
   }, [language, known]);
   return words;
 }
@@ -71,17 +82,30 @@ const sayer =
   (key, values) =>
     fill(words.words[key] ?? key, values);
 
-/** What a sent form answered, when it is not about one field shown on the page. */
-function Alert({ error, say, fields }: { error: unknown; say: Say; fields: string[] }) {
+/**
+ * What a sent form answered, when it is not about one field shown on the page, in the page's words: a refusal's own
+ * words are the staff's English, so a member is told it could not be done (`refused`: which sentence says so).
+ */
+function Alert({
+  error,
+  say,
+  fields,
+  refused = 'refused',
+}: {
+  error: unknown;
+  say: Say;
+  fields: string[];
+  refused?: string;
+}) {
   if (!error) return null;
   let text = say('unavailable');
   if (error instanceof PageError) {
     const nearby = (field: string) => fields.some((f) => field === f || field.startsWith(`${f}.`));
     const elsewhere = error.problems.filter((p) => !nearby(p.field));
     if (error.status === 400 && error.problems.length && !elsewhere.length) text = say('checkFields');
+    else if (error.status === 400 && elsewhere.length) text = elsewhere.map((p) => p.reason).join(' ');
     else if (error.status === 429) text = say('tooMany', { seconds: error.retryAfter ?? 60 });
-    else if (error.status < 500)
-      text = say('notDone', { why: elsewhere.length ? elsewhere.map((p) => p.reason).join('; ') : error.message });
+    else if (error.status < 500) text = say(error.status === 404 ? 'noProgram' : refused);
   }
   return (
     <p class="error" role="alert">
@@ -461,6 +485,11 @@ function ApplyPage({ programId }: { programId: string }) {
               onChange={(ticked) => setSpoken((now) => (ticked ? [...now, code] : now.filter((c) => c !== code)))}
             />
           ))}
+          {problem('languages') ? (
+            <p class="error" role="alert">
+              {problem('languages')}
+            </p>
+          ) : null}
         </fieldset>
         {/* Left empty by people, who never see it; robots fill every field. */}
         <div class="trap">
@@ -474,7 +503,12 @@ function ApplyPage({ programId }: { programId: string }) {
             onInput={set('website')}
           />
         </div>
-        <Alert error={error} say={say} fields={[...applicantFields.map((f) => f.name), 'attestations']} />
+        <Alert
+          error={error}
+          say={say}
+          fields={[...applicantFields.map((f) => f.name), 'attestations', 'languages']}
+          refused="notTaking"
+        />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? say('sending') : say('sendApplication')}
         </button>
@@ -483,47 +517,10 @@ function ApplyPage({ programId }: { programId: string }) {
   );
 }
 
-/**
- * A sign-in link's page (`/signin/<token>`): one button, since opening the link must not sign in by itself (mail
- * scanners open every link); signed in, on to the workspace.
- */
-function SignInPage({ token }: { token: string }) {
-  const [ended, setEnded] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <section class="card">
-      <h1>Sign in to Organizer Pipeline</h1>
-      {ended ? (
-        <>
-          <p role="alert">{ended}</p>
-          <p>
-            <a href="/">Ask for a new sign-in link</a>
-          </p>
-        </>
-      ) : (
-        <button
-          type="button"
-          class="primary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              await call('POST', '/api/auth/email/verify', { token });
-              // Back where the page was when it asked (only a view of the page itself: no address elsewhere).
-              const next = localStorage.getItem(afterSignInKey);
-              localStorage.removeItem(afterSignInKey);
-              location.assign(`/${next && /^#\/[\w/?=&%.-]*$/.test(next) ? next : '#/'}`);
-            } catch (error) {
-              setEnded((error as Error).message);
-              setBusy(false);
-            }
-          }}
-        >
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      )}
-    </section>
-  );
+/** An address none of these pages has. */
+function NotFound() {
+  const words = useWords(undefined, true);
+  return words ? <h1>{sayer(words)('notFound')}</h1> : null;
 }
 
 function Page() {
@@ -536,7 +533,7 @@ function Page() {
     ) : kind === 'apply' && id ? (
       <ApplyPage programId={decodeURIComponent(id)} />
     ) : (
-      <h1>Page not found</h1>
+      <NotFound />
     );
   return <main id="main">{content}</main>;
 }

@@ -12,7 +12,7 @@ export interface CheckedProblem {
 }
 
 type ProblemKey = keyof typeof en.problem;
-const isProblemKey = (check: string): check is ProblemKey => check in en.problem;
+const isProblemKey = (check: string): check is ProblemKey => Object.hasOwn(en.problem, check);
 
 /** What the body holds at a field's path (`attestations.weeklyHours`). */
 const valueAt = (body: unknown, field: string): unknown =>
@@ -23,7 +23,10 @@ const valueAt = (body: unknown, field: string): unknown =>
 /** The catalog's sentence for a failed check (for a field left out, that it is missing); one for any other check. */
 function keyOf({ field, reason, check = '' }: CheckedProblem, body: unknown): ProblemKey {
   const value = valueAt(body, field);
-  if (value === undefined || value === null || value === '') return check === 'isBoolean' ? check : 'isDefined';
+  const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  if (missing) return check === 'isBoolean' ? check : 'isDefined';
+  // One check for both ends of a length; its message says which end was passed.
+  if (check === 'isLength') return /shorter/.test(reason) ? 'maxLength' : 'minLength';
   if (check === 'matches') return /seen/.test(reason) ? 'visible' : field.endsWith('memberId') ? 'memberId' : 'other';
   return isProblemKey(check) ? check : 'other';
 }

@@ -3,6 +3,7 @@
 // catalogs are src/domain/words, one per language, English the default and the fallback.
 import i18next from 'i18next';
 import { localDateTime, localDayOf } from '../domain/calendar';
+import { durationParts } from '../domain/durations';
 import { en } from '../domain/words/en';
 import { es } from '../domain/words/es';
 import { defaultLanguage, locales, type MemberLanguage } from '../domain/languages';
@@ -66,6 +67,17 @@ words.services.formatter!.add('shortDay', (value, lng, options: Zoned) => {
   return new Intl.DateTimeFormat(localeOf(lng), { timeZone: 'UTC', dateStyle: 'medium' }).format(
     new Date(Date.UTC(year, month - 1, day)),
   );
+});
+
+/**
+ * A policy's duration in the reader's language: `7 days` → "7 días". English reads it as the program wrote it, which
+ * is English already.
+ */
+words.services.formatter!.add('duration', (value, lng) => {
+  const parts = lng === defaultLanguage || lng === undefined ? undefined : durationParts(String(value));
+  if (!parts) return String(value);
+  const format = new Intl.NumberFormat(localeOf(lng), { style: 'unit', unit: parts.unit, unitDisplay: 'long' });
+  return format.format(parts.amount);
 });
 
 /** How a language writes dates (i18next gives a language code, or nothing for the default). */

@@ -103,6 +103,22 @@ describe('members in their language', () => {
     expect([unknown.status, JSON.stringify(unknown.body)]).toEqual([400, expect.stringContaining('languages')]);
   });
 
+  it("answers a form sent empty, or asked for a language it does not speak, in the member's words", async () => {
+    const empty = await harness.http('POST', `/api/public/programs/${program.id}/interest`, {
+      headers: { 'accept-language': 'es-MX,es;q=0.9' },
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.problems).toContainEqual({ field: 'name', reason: 'Por favor, complete este campo.' });
+    const french = await harness.http('GET', '/api/public/words?lang=fr', { headers: { 'accept-language': 'es-US' } });
+    expect([french.status, french.body.language, french.body.words.applyTo]).toEqual([
+      200,
+      'es',
+      'Solicitud para {{program}}',
+    ]);
+    const english = await harness.http('GET', `/api/public/programs/${program.id}?lang=en-GB`);
+    expect([english.status, english.body.language]).toEqual([200, 'en']);
+  });
+
   it('forgets the languages of a member erased', async () => {
     const application = anApplicationFor('ES-2', { email: 'erased.es@example.org' });
     expect((await interest({ ...application, preferredLanguage: 'es', languages: ['es', 'qu'] })).status).toBe(202);

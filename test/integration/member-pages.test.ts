@@ -64,13 +64,13 @@ describe("members' pages in their language", () => {
 
   it('takes an application in Spanish from a Spanish phone, in English after the switch, and back', async () => {
     const page = await openOnAPhone(harness.browser, `${harness.baseUrl}/apply/${program.id}`, 'es-MX');
-    await readable(page, 'es', /^Solicite su lugar en /);
+    await readable(page, 'es', /^Solicitud para /);
     await page.getByLabel('Su nombre').fill('Rosa Morales');
     // Sent half done: each problem at its field, in Spanish.
     await page.getByRole('button', { name: 'Enviar mi solicitud' }).click();
     await page.locator('.field.invalid .field-error').first().waitFor();
     const errors = await page.locator('.field-error').allTextContents();
-    expect(errors).toContain('Por favor, responda aquí.');
+    expect(errors).toContain('Por favor, complete este campo.');
     expect(errors.join(' ')).not.toMatch(/\b(must|should)\b/);
     expect(await page.getByRole('alert').last().textContent()).toBe('Revise los campos marcados arriba.');
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -82,7 +82,7 @@ describe("members' pages in their language", () => {
     expect(await page.getByLabel('Your name').inputValue()).toBe('Rosa Morales');
     await screenshot(page, 'phone-apply-en.png');
     await page.getByRole('button', { name: 'Español' }).click();
-    await readable(page, 'es', /^Solicite su lugar en /);
+    await readable(page, 'es', /^Solicitud para /);
 
     await page.getByLabel('Correo electrónico').fill('rosa.morales@example.org');
     await page.getByLabel('Número de miembro').fill('ES-PAGE-1');
@@ -146,7 +146,7 @@ describe("members' pages in their language", () => {
     await screenshot(offer, 'phone-offer-es.png');
     await offer.getByLabel('Aceptar la oferta').check();
     await offer.getByRole('button', { name: 'Enviar mi respuesta' }).click();
-    await readable(offer, 'es', 'Aceptó la oferta. ¡Bienvenido al programa!');
+    await readable(offer, 'es', 'Aceptó la oferta. ¡Le damos la bienvenida al programa!');
 
     // On from the training the accepted offer began.
     const steps = walkTo(program.policy, 'active', { timeZone: program.timezone });
@@ -157,7 +157,7 @@ describe("members' pages in their language", () => {
     await readable(debrief, 'es', 'Su informe');
     await debrief.getByRole('button', { name: 'Enviar mi informe' }).click();
     await debrief.locator('.field.invalid .field-error').first().waitFor();
-    expect(await debrief.locator('.field-error').first().textContent()).toBe('Por favor, responda aquí.');
+    expect(await debrief.locator('.field-error').first().textContent()).toBe('Por favor, complete este campo.');
     await screenshot(debrief, 'phone-debrief-es.png');
     for (const field of await debrief.locator('input[type=number]').all()) await field.fill('2');
     for (const group of await debrief.getByRole('group').all()) await group.getByLabel('No', { exact: true }).check();

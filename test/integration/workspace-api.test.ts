@@ -42,6 +42,7 @@ describe("the coordinator's workspace API", () => {
       'schedule-screening',
       'reject',
       'withdraw',
+      'set-languages',
     ]);
     expect((await national.ok('GET', `/api/organizers/${id}`)).allowedActions).toEqual([]);
     await admin.advanceTo(program, id, 'offered');

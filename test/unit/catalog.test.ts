@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import * as ts from 'typescript';
+import { en } from '../../src/domain/words/en';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -25,7 +26,12 @@ const owned = [
   'src/api/stages',
   'src/api/links',
   'src/api/auth',
+  'src/api/public',
 ];
+/** The members' pages: every word on them comes from the API, in the member's language. */
+const memberPages = ['src/web/public.tsx'];
+/** What a page's markup says to a reader (the rest of its attributes are for the browser). */
+const readerAttributes = new Set(['label', 'hint', 'title', 'alt', 'placeholder', 'aria-label']);
 /** The catalogs, one per language. */
 const catalogs = ['src/domain/words/en.ts', 'src/domain/words/es.ts'];
 
@@ -34,7 +40,9 @@ const catalogs = ['src/domain/words/en.ts', 'src/domain/words/es.ts'];
  * issue translates those a member meets), the API's own descriptions and examples for client developers, log lines.
  */
 const notForReaders = new Set(['message', 'reason', 'description', 'example', 'operationId']);
-const calledNotForReaders = /^(Error|\w+Error|\w+Exception|log|warn|error|debug|Operation|ApiProperty\w*|Api\w+)$/;
+// `limit`: what a rate limit is for, which goes only into its 429's message.
+const calledNotForReaders =
+  /^(Error|\w+Error|\w+Exception|log|warn|error|debug|limit|Operation|ApiProperty\w*|Api\w+)$/;
 /**
  * A program's own names (its trainings, rubric, counts), which it writes and edits as data; and what the record's
  * history keeps of a change when it happened (a stage's reason, an application's eligibility): written once, as
@@ -63,10 +71,15 @@ function sentencesIn(file: string): string[] {
       if ((ts.isCallExpression(at) || ts.isNewExpression(at)) && calledNotForReaders.test(calleeName(at.expression)))
         return true;
       if (ts.isImportDeclaration(at) || ts.isExportDeclaration(at) || ts.isTypeNode(at)) return true;
+      if (ts.isJsxAttribute(at) && !readerAttributes.has(at.name.getText(source))) return true;
     }
     return false;
   };
   const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node)) {
+      if (prose(node.text)) found.push(`${relative(root, file)}:${line(node)}: ${node.text.trim()}`);
+      return;
+    }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const words = ts.isTemplateExpression(node)
         ? [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' … ')
@@ -87,17 +100,48 @@ function calleeName(expression: ts.Expression): string {
   return '';
 }
 
+type Tree = { [key: string]: string | Tree };
+const leaves = (tree: Tree, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : leaves(value, `${prefix}${key}.`),
+  );
+
+/**
+ * The keys no code names: not quoted whole (a plural form by its base), not under a prefix a template fills in
+ * (`stage.${stage}`), not in a section read whole (`en.page`).
+ */
+function unusedKeys(keys: string[], code: string): string[] {
+  const quoted = new Set([...code.matchAll(/['"`]([\w.-]+)['"`]/g)].map((m) => m[1]));
+  const prefixes = [
+    ...[...code.matchAll(/`([\w.-]*[._])\$\{/g)].map((m) => m[1]),
+    ...[...code.matchAll(/\ben\.(\w+)\b/g)].map((m) => `${m[1]}.`),
+  ];
+  const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+  return keys.filter(
+    (key) => !quoted.has(key) && !quoted.has(base(key)) && !prefixes.some((prefix) => key.startsWith(prefix)),
+  );
+}
+
+function allSources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return allSources(path);
+    return /\.tsx?$/.test(name) && name !== 'api-types.ts' ? [path] : [];
+  });
+}
+
 describe('the catalog of words', () => {
   const files = owned
     .flatMap((dir) => sourceFiles(join(root, dir)))
-    .filter((file) => !catalogs.includes(relative(root, file)));
+    .filter((file) => !catalogs.includes(relative(root, file)))
+    .concat(memberPages.map((page) => join(root, page)));
 
   it('checks the files where rules, reminders, actions and forms are put into words', () => {
     expect(files.length).toBeGreaterThan(40);
   });
 
   it('finds a sentence written beside the catalog, and lets errors and history be', () => {
-    const planted = join(mkdtempSync(join(tmpdir(), 'catalog-')), 'planted.ts');
+    const planted = join(mkdtempSync(join(tmpdir(), 'catalog-')), 'planted.tsx');
     writeFileSync(
       planted,
       [
@@ -106,12 +150,24 @@ describe('the catalog of words', () => {
         "throw new Error('no such period');",
         "const refusal = { code: 'invalid', message: 'the period is over' };",
         "move(state, 'active', actor, 'term ended', now, changes);",
+        'const page = <p class="muted small">You can close this page.</p>;',
       ].join('\n'),
     );
-    expect(sentencesIn(planted).map((found) => found.replace(/^.*planted\.ts:/, ''))).toEqual([
+    expect(sentencesIn(planted).map((found) => found.replace(/^.*planted\.tsx:/, ''))).toEqual([
       '1: Your  …  debrief is overdue',
       '2: Debrief due',
+      '6: You can close this page.',
     ]);
+  });
+
+  it('has no key the code never names', () => {
+    const code = allSources(join(root, 'src'))
+      .filter((file) => !catalogs.includes(relative(root, file)))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const keys = leaves(en as unknown as Tree);
+    expect(keys.length).toBeGreaterThan(300);
+    expect(unusedKeys([...keys, 'planted.nowhere'], code)).toEqual(['planted.nowhere']);
   });
 
   it('has every sentence people read about them, none written beside it', () => {

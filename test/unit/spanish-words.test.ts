@@ -3,6 +3,8 @@
 import { en } from '../../src/domain/words/en';
 import { es } from '../../src/domain/words/es';
 import { say } from '../../src/words/say';
+import { ruleInWords } from '../../src/words/rules';
+import { aPolicy } from '../support/builders';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -50,5 +52,17 @@ describe('the Spanish words', () => {
     expect(say('reminder.organizer_at_risk.summary', { name: 'Ana', count: 3 })).toBe(
       'Ana has missed 3 debriefs in a row',
     );
+  });
+
+  it("says a policy's durations in Spanish inside a Spanish rule, and leaves English as the program wrote it", () => {
+    const policy = { ...aPolicy(), debriefGrace: '1 day', escalateAfter: '36 hours', offerExpiresAfter: '2 weeks' };
+    const debrief = ruleInWords('debrief', policy, 'America/Chicago', undefined, 'es');
+    expect(debrief).toContain('queda atrasado 1 día después');
+    expect(debrief).toContain('36 horas más tarde');
+    expect(ruleInWords('offer', policy, 'America/Chicago', undefined, 'es')).toContain('vence 2 semanas después');
+    const fast = { ...policy, debriefEvery: '6 seconds', debriefDue: undefined };
+    expect(ruleInWords('debrief', fast, 'UTC', undefined, 'es')).toContain('vence cada 6 segundos');
+    expect(ruleInWords('debrief', policy, 'America/Chicago')).toContain('overdue 1 day after');
+    expect(ruleInWords('offer', policy, 'America/Chicago')).toContain('lapses 2 weeks after');
   });
 });

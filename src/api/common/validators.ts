@@ -229,15 +229,13 @@ export const Optional = () => ValidateIf((_: object, value: unknown) => value !=
 
 /** ISO 639-1 codes Node's ICU knows a language by (two lowercase letters): `es`, `tl`; `xx` is refused. */
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-/** A language code withdrawn for another two-letter one. */
-const isReplacedBy = (code: string, canonical: string) => canonical !== code && /^[a-z]{2}$/.test(canonical);
 const isLanguageCode = (code: unknown) =>
   typeof code === 'string' &&
   /^[a-z]{2}$/.test(code) &&
   languageNames.of(code) !== undefined &&
-  // A withdrawn code ICU still knows (`iw` for Hebrew) is refused: its current one (`he`) is the one to give. `tl`
-  // stays: ICU names Tagalog by the three-letter `fil`, which has no two-letter code of its own.
-  !isReplacedBy(code, Intl.getCanonicalLocales(code)[0]);
+  // A withdrawn code ICU still knows (`iw` for Hebrew) is refused: its current one (`he`) is the one to give. Only
+  // Tagalog's `tl` stays, which ICU folds into Filipino's `fil` (no two-letter code of its own).
+  (Intl.getCanonicalLocales(code)[0] === code || code === 'tl');
 
 /** One ISO 639-1 language code. */
 export const IsLanguageCode = (options?: ValidationOptions) =>

@@ -21,7 +21,7 @@ import {
   OneOf,
   PreferredLanguage,
 } from '../common/fields';
-import type { MemberLanguage } from '../../domain/languages';
+import { maxLanguagesSpoken, type MemberLanguage } from '../../domain/languages';
 import { Optional } from '../common/validators';
 
 export class AttestationsDto {
@@ -45,7 +45,7 @@ export class ApplicationDto {
   @Nested(AttestationsDto) attestations: AttestationsDto;
   @PreferredLanguage({ optional: true, description: 'The language they read every email and page in (default en)' })
   preferredLanguage?: MemberLanguage;
-  @LanguageCodes({ max: 10, optional: true, description: 'The languages they speak (ISO 639-1 codes)' })
+  @LanguageCodes({ max: maxLanguagesSpoken, optional: true, description: 'The languages they speak (ISO 639-1 codes)' })
   languages?: string[];
 }
 

@@ -389,6 +389,7 @@ export class OrganizersService {
         .reverse(),
       trainingsDone: detail.trainings.map((t) => t.training),
       screening: detail.screening,
+      languages: { preferred: detail.preferredLanguage, spoken: detail.languages },
     };
     const actionForms = offered.map((action) => ({
       action,

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { languageFromHeader, locales, memberLanguages, spokenLanguageChoices } from '../../domain/languages';
+import { languageAsked, locales, memberLanguages, spokenLanguageChoices } from '../../domain/languages';
 import { languageName } from '../../words/languages';
 import { pageWords } from '../../words/page-words';
 import { Public } from '../auth/access.decorator';
@@ -16,7 +16,7 @@ export class PageWordsController {
   @Public()
   @ApiOkResponse({ type: PageWordsDto })
   words(@Query() { lang }: LanguageQueryDto, @Headers('accept-language') acceptLanguage?: string): PageWordsDto {
-    const language = lang ?? languageFromHeader(acceptLanguage);
+    const language = languageAsked(lang, acceptLanguage);
     return {
       language,
       locale: locales[language],

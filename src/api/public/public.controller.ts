@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { languageFromHeader } from '../../domain/languages';
+import { languageAsked, languageFromHeader } from '../../domain/languages';
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorator';
 import { IdParam } from '../common/id-param';
@@ -23,7 +23,7 @@ export class PublicController {
     @Query() { lang }: LanguageQueryDto,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PublicProgramDto> {
-    return this.publicForm.program(programId, lang ?? languageFromHeader(acceptLanguage));
+    return this.publicForm.program(programId, languageAsked(lang, acceptLanguage));
   }
 
   /** An application from the public form: the same 202 for every accepted submission. */
@@ -38,7 +38,7 @@ export class PublicController {
   @ApiBody({ type: InterestDto })
   interest(
     @IdParam('programId', 'program') programId: string,
-    @Body() body: object,
+    @Body() body: object | undefined,
     @Req() request: Request,
   ): Promise<InterestAcceptedDto> {
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';

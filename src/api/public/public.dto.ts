@@ -1,6 +1,6 @@
 // The public interest form's routes: what the form shows of a program, and what an applicant sends.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OneOf, Text } from '../common/fields';
+import { Text } from '../common/fields';
 import { memberLanguages, type MemberLanguage } from '../../domain/languages';
 import { ApplicationDto } from '../organizers/organizer-inputs.dto';
 
@@ -22,10 +22,10 @@ export class PublicProgramDto {
   @ApiProperty({ enum: memberLanguages, description: 'The language of the labels' }) language: MemberLanguage;
 }
 
-/** The language a member's page asks for. */
+/** The language a member's page asks for: a hint, so one the pages are not written in falls back to the browser's. */
 export class LanguageQueryDto {
-  @OneOf(memberLanguages, { optional: true, description: 'A language the pages are written in' })
-  lang?: MemberLanguage;
+  @Text({ max: 35, optional: true, description: 'A language tag (`es`, `es-MX`); else Accept-Language, else `en`' })
+  lang?: string;
 }
 
 export class NamedLanguageDto {

@@ -80,7 +80,8 @@ export class PublicService {
   }
 
   /** The body as the form sends it, checked here so a 400 speaks the applicant's language. */
-  private async valid(body: object, guessed: MemberLanguage): Promise<InterestDto> {
+  private async valid(sent: object | undefined, guessed: MemberLanguage): Promise<InterestDto> {
+    const body = sent ?? {};
     try {
       return (await validationPipe.transform(body, { type: 'body', metatype: InterestDto })) as InterestDto;
     } catch (error) {
@@ -92,7 +93,7 @@ export class PublicService {
 
   async interest(
     programId: string,
-    body: object,
+    body: object | undefined,
     address: string,
     guessed: MemberLanguage,
   ): Promise<InterestAcceptedDto> {

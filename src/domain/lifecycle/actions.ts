@@ -53,9 +53,10 @@ export function applyAction(state: OrganizerState, request: ActionRequest, now: 
   if (touched || changes.transitions.length || changes.resolutions.length) {
     state.version += 1;
     // A step may be undone until anything else is done; undoing one leaves none to undo.
-    state.lastStep = before
-      ? { action: request.action, at: iso(now), by: request.actor.id, from, to: state.stage, before }
-      : undefined;
+    if (!definition.keepsUndo)
+      state.lastStep = before
+        ? { action: request.action, at: iso(now), by: request.actor.id, from, to: state.stage, before }
+        : undefined;
   }
   return changes;
 }

@@ -175,24 +175,25 @@ export const en = {
   /** The program's rules, from its policy: why each reminder and each to-do exists. */
   rule: {
     screening: 'A screening is recorded (attended, advance or not) once it has been held',
-    offer: 'An offer lapses {{after}} after it is made unless the applicant answers',
+    offer: 'An offer lapses {{after, duration}} after it is made unless the applicant answers',
     debrief:
-      'A debrief for each period is {{due}}; overdue {{grace}} after, escalated to the coordinator {{escalate}} after that',
+      'A debrief for each period is {{due}}; overdue {{grace, duration}} after, escalated to the coordinator {{escalate, duration}} after that',
     debriefDueWeekday: 'due {{weekday}} at {{time}} ({{zone}})',
     debriefDueMonthDay: 'due on day {{day}} of each month at {{time}} ({{zone}})',
-    debriefDueEvery: 'due every {{every}}',
+    debriefDueEvery: 'due every {{every, duration}}',
     at_risk_one: 'An organizer who misses a debrief is at risk until none is overdue',
     at_risk_other: 'An organizer who misses {{count}} debriefs in a row is at risk until none is overdue',
-    group_debrief: 'Each organizer attends at least one in-person group debrief every {{every}}',
-    ride_alongs_one: '{{count}} ride-along within {{window}} of hire',
-    ride_alongs_other: '{{count}} ride-alongs within {{window}} of hire',
+    group_debrief: 'Each organizer attends at least one in-person group debrief every {{every, duration}}',
+    ride_alongs_one: '{{count}} ride-along within {{window, duration}} of hire',
+    ride_alongs_other: '{{count}} ride-alongs within {{window, duration}} of hire',
     timesheet:
-      "A time sheet for each pay period ({{payPeriod}}) is due {{grace}} after the period ends; pay needs it and the period's debriefs",
+      "A time sheet for each pay period ({{payPeriod}}) is due {{grace, duration}} after the period ends; pay needs it and the period's debriefs",
     payPeriodMonth: 'each calendar month',
     payPeriod_one: 'each debrief period',
     payPeriod_other: 'every {{count}} debrief periods',
-    pay_approval: 'A pay period with its time sheet and debriefs in is approved by the coordinator within {{within}}',
-    stage_limit: 'The {{stage}} stage should take at most {{limit}}',
+    pay_approval:
+      'A pay period with its time sheet and debriefs in is approved by the coordinator within {{within, duration}}',
+    stage_limit: 'The {{stage}} stage should take at most {{limit, duration}}',
     stage_limitAny: 'A stage has a time limit',
   },
   weekdays: {
@@ -459,6 +460,9 @@ export const en = {
     minLength: 'Please write at least {{limit}} characters.',
     maxLength: 'Please write at most {{limit}} characters.',
     arrayMaxSize: 'Please choose at most {{limit}}.',
+    isQuarterHours: 'Please write hours in quarters, such as 1.25.',
+    isTenths: 'Please write it with one decimal at most, such as 2.5.',
+    isLanguageCodes: 'Please choose languages from the list.',
     visible: 'Please write something that can be read.',
     memberId: 'A member number has 1 to 64 letters, digits or . _ - /',
     whitelistValidation: 'This page does not send that.',
@@ -529,7 +533,7 @@ export const en = {
     checkFields: 'Check the fields marked above.',
     tooMany: 'Too many tries from here: please wait {{seconds}} seconds and send again.',
     unavailable: 'This is not available right now: please try again in a minute.',
-    notDone: 'Not done: {{why}}',
+    refused: 'This could not be done now. If it should have been, ask your coordinator.',
     notFound: 'Page not found',
   },
   /** The email that invites a new user. */

@@ -40,6 +40,8 @@ export interface FormContext {
   trainingsDone: readonly string[];
   /** The screening scheduled, if one is. */
   screening?: { at: string; location: string } | null;
+  /** The language the member reads and the ones they speak, when the form is for their record. */
+  languages?: { preferred: string; spoken: readonly string[] };
 }
 
 export interface ActionDefinition<I> {
@@ -53,6 +55,8 @@ export interface ActionDefinition<I> {
   organizerMay?: boolean;
   /** A hiring step `revert-step` may undo (until another action follows it, within the correction window). */
   revertible?: boolean;
+  /** About the member, not their path: the last step stays undoable after it. */
+  keepsUndo?: boolean;
   /**
    * A date it takes that must be plausible for the program (the API checks it before the workflow): `term`, within a
    * year of the program's term; `past`, not in the future nor more than a year before the term began.

@@ -1,6 +1,7 @@
 // What a coordinator keeps up to date about the member themselves: the language they read and the ones they speak.
-import { memberLanguages, type MemberLanguage } from '../../languages';
+import { defaultLanguage, maxLanguagesSpoken, memberLanguages, type MemberLanguage } from '../../languages';
 import { openStages } from '../../stages';
+import { formFieldsOf, withFields } from '../../forms';
 import type { ActionDefinition } from './definition';
 
 export interface SetLanguagesInput {
@@ -12,6 +13,7 @@ export interface SetLanguagesInput {
 /** The member reads every later email and page in `preferredLanguage`; `languages` are the ones they speak. */
 export const setLanguages: ActionDefinition<SetLanguagesInput> = {
   stages: openStages,
+  keepsUndo: true,
   input: [
     {
       name: 'preferredLanguage',
@@ -26,14 +28,22 @@ export const setLanguages: ActionDefinition<SetLanguagesInput> = {
       name: 'languages',
       label: 'field.languages',
       kind: 'languages',
-      max: 10,
+      max: maxLanguagesSpoken,
       optional: true,
       description: 'The languages they speak (ISO 639-1 codes); left out, as they were',
       example: ['es', 'tl'],
     },
   ],
+  /** The languages as they are, to change. */
+  form: ({ languages }) =>
+    withFields(
+      formFieldsOf(setLanguages.input),
+      languages
+        ? { preferredLanguage: { value: languages.preferred }, languages: { value: languages.spoken.join(', ') } }
+        : {},
+    ),
   refusal(state, input) {
-    const same = (state.preferredLanguage ?? 'en') === input.preferredLanguage;
+    const same = (state.preferredLanguage ?? defaultLanguage) === input.preferredLanguage;
     const sameSpoken = !input.languages || input.languages.join() === (state.languages ?? []).join();
     if (same && sameSpoken) return { code: 'conflict', message: 'the languages are already so' };
     return undefined;
