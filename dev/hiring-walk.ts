@@ -1,105 +1,24 @@
-// The one walk from application to active, for everything that needs people in a stage: the demo, the bench and
-// the tests. Each takes the steps and sends them its own way (over HTTP, as workflow updates, or to the pure domain).
-import type { Application, Attestations } from '../src/domain/organizer';
-import type { ActionInputs } from '../src/domain/stage-machine';
+// The walk from application to active (src/domain/hiring-walk.ts), its time now unless given: for the demo, the bench
+// and the tests.
+import { localDayOf } from '../src/domain/calendar';
+import { walkTo as walkAt, type WalkOptions as WalkAt } from '../src/domain/hiring-walk';
 import type { ProgramPolicy } from '../src/domain/policy';
-import type { Action } from '../src/domain/stage-machine';
 import type { OpenStage } from '../src/domain/stages';
 
-/** One action of the walk, with the body its route takes. */
-export type Step = { [A in Action]: { action: A; input: ActionInputs[A] } }[Action];
-
-/** Attestations that meet every requirement of the presets. */
-export const eligibleAttestations: Attestations = {
-  currentMember: true,
-  driversLicense: true,
-  insuredVehicle: true,
-  fullTerm: true,
-  doorKnocking: true,
-  weeklyHours: 10,
-  currentLeader: false,
-};
-
-/** An eligible application for `memberId` (its name and email derived from it), with `overrides`. */
-export function anApplicationFor(memberId: string, overrides: Partial<Application> = {}): Application {
-  return {
-    memberId,
-    name: `Member ${memberId}`,
-    email: `${memberId.toLowerCase()}@example.org`,
-    attestations: eligibleAttestations,
-    ...overrides,
-  };
-}
-
-/** The open stages in the order the walk reaches them. */
-export const walkStages: OpenStage[] = [
-  'applied',
-  'screening',
-  'role_play',
-  'offered',
-  'training',
-  'ride_along',
-  'active',
-];
+export { anApplicationFor, eligibleAttestations, rubricScores, walkStages, type Step } from '../src/domain/hiring-walk';
 
 /** The local day (YYYY-MM-DD) of `now` in `timeZone`: the date a ride-along recorded now carries. */
-export function localDay(timeZone = 'UTC', now = Date.now()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(now),
-  );
-}
+export const localDay = (timeZone = 'UTC', now = Date.now()): string => localDayOf(now, timeZone);
 
 /** An instant a day from now: when a screening scheduled now takes place. */
-export function soon(now = Date.now()): string {
-  return new Date(now + 86_400_000).toISOString();
-}
+export const soon = (now = Date.now()): string => new Date(now + 86_400_000).toISOString();
 
-export interface WalkOptions {
-  /** When the steps happen (screening times, training and ride-along dates are set from it). */
-  now?: number;
-  /** The program's time zone (ride-along dates are local days). */
-  timeZone?: string;
-  location?: string;
-  staff?: string;
-  stipend?: number;
-}
-
-/** Role-play scores for every criterion of the program's rubric (a rubric-less program is scored on two). */
-export function rubricScores(policy: Pick<ProgramPolicy, 'rolePlayRubric'>, score = 4): Record<string, number> {
-  return Object.fromEntries(
-    (policy.rolePlayRubric ?? ['listening', 'agitation']).map((criterion) => [criterion, score]),
-  );
-}
-
-/** The steps that take an applicant from `applied` to `target`, in order (none for `applied`). */
-export function walkTo(
+/** The steps that take an applicant from `applied` to `target`, in order (none for `applied`), from now unless said. */
+export const walkTo = (
   policy: Pick<ProgramPolicy, 'requiredTrainings' | 'initialRideAlongs' | 'rolePlayRubric'>,
   target: OpenStage,
-  { now = Date.now(), timeZone = 'UTC', location = 'Local 1 hall', staff = 'Jo Rivera', stipend }: WalkOptions = {},
-): Step[] {
-  const day = (offset: number) => localDay(timeZone, now + offset * 86_400_000);
-  const byStage: Record<Exclude<OpenStage, 'applied'>, Step[]> = {
-    screening: [{ action: 'schedule-screening', input: { at: new Date(now + 86_400_000).toISOString(), location } }],
-    role_play: [{ action: 'record-screening', input: { attended: true, advance: true, notes: 'clear story of self' } }],
-    offered: [
-      {
-        action: 'record-role-play',
-        input: {
-          scores: rubricScores(policy),
-          decision: 'offer',
-          offer: { hoursPerWeek: 10, startDate: day(0), ...(stipend !== undefined ? { stipend } : {}) },
-        },
-      },
-    ],
-    training: [{ action: 'respond-offer', input: { accepted: true } }],
-    ride_along: policy.requiredTrainings.map((training) => ({
-      action: 'record-training',
-      input: { training, completedAt: new Date(now).toISOString() },
-    })),
-    active: Array.from({ length: policy.initialRideAlongs }, (_, i) => ({
-      action: 'record-ride-along',
-      input: { date: day(0), staff: i === 0 ? staff : `${staff} (${i + 1})` },
-    })),
-  };
-  return walkStages.slice(1, walkStages.indexOf(target) + 1).flatMap((stage) => byStage[stage as keyof typeof byStage]);
-}
+  options: WalkOptions = {},
+) => walkAt(policy, target, { now: Date.now(), ...options });
+
+/** How the walk goes; when it happens is now unless said. */
+export type WalkOptions = Partial<WalkAt>;

@@ -19,6 +19,7 @@ import { NotesModule } from './notes/notes.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { ProgramsModule } from './programs/programs.module';
 import { PublicModule } from './public/public.module';
+import { RehearsalsModule } from './rehearsals/rehearsals.module';
 import { StagesModule } from './stages/stages.module';
 import { WorkflowGatewayModule } from './temporal/workflow-gateway.module';
 
@@ -47,6 +48,7 @@ export class AppModule {
         PublicModule,
         GoalsModule,
         PayModule,
+        RehearsalsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

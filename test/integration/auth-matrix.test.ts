@@ -313,6 +313,32 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: '/api/programs' }),
     },
     {
+      route: 'POST /api/programs/{programId}/rehearsals',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({
+        path: `/api/programs/${program.id}/rehearsals`,
+        body: {
+          season: { from: '2027-01-04T00:00:00Z', until: '2027-01-04T00:01:00Z' },
+          cohorts: [
+            {
+              count: 1,
+              habit: {
+                onTime: 1,
+                late: 0,
+                missing: 0,
+                lateBy: { from: '1 second', to: '2 seconds' },
+                hoursPerPeriod: { from: 1, to: 2 },
+                timesheetOnTime: 1,
+                rideAlongsPerMonth: 0,
+                pauses: { share: 0, for: { from: '1 second', to: '2 seconds' } },
+                quits: 0,
+              },
+            },
+          ],
+        },
+      }),
+    },
+    {
       route: 'GET /api/programs/{programId}',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/programs/${program.id}` }),

@@ -1,0 +1,103 @@
+// A season rehearsed for a program: its policy (or one to try) played forward by the domain (src/domain/rehearsal),
+// nothing stored, neither Temporal nor the read models touched.
+import { Injectable } from '@nestjs/common';
+import { durationMs } from '../../domain/durations';
+import { mergePolicy, policyProblems, type PolicyPatch, type ProgramPolicy } from '../../domain/policy';
+import { countedFigures, rehearseSeason, seasonPeriodCount, type SeasonFigures } from '../../domain/rehearsal/season';
+import type { FieldProblem } from '../../domain/field-problems';
+import { AccessPolicy } from '../auth/access-policy';
+import type { Caller } from '../auth/caller';
+import { InvalidInputError } from '../common/errors';
+import { ProgramsService } from '../programs/programs.service';
+import type { RehearsalDto, RehearsalResultDto } from './rehearsals.dto';
+
+/** The most people and periods a rehearsal plays (it answers within seconds for them). */
+export const rehearsalLimits = { people: 5_000, periods: 400 };
+const year = 365 * 86_400_000;
+
+@Injectable()
+export class RehearsalsService {
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async rehearse(programId: string, input: RehearsalDto, caller: Caller): Promise<RehearsalResultDto> {
+    const program = await this.programs.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    const from = input.season ? Date.parse(input.season.from) : program.termStart.getTime();
+    const until = input.season ? Date.parse(input.season.until) : (program.termEnd?.getTime() ?? from + year);
+    const problems = inputProblems(input, from, until);
+    const policyOf = (patch: PolicyPatch | undefined, field: string): ProgramPolicy => {
+      const policy = mergePolicy(program.policy, patch);
+      problems.push(...policyProblems(policy).map((p) => ({ ...p, field: `${field}.${p.field}` })));
+      return policy;
+    };
+    const tried = policyOf(input.policy as PolicyPatch | undefined, 'policy');
+    const compared = (input.compare ?? []).map((patch, i) => policyOf(patch as PolicyPatch, `compare.${i}`));
+    if (problems.length) throw new InvalidInputError(problems);
+
+    const season = (policy: ProgramPolicy) => {
+      const base = {
+        programId,
+        policy,
+        timezone: program.timezone,
+        termStart: program.termStart.toISOString(),
+        ...(program.termEnd ? { termEnd: program.termEnd.toISOString() } : {}),
+        from,
+        until,
+        seed: input.seed ?? 1,
+        cohorts: input.cohorts.map((cohort) => ({
+          count: cohort.count,
+          startsAt: cohort.startsAt ? Date.parse(cohort.startsAt) : from,
+          stage: cohort.stage ?? 'active',
+          habit: cohort.habit,
+        })),
+      };
+      if (seasonPeriodCount(base, rehearsalLimits.periods) > rehearsalLimits.periods)
+        throw new InvalidInputError([
+          { field: 'season', reason: `must span at most ${rehearsalLimits.periods} periods` },
+        ]);
+      return rehearseSeason(base);
+    };
+    const result: RehearsalResultDto = season(tried);
+    if (compared.length === 2) {
+      const [a, b] = compared.map(season);
+      result.compared = [a, b];
+      result.differences = differences(a, b);
+    }
+    return result;
+  }
+}
+
+function inputProblems(input: RehearsalDto, from: number, until: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!(until > from)) problems.push({ field: 'season.until', reason: 'must be after season.from' });
+  const people = input.cohorts.reduce((sum, cohort) => sum + cohort.count, 0);
+  if (people > rehearsalLimits.people)
+    problems.push({ field: 'cohorts', reason: `must have at most ${rehearsalLimits.people} people in all` });
+  input.cohorts.forEach(({ habit, startsAt }, i) => {
+    const sum = habit.onTime + habit.late + habit.missing;
+    if (Math.abs(sum - 1) > 0.001)
+      problems.push({
+        field: `cohorts.${i}.habit`,
+        reason: `onTime, late and missing must sum to 1 (they sum to ${sum})`,
+      });
+    for (const [name, range] of [
+      ['lateBy', habit.lateBy],
+      ['pauses.for', habit.pauses.for],
+    ] as const)
+      if (durationMs(range.to) < durationMs(range.from))
+        problems.push({ field: `cohorts.${i}.habit.${name}.to`, reason: 'must not be shorter than from' });
+    if (habit.hoursPerPeriod.to < habit.hoursPerPeriod.from)
+      problems.push({ field: `cohorts.${i}.habit.hoursPerPeriod.to`, reason: 'must not be less than from' });
+    if (startsAt && !(Date.parse(startsAt) >= from && Date.parse(startsAt) < until))
+      problems.push({ field: `cohorts.${i}.startsAt`, reason: 'must be within the season' });
+  });
+  return problems;
+}
+
+/** The second season's totals less the first's. */
+function differences(a: SeasonFigures, b: SeasonFigures): Record<string, number> {
+  return Object.fromEntries(countedFigures.map((figure) => [figure, b.totals[figure] - a.totals[figure]]));
+}

@@ -1,0 +1,89 @@
+// A season rehearsed over HTTP (issue 32): a coordinator sees what a policy will ask of people, period by period, and
+// compares a change before saving it; bad input is named; nothing is stored and Temporal is not asked.
+import { ApiClient, type Program } from '../support/api-client';
+import { AppHarness, startAppWithProgram } from '../support/app-harness';
+import { aPolicy } from '../support/builders';
+
+describe('rehearsing a season', () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let coordinator: ApiClient;
+  let program: Program;
+
+  beforeAll(async () => {
+    ({ harness, admin, program } = await startAppWithProgram(aPolicy()));
+    coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const habit = {
+    onTime: 0.7,
+    late: 0.2,
+    missing: 0.1,
+    lateBy: { from: '1 day', to: '3 days' },
+    hoursPerPeriod: { from: 6, to: 12 },
+    timesheetOnTime: 0.8,
+    rideAlongsPerMonth: 1,
+    pauses: { share: 0.1, for: { from: '1 week', to: '3 weeks' } },
+    quits: 0.05,
+  };
+  const body = (patch: Record<string, unknown> = {}) => ({
+    season: { from: '2027-01-04T06:00:00Z', until: '2027-04-05T06:00:00Z' },
+    cohorts: [{ count: 25, habit }],
+    seed: 3,
+    ...patch,
+  });
+  const rehearse = (payload: unknown, as = coordinator) =>
+    as.call('POST', `/api/programs/${program.id}/rehearsals`, payload);
+
+  it("plays the program's policy forward period by period, the same for the same seed, storing nothing", async () => {
+    const organizersBefore = await harness.dataSource.query('SELECT count(*)::int AS n FROM organizers');
+    const answer = await rehearse(body());
+    expect(answer.status).toBe(200);
+    const { periods, totals, people } = answer.body;
+    expect(periods.length).toBeGreaterThanOrEqual(13);
+    expect(people).toHaveLength(25);
+    expect(totals.debriefsDue).toBe(totals.onTime + totals.late + totals.missing);
+    expect(totals.overdueReminders).toBeGreaterThan(0);
+    expect(totals.memberMessages + totals.staffMessages).toBeGreaterThan(totals.overdueReminders - 1);
+    expect((await rehearse(body())).body).toEqual(answer.body);
+    expect(await harness.dataSource.query('SELECT count(*)::int AS n FROM organizers')).toEqual(organizersBefore);
+  });
+
+  it('compares two policies side by side: a longer grace sends fewer overdue reminders', async () => {
+    const answer = await rehearse(body({ compare: [{}, { debriefGrace: '4 days', escalateAfter: '7 days' }] }));
+    expect(answer.status).toBe(200);
+    const [now, later] = answer.body.compared;
+    expect(later.totals.overdueReminders).toBeLessThan(now.totals.overdueReminders);
+    expect(answer.body.differences.overdueReminders).toBe(later.totals.overdueReminders - now.totals.overdueReminders);
+  });
+
+  it('names what is wrong: shares, too many people, a policy field it does not know, a season too long', async () => {
+    const shares = await rehearse(body({ cohorts: [{ count: 5, habit: { ...habit, missing: 0.3 } }] }));
+    expect([shares.status, JSON.stringify(shares.body)]).toEqual([400, expect.stringContaining('cohorts.0.habit')]);
+    const many = await rehearse(
+      body({
+        cohorts: [
+          { count: 3000, habit },
+          { count: 2001, habit },
+        ],
+      }),
+    );
+    expect([many.status, JSON.stringify(many.body)]).toEqual([400, expect.stringContaining('cohorts')]);
+    const unknown = await rehearse(body({ policy: { debriefGraceful: '1 day' } }));
+    expect([unknown.status, JSON.stringify(unknown.body)]).toEqual([400, expect.stringContaining('debriefGraceful')]);
+    const long = await rehearse(body({ season: { from: '2027-01-04T06:00:00Z', until: '2040-01-01T00:00:00Z' } }));
+    expect([long.status, JSON.stringify(long.body)]).toEqual([400, expect.stringContaining('season')]);
+  });
+
+  it("lets national rehearse any program, and no coordinator of another program this one's", async () => {
+    const national = admin.as((await admin.createUser('national')).token);
+    expect((await rehearse(body({ cohorts: [{ count: 2, habit }] }), national)).status).toBe(200);
+    const other = await admin.createProgram();
+    const elsewhere = admin.as((await admin.createUser('coordinator', { programIds: [other.id] })).token);
+    expect((await rehearse(body(), elsewhere)).status).toBe(403);
+  });
+});
