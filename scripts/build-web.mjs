@@ -13,18 +13,20 @@ const out = join(root, 'dist', 'web');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 for (const file of ['styles.css', 'phone.css', 'favicon.svg']) cpSync(join(source, file), join(out, file));
+// uPlot's own style sheet, which its charts need to lay out their layers (the rehearsal's chart in Settings).
+cpSync(join(root, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), join(out, 'uplot.css'));
 
 // Two pages: the coordinators' application, and the small page behind emailed links and the public form. They share
 // their head; each has its own style sheet, script, and what its body holds before the script runs.
 /** One page's HTML. */
-const page = ({ meta = [], stylesheet, script, body }) => `<!doctype html>
+const page = ({ meta = [], stylesheets, script, body }) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
 ${meta.map((line) => `    ${line}\n`).join('')}    <title>Organizer Pipeline</title>
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-    <link rel="stylesheet" href="/${stylesheet}" />
+${stylesheets.map((sheet) => `    <link rel="stylesheet" href="/${sheet}" />\n`).join('')}
     <script type="module" src="/${script}"></script>
   </head>
   <body>
@@ -34,7 +36,7 @@ ${body.map((line) => `    ${line}\n`).join('')}  </body>
 writeFileSync(
   join(out, 'index.html'),
   page({
-    stylesheet: 'styles.css',
+    stylesheets: ['uplot.css', 'styles.css'],
     script: 'app.js',
     body: ['<div id="app"></div>', '<p id="status" class="visually-hidden" role="status" aria-live="polite"></p>'],
   }),
@@ -44,7 +46,7 @@ writeFileSync(
   join(out, 'public.html'),
   page({
     meta: ['<meta name="referrer" content="no-referrer" />'],
-    stylesheet: 'phone.css',
+    stylesheets: ['phone.css'],
     script: 'public.js',
     body: [
       '<div id="app"><p>Loading…</p></div>',

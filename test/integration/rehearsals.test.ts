@@ -3,6 +3,7 @@
 import { ApiClient, type Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aPolicy } from '../support/builders';
+import { accessibilityProblems, screenshot, signedIn } from '../support/browser';
 
 describe('rehearsing a season', () => {
   let harness: AppHarness;
@@ -11,7 +12,7 @@ describe('rehearsing a season', () => {
   let program: Program;
 
   beforeAll(async () => {
-    ({ harness, admin, program } = await startAppWithProgram(aPolicy()));
+    ({ harness, admin, program } = await startAppWithProgram(aPolicy(), {}, { chromium: true }));
     coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
   }, 120_000);
 
@@ -77,6 +78,41 @@ describe('rehearsing a season', () => {
     expect([unknown.status, JSON.stringify(unknown.body)]).toEqual([400, expect.stringContaining('debriefGraceful')]);
     const long = await rehearse(body({ season: { from: '2027-01-04T06:00:00Z', until: '2040-01-01T00:00:00Z' } }));
     expect([long.status, JSON.stringify(long.body)]).toEqual([400, expect.stringContaining('season')]);
+  });
+
+  it('shows the season in Settings, and a change beside the policy as it is before it is saved', async () => {
+    const token = (await admin.createUser('coordinator', { programIds: [program.id] })).token;
+    const page = await signedIn(harness.browser, harness.baseUrl, token, `/program/${program.id}/settings`);
+    const card = page.getByRole('region', { name: 'Rehearse this policy' });
+    await card.getByRole('status').waitFor();
+    expect(await card.getByRole('status').textContent()).toMatch(
+      /^About [\d.]+ overdue reminders and [\d.]+ escalations/,
+    );
+    expect(await card.locator('canvas').count()).toBeGreaterThan(0);
+    expect(await card.locator('tbody tr').count()).toBe(26);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rehearsal-settings.png');
+
+    await page.getByLabel('Overdue after').fill('4 days');
+    await page.getByRole('button', { name: 'Compare with the policy as it is' }).click();
+    const comparison = page.getByRole('region', { name: 'The policy as it is beside the change' });
+    await comparison.waitFor();
+    const reminders = await comparison
+      .getByRole('row', { name: /^Overdue reminders/ })
+      .getByRole('cell')
+      .allTextContents();
+    const [now, changed] = reminders.map(Number);
+    expect(changed).toBeLessThan(now);
+    expect(reminders[2]).toBe(String(changed - now));
+    await screenshot(page, 'rehearsal-compare.png');
+    // Nothing was saved: the policy is as it was.
+    expect((await coordinator.ok('GET', `/api/programs/${program.id}`)).policy.debriefGrace).toBe('1 day');
+
+    await page.getByLabel('Overdue after').fill('soon');
+    await page.getByRole('button', { name: 'Compare with the policy as it is' }).click();
+    await page.locator('.field.invalid').first().waitFor();
+    expect(await page.locator('.field.invalid label').first().textContent()).toBe('Overdue after');
   });
 
   it("lets national rehearse any program, and no coordinator of another program this one's", async () => {

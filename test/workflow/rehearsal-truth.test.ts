@@ -133,7 +133,7 @@ describe('a rehearsal against the real workflows', () => {
       const hiredAt = new Map<number, string>();
       const asLived = async (person: number, given: object) => {
         const periodStart = (given as { periodStart?: string }).periodStart;
-        if (periodStart !== played[person].state.activeSince) return given;
+        if (!periodStart || periodStart !== played[person].state.activeSince) return given;
         if (!hiredAt.has(person))
           hiredAt.set(person, (await started[person].query(organizerStateQuery)).activeSince ?? periodStart);
         return { ...given, periodStart: hiredAt.get(person) };

@@ -28,7 +28,7 @@ export class HabitDto {
   onTime: number;
   @Decimal({ min: 0, max: 1, example: 0.2 }) late: number;
   @Decimal({ min: 0, max: 1, example: 0.1 }) missing: number;
-  @Nested(DurationRangeDto, { description: 'How late a late debrief comes, after it fell overdue' })
+  @Nested(DurationRangeDto, { description: 'How long after it was due a late debrief comes' })
   lateBy: DurationRangeDto;
   @Nested(NumberRangeDto, { description: 'Hours a period' }) hoursPerPeriod: NumberRangeDto;
   @Decimal({ min: 0, max: 1, example: 0.8, description: 'Share of time sheets sent on time' }) timesheetOnTime: number;
@@ -47,8 +47,11 @@ export class CohortDto {
 }
 
 export class SeasonDto {
-  @Instant({ example: '2027-01-04' }) from: string;
-  @Instant({ example: '2027-06-28' }) until: string;
+  @Instant({ optional: true, example: '2027-01-04', description: "Default: the term's start" }) from?: string;
+  @Instant({ optional: true, example: '2027-06-28', description: "Default: the term's end (a year when it has none)" })
+  until?: string;
+  @Count({ min: 1, max: 400, optional: true, description: 'Instead of until: this many periods from `from`' })
+  periods?: number;
 }
 
 export class RehearsalDto {

@@ -3,7 +3,13 @@
 import { Injectable } from '@nestjs/common';
 import { durationMs } from '../../domain/durations';
 import { mergePolicy, policyProblems, type PolicyPatch, type ProgramPolicy } from '../../domain/policy';
-import { countedFigures, rehearseSeason, seasonPeriodCount, type SeasonFigures } from '../../domain/rehearsal/season';
+import {
+  countedFigures,
+  endOfPeriods,
+  rehearseSeason,
+  seasonPeriodCount,
+  type SeasonFigures,
+} from '../../domain/rehearsal/season';
 import type { FieldProblem } from '../../domain/field-problems';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
@@ -25,9 +31,24 @@ export class RehearsalsService {
   async rehearse(programId: string, input: RehearsalDto, caller: Caller): Promise<RehearsalResultDto> {
     const program = await this.programs.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const from = input.season ? Date.parse(input.season.from) : program.termStart.getTime();
-    const until = input.season ? Date.parse(input.season.until) : (program.termEnd?.getTime() ?? from + year);
+    const { season } = input;
+    const from = season?.from ? Date.parse(season.from) : program.termStart.getTime();
+    const calendar = {
+      programId,
+      policy: program.policy,
+      timezone: program.timezone,
+      termStart: program.termStart.toISOString(),
+      ...(program.termEnd ? { termEnd: program.termEnd.toISOString() } : {}),
+      from,
+    };
+    const until = season?.until
+      ? Date.parse(season.until)
+      : season?.periods
+        ? endOfPeriods(calendar, season.periods)
+        : (program.termEnd?.getTime() ?? from + year);
     const problems = inputProblems(input, from, until);
+    if (season?.until && season.periods)
+      problems.push({ field: 'season.periods', reason: 'give until or periods, not both' });
     const policyOf = (patch: PolicyPatch | undefined, field: string): ProgramPolicy => {
       const policy = mergePolicy(program.policy, patch);
       problems.push(...policyProblems(policy).map((p) => ({ ...p, field: `${field}.${p.field}` })));
@@ -37,14 +58,10 @@ export class RehearsalsService {
     const compared = (input.compare ?? []).map((patch, i) => policyOf(patch as PolicyPatch, `compare.${i}`));
     if (problems.length) throw new InvalidInputError(problems);
 
-    const season = (policy: ProgramPolicy) => {
+    const play = (policy: ProgramPolicy) => {
       const base = {
-        programId,
+        ...calendar,
         policy,
-        timezone: program.timezone,
-        termStart: program.termStart.toISOString(),
-        ...(program.termEnd ? { termEnd: program.termEnd.toISOString() } : {}),
-        from,
         until,
         seed: input.seed ?? 1,
         cohorts: input.cohorts.map((cohort) => ({
@@ -60,9 +77,9 @@ export class RehearsalsService {
         ]);
       return rehearseSeason(base);
     };
-    const result: RehearsalResultDto = season(tried);
+    const result: RehearsalResultDto = play(tried);
     if (compared.length === 2) {
-      const [a, b] = compared.map(season);
+      const [a, b] = compared.map(play);
       result.compared = [a, b];
       result.differences = differences(a, b);
     }

@@ -151,6 +151,16 @@ export function seasonPeriods(
   return periods;
 }
 
+/** When the season's `count`th period ends (its periods counted from `from`). */
+export function endOfPeriods(input: Omit<SeasonInput, 'until' | 'cohorts' | 'seed'>, count: number): number {
+  const reference = startFor(
+    { ...input, until: Infinity, cohorts: [], seed: 0 },
+    'rehearsal-calendar',
+    input.from,
+  ).state;
+  return seasonPeriods(reference, input.from, Infinity, count).pop()!.end;
+}
+
 /** How many periods the season has, counted up to `most + 1` (to refuse one too long before playing it). */
 export const seasonPeriodCount = (input: SeasonInput, most = 400): number =>
   seasonPeriods(startFor(input, 'rehearsal-calendar', input.from).state, input.from, input.until, most + 1).length;
@@ -304,9 +314,7 @@ function playPerson(
       const start = Date.parse(period.start);
       const end = Date.parse(period.end);
       const at =
-        draw < habit.onTime
-          ? Math.max(start, now, end - random() * day)
-          : Math.max(now, Date.parse(period.overdueAt) + lasting(habit.lateBy));
+        draw < habit.onTime ? Math.max(start, now, end - random() * day) : Math.max(now, end + lasting(habit.lateBy));
       const hours = Math.round(between(habit.hoursPerPeriod) * 4) / 4;
       plan(at, 'submit-debrief', debriefOf(period.start, hours), self);
     }

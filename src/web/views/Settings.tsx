@@ -8,6 +8,7 @@ import type {
   OrganizerListDto,
   PresetsDto,
   ProgramDto,
+  RehearsalResultDto,
   RosterImportDto,
   UserDto,
   UserListDto,
@@ -15,6 +16,7 @@ import type {
 import { day, when } from '../time';
 import { announce, Failed, Field, FormAlert, inputValue, Loading, Tag, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
+import { PolicyComparison, Rehearsal, rehearsalBody, starting } from './Rehearsal';
 
 /** Policy fields edited as text (durations such as "7 days", numbers, lists), each shown beside the preset's value. */
 const policyFields: { path: string; label: string; kind: 'duration' | 'number' | 'list' }[] = [
@@ -58,7 +60,50 @@ function PolicyForm({
   const [termEnd, setTermEnd] = useState(program.termEnd?.slice(0, 10) ?? '');
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const [comparison, setComparison] = useState<RehearsalResultDto>();
   const problem = (field: string) => (error instanceof ApiError ? error.problemFor(field) : undefined);
+  /** The fields changed from the policy as it is. */
+  const changedPolicy = () => {
+    const policy: Record<string, unknown> = {};
+    for (const f of policyFields) {
+      const before = shown(read(program.policy, f.path));
+      const now = values[f.path].trim();
+      if (now === before) continue;
+      const value =
+        f.kind === 'number'
+          ? Number(now)
+          : f.kind === 'list'
+            ? now
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : now;
+      const [head, tail] = f.path.split('.');
+      if (tail) policy[head] = { ...(policy[head] as object), [tail]: value };
+      else policy[head] = value;
+    }
+    return policy;
+  };
+  const compare = async () => {
+    setError(undefined);
+    setComparison(undefined);
+    try {
+      const body = rehearsalBody(program, starting, { compare: [{}, changedPolicy()] });
+      setComparison(await send<RehearsalResultDto>('POST', `/api/programs/${program.id}/rehearsals`, body));
+    } catch (caught) {
+      // The changed policy is the second compared: its problems are the form's fields'.
+      const asPolicy = (field: string) => field.replace(/^compare\.1\./, 'policy.');
+      setError(
+        caught instanceof ApiError
+          ? new ApiError(
+              caught.status,
+              caught.message,
+              caught.problems.map((p) => ({ ...p, field: asPolicy(p.field) })),
+            )
+          : caught,
+      );
+    }
+  };
   return (
     <form
       class="card"
@@ -67,24 +112,7 @@ function PolicyForm({
         event.preventDefault();
         setError(undefined);
         setSaved(false);
-        const policy: Record<string, unknown> = {};
-        for (const f of policyFields) {
-          const before = shown(read(program.policy, f.path));
-          const now = values[f.path].trim();
-          if (now === before) continue;
-          const value =
-            f.kind === 'number'
-              ? Number(now)
-              : f.kind === 'list'
-                ? now
-                    .split(',')
-                    .map((s) => s.trim())
-                    .filter(Boolean)
-                : now;
-          const [head, tail] = f.path.split('.');
-          if (tail) policy[head] = { ...(policy[head] as object), [tail]: value };
-          else policy[head] = value;
-        }
+        const policy = changedPolicy();
         const body = {
           ...(Object.keys(policy).length ? { policy } : {}),
           ...(termEnd !== (program.termEnd?.slice(0, 10) ?? '') ? { termEnd: termEnd || null } : {}),
@@ -135,7 +163,11 @@ function PolicyForm({
           Saved.
         </p>
       ) : null}
+      {comparison ? <PolicyComparison program={program} result={comparison} /> : null}
       <p class="actions">
+        <button type="button" onClick={() => void compare()}>
+          Compare with the policy as it is
+        </button>
         <button type="submit">Save policy</button>
       </p>
     </form>
@@ -492,6 +524,7 @@ export function Settings({ programId }: { programId: string }) {
           <People programId={programId} />
         </div>
       </div>
+      <Rehearsal program={program} />
     </>
   );
 }
