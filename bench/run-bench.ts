@@ -17,6 +17,7 @@ import { coldStartAndReplay } from './scenarios/08-cold-start-and-replay';
 import { twoOfEach } from './scenarios/10-two-of-each';
 import { workspace } from './scenarios/11-workspace';
 import { peerRemindersPgBoss } from './scenarios/09-peer-reminders-pg-boss';
+import { rehearsal } from './scenarios/12-rehearsal';
 
 /** In order; each runs when any of `runsFor` is wanted. */
 const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<void> }[] = [
@@ -34,6 +35,7 @@ const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<vo
   { runsFor: [7, 8], run: historyEventsOfATerm },
   { runsFor: [8], run: coldStartAndReplay },
   { runsFor: [11], run: workspace },
+  { runsFor: [12], run: rehearsal },
 ];
 
 async function main(): Promise<void> {

@@ -19,8 +19,15 @@ export function startOfLocalDay(day: string, timeZone: string): number {
 
 /** The local day (YYYY-MM-DD) an instant falls on in `timeZone`. */
 export function localDayOf(instant: number, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  // ICU's formatter, made once per zone, reads the local date far faster than the calendar library (the same day).
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
 }
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A local day (YYYY-MM-DD) as people read it: `Monday, February 1, 2027`. */
 export function dayInWords(day: string, locale = 'en-US'): string {
@@ -63,6 +70,18 @@ function at(date: Temporal.PlainDate, time: string, timeZone: string): number {
  * `dayOfMonth` (the month's last day when it is shorter) at `time`.
  */
 export function dueAtOrAfter(notBefore: number, due: DebriefDue, timeZone: string): number {
+  // Asked at every walk of a record's deadlines with the same few instants: the calendar arithmetic is done once each.
+  const key = `${notBefore} ${'weekday' in due ? due.weekday : due.dayOfMonth} ${due.time} ${timeZone}`;
+  let found = dueTimes.get(key);
+  if (found === undefined) {
+    if (dueTimes.size >= 10_000) dueTimes.clear();
+    dueTimes.set(key, (found = computeDueAtOrAfter(notBefore, due, timeZone)));
+  }
+  return found;
+}
+const dueTimes = new Map<string, number>();
+
+function computeDueAtOrAfter(notBefore: number, due: DebriefDue, timeZone: string): number {
   const local = Temporal.Instant.fromEpochMilliseconds(notBefore).toZonedDateTimeISO(timeZone).toPlainDate();
   if ('weekday' in due) {
     const target = weekdays.indexOf(due.weekday) + 1;
@@ -90,17 +109,28 @@ export function addLocal(instant: number, amount: { weeks?: number; months?: num
 
 /** An instant as people read it: `Friday 4 June 2027, 17:00 (America/Chicago)`. */
 export function localDateTime(instant: number, timeZone: string, locale = 'en-US'): string {
-  const text = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-  return `${text} (${timeZone})`;
+  return `${dateTimeFormat(locale, timeZone).format(new Date(instant))} (${timeZone})`;
+}
+
+// Making a formatter costs far more than using one (a rehearsed season wrote a million refusal texts with them).
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
 }
 
 /** The first instant of the local month after the one `instant` falls in, in `timeZone`. */

@@ -139,9 +139,15 @@ function missingFor(state: OrganizerState, period: OpenPayPeriod): string[] {
   return missing;
 }
 
+/** Whether a pay period has its time sheet and the debrief of every period it covers (what missingFor names). */
+export const payPeriodComplete = (state: OrganizerState, period: OpenPayPeriod): boolean =>
+  period.timesheet !== undefined &&
+  period.debriefs.every((start) => state.periods.find((p) => p.start === start)?.submittedAt);
+
 /** When a pay period became ready for approval (over, time sheet and debriefs in), or undefined while it is not. */
 function readySince(state: OrganizerState, period: OpenPayPeriod): number | undefined {
-  if (missingFor(state, period).length) return undefined;
+  // Asked at every deadline walk, so it does not put what is missing into words as missingFor does.
+  if (!payPeriodComplete(state, period)) return undefined;
   const instants = [ms(period.end), ms(period.timesheet!.submittedAt)];
   for (const start of period.debriefs) instants.push(ms(state.periods.find((p) => p.start === start)!.submittedAt!));
   return Math.max(...instants);

@@ -6,6 +6,7 @@ import { durationMs } from '../durations';
 import { anApplicationFor, eligibleAttestations, walkTo } from '../hiring-walk';
 import { applyAction, refusal, startOrganizer, fireDeadlines, nextDeadline } from '../lifecycle';
 import { periodEnd } from '../lifecycle/rules';
+import { payPeriodComplete } from '../lifecycle/pay-periods';
 import type { Action, ActionInputs, ActionRequest } from '../lifecycle/by-action';
 import { offerCurrency } from '../offer';
 import { currentRules, type Actor, type Changes, type NotificationKind, type OrganizerState } from '../organizer';
@@ -292,7 +293,7 @@ function playPerson(
     const place = queue.findIndex((p) => p.at > planned.at);
     queue.splice(place < 0 ? queue.length : place, 0, planned);
   };
-  const planned = { periods: new Set<string>(), payPeriods: new Set<string>() };
+  const planned = { periods: new Set<string>(), payPeriods: new Set<string>(), approvals: new Set<string>() };
   let lastRisk = false;
   const record = (changes: Changes, at: number) => {
     for (const n of changes.notifications)
@@ -332,10 +333,12 @@ function playPerson(
         { periodStart: period.start, entries: [{ date, hours, kind: pay.workKinds[0] }] },
         self,
       );
-      // The coordinator approves once the sheet and the period's debriefs are in: tried an hour after the sheet, then
-      // daily while it waits.
-      for (let tries = 0; tries < 14; tries++)
-        plan(at + hour + tries * day, 'approve-pay-period', { periodStart: period.start });
+    }
+    // The coordinator approves a pay period an hour after it is complete (its time sheet and its debriefs in).
+    for (const period of state.pay?.periods ?? []) {
+      if (planned.approvals.has(period.start) || !payPeriodComplete(state, period)) continue;
+      planned.approvals.add(period.start);
+      plan(now + hour, 'approve-pay-period', { periodStart: period.start });
     }
   };
 
@@ -362,8 +365,11 @@ function playPerson(
     }
   }
 
+  // The next deadline is asked again only once the record has changed (as the workflow does).
+  let upcoming = { version: -1, at: undefined as number | undefined };
   for (;;) {
-    const deadline = nextDeadline(state);
+    if (upcoming.version !== state.version) upcoming = { version: state.version, at: nextDeadline(state) };
+    const deadline = upcoming.at;
     const next = queue[0];
     const at = Math.min(deadline ?? Infinity, next?.at ?? Infinity);
     if (at >= until) break;
@@ -376,6 +382,9 @@ function playPerson(
     if (refusal(state, next.request, at) === undefined) {
       taken.push(next);
       record(applyAction(state, next.request, at), at);
+    } else if (next.request.action === 'approve-pay-period') {
+      // Not yet (a pause, say): asked again once something else changes.
+      planned.approvals.delete(next.request.input.periodStart);
     }
   }
   return { state, happened, taken };
