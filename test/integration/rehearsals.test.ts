@@ -3,7 +3,9 @@
 import { ApiClient, type Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aPolicy } from '../support/builders';
+import { join } from 'node:path';
 import { accessibilityProblems, screenshot, signedIn } from '../support/browser';
+import { outputDir } from '../support/histories';
 
 describe('rehearsing a season', () => {
   let harness: AppHarness;
@@ -93,6 +95,7 @@ describe('rehearsing a season', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'rehearsal-settings.png');
+    await card.locator('.chart').screenshot({ path: join(outputDir, 'rehearsal-chart.png') });
 
     await page.getByLabel('Overdue after').fill('4 days');
     await page.getByRole('button', { name: 'Compare with the policy as it is' }).click();
