@@ -39,7 +39,7 @@ const missingInWeek = `
   SELECT o.id AS organizer_id, o.name, p.value->>'start' AS period_start
   FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p(value)
   WHERE o.program_id = $1 AND (p.value->>'overdueAt')::timestamptz >= $2 AND (p.value->>'overdueAt')::timestamptz < $3
-    AND (p.value->>'overdueAt')::timestamptz <= $4
+    AND (p.value->>'overdueAt')::timestamptz <= $4 AND (p.value->>'overdue')::boolean
   ORDER BY o.name, period_start`;
 
 @Injectable()

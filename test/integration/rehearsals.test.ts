@@ -80,6 +80,11 @@ describe('rehearsing a season', () => {
     expect([unknown.status, JSON.stringify(unknown.body)]).toEqual([400, expect.stringContaining('debriefGraceful')]);
     const long = await rehearse(body({ season: { from: '2027-01-04T06:00:00Z', until: '2040-01-01T00:00:00Z' } }));
     expect([long.status, JSON.stringify(long.body)]).toEqual([400, expect.stringContaining('season')]);
+    // The work is bounded: people × periods × policies, and the steps of one person's season.
+    const heavy = await rehearse(body({ cohorts: [{ count: 5000, habit }], season: { periods: 52 } }));
+    expect([heavy.status, JSON.stringify(heavy.body)]).toEqual([400, expect.stringContaining('people × periods')]);
+    const endless = await rehearse(body({ cohorts: [{ count: 1, habit }], policy: { groupDebriefEvery: '1 second' } }));
+    expect([endless.status, JSON.stringify(endless.body)]).toEqual([422, expect.stringContaining('steps')]);
   });
 
   it('shows the season in Settings, and a change beside the policy as it is before it is saved', async () => {

@@ -269,7 +269,7 @@ describe("the coordinator's workspace (headless Chromium)", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByLabel('An offer lapses after').fill('10 days');
     await page.getByRole('button', { name: 'Save policy' }).click();
-    await page.getByText('Saved.').waitFor();
+    await page.getByText('Saved.', { exact: true }).waitFor();
     expect((await admin.ok('GET', `/api/programs/${own.id}`)).policy.offerExpiresAfter).toBe('10 days');
     await page.getByLabel('An offer lapses after').fill('soon');
     await page.getByRole('button', { name: 'Save policy' }).click();

@@ -32,7 +32,7 @@ export class HabitDto {
   lateBy: DurationRangeDto;
   @Nested(NumberRangeDto, { description: 'Hours a period' }) hoursPerPeriod: NumberRangeDto;
   @Decimal({ min: 0, max: 1, example: 0.8, description: 'Share of time sheets sent on time' }) timesheetOnTime: number;
-  @Decimal({ min: 0, max: 60, example: 1, description: 'Ride-alongs a month, on average' }) rideAlongsPerMonth: number;
+  @Decimal({ min: 0, max: 20, example: 1, description: 'Ride-alongs a month, on average' }) rideAlongsPerMonth: number;
   @Nested(PausesDto) pauses: PausesDto;
   @Decimal({ min: 0, max: 1, example: 0.05, description: 'Share of people who withdraw during the season' })
   quits: number;

@@ -8,17 +8,18 @@ import {
   endOfPeriods,
   rehearseSeason,
   seasonPeriodCount,
+  SeasonTooLargeError,
   type SeasonFigures,
 } from '../../domain/rehearsal/season';
 import type { FieldProblem } from '../../domain/field-problems';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
-import { InvalidInputError } from '../common/errors';
+import { InvalidInputError, RuleViolationError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
 import type { RehearsalDto, RehearsalResultDto } from './rehearsals.dto';
 
-/** The most people and periods a rehearsal plays (it answers within seconds for them). */
-export const rehearsalLimits = { people: 5_000, periods: 400 };
+/** The most a rehearsal plays: people, periods, and people × periods × policies (about 20 s on two cores). */
+export const rehearsalLimits = { people: 5_000, periods: 400, personPeriods: 150_000 };
 const year = 365 * 86_400_000;
 
 @Injectable()
@@ -32,56 +33,73 @@ export class RehearsalsService {
     const program = await this.programs.find(programId);
     this.access.assertReadProgram(caller, programId);
     const { season } = input;
+    const problems: FieldProblem[] = [];
+    const policyOf = (patch: PolicyPatch | undefined, field: string): ProgramPolicy => {
+      const policy = mergePolicy(program.policy, patch);
+      const named = (name: string) => `${field}.${name.replace(/^policy\./, '')}`;
+      problems.push(...policyProblems(policy).map((p) => ({ ...p, field: named(p.field) })));
+      return policy;
+    };
+    // With `compare`, the two compared are played (the first is usually the policy as it is), not `policy` too.
+    const policies = input.compare
+      ? input.compare.map((patch, i) => policyOf(patch as PolicyPatch, `compare.${i}`))
+      : [policyOf(input.policy as PolicyPatch | undefined, 'policy')];
+    if (problems.length) throw new InvalidInputError(problems);
+
     const from = season?.from ? Date.parse(season.from) : program.termStart.getTime();
     const calendar = {
       programId,
-      policy: program.policy,
       timezone: program.timezone,
       termStart: program.termStart.toISOString(),
       ...(program.termEnd ? { termEnd: program.termEnd.toISOString() } : {}),
       from,
     };
+    // So many periods of the (first) policy played.
     const until = season?.until
       ? Date.parse(season.until)
       : season?.periods
-        ? endOfPeriods(calendar, season.periods)
+        ? endOfPeriods({ ...calendar, policy: policies[0] }, season.periods)
         : (program.termEnd?.getTime() ?? from + year);
-    const problems = inputProblems(input, from, until);
+    problems.push(...inputProblems(input, from, until));
     if (season?.until && season.periods)
       problems.push({ field: 'season.periods', reason: 'give until or periods, not both' });
-    const policyOf = (patch: PolicyPatch | undefined, field: string): ProgramPolicy => {
-      const policy = mergePolicy(program.policy, patch);
-      problems.push(...policyProblems(policy).map((p) => ({ ...p, field: `${field}.${p.field}` })));
-      return policy;
-    };
-    const tried = policyOf(input.policy as PolicyPatch | undefined, 'policy');
-    const compared = (input.compare ?? []).map((patch, i) => policyOf(patch as PolicyPatch, `compare.${i}`));
+    const seasons = policies.map((policy) => ({
+      ...calendar,
+      policy,
+      until,
+      seed: input.seed ?? 1,
+      cohorts: input.cohorts.map((cohort) => ({
+        count: cohort.count,
+        startsAt: cohort.startsAt ? Date.parse(cohort.startsAt) : from,
+        stage: cohort.stage ?? 'active',
+        habit: cohort.habit,
+      })),
+    }));
+    // Every policy's periods are counted before any is played, and the whole work is bounded: a rehearsal runs on the
+    // API's event loop.
+    const periods = Math.max(...seasons.map((s) => seasonPeriodCount(s, rehearsalLimits.periods)));
+    const people = input.cohorts.reduce((sum, cohort) => sum + cohort.count, 0);
+    if (periods > rehearsalLimits.periods)
+      problems.push({ field: 'season', reason: `must span at most ${rehearsalLimits.periods} periods` });
+    else if (people * periods * seasons.length > rehearsalLimits.personPeriods)
+      problems.push({
+        field: 'cohorts',
+        reason: `people × periods × policies played must be at most ${rehearsalLimits.personPeriods} (it is ${people * periods * seasons.length})`,
+      });
     if (problems.length) throw new InvalidInputError(problems);
 
-    const play = (policy: ProgramPolicy) => {
-      const base = {
-        ...calendar,
-        policy,
-        until,
-        seed: input.seed ?? 1,
-        cohorts: input.cohorts.map((cohort) => ({
-          count: cohort.count,
-          startsAt: cohort.startsAt ? Date.parse(cohort.startsAt) : from,
-          stage: cohort.stage ?? 'active',
-          habit: cohort.habit,
-        })),
-      };
-      if (seasonPeriodCount(base, rehearsalLimits.periods) > rehearsalLimits.periods)
-        throw new InvalidInputError([
-          { field: 'season', reason: `must span at most ${rehearsalLimits.periods} periods` },
-        ]);
-      return rehearseSeason(base);
-    };
-    const result: RehearsalResultDto = play(tried);
-    if (compared.length === 2) {
-      const [a, b] = compared.map(play);
-      result.compared = [a, b];
-      result.differences = differences(a, b);
+    let played: SeasonFigures[];
+    try {
+      played = seasons.map(rehearseSeason);
+    } catch (error) {
+      if (error instanceof SeasonTooLargeError) throw new RuleViolationError(error.message);
+      throw error;
+    }
+    const [first, second] = played;
+    const result: RehearsalResultDto = { ...first };
+    if (second) {
+      result.compared = [first, second];
+      result.differences = differences(first, second);
     }
     return result;
   }

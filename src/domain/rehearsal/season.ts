@@ -166,6 +166,13 @@ export function endOfPeriods(input: Omit<SeasonInput, 'until' | 'cohorts' | 'see
 export const seasonPeriodCount = (input: SeasonInput, most = 400): number =>
   seasonPeriods(startFor(input, 'rehearsal-calendar', input.from).state, input.from, input.until, most + 1).length;
 
+/**
+ * The most a person's season may take (their actions and deadlines together): a policy whose deadlines come every
+ * second would otherwise play for ever.
+ */
+const mostSteps = 20_000;
+export class SeasonTooLargeError extends Error {}
+
 /** One person as the season left them: their record, what happened to them, and the actions taken, in order. */
 export interface PlayedPerson {
   cohort: number;
@@ -177,11 +184,13 @@ export interface PlayedPerson {
 
 /** The season played: every person of every cohort, each on their own clock, in the order of the cohorts. */
 export function playSeason(input: SeasonInput): PlayedPerson[] {
-  const random = seeded(input.seed);
   const people: PlayedPerson[] = [];
   input.cohorts.forEach((cohort, c) => {
-    for (let index = 0; index < cohort.count; index++)
+    for (let index = 0; index < cohort.count; index++) {
+      // Each person draws from a stream of their own: two policies compared play the same people.
+      const random = seeded((input.seed ^ Math.imul(c + 1, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0);
       people.push({ cohort: c, index, ...playPerson(input, cohort, `rehearsal-${c}-${index}`, random) });
+    }
   });
   return people;
 }
@@ -203,13 +212,14 @@ export function countSeason(input: SeasonInput, people: Omit<PlayedPerson, 'take
     const row: PeriodFigures = { start: iso(p.start), end: iso(p.end), currency, ...zero() };
     for (const { state, happened } of people) {
       for (const period of state.periods) {
+        // A debrief period ends on a season period's last instant: it is that period's.
         const due = Date.parse(period.end);
-        if (!within(due, p)) continue;
+        if (!(due > p.start && due <= p.end)) continue;
         row.debriefsDue += 1;
-        const sent = period.submittedAt ? Date.parse(period.submittedAt) : undefined;
-        if (sent === undefined) row.missing += 1;
-        else if (sent <= Date.parse(period.overdueAt)) row.onTime += 1;
-        else row.late += 1;
+        // Late as the record says it: sent after the overdue reminder (a pause holds that back).
+        if (!period.submittedAt) row.missing += 1;
+        else if (period.overdue) row.late += 1;
+        else row.onTime += 1;
       }
       for (const n of happened.notifications.filter((n) => within(n.at, p))) {
         const figure = countedKinds[n.kind];
@@ -287,7 +297,7 @@ function playPerson(
   const plan = <A extends Action>(at: number, action: A, actionInput: ActionInputs[A], actor = coordinator) => {
     // Whole seconds, as people act (and as a workflow's clock reads them exactly).
     const planned = {
-      at: Math.round(at / 1000) * 1000,
+      at: Math.ceil(at / 1000) * 1000,
       request: { action, input: actionInput, actor } as ActionRequest,
     };
     const place = queue.findIndex((p) => p.at > planned.at);
@@ -325,14 +335,18 @@ function playPerson(
       planned.payPeriods.add(period.start);
       const end = Date.parse(period.end);
       const at = random() < habit.timesheetOnTime ? end + hour : Math.max(end, Date.parse(period.dueAt)) + day;
-      const hours = Math.min(24, Math.round(between(habit.hoursPerPeriod) * 4) / 4);
-      const date = localDayOf(Math.max(now, end - hour), input.timezone);
-      plan(
-        at,
-        'submit-timesheet',
-        { periodStart: period.start, entries: [{ date, hours, kind: pay.workKinds[0] }] },
-        self,
-      );
+      // One line for each debrief period's worth of the pay period, on its last day.
+      const entries = [];
+      const cadence = durationMs(input.policy.debriefEvery);
+      for (let from = Date.parse(period.start); from < end; from += cadence) {
+        const date = localDayOf(Math.min(end, from + cadence) - hour, input.timezone);
+        entries.push({
+          date,
+          hours: Math.min(24, Math.round(between(habit.hoursPerPeriod) * 4) / 4),
+          kind: pay.workKinds[0],
+        });
+      }
+      plan(at, 'submit-timesheet', { periodStart: period.start, entries }, self);
     }
     // The coordinator approves a pay period an hour after it is complete (its time sheet and its debriefs in).
     for (const period of state.pay?.periods ?? []) {
@@ -367,7 +381,11 @@ function playPerson(
 
   // The next deadline is asked again only once the record has changed (as the workflow does).
   let upcoming = { version: -1, at: undefined as number | undefined };
-  for (;;) {
+  for (let steps = 0; ; steps++) {
+    if (steps > mostSteps)
+      throw new SeasonTooLargeError(
+        `a person's season takes more than ${mostSteps} steps: shorten the season or lengthen the policy's durations`,
+      );
     if (upcoming.version !== state.version) upcoming = { version: state.version, at: nextDeadline(state) };
     const deadline = upcoming.at;
     const next = queue[0];

@@ -143,6 +143,19 @@ function SeasonTable({ season, timezone }: { season: SeasonResultDto; timezone: 
   );
 }
 
+/** The API's fields the card's inputs stand for (its other problems, such as shares not summing to 1, go above). */
+const habitFields = [
+  'cohorts.0.count',
+  'cohorts.0.habit.onTime',
+  'cohorts.0.habit.late',
+  'cohorts.0.habit.missing',
+  'cohorts.0.habit.lateBy.from',
+  'cohorts.0.habit.lateBy.to',
+  'cohorts.0.habit.hoursPerPeriod.from',
+  'cohorts.0.habit.hoursPerPeriod.to',
+  'cohorts.0.habit.rideAlongsPerMonth',
+];
+
 /** The rehearsal card of Settings: habits, then the season as a chart, in words and as a table. */
 export function Rehearsal({ program }: { program: ProgramDto }) {
   const [habits, setHabits] = useState<Habits>(starting);
@@ -181,7 +194,7 @@ export function Rehearsal({ program }: { program: ProgramDto }) {
       <h2 id="rehearsal-heading">Rehearse this policy</h2>
       <p class="muted small">
         A season of this program played forward with the policy as it is: what it will ask of people, period by period,
-        before anyone is hired. Nothing is saved.
+        before anyone is hired. Nothing is stored.
       </p>
       <form
         onSubmit={(event) => {
@@ -191,7 +204,7 @@ export function Rehearsal({ program }: { program: ProgramDto }) {
       >
         <div class="grid-3">
           {field('count', 'Organizers', 'cohorts.0.count')}
-          {field('onTime', 'Debriefs on time (%)', 'cohorts.0.habit')}
+          {field('onTime', 'Debriefs on time (%)', 'cohorts.0.habit.onTime')}
           {field('late', 'Late (%)', 'cohorts.0.habit.late')}
           {field('missing', 'Missing (%)', 'cohorts.0.habit.missing')}
           {field('lateFrom', 'Late by at least', 'cohorts.0.habit.lateBy.from', 'Such as “1 day”')}
@@ -200,7 +213,7 @@ export function Rehearsal({ program }: { program: ProgramDto }) {
           {field('hoursTo', 'Hours a period, to', 'cohorts.0.habit.hoursPerPeriod.to')}
           {field('rideAlongsPerMonth', 'Ride-alongs a month', 'cohorts.0.habit.rideAlongsPerMonth')}
         </div>
-        <FormAlert error={error} fields={['cohorts']} />
+        <FormAlert error={error} fields={habitFields} />
         <p class="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Rehearsing…' : 'Rehearse'}
@@ -227,7 +240,7 @@ export function PolicyComparison({ program, result }: { program: ProgramDto; res
   const rows = [
     ['Overdue reminders', 'overdueReminders'],
     ['Escalations', 'escalations'],
-    ['Most at risk at once', 'atRisk'],
+    ['Most at risk at a period’s end', 'atRisk'],
     ['Debriefs missing', 'missing'],
     ['Time sheet reminders', 'timesheetsMissing'],
     ['Emails to members', 'memberMessages'],
