@@ -6,7 +6,7 @@ import { applyAction, fireDeadlines, nextDeadline, startOrganizer } from '../../
 import { currentRules, type Actor } from '../../src/domain/organizer';
 import { payPresets } from '../../src/domain/pay';
 import { mergePolicy, policyPresets } from '../../src/domain/policy';
-import { rehearseSeason, type SeasonInput } from '../../src/domain/rehearsal/season';
+import { rehearseSeason, typicalHabit, type SeasonInput } from '../../src/domain/rehearsal/season';
 import { anApplicationFor } from '../../dev/hiring-walk';
 import { log, record } from '../report';
 import { round } from '../stats';
@@ -29,17 +29,7 @@ function season(people: number): SeasonInput {
         count: people,
         startsAt: from,
         stage: 'active',
-        habit: {
-          onTime: 0.7,
-          late: 0.2,
-          missing: 0.1,
-          lateBy: { from: '1 day', to: '3 days' },
-          hoursPerPeriod: { from: 6, to: 12 },
-          timesheetOnTime: 0.8,
-          rideAlongsPerMonth: 1,
-          pauses: { share: 0.1, for: { from: '1 week', to: '3 weeks' } },
-          quits: 0.05,
-        },
+        habit: typicalHabit,
       },
     ],
   };

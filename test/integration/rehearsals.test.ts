@@ -3,6 +3,7 @@
 import { ApiClient, type Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aPolicy } from '../support/builders';
+import { typicalHabit } from '../../src/domain/rehearsal/season';
 import { join } from 'node:path';
 import { accessibilityProblems, screenshot, signedIn } from '../support/browser';
 import { outputDir } from '../support/histories';
@@ -22,17 +23,7 @@ describe('rehearsing a season', () => {
     await harness?.stop();
   });
 
-  const habit = {
-    onTime: 0.7,
-    late: 0.2,
-    missing: 0.1,
-    lateBy: { from: '1 day', to: '3 days' },
-    hoursPerPeriod: { from: 6, to: 12 },
-    timesheetOnTime: 0.8,
-    rideAlongsPerMonth: 1,
-    pauses: { share: 0.1, for: { from: '1 week', to: '3 weeks' } },
-    quits: 0.05,
-  };
+  const habit = typicalHabit;
   const body = (patch: Record<string, unknown> = {}) => ({
     season: { from: '2027-01-04T06:00:00Z', until: '2027-04-05T06:00:00Z' },
     cohorts: [{ count: 25, habit }],

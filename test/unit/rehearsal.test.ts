@@ -1,5 +1,5 @@
 // A season rehearsed in the domain (issue 32): the program's own lifecycle on a virtual clock, figures per period.
-import { rehearseSeason, type Habit, type SeasonInput } from '../../src/domain/rehearsal/season';
+import { rehearseSeason, typicalHabit, type Habit, type SeasonInput } from '../../src/domain/rehearsal/season';
 import { payPresets } from '../../src/domain/pay';
 import { aPolicy } from '../support/builders';
 
@@ -7,10 +7,10 @@ const day = 86_400_000;
 const monday = Date.parse('2027-01-04T06:00:00Z');
 
 const habit = (patch: Partial<Habit> = {}): Habit => ({
+  ...typicalHabit,
   onTime: 1,
   late: 0,
   missing: 0,
-  lateBy: { from: '1 day', to: '3 days' },
   hoursPerPeriod: { from: 8, to: 12 },
   timesheetOnTime: 1,
   rideAlongsPerMonth: 0,

@@ -14,9 +14,9 @@ import {
   seasonPeriods,
   type Habit,
   type Happened,
+  typicalHabit,
   type SeasonInput,
 } from '../../src/domain/rehearsal/season';
-import { startOrganizer } from '../../src/domain/lifecycle';
 import { aPolicy } from '../support/builders';
 import { aRecordingWorker, RecordingActivities, timeSkippingEnvironment } from '../support/workflow-harness';
 
@@ -24,13 +24,13 @@ const hour = 3_600_000;
 const day = 24 * hour;
 
 const habit = (patch: Partial<Habit>): Habit => ({
+  ...typicalHabit,
   onTime: 1,
   late: 0,
   missing: 0,
   lateBy: { from: '6 hours', to: '2 days' },
   hoursPerPeriod: { from: 6, to: 10 },
   timesheetOnTime: 1,
-  rideAlongsPerMonth: 1,
   pauses: { share: 0, for: { from: '1 week', to: '2 weeks' } },
   quits: 0,
   ...patch,
@@ -109,19 +109,7 @@ describe('a rehearsal against the real workflows', () => {
       const started = await Promise.all(handles);
 
       // The actions the rehearsal took, everyone's in time order, and each period's last instant (for who is at risk).
-      const reference = startOrganizer(
-        {
-          organizerId: 'calendar',
-          programId: input.programId,
-          application: anApplicationFor('calendar'),
-          policy: input.policy,
-          roster: { hasRoster: false, onRoster: false },
-          timezone: input.timezone,
-          termStart: input.termStart,
-        },
-        from,
-      ).state;
-      const periods = seasonPeriods(reference, from, input.until);
+      const periods = seasonPeriods(input, input.until);
       type Step = { at: number; person: number; take?: (typeof played)[number]['taken'][number] };
       const steps: Step[] = [
         ...played.flatMap((p, person) => p.taken.map((take) => ({ at: take.at, person, take }))),

@@ -40,6 +40,22 @@ export interface Habit {
   quits: number;
 }
 
+/**
+ * Habits most programs see, to start from: 70% of debriefs on time, 20% late by one to three days, 10% missing; a
+ * time sheet in on time four times in five; a ride-along a month; one in ten pauses once, one in twenty quits.
+ */
+export const typicalHabit: Habit = {
+  onTime: 0.7,
+  late: 0.2,
+  missing: 0.1,
+  lateBy: { from: '1 day', to: '3 days' },
+  hoursPerPeriod: { from: 6, to: 12 },
+  timesheetOnTime: 0.8,
+  rideAlongsPerMonth: 1,
+  pauses: { share: 0.1, for: { from: '1 week', to: '3 weeks' } },
+  quits: 0.05,
+};
+
 export interface Cohort {
   count: number;
   startsAt: number;
@@ -133,18 +149,21 @@ const coordinator: Actor = { id: 'rehearsal', role: 'coordinator' };
 const hour = 3_600_000;
 const day = 24 * hour;
 
+/** The program a season is played for and where it starts: what its calendar is made of. */
+export type SeasonCalendar = Pick<SeasonInput, 'programId' | 'policy' | 'timezone' | 'termStart' | 'termEnd' | 'from'>;
+
 /**
- * The season's periods: the program's debrief periods from its start (a local week for a weekly cadence); no more than
- * `most` of them.
+ * The season's periods: the program's debrief periods from `from` to `until` (a local week for a weekly cadence), as
+ * a person hired at its start has them; no more than `most` of them.
  */
 export function seasonPeriods(
-  reference: OrganizerState,
-  from: number,
+  calendar: SeasonCalendar,
   until: number,
   most = Infinity,
 ): { start: number; end: number }[] {
+  const reference = startFor(calendar, 'rehearsal-calendar', calendar.from).state;
   const periods: { start: number; end: number }[] = [];
-  for (let start = from; start < until && periods.length < most;) {
+  for (let start = calendar.from; start < until && periods.length < most;) {
     const end = Math.min(periodEnd(reference, start, periods.length === 0), until);
     periods.push({ start, end });
     start = end;
@@ -152,19 +171,13 @@ export function seasonPeriods(
   return periods;
 }
 
-/** When the season's `count`th period ends (its periods counted from `from`). */
-export function endOfPeriods(input: Omit<SeasonInput, 'until' | 'cohorts' | 'seed'>, count: number): number {
-  const reference = startFor(
-    { ...input, until: Infinity, cohorts: [], seed: 0 },
-    'rehearsal-calendar',
-    input.from,
-  ).state;
-  return seasonPeriods(reference, input.from, Infinity, count).pop()!.end;
-}
+/** When the season's `count`th period ends. */
+export const endOfPeriods = (calendar: SeasonCalendar, count: number): number =>
+  seasonPeriods(calendar, Infinity, count).pop()!.end;
 
 /** How many periods the season has, counted up to `most + 1` (to refuse one too long before playing it). */
 export const seasonPeriodCount = (input: SeasonInput, most = 400): number =>
-  seasonPeriods(startFor(input, 'rehearsal-calendar', input.from).state, input.from, input.until, most + 1).length;
+  seasonPeriods(input, input.until, most + 1).length;
 
 /**
  * The most a person's season may take (their actions and deadlines together): a policy whose deadlines come every
@@ -202,8 +215,7 @@ export const rehearseSeason = (input: SeasonInput): SeasonFigures => countSeason
  * they stood at each period's last instant): the rehearsal's figures, and a real season's to compare with them.
  */
 export function countSeason(input: SeasonInput, people: Omit<PlayedPerson, 'taken'>[]): SeasonFigures {
-  const reference = startFor(input, 'rehearsal-calendar', input.from).state;
-  const periods = seasonPeriods(reference, input.from, input.until);
+  const periods = seasonPeriods(input, input.until);
   const currency = offerCurrency(input.policy);
   const within = (at: number, p: { start: number; end: number }) => at >= p.start && at < p.end;
   const riskAt = (h: Happened, at: number) => h.atRisk.filter((r) => r.at <= at).pop()?.atRisk ?? false;
@@ -255,7 +267,7 @@ const zero = (): Record<Counted, number> =>
   Object.fromEntries(countedFigures.map((figure) => [figure, 0])) as Record<Counted, number>;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function startFor(input: SeasonInput, organizerId: string, at: number) {
+function startFor(input: SeasonCalendar, organizerId: string, at: number) {
   return startOrganizer(
     {
       organizerId,
