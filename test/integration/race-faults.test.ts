@@ -11,6 +11,7 @@ import { RunningPostgres, startEmbeddedPostgres } from '../../dev/stack/postgres
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { convergedDifferences, uncommittedAnswers } from '../support/consistency';
+import { outputDir, runChain, saveHistories } from '../support/histories';
 import { eventually } from '../support/eventually';
 import { expectAnswers, fire, racePolicy, raceSeed, seededRace, tally } from '../support/race';
 import { startWorkerProcess } from '../support/worker-process';
@@ -29,7 +30,13 @@ describe('the integrity race with faults', () => {
   // written before the stop then lost is not something the product can see (the daily reconcile pass repairs that).
   const startPostgres = () =>
     startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port: pgPort, logFile: join(scratch, 'pg.log') });
-  const startWorker = () => startWorkerProcess(harness.config.temporal.taskQueue, { DATABASE_URL: postgres.url });
+  // The worker's output and the histories of any organizer left differing go to test-output/, to replay a failure.
+  const startWorker = () =>
+    startWorkerProcess(
+      harness.config.temporal.taskQueue,
+      { DATABASE_URL: postgres.url },
+      join(outputDir, 'race-faults-worker.log'),
+    );
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'race-faults-'));
@@ -64,7 +71,12 @@ describe('the integrity race with faults', () => {
     );
     expectAnswers(outcomes, 'race-faults', [0, 200, 409, 422, 503]);
     await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
-    expect(await convergedDifferences(harness, organizerIds, 90_000)).toEqual([]);
+    const differences = await convergedDifferences(harness, organizerIds, 90_000);
+    for (const id of organizerIds.filter((id) => differences.some((line) => line.startsWith(id)))) {
+      const { runId } = await harness.temporal.workflow.getHandle(id).describe();
+      saveHistories(`race-faults-${id}`, await runChain(harness.temporal, id, runId));
+    }
+    expect(differences).toEqual([]);
     expect(await uncommittedAnswers(harness, outcomes)).toEqual([]);
   }
 
