@@ -20,6 +20,7 @@ import { OrganizersModule } from './organizers/organizers.module';
 import { ProgramsModule } from './programs/programs.module';
 import { PublicModule } from './public/public.module';
 import { RehearsalsModule } from './rehearsals/rehearsals.module';
+import { TrendsModule } from './trends/trends.module';
 import { StagesModule } from './stages/stages.module';
 import { WorkflowGatewayModule } from './temporal/workflow-gateway.module';
 
@@ -49,6 +50,7 @@ export class AppModule {
         GoalsModule,
         PayModule,
         RehearsalsModule,
+        TrendsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -9,6 +9,7 @@ import { OrganizerEntity } from './organizer.entity';
 import { ProgramActivityDayEntity } from './program-activity-day.entity';
 import { ProgramStageCountEntity } from './program-stage-count.entity';
 import { ProgramEntity } from './program.entity';
+import { ProgramStageWeekEntity, ProgramWeekEntity } from './program-week.entity';
 import { RideAlongEntity } from './ride-along.entity';
 import { RosterMemberEntity } from './roster-member.entity';
 import { StageTransitionEntity } from './stage-transition.entity';
@@ -40,6 +41,8 @@ export const entities = [
   WeeklyReportEntity,
   ProgramStageCountEntity,
   ProgramActivityDayEntity,
+  ProgramWeekEntity,
+  ProgramStageWeekEntity,
   AuditEntryEntity,
   DataKeyEntity,
   PayloadKeyEntity,
@@ -82,6 +85,8 @@ export {
   ProgramActivityDayEntity,
   ProgramEntity,
   ProgramStageCountEntity,
+  ProgramStageWeekEntity,
+  ProgramWeekEntity,
   RideAlongEntity,
   RosterMemberEntity,
   StageTransitionEntity,

@@ -37,6 +37,13 @@ export class ProgramEntity {
   @Column({ type: 'varchar', length: 320, nullable: true })
   nationalContactEmail: string | null;
 
+  /**
+   * How long a program week lasts where the debrief periods count as weeks (src/domain/trends.ts `periodWeekMs`);
+   * null: local calendar weeks. Kept from the policy by the repository, read by the weekly series' triggers.
+   */
+  @Column({ type: 'integer', nullable: true })
+  periodWeekMs: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

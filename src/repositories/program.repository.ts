@@ -2,6 +2,7 @@
 // audit entry and whatever else must commit with it (its schedule, a broadcast started): the caller's `within`.
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { periodWeekMs } from '../domain/trends';
 import { ProgramEntity, WeeklyReportEntity } from '../entities';
 import { type AuditEntry, AuditRepository } from './audit.repository';
 
@@ -49,7 +50,7 @@ export class ProgramRepository {
   /** Inserts the program; it commits only if `within` (its audit entry, its schedule) succeeds. */
   async insert(program: ProgramEntity, within: (audit: AuditInTransaction) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(ProgramEntity).insert(program);
+      await manager.getRepository(ProgramEntity).insert({ ...program, periodWeekMs: periodWeekMs(program.policy) });
       await within((entry) => this.audit.record(entry, manager));
     });
   }
@@ -72,7 +73,11 @@ export class ProgramRepository {
       return change(
         program,
         async (patch) => {
-          await programs.update({ id: programId }, patch);
+          // The length of its weeks follows the policy (src/domain/trends.ts).
+          await programs.update(
+            { id: programId },
+            patch.policy ? { ...patch, periodWeekMs: periodWeekMs(patch.policy) } : patch,
+          );
         },
         (entry) => this.audit.record(entry, manager),
       );

@@ -14,6 +14,7 @@ import { UserRepository } from './user.repository';
 import { SessionRepository } from './session.repository';
 import { PersonalTokenRepository } from './personal-token.repository';
 import { SingleSignOnRepository } from './single-sign-on.repository';
+import { TrendsRepository } from './trends.repository';
 import { WeeklyReportRepository } from './weekly-report.repository';
 
 const repositories = [
@@ -30,6 +31,7 @@ const repositories = [
   SessionRepository,
   PersonalTokenRepository,
   SingleSignOnRepository,
+  TrendsRepository,
   WeeklyReportRepository,
 ];
 

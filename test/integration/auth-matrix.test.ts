@@ -405,6 +405,11 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/organizers/${shared}` }),
     },
     {
+      route: 'GET /api/organizers/{organizerId}/trends',
+      expect: [200, 200, 200, 403, 200, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}/trends` }),
+    },
+    {
       route: 'GET /api/organizers/{organizerId}/notes',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/organizers/${shared}/notes` }),
@@ -588,6 +593,11 @@ describe('access matrix: every route × every caller', () => {
       route: 'GET /api/dashboard/pipeline.csv',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/dashboard/pipeline.csv?programId=${program.id}` }),
+    },
+    {
+      route: 'GET /api/dashboard/trends',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/dashboard/trends?programId=${program.id}` }),
     },
     {
       route: 'GET /api/notifications',

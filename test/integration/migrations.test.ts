@@ -8,6 +8,8 @@ import { PrivacyFixes1796200000000 } from '../../src/database/migrations/1796200
 import { openStages } from '../../src/domain/stages';
 import { openRemindersSql } from '../../src/repositories/organizer.repository';
 import { scratchDatabase } from '../support/scratch-database';
+import { weeklyRollupDrift } from '../support/weekly-rollups';
+import { WeeklyTrends1797800000000 } from '../../src/database/migrations/1797800000000-WeeklyTrends';
 
 describe('migrations', () => {
   it('bring a database to exactly the schema the entities describe', async () => {
@@ -109,6 +111,80 @@ describe('migrations', () => {
             { organizerId: moved.id, name: 'Erased member' },
           ],
         });
+      } finally {
+        await after.destroy();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("fill the weekly rollups from the records already there, by each program's own weeks", async () => {
+    const db = await scratchDatabase({ migrated: false });
+    const [weekly, fast, ana, ben] = Array.from({ length: 4 }, () => randomUUID());
+    const before = new DataSource({
+      ...dataSourceOptions(db.url),
+      migrations: migrations.slice(0, migrations.indexOf(WeeklyTrends1797800000000)),
+    });
+    try {
+      await before.initialize();
+      await before.runMigrations({ transaction: 'each' });
+      for (const [id, every] of [
+        [weekly, '7 days'],
+        [fast, '10 minutes'],
+      ])
+        await before.query(
+          `INSERT INTO programs (id, name, affiliate, kind, timezone, term_start, policy)
+           VALUES ($1, 'P', 'A', 'member_organizer', 'America/Chicago', now(), $2)`,
+          [id, JSON.stringify({ debriefEvery: every })],
+        );
+      for (const [id, programId] of [
+        [ana, weekly],
+        [ben, fast],
+      ]) {
+        await before.query(
+          `INSERT INTO organizers (id, program_id, member_id, name, email, local, stage, stage_entered_at, applied_at, hired_at,
+             at_risk, pending_debrief_periods, totals, version, projected_at)
+           VALUES ($1, $2, $3, 'Someone', 's@example.org', 'Local 7', 'training', now(), now() - interval '20 days', now(),
+             true, $4, '{}', 1, now())`,
+          [id, programId, `M-${id.slice(0, 6)}`, JSON.stringify([{ end: new Date().toISOString(), overdue: true }])],
+        );
+        await before.query(
+          `INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor)
+           VALUES ($1, 1, NULL, 'applied', now() - interval '20 days', 'x'), ($1, 2, 'applied', 'training', now(), 'x')`,
+          [id],
+        );
+        await before.query(
+          `INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours,
+             conversations, one_on_ones, leaders_identified, in_person, group_debrief)
+           VALUES ($1, now() - interval '14 days', $2, now() - interval '7 days', now(), 'x', true, 6, 7, 1, 1, false, false)`,
+          [id, programId],
+        );
+        await before.query(
+          `INSERT INTO ride_alongs (organizer_id, key, date, staff, recorded_by) VALUES ($1, '2026-11-03|jo', '2026-11-03', 'Jo', 'x')`,
+          [id],
+        );
+      }
+    } finally {
+      await before.destroy();
+    }
+    try {
+      await runMigrations(db.url);
+      const after = await new DataSource(dataSourceOptions(db.url)).initialize();
+      try {
+        for (const programId of [weekly, fast]) {
+          expect(await weeklyRollupDrift(after, programId)).toEqual([]);
+          const [kept] = await after.query(
+            `SELECT sum(applications)::int AS applications, sum(debriefs_late)::int AS late, sum(ride_alongs)::int AS rides,
+               sum(at_risk_change)::int AS at_risk FROM program_weeks WHERE program_id = $1`,
+            [programId],
+          );
+          expect(kept).toEqual({ applications: 1, late: 1, rides: 1, at_risk: 1 });
+        }
+        const weeks = await after.query('SELECT DISTINCT week FROM program_weeks WHERE program_id = $1', [weekly]);
+        expect(weeks.every(({ week }: { week: string }) => /^\d{4}-\d{2}-\d{2}$/.test(week))).toBe(true);
+        const [{ period_week_ms }] = await after.query('SELECT period_week_ms FROM programs WHERE id = $1', [fast]);
+        expect(period_week_ms).toBe(600_000);
       } finally {
         await after.destroy();
       }

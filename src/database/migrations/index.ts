@@ -29,6 +29,7 @@ import { Ineligibility1797400000000 } from './1797400000000-Ineligibility';
 import { SessionNationalOrganizer1797500000000 } from './1797500000000-SessionNationalOrganizer';
 import { LinkSubjectLonger1797600000000 } from './1797600000000-LinkSubjectLonger';
 import { MemberLanguages1797700000000 } from './1797700000000-MemberLanguages';
+import { WeeklyTrends1797800000000 } from './1797800000000-WeeklyTrends';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   SessionNationalOrganizer1797500000000,
   LinkSubjectLonger1797600000000,
   MemberLanguages1797700000000,
+  WeeklyTrends1797800000000,
 ];

@@ -1,0 +1,97 @@
+// Rows of weekly figures made into the series a chart draws: every week from the first to the last (running states
+// carried through weeks nothing happened in), then cut to the window asked for.
+import { onTimeRate, type ProgramTrendMetric, seriesNames, weekLabels } from '../../domain/trends';
+import { stages } from '../../domain/stages';
+import type { MedianWeekRow, StageWeekRow, WeekFiguresRow } from '../../repositories/trends.repository';
+import type { TrendsDto } from './trends.dto';
+
+/** Weeks shown when no `from` is given. */
+export const defaultWeeks = 12;
+
+/** One week as the series read it: its figures, and the states it ended in. */
+interface WeekView {
+  figures?: WeekFiguresRow;
+  atRisk: number;
+  inStage: Record<string, number>;
+  medians?: Map<string, number>;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const count = (view: WeekView, key: keyof Omit<WeekFiguresRow, 'week'>) => Number(view.figures?.[key] ?? 0);
+const settled = (view: WeekView) => ({
+  onTime: count(view, 'debriefs_on_time'),
+  late: count(view, 'debriefs_late'),
+  missing: count(view, 'debriefs_missing'),
+});
+
+/** Each metric's value in a week; a per-stage metric's by stage. */
+const valueOf: Record<ProgramTrendMetric, (view: WeekView, stage: string) => number | null> = {
+  applications: (view) => count(view, 'applications'),
+  hires: (view) => count(view, 'hires'),
+  atRisk: (view) => view.atRisk,
+  inStage: (view, stage) => view.inStage[stage] ?? 0,
+  medianHoursInStage: (view, stage) => {
+    const median = view.medians?.get(stage);
+    return median === undefined ? null : round(median, 1);
+  },
+  debriefsDue: (view) =>
+    count(view, 'debriefs_on_time') +
+    count(view, 'debriefs_late') +
+    count(view, 'debriefs_pending') +
+    count(view, 'debriefs_missing'),
+  debriefsOnTime: (view) => count(view, 'debriefs_on_time'),
+  debriefsLate: (view) => count(view, 'debriefs_late'),
+  debriefsMissing: (view) => count(view, 'debriefs_missing'),
+  onTimeRate: (view) => onTimeRate(settled(view)),
+  hours: (view) => round(count(view, 'hours'), 2),
+  conversations: (view) => count(view, 'conversations'),
+  oneOnOnes: (view) => count(view, 'one_on_ones'),
+  leadersIdentified: (view) => count(view, 'leaders_identified'),
+  rideAlongs: (view) => count(view, 'ride_alongs'),
+};
+
+/** The weeks of `all` a window shows: from `from` (or the latest `defaultWeeks`) to before `until`. */
+function shownWeeks(all: string[], window: { from?: string; until?: string }): Set<string> {
+  const before = window.until ? all.filter((week) => week < window.until!) : all;
+  return new Set(window.from ? before.filter((week) => week >= window.from!) : before.slice(-defaultWeeks));
+}
+
+export function trendSeries(
+  rows: { weeks: WeekFiguresRow[]; stages?: StageWeekRow[]; medians?: MedianWeekRow[] },
+  metrics: readonly string[],
+  window: { from?: string; until?: string },
+): TrendsDto {
+  const byWeek = <R extends { week: string }>(list: R[] = []) => {
+    const found = new Map<string, R[]>();
+    for (const row of list) found.set(row.week, [...(found.get(row.week) ?? []), row]);
+    return found;
+  };
+  const figures = byWeek(rows.weeks);
+  const moves = byWeek(rows.stages);
+  const medians = byWeek(rows.medians);
+  const all = weekLabels([...figures.keys(), ...moves.keys(), ...medians.keys()]);
+  const shown = shownWeeks(all, window);
+  const names = seriesNames(metrics);
+  const series: Record<string, (number | null)[]> = Object.fromEntries(names.map((name) => [name, []]));
+  const inStage: Record<string, number> = Object.fromEntries(stages.map((stage) => [stage, 0]));
+  let atRisk = 0;
+  const weeks: string[] = [];
+  for (const week of all) {
+    const [found] = figures.get(week) ?? [];
+    if (found) atRisk = found.at_risk;
+    for (const row of moves.get(week) ?? []) inStage[row.stage] = row.people;
+    if (!shown.has(week)) continue;
+    weeks.push(week);
+    const view: WeekView = {
+      figures: found,
+      atRisk,
+      inStage,
+      medians: new Map((medians.get(week) ?? []).map((row) => [row.stage, Number(row.median_hours)])),
+    };
+    for (const name of names) {
+      const [metric, stage] = name.split('.');
+      series[name].push(valueOf[metric as ProgramTrendMetric](view, stage));
+    }
+  }
+  return { weeks, series };
+}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { organizerTrendMetrics, programTrendMetrics } from '../../domain/trends';
+import { IsDay, Optional } from '../common/validators';
+
+export class TrendWindowQuery {
+  @ApiPropertyOptional({
+    example: '2027-01-04',
+    description: 'Weeks starting on or after this day (a week is named by its local Monday); default: the latest 12',
+  })
+  @Optional()
+  @IsDay()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-04-05', description: 'Weeks starting before this day; default: every one' })
+  @Optional()
+  @IsDay()
+  until?: string;
+}
+
+export class ProgramTrendsQuery extends TrendWindowQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One program; default: every program the caller may read' })
+  @Optional()
+  @IsUUID()
+  programId?: string;
+
+  @ApiPropertyOptional({ example: 'Local 99', description: "One Local's organizers (as their records name it)" })
+  @Optional()
+  @IsString()
+  @MaxLength(100)
+  local?: string;
+
+  @ApiPropertyOptional({
+    example: 'debriefsOnTime,debriefsDue,conversations',
+    description: `Comma-separated, any of: ${programTrendMetrics.join(', ')}; default: all`,
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(1000)
+  metrics?: string;
+}
+
+export class OrganizerTrendsQuery extends TrendWindowQuery {
+  @ApiPropertyOptional({
+    example: 'hours,conversations',
+    description: `Comma-separated, any of: ${organizerTrendMetrics.join(', ')}; default: all`,
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(1000)
+  metrics?: string;
+}
+
+export class TrendsDto {
+  @ApiProperty({
+    type: [String],
+    description:
+      "The weeks, oldest first, each named by its local Monday (YYYY-MM-DD); in a program whose debrief periods count as weeks, by the period's start instant",
+  })
+  weeks: string[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'number', nullable: true } },
+    description:
+      'One value per week for each metric asked for (`inStage.<stage>` and `medianHoursInStage.<stage>` per stage); null where a rate or median has nothing to count',
+  })
+  series: Record<string, (number | null)[]>;
+}

@@ -1,0 +1,78 @@
+// National's weekly series (issue 33): what a program week is and which figures each week has. The figures are summed
+// by PostgreSQL (migration WeeklyTrends); the rules for what a week is and which figures exist live here.
+import { Temporal } from 'temporal-polyfill';
+import { parseDuration } from './durations';
+import type { ProgramPolicy } from './policy';
+import { stages } from './stages';
+
+const weekMs = 7 * 86_400_000;
+
+/**
+ * How long a program week lasts where the program's debrief periods count as its weeks (a cadence shorter than a
+ * week, as in the demo and in tests), or null: its weeks are local calendar weeks, Monday to Monday.
+ */
+export function periodWeekMs(policy: Pick<ProgramPolicy, 'debriefEvery'>): number | null {
+  const every = parseDuration(policy.debriefEvery);
+  return every !== undefined && every < weekMs ? every : null;
+}
+
+/** The figures of one organizer's week. */
+export const organizerTrendMetrics = [
+  'debriefsDue',
+  'debriefsOnTime',
+  'debriefsLate',
+  'debriefsMissing',
+  'onTimeRate',
+  'hours',
+  'conversations',
+  'oneOnOnes',
+  'leadersIdentified',
+  'rideAlongs',
+] as const;
+export type OrganizerTrendMetric = (typeof organizerTrendMetrics)[number];
+
+/** The figures of a program's (or a Local's) week. `inStage` and `medianHoursInStage` have one series per stage. */
+export const programTrendMetrics = [
+  'applications',
+  'hires',
+  'inStage',
+  'medianHoursInStage',
+  'atRisk',
+  ...organizerTrendMetrics,
+] as const;
+export type ProgramTrendMetric = (typeof programTrendMetrics)[number];
+
+/** Metrics with one series per stage, named `<metric>.<stage>`. */
+export const perStageMetrics: readonly ProgramTrendMetric[] = ['inStage', 'medianHoursInStage'];
+
+/** The series a list of metrics asks for, by name: a per-stage metric gives one series per stage. */
+export function seriesNames(metrics: readonly string[]): string[] {
+  return metrics.flatMap((metric) =>
+    perStageMetrics.includes(metric as ProgramTrendMetric) ? stages.map((stage) => `${metric}.${stage}`) : [metric],
+  );
+}
+
+const isDay = (label: string) => /^\d{4}-\d{2}-\d{2}$/.test(label);
+
+/**
+ * Every week from the first label found to the last: local calendar weeks (their Mondays) with the weeks nothing
+ * happened in filled in; weeks that are debrief periods only where something happened.
+ */
+export function weekLabels(found: Iterable<string>): string[] {
+  const labels = [...new Set(found)].sort();
+  if (labels.length < 2 || !labels.every(isDay)) return labels;
+  const last = Temporal.PlainDate.from(labels.at(-1)!);
+  const weeks: string[] = [];
+  let week = Temporal.PlainDate.from(labels[0]);
+  while (Temporal.PlainDate.compare(week, last) <= 0) {
+    weeks.push(week.toString());
+    week = week.add({ days: 7 });
+  }
+  return weeks;
+}
+
+/** On time over due and past its grace (on time, late or missing); null for a week with none. */
+export function onTimeRate(week: { onTime: number; late: number; missing: number }): number | null {
+  const settled = week.onTime + week.late + week.missing;
+  return settled ? Math.round((week.onTime / settled) * 1000) / 1000 : null;
+}

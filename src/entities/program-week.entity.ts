@@ -1,0 +1,78 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A program's figures per week and Local, kept exact by triggers on the records they count (migration WeeklyTrends),
+ * in the transaction that writes them. `week` names the program week (src/domain/trends.ts): its local Monday
+ * (YYYY-MM-DD), or the start instant of a debrief period where periods count as weeks. Figures that are states
+ * rather than events (at risk) are kept as the week's net change; the week's end state is their running sum.
+ */
+@Entity({ name: 'program_weeks' })
+export class ProgramWeekEntity {
+  @PrimaryColumn('uuid')
+  programId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  week: string;
+
+  /** The organizers' Local ('' when none is recorded). */
+  @PrimaryColumn({ type: 'varchar', length: 100, default: '' })
+  local: string;
+
+  @Column({ type: 'integer', default: 0 })
+  applications: number;
+
+  @Column({ type: 'integer', default: 0 })
+  hires: number;
+
+  @Column({ type: 'integer', default: 0 })
+  atRiskChange: number;
+
+  /** Debriefs whose period ended in the week, by what became of them. */
+  @Column({ type: 'integer', default: 0 })
+  debriefsOnTime: number;
+
+  @Column({ type: 'integer', default: 0 })
+  debriefsLate: number;
+
+  /** Not submitted, still within the grace. */
+  @Column({ type: 'integer', default: 0 })
+  debriefsPending: number;
+
+  /** Not submitted, grace over. */
+  @Column({ type: 'integer', default: 0 })
+  debriefsMissing: number;
+
+  @Column({ type: 'double precision', default: 0 })
+  hours: number;
+
+  @Column({ type: 'integer', default: 0 })
+  conversations: number;
+
+  @Column({ type: 'integer', default: 0 })
+  oneOnOnes: number;
+
+  @Column({ type: 'integer', default: 0 })
+  leadersIdentified: number;
+
+  @Column({ type: 'integer', default: 0 })
+  rideAlongs: number;
+}
+
+/** A program's moves into (+) and out of (−) each stage per week and Local; people in a stage at a week's end are their running sum. */
+@Entity({ name: 'program_stage_weeks' })
+export class ProgramStageWeekEntity {
+  @PrimaryColumn('uuid')
+  programId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  week: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 100, default: '' })
+  local: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  stage: string;
+
+  @Column({ type: 'integer', default: 0 })
+  moves: number;
+}

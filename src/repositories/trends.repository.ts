@@ -1,0 +1,107 @@
+// The weekly series (issue 33): a program's (or a Local's) from the rollups the WeeklyTrends migration keeps, one
+// organizer's from their own records, both bucketed by the same SQL function (program_week). Every week is read (a
+// program has a few hundred at most): running states need the weeks before a window, which the caller cuts.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Whose figures a series sums: some programs (every one when undefined), or one Local of them. */
+export interface TrendScope {
+  programIds: string[] | undefined;
+  local?: string;
+}
+
+/** A week's event figures, and its running states (at risk) as of the week's end. */
+export interface WeekFiguresRow {
+  week: string;
+  applications: number;
+  hires: number;
+  at_risk: number;
+  debriefs_on_time: number;
+  debriefs_late: number;
+  debriefs_pending: number;
+  debriefs_missing: number;
+  hours: number;
+  conversations: number;
+  one_on_ones: number;
+  leaders_identified: number;
+  ride_alongs: number;
+}
+
+/** People in a stage at the end of a week in which someone entered or left it. */
+export interface StageWeekRow {
+  week: string;
+  stage: string;
+  people: number;
+}
+
+export interface MedianWeekRow {
+  week: string;
+  stage: string;
+  median_hours: number;
+}
+
+const eventSums = `sum(debriefs_on_time)::int AS debriefs_on_time, sum(debriefs_late)::int AS debriefs_late,
+  sum(debriefs_pending)::int AS debriefs_pending, sum(debriefs_missing)::int AS debriefs_missing,
+  sum(hours)::float8 AS hours, sum(conversations)::int AS conversations, sum(one_on_ones)::int AS one_on_ones,
+  sum(leaders_identified)::int AS leaders_identified, sum(ride_alongs)::int AS ride_alongs`;
+
+const programWeeks = `
+  SELECT week, sum(applications)::int AS applications, sum(hires)::int AS hires,
+    (sum(sum(at_risk_change)) OVER (ORDER BY week))::int AS at_risk, ${eventSums}
+  FROM program_weeks WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND ($2::varchar IS NULL OR local = $2)
+  GROUP BY week ORDER BY week`;
+
+const stageWeeks = `
+  SELECT week, stage, (sum(sum(moves)) OVER (PARTITION BY stage ORDER BY week))::int AS people
+  FROM program_stage_weeks WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND ($2::varchar IS NULL OR local = $2)
+  GROUP BY week, stage ORDER BY week`;
+
+// A stay in a stage ends with the transition out of it; it began with the one before (the same organizer's).
+const medianWeeks = `
+  WITH stays AS (
+    SELECT t.from_stage AS stage, program_week(o.program_id, t.at) AS week,
+      extract(epoch FROM t.at - lag(t.at) OVER (PARTITION BY t.organizer_id ORDER BY t.seq)) / 3600 AS hours
+    FROM stage_transitions t JOIN organizers o ON o.id = t.organizer_id
+    WHERE ($1::uuid[] IS NULL OR o.program_id = ANY ($1)) AND ($2::varchar IS NULL OR o.local = $2)
+  )
+  SELECT week, stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours
+  FROM stays WHERE stage IS NOT NULL AND hours IS NOT NULL
+  GROUP BY week, stage ORDER BY week`;
+
+// What each of the organizer's records adds to their weeks: the same figures the rollups' triggers count.
+const organizerWeeks = `
+  SELECT week, 0 AS applications, 0 AS hires, 0 AS at_risk, ${eventSums} FROM (
+    SELECT program_week(d.program_id, d.period_end) AS week, (NOT d.late)::int AS debriefs_on_time,
+      d.late::int AS debriefs_late, 0 AS debriefs_pending, 0 AS debriefs_missing, d.hours, d.conversations,
+      d.one_on_ones, d.leaders_identified, 0 AS ride_alongs
+    FROM debriefs d WHERE d.organizer_id = $1
+    UNION ALL
+    SELECT program_week(o.program_id, (p->>'end')::timestamptz), 0, 0, (NOT (p->>'overdue')::boolean)::int,
+      (p->>'overdue')::boolean::int, 0, 0, 0, 0, 0
+    FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p WHERE o.id = $1
+    UNION ALL
+    SELECT program_week(o.program_id, r.date::date::timestamp AT TIME ZONE pr.timezone), 0, 0, 0, 0, 0, 0, 0, 0, 1
+    FROM ride_alongs r JOIN organizers o ON o.id = r.organizer_id JOIN programs pr ON pr.id = o.program_id
+    WHERE r.organizer_id = $1
+  ) f GROUP BY week ORDER BY week`;
+
+@Injectable()
+export class TrendsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async programWeeks(
+    scope: TrendScope,
+  ): Promise<{ weeks: WeekFiguresRow[]; stages: StageWeekRow[]; medians: MedianWeekRow[] }> {
+    const parameters = [scope.programIds ?? null, scope.local ?? null];
+    const [weeks, stages, medians] = await Promise.all([
+      this.dataSource.query(programWeeks, parameters),
+      this.dataSource.query(stageWeeks, parameters),
+      this.dataSource.query(medianWeeks, parameters),
+    ]);
+    return { weeks, stages, medians };
+  }
+
+  organizerWeeks(organizerId: string): Promise<WeekFiguresRow[]> {
+    return this.dataSource.query(organizerWeeks, [organizerId]);
+  }
+}

@@ -1,0 +1,220 @@
+// The weekly series against a fixture of known organizers in New York, every figure worked out by hand below. The
+// fixture spans the week daylight saving time ends (Monday 26 October 2026 to Monday 2 November: 169 hours) and a
+// paused organizer (no period owed while paused). The rollups are kept by triggers on the records, so the fixture
+// writes records only, as a projection would; corrections (a late debrief, a removal) must leave the sums true.
+import { randomUUID } from 'node:crypto';
+import { ApiClient, Program } from '../support/api-client';
+import { aFastPolicy } from '../support/builders';
+import { weeklyRollupDrift } from '../support/weekly-rollups';
+import { AppHarness } from '../support/app-harness';
+
+const W1 = '2026-10-19';
+const W2 = '2026-10-26'; // the week clocks go back (Sunday 1 November, 02:00)
+const W3 = '2026-11-02';
+
+describe('weekly trends', () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let program: Program;
+  let ana: string;
+  let ben: string;
+
+  const q = (sql: string, parameters: unknown[] = []) => harness.dataSource.query(sql, parameters);
+
+  async function organizer(o: {
+    local: string;
+    stage: string;
+    applied: string;
+    hired?: string;
+    atRisk?: boolean;
+    pending?: { end: string; overdue: boolean }[];
+  }): Promise<string> {
+    const id = randomUUID();
+    await q(
+      `INSERT INTO organizers (id, program_id, member_id, name, email, local, stage, stage_entered_at, applied_at, hired_at,
+         at_risk, pending_debrief_periods, totals, version, projected_at)
+       VALUES ($1, $2, $3, 'Fixture', 'f@example.org', $4, $9, $5, $5, $6, $7, $8, '{}', 1, now())`,
+      [
+        id,
+        program.id,
+        `T-${id.slice(0, 8)}`,
+        o.local,
+        o.applied,
+        o.hired ?? null,
+        o.atRisk ?? false,
+        JSON.stringify((o.pending ?? []).map((p) => ({ start: p.end, overdueAt: p.end, ...p }))),
+        o.stage,
+      ],
+    );
+    return id;
+  }
+
+  async function transitions(organizerId: string, moves: [string | null, string, string][]) {
+    for (const [i, [from, to, at]] of moves.entries())
+      await q(
+        `INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor) VALUES ($1, $2, $3, $4, $5, 'fixture')`,
+        [organizerId, i + 1, from, to, at],
+      );
+  }
+
+  async function debrief(
+    organizerId: string,
+    end: string,
+    d: { late?: boolean; hours: number; conversations: number; oneOnOnes: number; leaders: number },
+  ) {
+    await q(
+      `INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours,
+         conversations, one_on_ones, leaders_identified, in_person, group_debrief)
+       VALUES ($1, $2::timestamptz - interval '7 days', $3, $2, $2, 'fixture', $4, $5, $6, $7, $8, false, false)`,
+      [organizerId, end, program.id, d.late ?? false, d.hours, d.conversations, d.oneOnOnes, d.leaders],
+    );
+  }
+
+  const trends = (query: string) => admin.ok('GET', `/api/dashboard/trends?programId=${program.id}&${query}`);
+
+  beforeAll(async () => {
+    harness = await AppHarness.start({}, { worker: false });
+    admin = new ApiClient(harness);
+    program = await admin.createProgram({}, { timezone: 'America/New_York' });
+    // Ana (Local 1): applied in W1, screened two days later, hired in W2; an on-time debrief in W1, a late one for the
+    // period that ended Sunday 1 November 23:30 EST (already Monday in UTC: still W2 here), a ride-along that Sunday,
+    // and the debrief due Friday 6 November missing.
+    ana = await organizer({
+      local: 'Local 1',
+      stage: 'training',
+      applied: '2026-10-20T14:00:00Z',
+      hired: '2026-10-28T15:00:00Z',
+      pending: [{ end: '2026-11-06T22:00:00Z', overdue: true }],
+    });
+    await transitions(ana, [
+      [null, 'applied', '2026-10-20T14:00:00Z'],
+      ['applied', 'screening', '2026-10-22T14:00:00Z'],
+      ['screening', 'training', '2026-10-28T15:00:00Z'],
+    ]);
+    await debrief(ana, '2026-10-23T21:00:00Z', { hours: 10, conversations: 20, oneOnOnes: 2, leaders: 1 });
+    await debrief(ana, '2026-11-02T04:30:00Z', { late: true, hours: 5, conversations: 8, oneOnOnes: 1, leaders: 0 });
+    await q(
+      `INSERT INTO ride_alongs (organizer_id, key, date, staff, recorded_by) VALUES ($1, '2026-11-01|jo', '2026-11-01', 'Jo', 'fixture')`,
+      [ana],
+    );
+    // Ben (Local 2): applied in W2, paused through it (nothing owed), screened in W3 with a debrief still in its grace;
+    // at risk now.
+    ben = await organizer({
+      local: 'Local 2',
+      stage: 'screening',
+      applied: '2026-10-27T12:00:00Z',
+      atRisk: true,
+      pending: [{ end: '2026-11-06T22:00:00Z', overdue: false }],
+    });
+    await transitions(ben, [
+      [null, 'applied', '2026-10-27T12:00:00Z'],
+      ['applied', 'screening', '2026-11-03T12:00:00Z'],
+    ]);
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it("names weeks by the program's local Mondays and fills the weeks nothing happened in", async () => {
+    const { weeks } = await trends(`from=${W1}&metrics=applications`);
+    // From W1 to the week Ben became at risk (the current one), every Monday.
+    expect(weeks.slice(0, 4)).toEqual([W1, W2, W3, '2026-11-09']);
+    const monday = new Date(weeks.at(-1) + 'T12:00:00Z');
+    expect(monday.getUTCDay()).toBe(1);
+    expect(Date.now() - monday.getTime()).toBeLessThan(8 * 86_400_000);
+  });
+
+  it('computes each figure as worked out by hand', async () => {
+    const { weeks, series } = await trends(`from=${W1}&until=2026-11-09`);
+    expect(weeks).toEqual([W1, W2, W3]);
+    expect(series.applications).toEqual([1, 1, 0]);
+    expect(series.hires).toEqual([0, 1, 0]);
+    expect(series['inStage.applied']).toEqual([0, 1, 0]);
+    expect(series['inStage.screening']).toEqual([1, 0, 1]);
+    expect(series['inStage.training']).toEqual([0, 1, 1]);
+    // Ana 48 h in applied (W1) and 145 h in screening (W2); Ben 168 h in applied (W3), across the hour clocks went
+    // back: 08:00 EDT to 07:00 EST a week later.
+    expect(series['medianHoursInStage.applied']).toEqual([48, null, 168]);
+    expect(series['medianHoursInStage.screening']).toEqual([null, 145, null]);
+    expect(series.debriefsDue).toEqual([1, 1, 2]);
+    expect(series.debriefsOnTime).toEqual([1, 0, 0]);
+    expect(series.debriefsLate).toEqual([0, 1, 0]);
+    expect(series.debriefsMissing).toEqual([0, 0, 1]);
+    // W3: Ana's missing, Ben's still within its grace (not counted yet).
+    expect(series.onTimeRate).toEqual([1, 0, 0]);
+    expect(series.hours).toEqual([10, 5, 0]);
+    expect(series.conversations).toEqual([20, 8, 0]);
+    expect(series.oneOnOnes).toEqual([2, 1, 0]);
+    expect(series.leadersIdentified).toEqual([1, 0, 0]);
+    expect(series.rideAlongs).toEqual([0, 1, 0]);
+    expect(series.atRisk).toEqual([0, 0, 0]);
+    const now = await trends(`metrics=atRisk`);
+    expect(now.series.atRisk.at(-1)).toBe(1);
+  });
+
+  it("gives one Local's weeks, and one organizer's own", async () => {
+    const local = await trends(`from=${W1}&until=2026-11-09&local=${encodeURIComponent('Local 2')}`);
+    expect(local.weeks).toEqual([W2, W3]);
+    expect(local.series.applications).toEqual([1, 0]);
+    expect(local.series['inStage.applied']).toEqual([1, 0]);
+    expect(local.series.debriefsDue).toEqual([0, 1]);
+    const own = await admin.ok('GET', `/api/organizers/${ana}/trends?from=${W1}`);
+    expect(own.weeks).toEqual([W1, W2, W3]);
+    expect(own.series.debriefsOnTime).toEqual([1, 0, 0]);
+    expect(own.series.debriefsLate).toEqual([0, 1, 0]);
+    expect(own.series.debriefsMissing).toEqual([0, 0, 1]);
+    expect(own.series.rideAlongs).toEqual([0, 1, 0]);
+    expect(own.series.hours).toEqual([10, 5, 0]);
+    expect(Object.keys(own.series)).not.toContain('applications');
+  });
+
+  it('stays true when a missing debrief comes in late and a debrief is taken back', async () => {
+    await debrief(ana, '2026-11-06T22:00:00Z', { late: true, hours: 3, conversations: 4, oneOnOnes: 0, leaders: 2 });
+    await q(`UPDATE organizers SET pending_debrief_periods = '[]', version = 2 WHERE id = $1`, [ana]);
+    await q(`DELETE FROM debriefs WHERE organizer_id = $1 AND period_end = '2026-11-02T04:30:00Z'`, [ana]);
+    await q(`DELETE FROM ride_alongs WHERE organizer_id = $1`, [ana]);
+    const { series } = await trends(`from=${W1}&until=2026-11-09`);
+    expect(series.debriefsDue).toEqual([1, 0, 2]);
+    expect(series.debriefsLate).toEqual([0, 0, 1]);
+    expect(series.debriefsMissing).toEqual([0, 0, 0]);
+    expect(series.hours).toEqual([10, 0, 3]);
+    expect(series.leadersIdentified).toEqual([1, 0, 2]);
+    expect(series.rideAlongs).toEqual([0, 0, 0]);
+    expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([]);
+    // The oracle sees a rollup changed behind the records' back.
+    await q(`UPDATE program_weeks SET hours = hours + 1 WHERE program_id = $1 AND week = $2`, [program.id, W1]);
+    expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([expect.stringContaining(W1)]);
+    await q(`UPDATE program_weeks SET hours = hours - 1 WHERE program_id = $1 AND week = $2`, [program.id, W1]);
+  });
+
+  it('counts debrief periods as weeks where the cadence is shorter than a week', async () => {
+    const fast = await admin.createProgram(aFastPolicy({ debriefEvery: '10 minutes' }));
+    const [{ created_at: created }] = await q(`SELECT created_at FROM programs WHERE id = $1`, [fast.id]);
+    const id = randomUUID();
+    const appliedAt = new Date(created.getTime() + 25 * 60_000);
+    await q(
+      `INSERT INTO organizers (id, program_id, member_id, name, email, stage, stage_entered_at, applied_at, totals, version, projected_at)
+       VALUES ($1, $2, $3, 'Fixture', 'f@example.org', 'applied', $4, $4, '{}', 1, now())`,
+      [id, fast.id, `T-${id.slice(0, 8)}`, appliedAt],
+    );
+    const { weeks, series } = await admin.ok('GET', `/api/dashboard/trends?programId=${fast.id}&metrics=applications`);
+    expect(weeks).toEqual([new Date(created.getTime() + 20 * 60_000).toISOString()]);
+    expect(series.applications).toEqual([1]);
+  });
+
+  it('refuses what it cannot answer, naming the field', async () => {
+    const unknown = await admin.call('GET', `/api/dashboard/trends?metrics=applications,speed`);
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('metrics');
+    expect(JSON.stringify(unknown.body)).toContain('speed');
+    const backwards = await admin.call('GET', `/api/dashboard/trends?from=2026-11-09&until=2026-11-02`);
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body)).toContain('from');
+    const notADay = await admin.call('GET', `/api/organizers/${ana}/trends?until=soon`);
+    expect(notADay.status).toBe(400);
+    expect(JSON.stringify(notADay.body)).toContain('until');
+    const noOne = await admin.call('GET', `/api/organizers/${randomUUID()}/trends`);
+    expect(noOne.status).toBe(404);
+  });
+});

@@ -1,0 +1,78 @@
+// An oracle for the weekly rollups (migration WeeklyTrends): every figure computed again from the records, with the
+// same week function, and compared with what the triggers kept. What a state sums to (people per stage, at risk) is
+// compared with the organizers as they are now.
+import type { DataSource } from 'typeorm';
+
+const figures = [
+  'applications',
+  'hires',
+  'debriefs_on_time',
+  'debriefs_late',
+  'debriefs_pending',
+  'debriefs_missing',
+  'hours',
+  'conversations',
+  'one_on_ones',
+  'leaders_identified',
+  'ride_alongs',
+];
+
+const zero = (except: Record<string, string>) => figures.map((f) => `${except[f] ?? '0'} AS ${f}`).join(', ');
+
+const fromRecords = `
+  SELECT week, local, ${figures.map((f) => `sum(${f})::float8 AS ${f}`).join(', ')} FROM (
+    SELECT program_week(o.program_id, o.applied_at) AS week, COALESCE(o.local, '') AS local, ${zero({ applications: '1' })}
+    FROM organizers o WHERE o.program_id = $1
+    UNION ALL
+    SELECT program_week(o.program_id, o.hired_at), COALESCE(o.local, ''), ${zero({ hires: '1' })}
+    FROM organizers o WHERE o.program_id = $1 AND o.hired_at IS NOT NULL
+    UNION ALL
+    SELECT program_week(o.program_id, (p->>'end')::timestamptz), COALESCE(o.local, ''),
+      ${zero({ debriefs_pending: "(NOT (p->>'overdue')::boolean)::int", debriefs_missing: "(p->>'overdue')::boolean::int" })}
+    FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p WHERE o.program_id = $1
+    UNION ALL
+    SELECT program_week(d.program_id, d.period_end), COALESCE(o.local, ''),
+      ${zero({ debriefs_on_time: '(NOT d.late)::int', debriefs_late: 'd.late::int', hours: 'd.hours', conversations: 'd.conversations', one_on_ones: 'd.one_on_ones', leaders_identified: 'd.leaders_identified' })}
+    FROM debriefs d JOIN organizers o ON o.id = d.organizer_id WHERE d.program_id = $1
+    UNION ALL
+    SELECT program_week(o.program_id, r.date::date::timestamp AT TIME ZONE p.timezone), COALESCE(o.local, ''), ${zero({ ride_alongs: '1' })}
+    FROM ride_alongs r JOIN organizers o ON o.id = r.organizer_id JOIN programs p ON p.id = o.program_id WHERE o.program_id = $1
+  ) f GROUP BY week, local`;
+
+const kept = `SELECT week, local, ${figures.map((f) => `${f}::float8`).join(', ')} FROM program_weeks WHERE program_id = $1`;
+
+/** Where the program's weekly rollups differ from its records (an empty list: none). */
+export async function weeklyRollupDrift(dataSource: DataSource, programId: string): Promise<string[]> {
+  const key = (row: Record<string, unknown>) => `${row.week} ${row.local}`;
+  const values = (row?: Record<string, unknown>) => figures.map((f) => Number(row?.[f] ?? 0));
+  const truth = new Map<string, Record<string, unknown>>(
+    (await dataSource.query(fromRecords, [programId])).map((row: Record<string, unknown>) => [key(row), row]),
+  );
+  const stored = new Map<string, Record<string, unknown>>(
+    (await dataSource.query(kept, [programId])).map((row: Record<string, unknown>) => [key(row), row]),
+  );
+  const drift: string[] = [];
+  for (const week of new Set([...truth.keys(), ...stored.keys()])) {
+    const [want, have] = [values(truth.get(week)), values(stored.get(week))];
+    if (want.some((v, i) => Math.abs(v - have[i]) > 1e-6))
+      drift.push(`${week}: records ${JSON.stringify(want)} rollup ${JSON.stringify(have)}`);
+  }
+  const [states] = await dataSource.query(
+    `SELECT (SELECT count(*) FILTER (WHERE at_risk) FROM organizers WHERE program_id = $1)::int AS at_risk,
+       (SELECT COALESCE(sum(at_risk_change), 0) FROM program_weeks WHERE program_id = $1)::int AS at_risk_kept,
+       (SELECT COALESCE(jsonb_object_agg(stage, n), '{}') FROM (SELECT stage, count(*) AS n FROM organizers WHERE program_id = $1 GROUP BY stage) s) AS stages,
+       (SELECT COALESCE(jsonb_object_agg(stage, n), '{}') FROM (SELECT stage, sum(moves) AS n FROM program_stage_weeks WHERE program_id = $1 GROUP BY stage HAVING sum(moves) <> 0) s) AS stages_kept`,
+    [programId],
+  );
+  if (states.at_risk !== states.at_risk_kept) drift.push(`at risk: ${states.at_risk} kept ${states.at_risk_kept}`);
+  if (JSON.stringify(sortedKeys(states.stages)) !== JSON.stringify(sortedKeys(states.stages_kept)))
+    drift.push(`in stage: ${JSON.stringify(states.stages)} kept ${JSON.stringify(states.stages_kept)}`);
+  return drift;
+}
+
+const sortedKeys = (o: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(o)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, Number(v)]),
+  );

@@ -1,0 +1,99 @@
+// What a program week is and how rows of weekly figures become series (src/domain/trends.ts, src/api/trends).
+import { onTimeRate, periodWeekMs, seriesNames, weekLabels } from '../../src/domain/trends';
+import { stages } from '../../src/domain/stages';
+import { trendSeries } from '../../src/api/trends/trend-series';
+import type { WeekFiguresRow } from '../../src/repositories/trends.repository';
+
+const row = (week: string, figures: Partial<WeekFiguresRow> = {}): WeekFiguresRow => ({
+  week,
+  applications: 0,
+  hires: 0,
+  at_risk: 0,
+  debriefs_on_time: 0,
+  debriefs_late: 0,
+  debriefs_pending: 0,
+  debriefs_missing: 0,
+  hours: 0,
+  conversations: 0,
+  one_on_ones: 0,
+  leaders_identified: 0,
+  ride_alongs: 0,
+  ...figures,
+});
+
+describe('program weeks', () => {
+  it('are calendar weeks from a weekly cadence up, debrief periods below it', () => {
+    expect(periodWeekMs({ debriefEvery: '7 days' })).toBeNull();
+    expect(periodWeekMs({ debriefEvery: '1 month' })).toBeNull();
+    expect(periodWeekMs({ debriefEvery: '2 weeks' })).toBeNull();
+    expect(periodWeekMs({ debriefEvery: '3 days' })).toBe(3 * 86_400_000);
+    expect(periodWeekMs({ debriefEvery: '2 minutes' })).toBe(120_000);
+  });
+
+  it('fill the calendar weeks nothing happened in, across a year end, and leave period weeks as found', () => {
+    expect(weekLabels(['2026-12-28', '2026-12-14', '2027-01-11', '2026-12-14'])).toEqual([
+      '2026-12-14',
+      '2026-12-21',
+      '2026-12-28',
+      '2027-01-04',
+      '2027-01-11',
+    ]);
+    expect(weekLabels(['2026-12-06T10:04:00.000Z', '2026-12-06T10:00:00.000Z'])).toEqual([
+      '2026-12-06T10:00:00.000Z',
+      '2026-12-06T10:04:00.000Z',
+    ]);
+    expect(weekLabels([])).toEqual([]);
+  });
+
+  it('name one series per stage for the per-stage metrics', () => {
+    expect(seriesNames(['hires', 'inStage'])).toEqual(['hires', ...stages.map((s) => `inStage.${s}`)]);
+  });
+
+  it('rate on time over what is settled, none when nothing is', () => {
+    expect(onTimeRate({ onTime: 2, late: 1, missing: 1 })).toBe(0.5);
+    expect(onTimeRate({ onTime: 0, late: 0, missing: 0 })).toBeNull();
+  });
+});
+
+describe('weekly series', () => {
+  const rows = [
+    row('2026-11-02', { at_risk: 2, debriefs_on_time: 3, debriefs_pending: 1, hours: 10.555 }),
+    row('2026-11-16', { at_risk: 1, debriefs_late: 1 }),
+  ];
+  const stageRows = [
+    { week: '2026-11-02', stage: 'active', people: 4 },
+    { week: '2026-11-23', stage: 'active', people: 3 },
+  ];
+
+  it('carry states through the weeks nothing happened in and count events where they happened', () => {
+    const { weeks, series } = trendSeries(
+      { weeks: rows, stages: stageRows },
+      ['atRisk', 'inStage', 'debriefsDue', 'hours'],
+      {
+        from: '2026-11-01',
+      },
+    );
+    expect(weeks).toEqual(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(series.atRisk).toEqual([2, 2, 1, 1]);
+    expect(series['inStage.active']).toEqual([4, 4, 4, 3]);
+    expect(series.debriefsDue).toEqual([4, 0, 1, 0]);
+    expect(series.hours).toEqual([10.56, 0, 0, 0]);
+  });
+
+  it('cut to the window after carrying, so a state set before it shows in it', () => {
+    const { weeks, series } = trendSeries({ weeks: rows, stages: stageRows }, ['atRisk', 'inStage'], {
+      from: '2026-11-09',
+      until: '2026-11-23',
+    });
+    expect(weeks).toEqual(['2026-11-09', '2026-11-16']);
+    expect(series.atRisk).toEqual([2, 1]);
+    expect(series['inStage.active']).toEqual([4, 4]);
+  });
+
+  it('show the latest twelve weeks when no window is asked for', () => {
+    const many = Array.from({ length: 20 }, (_, i) => row(`2026-W${String(i).padStart(2, '0')}`));
+    const { weeks } = trendSeries({ weeks: many }, ['applications'], {});
+    expect(weeks).toHaveLength(12);
+    expect(weeks.at(-1)).toBe('2026-W19');
+  });
+});
