@@ -25,6 +25,7 @@ import {
   useData,
 } from '../ui';
 import { vocabulary } from '../vocabulary';
+import { ProgramWeeks } from './Weeks';
 
 async function downloadCsv(programId?: string) {
   await saveFile(`/api/dashboard/pipeline.csv${programId ? `?programId=${programId}` : ''}`, 'pipeline.csv');
@@ -283,6 +284,7 @@ export function ProgramDashboard({ programId }: { programId: string }) {
         </section>
       </div>
       <Goals goals={goals.items} />
+      <ProgramWeeks programId={programId} />
       <h2>Needs attention</h2>
       <div class="grid-2">
         <DataTable

@@ -10,6 +10,7 @@ import { vocabulary } from '../vocabulary';
 import { ActionForm } from './ActionForms';
 import { boardReturnKey } from './Board';
 import { History } from './History';
+import { PersonWeeks } from './Weeks';
 import { Links } from './Links';
 import { Notes } from './Notes';
 import { timesheetHours } from './Pay';
@@ -215,6 +216,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
         </section>
       </div>
 
+      <PersonWeeks organizerId={o.id} timezone={tz} />
       <Links organizerId={o.id} timezone={tz} />
       {program ? <Notes organizerId={o.id} timezone={tz} /> : null}
 

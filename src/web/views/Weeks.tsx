@@ -1,0 +1,211 @@
+// Week by week (GET /api/dashboard/trends, /api/organizers/:id/trends): a program's debriefs, activity and people per
+// stage, and one person's weeks, as charts people read at a glance. Each chart shows a week's numbers under the
+// pointer and has a table with the same numbers for screen readers and for anyone who prefers one.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import uPlot from 'uplot';
+import { get } from '../api';
+import type { TrendsDto } from '../api-types';
+import { day, when } from '../time';
+import { Failed, Loading, number, useData } from '../ui';
+import { vocabulary } from '../vocabulary';
+
+/** A week as people name it: its Monday, or, where debrief periods count as weeks, the period's start. */
+export function weekName(week: string, timeZone?: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(week) ? day(`${week}T12:00:00Z`, 'UTC') : when(week, timeZone);
+}
+
+interface Line {
+  label: string;
+  values: (number | null)[];
+  stroke: string;
+  /** How a value reads: a count by default. */
+  format?: (value: number) => string;
+}
+
+const show = (line: Line, value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : (line.format ?? number)(value);
+
+/** Lines over the weeks, with the hovered week's numbers beside the chart and a table of them all. */
+export function WeeklyChart({
+  title,
+  weeks,
+  lines,
+  timezone,
+  testid,
+}: {
+  title: string;
+  weeks: string[];
+  lines: Line[];
+  timezone?: string;
+  testid: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const [hovered, setHovered] = useState<number>();
+  useEffect(() => {
+    if (!box.current || !weeks.length) return;
+    const width = Math.max(280, Math.min(640, box.current.clientWidth || 640));
+    const xs = weeks.map((week) => Date.parse(/T/.test(week) ? week : `${week}T12:00:00Z`) / 1000);
+    // A tick on each week (every other one past six, so their names fit), named as the table names it.
+    const ticks = xs.filter((_, i) => xs.length <= 6 || (xs.length - 1 - i) % 2 === 0);
+    const short = (x: number) => weekName(weeks[xs.indexOf(x)], timezone).replace(/, \d{4}$/, '');
+    const plot = new uPlot(
+      {
+        width,
+        height: 200,
+        legend: { show: false },
+        scales: { x: { time: true } },
+        series: [{}, ...lines.map(({ label, stroke }) => ({ label, stroke, width: 2, points: { show: true } }))],
+        axes: [
+          { splits: () => ticks, values: (_, splits) => splits.map(short) },
+          { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000] },
+        ],
+        hooks: { setCursor: [(u) => setHovered(u.cursor.idx ?? undefined)] },
+      },
+      [xs, ...lines.map((l) => l.values)],
+      box.current,
+    );
+    return () => plot.destroy();
+  }, [JSON.stringify(weeks), JSON.stringify(lines.map((l) => l.values))]);
+  const at = hovered ?? weeks.length - 1;
+  return (
+    <figure class="chart" data-chart={testid}>
+      <figcaption>
+        <strong>{title}</strong>
+        <span class="legend">
+          {lines.map((line) => (
+            <span key={line.label}>
+              <span class="swatch" style={{ background: line.stroke }} aria-hidden="true" /> {line.label}
+            </span>
+          ))}
+        </span>
+      </figcaption>
+      {weeks.length ? (
+        <>
+          <div ref={box} aria-hidden="true" />
+          <p class="muted small" data-hovered={testid}>
+            {weekName(weeks[at], timezone)}:{' '}
+            {lines.map((line) => `${line.label.toLowerCase()} ${show(line, line.values[at])}`).join(', ')}
+          </p>
+        </>
+      ) : (
+        <p class="muted">No weeks yet.</p>
+      )}
+      <details>
+        <summary>{title} as a table</summary>
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={`${title}, week by week`}>
+          <table data-table={testid}>
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                {lines.map((line) => (
+                  <th scope="col" class="num" key={line.label}>
+                    {line.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((week, i) => (
+                <tr key={week}>
+                  <th scope="row">{weekName(week, timezone)}</th>
+                  {lines.map((line) => (
+                    <td class="num" key={line.label}>
+                      {show(line, line.values[i])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
+
+const palette = ['#0b5cad', '#1e7a3c', '#8a5300', '#b3261e', '#59636e', '#6f3fa8', '#00707a', '#9c2f6b'];
+
+/** The weekly debrief and activity lines both views draw. */
+function debriefLines(series: TrendsDto['series']): Line[] {
+  return [
+    { label: 'Due', values: series.debriefsDue, stroke: palette[4] },
+    { label: 'On time', values: series.debriefsOnTime, stroke: palette[1] },
+    { label: 'Late', values: series.debriefsLate, stroke: palette[2] },
+    { label: 'Missing', values: series.debriefsMissing, stroke: palette[3] },
+  ];
+}
+
+function activityLines(series: TrendsDto['series']): Line[] {
+  return [
+    { label: 'Conversations', values: series.conversations, stroke: palette[0] },
+    { label: 'One-on-ones', values: series.oneOnOnes, stroke: palette[5] },
+    { label: 'Hours', values: series.hours, stroke: palette[6] },
+  ];
+}
+
+/** A program's last twelve weeks: debriefs, the on-time rate, activity and people per open stage. */
+export function ProgramWeeks({ programId, timezone }: { programId: string; timezone?: string }) {
+  const { data, error } = useData(() => get<TrendsDto>(`/api/dashboard/trends?programId=${programId}`), [programId]);
+  if (error) return <Failed error={error} />;
+  if (!data) return <Loading what="the weeks" />;
+  const v = vocabulary();
+  // The stages anyone was in during these weeks, in the API's order.
+  const staged = Object.keys(data.series)
+    .filter((name) => name.startsWith('inStage.') && data.series[name].some((n) => n))
+    .map((name, i) => ({
+      label: v.stageLabel(name.slice('inStage.'.length)),
+      values: data.series[name],
+      stroke: palette[i % palette.length],
+    }));
+  return (
+    <section aria-labelledby="weeks-heading" data-section="weeks">
+      <h2 id="weeks-heading">Week by week</h2>
+      <div class="grid-2">
+        <WeeklyChart
+          title="Debriefs"
+          testid="debriefs"
+          weeks={data.weeks}
+          timezone={timezone}
+          lines={debriefLines(data.series)}
+        />
+        <WeeklyChart
+          title="Activity"
+          testid="activity"
+          weeks={data.weeks}
+          timezone={timezone}
+          lines={activityLines(data.series)}
+        />
+        <WeeklyChart title="People per stage" testid="stages" weeks={data.weeks} timezone={timezone} lines={staged} />
+      </div>
+    </section>
+  );
+}
+
+/** One person's last twelve weeks: their debriefs and activity. */
+export function PersonWeeks({ organizerId, timezone }: { organizerId: string; timezone?: string }) {
+  const { data, error } = useData(() => get<TrendsDto>(`/api/organizers/${organizerId}/trends`), [organizerId]);
+  if (error) return <Failed error={error} />;
+  if (!data) return <Loading what="their weeks" />;
+  if (!data.weeks.length) return null;
+  return (
+    <section aria-labelledby="person-weeks-heading" data-section="person-weeks">
+      <h2 id="person-weeks-heading">Their weeks</h2>
+      <div class="grid-2">
+        <WeeklyChart
+          title="Debriefs"
+          testid="person-debriefs"
+          weeks={data.weeks}
+          timezone={timezone}
+          lines={debriefLines(data.series)}
+        />
+        <WeeklyChart
+          title="Activity"
+          testid="person-activity"
+          weeks={data.weeks}
+          timezone={timezone}
+          lines={activityLines(data.series)}
+        />
+      </div>
+    </section>
+  );
+}
