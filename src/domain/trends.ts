@@ -1,6 +1,7 @@
 // National's weekly series (issue 33): what a program week is and which figures each week has. The figures are summed
 // by PostgreSQL (migration WeeklyTrends); the rules for what a week is and which figures exist live here.
 import { Temporal } from 'temporal-polyfill';
+import { lastWholeWeek, localDayOf } from './calendar';
 import { parseDuration } from './durations';
 import type { ProgramPolicy } from './policy';
 import { stages } from './stages';
@@ -14,6 +15,42 @@ const weekMs = 7 * 86_400_000;
 export function periodWeekMs(policy: Pick<ProgramPolicy, 'debriefEvery'>): number | null {
   const every = parseDuration(policy.debriefEvery);
   return every !== undefined && every < weekMs ? every : null;
+}
+
+/** A program week: its name (as `program_week` in SQL names it) and the instants it starts and ends. */
+export interface ProgramWeek {
+  week: string;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The program's last two whole weeks as of `asOf`, the later one last: the local Monday-to-Monday weeks, or the
+ * last two whole debrief periods counted from the program's creation.
+ */
+export function lastTwoWeeks(
+  program: { timezone: string; periodWeekMs: number | null; createdAt: Date },
+  asOf: number,
+): [ProgramWeek, ProgramWeek] {
+  const { periodWeekMs: ms, timezone } = program;
+  if (ms === null) {
+    const latest = lastWholeWeek(asOf, timezone);
+    const previous = lastWholeWeek(latest.start.getTime(), timezone);
+    const named = ({ start, end }: { start: Date; end: Date }) => ({
+      week: localDayOf(start.getTime(), timezone),
+      start,
+      end,
+    });
+    return [named(previous), named(latest)];
+  }
+  const created = program.createdAt.getTime();
+  const current = created + Math.floor((asOf - created) / ms) * ms;
+  const period = (start: number) => ({
+    week: new Date(start).toISOString(),
+    start: new Date(start),
+    end: new Date(start + ms),
+  });
+  return [period(current - 2 * ms), period(current - ms)];
 }
 
 /** The figures of one organizer's week. */

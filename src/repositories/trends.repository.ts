@@ -34,6 +34,9 @@ export interface StageWeekRow {
   people: number;
 }
 
+/** A row of one program's. */
+type Owned = { program_id: string };
+
 export interface MedianWeekRow {
   week: string;
   stage: string;
@@ -55,6 +58,29 @@ const stageWeeks = `
   SELECT week, stage, (sum(sum(moves)) OVER (PARTITION BY stage ORDER BY week))::int AS people
   FROM program_stage_weeks WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND ($2::varchar IS NULL OR local = $2)
   GROUP BY week, stage ORDER BY week`;
+
+// The same, each program on its own (national's programs side by side).
+const eachProgramWeeks = `
+  SELECT program_id, week, sum(applications)::int AS applications, sum(hires)::int AS hires,
+    (sum(sum(at_risk_change)) OVER (PARTITION BY program_id ORDER BY week))::int AS at_risk, ${eventSums}
+  FROM program_weeks WHERE program_id = ANY ($1)
+  GROUP BY program_id, week ORDER BY program_id, week`;
+
+const eachProgramStageWeeks = `
+  SELECT program_id, week, stage, (sum(sum(moves)) OVER (PARTITION BY program_id, stage ORDER BY week))::int AS people
+  FROM program_stage_weeks WHERE program_id = ANY ($1)
+  GROUP BY program_id, week, stage ORDER BY program_id, week`;
+
+// Stays that ended within each program's window (from an index on each organizer's transitions, not every one).
+const mediansWithin = `
+  SELECT w.program_id, program_week(w.program_id, t.at) AS week, t.from_stage AS stage,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.at - before.at) / 3600) AS median_hours
+  FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(program_id, start, until)
+  JOIN organizers o ON o.program_id = w.program_id
+  JOIN stage_transitions t ON t.organizer_id = o.id AND t.at >= w.start AND t.at < w.until
+  JOIN stage_transitions before ON before.organizer_id = t.organizer_id AND before.seq = t.seq - 1
+  WHERE t.from_stage IS NOT NULL
+  GROUP BY 1, 2, 3`;
 
 // A stay in a stage ends with the transition out of it; it began with the one before (the same organizer's).
 const medianWeeks = `
@@ -99,6 +125,26 @@ export class TrendsRepository {
       this.dataSource.query(medianWeeks, parameters),
     ]);
     return { weeks, stages, medians };
+  }
+
+  /** Every week of each of these programs, with its program. */
+  async eachProgramWeeks(
+    programIds: string[],
+  ): Promise<{ weeks: (WeekFiguresRow & Owned)[]; stages: (StageWeekRow & Owned)[] }> {
+    const [weeks, stages] = await Promise.all([
+      this.dataSource.query(eachProgramWeeks, [programIds]),
+      this.dataSource.query(eachProgramStageWeeks, [programIds]),
+    ]);
+    return { weeks, stages };
+  }
+
+  /** Each program's median hours per stage, of the stays that ended within its window. */
+  mediansWithin(windows: { programId: string; start: Date; end: Date }[]): Promise<(MedianWeekRow & Owned)[]> {
+    return this.dataSource.query(mediansWithin, [
+      windows.map((w) => w.programId),
+      windows.map((w) => w.start),
+      windows.map((w) => w.end),
+    ]);
   }
 
   organizerWeeks(organizerId: string): Promise<WeekFiguresRow[]> {

@@ -595,6 +595,11 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/dashboard/pipeline.csv?programId=${program.id}` }),
     },
     {
+      route: 'GET /api/dashboard/weeks',
+      expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: '/api/dashboard/weeks?kind=civic_engagement' }),
+    },
+    {
       route: 'GET /api/dashboard/trends',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/dashboard/trends?programId=${program.id}` }),

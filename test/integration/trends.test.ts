@@ -8,6 +8,7 @@ import { aFastPolicy } from '../support/builders';
 import { weeklyRollupDrift } from '../support/weekly-rollups';
 import { AppHarness } from '../support/app-harness';
 import { anaAndBen, recordsIn, W1, W2, W3 } from '../support/week-fixture';
+import { lastTwoWeeks } from '../../src/domain/trends';
 
 describe('weekly trends', () => {
   let harness: AppHarness;
@@ -116,6 +117,60 @@ describe('weekly trends', () => {
     const { weeks, series } = await admin.ok('GET', `/api/dashboard/trends?programId=${fast.id}&metrics=applications`);
     expect(weeks).toEqual([new Date(created.getTime() + 20 * 60_000).toISOString()]);
     expect(series.applications).toEqual([1]);
+  });
+
+  it("puts each program's last whole week beside the week before it, filtered by affiliate and kind", async () => {
+    const side = await admin.createProgram({}, { affiliate: 'Side Local 5', kind: 'political_organizer' });
+    const [row] = await q(`SELECT timezone, period_week_ms, created_at FROM programs WHERE id = $1`, [side.id]);
+    const [previous, latest] = lastTwoWeeks(
+      { timezone: row.timezone, periodWeekMs: row.period_week_ms, createdAt: row.created_at },
+      Date.now(),
+    );
+    const at = (week: { start: Date }, hours: number) =>
+      new Date(week.start.getTime() + hours * 3_600_000).toISOString();
+    const { organizer, transitions, debrief } = recordsIn(harness.dataSource, side.id);
+    const cy = await organizer({
+      local: 'Local 5',
+      stage: 'training',
+      applied: at(previous, 10),
+      hired: at(latest, 30),
+    });
+    await transitions(cy, [
+      [null, 'applied', at(previous, 10)],
+      ['applied', 'training', at(latest, 30)],
+    ]);
+    await debrief(cy, at(previous, 100), { hours: 4, conversations: 6, oneOnOnes: 1, leaders: 0 });
+    const dee = await organizer({ local: 'Local 5', stage: 'applied', applied: at(latest, 2) });
+    await transitions(dee, [[null, 'applied', at(latest, 2)]]);
+
+    const { programs } = await admin.ok('GET', `/api/dashboard/weeks?affiliate=${encodeURIComponent('Side Local 5')}`);
+    expect(programs.map((p: { programId: string }) => p.programId)).toEqual([side.id]);
+    const [p] = programs;
+    expect([p.previousWeek, p.week]).toEqual([previous.week, latest.week]);
+    expect(p.previous).toMatchObject({
+      applications: 1,
+      hires: 0,
+      debriefsOnTime: 1,
+      conversations: 6,
+      'inStage.applied': 1,
+    });
+    expect(p.latest).toMatchObject({
+      applications: 1,
+      hires: 1,
+      debriefsOnTime: 0,
+      'inStage.applied': 1,
+      'inStage.training': 1,
+    });
+    // Cy's stay in applied ended in the latest week: from hour 10 of the week before to hour 30 of this one.
+    const weekHours = (latest.start.getTime() - previous.start.getTime()) / 3_600_000;
+    expect(p.latest['medianHoursInStage.applied']).toBe(weekHours - 10 + 30);
+    expect(p.previous['medianHoursInStage.applied']).toBeNull();
+    const byKind = await admin.ok('GET', `/api/dashboard/weeks?kind=political_organizer`);
+    expect(byKind.programs.map((p: { programId: string }) => p.programId)).toContain(side.id);
+    expect(byKind.programs.map((p: { programId: string }) => p.programId)).not.toContain(program.id);
+    const wrongKind = await admin.call('GET', `/api/dashboard/weeks?kind=choir`);
+    expect(wrongKind.status).toBe(400);
+    expect(JSON.stringify(wrongKind.body)).toContain('kind');
   });
 
   it('refuses what it cannot answer, naming the field', async () => {

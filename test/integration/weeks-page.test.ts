@@ -12,12 +12,14 @@ import {
   screenshot,
   signedIn,
 } from '../support/browser';
-import { anaAndBen, W2 } from '../support/week-fixture';
+import { anaAndBen, recordsIn, W2 } from '../support/week-fixture';
+import { lastTwoWeeks } from '../../src/domain/trends';
 
 describe('week by week in the page', () => {
   let harness: AppHarness;
   let coordinator: ApiClient;
   let program: Program;
+  let second: Program;
   let ana: string;
   let browser: Browser;
 
@@ -26,7 +28,27 @@ describe('week by week in the page', () => {
     const admin = new ApiClient(harness);
     program = await admin.createProgram({}, { timezone: 'America/New_York', name: 'Weeks in New York' });
     ({ ana } = await anaAndBen(harness.dataSource, program.id));
-    coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id] })).token);
+    // A second program, with two applications in its last whole week and one the week before.
+    second = await admin.createProgram({}, { name: 'Side by side', kind: 'political_organizer' });
+    const [row] = await harness.dataSource.query(`SELECT period_week_ms, created_at FROM programs WHERE id = $1`, [
+      second.id,
+    ]);
+    const [previous, latest] = lastTwoWeeks(
+      { timezone: second.timezone, periodWeekMs: row.period_week_ms, createdAt: row.created_at },
+      Date.now(),
+    );
+    const { organizer } = recordsIn(harness.dataSource, second.id);
+    for (const [week, hours] of [
+      [previous, 5],
+      [latest, 5],
+      [latest, 50],
+    ] as const)
+      await organizer({
+        local: 'Local 9',
+        stage: 'applied',
+        applied: new Date(week.start.getTime() + hours * 3_600_000).toISOString(),
+      });
+    coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id, second.id] })).token);
     browser = await launchChromium();
   }, 60_000);
 
@@ -80,6 +102,27 @@ describe('week by week in the page', () => {
 
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'weeks-program.png');
+    await page.close();
+  });
+
+  it('puts the programs side by side, sorted by any figure and filtered by kind', async () => {
+    const page = await signedIn(browser, harness.baseUrl, coordinator.token, '/');
+    await page.waitForSelector('[data-table=side-by-side] tbody tr');
+    const rows = page.locator('[data-table=side-by-side] tbody tr');
+    const names = () => rows.locator('th').allTextContents();
+    expect(await names()).toEqual(['Side by side', 'Weeks in New York']);
+    const applications = page.locator(`[data-program-week="${second.id}"] [data-figure=applications]`);
+    expect(await applications.textContent()).toBe('2 ▲up 1 from the week before');
+    await page.getByRole('button', { name: 'Program' }).click();
+    expect(await names()).toEqual(['Weeks in New York', 'Side by side']);
+    await page.getByRole('button', { name: 'Applications' }).click();
+    expect(await page.locator('th[aria-sort=descending]').textContent()).toBe('Applications');
+    expect(await names()).toEqual(['Side by side', 'Weeks in New York']);
+    await page.getByLabel('Kind of program').selectOption('member_organizer');
+    await page.waitForFunction(() => document.querySelectorAll('[data-table=side-by-side] tbody tr').length === 1);
+    expect(await names()).toEqual(['Weeks in New York']);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'weeks-side-by-side.png');
     await page.close();
   });
 

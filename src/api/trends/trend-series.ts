@@ -60,6 +60,8 @@ export function trendSeries(
   rows: { weeks: WeekFiguresRow[]; stages?: StageWeekRow[]; medians?: MedianWeekRow[] },
   metrics: readonly string[],
   window: { from?: string; until?: string },
+  /** Weeks to show even where nothing happened in them (and no later week did). */
+  include: string[] = [],
 ): TrendsDto {
   const byWeek = <R extends { week: string }>(list: R[] = []) => {
     const found = new Map<string, R[]>();
@@ -69,7 +71,7 @@ export function trendSeries(
   const figures = byWeek(rows.weeks);
   const moves = byWeek(rows.stages);
   const medians = byWeek(rows.medians);
-  const all = weekLabels([...figures.keys(), ...moves.keys(), ...medians.keys()]);
+  const all = weekLabels([...figures.keys(), ...moves.keys(), ...medians.keys(), ...include]);
   const shown = shownWeeks(all, window);
   const names = seriesNames(metrics);
   const series: Record<string, (number | null)[]> = Object.fromEntries(names.map((name) => [name, []]));

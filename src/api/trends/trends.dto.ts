@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { programKinds, type ProgramKind } from '../../domain/program-kinds';
 import { organizerTrendMetrics, programTrendMetrics } from '../../domain/trends';
 import { IsDay, Optional } from '../common/validators';
 
@@ -66,4 +67,38 @@ export class TrendsDto {
       'One value per week for each metric asked for (`inStage.<stage>` and `medianHoursInStage.<stage>` per stage); null where a rate or median has nothing to count',
   })
   series: Record<string, (number | null)[]>;
+}
+
+export class SideBySideQuery {
+  @ApiPropertyOptional({ example: 'AFT Local 1', description: 'Programs of this affiliate only' })
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  affiliate?: string;
+
+  @ApiPropertyOptional({ enum: programKinds, description: 'Programs of this kind only' })
+  @Optional()
+  @IsIn(programKinds)
+  kind?: ProgramKind;
+}
+
+const figures = {
+  type: 'object',
+  additionalProperties: { type: 'number', nullable: true },
+  description: 'Every metric of the weekly series (`inStage.<stage>` and `medianHoursInStage.<stage>` per stage)',
+} as const;
+
+export class ProgramWeekDto {
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() affiliate: string;
+  @ApiProperty({ enum: programKinds }) kind: ProgramKind;
+  @ApiProperty({ description: "The program's last whole week, named as the weekly series name it" }) week: string;
+  @ApiProperty({ description: 'The week before it' }) previousWeek: string;
+  @ApiProperty(figures) latest: Record<string, number | null>;
+  @ApiProperty(figures) previous: Record<string, number | null>;
+}
+
+export class SideBySideDto {
+  @ApiProperty({ type: [ProgramWeekDto], description: 'By name' }) programs: ProgramWeekDto[];
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { organizerTrendMetrics, programTrendMetrics } from '../../domain/trends';
+import { lastTwoWeeks, organizerTrendMetrics, programTrendMetrics, seriesNames } from '../../domain/trends';
+import { ProgramRepository } from '../../repositories/program.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { TrendsRepository } from '../../repositories/trends.repository';
 import { AccessPolicy } from '../auth/access-policy';
@@ -7,7 +8,15 @@ import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
 import { trendSeries } from './trend-series';
-import type { OrganizerTrendsQuery, ProgramTrendsQuery, TrendsDto, TrendWindowQuery } from './trends.dto';
+import type {
+  OrganizerTrendsQuery,
+  ProgramTrendsQuery,
+  ProgramWeekDto,
+  SideBySideDto,
+  SideBySideQuery,
+  TrendsDto,
+  TrendWindowQuery,
+} from './trends.dto';
 
 /** The metrics a query names (every one of `known` when it names none); an unknown name is a 400 on `metrics`. */
 function metricsOf(asked: string | undefined, known: readonly string[]): string[] {
@@ -34,7 +43,52 @@ export class TrendsService {
     private readonly organizers: OrganizerRepository,
     private readonly access: AccessPolicy,
     private readonly programs: ProgramsService,
+    private readonly programRows: ProgramRepository,
   ) {}
+
+  /** Every visible program's last whole week beside the week before it, with every figure of the weekly series. */
+  async sideBySide(query: SideBySideQuery, caller: Caller): Promise<SideBySideDto> {
+    const programs = (await this.programRows.list(this.access.readablePrograms(caller))).filter(
+      (p) => (!query.affiliate || p.affiliate === query.affiliate) && (!query.kind || p.kind === query.kind),
+    );
+    const now = Date.now();
+    const windows = programs.map((program) => ({ program, weeks: lastTwoWeeks(program, now) }));
+    const ids = programs.map((p) => p.id);
+    const [{ weeks, stages }, medians] = await Promise.all([
+      this.trends.eachProgramWeeks(ids),
+      this.trends.mediansWithin(
+        windows.map(({ program, weeks: [previous, latest] }) => ({
+          programId: program.id,
+          start: previous.start,
+          end: latest.end,
+        })),
+      ),
+    ]);
+    const names = seriesNames(programTrendMetrics);
+    const mine = <R extends { program_id: string }>(rows: R[], id: string) => rows.filter((r) => r.program_id === id);
+    return {
+      programs: windows.map(({ program, weeks: [previous, latest] }): ProgramWeekDto => {
+        const { weeks: shown, series } = trendSeries(
+          { weeks: mine(weeks, program.id), stages: mine(stages, program.id), medians: mine(medians, program.id) },
+          programTrendMetrics,
+          { from: previous.week },
+          [previous.week, latest.week],
+        );
+        const at = (week: string) =>
+          Object.fromEntries(names.map((name) => [name, series[name][shown.indexOf(week)] ?? null]));
+        return {
+          programId: program.id,
+          name: program.name,
+          affiliate: program.affiliate,
+          kind: program.kind,
+          week: latest.week,
+          previousWeek: previous.week,
+          latest: at(latest.week),
+          previous: at(previous.week),
+        };
+      }),
+    };
+  }
 
   async program(query: ProgramTrendsQuery, caller: Caller): Promise<TrendsDto> {
     const metrics = metricsOf(query.metrics, programTrendMetrics);

@@ -25,7 +25,7 @@ import {
   useData,
 } from '../ui';
 import { vocabulary } from '../vocabulary';
-import { ProgramWeeks } from './Weeks';
+import { ProgramWeeks, SideBySide } from './Weeks';
 
 async function downloadCsv(programId?: string) {
   await saveFile(`/api/dashboard/pipeline.csv${programId ? `?programId=${programId}` : ''}`, 'pipeline.csv');
@@ -164,6 +164,7 @@ export function Overview() {
           { name: 'Goals', cell: (p) => <GoalsOnTrack programId={p.programId} /> },
         ]}
       />
+      <SideBySide />
       <h2>Activity in the last four weeks</h2>
       <Activity figures={t} />
       <p class="actions">

@@ -4,9 +4,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { get } from '../api';
-import type { TrendsDto } from '../api-types';
+import type { ProgramWeekDto, SideBySideDto, TrendsDto } from '../api-types';
+import { href } from '../router';
 import { day, when } from '../time';
-import { Failed, Loading, number, useData } from '../ui';
+import { Failed, Field, inputValue, Loading, number, percent, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
 /** A week as people name it: its Monday, or, where debrief periods count as weeks, the period's start. */
@@ -205,6 +206,140 @@ export function PersonWeeks({ organizerId, timezone }: { organizerId: string; ti
           timezone={timezone}
           lines={activityLines(data.series)}
         />
+      </div>
+    </section>
+  );
+}
+
+/** The figures national compares programs by, from the weekly series. */
+const compared: { name: string; label: string; format?: (value: number) => string }[] = [
+  { name: 'applications', label: 'Applications' },
+  { name: 'hires', label: 'Hires' },
+  { name: 'inStage.active', label: 'Active' },
+  { name: 'atRisk', label: 'At risk' },
+  { name: 'debriefsDue', label: 'Debriefs due' },
+  { name: 'onTimeRate', label: 'On time', format: percent },
+  { name: 'debriefsMissing', label: 'Missing' },
+  { name: 'conversations', label: 'Conversations' },
+  { name: 'hours', label: 'Hours' },
+  { name: 'rideAlongs', label: 'Ride-alongs' },
+];
+
+/** A figure with its change from the week before: ▲ up, ▼ down, said in words to a screen reader. */
+function Change({
+  latest,
+  previous,
+  format = number,
+}: {
+  latest: number | null;
+  previous: number | null;
+  format?: (value: number) => string;
+}) {
+  if (latest === null) return <>—</>;
+  const change = previous === null ? 0 : latest - previous;
+  return (
+    <>
+      {format(latest)}{' '}
+      {change ? (
+        <span class={change > 0 ? 'up' : 'down'}>
+          <span aria-hidden="true">{change > 0 ? '▲' : '▼'}</span>
+          <span class="visually-hidden">
+            {change > 0 ? 'up' : 'down'} {format(Math.abs(change))} from the week before
+          </span>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+type Sort = { by: string; descending: boolean };
+
+/** Every program's last whole week beside the week before, sortable by any figure, filtered by affiliate and kind. */
+export function SideBySide() {
+  const [filters, setFilters] = useState({ affiliate: '', kind: '' });
+  const [sort, setSort] = useState<Sort>({ by: 'name', descending: false });
+  const everyProgram = useData(() => get<SideBySideDto>('/api/dashboard/weeks'), []);
+  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value)).toString();
+  const { data, error } = useData(() => get<SideBySideDto>(`/api/dashboard/weeks?${query}`), [query]);
+  if (error ?? everyProgram.error) return <Failed error={error ?? everyProgram.error} />;
+  if (!data || !everyProgram.data) return <Loading what="the programs' weeks" />;
+  const options = (pick: (p: ProgramWeekDto) => string) => [...new Set(everyProgram.data!.programs.map(pick))].sort();
+  const value = (p: ProgramWeekDto) => (sort.by === 'name' ? p.name : (p.latest[sort.by] ?? -Infinity));
+  const rows = [...data.programs].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    const order = typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number);
+    return sort.descending ? -order : order;
+  });
+  const header = (by: string, label: string, num = true) => (
+    <th
+      scope="col"
+      class={num ? 'num' : undefined}
+      aria-sort={sort.by === by ? (sort.descending ? 'descending' : 'ascending') : undefined}
+    >
+      <button
+        type="button"
+        class="sort"
+        onClick={() => setSort({ by, descending: sort.by === by ? !sort.descending : by !== 'name' })}
+      >
+        {label}
+      </button>
+    </th>
+  );
+  const select = (name: 'affiliate' | 'kind', label: string, values: string[]) => (
+    <Field name={`side-${name}`} label={label}>
+      {(props) => (
+        <select {...props} value={filters[name]} onChange={(e) => setFilters({ ...filters, [name]: inputValue(e) })}>
+          <option value="">Every one</option>
+          {values.map((v) => (
+            <option value={v} key={v}>
+              {v.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <section aria-labelledby="side-heading" data-section="side-by-side">
+      <h2 id="side-heading">Programs side by side</h2>
+      <p class="muted small">Each program's last whole week, with the change from the week before.</p>
+      <div class="filters">
+        {select(
+          'affiliate',
+          'Affiliate',
+          options((p) => p.affiliate),
+        )}
+        {select(
+          'kind',
+          'Kind of program',
+          options((p) => p.kind),
+        )}
+      </div>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Programs side by side">
+        <table data-table="side-by-side">
+          <thead>
+            <tr>
+              {header('name', 'Program', false)}
+              <th scope="col">Week of</th>
+              {compared.map((figure) => header(figure.name, figure.label))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.programId} data-program-week={p.programId}>
+                <th scope="row">
+                  <a href={href(`/program/${p.programId}`)}>{p.name}</a>
+                </th>
+                <td>{weekName(p.week)}</td>
+                {compared.map((figure) => (
+                  <td class="num" key={figure.name} data-figure={figure.name}>
+                    <Change latest={p.latest[figure.name]} previous={p.previous[figure.name]} format={figure.format} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   );
