@@ -410,6 +410,11 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/organizers/${shared}/trends` }),
     },
     {
+      route: 'GET /api/organizers/{organizerId}/trends.csv',
+      expect: [200, 200, 200, 403, 200, 403],
+      cell: async () => ({ path: `/api/organizers/${shared}/trends.csv` }),
+    },
+    {
       route: 'GET /api/organizers/{organizerId}/notes',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/organizers/${shared}/notes` }),
@@ -595,8 +600,14 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/dashboard/pipeline.csv?programId=${program.id}` }),
     },
     {
-      route: 'GET /api/dashboard/weeks',
+      route: 'GET /api/dashboard/trends.csv',
       expect: [200, 200, 200, 403, 403, 403],
+      cell: async () => ({ path: `/api/dashboard/trends.csv?programId=${program.id}` }),
+    },
+    {
+      route: 'GET /api/dashboard/weeks',
+      // Without a program named, every coordinator sees their own.
+      expect: [200, 200, 200, 200, 403, 403],
       cell: async () => ({ path: '/api/dashboard/weeks?kind=civic_engagement' }),
     },
     {

@@ -119,6 +119,25 @@ describe('weekly trends', () => {
     expect(series.applications).toEqual([1]);
   });
 
+  it('serves any chart as CSV, a row per week and a column per series', async () => {
+    const csv = await admin.call(
+      'GET',
+      `/api/dashboard/trends.csv?programId=${program.id}&from=${W1}&until=2026-11-09&metrics=debriefsDue,onTimeRate,hours`,
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    // As corrected by the test before: W2's debrief taken back, W3's come in late.
+    expect(String(csv.body).split('\r\n')).toEqual([
+      'week,debriefsDue,onTimeRate,hours',
+      `${W1},1,1,10`,
+      `${W2},0,,0`,
+      `${W3},2,0,3`,
+      '',
+    ]);
+    const own = await admin.call('GET', `/api/organizers/${ana}/trends.csv?from=${W1}&metrics=debriefsLate`);
+    expect(String(own.body)).toBe(`week,debriefsLate\r\n${W1},0\r\n${W2},0\r\n${W3},1\r\n`);
+  });
+
   it("puts each program's last whole week beside the week before it, filtered by affiliate and kind", async () => {
     const side = await admin.createProgram({}, { affiliate: 'Side Local 5', kind: 'political_organizer' });
     const [row] = await q(`SELECT timezone, period_week_ms, created_at FROM programs WHERE id = $1`, [side.id]);

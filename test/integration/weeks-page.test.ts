@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // Week by week in the page (headless Chromium): the program's charts and one person's, drawn from the API's series,
 // their numbers under the pointer and in a table, clean for axe-core, and on a 360-px phone.
+import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
@@ -99,6 +100,15 @@ describe('week by week in the page', () => {
       before,
     );
     expect(await page.locator('[data-hovered=debriefs]').textContent()).toMatch(/^Oct 19, 2026: due 1, on time 1/);
+
+    // The chart's CSV, as the browser saves it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download debriefs as CSV' }).click(),
+    ]);
+    const saved = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(saved[0]).toBe('week,debriefsDue,debriefsOnTime,debriefsLate,debriefsMissing,onTimeRate');
+    expect(saved[1 + weeks.indexOf(W2)]).toBe(`${W2},1,0,1,0,0`);
 
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'weeks-program.png');

@@ -29,6 +29,9 @@ function emptyActivity(): ActivityDto {
   };
 }
 
+/** The activity in the window, as the CSV's last columns. */
+const activityColumns = Object.keys(emptyActivity()) as (keyof ActivityDto)[];
+
 function zeroStages(): Record<string, number> {
   return Object.fromEntries(stages.map((stage) => [stage, 0]));
 }
@@ -159,6 +162,7 @@ export class DashboardService {
       'rideAlongsMeeting',
       'rideAlongsBehind',
       'rideAlongsForecastMissing',
+      ...activityColumns,
     ];
     const rows = pipeline.programs.flatMap((p) =>
       stages.map((stage) => [
@@ -175,6 +179,7 @@ export class DashboardService {
         p.rideAlongs.meeting,
         p.rideAlongs.behind,
         p.rideAlongs.forecastMissing,
+        ...activityColumns.map((column) => p.activity[column]),
       ]),
     );
     return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

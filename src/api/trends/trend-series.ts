@@ -3,6 +3,7 @@
 import { onTimeRate, type ProgramTrendMetric, seriesNames, weekLabels } from '../../domain/trends';
 import { stages } from '../../domain/stages';
 import type { MedianWeekRow, StageWeekRow, WeekFiguresRow } from '../../repositories/trends.repository';
+import { csvCell } from '../dashboard/dashboard.service';
 import type { TrendsDto } from './trends.dto';
 
 /** Weeks shown when no `from` is given. */
@@ -96,4 +97,11 @@ export function trendSeries(
     }
   }
   return { weeks, series };
+}
+
+/** The series as CSV: a row per week, a column per series (an empty cell where a rate or median has nothing). */
+export function trendsCsv({ weeks, series }: TrendsDto): string {
+  const names = Object.keys(series);
+  const rows = [['week', ...names], ...weeks.map((week, i) => [week, ...names.map((name) => series[name][i])])];
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -7,7 +7,7 @@ import { get } from '../api';
 import type { ProgramWeekDto, SideBySideDto, TrendsDto } from '../api-types';
 import { href } from '../router';
 import { day, when } from '../time';
-import { Failed, Field, inputValue, Loading, number, percent, useData } from '../ui';
+import { Failed, Field, inputValue, Loading, number, percent, saveFile, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
 /** A week as people name it: its Monday, or, where debrief periods count as weeks, the period's start. */
@@ -33,12 +33,15 @@ export function WeeklyChart({
   lines,
   timezone,
   testid,
+  csv,
 }: {
   title: string;
   weeks: string[];
   lines: Line[];
   timezone?: string;
   testid: string;
+  /** Where the same weeks are served as CSV. */
+  csv: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<number>();
@@ -120,11 +123,21 @@ export function WeeklyChart({
           </table>
         </div>
       </details>
+      <button type="button" class="quiet" onClick={() => void saveFile(csv, `${testid}.csv`)}>
+        Download {title.toLowerCase()} as CSV
+      </button>
     </figure>
   );
 }
 
 const palette = ['#0b5cad', '#1e7a3c', '#8a5300', '#b3261e', '#59636e', '#6f3fa8', '#00707a', '#9c2f6b'];
+
+/** The metrics behind each chart, for its CSV. */
+const chartMetrics = {
+  debriefs: 'debriefsDue,debriefsOnTime,debriefsLate,debriefsMissing,onTimeRate',
+  activity: 'conversations,oneOnOnes,hours,leadersIdentified',
+  stages: 'inStage',
+};
 
 /** The weekly debrief and activity lines both views draw. */
 function debriefLines(series: TrendsDto['series']): Line[] {
@@ -165,6 +178,7 @@ export function ProgramWeeks({ programId, timezone }: { programId: string; timez
         <WeeklyChart
           title="Debriefs"
           testid="debriefs"
+          csv={`/api/dashboard/trends.csv?programId=${programId}&metrics=${chartMetrics.debriefs}`}
           weeks={data.weeks}
           timezone={timezone}
           lines={debriefLines(data.series)}
@@ -172,11 +186,19 @@ export function ProgramWeeks({ programId, timezone }: { programId: string; timez
         <WeeklyChart
           title="Activity"
           testid="activity"
+          csv={`/api/dashboard/trends.csv?programId=${programId}&metrics=${chartMetrics.activity}`}
           weeks={data.weeks}
           timezone={timezone}
           lines={activityLines(data.series)}
         />
-        <WeeklyChart title="People per stage" testid="stages" weeks={data.weeks} timezone={timezone} lines={staged} />
+        <WeeklyChart
+          title="People per stage"
+          testid="stages"
+          csv={`/api/dashboard/trends.csv?programId=${programId}&metrics=${chartMetrics.stages}`}
+          weeks={data.weeks}
+          timezone={timezone}
+          lines={staged}
+        />
       </div>
     </section>
   );
@@ -195,6 +217,7 @@ export function PersonWeeks({ organizerId, timezone }: { organizerId: string; ti
         <WeeklyChart
           title="Debriefs"
           testid="person-debriefs"
+          csv={`/api/organizers/${organizerId}/trends.csv?metrics=${chartMetrics.debriefs}`}
           weeks={data.weeks}
           timezone={timezone}
           lines={debriefLines(data.series)}
@@ -202,6 +225,7 @@ export function PersonWeeks({ organizerId, timezone }: { organizerId: string; ti
         <WeeklyChart
           title="Activity"
           testid="person-activity"
+          csv={`/api/organizers/${organizerId}/trends.csv?metrics=${chartMetrics.activity}`}
           weeks={data.weeks}
           timezone={timezone}
           lines={activityLines(data.series)}
