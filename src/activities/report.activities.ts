@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { lastWholeWeek } from '../domain/calendar';
 import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
+import { AppConfig } from '../config/configuration';
+import { localDayOf } from '../domain/calendar';
 import { Mailer } from '../mail/mailer';
 import { weeklyReportMail } from '../mail/messages';
 import { GoalProgressRepository } from '../repositories/goal-progress.repository';
@@ -24,6 +26,7 @@ export class ReportActivitiesService {
     private readonly reports: WeeklyReportRepository,
     private readonly mailer: Mailer,
     private readonly goalProgress: GoalProgressRepository,
+    private readonly config: AppConfig,
   ) {}
 
   async writeWeeklyReport({
@@ -100,6 +103,7 @@ export class ReportActivitiesService {
       missing: report.missing,
       plans: report.submitted.filter((d) => d.plan),
       goals: report.goals,
+      url: `${this.config.publicUrl}/#/program/${programId}/report/${localDayOf(Date.parse(weekStart), program.timezone)}`,
     });
     await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {
       ...mail,

@@ -17,3 +17,8 @@ export function organizerIdFor(programId: string, memberId: string): string {
 export function weeklyReportScheduleId(programId: string): string {
   return `weekly-report-${programId}`;
 }
+
+/** The run that makes one week's report on request: one at a time per program and week. */
+export function weeklyReportRunId(programId: string, weekStart: Date): string {
+  return `weekly-report-${programId}-${weekStart.toISOString()}`;
+}

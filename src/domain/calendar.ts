@@ -42,6 +42,15 @@ export function dayAfter(day: string): string {
   return Temporal.PlainDate.from(day).add({ days: 1 }).toString();
 }
 
+/** The Monday-to-Monday week, in `timeZone`, that the local day `day` (YYYY-MM-DD) falls in. */
+export function localWeekOf(day: string, timeZone: string): { start: Date; end: Date } {
+  const date = Temporal.PlainDate.from(day);
+  const monday = date.subtract({ days: date.dayOfWeek - 1 });
+  const start = monday.toZonedDateTime({ timeZone }).epochMilliseconds;
+  const end = monday.add({ days: 7 }).toZonedDateTime({ timeZone }).epochMilliseconds;
+  return { start: new Date(start), end: new Date(end) };
+}
+
 /** The last whole Monday-to-Monday week, in `timeZone`, that ended at or before `asOf`. */
 export function lastWholeWeek(asOf: number, timeZone: string): { start: Date; end: Date } {
   const today = Temporal.Instant.fromEpochMilliseconds(asOf).toZonedDateTimeISO(timeZone).toPlainDate();

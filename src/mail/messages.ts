@@ -291,6 +291,8 @@ export function weeklyReportMail(facts: {
   /** Debriefs of the week whose period had a work plan: each target against what was reported. */
   plans?: { name: string; periodStart: string; plan?: { target: string; planned: number; reported: number }[] }[];
   goals?: GoalProgress[];
+  /** The report's page. */
+  url?: string;
 }): Composed {
   const { program, totals, missing } = facts;
   const say_ = line(program.timezone);
@@ -339,6 +341,7 @@ export function weeklyReportMail(facts: {
         ]
       : []),
     ...(facts.goals?.length ? [say('report.goals', { list: list(facts.goals.map(goal)) })] : []),
+    ...(facts.url ? [{ label: say('report.open'), url: facts.url }] : []),
   ];
   return compose(say('report.subject', { program: program.name }), parts);
 }

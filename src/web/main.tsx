@@ -16,6 +16,7 @@ import { NewApplication } from './views/NewApplication';
 import { Person } from './views/Person';
 import { Settings } from './views/Settings';
 import { Pay } from './views/Pay';
+import { Report } from './views/Report';
 import { SignIn } from './views/SignIn';
 import { Today } from './views/Today';
 
@@ -70,8 +71,10 @@ function View({ route, me }: { route: Route; me: CallerDto }) {
           return <Settings programId={id} />;
         case 'pay':
           return <Pay programId={id} voucherId={subId} me={me} />;
+        case 'report':
+          return <Report programId={id} weekOf={subId} />;
         default:
-          return <ProgramDashboard programId={id} />;
+          return <ProgramDashboard programId={id} me={me} />;
       }
     })();
     return (

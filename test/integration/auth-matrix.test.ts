@@ -377,6 +377,17 @@ describe('access matrix: every route × every caller', () => {
       cell: async () => ({ path: `/api/programs/${program.id}/reports` }),
     },
     {
+      // No report was made for that week: whoever may read one is told so (404), others are refused first.
+      route: 'GET /api/programs/{programId}/reports/{weekOf}',
+      expect: [404, 404, 404, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/reports/2025-01-06` }),
+    },
+    {
+      route: 'POST /api/programs/{programId}/reports',
+      expect: [201, 201, 403, 403, 403, 403],
+      cell: async () => ({ path: `/api/programs/${program.id}/reports`, body: { weekOf: '2026-01-05' } }),
+    },
+    {
       route: 'GET /api/programs/{programId}/audit',
       expect: [200, 200, 200, 403, 403, 403],
       cell: async () => ({ path: `/api/programs/${program.id}/audit` }),

@@ -1,6 +1,6 @@
 // The weekly report's Temporal Schedule on the dev server: created with the program, stopped after its term, and
 // when it fires the week's row is written and mailed to the program's national contact.
-import { lastWholeWeek } from '../../src/domain/calendar';
+import { lastWholeWeek, localDayOf } from '../../src/domain/calendar';
 import { weeklyReportScheduleId } from '../../src/contracts/ids';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
@@ -57,8 +57,10 @@ describe('weekly report schedule (dev server)', () => {
       return list.total > 0 && list;
     });
     const week = lastWholeWeek(Date.now(), 'America/Chicago');
+    const weekOf = localDayOf(week.start.getTime(), 'America/Chicago');
     expect(reports.items).toEqual([
       {
+        weekOf,
         weekStart: week.start.toISOString(),
         weekEnd: week.end.toISOString(),
         submitted: [],
@@ -79,5 +81,38 @@ describe('weekly report schedule (dev server)', () => {
     expect(mail.html).toContain('<p>Nobody is missing a debrief.</p>');
     expect(mail.from?.value[0].name).toBe(name);
     expect(mail.headers.get('list')).toMatchObject({ id: { id: expect.stringContaining(program.id) } });
+    // The email links to the report's page, which reads it by its week.
+    expect(mail.text).toContain(`${harness.config.publicUrl}/#/program/${program.id}/report/${weekOf}`);
+    expect(await admin.ok('GET', `/api/programs/${program.id}/reports/${weekOf}`)).toEqual(reports.items[0]);
+  });
+
+  it("makes a past week's report on request, once per week whatever is asked, and no week still running", async () => {
+    const program = await admin.createProgram(
+      {},
+      { timezone: 'America/Chicago', nationalContactEmail: 'n@example.org' },
+    );
+    const twoWeeksAgo = localDayOf(Date.now() - 14 * 86_400_000, 'America/Chicago');
+    const week = lastWholeWeek(Date.now() - 7 * 86_400_000, 'America/Chicago');
+    const weekOf = localDayOf(week.start.getTime(), 'America/Chicago');
+    expect((await admin.call('GET', `/api/programs/${program.id}/reports/${weekOf}`)).status).toBe(404);
+    const made = await admin.ok('POST', `/api/programs/${program.id}/reports`, { weekOf: twoWeeksAgo }, [201]);
+    expect(made).toMatchObject({ weekOf, weekStart: week.start.toISOString(), weekEnd: week.end.toISOString() });
+    // Asked again (by another day of the week): the same week's report, rewritten; still one row, one email.
+    const again = await admin.ok('POST', `/api/programs/${program.id}/reports`, { weekOf }, [201]);
+    expect(again.weekStart).toBe(made.weekStart);
+    expect((await admin.ok('GET', `/api/programs/${program.id}/reports`)).total).toBe(1);
+    const { name } = await admin.ok('GET', `/api/programs/${program.id}`);
+    await eventually('the report email', async () =>
+      harness.mail.messages.some((m) => m.subject === `Weekly report: ${name}`),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(harness.mail.messages.filter((m) => m.subject === `Weekly report: ${name}`)).toHaveLength(1);
+
+    const thisWeek = await admin.call('POST', `/api/programs/${program.id}/reports`, {
+      weekOf: localDayOf(Date.now(), 'America/Chicago'),
+    });
+    expect(thisWeek.status).toBe(400);
+    expect(JSON.stringify(thisWeek.body)).toContain('weekOf');
+    expect((await admin.call('GET', `/api/programs/${program.id}/reports/not-a-day`)).status).toBe(404);
   });
 });

@@ -15,18 +15,21 @@ import {
 } from '../support/browser';
 import { anaAndBen, recordsIn, W2 } from '../support/week-fixture';
 import { lastTwoWeeks } from '../../src/domain/trends';
+import { localDayOf } from '../../src/domain/calendar';
 
 describe('week by week in the page', () => {
   let harness: AppHarness;
   let coordinator: ApiClient;
+  let national: ApiClient;
   let program: Program;
   let second: Program;
   let ana: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await AppHarness.start({}, { worker: false });
+    harness = await AppHarness.start();
     const admin = new ApiClient(harness);
+    national = admin.as((await admin.createUser('national')).token);
     program = await admin.createProgram({}, { timezone: 'America/New_York', name: 'Weeks in New York' });
     ({ ana } = await anaAndBen(harness.dataSource, program.id));
     // A second program, with two applications in its last whole week and one the week before.
@@ -147,6 +150,34 @@ describe('week by week in the page', () => {
     ]);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'weeks-person.png');
+    await page.close();
+  });
+
+  it("makes a past week's report from the program page and opens it, the error beside the field", async () => {
+    const page = await signedIn(browser, harness.baseUrl, national.token, `/program/${program.id}`);
+    const field = page.getByLabel('Make the report of a past week');
+    await field.fill(localDayOf(Date.now(), program.timezone));
+    await page.getByRole('button', { name: 'Make the report' }).click();
+    const problem = page.locator('.field.invalid .field-error');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('a week that has ended');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+
+    // The week the fixture's debrief came in late (Ana's, for the period that ended Sunday 1 November).
+    await field.fill('2026-10-28');
+    await page.getByRole('button', { name: 'Make the report' }).click();
+    await page.waitForSelector('h1:has-text("Weekly report")');
+    expect(page.url()).toContain(`/program/${program.id}/report/${W2}`);
+    const report = await national.ok('GET', `/api/programs/${program.id}/reports/${W2}`);
+    expect(await page.locator('[data-kpi=report-debriefs] .value').textContent()).toBe(String(report.totals.debriefs));
+    expect(await page.locator('[data-kpi=report-hours] .value').textContent()).toBe(String(report.totals.hours));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'weekly-report.png');
+
+    // The program page lists it and opens it again.
+    await page.goto(`${harness.baseUrl}/#/program/${program.id}`);
+    await page.getByRole('link', { name: 'Oct 26, 2026' }).click();
+    await page.waitForSelector('h1:has-text("Weekly report")');
     await page.close();
   });
 

@@ -83,6 +83,7 @@ describe('weekly work plans', () => {
       new WeeklyReportRepository(harness.dataSource),
       {} as Mailer,
       new GoalProgressRepository(harness.dataSource),
+      harness.config,
     );
     await reports.writeWeeklyReport({
       programId: program.id,

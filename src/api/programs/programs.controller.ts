@@ -5,14 +5,16 @@ import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { UnsupportedMediaTypeError } from '../common/errors';
-import { IdParam } from '../common/id-param';
+import { DayParam, IdParam } from '../common/id-param';
 import {
   CreateProgramDto,
+  MakeReportDto,
   ProgramDto,
   ProgramListDto,
   ReportListQuery,
   RosterImportDto,
   UpdateProgramDto,
+  WeeklyReportDto,
   WeeklyReportListDto,
 } from './programs.dto';
 import { ProgramsService } from './programs.service';
@@ -79,6 +81,32 @@ export class ProgramsController {
     @CurrentCaller() caller: Caller,
   ): Promise<WeeklyReportListDto> {
     return this.programs.reports(id, query, caller);
+  }
+
+  /** One week's report, by any day of the week (its Monday, as the list's `weekOf` gives it). */
+  @Operation('getWeeklyReport', "One week's report to national, by a day of the week")
+  @Get(':programId/reports/:weekOf')
+  @Allow('national', 'coordinator')
+  @ApiOkResponse({ type: WeeklyReportDto })
+  report(
+    @IdParam('programId', 'program') id: string,
+    @DayParam('weekOf', 'report') weekOf: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WeeklyReportDto> {
+    return this.programs.report(id, weekOf, caller);
+  }
+
+  /** Makes a past week's report now, as the Monday Schedule would have (and emails it, once). */
+  @Operation('makeWeeklyReport', "Make a past week's report to national now (national, admin)")
+  @Post(':programId/reports')
+  @Allow('national')
+  @ApiCreatedResponse({ type: WeeklyReportDto })
+  makeReport(
+    @IdParam('programId', 'program') id: string,
+    @Body() body: MakeReportDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WeeklyReportDto> {
+    return this.programs.makeReport(id, body.weekOf, caller);
   }
 
   /** Replaces the program's member roster from a CSV (memberId, name, local, status). */

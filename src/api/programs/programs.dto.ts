@@ -9,7 +9,7 @@ import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../do
 import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, Text, TimeZone } from '../common/fields';
 import { weekdays } from '../../domain/calendar';
 import type { DebriefDue, Weekday } from '../../domain/calendar';
-import { IsFlatRecord, IsGoalList, IsObjectOrList, Optional } from '../common/validators';
+import { IsDay, IsFlatRecord, IsGoalList, IsObjectOrList, Optional } from '../common/validators';
 import { goalMetrics, goalScopes, type GoalScope } from '../../domain/goals';
 import { GoalProgressDto } from '../goals/goals.dto';
 
@@ -333,6 +333,8 @@ export class ReportTotalsDto {
 }
 
 export class WeeklyReportDto {
+  @ApiProperty({ format: 'date', description: "The week's Monday in the program time zone (its page's address)" })
+  weekOf: string;
   @ApiProperty({ format: 'date-time', description: 'Monday 00:00 in the program time zone' }) weekStart: string;
   @ApiProperty({ format: 'date-time' }) weekEnd: string;
   @ApiProperty({ type: [ReportedDebriefDto], description: 'Debriefs for periods that ended in the week' })
@@ -351,6 +353,12 @@ export class WeeklyReportDto {
 export class WeeklyReportListDto {
   @ApiProperty({ type: [WeeklyReportDto] }) items: WeeklyReportDto[];
   @ApiProperty() total: number;
+}
+
+export class MakeReportDto {
+  @ApiProperty({ example: '2027-03-01', description: 'A day of the week to report (a week that has ended)' })
+  @IsDay()
+  weekOf: string;
 }
 
 export class ReportListQuery {

@@ -2,8 +2,8 @@ import { goalProblems, goalsOf, type Goal } from '../../domain/goals';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy } from '../../domain/policy';
-import { dayAfter, startOfLocalDay } from '../../domain/calendar';
-import { ProgramEntity } from '../../entities';
+import { dayAfter, localDayOf, localWeekOf, startOfLocalDay } from '../../domain/calendar';
+import { ProgramEntity, WeeklyReportEntity } from '../../entities';
 import { ProgramRepository } from '../../repositories/program.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
@@ -14,6 +14,7 @@ import type {
   ProgramDto,
   ProgramListDto,
   UpdateProgramDto,
+  WeeklyReportDto,
   WeeklyReportListDto,
 } from './programs.dto';
 
@@ -123,21 +124,33 @@ export class ProgramsService {
     page: { limit: number; offset: number },
     caller: Caller,
   ): Promise<WeeklyReportListDto> {
-    await this.find(programId);
+    const program = await this.find(programId);
     this.access.assertReadProgram(caller, programId);
     const [rows, total] = await this.programs.reports(programId, page);
-    return {
-      items: rows.map((r) => ({
-        weekStart: r.weekStart.toISOString(),
-        weekEnd: r.weekEnd.toISOString(),
-        submitted: r.submitted,
-        missing: r.missing,
-        totals: r.totals,
-        goals: r.goals ?? [],
-        createdAt: r.createdAt.toISOString(),
-      })),
-      total,
-    };
+    return { items: rows.map((r) => reportDto(r, program.timezone)), total };
+  }
+
+  /** The report of the week `weekOf` falls in, or NotFoundError when none was made. */
+  async report(programId: string, weekOf: string, caller: Caller): Promise<WeeklyReportDto> {
+    const program = await this.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    const found = await this.programs.report(programId, localWeekOf(weekOf, program.timezone).start);
+    if (!found) throw new NotFoundError(`no report for the week of ${weekOf}`);
+    return reportDto(found, program.timezone);
+  }
+
+  /**
+   * Makes the report of a past week now (national, admin): the Schedule's workflow for that week, which rewrites the
+   * week's report with what is known now and emails it at most once.
+   */
+  async makeReport(programId: string, weekOf: string, caller: Caller): Promise<WeeklyReportDto> {
+    const program = await this.find(programId);
+    this.access.assertReadProgram(caller, programId);
+    const week = localWeekOf(weekOf, program.timezone);
+    if (week.end.getTime() > Date.now())
+      throw new InvalidInputError([{ field: 'weekOf', reason: 'must be a day of a week that has ended' }]);
+    await this.workflows.runWeeklyReport(programId, week);
+    return reportDto((await this.programs.report(programId, week.start))!, program.timezone);
   }
 
   /** Changes policy, goals or term end; a policy or term change reaches every running organizer of the program. */
@@ -204,3 +217,14 @@ export function termInstant(value: string, timeZone: string, edge: 'start' | 'en
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
   return new Date(startOfLocalDay(edge === 'start' ? value : dayAfter(value), timeZone));
 }
+
+const reportDto = (r: WeeklyReportEntity, timezone: string): WeeklyReportDto => ({
+  weekOf: localDayOf(r.weekStart.getTime(), timezone),
+  weekStart: r.weekStart.toISOString(),
+  weekEnd: r.weekEnd.toISOString(),
+  submitted: r.submitted,
+  missing: r.missing,
+  totals: r.totals,
+  goals: r.goals ?? [],
+  createdAt: r.createdAt.toISOString(),
+});

@@ -43,7 +43,7 @@ import {
   organizerStageKey,
   programIdKey,
 } from '../../contracts/search-attributes';
-import { organizerIdFor, weeklyReportScheduleId } from '../../contracts/ids';
+import { organizerIdFor, weeklyReportRunId, weeklyReportScheduleId } from '../../contracts/ids';
 import { weeklyReportWorkflowType } from '../../contracts/weekly-report';
 import {
   AlreadyAppliedError,
@@ -346,6 +346,23 @@ export class WorkflowGateway {
         if (!(error instanceof ScheduleAlreadyRunning)) throw error;
         await this.client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec }));
       }
+    });
+  }
+
+  /**
+   * Makes the report of the week that ended at `week.end` now, as the Schedule would have (the same workflow and
+   * activities); resolves once it is written. A request for a week already being made joins that run.
+   */
+  async runWeeklyReport(programId: string, week: { start: Date; end: Date }): Promise<void> {
+    const workflowId = weeklyReportRunId(programId, week.start);
+    await this.call(workflowId, async () => {
+      const handle = await this.client.workflow.start(weeklyReportWorkflowType, {
+        workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [{ programId, asOf: week.end.toISOString() }],
+      });
+      await handle.result();
     });
   }
 

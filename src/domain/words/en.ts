@@ -573,6 +573,7 @@ export const en = {
   /** The weekly report to national. */
   report: {
     subject: 'Weekly report: {{program}}',
+    open: 'The report in the page',
     heading: '{{program}} ({{affiliate}}), week of {{week, day}} ({{zone}})',
     debriefs: 'Debriefs submitted: {{debriefs}}; missing: {{missing}}',
     totals:

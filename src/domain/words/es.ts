@@ -590,6 +590,7 @@ export const es: Catalog<typeof en> = {
   /** The weekly report to national. */
   report: {
     subject: 'Reporte semanal: {{program}}',
+    open: 'El reporte en la página',
     heading: '{{program}} ({{affiliate}}), semana del {{week, day}} ({{zone}})',
     debriefs: 'Informes enviados: {{debriefs}}; faltantes: {{missing}}',
     totals:

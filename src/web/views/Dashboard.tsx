@@ -1,7 +1,7 @@
 // The numbers: every program's pipeline (national, admin) and one program's, as the dashboard always showed them.
 import { get } from '../api';
 import type {
-  GoalProgressDto,
+  CallerDto,
   GoalProgressListDto,
   OrganizerListDto,
   PipelineDto,
@@ -26,6 +26,8 @@ import {
 } from '../ui';
 import { vocabulary } from '../vocabulary';
 import { ProgramWeeks, SideBySide } from './Weeks';
+import { MakeReport } from './Report';
+import { Goals } from './Goals';
 
 async function downloadCsv(programId?: string) {
   await saveFile(`/api/dashboard/pipeline.csv${programId ? `?programId=${programId}` : ''}`, 'pipeline.csv');
@@ -189,48 +191,7 @@ function GoalsOnTrack({ programId }: { programId: string }) {
   );
 }
 
-/** Each measured goal: so far against the target, the forecast at the current pace, on track or behind. */
-function Goals({ goals }: { goals: GoalProgressDto[] }) {
-  if (!goals.length) return null;
-  const v = vocabulary();
-  const metric = (m: string) => v.goalMetrics.find((g) => g.name === m)?.label ?? m;
-  return (
-    <section aria-labelledby="goals-heading">
-      <h2 id="goals-heading">Goals</h2>
-      <ul class="goals" data-list="goals">
-        {goals.map((g) => {
-          const perWeek = g.scope === 'organizer_week';
-          const unit = perWeek ? `${metric(g.metric)} per organizer per week` : metric(g.metric);
-          return (
-            <li key={`${g.goal}|${g.local ?? ''}`}>
-              <div class="goal-head">
-                <strong>
-                  {g.goal}
-                  {g.local ? ` · ${g.local}` : ''}
-                </strong>{' '}
-                <Tag tone={g.onTrack ? 'ok' : 'warn'}>{g.onTrack ? 'on track' : `behind by ${number(g.behindBy)}`}</Tag>
-              </div>
-              <progress
-                max={g.target}
-                value={Math.min(g.actual, g.target)}
-                aria-label={`${g.goal}: ${g.actual} of ${g.target}`}
-              />
-              <p class="muted small">
-                {number(g.actual)} of {number(g.target)} {unit}
-                {/* `by` is the instant the goal's last day ends: the day shown is that last day. */}
-                {perWeek
-                  ? ' so far'
-                  : `; at this pace ${number(g.forecast)} by ${day(new Date(Date.parse(g.by) - 1).toISOString())}`}
-              </p>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
-export function ProgramDashboard({ programId }: { programId: string }) {
+export function ProgramDashboard({ programId, me }: { programId: string; me: CallerDto }) {
   const { data, error } = useData(
     () =>
       Promise.all([
@@ -303,13 +264,17 @@ export function ProgramDashboard({ programId }: { programId: string }) {
         caption="Newest first"
         rows={reports.items}
         columns={[
-          { name: 'Week of', cell: (r) => day(r.weekStart) },
+          {
+            name: 'Week of',
+            cell: (r) => <a href={href(`/program/${programId}/report/${r.weekOf}`)}>{day(r.weekStart)}</a>,
+          },
           { name: 'Submitted', num: true, cell: (r) => number(r.submitted.length) },
           { name: 'Missing', num: true, cell: (r) => number(r.missing.length) },
           { name: 'Hours', num: true, cell: (r) => number(r.totals.hours) },
           { name: 'Conversations', num: true, cell: (r) => number(r.totals.conversations) },
         ]}
       />
+      <MakeReport programId={programId} me={me} />
       <TableSection
         heading="Organizers"
         caption={`Newest applications (${recent.items.length} of ${recent.total})`}
