@@ -2,6 +2,8 @@
 // Week by week in the page (headless Chromium): the program's charts and one person's, drawn from the API's series,
 // their numbers under the pointer and in a table, clean for axe-core, and on a 360-px phone.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { outputDir } from '../support/histories';
 import { Browser, Page } from 'playwright-core';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
@@ -115,6 +117,7 @@ describe('week by week in the page', () => {
 
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'weeks-program.png');
+    await page.locator('[data-section=weeks]').screenshot({ path: join(outputDir, 'weeks-charts.png') });
     await page.close();
   });
 

@@ -7,15 +7,20 @@ import { periodWeekMs } from '../../domain/trends';
 // or a removal (the reconciler's, an undo's) leaves the sums true. A figure that is a state (people in a stage, at
 // risk) is kept as its change per week: its value at a week's end is the running sum.
 
-/** The program week an instant falls in (src/domain/trends.ts says what a week is). */
+/** The program week an instant falls in, from the program's row (src/domain/trends.ts says what a week is). */
+const programWeekAt = `CREATE FUNCTION program_week_at(timezone varchar, period_week_ms int, created_at timestamptz, at timestamptz)
+  RETURNS varchar LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN period_week_ms IS NULL
+    THEN to_char(date_trunc('week', at AT TIME ZONE COALESCE(timezone, 'UTC')), 'YYYY-MM-DD')
+    ELSE to_char((created_at + floor(extract(epoch FROM at - created_at) * 1000 / period_week_ms)
+      * period_week_ms * interval '1 millisecond') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  END
+$$`;
+
+/** The same, by the program's id (the reads' form). */
 const programWeek = `CREATE FUNCTION program_week(program uuid, at timestamptz) RETURNS varchar LANGUAGE sql STABLE AS $$
-  SELECT COALESCE(
-    (SELECT CASE WHEN p.period_week_ms IS NULL
-       THEN to_char(date_trunc('week', at AT TIME ZONE p.timezone), 'YYYY-MM-DD')
-       ELSE to_char((p.created_at + floor(extract(epoch FROM at - p.created_at) * 1000 / p.period_week_ms)
-         * p.period_week_ms * interval '1 millisecond') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-     END FROM programs p WHERE p.id = program),
-    to_char(date_trunc('week', at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'))
+  SELECT program_week_at(p.timezone, p.period_week_ms, p.created_at, at)
+  FROM (SELECT 1) one LEFT JOIN programs p ON p.id = program
 $$`;
 
 const sums = (table: string, columns: string[]) =>
@@ -31,109 +36,119 @@ const debriefFigures = [
   'leaders_identified',
 ];
 
-/** A row trigger's function: takes away what the old row added (`helper(row, -1)`) and adds the new row's. */
+/**
+ * A table's trigger function: takes away what the old rows added (`helper(rows, -1)`) and adds the new rows'. Inserts
+ * and removals fire once per statement with all their rows (a bulk load aggregates once); updates once per row.
+ */
 const signedTrigger = (
   name: string,
   helper: string,
+  table: string,
 ) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
-     IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM ${helper}(OLD, -1); END IF;
-     IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM ${helper}(NEW, 1); END IF;
+     IF TG_LEVEL = 'ROW' THEN
+       PERFORM ${helper}(ARRAY[OLD], -1);
+       PERFORM ${helper}(ARRAY[NEW], 1);
+     ELSIF TG_OP = 'INSERT' THEN
+       PERFORM ${helper}(ARRAY(SELECT i::${table} FROM inserted i), 1);
+     ELSE
+       PERFORM ${helper}(ARRAY(SELECT r::${table} FROM removed r), -1);
+     END IF;
      RETURN NULL;
    END $$`;
 
 const functions = [
+  programWeekAt,
   programWeek,
   // What an organizer's row counts: its application, its hire, being at risk (now), its debriefs not yet submitted.
-  `CREATE FUNCTION add_organizer_weeks(o organizers, sign int) RETURNS void LANGUAGE sql AS $$
-   INSERT INTO program_weeks AS w (program_id, week, local, ${organizerFigures.join(', ')})
-   SELECT o.program_id, program_week(o.program_id, f.at), COALESCE(o.local, ''), sign * sum(f.applications),
-     sign * sum(f.hires), sign * sum(f.at_risk), sign * sum(f.pending), sign * sum(f.missing)
-   FROM (
-     SELECT o.applied_at AS at, 1 AS applications, 0 AS hires, 0 AS at_risk, 0 AS pending, 0 AS missing
-     UNION ALL SELECT o.hired_at, 0, 1, 0, 0, 0 WHERE o.hired_at IS NOT NULL
-     UNION ALL SELECT now(), 0, 0, 1, 0, 0 WHERE o.at_risk
+  `CREATE FUNCTION organizer_figures(applied timestamptz, hired timestamptz, risk boolean, periods jsonb)
+   RETURNS TABLE (at timestamptz, applications int, hires int, at_risk int, pending int, missing int)
+   LANGUAGE sql STABLE AS $$
+     SELECT applied, 1, 0, 0, 0, 0
+     UNION ALL SELECT hired, 0, 1, 0, 0, 0 WHERE hired IS NOT NULL
+     UNION ALL SELECT now(), 0, 0, 1, 0, 0 WHERE risk
      UNION ALL SELECT (p->>'end')::timestamptz, 0, 0, 0, (NOT (p->>'overdue')::boolean)::int, (p->>'overdue')::boolean::int
-       FROM jsonb_array_elements(o.pending_debrief_periods) AS p
-   ) f
-   GROUP BY 2
+       FROM jsonb_array_elements(periods) AS p
+  $$`,
+  `CREATE FUNCTION add_organizer_weeks(rows organizers[], sign int) RETURNS void LANGUAGE sql AS $$
+   INSERT INTO program_weeks AS w (program_id, week, local, ${organizerFigures.join(', ')})
+   SELECT o.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, f.at), COALESCE(o.local, ''),
+     sign * sum(f.applications), sign * sum(f.hires), sign * sum(f.at_risk), sign * sum(f.pending), sign * sum(f.missing)
+   FROM unnest(rows) AS o CROSS JOIN LATERAL organizer_figures(o.applied_at, o.hired_at, o.at_risk, o.pending_debrief_periods) AS f LEFT JOIN programs p ON p.id = o.program_id
+   GROUP BY 1, 2, 3
    ON CONFLICT (program_id, week, local) DO UPDATE SET ${sums('w', organizerFigures)}
   $$`,
-  signedTrigger('organizer_weeks', 'add_organizer_weeks'),
-  `CREATE FUNCTION add_debrief_week(d debriefs, sign int) RETURNS void LANGUAGE sql AS $$
+  `CREATE FUNCTION add_debrief_weeks(rows debriefs[], sign int) RETURNS void LANGUAGE sql AS $$
    INSERT INTO program_weeks AS w (program_id, week, local, ${debriefFigures.join(', ')})
-   SELECT d.program_id, program_week(d.program_id, d.period_end), COALESCE((SELECT local FROM organizers WHERE id = d.organizer_id), ''),
-     sign * (NOT d.late)::int, sign * d.late::int, sign * d.hours, sign * d.conversations, sign * d.one_on_ones,
-     sign * d.leaders_identified
+   SELECT d.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, d.period_end), COALESCE(o.local, ''),
+     sign * count(*) FILTER (WHERE NOT d.late), sign * count(*) FILTER (WHERE d.late), sign * sum(d.hours),
+     sign * sum(d.conversations), sign * sum(d.one_on_ones), sign * sum(d.leaders_identified)
+   FROM unnest(rows) AS d LEFT JOIN programs p ON p.id = d.program_id LEFT JOIN organizers o ON o.id = d.organizer_id
+   GROUP BY 1, 2, 3
    ON CONFLICT (program_id, week, local) DO UPDATE SET ${sums('w', debriefFigures)}
   $$`,
-  signedTrigger('debrief_weeks', 'add_debrief_week'),
   // A transition moves one person out of a stage and into another, in the week it happened (a correction's entry
   // within one stage moves no one).
-  `CREATE FUNCTION add_stage_move(t stage_transitions, sign int) RETURNS void LANGUAGE sql AS $$
+  `CREATE FUNCTION add_stage_moves(rows stage_transitions[], sign int) RETURNS void LANGUAGE sql AS $$
    INSERT INTO program_stage_weeks AS s (program_id, week, local, stage, moves)
-   SELECT o.program_id, program_week(o.program_id, t.at), COALESCE(o.local, ''), m.stage, sign * m.move
-   FROM organizers o CROSS JOIN (VALUES (t.to_stage, 1), (t.from_stage, -1)) AS m(stage, move)
-   WHERE o.id = t.organizer_id AND m.stage IS NOT NULL AND t.from_stage IS DISTINCT FROM t.to_stage
+   SELECT o.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, t.at), COALESCE(o.local, ''), m.stage,
+     sign * sum(m.move)
+   FROM unnest(rows) AS t JOIN organizers o ON o.id = t.organizer_id LEFT JOIN programs p ON p.id = o.program_id
+     CROSS JOIN LATERAL (VALUES (t.to_stage, 1), (t.from_stage, -1)) AS m(stage, move)
+   WHERE m.stage IS NOT NULL AND t.from_stage IS DISTINCT FROM t.to_stage
+   GROUP BY 1, 2, 3, 4
    ON CONFLICT (program_id, week, local, stage) DO UPDATE SET moves = s.moves + EXCLUDED.moves
   $$`,
-  signedTrigger('stage_weeks', 'add_stage_move'),
   // A ride-along's date is a local day: its week is the one that day starts in.
-  `CREATE FUNCTION add_ride_along_week(r ride_alongs, sign int) RETURNS void LANGUAGE sql AS $$
+  `CREATE FUNCTION add_ride_along_weeks(rows ride_alongs[], sign int) RETURNS void LANGUAGE sql AS $$
    INSERT INTO program_weeks AS w (program_id, week, local, ride_alongs)
-   SELECT o.program_id, program_week(o.program_id, r.date::date::timestamp AT TIME ZONE p.timezone), COALESCE(o.local, ''), sign
-   FROM organizers o JOIN programs p ON p.id = o.program_id
-   WHERE o.id = r.organizer_id
+   SELECT o.program_id,
+     program_week_at(p.timezone, p.period_week_ms, p.created_at, r.date::date::timestamp AT TIME ZONE COALESCE(p.timezone, 'UTC')),
+     COALESCE(o.local, ''), sign * count(*)
+   FROM unnest(rows) AS r JOIN organizers o ON o.id = r.organizer_id LEFT JOIN programs p ON p.id = o.program_id
+   GROUP BY 1, 2, 3
    ON CONFLICT (program_id, week, local) DO UPDATE SET ride_alongs = w.ride_alongs + EXCLUDED.ride_alongs
   $$`,
-  signedTrigger('ride_along_weeks', 'add_ride_along_week'),
+  signedTrigger('organizer_weeks', 'add_organizer_weeks', 'organizers'),
+  signedTrigger('debrief_weeks', 'add_debrief_weeks', 'debriefs'),
+  signedTrigger('stage_weeks', 'add_stage_moves', 'stage_transitions'),
+  signedTrigger('ride_along_weeks', 'add_ride_along_weeks', 'ride_alongs'),
 ];
 
-// Only changes that move a figure fire (most projections change none; an erasure's new id changes none).
+/** Inserts and removals once per statement, updates that move a figure once per row. */
+const tableTriggers = (table: string, fn: string, changed: string) => [
+  `CREATE TRIGGER ${table}_weeks_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS inserted
+     FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+  `CREATE TRIGGER ${table}_weeks_update AFTER UPDATE ON ${table} FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION ${fn}()`,
+  `CREATE TRIGGER ${table}_weeks_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS removed
+     FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+];
+const differ = (...columns: string[]) => columns.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
+
+// Only updates that move a figure fire (most projections change none; an erasure's new id changes none).
 const triggers = [
-  `CREATE TRIGGER organizers_weeks_insert AFTER INSERT ON organizers FOR EACH ROW EXECUTE FUNCTION organizer_weeks()`,
-  `CREATE TRIGGER organizers_weeks_update AFTER UPDATE ON organizers FOR EACH ROW
-     WHEN (OLD.program_id IS DISTINCT FROM NEW.program_id OR OLD.local IS DISTINCT FROM NEW.local
-       OR OLD.applied_at IS DISTINCT FROM NEW.applied_at OR OLD.hired_at IS DISTINCT FROM NEW.hired_at
-       OR OLD.at_risk <> NEW.at_risk OR OLD.pending_debrief_periods IS DISTINCT FROM NEW.pending_debrief_periods)
-     EXECUTE FUNCTION organizer_weeks()`,
-  `CREATE TRIGGER organizers_weeks_delete AFTER DELETE ON organizers FOR EACH ROW EXECUTE FUNCTION organizer_weeks()`,
-  `CREATE TRIGGER debriefs_weeks_insert AFTER INSERT ON debriefs FOR EACH ROW EXECUTE FUNCTION debrief_weeks()`,
-  `CREATE TRIGGER debriefs_weeks_update AFTER UPDATE ON debriefs FOR EACH ROW
-     WHEN (OLD.program_id IS DISTINCT FROM NEW.program_id OR OLD.period_end IS DISTINCT FROM NEW.period_end
-       OR OLD.late IS DISTINCT FROM NEW.late OR OLD.hours IS DISTINCT FROM NEW.hours
-       OR OLD.conversations IS DISTINCT FROM NEW.conversations OR OLD.one_on_ones IS DISTINCT FROM NEW.one_on_ones
-       OR OLD.leaders_identified IS DISTINCT FROM NEW.leaders_identified)
-     EXECUTE FUNCTION debrief_weeks()`,
-  `CREATE TRIGGER debriefs_weeks_delete AFTER DELETE ON debriefs FOR EACH ROW EXECUTE FUNCTION debrief_weeks()`,
-  `CREATE TRIGGER stage_transitions_weeks_insert AFTER INSERT ON stage_transitions FOR EACH ROW EXECUTE FUNCTION stage_weeks()`,
-  `CREATE TRIGGER stage_transitions_weeks_update AFTER UPDATE ON stage_transitions FOR EACH ROW
-     WHEN (OLD.from_stage IS DISTINCT FROM NEW.from_stage OR OLD.to_stage IS DISTINCT FROM NEW.to_stage OR OLD.at IS DISTINCT FROM NEW.at)
-     EXECUTE FUNCTION stage_weeks()`,
-  `CREATE TRIGGER stage_transitions_weeks_delete AFTER DELETE ON stage_transitions FOR EACH ROW EXECUTE FUNCTION stage_weeks()`,
-  `CREATE TRIGGER ride_alongs_weeks_insert AFTER INSERT ON ride_alongs FOR EACH ROW EXECUTE FUNCTION ride_along_weeks()`,
-  `CREATE TRIGGER ride_alongs_weeks_update AFTER UPDATE ON ride_alongs FOR EACH ROW WHEN (OLD.date IS DISTINCT FROM NEW.date)
-     EXECUTE FUNCTION ride_along_weeks()`,
-  `CREATE TRIGGER ride_alongs_weeks_delete AFTER DELETE ON ride_alongs FOR EACH ROW EXECUTE FUNCTION ride_along_weeks()`,
+  ...tableTriggers(
+    'organizers',
+    'organizer_weeks',
+    differ('program_id', 'local', 'applied_at', 'hired_at', 'at_risk', 'pending_debrief_periods'),
+  ),
+  ...tableTriggers(
+    'debriefs',
+    'debrief_weeks',
+    differ('program_id', 'period_end', 'late', 'hours', 'conversations', 'one_on_ones', 'leaders_identified'),
+  ),
+  ...tableTriggers('stage_transitions', 'stage_weeks', differ('from_stage', 'to_stage', 'at')),
+  ...tableTriggers('ride_alongs', 'ride_along_weeks', differ('date')),
 ];
 
 const backfill = [
-  `SELECT add_organizer_weeks(o, 1) FROM organizers o`,
-  `SELECT add_debrief_week(d, 1) FROM debriefs d`,
-  `SELECT add_stage_move(t, 1) FROM stage_transitions t`,
-  `SELECT add_ride_along_week(r, 1) FROM ride_alongs r`,
+  `SELECT add_organizer_weeks(ARRAY(SELECT o FROM organizers o), 1)`,
+  `SELECT add_debrief_weeks(ARRAY(SELECT d FROM debriefs d), 1)`,
+  `SELECT add_stage_moves(ARRAY(SELECT t FROM stage_transitions t), 1)`,
+  `SELECT add_ride_along_weeks(ARRAY(SELECT r FROM ride_alongs r), 1)`,
 ];
 
-const triggerTables: Record<string, string[]> = {
-  organizers: ['organizers_weeks_insert', 'organizers_weeks_update', 'organizers_weeks_delete'],
-  debriefs: ['debriefs_weeks_insert', 'debriefs_weeks_update', 'debriefs_weeks_delete'],
-  stage_transitions: [
-    'stage_transitions_weeks_insert',
-    'stage_transitions_weeks_update',
-    'stage_transitions_weeks_delete',
-  ],
-  ride_alongs: ['ride_alongs_weeks_insert', 'ride_alongs_weeks_update', 'ride_alongs_weeks_delete'],
-};
+const tables = ['organizers', 'debriefs', 'stage_transitions', 'ride_alongs'];
 
 export class WeeklyTrends1797800000000 implements MigrationInterface {
   name = 'WeeklyTrends1797800000000';
@@ -153,18 +168,21 @@ export class WeeklyTrends1797800000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [table, names] of Object.entries(triggerTables))
-      for (const name of names) await queryRunner.query(`DROP TRIGGER ${name} ON ${table}`);
+    for (const table of tables)
+      for (const event of ['insert', 'update', 'delete'])
+        await queryRunner.query(`DROP TRIGGER ${table}_weeks_${event} ON ${table}`);
     for (const fn of [
       'ride_along_weeks()',
-      'add_ride_along_week(ride_alongs, int)',
+      'add_ride_along_weeks(ride_alongs[], int)',
       'stage_weeks()',
-      'add_stage_move(stage_transitions, int)',
+      'add_stage_moves(stage_transitions[], int)',
       'debrief_weeks()',
-      'add_debrief_week(debriefs, int)',
+      'add_debrief_weeks(debriefs[], int)',
       'organizer_weeks()',
-      'add_organizer_weeks(organizers, int)',
+      'add_organizer_weeks(organizers[], int)',
+      'organizer_figures(timestamptz, timestamptz, boolean, jsonb)',
       'program_week(uuid, timestamptz)',
+      'program_week_at(varchar, int, timestamptz, timestamptz)',
     ])
       await queryRunner.query(`DROP FUNCTION ${fn}`);
     await queryRunner.query(`DROP TABLE "program_stage_weeks"`);
