@@ -18,6 +18,7 @@ import { twoOfEach } from './scenarios/10-two-of-each';
 import { workspace } from './scenarios/11-workspace';
 import { peerRemindersPgBoss } from './scenarios/09-peer-reminders-pg-boss';
 import { rehearsal } from './scenarios/12-rehearsal';
+import { trendsAtScale } from './scenarios/13-trends-at-scale';
 
 /** In order; each runs when any of `runsFor` is wanted. */
 const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<void> }[] = [
@@ -36,6 +37,7 @@ const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<vo
   { runsFor: [8], run: coldStartAndReplay },
   { runsFor: [11], run: workspace },
   { runsFor: [12], run: rehearsal },
+  { runsFor: [13], run: trendsAtScale },
 ];
 
 async function main(): Promise<void> {

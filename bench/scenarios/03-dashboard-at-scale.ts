@@ -19,7 +19,7 @@ const referenceSize = series[1].organizers;
 const size = (organizers: number) => `${organizers / 1000}k`;
 const programCount = 200;
 /** Actions per second while the dashboard is read under load. */
-const loadRate = 100;
+export const loadRate = 100;
 
 export async function dashboardAtScale({ stack, api, action, freshAction }: BenchContext): Promise<void> {
   const dashboard = () => api.call(api.adminToken, 'GET', '/api/dashboard/pipeline');
@@ -83,33 +83,7 @@ async function dashboardAgainstSqlAndLoad(
     stack.pg.query(rawPipelineSql, [new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10), today]);
   await timed(20, 1, rawSql);
   const rawIdle = await timed(200, 1, rawSql);
-  // Under load: actions paced at the rate the target names (the machine sustains about that much with everything
-  // else it runs; a load beyond what it sustains only measures a queue), from up to 40 clients at once, while the
-  // dashboard is read.
-  let stop = false;
-  let sent = 0;
-  let actions = 0;
-  const loadStartedAt = Date.now();
-  const load = Promise.all(
-    Array.from({ length: 40 }, async () => {
-      while (!stop) {
-        // Each client takes the next slot in the schedule, waits for it, sends, and counts the answer.
-        const slot = loadStartedAt + (sent++ / loadRate) * 1000;
-        if (slot > Date.now()) await sleep(slot - Date.now());
-        await action().then(
-          () => (actions += 1),
-          () => undefined,
-        );
-      }
-    }),
-  );
-  await sleep(2_000);
-  const actionsBefore = actions;
-  const measureStarted = Date.now();
-  const loaded = await timed(200, 1, dashboard);
-  const rate = (actions - actionsBefore) / ((Date.now() - measureStarted) / 1000);
-  stop = true;
-  await load;
+  const { measured: loaded, rate } = await underLoad(action, () => timed(200, 1, dashboard));
   const figures = {
     idleP95: round(percentile(idle, 95)),
     loadedP95: round(percentile(loaded, 95)),
@@ -132,7 +106,43 @@ async function dashboardAgainstSqlAndLoad(
   });
 }
 
-async function createLoadPrograms(stack: BenchStack): Promise<string[]> {
+/**
+ * Runs `measure` under actions paced at `loadRate` a second (the machine sustains about that much with everything else
+ * it runs; a load beyond what it sustains only measures a queue), from up to 40 clients at once; answers what it
+ * measured and the rate the actions reached meanwhile.
+ */
+export async function underLoad<T>(
+  action: () => Promise<unknown>,
+  measure: () => Promise<T>,
+): Promise<{ measured: T; rate: number }> {
+  let stop = false;
+  let sent = 0;
+  let actions = 0;
+  const loadStartedAt = Date.now();
+  const load = Promise.all(
+    Array.from({ length: 40 }, async () => {
+      while (!stop) {
+        // Each client takes the next slot in the schedule, waits for it, sends, and counts the answer.
+        const slot = loadStartedAt + (sent++ / loadRate) * 1000;
+        if (slot > Date.now()) await sleep(slot - Date.now());
+        await action().then(
+          () => (actions += 1),
+          () => undefined,
+        );
+      }
+    }),
+  );
+  await sleep(2_000);
+  const actionsBefore = actions;
+  const measureStarted = Date.now();
+  const measured = await measure();
+  const rate = (actions - actionsBefore) / ((Date.now() - measureStarted) / 1000);
+  stop = true;
+  await load;
+  return { measured, rate };
+}
+
+export async function createLoadPrograms(stack: BenchStack): Promise<string[]> {
   const { rows } = await stack.pg.query(
     `INSERT INTO programs (id, name, affiliate, kind, timezone, term_start, goals, policy)
      SELECT gen_random_uuid(), 'Load program ' || g, 'Local ' || g, 'member_organizer', 'UTC', now() - interval '1 year', '{}', $1::jsonb
@@ -147,7 +157,7 @@ async function createLoadPrograms(stack: BenchStack): Promise<string[]> {
  * pipeline (most active, a tail in hiring, some closed), each with `debriefsEach` weekly debriefs from its
  * application on, and a missed group debrief for one in ten; then the planner's statistics.
  */
-async function loadOrganizers(
+export async function loadOrganizers(
   stack: BenchStack,
   programIds: string[],
   from: number,
