@@ -21,6 +21,29 @@ export const demoPolicy: PolicyPatch = {
   termLength: '2 hours',
 };
 
+/**
+ * The demo's first twelve weeks, lived twelve times faster (ten seconds a week) so that a fresh demo has a season of
+ * history behind it within two minutes; then `demoPolicy`'s pace takes over (a policy change, as a program would make).
+ */
+export const demoHistory = {
+  weeks: 12,
+  weekMs: 10_000,
+  policy: {
+    ...demoPolicy,
+    debriefEvery: '10 seconds',
+    debriefGrace: '3 seconds',
+    escalateAfter: '5 seconds',
+    groupDebriefEvery: '40 seconds',
+  } satisfies PolicyPatch,
+  /** What changes back when the history is lived. */
+  pace: {
+    debriefEvery: demoPolicy.debriefEvery,
+    debriefGrace: demoPolicy.debriefGrace,
+    escalateAfter: demoPolicy.escalateAfter,
+    groupDebriefEvery: demoPolicy.groupDebriefEvery,
+  } satisfies PolicyPatch,
+};
+
 export interface DemoProgram {
   name: string;
   affiliate: string;

@@ -5,7 +5,7 @@ import type { PolicyPatch } from '../../src/domain/policy';
 import type { OpenStage, Stage } from '../../src/domain/stages';
 import { payPresets } from '../../src/domain/pay';
 import { eligibleAttestations, localDay, walkTo } from '../hiring-walk';
-import { chance, demoPerson, demoPolicy, demoPrograms, demoWeekMs } from './demo-data';
+import { chance, demoHistory, demoPerson, demoPolicy, demoPrograms, demoWeekMs } from './demo-data';
 
 /** A bare HTTP client of the API. */
 export class DemoClient {
@@ -45,6 +45,8 @@ export interface DemoState {
    * what a newcomer does as the coordinator stays theirs. (Absent in a state saved before there was one.)
    */
   actors?: { programId: string; token: string }[];
+  /** Until when the demo lives its first weeks fast (demoHistory); absent once it keeps the usual pace. */
+  historyUntil?: number;
   /** Organizers the demo paused when it stopped (the stack's downtime is their break), resumed when it starts. */
   onBreak?: { programId: string; organizerId: string }[];
 }
@@ -191,6 +193,21 @@ export async function seedDemo(
     );
   }
   return state;
+}
+
+/** Once the demo's first weeks are lived (`state.historyUntil`), its programs go on at the usual pace. */
+export async function endDemoHistory(
+  client: DemoClient,
+  state: DemoState,
+  logger: LoggerService,
+  now = Date.now(),
+): Promise<boolean> {
+  if (state.historyUntil === undefined || now < state.historyUntil) return false;
+  for (const programId of state.programIds)
+    await client.call(client.adminToken, 'PATCH', `/api/programs/${programId}`, { policy: demoHistory.pace });
+  delete state.historyUntil;
+  logger.log(`${demoHistory.weeks} weeks of history lived: a demo week now lasts ${demoHistory.pace.debriefEvery}`);
+  return true;
 }
 
 /** Everyone in a program takes a turn at having stopped reporting, for this long each (six demo weeks). */

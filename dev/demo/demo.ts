@@ -3,7 +3,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { demoBreak, DemoClient, demoPulse, demoResume, DemoState, seedDemo, withDemoActors } from './demo-seeder';
+import { demoHistory } from './demo-data';
+import {
+  demoBreak,
+  DemoClient,
+  demoPulse,
+  demoResume,
+  DemoState,
+  endDemoHistory,
+  seedDemo,
+  withDemoActors,
+} from './demo-seeder';
 
 const logger = new Logger('demo');
 const client = new DemoClient(
@@ -24,7 +34,9 @@ async function main(): Promise<void> {
       return;
     }
     const started = Date.now();
-    state = await seedDemo(client, logger);
+    // Its first weeks are lived fast, so the charts have a season behind them within minutes (see demoHistory).
+    state = await seedDemo(client, logger, demoHistory.policy);
+    state.historyUntil = Date.now() + demoHistory.weeks * demoHistory.weekMs;
     save(state);
     logger.log(
       `demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s; coordinator tokens are in ${stateFile}`,
@@ -42,6 +54,7 @@ async function main(): Promise<void> {
     await demoPulse(client, state, logger).catch((error: Error) =>
       logger.warn(`demo debriefs paused: ${error.message}`),
     );
+    if (await endDemoHistory(client, state, logger).catch((error: Error) => logger.warn(error.message))) save(state);
     for (let waited = 0; waited < 5_000 && !stopping; waited += 250) await new Promise((r) => setTimeout(r, 250));
   }
   // The stack is stopping (the API stops after us): the organizers take a break until it starts again.

@@ -2,8 +2,8 @@
 // keeps in them: debriefs filed by habit and caught up late (never never), one person at a time who has stopped, and a
 // break while the stack is stopped.
 import { Logger } from '@nestjs/common';
-import { demoPolicy, demoPrograms } from '../../dev/demo/demo-data';
-import { demoBreak, DemoClient, demoPulse, demoResume, seedDemo } from '../../dev/demo/demo-seeder';
+import { demoHistory, demoPolicy, demoPrograms } from '../../dev/demo/demo-data';
+import { demoBreak, DemoClient, demoPulse, demoResume, endDemoHistory, seedDemo } from '../../dev/demo/demo-seeder';
 import { adminToken, ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 
@@ -115,5 +115,22 @@ describe('demo data', () => {
     ).items.find((o: { id: string }) => o.id !== mine);
     const { history } = await admin.ok('GET', `/api/organizers/${demoPerson.id}`);
     expect(history[0].actorInWords).toBe('Demo, coordinator');
+
+    // Its weeks so far are periods of ten seconds, each with its debriefs; once the history is lived (`historyUntil`),
+    // the programs go on at the demo's usual pace, and their later weeks are two minutes long.
+    const fast = await admin.ok('GET', `/api/dashboard/trends?programId=${program.id}&metrics=debriefsDue`);
+    expect(fast.weeks.length).toBeGreaterThanOrEqual(3);
+    const gaps = fast.weeks.slice(1).map((week: string, i: number) => Date.parse(week) - Date.parse(fast.weeks[i]));
+    expect(gaps.every((gap: number) => gap > 0 && gap % 10_000 === 0)).toBe(true);
+    expect(await endDemoHistory(client, state, logger)).toBe(false);
+    state.historyUntil = Date.now();
+    expect(await endDemoHistory(client, state, logger)).toBe(true);
+    expect(state.historyUntil).toBeUndefined();
+    for (const id of state.programIds)
+      expect((await admin.ok('GET', `/api/programs/${id}`)).policy).toMatchObject(demoHistory.pace);
+    const [{ period_week_ms }] = await harness.dataSource.query(`SELECT period_week_ms FROM programs WHERE id = $1`, [
+      program.id,
+    ]);
+    expect(period_week_ms).toBe(120_000);
   }, 120_000);
 });
