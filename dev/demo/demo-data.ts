@@ -31,8 +31,9 @@ export const demoHistory = {
   policy: {
     ...demoPolicy,
     debriefEvery: '10 seconds',
-    debriefGrace: '3 seconds',
-    escalateAfter: '5 seconds',
+    // Longer than the demo's pulse (5 s), so most debriefs are on time, as at the usual pace.
+    debriefGrace: '8 seconds',
+    escalateAfter: '10 seconds',
     groupDebriefEvery: '40 seconds',
   } satisfies PolicyPatch,
   /** What changes back when the history is lived. */

@@ -11,6 +11,7 @@ import { isListening, waitUntil } from './ports';
 import { startEmbeddedPostgres } from './postgres';
 import { productScript, stackSettings, toolScript } from './settings';
 import { resolveTemporalCli } from './temporal-cli';
+import { demoHistory, demoWeek } from '../demo/demo-data';
 import { startTemporalDevServer, temporalIsServing } from './temporal-dev-server';
 
 const logger = new Logger('stack');
@@ -202,7 +203,7 @@ async function main(): Promise<void> {
         : `  Email        written to ${env.MAIL_OUTBOX} (no SMTP_URL); after asking for a sign-in link on the page,\n               npm run sign-in-link prints the newest one`,
       `  Data folder  ${dataDir}`,
       demo
-        ? '  Demo data    on (three demo programs on a fresh system; a demo week lasts 15 s; DEMO=off turns it off)'
+        ? `  Demo data    on (three demo programs on a fresh system: their first ${demoHistory.weeks} weeks last ${demoHistory.policy.debriefEvery} each,\n               then a week lasts ${demoWeek}; DEMO=off turns it off)`
         : '  Demo data    off',
       '  Ctrl-C stops everything.',
     ];
