@@ -65,6 +65,7 @@ export const organizerTrendMetrics = [
   'oneOnOnes',
   'leadersIdentified',
   'rideAlongs',
+  'payApprovedMinor',
 ] as const;
 export type OrganizerTrendMetric = (typeof organizerTrendMetrics)[number];
 

@@ -56,6 +56,10 @@ export class ProgramWeekEntity {
 
   @Column({ type: 'integer', default: 0 })
   rideAlongs: number;
+
+  /** Pay approved in the week (amounts, allowances and mileage), in the program's currency's minor units. */
+  @Column({ type: 'bigint', default: 0 })
+  payApprovedMinor: string;
 }
 
 /** A program's moves into (+) and out of (−) each stage per week and Local; people in a stage at a week's end are their running sum. */

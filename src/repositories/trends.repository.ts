@@ -25,6 +25,7 @@ export interface WeekFiguresRow {
   one_on_ones: number;
   leaders_identified: number;
   ride_alongs: number;
+  pay_approved_minor: number;
 }
 
 /** People in a stage at the end of a week in which someone entered or left it. */
@@ -46,7 +47,8 @@ export interface MedianWeekRow {
 const eventSums = `sum(debriefs_on_time)::int AS debriefs_on_time, sum(debriefs_late)::int AS debriefs_late,
   sum(debriefs_pending)::int AS debriefs_pending, sum(debriefs_missing)::int AS debriefs_missing,
   sum(hours)::float8 AS hours, sum(conversations)::int AS conversations, sum(one_on_ones)::int AS one_on_ones,
-  sum(leaders_identified)::int AS leaders_identified, sum(ride_alongs)::int AS ride_alongs`;
+  sum(leaders_identified)::int AS leaders_identified, sum(ride_alongs)::int AS ride_alongs,
+  sum(pay_approved_minor)::float8 AS pay_approved_minor`;
 
 const programWeeks = `
   SELECT week, sum(applications)::int AS applications, sum(hires)::int AS hires,
@@ -99,16 +101,20 @@ const organizerWeeks = `
   SELECT week, 0 AS applications, 0 AS hires, 0 AS at_risk, ${eventSums} FROM (
     SELECT program_week(d.program_id, d.period_end) AS week, (NOT d.late)::int AS debriefs_on_time,
       d.late::int AS debriefs_late, 0 AS debriefs_pending, 0 AS debriefs_missing, d.hours, d.conversations,
-      d.one_on_ones, d.leaders_identified, 0 AS ride_alongs
+      d.one_on_ones, d.leaders_identified, 0 AS ride_alongs, 0::bigint AS pay_approved_minor
     FROM debriefs d WHERE d.organizer_id = $1
     UNION ALL
     SELECT program_week(o.program_id, (p->>'end')::timestamptz), 0, 0, (NOT (p->>'overdue')::boolean)::int,
-      (p->>'overdue')::boolean::int, 0, 0, 0, 0, 0
+      (p->>'overdue')::boolean::int, 0, 0, 0, 0, 0, 0
     FROM organizers o, jsonb_array_elements(o.pending_debrief_periods) AS p WHERE o.id = $1
     UNION ALL
-    SELECT program_week(o.program_id, r.date::date::timestamp AT TIME ZONE pr.timezone), 0, 0, 0, 0, 0, 0, 0, 0, 1
+    SELECT program_week(o.program_id, r.date::date::timestamp AT TIME ZONE pr.timezone), 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
     FROM ride_alongs r JOIN organizers o ON o.id = r.organizer_id JOIN programs pr ON pr.id = o.program_id
     WHERE r.organizer_id = $1
+    UNION ALL
+    SELECT program_week(y.program_id, y.approved_at), 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      COALESCE(y.amount_minor, 0) + COALESCE(y.allowances_minor, 0) + COALESCE(y.mileage_minor, 0)
+    FROM pay_periods y WHERE y.organizer_id = $1 AND y.approved_at IS NOT NULL
   ) f GROUP BY week ORDER BY week`;
 
 @Injectable()

@@ -84,6 +84,32 @@ describe('weekly trends', () => {
     expect(Object.keys(own.series)).not.toContain('applications');
   });
 
+  it('counts pay in the week it was approved, and moves it when the approval does', async () => {
+    const period = (start: string, approvedAt: string | null) =>
+      q(
+        `INSERT INTO pay_periods (organizer_id, period_start, program_id, period_end, status, debrief_starts, amount_minor,
+           allowances_minor, mileage_minor, currency, approved_at, version)
+         VALUES ($1, $2, $3, $2::timestamptz + interval '7 days', $4, '[]', 10000, 500, 250, 'USD', $5, 1)`,
+        [ana, start, program.id, approvedAt ? 'approved' : 'submitted', approvedAt],
+      );
+    await period('2026-10-19T04:00:00Z', '2026-10-28T15:00:00Z');
+    await period('2026-10-26T04:00:00Z', null);
+    const before = await trends(`from=${W1}&until=2026-11-09&metrics=payApprovedMinor`);
+    expect(before.series.payApprovedMinor).toEqual([0, 10_750, 0]);
+    await q(
+      `UPDATE pay_periods SET approved_at = '2026-11-03T15:00:00Z', status = 'approved' WHERE organizer_id = $1 AND approved_at IS NULL`,
+      [ana],
+    );
+    const after = await trends(`from=${W1}&until=2026-11-09&metrics=payApprovedMinor`);
+    expect(after.series.payApprovedMinor).toEqual([0, 10_750, 10_750]);
+    const own = await admin.ok(
+      'GET',
+      `/api/organizers/${ana}/trends?from=${W1}&until=2026-11-09&metrics=payApprovedMinor`,
+    );
+    expect(own.series.payApprovedMinor).toEqual([0, 10_750, 10_750]);
+    expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([]);
+  });
+
   it('stays true when a missing debrief comes in late and a debrief is taken back', async () => {
     const { debrief } = recordsIn(harness.dataSource, program.id);
     await debrief(ana, '2026-11-06T22:00:00Z', { late: true, hours: 3, conversations: 4, oneOnOnes: 0, leaders: 2 });

@@ -15,6 +15,7 @@ const figures = [
   'one_on_ones',
   'leaders_identified',
   'ride_alongs',
+  'pay_approved_minor',
 ];
 
 const zero = (except: Record<string, string>) => figures.map((f) => `${except[f] ?? '0'} AS ${f}`).join(', ');
@@ -37,6 +38,10 @@ const fromRecords = `
     UNION ALL
     SELECT program_week(o.program_id, r.date::date::timestamp AT TIME ZONE p.timezone), COALESCE(o.local, ''), ${zero({ ride_alongs: '1' })}
     FROM ride_alongs r JOIN organizers o ON o.id = r.organizer_id JOIN programs p ON p.id = o.program_id WHERE o.program_id = $1
+    UNION ALL
+    SELECT program_week(y.program_id, y.approved_at), COALESCE(o.local, ''),
+      ${zero({ pay_approved_minor: 'COALESCE(y.amount_minor, 0) + COALESCE(y.allowances_minor, 0) + COALESCE(y.mileage_minor, 0)' })}
+    FROM pay_periods y JOIN organizers o ON o.id = y.organizer_id WHERE y.program_id = $1 AND y.approved_at IS NOT NULL
   ) f GROUP BY week, local`;
 
 const kept = `SELECT week, local, ${figures.map((f) => `${f}::float8`).join(', ')} FROM program_weeks WHERE program_id = $1`;

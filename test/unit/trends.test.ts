@@ -18,6 +18,7 @@ const row = (week: string, figures: Partial<WeekFiguresRow> = {}): WeekFiguresRo
   one_on_ones: 0,
   leaders_identified: 0,
   ride_alongs: 0,
+  pay_approved_minor: 0,
   ...figures,
 });
 

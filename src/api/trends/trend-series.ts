@@ -49,6 +49,7 @@ const valueOf: Record<ProgramTrendMetric, (view: WeekView, stage: string) => num
   oneOnOnes: (view) => count(view, 'one_on_ones'),
   leadersIdentified: (view) => count(view, 'leaders_identified'),
   rideAlongs: (view) => count(view, 'ride_alongs'),
+  payApprovedMinor: (view) => count(view, 'pay_approved_minor'),
 };
 
 /** The weeks of `all` a window shows: from `from` (or the latest `defaultWeeks`) to before `until`. */

@@ -109,6 +109,17 @@ const functions = [
    GROUP BY 1, 2, 3
    ON CONFLICT (program_id, week, local) DO UPDATE SET ride_alongs = w.ride_alongs + EXCLUDED.ride_alongs
   $$`,
+  // Pay counts in the week it was approved.
+  `CREATE FUNCTION add_pay_weeks(rows pay_periods[], sign int) RETURNS void LANGUAGE sql AS $$
+   INSERT INTO program_weeks AS w (program_id, week, local, pay_approved_minor)
+   SELECT r.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, r.approved_at), COALESCE(o.local, ''),
+     sign * sum(COALESCE(r.amount_minor, 0) + COALESCE(r.allowances_minor, 0) + COALESCE(r.mileage_minor, 0))
+   FROM unnest(rows) AS r LEFT JOIN programs p ON p.id = r.program_id LEFT JOIN organizers o ON o.id = r.organizer_id
+   WHERE r.approved_at IS NOT NULL
+   GROUP BY 1, 2, 3
+   ON CONFLICT (program_id, week, local) DO UPDATE SET pay_approved_minor = w.pay_approved_minor + EXCLUDED.pay_approved_minor
+  $$`,
+  signedTrigger('pay_weeks', 'add_pay_weeks', 'pay_periods'),
   signedTrigger('organizer_weeks', 'add_organizer_weeks', 'organizers'),
   signedTrigger('debrief_weeks', 'add_debrief_weeks', 'debriefs'),
   signedTrigger('stage_weeks', 'add_stage_moves', 'stage_transitions'),
@@ -139,6 +150,11 @@ const triggers = [
   ),
   ...tableTriggers('stage_transitions', 'stage_weeks', differ('from_stage', 'to_stage', 'at')),
   ...tableTriggers('ride_alongs', 'ride_along_weeks', differ('date')),
+  ...tableTriggers(
+    'pay_periods',
+    'pay_weeks',
+    differ('program_id', 'approved_at', 'amount_minor', 'allowances_minor', 'mileage_minor'),
+  ),
 ];
 
 const backfill = [
@@ -146,9 +162,10 @@ const backfill = [
   `SELECT add_debrief_weeks(ARRAY(SELECT d FROM debriefs d), 1)`,
   `SELECT add_stage_moves(ARRAY(SELECT t FROM stage_transitions t), 1)`,
   `SELECT add_ride_along_weeks(ARRAY(SELECT r FROM ride_alongs r), 1)`,
+  `SELECT add_pay_weeks(ARRAY(SELECT r FROM pay_periods r), 1)`,
 ];
 
-const tables = ['organizers', 'debriefs', 'stage_transitions', 'ride_alongs'];
+const tables = ['organizers', 'debriefs', 'stage_transitions', 'ride_alongs', 'pay_periods'];
 
 export class WeeklyTrends1797800000000 implements MigrationInterface {
   name = 'WeeklyTrends1797800000000';
@@ -159,7 +176,7 @@ export class WeeklyTrends1797800000000 implements MigrationInterface {
     for (const { id, policy } of await queryRunner.query(`SELECT id, policy FROM programs`))
       await queryRunner.query(`UPDATE programs SET period_week_ms = $2 WHERE id = $1`, [id, periodWeekMs(policy)]);
     await queryRunner.query(
-      `CREATE TABLE "program_weeks" ("program_id" uuid NOT NULL, "week" character varying(32) NOT NULL, "local" character varying(100) NOT NULL DEFAULT '', "applications" integer NOT NULL DEFAULT '0', "hires" integer NOT NULL DEFAULT '0', "at_risk_change" integer NOT NULL DEFAULT '0', "debriefs_on_time" integer NOT NULL DEFAULT '0', "debriefs_late" integer NOT NULL DEFAULT '0', "debriefs_pending" integer NOT NULL DEFAULT '0', "debriefs_missing" integer NOT NULL DEFAULT '0', "hours" double precision NOT NULL DEFAULT '0', "conversations" integer NOT NULL DEFAULT '0', "one_on_ones" integer NOT NULL DEFAULT '0', "leaders_identified" integer NOT NULL DEFAULT '0', "ride_alongs" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_c98af7d7e10ea15bb5f293b008b" PRIMARY KEY ("program_id", "week", "local"))`,
+      `CREATE TABLE "program_weeks" ("program_id" uuid NOT NULL, "week" character varying(32) NOT NULL, "local" character varying(100) NOT NULL DEFAULT '', "applications" integer NOT NULL DEFAULT '0', "hires" integer NOT NULL DEFAULT '0', "at_risk_change" integer NOT NULL DEFAULT '0', "debriefs_on_time" integer NOT NULL DEFAULT '0', "debriefs_late" integer NOT NULL DEFAULT '0', "debriefs_pending" integer NOT NULL DEFAULT '0', "debriefs_missing" integer NOT NULL DEFAULT '0', "hours" double precision NOT NULL DEFAULT '0', "conversations" integer NOT NULL DEFAULT '0', "one_on_ones" integer NOT NULL DEFAULT '0', "leaders_identified" integer NOT NULL DEFAULT '0', "ride_alongs" integer NOT NULL DEFAULT '0', "pay_approved_minor" bigint NOT NULL DEFAULT '0', CONSTRAINT "PK_c98af7d7e10ea15bb5f293b008b" PRIMARY KEY ("program_id", "week", "local"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "program_stage_weeks" ("program_id" uuid NOT NULL, "week" character varying(32) NOT NULL, "local" character varying(100) NOT NULL DEFAULT '', "stage" character varying(16) NOT NULL, "moves" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_0d180d5aa562585230dbb007897" PRIMARY KEY ("program_id", "week", "local", "stage"))`,
@@ -172,6 +189,8 @@ export class WeeklyTrends1797800000000 implements MigrationInterface {
       for (const event of ['insert', 'update', 'delete'])
         await queryRunner.query(`DROP TRIGGER ${table}_weeks_${event} ON ${table}`);
     for (const fn of [
+      'pay_weeks()',
+      'add_pay_weeks(pay_periods[], int)',
       'ride_along_weeks()',
       'add_ride_along_weeks(ride_alongs[], int)',
       'stage_weeks()',
