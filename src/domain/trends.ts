@@ -1,7 +1,7 @@
 // National's weekly series (issue 33): what a program week is and which figures each week has. The figures are summed
 // by PostgreSQL (migration WeeklyTrends); the rules for what a week is and which figures exist live here.
 import { Temporal } from 'temporal-polyfill';
-import { lastWholeWeek, localDayOf } from './calendar';
+import { localDayOf, localWeekOf } from './calendar';
 import { parseDuration } from './durations';
 import type { ProgramPolicy } from './policy';
 import { stages } from './stages';
@@ -28,29 +28,24 @@ export interface ProgramWeek {
  * The program's last two whole weeks as of `asOf`, the later one last: the local Monday-to-Monday weeks, or the
  * last two whole debrief periods counted from the program's creation.
  */
-export function lastTwoWeeks(
-  program: { timezone: string; periodWeekMs: number | null; createdAt: Date },
-  asOf: number,
-): [ProgramWeek, ProgramWeek] {
+export function lastTwoWeeks(program: WeekSchedule, asOf: number): [ProgramWeek, ProgramWeek] {
+  const latest = programWeekOf(program, programWeekOf(program, asOf).start.getTime() - 1);
+  return [programWeekOf(program, latest.start.getTime() - 1), latest];
+}
+
+/** What a program's weeks are: its time zone, and the length of a period that counts as a week (if one does). */
+export type WeekSchedule = { timezone: string; periodWeekMs: number | null; createdAt: Date };
+
+/** The program week `instant` falls in (as `program_week` in SQL names it). */
+export function programWeekOf(program: WeekSchedule, instant: number): ProgramWeek {
   const { periodWeekMs: ms, timezone } = program;
   if (ms === null) {
-    const latest = lastWholeWeek(asOf, timezone);
-    const previous = lastWholeWeek(latest.start.getTime(), timezone);
-    const named = ({ start, end }: { start: Date; end: Date }) => ({
-      week: localDayOf(start.getTime(), timezone),
-      start,
-      end,
-    });
-    return [named(previous), named(latest)];
+    const { start, end } = localWeekOf(localDayOf(instant, timezone), timezone);
+    return { week: localDayOf(start.getTime(), timezone), start, end };
   }
   const created = program.createdAt.getTime();
-  const current = created + Math.floor((asOf - created) / ms) * ms;
-  const period = (start: number) => ({
-    week: new Date(start).toISOString(),
-    start: new Date(start),
-    end: new Date(start + ms),
-  });
-  return [period(current - 2 * ms), period(current - ms)];
+  const start = created + Math.floor((instant - created) / ms) * ms;
+  return { week: new Date(start).toISOString(), start: new Date(start), end: new Date(start + ms) };
 }
 
 /** The figures of one organizer's week. */

@@ -47,11 +47,6 @@ export class ProgramRepository {
     });
   }
 
-  /** The program's report of the week starting at `weekStart`, if one was made. */
-  report(programId: string, weekStart: Date): Promise<WeeklyReportEntity | null> {
-    return this.dataSource.getRepository(WeeklyReportEntity).findOneBy({ programId, weekStart });
-  }
-
   /** Inserts the program; it commits only if `within` (its audit entry, its schedule) succeeds. */
   async insert(program: ProgramEntity, within: (audit: AuditInTransaction) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {

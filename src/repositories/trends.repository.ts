@@ -61,6 +61,9 @@ const stageWeeks = `
   FROM program_stage_weeks WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND ($2::varchar IS NULL OR local = $2)
   GROUP BY week, stage ORDER BY week`;
 
+/** A transition that moved someone from one stage to another. */
+const movedStage = (t: string) => `${t}.from_stage IS DISTINCT FROM ${t}.to_stage`;
+
 // The same, each program on its own (national's programs side by side).
 const eachProgramWeeks = `
   SELECT program_id, week, sum(applications)::int AS applications, sum(hires)::int AS hires,
@@ -80,17 +83,23 @@ const mediansWithin = `
   FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(program_id, start, until)
   JOIN organizers o ON o.program_id = w.program_id
   JOIN stage_transitions t ON t.organizer_id = o.id AND t.at >= w.start AND t.at < w.until
-  JOIN stage_transitions before ON before.organizer_id = t.organizer_id AND before.seq = t.seq - 1
-  WHERE t.from_stage IS NOT NULL
+  CROSS JOIN LATERAL (
+    SELECT b.at FROM stage_transitions b
+    WHERE b.organizer_id = t.organizer_id AND b.seq < t.seq AND ${movedStage('b')}
+    ORDER BY b.seq DESC LIMIT 1
+  ) before
+  WHERE t.from_stage IS NOT NULL AND ${movedStage('t')}
   GROUP BY 1, 2, 3`;
 
-// A stay in a stage ends with the transition out of it; it began with the one before (the same organizer's).
+// A stay in a stage ends with the transition out of it; it began with the one before (the same organizer's). An entry
+// within one stage (an undo's, a correction's) moves no one, so it neither ends nor begins a stay.
 const medianWeeks = `
   WITH stays AS (
     SELECT t.from_stage AS stage, program_week(o.program_id, t.at) AS week,
       extract(epoch FROM t.at - lag(t.at) OVER (PARTITION BY t.organizer_id ORDER BY t.seq)) / 3600 AS hours
     FROM stage_transitions t JOIN organizers o ON o.id = t.organizer_id
     WHERE ($1::uuid[] IS NULL OR o.program_id = ANY ($1)) AND ($2::varchar IS NULL OR o.local = $2)
+      AND ${movedStage('t')}
   )
   SELECT week, stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours
   FROM stays WHERE stage IS NOT NULL AND hours IS NOT NULL

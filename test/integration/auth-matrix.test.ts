@@ -638,6 +638,10 @@ describe('access matrix: every route × every caller', () => {
     harness = await AppHarness.start({ AUTH_FAILURES_PER_MINUTE: '100000' }, { mail: true });
     admin = new ApiClient(harness);
     program = await admin.createProgram({ applicationsOpen: { from: '2026-01-01T00:00:00Z' } });
+    // A program with a past: a week's report can be made for any week since it began.
+    await harness.dataSource.query(`UPDATE programs SET created_at = '2025-12-01T00:00:00Z' WHERE id = $1`, [
+      program.id,
+    ]);
     paidProgram = await admin.createProgram(
       aFastPolicy({ debriefEvery: '60 seconds', debriefGrace: '60 seconds', pay: payPresets.member_organizer }),
     );

@@ -6,6 +6,7 @@ import { demoHistory, demoPolicy, demoPrograms } from '../../dev/demo/demo-data'
 import { demoBreak, DemoClient, demoPulse, demoResume, endDemoHistory, seedDemo } from '../../dev/demo/demo-seeder';
 import { adminToken, ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
+import { weeklyRollupDrift } from '../support/weekly-rollups';
 
 describe('demo data', () => {
   let harness: AppHarness;
@@ -132,5 +133,7 @@ describe('demo data', () => {
       program.id,
     ]);
     expect(period_week_ms).toBe(120_000);
+    // Every record counted again in the two-minute weeks: nothing left in the old ones.
+    for (const id of state.programIds) expect(await weeklyRollupDrift(harness.dataSource, id)).toEqual([]);
   }, 120_000);
 });

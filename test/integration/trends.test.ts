@@ -70,11 +70,12 @@ describe('weekly trends', () => {
 
   it("gives one Local's weeks, and one organizer's own", async () => {
     const local = await trends(`from=${W1}&until=2026-11-09&local=${encodeURIComponent('Local 2')}`);
-    expect(local.weeks).toEqual([W2, W3]);
-    expect(local.series.applications).toEqual([1, 0]);
-    expect(local.series['inStage.applied']).toEqual([1, 0]);
-    expect(local.series.debriefsDue).toEqual([0, 1]);
-    const own = await admin.ok('GET', `/api/organizers/${ana}/trends?from=${W1}`);
+    // From the week `from` names, though nothing happened in Local 2 before W2.
+    expect(local.weeks).toEqual([W1, W2, W3]);
+    expect(local.series.applications).toEqual([0, 1, 0]);
+    expect(local.series['inStage.applied']).toEqual([0, 1, 0]);
+    expect(local.series.debriefsDue).toEqual([0, 0, 1]);
+    const own = await admin.ok('GET', `/api/organizers/${ana}/trends?from=${W1}&until=2026-11-09`);
     expect(own.weeks).toEqual([W1, W2, W3]);
     expect(own.series.debriefsOnTime).toEqual([1, 0, 0]);
     expect(own.series.debriefsLate).toEqual([0, 1, 0]);
@@ -134,15 +135,37 @@ describe('weekly trends', () => {
     const fast = await admin.createProgram(aFastPolicy({ debriefEvery: '10 minutes' }));
     const [{ created_at: created }] = await q(`SELECT created_at FROM programs WHERE id = $1`, [fast.id]);
     const id = randomUUID();
-    const appliedAt = new Date(created.getTime() + 25 * 60_000);
+    // Ten-minute weeks counted from the program's creation: an application 25 minutes before it is in the week that
+    // began 30 minutes before.
+    const appliedAt = new Date(created.getTime() - 25 * 60_000);
     await q(
       `INSERT INTO organizers (id, program_id, member_id, name, email, stage, stage_entered_at, applied_at, totals, version, projected_at)
        VALUES ($1, $2, $3, 'Fixture', 'f@example.org', 'applied', $4, $4, '{}', 1, now())`,
       [id, fast.id, `T-${id.slice(0, 8)}`, appliedAt],
     );
+    await q(
+      `INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor) VALUES ($1, 1, NULL, 'applied', $2, 'fixture')`,
+      [id, appliedAt],
+    );
     const { weeks, series } = await admin.ok('GET', `/api/dashboard/trends?programId=${fast.id}&metrics=applications`);
-    expect(weeks).toEqual([new Date(created.getTime() + 20 * 60_000).toISOString()]);
-    expect(series.applications).toEqual([1]);
+    expect(weeks[0]).toBe(new Date(created.getTime() - 30 * 60_000).toISOString());
+    expect(series.applications[0]).toBe(1);
+    // Through the week in progress, nothing later.
+    expect(weeks.at(-1)).toBe(new Date(created.getTime()).toISOString());
+
+    // A policy that makes its weeks calendar weeks counts every record again in those weeks.
+    await q(
+      `INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours,
+         conversations, one_on_ones, leaders_identified, in_person, group_debrief)
+       VALUES ($1, $2::timestamptz - interval '10 minutes', $3, $2, $2, 'fixture', false, 2, 3, 0, 0, false, false)`,
+      [id, appliedAt, fast.id],
+    );
+    await admin.ok('PATCH', `/api/programs/${fast.id}`, { policy: { debriefEvery: '7 days' } });
+    expect(await weeklyRollupDrift(harness.dataSource, fast.id)).toEqual([]);
+    const weekly = await admin.ok('GET', `/api/dashboard/trends?programId=${fast.id}&metrics=applications,hours`);
+    expect(weekly.weeks.every((week: string) => /^\d{4}-\d{2}-\d{2}$/.test(week))).toBe(true);
+    expect(weekly.series.applications.reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    expect(weekly.series.hours.reduce((a: number, b: number) => a + b, 0)).toBe(2);
   });
 
   it('serves any chart as CSV, a row per week and a column per series', async () => {
@@ -160,7 +183,10 @@ describe('weekly trends', () => {
       `${W3},2,0,3`,
       '',
     ]);
-    const own = await admin.call('GET', `/api/organizers/${ana}/trends.csv?from=${W1}&metrics=debriefsLate`);
+    const own = await admin.call(
+      'GET',
+      `/api/organizers/${ana}/trends.csv?from=${W1}&until=2026-11-09&metrics=debriefsLate`,
+    );
     expect(String(own.body)).toBe(`week,debriefsLate\r\n${W1},0\r\n${W2},0\r\n${W3},1\r\n`);
   });
 

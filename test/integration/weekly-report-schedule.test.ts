@@ -95,6 +95,12 @@ describe('weekly report schedule (dev server)', () => {
     const week = lastWholeWeek(Date.now() - 7 * 86_400_000, 'America/Chicago');
     const weekOf = localDayOf(week.start.getTime(), 'America/Chicago');
     expect((await admin.call('GET', `/api/programs/${program.id}/reports/${weekOf}`)).status).toBe(404);
+    // Made today, the program has no week behind it yet.
+    const tooEarly = await admin.call('POST', `/api/programs/${program.id}/reports`, { weekOf: twoWeeksAgo });
+    expect([tooEarly.status, JSON.stringify(tooEarly.body)]).toEqual([400, expect.stringContaining('program began')]);
+    await harness.dataSource.query(`UPDATE programs SET created_at = now() - interval '30 days' WHERE id = $1`, [
+      program.id,
+    ]);
     const made = await admin.ok('POST', `/api/programs/${program.id}/reports`, { weekOf: twoWeeksAgo }, [201]);
     expect(made).toMatchObject({ weekOf, weekStart: week.start.toISOString(), weekEnd: week.end.toISOString() });
     // Asked again (by another day of the week): the same week's report, rewritten; still one row, one email.

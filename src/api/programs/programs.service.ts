@@ -5,6 +5,7 @@ import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy 
 import { dayAfter, localDayOf, localWeekOf, startOfLocalDay } from '../../domain/calendar';
 import { ProgramEntity, WeeklyReportEntity } from '../../entities';
 import { ProgramRepository } from '../../repositories/program.repository';
+import { WeeklyReportRepository } from '../../repositories/weekly-report.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
@@ -57,6 +58,7 @@ export class ProgramsService {
     private readonly programs: ProgramRepository,
     private readonly access: AccessPolicy,
     private readonly workflows: WorkflowGateway,
+    private readonly weeklyReports: WeeklyReportRepository,
   ) {}
 
   /** The program, or NotFoundError; no access check (callers check for their purpose). */
@@ -134,7 +136,7 @@ export class ProgramsService {
   async report(programId: string, weekOf: string, caller: Caller): Promise<WeeklyReportDto> {
     const program = await this.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const found = await this.programs.report(programId, localWeekOf(weekOf, program.timezone).start);
+    const found = await this.weeklyReports.find(programId, localWeekOf(weekOf, program.timezone).start);
     if (!found) throw new NotFoundError(`no report for the week of ${weekOf}`);
     return reportDto(found, program.timezone);
   }
@@ -149,8 +151,10 @@ export class ProgramsService {
     const week = localWeekOf(weekOf, program.timezone);
     if (week.end.getTime() > Date.now())
       throw new InvalidInputError([{ field: 'weekOf', reason: 'must be a day of a week that has ended' }]);
+    if (week.end.getTime() <= program.createdAt.getTime())
+      throw new InvalidInputError([{ field: 'weekOf', reason: 'must be a day of a week since the program began' }]);
     await this.workflows.runWeeklyReport(programId, week);
-    return reportDto((await this.programs.report(programId, week.start))!, program.timezone);
+    return reportDto((await this.weeklyReports.find(programId, week.start))!, program.timezone);
   }
 
   /** Changes policy, goals or term end; a policy or term change reaches every running organizer of the program. */

@@ -52,16 +52,25 @@ const valueOf: Record<ProgramTrendMetric, (view: WeekView, stage: string) => num
   payApprovedMinor: (view) => count(view, 'pay_approved_minor'),
 };
 
+/** What a chart asks for: weeks from `from` to before `until`, none after `through` (the week in progress). */
+export interface TrendWindow {
+  from?: string;
+  until?: string;
+  through?: string;
+}
+
 /** The weeks of `all` a window shows: from `from` (or the latest `defaultWeeks`) to before `until`. */
-function shownWeeks(all: string[], window: { from?: string; until?: string }): Set<string> {
-  const before = window.until ? all.filter((week) => week < window.until!) : all;
+function shownWeeks(all: string[], window: TrendWindow): Set<string> {
+  const before = all.filter(
+    (week) => (!window.until || week < window.until) && (!window.through || week <= window.through),
+  );
   return new Set(window.from ? before.filter((week) => week >= window.from!) : before.slice(-defaultWeeks));
 }
 
 export function trendSeries(
   rows: { weeks: WeekFiguresRow[]; stages?: StageWeekRow[]; medians?: MedianWeekRow[] },
   metrics: readonly string[],
-  window: { from?: string; until?: string },
+  window: TrendWindow,
   /** Weeks to show even where nothing happened in them (and no later week did). */
   include: string[] = [],
 ): TrendsDto {

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { lastTwoWeeks, organizerTrendMetrics, programTrendMetrics, seriesNames } from '../../domain/trends';
+import { startOfLocalDay } from '../../domain/calendar';
+import {
+  lastTwoWeeks,
+  organizerTrendMetrics,
+  programTrendMetrics,
+  programWeekOf,
+  seriesNames,
+  type WeekSchedule,
+} from '../../domain/trends';
 import { ProgramRepository } from '../../repositories/program.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { TrendsRepository } from '../../repositories/trends.repository';
@@ -7,7 +15,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
-import { trendSeries } from './trend-series';
+import { trendSeries, type TrendWindow } from './trend-series';
 import type {
   OrganizerTrendsQuery,
   ProgramTrendsQuery,
@@ -28,6 +36,23 @@ function metricsOf(asked: string | undefined, known: readonly string[]): string[
       { field: 'metrics', reason: `unknown: ${unknown.join(', ')}; each must be one of ${known.join(', ')}` },
     ]);
   return [...new Set(names)];
+}
+
+/**
+ * The window a query asks for, up to the week in progress (the latest of the programs'), and the weeks shown even where
+ * nothing happened: that one and, for one program, the week `from` falls in. Periods are owed before they end, so a
+ * week still in progress has its debriefs due and none missing yet.
+ */
+function windowOf(query: TrendWindowQuery, programs: WeekSchedule[]): [TrendWindow, string[]] {
+  const now = Date.now();
+  const current = programs
+    .map((p) => programWeekOf(p, now).week)
+    .sort()
+    .at(-1);
+  const include = current ? [current] : [];
+  if (query.from && programs.length === 1)
+    include.push(programWeekOf(programs[0], startOfLocalDay(query.from, programs[0].timezone)).week);
+  return [{ from: query.from, until: query.until, through: current }, include];
 }
 
 function checkWindow(query: TrendWindowQuery): void {
@@ -91,7 +116,12 @@ export class TrendsService {
   }
 
   async program(query: ProgramTrendsQuery, caller: Caller): Promise<TrendsDto> {
-    const metrics = metricsOf(query.metrics, programTrendMetrics);
+    // Programs pay in their own currencies: their sums mean nothing together, so pay comes for one program only.
+    const onePayer = query.programId !== undefined;
+    const metrics = metricsOf(
+      query.metrics,
+      programTrendMetrics.filter((m) => onePayer || m !== 'payApprovedMinor'),
+    );
     checkWindow(query);
     let programIds = this.access.readablePrograms(caller);
     if (query.programId) {
@@ -99,8 +129,11 @@ export class TrendsService {
       this.access.assertReadProgram(caller, query.programId);
       programIds = [query.programId];
     }
-    const rows = await this.trends.programWeeks({ programIds, local: query.local });
-    return trendSeries(rows, metrics, query);
+    const [rows, programs] = await Promise.all([
+      this.trends.programWeeks({ programIds, local: query.local }),
+      this.programRows.list(programIds),
+    ]);
+    return trendSeries(rows, metrics, ...windowOf(query, programs));
   }
 
   async organizer(organizerId: string, query: OrganizerTrendsQuery, caller: Caller): Promise<TrendsDto> {
@@ -109,6 +142,10 @@ export class TrendsService {
     const row = await this.organizers.access(organizerId);
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     this.access.assertReadOrganizer(caller, row);
-    return trendSeries({ weeks: await this.trends.organizerWeeks(organizerId) }, metrics, query);
+    const [weeks, program] = await Promise.all([
+      this.trends.organizerWeeks(organizerId),
+      this.programs.find(row.programId),
+    ]);
+    return trendSeries({ weeks }, metrics, ...windowOf(query, [program]));
   }
 }

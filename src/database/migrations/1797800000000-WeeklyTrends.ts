@@ -23,39 +23,65 @@ const programWeek = `CREATE FUNCTION program_week(program uuid, at timestamptz) 
   FROM (SELECT 1) one LEFT JOIN programs p ON p.id = program
 $$`;
 
-const sums = (table: string, columns: string[]) =>
-  columns.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
+/**
+ * An upsert of figures into `table` from rows grouped by `key`: each figure is `sign * <its expression>` summed over the
+ * group, so what the old rows added and what the new rows add net out first, and only groups that move a figure are
+ * written (a projection that changes nothing a week counts takes no lock on its row). Rows go in key order, so
+ * concurrent writers lock shared rows in the same order.
+ */
+function upsert(table: string, key: Record<string, string>, figures: Record<string, string>, from: string): string {
+  const columns = Object.keys(figures);
+  const keys = Object.keys(key);
+  const summed = columns.map((c) => `sum(x.sign * (${figures[c]}))`);
+  return `INSERT INTO ${table} AS w (${[...keys, ...columns].join(', ')})
+   SELECT ${[...Object.values(key), ...summed].join(', ')}
+   FROM ${from}
+   GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+   HAVING ${summed.map((sum) => `${sum} <> 0`).join(' OR ')}
+   ORDER BY ${keys.map((_, i) => i + 1).join(', ')}
+   ON CONFLICT (${keys.join(', ')}) DO UPDATE SET
+     ${columns.map((c) => `${c} = w.${c} + EXCLUDED.${c}`).join(', ')}`;
+}
 
-const organizerFigures = ['applications', 'hires', 'at_risk_change', 'debriefs_pending', 'debriefs_missing'];
-const debriefFigures = [
-  'debriefs_on_time',
-  'debriefs_late',
-  'hours',
-  'conversations',
-  'one_on_ones',
-  'leaders_identified',
-];
+/** The rows taken away (sign -1) and the rows added (sign 1), as one relation `x`. */
+const signed = `(SELECT r.*, -1 AS sign FROM unnest(removed) r UNION ALL SELECT a.*, 1 AS sign FROM unnest(added) a) x`;
+
+/** The week of `at` by the program `p` joined as such. */
+const weekOf = (at: string) => `program_week_at(p.timezone, p.period_week_ms, p.created_at, ${at})`;
 
 /**
- * A table's trigger function: takes away what the old rows added (`helper(rows, -1)`) and adds the new rows'. Inserts
- * and removals fire once per statement with all their rows (a bulk load aggregates once); updates once per row.
+ * A table's trigger function: takes away what the old rows added and adds what the new rows add (`helper(removed,
+ * added)`). Inserts and removals fire once per statement with all their rows (a bulk load aggregates once); updates
+ * once per row.
  */
 const signedTrigger = (
   name: string,
   helper: string,
   table: string,
+  /** What else an update does (after the row's own figures have moved). */
+  afterUpdate = '',
 ) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      IF TG_LEVEL = 'ROW' THEN
-       PERFORM ${helper}(ARRAY[OLD], -1);
-       PERFORM ${helper}(ARRAY[NEW], 1);
+       PERFORM ${helper}(ARRAY[OLD], ARRAY[NEW]);
+       ${afterUpdate}
      ELSIF TG_OP = 'INSERT' THEN
-       PERFORM ${helper}(ARRAY(SELECT i::${table} FROM inserted i), 1);
+       PERFORM ${helper}(ARRAY[]::${table}[], ARRAY(SELECT i::${table} FROM inserted i));
      ELSE
-       PERFORM ${helper}(ARRAY(SELECT r::${table} FROM removed r), -1);
+       PERFORM ${helper}(ARRAY(SELECT r::${table} FROM removed r), ARRAY[]::${table}[]);
      END IF;
      RETURN NULL;
    END $$`;
+
+/** Every row of `table` (with `where`) added, as a rebuild and the migration's fill count them. */
+const addAll = (helper: string, table: string, rows: string) => `SELECT ${helper}(ARRAY[]::${table}[], ARRAY(${rows}))`;
+
+/** The key of a program's week and Local: the program and the Local from the given relations, the week of `at`. */
+const weekKey = (program: string, at: string, local: string) => ({
+  program_id: program,
+  week: weekOf(at),
+  local: `COALESCE(${local}, '')`,
+});
 
 const functions = [
   programWeekAt,
@@ -70,57 +96,97 @@ const functions = [
      UNION ALL SELECT (p->>'end')::timestamptz, 0, 0, 0, (NOT (p->>'overdue')::boolean)::int, (p->>'overdue')::boolean::int
        FROM jsonb_array_elements(periods) AS p
   $$`,
-  `CREATE FUNCTION add_organizer_weeks(rows organizers[], sign int) RETURNS void LANGUAGE sql AS $$
-   INSERT INTO program_weeks AS w (program_id, week, local, ${organizerFigures.join(', ')})
-   SELECT o.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, f.at), COALESCE(o.local, ''),
-     sign * sum(f.applications), sign * sum(f.hires), sign * sum(f.at_risk), sign * sum(f.pending), sign * sum(f.missing)
-   FROM unnest(rows) AS o CROSS JOIN LATERAL organizer_figures(o.applied_at, o.hired_at, o.at_risk, o.pending_debrief_periods) AS f LEFT JOIN programs p ON p.id = o.program_id
-   GROUP BY 1, 2, 3
-   ON CONFLICT (program_id, week, local) DO UPDATE SET ${sums('w', organizerFigures)}
+  `CREATE FUNCTION add_organizer_weeks(removed organizers[], added organizers[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey('x.program_id', 'f.at', 'x.local'),
+     {
+       applications: 'f.applications',
+       hires: 'f.hires',
+       at_risk_change: 'f.at_risk',
+       debriefs_pending: 'f.pending',
+       debriefs_missing: 'f.missing',
+     },
+     `${signed} CROSS JOIN LATERAL organizer_figures(x.applied_at, x.hired_at, x.at_risk, x.pending_debrief_periods) AS f
+      LEFT JOIN programs p ON p.id = x.program_id`,
+   )}
   $$`,
-  `CREATE FUNCTION add_debrief_weeks(rows debriefs[], sign int) RETURNS void LANGUAGE sql AS $$
-   INSERT INTO program_weeks AS w (program_id, week, local, ${debriefFigures.join(', ')})
-   SELECT d.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, d.period_end), COALESCE(o.local, ''),
-     sign * count(*) FILTER (WHERE NOT d.late), sign * count(*) FILTER (WHERE d.late), sign * sum(d.hours),
-     sign * sum(d.conversations), sign * sum(d.one_on_ones), sign * sum(d.leaders_identified)
-   FROM unnest(rows) AS d LEFT JOIN programs p ON p.id = d.program_id LEFT JOIN organizers o ON o.id = d.organizer_id
-   GROUP BY 1, 2, 3
-   ON CONFLICT (program_id, week, local) DO UPDATE SET ${sums('w', debriefFigures)}
+  `CREATE FUNCTION add_debrief_weeks(removed debriefs[], added debriefs[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey('x.program_id', 'x.period_end', 'o.local'),
+     {
+       debriefs_on_time: '(NOT x.late)::int',
+       debriefs_late: 'x.late::int',
+       hours: 'x.hours',
+       conversations: 'x.conversations',
+       one_on_ones: 'x.one_on_ones',
+       leaders_identified: 'x.leaders_identified',
+     },
+     `${signed} LEFT JOIN programs p ON p.id = x.program_id LEFT JOIN organizers o ON o.id = x.organizer_id`,
+   )}
   $$`,
   // A transition moves one person out of a stage and into another, in the week it happened (a correction's entry
   // within one stage moves no one).
-  `CREATE FUNCTION add_stage_moves(rows stage_transitions[], sign int) RETURNS void LANGUAGE sql AS $$
-   INSERT INTO program_stage_weeks AS s (program_id, week, local, stage, moves)
-   SELECT o.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, t.at), COALESCE(o.local, ''), m.stage,
-     sign * sum(m.move)
-   FROM unnest(rows) AS t JOIN organizers o ON o.id = t.organizer_id LEFT JOIN programs p ON p.id = o.program_id
-     CROSS JOIN LATERAL (VALUES (t.to_stage, 1), (t.from_stage, -1)) AS m(stage, move)
-   WHERE m.stage IS NOT NULL AND t.from_stage IS DISTINCT FROM t.to_stage
-   GROUP BY 1, 2, 3, 4
-   ON CONFLICT (program_id, week, local, stage) DO UPDATE SET moves = s.moves + EXCLUDED.moves
+  `CREATE FUNCTION add_stage_moves(removed stage_transitions[], added stage_transitions[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_stage_weeks',
+     { ...weekKey('o.program_id', 'x.at', 'o.local'), stage: 'm.stage' },
+     { moves: 'm.move' },
+     `${signed} JOIN organizers o ON o.id = x.organizer_id LEFT JOIN programs p ON p.id = o.program_id
+      CROSS JOIN LATERAL (VALUES (x.to_stage, 1), (x.from_stage, -1)) AS m(stage, move)
+      WHERE m.stage IS NOT NULL AND x.from_stage IS DISTINCT FROM x.to_stage`,
+   )}
   $$`,
   // A ride-along's date is a local day: its week is the one that day starts in.
-  `CREATE FUNCTION add_ride_along_weeks(rows ride_alongs[], sign int) RETURNS void LANGUAGE sql AS $$
-   INSERT INTO program_weeks AS w (program_id, week, local, ride_alongs)
-   SELECT o.program_id,
-     program_week_at(p.timezone, p.period_week_ms, p.created_at, r.date::date::timestamp AT TIME ZONE COALESCE(p.timezone, 'UTC')),
-     COALESCE(o.local, ''), sign * count(*)
-   FROM unnest(rows) AS r JOIN organizers o ON o.id = r.organizer_id LEFT JOIN programs p ON p.id = o.program_id
-   GROUP BY 1, 2, 3
-   ON CONFLICT (program_id, week, local) DO UPDATE SET ride_alongs = w.ride_alongs + EXCLUDED.ride_alongs
+  `CREATE FUNCTION add_ride_along_weeks(removed ride_alongs[], added ride_alongs[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey('o.program_id', "x.date::date::timestamp AT TIME ZONE COALESCE(p.timezone, 'UTC')", 'o.local'),
+     { ride_alongs: '1' },
+     `${signed} JOIN organizers o ON o.id = x.organizer_id LEFT JOIN programs p ON p.id = o.program_id`,
+   )}
   $$`,
   // Pay counts in the week it was approved.
-  `CREATE FUNCTION add_pay_weeks(rows pay_periods[], sign int) RETURNS void LANGUAGE sql AS $$
-   INSERT INTO program_weeks AS w (program_id, week, local, pay_approved_minor)
-   SELECT r.program_id, program_week_at(p.timezone, p.period_week_ms, p.created_at, r.approved_at), COALESCE(o.local, ''),
-     sign * sum(COALESCE(r.amount_minor, 0) + COALESCE(r.allowances_minor, 0) + COALESCE(r.mileage_minor, 0))
-   FROM unnest(rows) AS r LEFT JOIN programs p ON p.id = r.program_id LEFT JOIN organizers o ON o.id = r.organizer_id
-   WHERE r.approved_at IS NOT NULL
-   GROUP BY 1, 2, 3
-   ON CONFLICT (program_id, week, local) DO UPDATE SET pay_approved_minor = w.pay_approved_minor + EXCLUDED.pay_approved_minor
+  `CREATE FUNCTION add_pay_weeks(removed pay_periods[], added pay_periods[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey('x.program_id', 'x.approved_at', 'o.local'),
+     {
+       pay_approved_minor:
+         'COALESCE(x.amount_minor, 0) + COALESCE(x.allowances_minor, 0) + COALESCE(x.mileage_minor, 0)',
+     },
+     `${signed} LEFT JOIN programs p ON p.id = x.program_id LEFT JOIN organizers o ON o.id = x.organizer_id
+      WHERE x.approved_at IS NOT NULL`,
+   )}
   $$`,
+  // A program's weeks counted again from its records: when what a week is changes (its length, its time zone), or
+  // when an organizer moves to another Local or program (their records' figures move with them). People at risk are
+  // then counted as they are now, in the current week.
+  `CREATE FUNCTION rebuild_program_weeks(program uuid) RETURNS void LANGUAGE sql AS $$
+   DELETE FROM program_weeks WHERE program_id = program;
+   DELETE FROM program_stage_weeks WHERE program_id = program;
+   ${addAll('add_organizer_weeks', 'organizers', 'SELECT o FROM organizers o WHERE o.program_id = program')};
+   ${addAll('add_debrief_weeks', 'debriefs', 'SELECT d FROM debriefs d WHERE d.program_id = program')};
+   ${addAll('add_stage_moves', 'stage_transitions', 'SELECT t FROM stage_transitions t JOIN organizers o ON o.id = t.organizer_id WHERE o.program_id = program')};
+   ${addAll('add_ride_along_weeks', 'ride_alongs', 'SELECT r FROM ride_alongs r JOIN organizers o ON o.id = r.organizer_id WHERE o.program_id = program')};
+   ${addAll('add_pay_weeks', 'pay_periods', 'SELECT y FROM pay_periods y WHERE y.program_id = program')};
+  $$`,
+  `CREATE FUNCTION program_weeks_rebuilt() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM rebuild_program_weeks(NEW.id);
+     RETURN NULL;
+   END $$`,
   signedTrigger('pay_weeks', 'add_pay_weeks', 'pay_periods'),
-  signedTrigger('organizer_weeks', 'add_organizer_weeks', 'organizers'),
+  signedTrigger(
+    'organizer_weeks',
+    'add_organizer_weeks',
+    'organizers',
+    `IF OLD.local IS DISTINCT FROM NEW.local OR OLD.program_id IS DISTINCT FROM NEW.program_id THEN
+       PERFORM rebuild_program_weeks(NEW.program_id);
+       IF OLD.program_id IS DISTINCT FROM NEW.program_id THEN PERFORM rebuild_program_weeks(OLD.program_id); END IF;
+     END IF;`,
+  ),
   signedTrigger('debrief_weeks', 'add_debrief_weeks', 'debriefs'),
   signedTrigger('stage_weeks', 'add_stage_moves', 'stage_transitions'),
   signedTrigger('ride_along_weeks', 'add_ride_along_weeks', 'ride_alongs'),
@@ -150,6 +216,9 @@ const triggers = [
   ),
   ...tableTriggers('stage_transitions', 'stage_weeks', differ('from_stage', 'to_stage', 'at')),
   ...tableTriggers('ride_alongs', 'ride_along_weeks', differ('date')),
+  `CREATE TRIGGER programs_weeks_rebuild AFTER UPDATE ON programs FOR EACH ROW
+     WHEN (OLD.period_week_ms IS DISTINCT FROM NEW.period_week_ms OR OLD.timezone IS DISTINCT FROM NEW.timezone)
+     EXECUTE FUNCTION program_weeks_rebuilt()`,
   ...tableTriggers(
     'pay_periods',
     'pay_weeks',
@@ -158,11 +227,11 @@ const triggers = [
 ];
 
 const backfill = [
-  `SELECT add_organizer_weeks(ARRAY(SELECT o FROM organizers o), 1)`,
-  `SELECT add_debrief_weeks(ARRAY(SELECT d FROM debriefs d), 1)`,
-  `SELECT add_stage_moves(ARRAY(SELECT t FROM stage_transitions t), 1)`,
-  `SELECT add_ride_along_weeks(ARRAY(SELECT r FROM ride_alongs r), 1)`,
-  `SELECT add_pay_weeks(ARRAY(SELECT r FROM pay_periods r), 1)`,
+  addAll('add_organizer_weeks', 'organizers', 'SELECT o FROM organizers o'),
+  addAll('add_debrief_weeks', 'debriefs', 'SELECT d FROM debriefs d'),
+  addAll('add_stage_moves', 'stage_transitions', 'SELECT t FROM stage_transitions t'),
+  addAll('add_ride_along_weeks', 'ride_alongs', 'SELECT r FROM ride_alongs r'),
+  addAll('add_pay_weeks', 'pay_periods', 'SELECT y FROM pay_periods y'),
 ];
 
 const tables = ['organizers', 'debriefs', 'stage_transitions', 'ride_alongs', 'pay_periods'];
@@ -188,17 +257,20 @@ export class WeeklyTrends1797800000000 implements MigrationInterface {
     for (const table of tables)
       for (const event of ['insert', 'update', 'delete'])
         await queryRunner.query(`DROP TRIGGER ${table}_weeks_${event} ON ${table}`);
+    await queryRunner.query(`DROP TRIGGER programs_weeks_rebuild ON programs`);
     for (const fn of [
+      'program_weeks_rebuilt()',
+      'rebuild_program_weeks(uuid)',
       'pay_weeks()',
-      'add_pay_weeks(pay_periods[], int)',
+      'add_pay_weeks(pay_periods[], pay_periods[])',
       'ride_along_weeks()',
-      'add_ride_along_weeks(ride_alongs[], int)',
+      'add_ride_along_weeks(ride_alongs[], ride_alongs[])',
       'stage_weeks()',
-      'add_stage_moves(stage_transitions[], int)',
+      'add_stage_moves(stage_transitions[], stage_transitions[])',
       'debrief_weeks()',
-      'add_debrief_weeks(debriefs[], int)',
+      'add_debrief_weeks(debriefs[], debriefs[])',
       'organizer_weeks()',
-      'add_organizer_weeks(organizers[], int)',
+      'add_organizer_weeks(organizers[], organizers[])',
       'organizer_figures(timestamptz, timestamptz, boolean, jsonb)',
       'program_week(uuid, timestamptz)',
       'program_week_at(varchar, int, timestamptz, timestamptz)',

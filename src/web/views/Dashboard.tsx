@@ -25,7 +25,7 @@ import {
   useData,
 } from '../ui';
 import { vocabulary } from '../vocabulary';
-import { ProgramWeeks, SideBySide } from './Weeks';
+import { ProgramWeeks, SideBySide, weekName } from './Weeks';
 import { MakeReport } from './Report';
 import { Goals } from './Goals';
 
@@ -266,7 +266,7 @@ export function ProgramDashboard({ programId, me }: { programId: string; me: Cal
         columns={[
           {
             name: 'Week of',
-            cell: (r) => <a href={href(`/program/${programId}/report/${r.weekOf}`)}>{day(r.weekStart)}</a>,
+            cell: (r) => <a href={href(`/program/${programId}/report/${r.weekOf}`)}>{weekName(r.weekOf)}</a>,
           },
           { name: 'Submitted', num: true, cell: (r) => number(r.submitted.length) },
           { name: 'Missing', num: true, cell: (r) => number(r.missing.length) },

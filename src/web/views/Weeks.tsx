@@ -282,17 +282,24 @@ type Sort = { by: string; descending: boolean };
 export function SideBySide() {
   const [filters, setFilters] = useState({ affiliate: '', kind: '' });
   const [sort, setSort] = useState<Sort>({ by: 'name', descending: false });
+  // Every program once (the filters' choices), then the filtered ones only when a filter is set.
   const everyProgram = useData(() => get<SideBySideDto>('/api/dashboard/weeks'), []);
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value)).toString();
-  const { data, error } = useData(() => get<SideBySideDto>(`/api/dashboard/weeks?${query}`), [query]);
+  const filtered = useData(
+    () => (query ? get<SideBySideDto>(`/api/dashboard/weeks?${query}`) : Promise.resolve(undefined)),
+    [query],
+  );
+  const data = query ? filtered.data : everyProgram.data;
+  const error = filtered.error;
   if (error ?? everyProgram.error) return <Failed error={error ?? everyProgram.error} />;
   if (!data || !everyProgram.data) return <Loading what="the programs' weeks" />;
   const options = (pick: (p: ProgramWeekDto) => string) => [...new Set(everyProgram.data!.programs.map(pick))].sort();
-  const value = (p: ProgramWeekDto) => (sort.by === 'name' ? p.name : (p.latest[sort.by] ?? -Infinity));
+  // A program without the figure sorts last either way; names sort as people read them.
   const rows = [...data.programs].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
-    const order = typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number);
-    return sort.descending ? -order : order;
+    if (sort.by === 'name') return (sort.descending ? -1 : 1) * a.name.localeCompare(b.name);
+    const [x, y] = [a.latest[sort.by], b.latest[sort.by]];
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return sort.descending ? y - x : x - y;
   });
   const header = (by: string, label: string, num = true) => (
     <th
