@@ -66,6 +66,9 @@ describe('weekly trends', () => {
     expect(series.atRisk).toEqual([0, 0, 0]);
     const now = await trends(`metrics=atRisk`);
     expect(now.series.atRisk.at(-1)).toBe(1);
+    // One program's weeks come with its time zone (a period's start is named in it); every program's without one.
+    expect(now.timezone).toBe('America/New_York');
+    expect((await admin.ok('GET', '/api/dashboard/trends?metrics=hires')).timezone).toBeUndefined();
   });
 
   it("gives one Local's weeks, and one organizer's own", async () => {
@@ -217,7 +220,7 @@ describe('weekly trends', () => {
     const { programs } = await admin.ok('GET', `/api/dashboard/weeks?affiliate=${encodeURIComponent('Side Local 5')}`);
     expect(programs.map((p: { programId: string }) => p.programId)).toEqual([side.id]);
     const [p] = programs;
-    expect([p.previousWeek, p.week]).toEqual([previous.week, latest.week]);
+    expect([p.previousWeek, p.week, p.timezone]).toEqual([previous.week, latest.week, row.timezone]);
     expect(p.previous).toMatchObject({
       applications: 1,
       hires: 0,

@@ -355,15 +355,22 @@ export class WorkflowGateway {
    */
   async runWeeklyReport(programId: string, week: { start: Date; end: Date }): Promise<void> {
     const workflowId = weeklyReportRunId(programId, week.start);
-    await this.call(workflowId, async () => {
-      const handle = await this.client.workflow.start(weeklyReportWorkflowType, {
-        workflowId,
-        taskQueue: this.config.temporal.taskQueue,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        args: [{ programId, asOf: week.end.toISOString() }],
+    try {
+      await this.call(workflowId, async () => {
+        const handle = await this.client.workflow.start(weeklyReportWorkflowType, {
+          workflowId,
+          taskQueue: this.config.temporal.taskQueue,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          args: [{ programId, asOf: week.end.toISOString() }],
+        });
+        await handle.result();
       });
-      await handle.result();
-    });
+    } catch (error) {
+      // The run goes on: asked again, the request joins it.
+      if (error instanceof UnavailableError)
+        throw new UnavailableError('the report is still being made; ask again shortly to open it');
+      throw error;
+    }
   }
 
   async removeWeeklyReport(programId: string): Promise<void> {

@@ -67,6 +67,12 @@ export class TrendsDto {
       'One value per week for each metric asked for (`inStage.<stage>` and `medianHoursInStage.<stage>` per stage); null where a rate or median has nothing to count',
   })
   series: Record<string, (number | null)[]>;
+
+  @ApiPropertyOptional({
+    description: "The program's time zone, when the weeks are one program's",
+    example: 'America/Chicago',
+  })
+  timezone?: string;
 }
 
 export class SideBySideQuery {
@@ -93,6 +99,7 @@ export class ProgramWeekDto {
   @ApiProperty() name: string;
   @ApiProperty() affiliate: string;
   @ApiProperty({ enum: programKinds }) kind: ProgramKind;
+  @ApiProperty({ description: "The program's time zone" }) timezone: string;
   @ApiProperty({ description: "The program's last whole week, named as the weekly series name it" }) week: string;
   @ApiProperty({ description: 'The week before it' }) previousWeek: string;
   @ApiProperty(figures) latest: Record<string, number | null>;

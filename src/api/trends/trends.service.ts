@@ -106,6 +106,7 @@ export class TrendsService {
           name: program.name,
           affiliate: program.affiliate,
           kind: program.kind,
+          timezone: program.timezone,
           week: latest.week,
           previousWeek: previous.week,
           latest: at(latest.week),
@@ -133,7 +134,9 @@ export class TrendsService {
       this.trends.programWeeks({ programIds, local: query.local }),
       this.programRows.list(programIds),
     ]);
-    return trendSeries(rows, metrics, ...windowOf(query, programs));
+    // One program's weeks come with its time zone (a period's start is named in it).
+    const zone = query.programId ? { timezone: programs[0].timezone } : {};
+    return { ...trendSeries(rows, metrics, ...windowOf(query, programs)), ...zone };
   }
 
   async organizer(organizerId: string, query: OrganizerTrendsQuery, caller: Caller): Promise<TrendsDto> {
@@ -146,6 +149,6 @@ export class TrendsService {
       this.trends.organizerWeeks(organizerId),
       this.programs.find(row.programId),
     ]);
-    return trendSeries({ weeks }, metrics, ...windowOf(query, [program]));
+    return { ...trendSeries({ weeks }, metrics, ...windowOf(query, [program])), timezone: program.timezone };
   }
 }

@@ -216,7 +216,7 @@ export function Person({ organizerId, openAction }: { organizerId: string; openA
         </section>
       </div>
 
-      <PersonWeeks organizerId={o.id} timezone={tz} />
+      <PersonWeeks organizerId={o.id} />
       <Links organizerId={o.id} timezone={tz} />
       {program ? <Notes organizerId={o.id} timezone={tz} /> : null}
 

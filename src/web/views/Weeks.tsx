@@ -157,8 +157,38 @@ function activityLines(series: TrendsDto['series']): Line[] {
   ];
 }
 
-/** A program's last twelve weeks: debriefs, the on-time rate, activity and people per open stage. */
-export function ProgramWeeks({ programId, timezone }: { programId: string; timezone?: string }) {
+/** Charts of one set of weeks: each with its title, lines, and the metrics its CSV asks for. */
+function Charts({
+  data,
+  charts,
+  csv,
+  prefix = '',
+}: {
+  data: TrendsDto;
+  charts: { title: string; id: keyof typeof chartMetrics; lines: Line[] }[];
+  /** The CSV route of these weeks, asked with `metrics`. */
+  csv: string;
+  prefix?: string;
+}) {
+  return (
+    <div class="grid-2">
+      {charts.map((chart) => (
+        <WeeklyChart
+          key={chart.id}
+          title={chart.title}
+          testid={`${prefix}${chart.id}`}
+          csv={`${csv}${csv.includes('?') ? '&' : '?'}metrics=${chartMetrics[chart.id]}`}
+          weeks={data.weeks}
+          timezone={data.timezone}
+          lines={chart.lines}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** A program's last twelve weeks: debriefs, activity and people per stage. */
+export function ProgramWeeks({ programId }: { programId: string }) {
   const { data, error } = useData(() => get<TrendsDto>(`/api/dashboard/trends?programId=${programId}`), [programId]);
   if (error) return <Failed error={error} />;
   if (!data) return <Loading what="the weeks" />;
@@ -174,38 +204,21 @@ export function ProgramWeeks({ programId, timezone }: { programId: string; timez
   return (
     <section aria-labelledby="weeks-heading" data-section="weeks">
       <h2 id="weeks-heading">Week by week</h2>
-      <div class="grid-2">
-        <WeeklyChart
-          title="Debriefs"
-          testid="debriefs"
-          csv={`/api/dashboard/trends.csv?programId=${programId}&metrics=${chartMetrics.debriefs}`}
-          weeks={data.weeks}
-          timezone={timezone}
-          lines={debriefLines(data.series)}
-        />
-        <WeeklyChart
-          title="Activity"
-          testid="activity"
-          csv={`/api/dashboard/trends.csv?programId=${programId}&metrics=${chartMetrics.activity}`}
-          weeks={data.weeks}
-          timezone={timezone}
-          lines={activityLines(data.series)}
-        />
-        <WeeklyChart
-          title="People per stage"
-          testid="stages"
-          csv={`/api/dashboard/trends.csv?programId=${programId}&metrics=${chartMetrics.stages}`}
-          weeks={data.weeks}
-          timezone={timezone}
-          lines={staged}
-        />
-      </div>
+      <Charts
+        data={data}
+        csv={`/api/dashboard/trends.csv?programId=${programId}`}
+        charts={[
+          { title: 'Debriefs', id: 'debriefs', lines: debriefLines(data.series) },
+          { title: 'Activity', id: 'activity', lines: activityLines(data.series) },
+          { title: 'People per stage', id: 'stages', lines: staged },
+        ]}
+      />
     </section>
   );
 }
 
 /** One person's last twelve weeks: their debriefs and activity. */
-export function PersonWeeks({ organizerId, timezone }: { organizerId: string; timezone?: string }) {
+export function PersonWeeks({ organizerId }: { organizerId: string }) {
   const { data, error } = useData(() => get<TrendsDto>(`/api/organizers/${organizerId}/trends`), [organizerId]);
   if (error) return <Failed error={error} />;
   if (!data) return <Loading what="their weeks" />;
@@ -213,24 +226,15 @@ export function PersonWeeks({ organizerId, timezone }: { organizerId: string; ti
   return (
     <section aria-labelledby="person-weeks-heading" data-section="person-weeks">
       <h2 id="person-weeks-heading">Their weeks</h2>
-      <div class="grid-2">
-        <WeeklyChart
-          title="Debriefs"
-          testid="person-debriefs"
-          csv={`/api/organizers/${organizerId}/trends.csv?metrics=${chartMetrics.debriefs}`}
-          weeks={data.weeks}
-          timezone={timezone}
-          lines={debriefLines(data.series)}
-        />
-        <WeeklyChart
-          title="Activity"
-          testid="person-activity"
-          csv={`/api/organizers/${organizerId}/trends.csv?metrics=${chartMetrics.activity}`}
-          weeks={data.weeks}
-          timezone={timezone}
-          lines={activityLines(data.series)}
-        />
-      </div>
+      <Charts
+        data={data}
+        prefix="person-"
+        csv={`/api/organizers/${organizerId}/trends.csv`}
+        charts={[
+          { title: 'Debriefs', id: 'debriefs', lines: debriefLines(data.series) },
+          { title: 'Activity', id: 'activity', lines: activityLines(data.series) },
+        ]}
+      />
     </section>
   );
 }
@@ -361,7 +365,7 @@ export function SideBySide() {
                 <th scope="row">
                   <a href={href(`/program/${p.programId}`)}>{p.name}</a>
                 </th>
-                <td>{weekName(p.week)}</td>
+                <td>{weekName(p.week, p.timezone)}</td>
                 {compared.map((figure) => (
                   <td class="num" key={figure.name} data-figure={figure.name}>
                     <Change latest={p.latest[figure.name]} previous={p.previous[figure.name]} format={figure.format} />
