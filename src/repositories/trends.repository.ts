@@ -50,31 +50,31 @@ const eventSums = `sum(debriefs_on_time)::int AS debriefs_on_time, sum(debriefs_
   sum(leaders_identified)::int AS leaders_identified, sum(ride_alongs)::int AS ride_alongs,
   sum(pay_approved_minor)::float8 AS pay_approved_minor`;
 
-const programWeeks = `
-  SELECT week, sum(applications)::int AS applications, sum(hires)::int AS hires,
-    (sum(sum(at_risk_change)) OVER (ORDER BY week))::int AS at_risk, ${eventSums}
-  FROM program_weeks WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND ($2::varchar IS NULL OR local = $2)
-  GROUP BY week ORDER BY week`;
+/** Programs (every one when $1 is null), one Local of them when $2 is given. */
+const scope = `($1::uuid[] IS NULL OR program_id = ANY ($1)) AND ($2::varchar IS NULL OR local = $2)`;
 
-const stageWeeks = `
-  SELECT week, stage, (sum(sum(moves)) OVER (PARTITION BY stage ORDER BY week))::int AS people
-  FROM program_stage_weeks WHERE ($1::uuid[] IS NULL OR program_id = ANY ($1)) AND ($2::varchar IS NULL OR local = $2)
-  GROUP BY week, stage ORDER BY week`;
+/** The weeks of the programs in scope, summed together or each on its own (`by`), with running states to each end. */
+const weeksOf = (by: string[]) => {
+  const group = [...by, 'week'].join(', ');
+  return `
+  SELECT ${group}, sum(applications)::int AS applications, sum(hires)::int AS hires,
+    (sum(sum(at_risk_change)) OVER (${by.length ? `PARTITION BY ${by.join(', ')} ` : ''}ORDER BY week))::int AS at_risk,
+    ${eventSums}
+  FROM program_weeks WHERE ${scope}
+  GROUP BY ${group} ORDER BY ${group}`;
+};
+
+/** People in each stage at the end of the weeks anyone moved, the same ways. */
+const stagesOf = (by: string[]) => {
+  const group = [...by, 'week', 'stage'].join(', ');
+  return `
+  SELECT ${group}, (sum(sum(moves)) OVER (PARTITION BY ${[...by, 'stage'].join(', ')} ORDER BY week))::int AS people
+  FROM program_stage_weeks WHERE ${scope}
+  GROUP BY ${group} ORDER BY ${[...by, 'week'].join(', ')}`;
+};
 
 /** A transition that moved someone from one stage to another. */
 const movedStage = (t: string) => `${t}.from_stage IS DISTINCT FROM ${t}.to_stage`;
-
-// The same, each program on its own (national's programs side by side).
-const eachProgramWeeks = `
-  SELECT program_id, week, sum(applications)::int AS applications, sum(hires)::int AS hires,
-    (sum(sum(at_risk_change)) OVER (PARTITION BY program_id ORDER BY week))::int AS at_risk, ${eventSums}
-  FROM program_weeks WHERE program_id = ANY ($1)
-  GROUP BY program_id, week ORDER BY program_id, week`;
-
-const eachProgramStageWeeks = `
-  SELECT program_id, week, stage, (sum(sum(moves)) OVER (PARTITION BY program_id, stage ORDER BY week))::int AS people
-  FROM program_stage_weeks WHERE program_id = ANY ($1)
-  GROUP BY program_id, week, stage ORDER BY program_id, week`;
 
 // Stays that ended within each program's window (from an index on each organizer's transitions, not every one).
 const mediansWithin = `
@@ -135,8 +135,8 @@ export class TrendsRepository {
   ): Promise<{ weeks: WeekFiguresRow[]; stages: StageWeekRow[]; medians: MedianWeekRow[] }> {
     const parameters = [scope.programIds ?? null, scope.local ?? null];
     const [weeks, stages, medians] = await Promise.all([
-      this.dataSource.query(programWeeks, parameters),
-      this.dataSource.query(stageWeeks, parameters),
+      this.dataSource.query(weeksOf([]), parameters),
+      this.dataSource.query(stagesOf([]), parameters),
       this.dataSource.query(medianWeeks, parameters),
     ]);
     return { weeks, stages, medians };
@@ -147,8 +147,8 @@ export class TrendsRepository {
     programIds: string[],
   ): Promise<{ weeks: (WeekFiguresRow & Owned)[]; stages: (StageWeekRow & Owned)[] }> {
     const [weeks, stages] = await Promise.all([
-      this.dataSource.query(eachProgramWeeks, [programIds]),
-      this.dataSource.query(eachProgramStageWeeks, [programIds]),
+      this.dataSource.query(weeksOf(['program_id']), [programIds, null]),
+      this.dataSource.query(stagesOf(['program_id']), [programIds, null]),
     ]);
     return { weeks, stages };
   }

@@ -11,6 +11,25 @@ import { scratchDatabase } from '../support/scratch-database';
 import { weeklyRollupDrift } from '../support/weekly-rollups';
 import { WeeklyTrends1797800000000 } from '../../src/database/migrations/1797800000000-WeeklyTrends';
 
+/** A scratch database migrated up to (not including) `migration`, filled by `fill` as the schema was then. */
+async function schemaBefore(
+  url: string,
+  migration: (typeof migrations)[number],
+  fill: (before: DataSource) => Promise<void>,
+) {
+  const before = new DataSource({
+    ...dataSourceOptions(url),
+    migrations: migrations.slice(0, migrations.indexOf(migration)),
+  });
+  try {
+    await before.initialize();
+    await before.runMigrations({ transaction: 'each' });
+    await fill(before);
+  } finally {
+    await before.destroy();
+  }
+}
+
 describe('migrations', () => {
   it('bring a database to exactly the schema the entities describe', async () => {
     const { up } = await pendingSchemaChanges(process.env.DATABASE_URL!);
@@ -22,13 +41,7 @@ describe('migrations', () => {
     const [programA, programB, member, stranger, account, keptAccount] = Array.from({ length: 6 }, () => randomUUID());
     // Erased before erasure moved records: still under the id the member id gives.
     const erased = organizerIdFor(programA, 'M-ERASED');
-    const before = new DataSource({
-      ...dataSourceOptions(db.url),
-      migrations: migrations.slice(0, migrations.indexOf(PrivacyFixes1796200000000)),
-    });
-    try {
-      await before.initialize();
-      await before.runMigrations({ transaction: 'each' });
+    await schemaBefore(db.url, PrivacyFixes1796200000000, async (before) => {
       const organizer = (id: string, programId: string, erasedAt: string | null) =>
         before.query(
           `INSERT INTO organizers (id, program_id, member_id, name, email, stage, stage_entered_at, applied_at, totals,
@@ -83,9 +96,7 @@ describe('migrations', () => {
           `INSERT INTO audit_entries (id, at, actor, kind, subject, after) VALUES ($1, now(), 'admin', 'user-created', $2, $3)`,
           [randomUUID(), subject, JSON.stringify({ name: 'Ana Quarry', email: `${subject}@example.org` })],
         );
-    } finally {
-      await before.destroy();
-    }
+    });
     try {
       await runMigrations(db.url);
       const after = await new DataSource(dataSourceOptions(db.url)).initialize();
@@ -122,13 +133,7 @@ describe('migrations', () => {
   it("fill the weekly rollups from the records already there, by each program's own weeks", async () => {
     const db = await scratchDatabase({ migrated: false });
     const [weekly, fast, ana, ben] = Array.from({ length: 4 }, () => randomUUID());
-    const before = new DataSource({
-      ...dataSourceOptions(db.url),
-      migrations: migrations.slice(0, migrations.indexOf(WeeklyTrends1797800000000)),
-    });
-    try {
-      await before.initialize();
-      await before.runMigrations({ transaction: 'each' });
+    await schemaBefore(db.url, WeeklyTrends1797800000000, async (before) => {
       for (const [id, every] of [
         [weekly, '7 days'],
         [fast, '10 minutes'],
@@ -165,9 +170,7 @@ describe('migrations', () => {
           [id],
         );
       }
-    } finally {
-      await before.destroy();
-    }
+    });
     try {
       await runMigrations(db.url);
       const after = await new DataSource(dataSourceOptions(db.url)).initialize();

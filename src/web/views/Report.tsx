@@ -5,7 +5,7 @@ import { ApiError, get, send } from '../api';
 import type { CallerDto, ProgramDto, WeeklyReportDto } from '../api-types';
 import { href, navigate } from '../router';
 import { day } from '../time';
-import { DataTable, Failed, Field, FormAlert, inputValue, Kpi, Loading, number, useData } from '../ui';
+import { DataTable, Failed, Field, FormAlert, inputValue, Kpi, Loading, number, useAction, useData } from '../ui';
 import { Goals } from './Goals';
 
 export function Report({ programId, weekOf }: { programId: string; weekOf: string }) {
@@ -73,21 +73,13 @@ export function Report({ programId, weekOf }: { programId: string; weekOf: strin
 /** National's form: a past week's report, made now (as the Monday Schedule makes it), then opened. */
 export function MakeReport({ programId, me }: { programId: string; me: CallerDto }) {
   const [weekOf, setWeekOf] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure: error, run } = useAction(async () => undefined);
   if (me.role !== 'national' && me.role !== 'admin') return null;
-  const make = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const make = () =>
+    run(async () => {
       const report = await send<WeeklyReportDto>('POST', `/api/programs/${programId}/reports`, { weekOf });
       navigate(`/program/${programId}/report/${report.weekOf}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, 'Report made');
   return (
     <form
       onSubmit={(event) => {
