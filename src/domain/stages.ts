@@ -7,6 +7,9 @@ export type OpenStage = (typeof openStages)[number];
 export type ClosedStage = (typeof closedStages)[number];
 export type Stage = OpenStage | ClosedStage;
 
+/** Hired and still open: the stages in which an organizer owes their program's ride-alongs. */
+export const hiredStages = ['training', 'ride_along', 'active'] as const;
+
 /** Hiring stages with a service-level time after which the coordinator is reminded. */
 export const hiringStages = ['applied', 'screening', 'role_play'] as const;
 export type HiringStage = (typeof hiringStages)[number];

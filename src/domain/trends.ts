@@ -1,12 +1,13 @@
 // National's weekly series (issue 33): what a program week is and which figures each week has. The figures are summed
 // by PostgreSQL (migration WeeklyTrends); the rules for what a week is and which figures exist live here.
 import { Temporal } from 'temporal-polyfill';
-import { localDayOf, localWeekOf } from './calendar';
+import { localDayOf, localWeekOf, startOfLocalDay } from './calendar';
 import { parseDuration } from './durations';
 import type { ProgramPolicy } from './policy';
 import { stages } from './stages';
 
 const weekMs = 7 * 86_400_000;
+const isDay = (label: string) => /^\d{4}-\d{2}-\d{2}$/.test(label);
 
 /**
  * How long a program week lasts where the program's debrief periods count as its weeks (a cadence shorter than a
@@ -48,6 +49,11 @@ export function programWeekOf(program: WeekSchedule, instant: number): ProgramWe
   return { week: new Date(start).toISOString(), start: new Date(start), end: new Date(start + ms) };
 }
 
+/** The program week a label names (a local Monday, or the start instant of a debrief period). */
+export function weekNamed(program: WeekSchedule, week: string): ProgramWeek {
+  return programWeekOf(program, isDay(week) ? startOfLocalDay(week, program.timezone) : Date.parse(week));
+}
+
 /** The figures of one organizer's week. */
 export const organizerTrendMetrics = [
   'debriefsDue',
@@ -60,6 +66,7 @@ export const organizerTrendMetrics = [
   'oneOnOnes',
   'leadersIdentified',
   'rideAlongs',
+  'rideAlongCompliance',
   'payApprovedMinor',
 ] as const;
 export type OrganizerTrendMetric = (typeof organizerTrendMetrics)[number];
@@ -85,8 +92,6 @@ export function seriesNames(metrics: readonly string[]): string[] {
   );
 }
 
-const isDay = (label: string) => /^\d{4}-\d{2}-\d{2}$/.test(label);
-
 /**
  * Every week from the first label found to the last: local calendar weeks (their Mondays) with the weeks nothing
  * happened in filled in; weeks that are debrief periods only where something happened.
@@ -102,6 +107,14 @@ export function weekLabels(found: Iterable<string>): string[] {
     week = week.add({ days: 7 });
   }
   return weeks;
+}
+
+/**
+ * Of those who owed ride-alongs at a week's end (hired, still open, in a program that requires some), the share who
+ * had the program's required number within its window; null for a week in which nobody owed any.
+ */
+export function complianceRate(week: { owed: number; meeting: number }): number | null {
+  return week.owed ? Math.round((week.meeting / week.owed) * 1000) / 1000 : null;
 }
 
 /** On time over due and past its grace (on time, late or missing); null for a week with none. */

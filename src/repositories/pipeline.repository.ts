@@ -2,7 +2,7 @@
 // every organizer's row (medians, ride-along compliance). Every part reads an index; nothing here touches Temporal.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { openStages } from '../domain/stages';
+import { hiredStages, openStages } from '../domain/stages';
 
 // One row per program: its figures from the rollups the triggers keep (program_stage_counts, program_activity_days)
 // and its missed group debriefs in the window. Every part reads an index; nothing here touches Temporal.
@@ -69,7 +69,7 @@ const slowFigures = `
          AND left(r.date, 10)::date >= greatest(o.hired_at, now() - (p.policy->>'rideAlongWindow')::interval)::date
          AND left(r.date, 10)::date <= now()::date) AS counted
     FROM organizers o JOIN programs p ON p.id = o.program_id
-    WHERE o.stage IN ('training', 'ride_along', 'active') AND o.hired_at IS NOT NULL
+    WHERE o.stage = ANY ($3) AND o.hired_at IS NOT NULL
       AND ($1::uuid[] IS NULL OR o.program_id = ANY ($1))
   ) c
   GROUP BY c.program_id`;
@@ -100,6 +100,6 @@ export class PipelineRepository {
   }
 
   slowFigures(scope: string[] | undefined): Promise<SlowFigureRow[]> {
-    return this.dataSource.query(slowFigures, [scope ?? null, [...openStages]]);
+    return this.dataSource.query(slowFigures, [scope ?? null, [...openStages], [...hiredStages]]);
   }
 }

@@ -3,6 +3,7 @@
 // program has a few hundred at most): running states need the weeks before a window, which the caller cuts.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { hiredStages } from '../domain/stages';
 
 /** Whose figures a series sums: some programs (every one when undefined), or one Local of them. */
 export interface TrendScope {
@@ -33,6 +34,20 @@ export interface StageWeekRow {
   week: string;
   stage: string;
   people: number;
+}
+
+/** Who owed ride-alongs at a week's end, and how many of them had what their program requires. */
+export interface ComplianceWeekRow {
+  week: string;
+  owed: number;
+  meeting: number;
+}
+
+/** A program week to count at its end. */
+export interface WeekEnd {
+  programId: string;
+  week: string;
+  end: Date;
 }
 
 /** A row of one program's. */
@@ -105,6 +120,26 @@ const medianWeeks = `
   FROM stays WHERE stage IS NOT NULL AND hours IS NOT NULL
   GROUP BY week, stage ORDER BY week`;
 
+// Each person's ride-along standing at each week's end, from their records: their stage then (the last transition
+// before it), and their ride-alongs on local days from the later of their hire and the window's start to the week's
+// last day (as the pipeline counts today's). Read per program (or person), a few weeks at a time.
+const complianceAt = `
+  SELECT w.program_id, w.week, count(*)::int AS owed,
+    count(*) FILTER (WHERE (
+      SELECT count(*) FROM ride_alongs r
+      WHERE r.organizer_id = o.id
+        AND left(r.date, 10)::date >= (greatest(o.hired_at, w.ends - (p.policy->>'rideAlongWindow')::interval)
+          AT TIME ZONE p.timezone)::date
+        AND left(r.date, 10)::date <= ((w.ends - interval '1 microsecond') AT TIME ZONE p.timezone)::date
+    ) >= (p.policy->>'requiredRideAlongs')::int)::int AS meeting
+  FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS w(program_id, week, ends)
+  JOIN programs p ON p.id = w.program_id AND COALESCE((p.policy->>'requiredRideAlongs')::int, 0) > 0
+  JOIN organizers o ON o.program_id = w.program_id AND o.hired_at < w.ends
+  WHERE ($4::varchar IS NULL OR o.local = $4) AND ($5::uuid IS NULL OR o.id = $5)
+    AND (SELECT t.to_stage FROM stage_transitions t WHERE t.organizer_id = o.id AND t.at < w.ends
+         ORDER BY t.seq DESC LIMIT 1) = ANY ($6)
+  GROUP BY 1, 2`;
+
 // What each of the organizer's records adds to their weeks: the same figures the rollups' triggers count.
 const organizerWeeks = `
   SELECT week, 0 AS applications, 0 AS hires, 0 AS at_risk, ${eventSums} FROM (
@@ -159,6 +194,21 @@ export class TrendsRepository {
       windows.map((w) => w.programId),
       windows.map((w) => w.start),
       windows.map((w) => w.end),
+    ]);
+  }
+
+  /** Ride-along compliance at the end of each of these weeks: of a Local's organizers, or of one person. */
+  complianceAt(
+    weeks: WeekEnd[],
+    only: { local?: string; organizerId?: string } = {},
+  ): Promise<(ComplianceWeekRow & Owned)[]> {
+    return this.dataSource.query(complianceAt, [
+      weeks.map((w) => w.programId),
+      weeks.map((w) => w.week),
+      weeks.map((w) => w.end),
+      only.local ?? null,
+      only.organizerId ?? null,
+      [...hiredStages],
     ]);
   }
 

@@ -63,6 +63,8 @@ describe('weekly trends', () => {
     expect(series.oneOnOnes).toEqual([2, 1, 0]);
     expect(series.leadersIdentified).toEqual([1, 0, 0]);
     expect(series.rideAlongs).toEqual([0, 1, 0]);
+    // Ana, hired in W2, owes the member-organizer program's three ride-alongs and has had one; no one owed any in W1.
+    expect(series.rideAlongCompliance).toEqual([null, 0, 0]);
     expect(series.atRisk).toEqual([0, 0, 0]);
     const now = await trends(`metrics=atRisk`);
     expect(now.series.atRisk.at(-1)).toBe(1);
@@ -86,6 +88,52 @@ describe('weekly trends', () => {
     expect(own.series.rideAlongs).toEqual([0, 1, 0]);
     expect(own.series.hours).toEqual([10, 5, 0]);
     expect(Object.keys(own.series)).not.toContain('applications');
+  });
+
+  it("counts ride-along compliance at each week's end, from each person's stage and ride-alongs then", async () => {
+    const chicago = await admin.createProgram({ requiredRideAlongs: 2, rideAlongWindow: '7 days' });
+    const { organizer, transitions, q: write } = recordsIn(harness.dataSource, chicago.id);
+    const rideAlong = (who: string, date: string) =>
+      write(
+        `INSERT INTO ride_alongs (organizer_id, key, date, staff, recorded_by) VALUES ($1, $2, $2, 'Jo', 'fixture')`,
+        [who, date],
+      );
+    // Cy (Local A), hired Tuesday of W1: two ride-alongs that week, none in W2 (the seven days before W2's end), one
+    // in W3. Dee (Local B), hired in W2 with two that week, terminated in W3 (owing nothing after). Eve never hired.
+    const cy = await organizer({
+      local: 'Local A',
+      stage: 'training',
+      applied: '2026-10-19T15:00:00Z',
+      hired: '2026-10-20T15:00:00Z',
+    });
+    await transitions(cy, [
+      [null, 'applied', '2026-10-19T15:00:00Z'],
+      ['applied', 'training', '2026-10-20T15:00:00Z'],
+    ]);
+    for (const date of ['2026-10-21', '2026-10-25', '2026-11-05']) await rideAlong(cy, date);
+    const dee = await organizer({
+      local: 'Local B',
+      stage: 'terminated',
+      applied: '2026-10-26T15:00:00Z',
+      hired: '2026-10-27T15:00:00Z',
+    });
+    await transitions(dee, [
+      [null, 'applied', '2026-10-26T15:00:00Z'],
+      ['applied', 'training', '2026-10-27T15:00:00Z'],
+      ['training', 'terminated', '2026-11-04T15:00:00Z'],
+    ]);
+    for (const date of ['2026-10-28', '2026-11-01']) await rideAlong(dee, date);
+    const eve = await organizer({ local: 'Local B', stage: 'applied', applied: '2026-10-20T15:00:00Z' });
+    await transitions(eve, [[null, 'applied', '2026-10-20T15:00:00Z']]);
+
+    const weeksOf = (path: string) => admin.ok('GET', `${path}from=${W1}&until=2026-11-09&metrics=rideAlongCompliance`);
+    const all = await weeksOf(`/api/dashboard/trends?programId=${chicago.id}&`);
+    expect(all.weeks).toEqual([W1, W2, W3]);
+    expect(all.series.rideAlongCompliance).toEqual([1, 0.5, 0]);
+    const localB = await weeksOf(`/api/dashboard/trends?programId=${chicago.id}&local=Local%20B&`);
+    expect(localB.series.rideAlongCompliance).toEqual([null, 1, null]);
+    expect((await weeksOf(`/api/organizers/${dee}/trends?`)).series.rideAlongCompliance).toEqual([null, 1, null]);
+    expect((await weeksOf(`/api/organizers/${cy}/trends?`)).series.rideAlongCompliance).toEqual([1, 0, 0]);
   });
 
   it('counts pay in the week it was approved, and moves it when the approval does', async () => {
@@ -234,7 +282,10 @@ describe('weekly trends', () => {
       debriefsOnTime: 0,
       'inStage.applied': 1,
       'inStage.training': 1,
+      // Cy, hired this week, owes the political program's two ride-alongs and has had none.
+      rideAlongCompliance: 0,
     });
+    expect(p.previous.rideAlongCompliance).toBeNull();
     // Cy's stay in applied ended in the latest week: from hour 10 of the week before to hour 30 of this one.
     const weekHours = (latest.start.getTime() - previous.start.getTime()) / 3_600_000;
     expect(p.latest['medianHoursInStage.applied']).toBe(weekHours - 10 + 30);
@@ -255,6 +306,10 @@ describe('weekly trends', () => {
     const backwards = await admin.call('GET', `/api/dashboard/trends?from=2026-11-09&until=2026-11-02`);
     expect(backwards.status).toBe(400);
     expect(JSON.stringify(backwards.body)).toContain('from');
+    // Compliance is counted from each person's records at each week's end: for one program at a time.
+    const everyone = await admin.call('GET', `/api/dashboard/trends?metrics=rideAlongCompliance`);
+    expect(everyone.status).toBe(400);
+    expect(JSON.stringify(everyone.body)).toContain('metrics');
     const notADay = await admin.call('GET', `/api/organizers/${ana}/trends?until=soon`);
     expect(notADay.status).toBe(400);
     expect(JSON.stringify(notADay.body)).toContain('until');

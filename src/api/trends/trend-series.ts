@@ -1,8 +1,13 @@
 // Rows of weekly figures made into the series a chart draws: every week from the first to the last (running states
 // carried through weeks nothing happened in), then cut to the window asked for.
-import { onTimeRate, type ProgramTrendMetric, seriesNames, weekLabels } from '../../domain/trends';
+import { complianceRate, onTimeRate, type ProgramTrendMetric, seriesNames, weekLabels } from '../../domain/trends';
 import { stages } from '../../domain/stages';
-import type { MedianWeekRow, StageWeekRow, WeekFiguresRow } from '../../repositories/trends.repository';
+import type {
+  ComplianceWeekRow,
+  MedianWeekRow,
+  StageWeekRow,
+  WeekFiguresRow,
+} from '../../repositories/trends.repository';
 import { csvCell } from '../dashboard/dashboard.service';
 import type { TrendsDto } from './trends.dto';
 
@@ -15,6 +20,7 @@ interface WeekView {
   atRisk: number;
   inStage: Record<string, number>;
   medians?: Map<string, number>;
+  compliance?: ComplianceWeekRow;
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -49,6 +55,7 @@ const valueOf: Record<ProgramTrendMetric, (view: WeekView, stage: string) => num
   oneOnOnes: (view) => count(view, 'one_on_ones'),
   leadersIdentified: (view) => count(view, 'leaders_identified'),
   rideAlongs: (view) => count(view, 'ride_alongs'),
+  rideAlongCompliance: (view) => (view.compliance ? complianceRate(view.compliance) : null),
   payApprovedMinor: (view) => count(view, 'pay_approved_minor'),
 };
 
@@ -67,8 +74,17 @@ function shownWeeks(all: string[], window: TrendWindow): Set<string> {
   return new Set(window.from ? before.filter((week) => week >= window.from!) : before.slice(-defaultWeeks));
 }
 
+/** What the series are made from: the weeks' figures, and (where asked) stage moves, medians and compliance. */
+export interface TrendRows {
+  weeks: WeekFiguresRow[];
+  stages?: StageWeekRow[];
+  medians?: MedianWeekRow[];
+  /** Counted at the end of the weeks shown only. */
+  compliance?: ComplianceWeekRow[];
+}
+
 export function trendSeries(
-  rows: { weeks: WeekFiguresRow[]; stages?: StageWeekRow[]; medians?: MedianWeekRow[] },
+  rows: TrendRows,
   metrics: readonly string[],
   window: TrendWindow,
   /** Weeks to show even where nothing happened in them (and no later week did). */
@@ -82,6 +98,7 @@ export function trendSeries(
   const figures = byWeek(rows.weeks);
   const moves = byWeek(rows.stages);
   const medians = byWeek(rows.medians);
+  const compliance = byWeek(rows.compliance);
   const all = weekLabels([...figures.keys(), ...moves.keys(), ...medians.keys(), ...include]);
   const shown = shownWeeks(all, window);
   const names = seriesNames(metrics);
@@ -100,6 +117,7 @@ export function trendSeries(
       atRisk,
       inStage,
       medians: new Map((medians.get(week) ?? []).map((row) => [row.stage, Number(row.median_hours)])),
+      compliance: compliance.get(week)?.[0],
     };
     for (const name of names) {
       const [metric, stage] = name.split('.');

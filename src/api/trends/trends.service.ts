@@ -6,6 +6,7 @@ import {
   programTrendMetrics,
   programWeekOf,
   seriesNames,
+  weekNamed,
   type WeekSchedule,
 } from '../../domain/trends';
 import { ProgramRepository } from '../../repositories/program.repository';
@@ -15,7 +16,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
-import { trendSeries, type TrendWindow } from './trend-series';
+import { trendSeries, type TrendRows, type TrendWindow } from './trend-series';
 import type {
   OrganizerTrendsQuery,
   ProgramTrendsQuery,
@@ -60,6 +61,12 @@ function checkWindow(query: TrendWindowQuery): void {
     throw new InvalidInputError([{ field: 'from', reason: 'must be before until' }]);
 }
 
+/**
+ * Figures for one program at a time: pay (programs pay in their own currencies, so their sums mean nothing together),
+ * and ride-along compliance (counted from each person's records at each week's end).
+ */
+const oneProgramOnly: readonly string[] = ['payApprovedMinor', 'rideAlongCompliance'];
+
 /** Weekly series for national and coordinators (programs, Locals) and for one organizer's own weeks. */
 @Injectable()
 export class TrendsService {
@@ -79,7 +86,7 @@ export class TrendsService {
     const now = Date.now();
     const windows = programs.map((program) => ({ program, weeks: lastTwoWeeks(program, now) }));
     const ids = programs.map((p) => p.id);
-    const [{ weeks, stages }, medians] = await Promise.all([
+    const [{ weeks, stages }, medians, compliance] = await Promise.all([
       this.trends.eachProgramWeeks(ids),
       this.trends.mediansWithin(
         windows.map(({ program, weeks: [previous, latest] }) => ({
@@ -88,13 +95,23 @@ export class TrendsService {
           end: latest.end,
         })),
       ),
+      this.trends.complianceAt(
+        windows.flatMap(({ program, weeks: two }) =>
+          two.map(({ week, end }) => ({ programId: program.id, week, end })),
+        ),
+      ),
     ]);
     const names = seriesNames(programTrendMetrics);
     const mine = <R extends { program_id: string }>(rows: R[], id: string) => rows.filter((r) => r.program_id === id);
     return {
       programs: windows.map(({ program, weeks: [previous, latest] }): ProgramWeekDto => {
         const { weeks: shown, series } = trendSeries(
-          { weeks: mine(weeks, program.id), stages: mine(stages, program.id), medians: mine(medians, program.id) },
+          {
+            weeks: mine(weeks, program.id),
+            stages: mine(stages, program.id),
+            medians: mine(medians, program.id),
+            compliance: mine(compliance, program.id),
+          },
           programTrendMetrics,
           { from: previous.week },
           [previous.week, latest.week],
@@ -117,11 +134,9 @@ export class TrendsService {
   }
 
   async program(query: ProgramTrendsQuery, caller: Caller): Promise<TrendsDto> {
-    // Programs pay in their own currencies: their sums mean nothing together, so pay comes for one program only.
-    const onePayer = query.programId !== undefined;
     const metrics = metricsOf(
       query.metrics,
-      programTrendMetrics.filter((m) => onePayer || m !== 'payApprovedMinor'),
+      programTrendMetrics.filter((m) => query.programId !== undefined || !oneProgramOnly.includes(m)),
     );
     checkWindow(query);
     let programIds = this.access.readablePrograms(caller);
@@ -134,9 +149,17 @@ export class TrendsService {
       this.trends.programWeeks({ programIds, local: query.local }),
       this.programRows.list(programIds),
     ]);
+    if (!query.programId) return trendSeries(rows, metrics, ...windowOf(query, programs));
     // One program's weeks come with its time zone (a period's start is named in it).
-    const zone = query.programId ? { timezone: programs[0].timezone } : {};
-    return { ...trendSeries(rows, metrics, ...windowOf(query, programs)), ...zone };
+    const [program] = programs;
+    const series = await this.withCompliance(
+      program,
+      { local: query.local },
+      rows,
+      metrics,
+      ...windowOf(query, programs),
+    );
+    return { ...series, timezone: program.timezone };
   }
 
   async organizer(organizerId: string, query: OrganizerTrendsQuery, caller: Caller): Promise<TrendsDto> {
@@ -149,6 +172,29 @@ export class TrendsService {
       this.trends.organizerWeeks(organizerId),
       this.programs.find(row.programId),
     ]);
-    return { ...trendSeries({ weeks }, metrics, ...windowOf(query, [program])), timezone: program.timezone };
+    const series = await this.withCompliance(
+      program,
+      { organizerId },
+      { weeks },
+      metrics,
+      ...windowOf(query, [program]),
+    );
+    return { ...series, timezone: program.timezone };
+  }
+
+  /** One program's series, with ride-along compliance counted at the end of each week shown (when it is asked for). */
+  private async withCompliance(
+    program: WeekSchedule & { id: string },
+    only: { local?: string; organizerId?: string },
+    rows: TrendRows,
+    metrics: string[],
+    window: TrendWindow,
+    include: string[],
+  ): Promise<TrendsDto> {
+    if (!metrics.includes('rideAlongCompliance')) return trendSeries(rows, metrics, window, include);
+    const { weeks } = trendSeries(rows, [], window, include);
+    const ends = weeks.map((week) => ({ programId: program.id, week, end: weekNamed(program, week).end }));
+    const compliance = await this.trends.complianceAt(ends, only);
+    return trendSeries({ ...rows, compliance }, metrics, window, include);
   }
 }

@@ -251,6 +251,7 @@ const compared: { name: string; label: string; format?: (value: number) => strin
   { name: 'conversations', label: 'Conversations' },
   { name: 'hours', label: 'Hours' },
   { name: 'rideAlongs', label: 'Ride-alongs' },
+  { name: 'rideAlongCompliance', label: 'Meeting ride-alongs', format: percent },
 ];
 
 /** A figure with its change from the week before: ▲ up, ▼ down, said in words to a screen reader. */
