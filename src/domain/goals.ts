@@ -123,6 +123,16 @@ export function forecastAt(actual: number, from: number, by: number, now: number
 }
 
 /**
+ * What a goal's plan expects at `instant`: a per-week goal, its target every week; any other, its target reached at an
+ * even pace from `from` (the term's start) to `by`, none before `from`.
+ */
+export function planAt(goal: { scope: GoalScope; target: number }, from: number, by: number, instant: number): number {
+  if (goal.scope === 'organizer_week') return goal.target;
+  const share = Math.min(1, Math.max(0, (instant - from) / Math.max(by - from, 1)));
+  return Math.round(goal.target * share * 10) / 10;
+}
+
+/**
  * The week a per-week goal counts in: seven days, or the program's debrief cadence when that is shorter (a policy in
  * minutes, such as the demo's, runs a compressed calendar).
  */

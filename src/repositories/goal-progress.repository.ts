@@ -18,6 +18,10 @@ const debriefSums: Record<string, string> = {
   leaders_identified: 'COALESCE(sum(d.leaders_identified), 0)',
 };
 
+/** When an organizer stopped being active, as of $2: their term's end, or the day they left. */
+const activeUntil = `LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
+  CASE WHEN stage IN ('withdrawn', 'terminated', 'completed') THEN stage_entered_at ELSE $2::timestamptz END)`;
+
 @Injectable()
 export class GoalProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -68,14 +72,47 @@ export class GoalProgressRepository {
   private async perOrganizerWeek(programId: string, metric: string, now: number, weekMs: number): Promise<number> {
     const [total] = await this.counts(programId, metric, false);
     const [{ seconds }] = await this.dataSource.query(
-      `SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
-                CASE WHEN stage IN ('withdrawn', 'terminated', 'completed') THEN stage_entered_at ELSE $2::timestamptz END)
-              - active_since))), 0) AS seconds
+      `SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM ${activeUntil} - active_since))), 0) AS seconds
          FROM organizers WHERE program_id = $1 AND active_since IS NOT NULL`,
       [programId, new Date(now).toISOString()],
     );
     const weeks = (Number(seconds) * 1000) / weekMs;
     return weeks > 0 ? Math.round(((total?.n ?? 0) / weeks) * 10) / 10 : 0;
+  }
+
+  /** A program's own debrief count (one the rollups do not keep) in each program week, by local. */
+  async ownMetricWeeks(programId: string, metric: string): Promise<{ week: string; local: string; n: number }[]> {
+    const rows: { week: string; local: string; n: string }[] = await this.dataSource.query(
+      `SELECT program_week(d.program_id, d.period_end) AS week, COALESCE(o.local, '') AS local,
+              COALESCE(sum((d.metrics->>$2)::numeric), 0) AS n
+         FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
+        WHERE d.program_id = $1 GROUP BY 1, 2`,
+      [programId, metric],
+    );
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  }
+
+  /** How many organizer-weeks the program's organizers were active within each week (a whole week active is one). */
+  async activeWeeks(
+    programId: string,
+    weeks: { week: string; start: Date; end: Date }[],
+  ): Promise<Map<string, number>> {
+    const rows: { week: string; n: string }[] = await this.dataSource.query(
+      `SELECT w.week, (
+           SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM LEAST(w.ends, ${activeUntil})
+             - GREATEST(w.start, active_since))) / extract(epoch FROM w.ends - w.start)), 0)
+           FROM organizers WHERE program_id = $1 AND active_since < w.ends
+         ) AS n
+         FROM unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) AS w(week, start, ends)`,
+      [
+        programId,
+        new Date().toISOString(),
+        weeks.map((w) => w.week),
+        weeks.map((w) => w.start),
+        weeks.map((w) => w.end),
+      ],
+    );
+    return new Map(rows.map((r) => [r.week, Number(r.n)]));
   }
 
   /** One item per local: on the roster or with organizers; a percent goal counts against its active members. */

@@ -188,6 +188,11 @@ export class TrendsRepository {
     return { weeks, stages };
   }
 
+  /** One program's weeks, each Local's on its own. */
+  localWeeks(programId: string): Promise<(WeekFiguresRow & { local: string })[]> {
+    return this.dataSource.query(weeksOf(['local']), [[programId], null]);
+  }
+
   /** Each program's median hours per stage, of the stays that ended within its window. */
   mediansWithin(windows: { programId: string; start: Date; end: Date }[]): Promise<(MedianWeekRow & Owned)[]> {
     return this.dataSource.query(mediansWithin, [

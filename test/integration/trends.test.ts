@@ -136,6 +136,69 @@ describe('weekly trends', () => {
     expect((await weeksOf(`/api/organizers/${cy}/trends?`)).series.rideAlongCompliance).toEqual([1, 0, 0]);
   });
 
+  it("puts each goal's actual at each week's end against its plan", async () => {
+    const goals = await admin.ok('POST', '/api/programs', {
+      name: `Goals by week ${randomUUID().slice(0, 6)}`,
+      affiliate: 'AFT Local 1',
+      kind: 'member_organizer',
+      timezone: 'America/New_York',
+      termStart: W1,
+      termEnd: '2026-11-08',
+      goals: [
+        { name: 'Hires', metric: 'hires', scope: 'program', target: 2 },
+        { name: 'Conversations a week', metric: 'conversations', scope: 'organizer_week', target: 10 },
+        { name: 'Leaders', metric: 'leaders_identified', scope: 'local', target: 2 },
+      ],
+    });
+    const { organizer, debrief, q: write } = recordsIn(harness.dataSource, goals.id);
+    // Fay (Local 1) active from W1's first moment, hired that Tuesday: 12 conversations and a leader in W1, 6 and a
+    // leader in W2. Gus (Local 2) active and hired from W2's first moment: 8 conversations in W2. Nothing in W3.
+    const fay = await organizer({
+      local: 'Local 1',
+      stage: 'active',
+      applied: '2026-10-19T15:00:00Z',
+      hired: '2026-10-20T15:00:00Z',
+    });
+    const gus = await organizer({
+      local: 'Local 2',
+      stage: 'active',
+      applied: '2026-10-26T04:00:00Z',
+      hired: '2026-10-26T04:00:00Z',
+    });
+    await write(`UPDATE organizers SET active_since = $2 WHERE id = $1`, [fay, '2026-10-19T04:00:00Z']);
+    await write(`UPDATE organizers SET active_since = $2 WHERE id = $1`, [gus, '2026-10-26T04:00:00Z']);
+    await debrief(fay, '2026-10-23T21:00:00Z', { hours: 1, conversations: 12, oneOnOnes: 0, leaders: 1 });
+    await debrief(fay, '2026-10-30T21:00:00Z', { hours: 1, conversations: 6, oneOnOnes: 0, leaders: 1 });
+    await debrief(gus, '2026-10-30T21:00:00Z', { hours: 1, conversations: 8, oneOnOnes: 0, leaders: 0 });
+
+    const window = `from=${W1}&until=2026-11-09`;
+    const { weeks, goals: byWeek } = await admin.ok('GET', `/api/dashboard/trends?programId=${goals.id}&${window}`);
+    expect(weeks).toEqual([W1, W2, W3]);
+    // The plan reaches each target on 9 November at 00:00 (the term's last day over): 505 hours from the term's start,
+    // the week the clocks go back having 169. W1 ends at hour 168 (a third), W2 at 337.
+    expect(byWeek).toEqual([
+      expect.objectContaining({ goal: 'Hires', scope: 'program', actual: [1, 2, 2], plan: [0.7, 1.3, 2] }),
+      // Conversations per active organizer-week: 12 by one, 14 by two, none by two.
+      expect.objectContaining({ goal: 'Conversations a week', actual: [12, 7, 0], plan: [10, 10, 10] }),
+      expect.objectContaining({ goal: 'Leaders', local: 'Local 1', actual: [1, 2, 2], plan: [0.7, 1.3, 2] }),
+      expect.objectContaining({ goal: 'Leaders', local: 'Local 2', actual: [0, 0, 0], plan: [0.7, 1.3, 2] }),
+    ]);
+    // The last week's count is the goal's progress so far.
+    const progress = await admin.ok('GET', `/api/programs/${goals.id}/goals`);
+    expect(progress.items.find((g: { goal: string }) => g.goal === 'Hires').actual).toBe(2);
+
+    const local2 = await admin.ok('GET', `/api/dashboard/trends?programId=${goals.id}&${window}&local=Local%202`);
+    expect(local2.goals.map((g: { local?: string }) => g.local)).toEqual(['Local 2']);
+    const csv = await admin.call('GET', `/api/dashboard/trends.csv?programId=${goals.id}&${window}&metrics=goals`);
+    expect(String(csv.body).split('\r\n').slice(0, 2)).toEqual([
+      'week,Hires actual,Hires plan,Conversations a week actual,Conversations a week plan,Leaders (Local 1) actual,' +
+        'Leaders (Local 1) plan,Leaders (Local 2) actual,Leaders (Local 2) plan',
+      `${W1},1,0.7,12,10,1,0.7,0,0.7`,
+    ]);
+    const without = await admin.ok('GET', `/api/dashboard/trends?programId=${goals.id}&metrics=hires`);
+    expect(without.goals).toBeUndefined();
+  });
+
   it('counts pay in the week it was approved, and moves it when the approval does', async () => {
     const period = (start: string, approvedAt: string | null) =>
       q(

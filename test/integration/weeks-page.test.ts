@@ -21,6 +21,7 @@ import { localDayOf } from '../../src/domain/calendar';
 
 describe('week by week in the page', () => {
   let harness: AppHarness;
+  let admin: ApiClient;
   let coordinator: ApiClient;
   let national: ApiClient;
   let program: Program;
@@ -30,7 +31,7 @@ describe('week by week in the page', () => {
 
   beforeAll(async () => {
     harness = await AppHarness.start();
-    const admin = new ApiClient(harness);
+    admin = new ApiClient(harness);
     national = admin.as((await admin.createUser('national')).token);
     program = await admin.createProgram({}, { timezone: 'America/New_York', name: 'Weeks in New York' });
     // Its fixture's weeks are in October: the program began before them.
@@ -122,6 +123,33 @@ describe('week by week in the page', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'weeks-program.png');
     await page.locator('[data-section=weeks]').screenshot({ path: join(outputDir, 'weeks-charts.png') });
+    await page.close();
+  });
+
+  it('draws each goal against its plan, week by week', async () => {
+    await admin.ok('PATCH', `/api/programs/${program.id}`, {
+      goals: [
+        { name: 'Hires', metric: 'hires', scope: 'program', target: 4 },
+        { name: 'Conversations a week', metric: 'conversations', scope: 'organizer_week', target: 10 },
+      ],
+    });
+    const { weeks, goals } = await coordinator.ok('GET', `/api/dashboard/trends?programId=${program.id}`);
+    expect(goals.map((g: { goal: string }) => g.goal)).toEqual(['Hires', 'Conversations a week']);
+    // No one in the fixture has been active: no week has a figure per organizer.
+    expect(goals[1].actual.every((value: number | null) => value === null)).toBe(true);
+    const page = await signedIn(browser, harness.baseUrl, coordinator.token, `/program/${program.id}`);
+    await page.waitForSelector('[data-chart=goal-0] canvas');
+    expect(await page.getByRole('heading', { name: 'Goals against plan' }).count()).toBe(1);
+    for (const [i, goal] of goals.entries()) {
+      const table = await tableOf(page, `goal-${i}`);
+      const shown = (value: number | null) => (value === null ? '—' : String(value));
+      expect(table).toEqual(
+        weeks.map((_: string, w: number) => [expect.any(String), shown(goal.actual[w]), shown(goal.plan[w])]),
+      );
+    }
+    expect((await tableOf(page, 'goal-0'))[weeks.indexOf(W2)].slice(1)).toEqual(['1', expect.any(String)]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.locator('[data-section=weeks]').screenshot({ path: join(outputDir, 'weeks-goals.png') });
     await page.close();
   });
 

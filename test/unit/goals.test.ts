@@ -1,4 +1,4 @@
-import { forecastAt, goalsOf, goalWeekMs } from '../../src/domain/goals';
+import { forecastAt, goalsOf, goalWeekMs, planAt } from '../../src/domain/goals';
 
 const day = 86_400_000;
 
@@ -28,5 +28,23 @@ describe('goal forecasts', () => {
       { name: 'caucusTurnoutPercent', metric: 'caucus commitments', scope: 'local', percentOfMembers: 20 },
       { name: 'note', note: 'x' },
     ]);
+  });
+});
+
+describe('a goal planned week by week', () => {
+  const from = Date.UTC(2027, 0, 4);
+  const by = from + 10 * 86_400_000;
+  const day = (n: number) => from + n * 86_400_000;
+
+  it('reaches a count at an even pace from the term start to its date, never before or past it', () => {
+    const goal = { scope: 'program' as const, target: 30 };
+    expect([day(-3), day(0), day(1), day(5), day(10), day(40)].map((at) => planAt(goal, from, by, at))).toEqual([
+      0, 0, 3, 15, 30, 30,
+    ]);
+    expect(planAt({ scope: 'local', target: 2 }, from, by, day(3))).toBe(0.6);
+  });
+
+  it('expects a per-week goal its target every week', () => {
+    expect(planAt({ scope: 'organizer_week', target: 3 }, from, by, day(1))).toBe(3);
   });
 });

@@ -127,9 +127,24 @@ export function trendSeries(
   return { weeks, series };
 }
 
-/** The series as CSV: a row per week, a column per series (an empty cell where a rate or median has nothing). */
-export function trendsCsv({ weeks, series }: TrendsDto): string {
-  const names = Object.keys(series);
-  const rows = [['week', ...names], ...weeks.map((week, i) => [week, ...names.map((name) => series[name][i])])];
+/**
+ * The series as CSV: a row per week, a column per series (an empty cell where a rate or median has nothing), then
+ * each goal's actual and plan (`<goal> (<Local>) actual`).
+ */
+export function trendsCsv({ weeks, series, goals = [] }: TrendsDto): string {
+  const columns = [
+    ...Object.entries(series),
+    ...goals.flatMap((g): [string, (number | null)[]][] => {
+      const name = g.local === undefined ? g.goal : `${g.goal} (${g.local})`;
+      return [
+        [`${name} actual`, g.actual],
+        [`${name} plan`, g.plan],
+      ];
+    }),
+  ];
+  const rows = [
+    ['week', ...columns.map(([name]) => name)],
+    ...weeks.map((week, i) => [week, ...columns.map(([, values]) => values[i])]),
+  ];
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { goalScopes, type GoalScope } from '../../domain/goals';
 import { programKinds, type ProgramKind } from '../../domain/program-kinds';
 import { organizerTrendMetrics, programTrendMetrics } from '../../domain/trends';
 import { IsDay, Optional } from '../common/validators';
@@ -33,7 +34,7 @@ export class ProgramTrendsQuery extends TrendWindowQuery {
 
   @ApiPropertyOptional({
     example: 'debriefsOnTime,debriefsDue,conversations',
-    description: `Comma-separated, any of: ${programTrendMetrics.join(', ')}; default: all`,
+    description: `Comma-separated, any of: ${programTrendMetrics.join(', ')}, goals; default: all (pay, ride-along compliance and goals for one program only)`,
   })
   @Optional()
   @IsString()
@@ -50,6 +51,30 @@ export class OrganizerTrendsQuery extends TrendWindowQuery {
   @IsString()
   @MaxLength(1000)
   metrics?: string;
+}
+
+export class GoalWeeksDto {
+  @ApiProperty({ description: "The goal's name" }) goal: string;
+  @ApiProperty() metric: string;
+  @ApiProperty({ enum: goalScopes }) scope: GoalScope;
+  @ApiPropertyOptional({ description: 'The Local, for a goal of each Local' }) local?: string;
+  @ApiProperty() target: number;
+  @ApiProperty({ format: 'date-time', description: 'When the goal is for' }) by: string;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'number', nullable: true },
+    description:
+      "At each week's end: the count so far; for a goal per organizer per week, that week's figure per active organizer-week (null: nobody active)",
+  })
+  actual: (number | null)[];
+
+  @ApiProperty({
+    type: [Number],
+    description:
+      "What the plan expects at each week's end: the target reached at an even pace from the term's start to the goal's date; a per-week goal's target",
+  })
+  plan: number[];
 }
 
 export class TrendsDto {
@@ -73,6 +98,12 @@ export class TrendsDto {
     example: 'America/Chicago',
   })
   timezone?: string;
+
+  @ApiPropertyOptional({
+    type: [GoalWeeksDto],
+    description: "One program's goals, each week's actual against plan (with `metrics` absent or naming `goals`)",
+  })
+  goals?: GoalWeeksDto[];
 }
 
 export class SideBySideQuery {

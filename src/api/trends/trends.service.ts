@@ -9,6 +9,9 @@ import {
   weekNamed,
   type WeekSchedule,
 } from '../../domain/trends';
+import type { GoalMetric } from '../../domain/goals';
+import type { ProgramEntity } from '../../entities';
+import { GoalProgressRepository } from '../../repositories/goal-progress.repository';
 import { ProgramRepository } from '../../repositories/program.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { TrendsRepository } from '../../repositories/trends.repository';
@@ -16,8 +19,10 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
+import { goalWeeks, rollupCounts, type MetricWeek } from './goal-weeks';
 import { trendSeries, type TrendRows, type TrendWindow } from './trend-series';
 import type {
+  GoalWeeksDto,
   OrganizerTrendsQuery,
   ProgramTrendsQuery,
   ProgramWeekDto,
@@ -63,7 +68,7 @@ function checkWindow(query: TrendWindowQuery): void {
 
 /**
  * Figures for one program at a time: pay (programs pay in their own currencies, so their sums mean nothing together),
- * and ride-along compliance (counted from each person's records at each week's end).
+ * ride-along compliance (counted from each person's records at each week's end) and goals (each program's own).
  */
 const oneProgramOnly: readonly string[] = ['payApprovedMinor', 'rideAlongCompliance'];
 
@@ -76,6 +81,7 @@ export class TrendsService {
     private readonly access: AccessPolicy,
     private readonly programs: ProgramsService,
     private readonly programRows: ProgramRepository,
+    private readonly goalProgress: GoalProgressRepository,
   ) {}
 
   /** Every visible program's last whole week beside the week before it, with every figure of the weekly series. */
@@ -134,10 +140,11 @@ export class TrendsService {
   }
 
   async program(query: ProgramTrendsQuery, caller: Caller): Promise<TrendsDto> {
-    const metrics = metricsOf(
+    const asked = metricsOf(
       query.metrics,
-      programTrendMetrics.filter((m) => query.programId !== undefined || !oneProgramOnly.includes(m)),
+      [...programTrendMetrics, 'goals'].filter((m) => query.programId !== undefined || !oneProgramOnly.includes(m)),
     );
+    const metrics = asked.filter((m) => m !== 'goals');
     checkWindow(query);
     let programIds = this.access.readablePrograms(caller);
     if (query.programId) {
@@ -159,7 +166,26 @@ export class TrendsService {
       metrics,
       ...windowOf(query, programs),
     );
-    return { ...series, timezone: program.timezone };
+    const goals = asked.includes('goals') ? { goals: await this.goalWeeks(program, series.weeks, query.local) } : {};
+    return { ...series, timezone: program.timezone, ...goals };
+  }
+
+  /** The program's measured goals (a Local's only, when one is named) at the end of each of these weeks, against plan. */
+  private async goalWeeks(program: ProgramEntity, weeks: string[], local?: string): Promise<GoalWeeksDto[]> {
+    const goals = (await this.goalProgress.progress(program)).filter((g) => local === undefined || g.local === local);
+    const spans = weeks.map((week) => weekNamed(program, week));
+    const own = [...new Set(goals.map((g) => g.metric))].filter((m) => !(m in rollupCounts));
+    const [rollups, active, ownCounts] = await Promise.all([
+      goals.length ? this.trends.localWeeks(program.id) : [],
+      goals.some((g) => g.scope === 'organizer_week') ? this.goalProgress.activeWeeks(program.id, spans) : new Map(),
+      Promise.all(own.map((metric) => this.goalProgress.ownMetricWeeks(program.id, metric))),
+    ]);
+    const counts = (metric: string): MetricWeek[] => {
+      const count = rollupCounts[metric as GoalMetric];
+      if (!count) return ownCounts[own.indexOf(metric)];
+      return rollups.map((row) => ({ week: row.week, local: row.local, n: count(row) }));
+    };
+    return goalWeeks(goals, spans, counts, active, program.termStart.getTime());
   }
 
   async organizer(organizerId: string, query: OrganizerTrendsQuery, caller: Caller): Promise<TrendsDto> {

@@ -213,6 +213,31 @@ export function ProgramWeeks({ programId }: { programId: string }) {
           { title: 'People per stage', id: 'stages', lines: staged },
         ]}
       />
+      {data.goals?.length ? (
+        <>
+          <h3>Goals against plan</h3>
+          <div class="grid-2">
+            {data.goals.map((goal, i) => (
+              <WeeklyChart
+                key={`${goal.goal}|${goal.local ?? ''}`}
+                title={goal.local ? `${goal.goal} · ${goal.local}` : goal.goal}
+                testid={`goal-${i}`}
+                csv={`/api/dashboard/trends.csv?programId=${programId}&metrics=goals`}
+                weeks={data.weeks}
+                timezone={data.timezone}
+                lines={[
+                  {
+                    label: goal.scope === 'organizer_week' ? 'Per organizer' : 'So far',
+                    values: goal.actual,
+                    stroke: palette[0],
+                  },
+                  { label: 'Plan', values: goal.plan, stroke: palette[4] },
+                ]}
+              />
+            ))}
+          </div>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,49 @@
+// A program's goals week by week (issue 33): each goal's actual at each week's end against its plan. A goal counting
+// people or debriefs is cumulative (so far, against the target reached at an even pace to its date); a goal per
+// organizer per week is that week's figure per active organizer-week, against its target.
+import { planAt, type GoalMetric, type GoalProgress } from '../../domain/goals';
+import type { ProgramWeek } from '../../domain/trends';
+import type { WeekFiguresRow } from '../../repositories/trends.repository';
+import type { GoalWeeksDto } from './trends.dto';
+
+/** What a standard goal metric counts in a week's rollup. */
+export const rollupCounts: Record<GoalMetric, (row: WeekFiguresRow) => number> = {
+  hires: (row) => row.hires,
+  debriefs: (row) => row.debriefs_on_time + row.debriefs_late,
+  hours: (row) => row.hours,
+  conversations: (row) => row.conversations,
+  one_on_ones: (row) => row.one_on_ones,
+  leaders_identified: (row) => row.leaders_identified,
+};
+
+/** A metric's count in one week and Local. */
+export interface MetricWeek {
+  week: string;
+  local: string;
+  n: number;
+}
+
+const tenths = (value: number) => Math.round(value * 10) / 10;
+
+export function goalWeeks(
+  goals: GoalProgress[],
+  weeks: ProgramWeek[],
+  counts: (metric: string) => MetricWeek[],
+  /** Active organizer-weeks within each week (for goals per organizer per week). */
+  activeWeeks: Map<string, number>,
+  termStart: number,
+): GoalWeeksDto[] {
+  return goals.map((goal) => {
+    const mine = counts(goal.metric).filter((c) => goal.local === undefined || c.local === goal.local);
+    const sum = (within: (week: string) => boolean) => mine.reduce((n, c) => n + (within(c.week) ? c.n : 0), 0);
+    const by = Date.parse(goal.by);
+    const actual = weeks.map(({ week }) => {
+      if (goal.scope !== 'organizer_week') return tenths(sum((w) => w <= week));
+      const active = activeWeeks.get(week) ?? 0;
+      return active > 0 ? tenths(sum((w) => w === week) / active) : null;
+    });
+    const plan = weeks.map(({ end }) => planAt(goal, termStart, by, end.getTime()));
+    const { goal: name, metric, scope, local, target } = goal;
+    return { goal: name, metric, scope, ...(local === undefined ? {} : { local }), target, by: goal.by, actual, plan };
+  });
+}
