@@ -14,9 +14,17 @@ export async function trendsAtScale({ stack, api, action }: BenchContext): Promi
   log('#13: loading 100k organizers with 50 debriefs each (SQL)…');
   const started = Date.now();
   await loadOrganizers(stack, programIds, 0, 100_000, 50);
-  await stack.pg.query('VACUUM ANALYZE program_weeks, program_stage_weeks, stage_transitions');
-  log(`loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  await stack.pg.query(pathsAndRideAlongs);
   const [programId] = programIds;
+  await stack.pg.query(`UPDATE programs SET goals = $2 WHERE id = $1`, [
+    programId,
+    JSON.stringify([
+      { name: 'Hires', metric: 'hires', scope: 'program', target: 600 },
+      { name: 'Conversations', metric: 'conversations', scope: 'program', target: 200_000 },
+    ]),
+  ]);
+  await stack.pg.query('VACUUM ANALYZE program_weeks, program_stage_weeks, stage_transitions, ride_alongs');
+  log(`loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   // The load programs keep UTC: their weeks start on UTC Mondays.
   const monday = new Date(Date.now() - 52 * week);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
@@ -71,12 +79,33 @@ export async function trendsAtScale({ stack, api, action }: BenchContext): Promi
   });
 }
 
+// Each loaded organizer's path through the stages (applied; training when hired; the stage they are in now, where it
+// is another) and, for three in four of those hired, one to three ride-alongs ten days apart from their third week:
+// what the medians and ride-along compliance read.
+const pathsAndRideAlongs = `
+  WITH steps AS (
+    INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor)
+    SELECT o.id, s.seq, s.from_stage, s.to_stage, s.at, 'load'
+    FROM organizers o CROSS JOIN LATERAL (VALUES
+      (1, NULL, 'applied', o.applied_at),
+      (2, 'applied', 'training', o.hired_at),
+      (CASE WHEN o.hired_at IS NULL THEN 2 ELSE 3 END, CASE WHEN o.hired_at IS NULL THEN 'applied' ELSE 'training' END,
+       CASE WHEN o.stage NOT IN ('applied', 'training') THEN o.stage END, o.stage_entered_at)
+    ) AS s(seq, from_stage, to_stage, at)
+    WHERE o.member_id LIKE 'L-%' AND s.at IS NOT NULL AND s.to_stage IS NOT NULL
+    RETURNING organizer_id
+  )
+  INSERT INTO ride_alongs (organizer_id, key, date, staff, recorded_by)
+  SELECT o.id, 'load-' || k, to_char(o.hired_at + (14 + 10 * k) * interval '1 day', 'YYYY-MM-DD'), 'Load', 'load'
+  FROM organizers o CROSS JOIN generate_series(1, 3) k
+  WHERE o.member_id LIKE 'L-%' AND o.hired_at IS NOT NULL AND k <= abs(hashtext(o.id::text)) % 4`;
+
 // The weekly figures of some programs from `$2` to before `$3`, each program by its own weeks, in one statement from
 // the records (what the rollups keep, counted afresh): events by week, people per stage and at risk as they stand,
-// medians of the stays that ended in each week.
+// medians of the stays that ended in each week, ride-along compliance at each week's end.
 const rawTrendsSql = `
-  WITH p AS (SELECT id, timezone FROM programs WHERE id = ANY ($1)),
-  o AS (SELECT o.*, p.timezone FROM organizers o JOIN p ON p.id = o.program_id),
+  WITH p AS (SELECT id, timezone, policy FROM programs WHERE id = ANY ($1)),
+  o AS (SELECT o.*, p.timezone, p.policy FROM organizers o JOIN p ON p.id = o.program_id),
   events AS (
     SELECT program_id, date_trunc('week', applied_at AT TIME ZONE timezone) AS week, 1 AS applications, 0 AS hires,
       0 AS on_time, 0 AS late, 0 AS pending, 0 AS missing, 0::float8 AS hours, 0 AS conversations, 0 AS one_on_ones,
@@ -107,6 +136,21 @@ const rawTrendsSql = `
     SELECT o.program_id, t.from_stage AS stage, date_trunc('week', t.at AT TIME ZONE o.timezone) AS week,
       extract(epoch FROM t.at - lag(t.at) OVER (PARTITION BY t.organizer_id ORDER BY t.seq)) / 3600 AS hours
     FROM stage_transitions t JOIN o ON o.id = t.organizer_id
+  ), compliance AS (
+    SELECT o.program_id, w.week, count(*) AS owed,
+      count(*) FILTER (WHERE (
+        SELECT count(*) FROM ride_alongs r WHERE r.organizer_id = o.id
+          AND left(r.date, 10)::date >= greatest(o.hired_at AT TIME ZONE o.timezone,
+            w.week + interval '7 days' - (o.policy->>'rideAlongWindow')::interval)::date
+          AND left(r.date, 10)::date < (w.week + interval '7 days')::date
+      ) >= (o.policy->>'requiredRideAlongs')::int) AS meeting
+    FROM generate_series(date_trunc('week', $2::timestamp), least($3::timestamp, now()::timestamp), interval '1 week')
+      AS w(week)
+    JOIN o ON o.hired_at < (w.week + interval '7 days') AT TIME ZONE o.timezone
+    WHERE (SELECT t.to_stage FROM stage_transitions t
+           WHERE t.organizer_id = o.id AND t.at < (w.week + interval '7 days') AT TIME ZONE o.timezone
+           ORDER BY t.seq DESC LIMIT 1) IN ('training', 'ride_along', 'active')
+    GROUP BY o.program_id, w.week
   ), medians AS (
     SELECT program_id, week, jsonb_object_agg(stage, median) AS medians FROM (
       SELECT program_id, week, stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median FROM stays
@@ -114,7 +158,7 @@ const rawTrendsSql = `
       GROUP BY program_id, week, stage) m
     GROUP BY program_id, week
   )
-  SELECT weeks.*, at_risk.at_risk, in_stage.in_stage, medians.medians
+  SELECT weeks.*, at_risk.at_risk, in_stage.in_stage, medians.medians, compliance.owed, compliance.meeting
   FROM weeks LEFT JOIN at_risk USING (program_id) LEFT JOIN in_stage USING (program_id)
-    LEFT JOIN medians USING (program_id, week)
+    LEFT JOIN medians USING (program_id, week) LEFT JOIN compliance USING (program_id, week)
   ORDER BY program_id, week`;

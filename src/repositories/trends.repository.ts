@@ -120,25 +120,48 @@ const medianWeeks = `
   FROM stays WHERE stage IS NOT NULL AND hours IS NOT NULL
   GROUP BY week, stage ORDER BY week`;
 
-// Each person's ride-along standing at each week's end, from their records: their stage then (the last transition
-// before it), and their ride-alongs on local days from the later of their hire and the window's start to the week's
-// last day (as the pipeline counts today's). Read per program (or person), a few weeks at a time.
+// Each person's ride-along standing at each week's end, from their records: whether they owed ride-alongs then (hired
+// before it, in a stage that owes them), and their ride-alongs on local days from the later of their hire and the
+// window's start to the week's last day (as the pipeline counts today's). A stage is entered at its transition, so
+// whoever entered their stage before a week's end was in it then; only those who moved since are looked up in their
+// transitions. Read per program (or person), a few weeks at a time.
 const complianceAt = `
-  SELECT w.program_id, w.week, count(*)::int AS owed,
+  WITH w AS (
+    SELECT w.program_id, w.week, w.ends, p.timezone, (p.policy->>'requiredRideAlongs')::int AS required,
+      w.ends - (p.policy->>'rideAlongWindow')::interval AS window_start,
+      ((w.ends - interval '1 microsecond') AT TIME ZONE p.timezone)::date AS last_day
+    FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS w(program_id, week, ends)
+    JOIN programs p ON p.id = w.program_id
+    WHERE COALESCE((p.policy->>'requiredRideAlongs')::int, 0) > 0
+  ), hired AS (
+    SELECT o.id, o.program_id, o.hired_at, o.stage, o.stage_entered_at FROM organizers o
+    WHERE o.program_id = ANY ($1) AND o.hired_at < (SELECT max(ends) FROM w)
+      AND ($4::varchar IS NULL OR o.local = $4) AND ($5::uuid IS NULL OR o.id = $5)
+  ), spans AS MATERIALIZED (
+    SELECT h.id AS organizer_id, s.* FROM hired h CROSS JOIN LATERAL (
+      SELECT t.to_stage, t.at AS since, lead(t.at) OVER (ORDER BY t.seq) AS until
+      FROM stage_transitions t WHERE t.organizer_id = h.id
+    ) s
+    WHERE h.stage_entered_at >= (SELECT min(ends) FROM w)
+  ), owing AS (
+    SELECT w.*, h.id, h.hired_at FROM w JOIN hired h ON h.program_id = w.program_id AND h.hired_at < w.ends
+    WHERE h.stage_entered_at < w.ends AND h.stage = ANY ($6)
+    UNION ALL
+    SELECT w.*, h.id, h.hired_at FROM w JOIN hired h ON h.program_id = w.program_id AND h.hired_at < w.ends
+    JOIN spans s ON s.organizer_id = h.id AND s.since < w.ends AND (s.until IS NULL OR s.until >= w.ends)
+    WHERE h.stage_entered_at >= w.ends AND s.to_stage = ANY ($6)
+  ), days AS (
+    SELECT r.organizer_id, array_agg(left(r.date, 10)::date) AS days FROM ride_alongs r
+    JOIN hired h ON h.id = r.organizer_id GROUP BY r.organizer_id
+  )
+  SELECT program_id, week, count(*)::int AS owed,
     count(*) FILTER (WHERE (
-      SELECT count(*) FROM ride_alongs r
-      WHERE r.organizer_id = o.id
-        AND left(r.date, 10)::date >= (greatest(o.hired_at, w.ends - (p.policy->>'rideAlongWindow')::interval)
-          AT TIME ZONE p.timezone)::date
-        AND left(r.date, 10)::date <= ((w.ends - interval '1 microsecond') AT TIME ZONE p.timezone)::date
-    ) >= (p.policy->>'requiredRideAlongs')::int)::int AS meeting
-  FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS w(program_id, week, ends)
-  JOIN programs p ON p.id = w.program_id AND COALESCE((p.policy->>'requiredRideAlongs')::int, 0) > 0
-  JOIN organizers o ON o.program_id = w.program_id AND o.hired_at < w.ends
-  WHERE ($4::varchar IS NULL OR o.local = $4) AND ($5::uuid IS NULL OR o.id = $5)
-    AND (SELECT t.to_stage FROM stage_transitions t WHERE t.organizer_id = o.id AND t.at < w.ends
-         ORDER BY t.seq DESC LIMIT 1) = ANY ($6)
-  GROUP BY 1, 2`;
+      SELECT count(*) FROM unnest(days.days) AS d(day)
+      WHERE d.day BETWEEN (greatest(owing.hired_at, owing.window_start) AT TIME ZONE owing.timezone)::date
+        AND owing.last_day
+    ) >= owing.required)::int AS meeting
+  FROM owing LEFT JOIN days ON days.organizer_id = owing.id
+  GROUP BY program_id, week`;
 
 // What each of the organizer's records adds to their weeks: the same figures the rollups' triggers count.
 const organizerWeeks = `
@@ -186,11 +209,6 @@ export class TrendsRepository {
       this.dataSource.query(stagesOf(['program_id']), [programIds, null]),
     ]);
     return { weeks, stages };
-  }
-
-  /** One program's weeks, each Local's on its own. */
-  localWeeks(programId: string): Promise<(WeekFiguresRow & { local: string })[]> {
-    return this.dataSource.query(weeksOf(['local']), [[programId], null]);
   }
 
   /** Each program's median hours per stage, of the stays that ended within its window. */

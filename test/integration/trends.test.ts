@@ -104,6 +104,7 @@ describe('weekly trends', () => {
       local: 'Local A',
       stage: 'training',
       applied: '2026-10-19T15:00:00Z',
+      since: '2026-10-20T15:00:00Z',
       hired: '2026-10-20T15:00:00Z',
     });
     await transitions(cy, [
@@ -115,6 +116,7 @@ describe('weekly trends', () => {
       local: 'Local B',
       stage: 'terminated',
       applied: '2026-10-26T15:00:00Z',
+      since: '2026-11-04T15:00:00Z',
       hired: '2026-10-27T15:00:00Z',
     });
     await transitions(dee, [
@@ -318,6 +320,7 @@ describe('weekly trends', () => {
       local: 'Local 5',
       stage: 'training',
       applied: at(previous, 10),
+      since: at(latest, 30),
       hired: at(latest, 30),
     });
     await transitions(cy, [

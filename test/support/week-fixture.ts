@@ -14,6 +14,8 @@ export function recordsIn(dataSource: DataSource, programId: string) {
     local: string;
     stage: string;
     applied: string;
+    /** When they entered their stage (its transition's instant): when they applied unless given. */
+    since?: string;
     hired?: string;
     atRisk?: boolean;
     pending?: { end: string; overdue: boolean }[];
@@ -22,7 +24,7 @@ export function recordsIn(dataSource: DataSource, programId: string) {
     await q(
       `INSERT INTO organizers (id, program_id, member_id, name, email, local, stage, stage_entered_at, applied_at, hired_at,
          at_risk, pending_debrief_periods, totals, version, projected_at)
-       VALUES ($1, $2, $3, 'Fixture', 'f@example.org', $4, $9, $5, $5, $6, $7, $8, '{}', 1, now())`,
+       VALUES ($1, $2, $3, 'Fixture', 'f@example.org', $4, $9, $10, $5, $6, $7, $8, '{}', 1, now())`,
       [
         id,
         programId,
@@ -33,6 +35,7 @@ export function recordsIn(dataSource: DataSource, programId: string) {
         o.atRisk ?? false,
         JSON.stringify((o.pending ?? []).map((p) => ({ start: p.end, overdueAt: p.end, ...p }))),
         o.stage,
+        o.since ?? o.applied,
       ],
     );
     return id;
@@ -75,6 +78,7 @@ export async function anaAndBen(dataSource: DataSource, programId: string): Prom
     local: 'Local 1',
     stage: 'training',
     applied: '2026-10-20T14:00:00Z',
+    since: '2026-10-28T15:00:00Z',
     hired: '2026-10-28T15:00:00Z',
     pending: [{ end: '2026-11-06T22:00:00Z', overdue: true }],
   });
@@ -95,6 +99,7 @@ export async function anaAndBen(dataSource: DataSource, programId: string): Prom
     local: 'Local 2',
     stage: 'screening',
     applied: '2026-10-27T12:00:00Z',
+    since: '2026-11-03T12:00:00Z',
     atRisk: true,
     pending: [{ end: '2026-11-06T22:00:00Z', overdue: false }],
   });
