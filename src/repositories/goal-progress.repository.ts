@@ -4,19 +4,32 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dayAfter, startOfLocalDay } from '../domain/calendar';
 import { durationMs } from '../domain/durations';
-import { forecastAt, goalsOf, goalWeekMs, type Goal, type GoalProgress } from '../domain/goals';
+import { forecastAt, goalsOf, goalWeekMs, type Goal, type GoalMetric, type GoalProgress } from '../domain/goals';
 
 export type { GoalProgress };
 import type { ProgramEntity } from '../entities';
 
-/** The SQL that counts one metric over a program's debriefs `d` ($2 names a program's own count). */
-const debriefSums: Record<string, string> = {
-  debriefs: 'count(*)',
-  hours: 'COALESCE(sum(d.hours), 0)',
-  conversations: 'COALESCE(sum(d.conversations), 0)',
-  one_on_ones: 'COALESCE(sum(d.one_on_ones), 0)',
-  leaders_identified: 'COALESCE(sum(d.leaders_identified), 0)',
+/**
+ * What a standard metric sums in the weekly rollups (migration WeeklyTrends), kept exact by triggers on the records they
+ * count: a program's whole count is the sum of its weeks. A program's own debrief count is summed from the debriefs.
+ */
+const rollupSums: Record<GoalMetric, string> = {
+  hires: 'hires',
+  debriefs: 'debriefs_on_time + debriefs_late',
+  hours: 'hours',
+  conversations: 'conversations',
+  one_on_ones: 'one_on_ones',
+  leaders_identified: 'leaders_identified',
 };
+
+/** One metric's count in each program week and Local ($2 names a program's own count). */
+const metricWeeks = (metric: string) =>
+  metric in rollupSums
+    ? `SELECT week, local, ${rollupSums[metric as GoalMetric]} AS n FROM program_weeks WHERE program_id = $1`
+    : `SELECT program_week(d.program_id, d.period_end) AS week, COALESCE(o.local, '') AS local,
+         COALESCE(sum((d.metrics->>$2)::numeric), 0) AS n
+       FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
+       WHERE d.program_id = $1 GROUP BY 1, 2`;
 
 /** When an organizer stopped being active, as of $2: their term's end, or the day they left. */
 const activeUntil = `LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
@@ -49,23 +62,23 @@ export class GoalProgressRepository {
     return items;
   }
 
-  /** The metric's count in the program, in all or by local. */
+  /** The metric's count in the program, in all or by local (every local with organizers, or with debriefs). */
   private async counts(programId: string, metric: string, byLocal: boolean): Promise<{ local: string; n: number }[]> {
-    const group = byLocal ? 'o.local' : "''";
-    const rows: { local: string | null; n: string }[] =
-      metric === 'hires'
-        ? await this.dataSource.query(
-            `SELECT ${group} AS local, count(*) AS n FROM organizers o
-              WHERE o.program_id = $1 AND o.hired_at IS NOT NULL GROUP BY 1`,
-            [programId],
-          )
-        : await this.dataSource.query(
-            `SELECT ${group} AS local, ${debriefSums[metric] ?? 'COALESCE(sum((d.metrics->>$2)::numeric), 0)'} AS n
-               FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
-              WHERE d.program_id = $1 GROUP BY 1`,
-            debriefSums[metric] ? [programId] : [programId, metric],
-          );
-    return rows.map((r) => ({ local: r.local ?? '', n: Number(r.n) }));
+    const group = byLocal ? 'local' : "''";
+    const rows: { local: string; n: string }[] = await this.dataSource.query(
+      `SELECT ${group} AS local, sum(n) AS n FROM (${metricWeeks(metric)}) m GROUP BY 1`,
+      metric in rollupSums ? [programId] : [programId, metric],
+    );
+    return rows.map((r) => ({ local: r.local, n: Number(r.n) }));
+  }
+
+  /** One metric's count in each of the program's weeks, by local. */
+  async metricWeeks(programId: string, metric: string): Promise<{ week: string; local: string; n: number }[]> {
+    const rows: { week: string; local: string; n: string }[] = await this.dataSource.query(
+      metricWeeks(metric),
+      metric in rollupSums ? [programId] : [programId, metric],
+    );
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
   /** The metric per organizer per active week: its total over the weeks organizers have been active (to now). */
@@ -78,18 +91,6 @@ export class GoalProgressRepository {
     );
     const weeks = (Number(seconds) * 1000) / weekMs;
     return weeks > 0 ? Math.round(((total?.n ?? 0) / weeks) * 10) / 10 : 0;
-  }
-
-  /** A program's own debrief count (one the rollups do not keep) in each program week, by local. */
-  async ownMetricWeeks(programId: string, metric: string): Promise<{ week: string; local: string; n: number }[]> {
-    const rows: { week: string; local: string; n: string }[] = await this.dataSource.query(
-      `SELECT program_week(d.program_id, d.period_end) AS week, COALESCE(o.local, '') AS local,
-              COALESCE(sum((d.metrics->>$2)::numeric), 0) AS n
-         FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
-        WHERE d.program_id = $1 GROUP BY 1, 2`,
-      [programId, metric],
-    );
-    return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
   /** How many organizer-weeks the program's organizers were active within each week (a whole week active is one). */

@@ -1,20 +1,9 @@
 // A program's goals week by week (issue 33): each goal's actual at each week's end against its plan. A goal counting
 // people or debriefs is cumulative (so far, against the target reached at an even pace to its date); a goal per
 // organizer per week is that week's figure per active organizer-week, against its target.
-import { planAt, type GoalMetric, type GoalProgress } from '../../domain/goals';
+import { planAt, type GoalProgress } from '../../domain/goals';
 import type { ProgramWeek } from '../../domain/trends';
-import type { WeekFiguresRow } from '../../repositories/trends.repository';
 import type { GoalWeeksDto } from './trends.dto';
-
-/** What a standard goal metric counts in a week's rollup. */
-export const rollupCounts: Record<GoalMetric, (row: WeekFiguresRow) => number> = {
-  hires: (row) => row.hires,
-  debriefs: (row) => row.debriefs_on_time + row.debriefs_late,
-  hours: (row) => row.hours,
-  conversations: (row) => row.conversations,
-  one_on_ones: (row) => row.one_on_ones,
-  leaders_identified: (row) => row.leaders_identified,
-};
 
 /** A metric's count in one week and Local. */
 export interface MetricWeek {

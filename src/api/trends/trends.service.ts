@@ -9,7 +9,6 @@ import {
   weekNamed,
   type WeekSchedule,
 } from '../../domain/trends';
-import type { GoalMetric } from '../../domain/goals';
 import type { ProgramEntity } from '../../entities';
 import { GoalProgressRepository } from '../../repositories/goal-progress.repository';
 import { ProgramRepository } from '../../repositories/program.repository';
@@ -19,7 +18,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
-import { goalWeeks, rollupCounts, type MetricWeek } from './goal-weeks';
+import { goalWeeks, type MetricWeek } from './goal-weeks';
 import { trendSeries, type TrendRows, type TrendWindow } from './trend-series';
 import type {
   GoalWeeksDto,
@@ -70,7 +69,7 @@ function checkWindow(query: TrendWindowQuery): void {
  * Figures for one program at a time: pay (programs pay in their own currencies, so their sums mean nothing together),
  * ride-along compliance (counted from each person's records at each week's end) and goals (each program's own).
  */
-const oneProgramOnly: readonly string[] = ['payApprovedMinor', 'rideAlongCompliance'];
+const oneProgramOnly: readonly string[] = ['payApprovedMinor', 'rideAlongCompliance', 'goals'];
 
 /** Weekly series for national and coordinators (programs, Locals) and for one organizer's own weeks. */
 @Injectable()
@@ -174,18 +173,15 @@ export class TrendsService {
   private async goalWeeks(program: ProgramEntity, weeks: string[], local?: string): Promise<GoalWeeksDto[]> {
     const goals = (await this.goalProgress.progress(program)).filter((g) => local === undefined || g.local === local);
     const spans = weeks.map((week) => weekNamed(program, week));
-    const own = [...new Set(goals.map((g) => g.metric))].filter((m) => !(m in rollupCounts));
-    const [rollups, active, ownCounts] = await Promise.all([
-      goals.length ? this.trends.localWeeks(program.id) : [],
-      goals.some((g) => g.scope === 'organizer_week') ? this.goalProgress.activeWeeks(program.id, spans) : new Map(),
-      Promise.all(own.map((metric) => this.goalProgress.ownMetricWeeks(program.id, metric))),
+    const metrics = [...new Set(goals.map((g) => g.metric))];
+    const [active, counts] = await Promise.all([
+      goals.some((g) => g.scope === 'organizer_week')
+        ? this.goalProgress.activeWeeks(program.id, spans)
+        : new Map<string, number>(),
+      Promise.all(metrics.map((metric) => this.goalProgress.metricWeeks(program.id, metric))),
     ]);
-    const counts = (metric: string): MetricWeek[] => {
-      const count = rollupCounts[metric as GoalMetric];
-      if (!count) return ownCounts[own.indexOf(metric)];
-      return rollups.map((row) => ({ week: row.week, local: row.local, n: count(row) }));
-    };
-    return goalWeeks(goals, spans, counts, active, program.termStart.getTime());
+    const countsOf = (metric: string): MetricWeek[] => counts[metrics.indexOf(metric)];
+    return goalWeeks(goals, spans, countsOf, active, program.termStart.getTime());
   }
 
   async organizer(organizerId: string, query: OrganizerTrendsQuery, caller: Caller): Promise<TrendsDto> {
