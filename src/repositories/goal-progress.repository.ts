@@ -7,29 +7,43 @@ import { durationMs } from '../domain/durations';
 import { forecastAt, goalsOf, goalWeekMs, type Goal, type GoalMetric, type GoalProgress } from '../domain/goals';
 
 export type { GoalProgress };
+
+/** A metric's count in one program week and Local. */
+export interface MetricWeek {
+  week: string;
+  local: string;
+  n: number;
+}
 import type { ProgramEntity } from '../entities';
+
+const submitted = 'debriefs_on_time + debriefs_late';
 
 /**
  * What a standard metric sums in the weekly rollups (migration WeeklyTrends), kept exact by triggers on the records they
- * count: a program's whole count is the sum of its weeks. A program's own debrief count is summed from the debriefs.
+ * count: a program's whole count is the sum of its weeks. `records` counts what it is counted from (hires, debriefs):
+ * a Local has a count where it has those. A program's own debrief count is summed from the debriefs.
  */
-const rollupSums: Record<GoalMetric, string> = {
-  hires: 'hires',
-  debriefs: 'debriefs_on_time + debriefs_late',
-  hours: 'hours',
-  conversations: 'conversations',
-  one_on_ones: 'one_on_ones',
-  leaders_identified: 'leaders_identified',
+const rollupSums: Record<GoalMetric, { n: string; records: string }> = {
+  hires: { n: 'hires', records: 'hires' },
+  debriefs: { n: submitted, records: submitted },
+  hours: { n: 'hours', records: submitted },
+  conversations: { n: 'conversations', records: submitted },
+  one_on_ones: { n: 'one_on_ones', records: submitted },
+  leaders_identified: { n: 'leaders_identified', records: submitted },
 };
 
-/** One metric's count in each program week and Local ($2 names a program's own count). */
+const inRollups = (metric: string): metric is GoalMetric => Object.hasOwn(rollupSums, metric);
+
+/** One metric's count in each program week and Local, and its records' ($2 names a program's own count). */
 const metricWeeks = (metric: string) =>
-  metric in rollupSums
-    ? `SELECT week, local, ${rollupSums[metric as GoalMetric]} AS n FROM program_weeks WHERE program_id = $1`
+  inRollups(metric)
+    ? `SELECT week, local, ${rollupSums[metric].n} AS n, ${rollupSums[metric].records} AS records
+       FROM program_weeks WHERE program_id = $1`
     : `SELECT program_week(d.program_id, d.period_end) AS week, COALESCE(o.local, '') AS local,
-         COALESCE(sum((d.metrics->>$2)::numeric), 0) AS n
+         COALESCE(sum((d.metrics->>$2)::numeric), 0) AS n, count(*) AS records
        FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
        WHERE d.program_id = $1 GROUP BY 1, 2`;
+const metricParameters = (programId: string, metric: string) => (inRollups(metric) ? [programId] : [programId, metric]);
 
 /** When an organizer stopped being active, as of $2: their term's end, or the day they left. */
 const activeUntil = `LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
@@ -62,56 +76,52 @@ export class GoalProgressRepository {
     return items;
   }
 
-  /** The metric's count in the program, in all or by local (every local with organizers, or with debriefs). */
+  /** The metric's count in the program, in all or by local (each local with records of it: hires, debriefs). */
   private async counts(programId: string, metric: string, byLocal: boolean): Promise<{ local: string; n: number }[]> {
     const group = byLocal ? 'local' : "''";
     const rows: { local: string; n: string }[] = await this.dataSource.query(
-      `SELECT ${group} AS local, sum(n) AS n FROM (${metricWeeks(metric)}) m GROUP BY 1`,
-      metric in rollupSums ? [programId] : [programId, metric],
+      `SELECT ${group} AS local, sum(n) AS n FROM (${metricWeeks(metric)}) m GROUP BY 1 HAVING sum(records) > 0`,
+      metricParameters(programId, metric),
     );
     return rows.map((r) => ({ local: r.local, n: Number(r.n) }));
   }
 
   /** One metric's count in each of the program's weeks, by local. */
-  async metricWeeks(programId: string, metric: string): Promise<{ week: string; local: string; n: number }[]> {
+  async metricWeeks(programId: string, metric: string): Promise<MetricWeek[]> {
     const rows: { week: string; local: string; n: string }[] = await this.dataSource.query(
       metricWeeks(metric),
-      metric in rollupSums ? [programId] : [programId, metric],
+      metricParameters(programId, metric),
     );
-    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    return rows.map(({ week, local, n }) => ({ week, local, n: Number(n) }));
   }
 
   /** The metric per organizer per active week: its total over the weeks organizers have been active (to now). */
   private async perOrganizerWeek(programId: string, metric: string, now: number, weekMs: number): Promise<number> {
-    const [total] = await this.counts(programId, metric, false);
-    const [{ seconds }] = await this.dataSource.query(
-      `SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM ${activeUntil} - active_since))), 0) AS seconds
-         FROM organizers WHERE program_id = $1 AND active_since IS NOT NULL`,
-      [programId, new Date(now).toISOString()],
-    );
-    const weeks = (Number(seconds) * 1000) / weekMs;
-    return weeks > 0 ? Math.round(((total?.n ?? 0) / weeks) * 10) / 10 : 0;
+    const [[total], weeks] = await Promise.all([
+      this.counts(programId, metric, false),
+      this.activeWeeks(programId, [{ week: 'now', end: new Date(now) }], weekMs, now),
+    ]);
+    const active = weeks.get('now')!;
+    return active > 0 ? Math.round(((total?.n ?? 0) / active) * 10) / 10 : 0;
   }
 
-  /** How many organizer-weeks the program's organizers were active within each week (a whole week active is one). */
+  /**
+   * How many weeks of `weekMs` the program's organizers had been active by each of these instants (to `now` at most):
+   * what a goal per organizer per week divides by.
+   */
   async activeWeeks(
     programId: string,
-    weeks: { week: string; start: Date; end: Date }[],
+    until: { week: string; end: Date }[],
+    weekMs: number,
+    now = Date.now(),
   ): Promise<Map<string, number>> {
     const rows: { week: string; n: string }[] = await this.dataSource.query(
       `SELECT w.week, (
-           SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM LEAST(w.ends, ${activeUntil})
-             - GREATEST(w.start, active_since))) / extract(epoch FROM w.ends - w.start)), 0)
+           SELECT COALESCE(sum(GREATEST(0, extract(epoch FROM LEAST(w.ends, ${activeUntil}) - active_since))), 0)
            FROM organizers WHERE program_id = $1 AND active_since < w.ends
-         ) AS n
-         FROM unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) AS w(week, start, ends)`,
-      [
-        programId,
-        new Date().toISOString(),
-        weeks.map((w) => w.week),
-        weeks.map((w) => w.start),
-        weeks.map((w) => w.end),
-      ],
+         ) * 1000 / $5 AS n
+         FROM unnest($3::text[], $4::timestamptz[]) AS w(week, ends)`,
+      [programId, new Date(now).toISOString(), until.map((w) => w.week), until.map((w) => w.end), weekMs],
     );
     return new Map(rows.map((r) => [r.week, Number(r.n)]));
   }

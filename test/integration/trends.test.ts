@@ -172,6 +172,8 @@ describe('weekly trends', () => {
     await debrief(fay, '2026-10-23T21:00:00Z', { hours: 1, conversations: 12, oneOnOnes: 0, leaders: 1 });
     await debrief(fay, '2026-10-30T21:00:00Z', { hours: 1, conversations: 6, oneOnOnes: 0, leaders: 1 });
     await debrief(gus, '2026-10-30T21:00:00Z', { hours: 1, conversations: 8, oneOnOnes: 0, leaders: 0 });
+    // Hal (Local 3) only applied: Local 3 has no leaders to count and no goal of its own.
+    await organizer({ local: 'Local 3', stage: 'applied', applied: '2026-10-27T15:00:00Z' });
 
     const window = `from=${W1}&until=2026-11-09`;
     const { weeks, goals: byWeek } = await admin.ok('GET', `/api/dashboard/trends?programId=${goals.id}&${window}`);
@@ -180,8 +182,10 @@ describe('weekly trends', () => {
     // the week the clocks go back having 169. W1 ends at hour 168 (a third), W2 at 337.
     expect(byWeek).toEqual([
       expect.objectContaining({ goal: 'Hires', scope: 'program', actual: [1, 2, 2], plan: [0.7, 1.3, 2] }),
-      // Conversations per active organizer-week: 12 by one, 14 by two, none by two.
-      expect.objectContaining({ goal: 'Conversations a week', actual: [12, 7, 0], plan: [10, 10, 10] }),
+      // The pace so far at each week's end, in conversations per active organizer-week of 168 hours (as the goals
+      // endpoint measures it): 12 in Fay's first week; 26 in Fay's 337 hours and Gus's 169 (W2 has 169 hours) =
+      // 26 / 3.012 = 8.6; 26 in 505 + 337 hours = 26 / 5.012 = 5.2.
+      expect.objectContaining({ goal: 'Conversations a week', actual: [12, 8.6, 5.2], plan: [10, 10, 10] }),
       expect.objectContaining({ goal: 'Leaders', local: 'Local 1', actual: [1, 2, 2], plan: [0.7, 1.3, 2] }),
       expect.objectContaining({ goal: 'Leaders', local: 'Local 2', actual: [0, 0, 0], plan: [0.7, 1.3, 2] }),
     ]);

@@ -65,7 +65,7 @@ export class GoalWeeksDto {
     type: 'array',
     items: { type: 'number', nullable: true },
     description:
-      "At each week's end: the count so far; for a goal per organizer per week, that week's figure per active organizer-week (null: nobody active)",
+      "At each week's end: the count so far; for a goal per organizer per week, the pace so far: that count over the organizer-weeks active by then (null: nobody had been active)",
   })
   actual: (number | null)[];
 

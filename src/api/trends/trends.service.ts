@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { startOfLocalDay } from '../../domain/calendar';
+import { durationMs } from '../../domain/durations';
+import { goalWeekMs } from '../../domain/goals';
 import {
   lastTwoWeeks,
   organizerTrendMetrics,
@@ -18,7 +20,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { ProgramsService } from '../programs/programs.service';
-import { goalWeeks, type MetricWeek } from './goal-weeks';
+import { goalWeeks } from './goal-weeks';
 import { trendSeries, type TrendRows, type TrendWindow } from './trend-series';
 import type {
   GoalWeeksDto,
@@ -176,11 +178,11 @@ export class TrendsService {
     const metrics = [...new Set(goals.map((g) => g.metric))];
     const [active, counts] = await Promise.all([
       goals.some((g) => g.scope === 'organizer_week')
-        ? this.goalProgress.activeWeeks(program.id, spans)
+        ? this.goalProgress.activeWeeks(program.id, spans, goalWeekMs(durationMs(program.policy.debriefEvery)))
         : new Map<string, number>(),
       Promise.all(metrics.map((metric) => this.goalProgress.metricWeeks(program.id, metric))),
     ]);
-    const countsOf = (metric: string): MetricWeek[] => counts[metrics.indexOf(metric)];
+    const countsOf = (metric: string) => counts[metrics.indexOf(metric)];
     return goalWeeks(goals, spans, countsOf, active, program.termStart.getTime());
   }
 
