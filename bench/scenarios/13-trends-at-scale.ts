@@ -141,13 +141,14 @@ const rawTrendsSql = `
       count(*) FILTER (WHERE (
         SELECT count(*) FROM ride_alongs r WHERE r.organizer_id = o.id
           AND left(r.date, 10)::date >= greatest(o.hired_at AT TIME ZONE o.timezone,
-            w.week + interval '7 days' - (o.policy->>'rideAlongWindow')::interval)::date
+            w.week + interval '7 days'
+              - make_interval(secs => extract(epoch FROM (o.policy->>'rideAlongWindow')::interval)))::date
           AND left(r.date, 10)::date < (w.week + interval '7 days')::date
       ) >= (o.policy->>'requiredRideAlongs')::int) AS meeting
     FROM generate_series(date_trunc('week', $2::timestamp), least($3::timestamp, now()::timestamp), interval '1 week')
       AS w(week)
     JOIN o ON o.hired_at < (w.week + interval '7 days') AT TIME ZONE o.timezone
-    WHERE (SELECT t.to_stage FROM stage_transitions t
+    WHERE COALESCE((o.policy->>'requiredRideAlongs')::int, 0) > 0 AND (SELECT t.to_stage FROM stage_transitions t
            WHERE t.organizer_id = o.id AND t.at < (w.week + interval '7 days') AT TIME ZONE o.timezone
            ORDER BY t.seq DESC LIMIT 1) IN ('training', 'ride_along', 'active')
     GROUP BY o.program_id, w.week

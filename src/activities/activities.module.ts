@@ -17,7 +17,6 @@ import { RosterActivities } from './roster.activities';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import { LinkRepository } from '../repositories/link.repository';
 import { LinkMessenger } from '../mail/link-messenger';
-import { GoalProgressRepository } from '../repositories/goal-progress.repository';
 
 @Module({
   imports: [TemporalClientModule],
@@ -25,7 +24,6 @@ import { GoalProgressRepository } from '../repositories/goal-progress.repository
     Mailer,
     LinkRepository,
     LinkMessenger,
-    GoalProgressRepository,
     OrganizerRepository,
     ReadModelActivities,
     RosterActivities,

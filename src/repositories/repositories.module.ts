@@ -3,6 +3,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditRepository } from './audit.repository';
 import { DeliveryRepository } from './delivery.repository';
+import { GoalProgressRepository } from './goal-progress.repository';
 import { GroupSessionRepository } from './group-session.repository';
 import { HealthRepository } from './health.repository';
 import { NotificationRepository } from './notification.repository';
@@ -20,6 +21,7 @@ import { WeeklyReportRepository } from './weekly-report.repository';
 const repositories = [
   AuditRepository,
   DeliveryRepository,
+  GoalProgressRepository,
   GroupSessionRepository,
   HealthRepository,
   NotificationRepository,

@@ -128,7 +128,7 @@ const medianWeeks = `
 const complianceAt = `
   WITH w AS (
     SELECT w.program_id, w.week, w.ends, p.timezone, (p.policy->>'requiredRideAlongs')::int AS required,
-      w.ends - (p.policy->>'rideAlongWindow')::interval AS window_start,
+      w.ends - make_interval(secs => extract(epoch FROM (p.policy->>'rideAlongWindow')::interval)) AS window_start,
       ((w.ends - interval '1 microsecond') AT TIME ZONE p.timezone)::date AS last_day
     FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS w(program_id, week, ends)
     JOIN programs p ON p.id = w.program_id
@@ -136,6 +136,7 @@ const complianceAt = `
   ), hired AS (
     SELECT o.id, o.program_id, o.hired_at, o.stage, o.stage_entered_at FROM organizers o
     WHERE o.program_id = ANY ($1) AND o.hired_at < (SELECT max(ends) FROM w)
+      AND (o.stage = ANY ($6) OR o.stage_entered_at >= (SELECT min(ends) FROM w))
       AND ($4::varchar IS NULL OR o.local = $4) AND ($5::uuid IS NULL OR o.id = $5)
   ), spans AS MATERIALIZED (
     SELECT h.id AS organizer_id, s.* FROM hired h CROSS JOIN LATERAL (

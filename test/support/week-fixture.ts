@@ -14,7 +14,7 @@ export function recordsIn(dataSource: DataSource, programId: string) {
     local: string;
     stage: string;
     applied: string;
-    /** When they entered their stage (its transition's instant): when they applied unless given. */
+    /** When they entered their stage (its transition's instant): when hired, or applied, unless given. */
     since?: string;
     hired?: string;
     atRisk?: boolean;
@@ -35,7 +35,7 @@ export function recordsIn(dataSource: DataSource, programId: string) {
         o.atRisk ?? false,
         JSON.stringify((o.pending ?? []).map((p) => ({ start: p.end, overdueAt: p.end, ...p }))),
         o.stage,
-        o.since ?? o.applied,
+        o.since ?? o.hired ?? o.applied,
       ],
     );
     return id;

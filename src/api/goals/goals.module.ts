@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { GoalProgressRepository } from '../../repositories/goal-progress.repository';
 import { ProgramsModule } from '../programs/programs.module';
 import { GoalsController } from './goals.controller';
 import { GoalsService } from './goals.service';
@@ -7,6 +6,6 @@ import { GoalsService } from './goals.service';
 @Module({
   imports: [ProgramsModule],
   controllers: [GoalsController],
-  providers: [GoalsService, GoalProgressRepository],
+  providers: [GoalsService],
 })
 export class GoalsModule {}

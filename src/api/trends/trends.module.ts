@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { GoalProgressRepository } from '../../repositories/goal-progress.repository';
 import { ProgramsModule } from '../programs/programs.module';
 import { TrendsController } from './trends.controller';
 import { TrendsService } from './trends.service';
@@ -7,6 +6,6 @@ import { TrendsService } from './trends.service';
 @Module({
   imports: [ProgramsModule],
   controllers: [TrendsController],
-  providers: [TrendsService, GoalProgressRepository],
+  providers: [TrendsService],
 })
 export class TrendsModule {}
