@@ -22,6 +22,7 @@ import { VoucherEntity } from './voucher.entity';
 import { StaffSessionEntity } from './staff-session.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
 import { AuthRequestCountEntity } from './auth-request-count.entity';
+import { RateLimitEntity } from './rate-limit.entity';
 import { PersonalTokenEntity } from './personal-token.entity';
 import { SignInIdentityEntity } from './sign-in-identity.entity';
 import { SingleSignOnAttemptEntity } from './single-sign-on-attempt.entity';
@@ -55,6 +56,7 @@ export const entities = [
   StaffSessionEntity,
   SignInLinkEntity,
   AuthRequestCountEntity,
+  RateLimitEntity,
   SignInIdentityEntity,
   SingleSignOnAttemptEntity,
   PersonalTokenEntity,
@@ -69,6 +71,7 @@ export {
   StaffSessionEntity,
   SignInLinkEntity,
   AuthRequestCountEntity,
+  RateLimitEntity,
   PayPeriodEntity,
   VoucherEntity,
   LinkEntity,

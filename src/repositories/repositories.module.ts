@@ -10,6 +10,7 @@ import { NotificationRepository } from './notification.repository';
 import { OrganizerRepository } from './organizer.repository';
 import { PipelineRepository } from './pipeline.repository';
 import { ProgramRepository } from './program.repository';
+import { RateLimitRepository } from './rate-limit.repository';
 import { RosterRepository } from './roster.repository';
 import { UserRepository } from './user.repository';
 import { SessionRepository } from './session.repository';
@@ -28,6 +29,7 @@ const repositories = [
   OrganizerRepository,
   PipelineRepository,
   ProgramRepository,
+  RateLimitRepository,
   RosterRepository,
   UserRepository,
   SessionRepository,

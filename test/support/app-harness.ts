@@ -66,6 +66,11 @@ export class AppHarness {
         ...process.env,
         TEMPORAL_TASK_QUEUE: uniqueTaskQueue('api'),
         ADMIN_TOKEN: 'test-admin-token-0123456789',
+        // Every harness shares one PostgreSQL, and with it the request limits: the tests would refuse each other's
+        // requests from the one loopback address. A test that measures a limit names it (and its own address).
+        AUTH_FAILURES_PER_MINUTE: '100000',
+        INTEREST_PER_ADDRESS_PER_MINUTE: '100000',
+        INTEREST_PER_MINUTE: '100000',
         ...(smtp ? { SMTP_URL: smtp.url } : {}),
         ...env,
       });

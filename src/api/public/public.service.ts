@@ -14,7 +14,7 @@ import { ConflictError, InvalidInputError, RuleViolationError, TooManyRequestsEr
 import { validationPipe } from '../common/validation';
 import { problemsIn } from '../../words/problems';
 import { defaultLanguage, isMemberLanguage, type MemberLanguage } from '../../domain/languages';
-import { WindowLimiter } from '../common/window-limiter';
+import { RateLimitRepository } from '../../repositories/rate-limit.repository';
 import { OrganizersService } from '../organizers/organizers.service';
 import { ProgramsService } from '../programs/programs.service';
 import { ProgramEntity } from '../../entities';
@@ -34,22 +34,15 @@ export const interestReceived = (lng: MemberLanguage = defaultLanguage) => say('
 @Injectable()
 export class PublicService {
   private readonly logger = new Logger('public-form');
-  private readonly perAddress: WindowLimiter;
-  private readonly perMember: WindowLimiter;
-  private readonly overall: WindowLimiter;
 
   constructor(
     private readonly programs: ProgramsService,
     private readonly organizers: OrganizersService,
     private readonly messenger: LinkMessenger,
     private readonly mailer: Mailer,
-    config: AppConfig,
-  ) {
-    const limits = config.interestLimits;
-    this.perAddress = new WindowLimiter(limits.perAddressPerMinute, minute);
-    this.perMember = new WindowLimiter(limits.perMemberPerHour, 60 * minute);
-    this.overall = new WindowLimiter(limits.perMinute, minute, 1);
-  }
+    private readonly config: AppConfig,
+    private readonly limits: RateLimitRepository,
+  ) {}
 
   private isOpen(program: ProgramEntity, now = Date.now()): boolean {
     if (!program.policy.applicationsOpen) return false;
@@ -101,14 +94,16 @@ export class PublicService {
     const input = await this.valid(body, guessed);
     const program = await this.programs.find(programId);
     if (!this.isOpen(program)) throw new RuleViolationError('this program is not taking applications now');
-    this.limit(this.perAddress, address, 'from this address');
-    this.limit(this.overall, 'all', 'right now');
+    const { perAddressPerMinute, perMinute, perMemberPerHour } = this.config.interestLimits;
+    await this.limit(`interest:address:${address}`, perAddressPerMinute, minute, 'from this address');
+    await this.limit('interest:all', perMinute, minute, 'right now');
     // A robot's post counts against its address and the whole form, never against the member id it names: anyone
     // could otherwise lock a member out of the form with five posts.
     if (input.website) {
       this.logger.log(`dropped a submission that filled the hidden field (program ${programId})`);
     } else {
-      this.limit(this.perMember, `${programId}\n${input.memberId.toUpperCase()}`, 'for this member id');
+      const member = `interest:member:${programId}:${input.memberId.toUpperCase()}`;
+      await this.limit(member, perMemberPerHour, 60 * minute, 'for this member id');
       await this.record(programId, input);
     }
     // Every accepted submission answers after the same time, so its timing tells nothing either.
@@ -131,8 +126,9 @@ export class PublicService {
     await this.confirm(organizerId, again);
   }
 
-  private limit(limiter: WindowLimiter, key: string, what: string): void {
-    const retryAfter = limiter.take(key);
+  /** Counts the submission against a limit every replica shares; 429 with Retry-After past it. */
+  private async limit(key: string, limit: number, windowMs: number, what: string): Promise<void> {
+    const retryAfter = await this.limits.take(key, limit, windowMs);
     if (retryAfter !== undefined) {
       throw new TooManyRequestsError(`too many applications ${what}; try again in ${retryAfter} s`, retryAfter);
     }

@@ -30,6 +30,7 @@ import { SessionNationalOrganizer1797500000000 } from './1797500000000-SessionNa
 import { LinkSubjectLonger1797600000000 } from './1797600000000-LinkSubjectLonger';
 import { MemberLanguages1797700000000 } from './1797700000000-MemberLanguages';
 import { WeeklyTrends1797800000000 } from './1797800000000-WeeklyTrends';
+import { SharedLimits1797900000000 } from './1797900000000-SharedLimits';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   LinkSubjectLonger1797600000000,
   MemberLanguages1797700000000,
   WeeklyTrends1797800000000,
+  SharedLimits1797900000000,
 ];
