@@ -9,6 +9,7 @@ import { loadConfig } from './config/configuration';
 import { installLogger, TemporalLogAdapter } from './config/logging';
 import { startupFailure } from './config/startup-failure';
 import { DataKeyRepository } from './repositories/data-key.repository';
+import { codecAuthorizer } from './temporal/codec-auth';
 import { CodecServer } from './temporal/codec-server';
 import { MemberDataCodec } from './temporal/member-data-codec';
 import { OrganizerWorker } from './worker/organizer-worker';
@@ -35,14 +36,17 @@ async function main(): Promise<void> {
       logger.log(`health on http://${config.workerHealth.host}:${health.port}/health/ready`);
     }
     if (config.codecEndpoint) {
+      const { auth, ...endpoint } = config.codecEndpoint;
       const codec = await CodecServer.start(app.get(MemberDataCodec).uncached(), {
-        ...config.codecEndpoint,
+        ...endpoint,
+        authorize: auth && codecAuthorizer(auth),
         onError: (error) => logger.warn(`codec endpoint: ${error.message}`),
       });
       servers.push(codec);
       logger.log(
         `codec endpoint for the Web UI on http://${config.codecEndpoint.host}:${codec.port} ` +
-          `(origins ${config.codecEndpoint.corsOrigins.join(', ')})`,
+          `(origins ${config.codecEndpoint.corsOrigins.join(', ')}` +
+          `${auth ? `; ${[auth.token && 'the codec token', auth.jwksUrl && 'a JWT'].filter(Boolean).join(' or ')} required` : ''})`,
       );
     }
     await worker.run();

@@ -28,7 +28,8 @@ export abstract class AppConfig {
   /** The worker's /health/live and /health/ready (WORKER_HEALTH_PORT; undefined: not served). */
   declare workerHealth: { host: string; port: number } | undefined;
   /** The codec endpoint for Temporal's Web UI (CODEC_PORT; undefined: not served). */
-  declare codecEndpoint: { host: string; port: number; corsOrigins: string[] } | undefined;
+  /** The codec endpoint: where it listens, the Web UI origins it answers, and who must show a token (if anyone). */
+  declare codecEndpoint: { host: string; port: number; corsOrigins: string[]; auth?: CodecAuth } | undefined;
   declare adminToken: string | undefined;
   /** Failed authentications from one address in a minute before it is refused for the rest of that minute. */
   declare authFailuresPerMinute: number;
@@ -54,6 +55,14 @@ export abstract class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Who may use the codec endpoint (src/temporal/codec-auth.ts); either configured makes one of them required. */
+export interface CodecAuth {
+  /** CODEC_AUTH_TOKEN: what the Temporal CLI's --codec-auth sends after "Bearer ". */
+  token?: string;
+  /** CODEC_JWKS_URL: the issuer's signing keys; a JWT they verify (and not expired) is let in. */
+  jwksUrl?: string;
+}
+
 export interface OidcConfig {
   issuer: string;
   clientId: string;
@@ -65,8 +74,16 @@ export interface OidcConfig {
 }
 
 /** OIDC_*: the issuer, client id and secret come together or not at all. */
+/** A URL over https (plain http only on loopback, for a test's server). */
+function secureUrl(env: Env, name: string): string | undefined {
+  const raw = url(env, name, ['https:', 'http:']);
+  if (raw?.startsWith('http:') && !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(raw).hostname))
+    throw new ConfigError(`${name} must use https: (plain http only on loopback, for a test's server)`);
+  return raw;
+}
+
 function oidc(env: Env): OidcConfig | undefined {
-  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  const issuer = secureUrl(env, 'OIDC_ISSUER');
   const clientId = env.OIDC_CLIENT_ID || undefined;
   const clientSecret = env.OIDC_CLIENT_SECRET || undefined;
   if (!issuer && !clientId && !clientSecret) return undefined;
@@ -74,9 +91,6 @@ function oidc(env: Env): OidcConfig | undefined {
     .filter(([, value]) => !value)
     .map(([name]) => name);
   if (missing.length) throw new ConfigError(`single sign-on needs ${missing.join(' and ')} as well`);
-  const host = new URL(issuer!).hostname;
-  if (issuer!.startsWith('http:') && !['127.0.0.1', 'localhost', '[::1]'].includes(host))
-    throw new ConfigError('OIDC_ISSUER must use https: (plain http only on loopback, for a test provider)');
   const emailDomains = (env.OIDC_EMAIL_DOMAINS ?? '')
     .split(',')
     .map((domain) => domain.trim().toLowerCase())
@@ -211,7 +225,13 @@ function codecEndpoint(env: Env): AppConfig['codecEndpoint'] {
     if (!parsed || parsed.origin !== origin)
       throw new ConfigError(`CODEC_CORS_ORIGINS must list origins like http://localhost:8233, got "${origin}"`);
   }
-  return { ...at, corsOrigins };
+  // Offered beyond loopback, the endpoint asks for the CLI's static token (`--codec-auth`) or a JWT of the issuer
+  // whose keys CODEC_JWKS_URL serves (Temporal Cloud's UI sends its user's); either configured makes one required.
+  const token = env.CODEC_AUTH_TOKEN || undefined;
+  if (token !== undefined && token.length < 16)
+    throw new ConfigError('CODEC_AUTH_TOKEN must be at least 16 characters');
+  const jwksUrl = secureUrl(env, 'CODEC_JWKS_URL');
+  return { ...at, corsOrigins, ...(token || jwksUrl ? { auth: { token, jwksUrl } } : {}) };
 }
 
 function duration(env: Env, name: string, fallback: string): number {

@@ -1,7 +1,7 @@
 // The codec endpoint for Temporal's Web UI (`--ui-codec-endpoint`, or the UI's "Codec Server" setting): the UI's
-// browser posts the encrypted payloads it shows to /decode and gets them back readable. The browser can send no
-// bearer token of ours, so this listens on its own port, on loopback or the internal network only (CODEC_HOST), and
-// answers only the origins in CODEC_CORS_ORIGINS: whoever reaches it reads members' data, as an admin at the UI does.
+// browser posts the encrypted payloads it shows to /decode and gets them back readable. It listens on its own port,
+// on loopback or the internal network (CODEC_HOST), and answers only the origins in CODEC_CORS_ORIGINS; offered to a
+// remote UI or CLI, it also asks for a token (src/temporal/codec-auth.ts): whoever passes reads members' data.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { Payload, PayloadCodec } from '@temporalio/common';
@@ -51,6 +51,8 @@ export interface CodecServerOptions {
   port: number;
   /** Origins whose pages may call the endpoint (the Web UI's). */
   corsOrigins: string[];
+  /** Whether a request's Authorization header may use the endpoint; anyone who reaches it when absent. */
+  authorize?: (authorization: string | undefined) => Promise<boolean>;
   onError?: (error: Error) => void;
 }
 
@@ -98,7 +100,12 @@ async function handle(
   };
   // A page of another origin gets nothing: without this, a site a logged-in admin visits could post to us.
   if (origin && !options.corsOrigins.includes(origin)) return send(403, { message: `origin ${origin} is not allowed` });
+  // A browser's preflight carries no credentials: it is answered, and the request that follows is checked.
   if (request.method === 'OPTIONS') return send(204);
+  if (options.authorize && !(await options.authorize(request.headers.authorization))) {
+    response.setHeader('WWW-Authenticate', 'Bearer');
+    return send(401, { message: 'send Authorization: Bearer with the codec token, or a JWT of the configured issuer' });
+  }
   // The protocol routes on the URL's last part, so the endpoint can be mounted at any depth.
   const action = new URL(request.url ?? '/', 'http://codec').pathname.split('/').pop();
   if (request.method !== 'POST' || (action !== 'encode' && action !== 'decode'))
