@@ -17,14 +17,29 @@ import { WorkerHealthServer, workerReadiness } from './worker/worker-health-serv
 import { WorkerModule } from './worker/worker.module';
 
 const appLogger = installLogger();
+
+const hostPort = ({ host, port }: { host: string; port: number }) =>
+  `${host.includes(':') ? `[${host}]` : host}:${port}`;
 const logger = new Logger('worker');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The SDK's own metrics (task slots, schedule-to-start latency, sticky cache) for Prometheus, when asked for.
+  const metricsAt = config.workerMetrics && hostPort(config.workerMetrics);
   Runtime.install({
     logger: new TemporalLogAdapter(appLogger),
-    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      ...(metricsAt
+        ? {
+            metrics: {
+              prometheus: { bindAddress: metricsAt, countersTotalSuffix: true, useSecondsForDurations: true },
+            },
+          }
+        : {}),
+    },
   });
+  if (metricsAt) logger.log(`Temporal SDK metrics on http://${metricsAt}/metrics`);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: appLogger });
   await app.get(DataKeyRepository).checkKeys();
   const { worker, connection } = await app.get(OrganizerWorker).create();

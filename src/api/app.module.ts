@@ -13,6 +13,7 @@ import { GroupSessionsModule } from './group-sessions/group-sessions.module';
 import { GoalsModule } from './goals/goals.module';
 import { PayModule } from './pay/pay.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { InboxModule } from './inbox/inbox.module';
 import { LinksModule } from './links/links.module';
 import { NotesModule } from './notes/notes.module';
@@ -51,6 +52,7 @@ export class AppModule {
         PayModule,
         RehearsalsModule,
         TrendsModule,
+        MetricsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

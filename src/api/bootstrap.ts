@@ -1,8 +1,10 @@
 import type { Server, ServerResponse } from 'node:http';
-import type { Response as ExpressResponse } from 'express';
+import type { Express, Response as ExpressResponse } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { ApiMetrics } from './metrics/api-metrics';
+import { metricsRoute } from './metrics/metrics-route';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -60,6 +62,10 @@ export async function createApp(
   // Which proxies' X-Forwarded-For to believe for the client's address (none unless TRUST_PROXY says).
   app.set('trust proxy', config.trustProxy);
   app.use(requestLog);
+  app.use(app.get(ApiMetrics).countRequests);
+  // Prometheus scrapes /metrics, as every exporter serves it.
+  const express = app.getHttpAdapter().getInstance() as Express;
+  express.get('/metrics', metricsRoute(config.metricsToken, app.get(ApiMetrics)));
   app.use(securityHeaders);
   app.use('/api', requireJsonBodies);
   // Nest's type leaves body-parser's `verify` out (its rawBody option uses it, off here); the parser runs it as usual.

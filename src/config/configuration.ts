@@ -28,6 +28,10 @@ export abstract class AppConfig {
   /** The worker's /health/live and /health/ready (WORKER_HEALTH_PORT; undefined: not served). */
   declare workerHealth: { host: string; port: number } | undefined;
   /** The codec endpoint for Temporal's Web UI (CODEC_PORT; undefined: not served). */
+  /** METRICS_TOKEN: the bearer token GET /metrics answers (it is not served without one). */
+  declare metricsToken: string | undefined;
+  /** Where the worker exports the Temporal SDK's metrics for Prometheus (WORKER_METRICS_PORT; off when unset). */
+  declare workerMetrics: { host: string; port: number } | undefined;
   /** The codec endpoint: where it listens, the Web UI origins it answers, and who must show a token (if anyone). */
   declare codecEndpoint: { host: string; port: number; corsOrigins: string[]; auth?: CodecAuth } | undefined;
   declare adminToken: string | undefined;
@@ -234,6 +238,12 @@ function codecEndpoint(env: Env): AppConfig['codecEndpoint'] {
   return { ...at, corsOrigins, ...(token || jwksUrl ? { auth: { token, jwksUrl } } : {}) };
 }
 
+function metricsToken(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  return raw;
+}
+
 function duration(env: Env, name: string, fallback: string): number {
   const raw = env[name] || fallback;
   const ms = parseDuration(raw);
@@ -277,6 +287,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerShutdown: workerShutdown(env),
     workerHealth: listener(env, 'WORKER_HEALTH_PORT', 'WORKER_HEALTH_HOST'),
     codecEndpoint: codecEndpoint(env),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    workerMetrics: listener(env, 'WORKER_METRICS_PORT', 'WORKER_METRICS_HOST'),
     adminToken,
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 20, 1),
     sessions: { idleMs: duration(env, 'SESSION_IDLE', '7 days'), maxMs: duration(env, 'SESSION_MAX', '30 days') },

@@ -114,6 +114,13 @@ describe('access matrix: every route × every caller', () => {
 
   const table: Row[] = [
     {
+      // Not served without METRICS_TOKEN (metrics.test.ts has the scraper's token).
+      route: 'GET /metrics',
+      public: true,
+      expect: [404, 404, 404, 404, 404, 404],
+      cell: async () => ({ path: '/metrics' }),
+    },
+    {
       route: 'GET /api/health',
       public: true,
       expect: [200, 200, 200, 200, 200, 200],

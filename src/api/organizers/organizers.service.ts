@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { organizerIdFor } from '../../contracts/ids';
 import { erasedReason, erasedRefusal, type Actor, type Application } from '../../domain/organizer';
+import type { ProductActorId } from '../../domain/actors';
 import { type ActionInputs } from '../../domain/stage-machine';
 import { formInWords } from '../../words/forms';
 import { say } from '../../words/say';
@@ -31,6 +32,7 @@ import {
 } from '../common/errors';
 import { localDateTime } from '../../domain/calendar';
 import { durationMs } from '../../domain/durations';
+import { ApiMetrics, outcomeOf } from '../metrics/api-metrics';
 import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
@@ -50,6 +52,7 @@ export class OrganizersService {
     private readonly pay: PayRepository,
     private readonly messenger: LinkMessenger,
     private readonly mailer: Mailer,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
@@ -62,6 +65,18 @@ export class OrganizersService {
 
   /** Records an application made by `actor` (a coordinator, or the public form); answers the organizer's id. */
   async submitApplication(programId: string, input: ApplicationDto, actor: Actor): Promise<string> {
+    const source = actor.id === ('public-form' satisfies ProductActorId) ? 'form' : 'api';
+    try {
+      const organizerId = await this.startApplication(programId, input, actor);
+      this.metrics.application(source, 'done');
+      return organizerId;
+    } catch (error) {
+      this.metrics.application(source, outcomeOf(error));
+      throw error;
+    }
+  }
+
+  private async startApplication(programId: string, input: ApplicationDto, actor: Actor): Promise<string> {
     const program = await this.programs.find(programId);
     if (program.termEnd && program.termEnd.getTime() <= Date.now()) {
       throw new RuleViolationError(
@@ -188,6 +203,23 @@ export class OrganizersService {
     actor: Actor,
     auditActor: string,
     // The row the caller's access was decided on, so an action reads it once before it reaches Temporal.
+    known?: Awaited<ReturnType<OrganizerRepository['access']>>,
+  ): Promise<void> {
+    try {
+      await this.performed(organizerId, action, input, actor, auditActor, known);
+      this.metrics.action(action, 'done');
+    } catch (error) {
+      this.metrics.action(action, outcomeOf(error));
+      throw error;
+    }
+  }
+
+  private async performed<A extends Action>(
+    organizerId: string,
+    action: A,
+    input: ActionInputs[A],
+    actor: Actor,
+    auditActor: string,
     known?: Awaited<ReturnType<OrganizerRepository['access']>>,
   ): Promise<void> {
     const row = known ?? (await this.organizers.access(organizerId));

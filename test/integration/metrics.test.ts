@@ -1,0 +1,168 @@
+// What operators scrape (issue 34): GET /metrics in Prometheus' text format, served only with METRICS_TOKEN and only
+// to that bearer token; after a scripted hiring its action counters moved by exactly the actions taken; the worker
+// exports the Temporal SDK's own series (task slots) on WORKER_METRICS_PORT.
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { walkTo } from '../../dev/hiring-walk';
+import { ManagedProcess } from '../../dev/stack/managed-process';
+import { freePort } from '../../dev/stack/ports';
+import { productScript } from '../../dev/stack/settings';
+import { ApiClient } from '../support/api-client';
+import { AppHarness } from '../support/app-harness';
+import { aFastPolicy } from '../support/builders';
+import { eventually } from '../support/eventually';
+import { outputDir } from '../support/histories';
+import { uniqueTaskQueue } from '../support/workflow-harness';
+
+const metricsToken = `scrape-${randomUUID()}`;
+
+/** Prometheus' text format, line by line: comments (# HELP, # TYPE), else `name{labels} value`. */
+function parsed(text: string): { name: string; labels: Record<string, string>; value: number }[] {
+  const samples = [];
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('# HELP ') || line.startsWith('# TYPE ')) continue;
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
+    if (!match) throw new Error(`not Prometheus text: ${line}`);
+    const labels = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map(([, k, v]) => [k, v]),
+    );
+    samples.push({ name: match[1], labels, value: Number(match[3]) });
+  }
+  return samples;
+}
+
+describe('metrics', () => {
+  let api: AppHarness;
+  let admin: ApiClient;
+  /** Every series name the API and the worker exported in these tests. */
+  const exported = new Set<string>();
+
+  beforeAll(async () => {
+    api = await AppHarness.start({ METRICS_TOKEN: metricsToken });
+    admin = new ApiClient(api);
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const scrape = async () => {
+    const response = await api.http('GET', '/metrics', { token: metricsToken });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    return parsed(String(response.body));
+  };
+
+  const actionsTaken = (samples: ReturnType<typeof parsed>) =>
+    Object.fromEntries(
+      samples
+        .filter((s) => s.name === 'organizer_actions_total')
+        .map((s) => [`${s.labels.action} ${s.labels.outcome}`, s.value]),
+    );
+
+  it('answers only its bearer token, and nothing at all without METRICS_TOKEN', async () => {
+    expect((await api.http('GET', '/metrics')).status).toBe(401);
+    expect((await api.http('GET', '/metrics', { token: 'not-the-metrics-token' })).status).toBe(401);
+    // An admin's token is a person's, not the scraper's.
+    expect((await api.http('GET', '/metrics', { token: admin.token })).status).toBe(401);
+    const without = await AppHarness.start({}, { worker: false });
+    try {
+      expect((await without.http('GET', '/metrics', { token: metricsToken })).status).toBe(404);
+    } finally {
+      await without.stop();
+    }
+  }, 60_000);
+
+  it('counts exactly the actions a hiring took, by name and outcome, and the requests by route', async () => {
+    const before = actionsTaken(await scrape());
+    const program = await admin.createProgram(aFastPolicy());
+    const id = (await admin.apply(program.id)).body.id;
+    await admin.hireToActive(program, id);
+    // One refused: rejecting someone already hired.
+    const refused = await admin.act(id, 'reject', { reason: 'too late for that' });
+    expect(refused.status).toBe(409);
+
+    const samples = await scrape();
+    for (const sample of samples) exported.add(sample.name);
+    const moved = Object.entries(actionsTaken(samples))
+      .map(([key, value]) => [key, value - (before[key] ?? 0)] as const)
+      .filter(([, change]) => change !== 0);
+    const expected: Record<string, number> = { 'reject refused': 1 };
+    for (const { action } of walkTo(program.policy, 'active', { timeZone: program.timezone }))
+      expected[`${action} done`] = (expected[`${action} done`] ?? 0) + 1;
+    expect(Object.fromEntries(moved)).toEqual(expected);
+    const applications = samples.find((s) => s.name === 'organizer_applications_total' && s.labels.source === 'api');
+    expect(applications?.value).toBeGreaterThanOrEqual(1);
+    // Requests by route template (ids never become labels), with their durations.
+    const routes = samples.filter((s) => s.name === 'http_request_duration_seconds_count').map((s) => s.labels.route);
+    expect(routes).toContain('/api/organizers/:organizerId/record-screening');
+    expect(routes.some((route) => route.includes(id))).toBe(false);
+    expect(samples.some((s) => s.name === 'process_resident_memory_bytes')).toBe(true);
+  }, 120_000);
+
+  it("has the worker export the Temporal SDK's series on its own port", async () => {
+    const port = await freePort();
+    const taskQueue = uniqueTaskQueue('metrics');
+    const worker = new ManagedProcess({
+      name: 'worker',
+      command: process.execPath,
+      args: [productScript('worker.js')],
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        WORKER_METRICS_PORT: String(port),
+      },
+    });
+    // An API on the worker's queue, so the worker has an organizer's tasks to time.
+    const front = await AppHarness.start({ TEMPORAL_TASK_QUEUE: taskQueue }, { worker: false });
+    try {
+      const program = await new ApiClient(front).createProgram(aFastPolicy());
+      const applied = await new ApiClient(front).apply(program.id);
+      expect(applied.status).toBe(201);
+      // A second task on the same workflow finds it in the sticky cache.
+      expect((await new ApiClient(front).act(applied.body.id, 'reject', { reason: 'a test' })).status).toBe(200);
+      const text = await eventually(
+        "the worker to export its task slots and its tasks' latency",
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/metrics`).catch(() => undefined);
+          const body = response?.ok ? await response.text() : '';
+          return body.includes('temporal_worker_task_slots_available') &&
+            body.includes('temporal_workflow_task_schedule_to_start_latency_bucket') &&
+            body.includes('temporal_sticky_cache_hit_total')
+            ? body
+            : undefined;
+        },
+        60_000,
+      );
+      // As an operator would see it (and the dashboard's queries are checked against it).
+      writeFileSync(join(outputDir, 'worker-metrics.txt'), text!);
+      for (const sample of parsed(text!)) exported.add(sample.name);
+      const slots = parsed(text!).filter((s) => s.name === 'temporal_worker_task_slots_available');
+      expect(slots.map((s) => s.labels.worker_type)).toEqual(expect.arrayContaining(['WorkflowWorker']));
+    } finally {
+      await front.stop();
+      await worker.stop('SIGKILL');
+    }
+  }, 90_000);
+
+  it("queries, in deploy/'s dashboard and alerts, only series the API and the worker export", () => {
+    const dashboard = JSON.parse(readFileSync('deploy/monitoring/grafana-dashboard.json', 'utf8')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    const alerts = readFileSync('deploy/monitoring/alerts.yml', 'utf8');
+    const queries = [...dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)), alerts];
+    const named = new Set(
+      queries.flatMap((q) => q.match(/\b(?:temporal|http|organizer|process|nodejs)_[a-z0-9_]+/g) ?? []),
+    );
+    expect(named.size).toBeGreaterThan(10);
+    expect([...named].filter((name) => !exported.has(name))).toEqual([]);
+    // Each rule has its query and how long it must hold; a stuck worker and rising schedule-to-start are among them.
+    const rules = alerts.split('- alert: ').slice(1);
+    expect(rules.every((rule) => /\n\s+expr:/.test(rule) && /\n\s+for: \d+m/.test(rule))).toBe(true);
+    expect(rules.map((rule) => rule.split('\n')[0])).toEqual(
+      expect.arrayContaining(['OrganizerWorkerStuck', 'ScheduleToStartLatencyRising']),
+    );
+  });
+});
