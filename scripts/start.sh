@@ -6,4 +6,4 @@ bash scripts/ensure-deps.sh
 echo "[build] compiling and bundling the workflows"
 npm run --silent build
 npm run --silent build:tools
-exec node dist/tools/dev/stack/start-all.js
+exec node dist/tools/dev/stack/start-all.js "$@"

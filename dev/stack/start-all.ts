@@ -1,18 +1,21 @@
 // Command 1 (`npm start`): PostgreSQL, Temporal, the worker and the API on embedded defaults, state under one data
 // folder. Ctrl-C or SIGTERM (or the death of the command that started it) stops every child it started, the API and
-// worker first.
+// worker first. With --watch (`npm run dev`), a change under src/ rebuilds and restarts the worker and the API over
+// the same servers.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { runMigrations } from '../../src/database/data-source';
 import { ManagedProcess } from './managed-process';
 import { isListening, waitUntil } from './ports';
 import { startEmbeddedPostgres } from './postgres';
-import { productScript, stackSettings, toolScript } from './settings';
+import { productScript, projectRoot, stackSettings, toolScript } from './settings';
 import { resolveTemporalCli } from './temporal-cli';
 import { demoHistory, demoWeek } from '../demo/demo-data';
 import { startTemporalDevServer, temporalIsServing } from './temporal-dev-server';
+import { watchSources } from './watch-sources';
 
 const logger = new Logger('stack');
 
@@ -52,10 +55,12 @@ async function main(): Promise<void> {
   logger.log(`data folder: ${dataDir}`);
   const children: ManagedProcess[] = [];
   let stopping = false;
+  let watcher: FSWatcher | undefined;
 
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    watcher?.close();
     logger.log('stopping…');
     // Reverse start order: the API and worker finish with PostgreSQL and Temporal still up.
     for (const child of [...children].reverse()) {
@@ -144,9 +149,11 @@ async function main(): Promise<void> {
     // The servers are the stack's footing: if one dies, everything stops. The worker and the API hold no state of
     // their own, so one that dies is started again (a few times a minute at most), as a process manager would.
     const restarts: number[] = [];
+    // Stopped on purpose (a rebuild), not to be started again by the supervisor.
+    const replaced = new WeakSet<ManagedProcess>();
     const supervise = (child: ManagedProcess, start?: () => ManagedProcess) => {
       void child.exited.then((code) => {
-        if (stopping) return;
+        if (stopping || replaced.has(child)) return;
         const now = Date.now();
         restarts.push(now);
         while (restarts.length && now - restarts[0] > 60_000) restarts.shift();
@@ -168,6 +175,31 @@ async function main(): Promise<void> {
       const child = start();
       children.push(child);
       supervise(child, start);
+    }
+    if (process.argv.includes('--watch')) {
+      const build = () =>
+        new Promise<number | null>((resolve) =>
+          spawn('npm', ['run', '--silent', 'build'], { cwd: projectRoot, stdio: 'inherit' })
+            .once('exit', resolve)
+            .once('error', () => resolve(null)),
+        );
+      watcher = watchSources(join(projectRoot, 'src'), build, async () => {
+        for (const [name, start] of [
+          ['worker', startWorker],
+          ['api', startApi],
+        ] as const) {
+          if (stopping) return;
+          const running = children.find((child) => child.name === name && !replaced.has(child));
+          if (running) {
+            replaced.add(running);
+            await running.stop();
+          }
+          const fresh = start();
+          children.push(fresh);
+          supervise(fresh, start);
+        }
+        logger.log('the worker and the API restarted on the new build');
+      });
     }
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     await waitUntil(
