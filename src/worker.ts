@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       logger.log(
         `codec endpoint for the Web UI on http://${config.codecEndpoint.host}:${codec.port} ` +
           `(origins ${config.codecEndpoint.corsOrigins.join(', ')}` +
-          `${auth ? `; ${[auth.token && 'the codec token', auth.jwksUrl && 'a JWT'].filter(Boolean).join(' or ')} required` : ''})`,
+          `${auth ? `; ${[auth.token && 'the codec token', auth.jwt && `a JWT of ${auth.jwt.issuer}`].filter(Boolean).join(' or ')} required` : ''})`,
       );
     }
     await worker.run();

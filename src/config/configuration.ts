@@ -63,8 +63,9 @@ export class ConfigError extends Error {}
 export interface CodecAuth {
   /** CODEC_AUTH_TOKEN: what the Temporal CLI's --codec-auth sends after "Bearer ". */
   token?: string;
-  /** CODEC_JWKS_URL: the issuer's signing keys; a JWT they verify (and not expired) is let in. */
-  jwksUrl?: string;
+  /** CODEC_JWKS_URL, CODEC_JWT_ISSUER and CODEC_JWT_AUDIENCE: a JWT is let in when these keys verify it, that issuer
+   * made it (for that audience, if given) and it has not expired. */
+  jwt?: { jwksUrl: string; issuer: string; audience?: string };
 }
 
 export interface OidcConfig {
@@ -235,7 +236,14 @@ function codecEndpoint(env: Env): AppConfig['codecEndpoint'] {
   if (token !== undefined && token.length < 16)
     throw new ConfigError('CODEC_AUTH_TOKEN must be at least 16 characters');
   const jwksUrl = secureUrl(env, 'CODEC_JWKS_URL');
-  return { ...at, corsOrigins, ...(token || jwksUrl ? { auth: { token, jwksUrl } } : {}) };
+  const issuer = env.CODEC_JWT_ISSUER || undefined;
+  const audience = env.CODEC_JWT_AUDIENCE || undefined;
+  // Keys alone would let in any token their provider signs, for any application: the issuer is required with them.
+  if (jwksUrl && !issuer) throw new ConfigError('CODEC_JWKS_URL needs CODEC_JWT_ISSUER: the issuer its tokens name');
+  if (!jwksUrl && (issuer || audience))
+    throw new ConfigError('CODEC_JWT_ISSUER and CODEC_JWT_AUDIENCE need CODEC_JWKS_URL: the keys that sign the tokens');
+  const jwt = jwksUrl ? { jwt: { jwksUrl, issuer: issuer!, ...(audience ? { audience } : {}) } } : {};
+  return { ...at, corsOrigins, ...(token || jwksUrl ? { auth: { token, ...jwt } } : {}) };
 }
 
 function metricsToken(raw: string | undefined): string | undefined {

@@ -23,12 +23,6 @@ const take = `
   RETURNING hits[cardinality(hits)] = statement_timestamp() AS taken,
     ${secondsUntilGone('hits[cardinality(hits) - $3 + 1]')} AS wait`;
 
-const waitFor = `
-  SELECT ${secondsUntilGone('h')} AS wait
-  FROM rate_limits r, unnest(r.hits) AS h
-  WHERE r.key = $1 AND h > statement_timestamp() - $2 * interval '1 millisecond'
-  ORDER BY h DESC OFFSET $3 - 1 LIMIT 1`;
-
 @Injectable()
 export class RateLimitRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -36,19 +30,9 @@ export class RateLimitRepository {
   /** Counts a hit for `key` if fewer than `limit` fell in the last `windowMs`: undefined, or the seconds to wait. */
   async take(key: string, limit: number, windowMs: number): Promise<number | undefined> {
     const [row]: { taken: boolean; wait: number }[] = await this.dataSource.query(take, [key, windowMs, limit]);
-    // Keys nobody has used for a window are dropped now and then, as the requests come.
-    if (Math.random() < 0.01) await this.dataSource.query(`DELETE FROM rate_limits WHERE expires_at < now()`);
+    // Keys nobody has used for a window are dropped now and then, beside the requests (never failing one).
+    if (Math.random() < 0.01)
+      void this.dataSource.query(`DELETE FROM rate_limits WHERE expires_at < now()`).catch(() => undefined);
     return row.taken ? undefined : row.wait;
-  }
-
-  /** Seconds until `key` may have another hit, or undefined when it may now (nothing counted). */
-  async retryAfter(key: string, limit: number, windowMs: number): Promise<number | undefined> {
-    const [row]: { wait: number }[] = await this.dataSource.query(waitFor, [key, windowMs, limit]);
-    return row?.wait;
-  }
-
-  /** Counts a hit for `key` whatever the count (a failure, counted after it was allowed). */
-  async record(key: string, windowMs: number): Promise<void> {
-    await this.take(key, 2 ** 31 - 1, windowMs);
   }
 }

@@ -50,6 +50,8 @@ describe('the codec endpoint for remote UIs', () => {
         CODEC_PORT: String(codecPort),
         CODEC_AUTH_TOKEN: codecToken,
         CODEC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+        CODEC_JWT_ISSUER: 'https://idp.union.example',
+        CODEC_JWT_AUDIENCE: 'organizer-codec',
       },
     });
     api = await AppHarness.start({ TEMPORAL_TASK_QUEUE: taskQueue }, { worker: false });
@@ -93,12 +95,17 @@ describe('the codec endpoint for remote UIs', () => {
     };
   };
 
-  const jwt = (key: CryptoKey, expiresIn = '5m') =>
-    new SignJWT({ sub: 'someone@union.example' })
+  const jwt = (
+    key: CryptoKey,
+    { expiresIn = '5m' as string | false, issuer = 'https://idp.union.example', audience = 'organizer-codec' } = {},
+  ) => {
+    const token = new SignJWT({ sub: 'someone@union.example' })
       .setProtectedHeader({ alg: 'RS256', kid: 'issuer-1' })
       .setIssuedAt()
-      .setExpirationTime(expiresIn)
-      .sign(key);
+      .setIssuer(issuer)
+      .setAudience(audience);
+    return (expiresIn ? token.setExpirationTime(expiresIn) : token).sign(key);
+  };
 
   it('decodes only for the codec token or a JWT its issuer signed', async () => {
     await eventually(
@@ -110,7 +117,13 @@ describe('the codec endpoint for remote UIs', () => {
     expect((await decode(payloads)).status).toBe(401);
     expect((await decode(payloads, 'Bearer not-the-token-0123456789')).status).toBe(401);
     expect((await decode(payloads, `Bearer ${await jwt(strangerKey)}`)).status).toBe(401);
-    expect((await decode(payloads, `Bearer ${await jwt(issuerKey, '-1m')}`)).status).toBe(401);
+    expect((await decode(payloads, `Bearer ${await jwt(issuerKey, { expiresIn: '-1m' })}`)).status).toBe(401);
+    // Signed by the right keys, but never expiring, or for another issuer or application: refused.
+    expect((await decode(payloads, `Bearer ${await jwt(issuerKey, { expiresIn: false })}`)).status).toBe(401);
+    expect((await decode(payloads, `Bearer ${await jwt(issuerKey, { issuer: 'https://other.example' })}`)).status).toBe(
+      401,
+    );
+    expect((await decode(payloads, `Bearer ${await jwt(issuerKey, { audience: 'another-app' })}`)).status).toBe(401);
     const withToken = await decode(payloads, `Bearer ${codecToken}`);
     expect(withToken.status).toBe(200);
     expect(withToken.text).toContain(name);

@@ -95,7 +95,11 @@ describe('loadConfig', () => {
     [{ ...base, CODEC_PORT: '8888', CODEC_CORS_ORIGINS: 'localhost:8080' }, /CODEC_CORS_ORIGINS must list origins/],
     [{ ...base, CODEC_PORT: '8888', CODEC_CORS_ORIGINS: 'http://ui/path' }, /CODEC_CORS_ORIGINS must list origins/],
     [{ ...base, CODEC_PORT: '8888', CODEC_AUTH_TOKEN: 'short' }, /CODEC_AUTH_TOKEN must be at least 16 characters/],
-    [{ ...base, CODEC_PORT: '8888', CODEC_JWKS_URL: 'http://idp.union.org/jwks' }, /CODEC_JWKS_URL must use https/],
+    [
+      { ...base, CODEC_PORT: '8888', CODEC_JWKS_URL: 'http://idp.union.org/jwks', CODEC_JWT_ISSUER: 'x' },
+      /CODEC_JWKS_URL must use https/,
+    ],
+    [{ ...base, CODEC_PORT: '8888', CODEC_JWKS_URL: 'https://idp.union.org/jwks' }, /needs CODEC_JWT_ISSUER/],
     [{ ...base, WORKER_HEALTH_PORT: 'x' }, /WORKER_HEALTH_PORT must be an integer/],
     [{ ...base, OIDC_ISSUER: 'https://accounts.google.com' }, /needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET as well/],
     [{ ...base, OIDC_ISSUER: 'http://idp.union.org', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' }, /must use https/],

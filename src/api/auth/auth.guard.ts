@@ -71,7 +71,7 @@ export class AuthGuard implements CanActivate {
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     const caller = token ? await this.users.authenticate(token) : await this.sessionCaller(request, cookie!);
     if (!caller) {
-      const retryAfter = await this.limiter.retryAfter(address);
+      const retryAfter = await this.limiter.countFailure(address);
       if (retryAfter !== undefined) {
         context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
         throw new HttpException(
@@ -79,7 +79,6 @@ export class AuthGuard implements CanActivate {
           HttpStatus.TOO_MANY_REQUESTS,
         );
       }
-      await this.limiter.recordFailure(address);
       throw new UnauthorizedException(
         token ? 'the token is unknown or revoked' : 'your session has ended: sign in again',
       );

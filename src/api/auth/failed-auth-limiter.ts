@@ -16,12 +16,11 @@ export class FailedAuthLimiter {
     private readonly limits: RateLimitRepository,
   ) {}
 
-  /** Seconds until this address may try again, or undefined when it may now. */
-  retryAfter(address: string): Promise<number | undefined> {
-    return this.limits.retryAfter(keyOf(address), this.config.authFailuresPerMinute, minute);
-  }
-
-  recordFailure(address: string): Promise<void> {
-    return this.limits.record(keyOf(address), minute);
+  /**
+   * Counts a failure from this address, in one statement with the check: undefined when counted (answer 401), or the
+   * seconds until the address may try again (answer 429; not counted).
+   */
+  countFailure(address: string): Promise<number | undefined> {
+    return this.limits.take(keyOf(address), this.config.authFailuresPerMinute, minute);
   }
 }

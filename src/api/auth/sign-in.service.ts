@@ -121,13 +121,12 @@ export class SignInService {
     const claimed = await this.sessions.claimLink(hashToken(token));
     if (!claimed) {
       // Failures count against the client's address, as a wrong token does: past the limit, it waits.
-      const retryAfter = await this.failures.retryAfter(from.address);
+      const retryAfter = await this.failures.countFailure(from.address);
       if (retryAfter !== undefined)
         throw new TooManyRequestsError(
           `too many failed sign-ins from this address; try again in ${retryAfter} s`,
           retryAfter,
         );
-      await this.failures.recordFailure(from.address);
       await this.audit.record({
         actor: 'system',
         programId: null,

@@ -29,7 +29,7 @@ export class ApiMetrics {
 
   private readonly actions = new Counter({
     name: 'organizer_actions_total',
-    help: 'Actions on organizers, by action and outcome (done, refused: 4xx, failed: 5xx)',
+    help: 'Actions on organizers the caller may take, by action and outcome (done; refused: 4xx from the stage rules, dates or the record; failed: 5xx)',
     labelNames: ['action', 'outcome'],
     registers: [this.registry],
   });
