@@ -5,16 +5,16 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { ManagedProcess } from '../../dev/stack/managed-process';
+import type { ManagedProcess } from '../../dev/stack/managed-process';
 import { freePort } from '../../dev/stack/ports';
-import { productScript } from '../../dev/stack/settings';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
+import { startPayloadsForUi } from '../support/ui-payloads';
 import { uniqueTaskQueue } from '../support/workflow-harness';
+import { startWorkerProcess } from '../support/worker-process';
 
 const codecToken = `codec-${randomUUID()}`;
 
@@ -39,20 +39,12 @@ describe('the codec endpoint for remote UIs', () => {
     const taskQueue = uniqueTaskQueue('codec-auth');
     const codecPort = await freePort();
     codecUrl = `http://127.0.0.1:${codecPort}`;
-    worker = new ManagedProcess({
-      name: 'worker',
-      command: process.execPath,
-      args: [productScript('worker.js')],
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        TEMPORAL_TASK_QUEUE: taskQueue,
-        CODEC_PORT: String(codecPort),
-        CODEC_AUTH_TOKEN: codecToken,
-        CODEC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
-        CODEC_JWT_ISSUER: 'https://idp.union.example',
-        CODEC_JWT_AUDIENCE: 'organizer-codec',
-      },
+    worker = await startWorkerProcess(taskQueue, {
+      CODEC_PORT: String(codecPort),
+      CODEC_AUTH_TOKEN: codecToken,
+      CODEC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      CODEC_JWT_ISSUER: 'https://idp.union.example',
+      CODEC_JWT_AUDIENCE: 'organizer-codec',
     });
     api = await AppHarness.start({ TEMPORAL_TASK_QUEUE: taskQueue }, { worker: false });
     const admin = new ApiClient(api);
@@ -66,21 +58,7 @@ describe('the codec endpoint for remote UIs', () => {
     await new Promise((resolve) => jwks?.close(resolve));
   });
 
-  /** The organizer's first payload as a UI sends it: protobuf JSON, base64. */
-  async function rawPayloads(): Promise<unknown[]> {
-    const raw = new Client({ connection: await Connection.connect(api.config.temporal.connection) });
-    try {
-      const history = await raw.workflow.getHandle(organizerId).fetchHistory();
-      return history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads!.map((payload) => ({
-        metadata: Object.fromEntries(
-          Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-        ),
-        data: Buffer.from(payload.data!).toString('base64'),
-      }));
-    } finally {
-      await raw.connection.close();
-    }
-  }
+  const rawPayloads = () => startPayloadsForUi(api.config.temporal.connection, organizerId);
 
   const decode = async (payloads: unknown[], authorization?: string) => {
     const response = await fetch(`${codecUrl}/decode`, {

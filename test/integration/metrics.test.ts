@@ -5,15 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { walkTo } from '../../dev/hiring-walk';
-import { ManagedProcess } from '../../dev/stack/managed-process';
 import { freePort } from '../../dev/stack/ports';
-import { productScript } from '../../dev/stack/settings';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { outputDir } from '../support/histories';
 import { uniqueTaskQueue } from '../support/workflow-harness';
+import { startWorkerProcess } from '../support/worker-process';
 
 const metricsToken = `scrape-${randomUUID()}`;
 
@@ -104,17 +103,7 @@ describe('metrics', () => {
   it("has the worker export the Temporal SDK's series on its own port", async () => {
     const port = await freePort();
     const taskQueue = uniqueTaskQueue('metrics');
-    const worker = new ManagedProcess({
-      name: 'worker',
-      command: process.execPath,
-      args: [productScript('worker.js')],
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        TEMPORAL_TASK_QUEUE: taskQueue,
-        WORKER_METRICS_PORT: String(port),
-      },
-    });
+    const worker = await startWorkerProcess(taskQueue, { WORKER_METRICS_PORT: String(port) });
     // An API on the worker's queue, so the worker has an organizer's tasks to time.
     const front = await AppHarness.start({ TEMPORAL_TASK_QUEUE: taskQueue }, { worker: false });
     try {

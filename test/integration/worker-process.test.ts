@@ -13,6 +13,7 @@ import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { startSmtpServer } from '../support/smtp';
+import { startPayloadsForUi } from '../support/ui-payloads';
 import { uniqueTaskQueue } from '../support/workflow-harness';
 
 const uiOrigin = 'http://localhost:8233';
@@ -149,21 +150,7 @@ describe('the worker process', () => {
     }
   });
 
-  /** An organizer's first payload as the Web UI sends it to the codec endpoint (protobuf JSON, base64). */
-  async function rawInput(workflowId: string): Promise<{ metadata: Record<string, string>; data: string }[]> {
-    const raw = new Client({ connection: await Connection.connect(api.config.temporal.connection) });
-    try {
-      const history = await raw.workflow.getHandle(workflowId).fetchHistory();
-      return history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads!.map((payload) => ({
-        metadata: Object.fromEntries(
-          Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-        ),
-        data: Buffer.from(payload.data!).toString('base64'),
-      }));
-    } finally {
-      await raw.connection.close();
-    }
-  }
+  const rawInput = (workflowId: string) => startPayloadsForUi(api.config.temporal.connection, workflowId);
 
   const decodeForUi = (payloads: unknown) =>
     fetch(`${codecUrl}/decode`, {
