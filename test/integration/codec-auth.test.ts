@@ -1,7 +1,6 @@
 // The codec endpoint offered to a remote Temporal UI or CLI (issue 34): with CODEC_AUTH_TOKEN and CODEC_JWKS_URL set
 // it refuses anyone without the token or a JWT its issuer signed, decodes for those with one, and the Temporal CLI
 // decodes an organizer's state through it with --codec-auth.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
+import { queryStateWithCli } from '../support/cli-query';
 import { startPayloadsForUi } from '../support/ui-payloads';
 import { uniqueTaskQueue } from '../support/workflow-harness';
 import { startWorkerProcess } from '../support/worker-process';
@@ -111,30 +111,7 @@ describe('the codec endpoint for remote UIs', () => {
   });
 
   it('lets the Temporal CLI decode through it with --codec-auth, and not without', async () => {
-    const cli = process.env.TEMPORAL_CLI_PATH;
-    if (!cli) throw new Error('no Temporal CLI: the test stack provides one (TEMPORAL_CLI, PATH or built with go)');
-    const query = (...auth: string[]) =>
-      spawnSync(
-        cli,
-        [
-          'workflow',
-          'query',
-          '--address',
-          process.env.TEMPORAL_ADDRESS!,
-          '--namespace',
-          api.config.temporal.namespace,
-          '--workflow-id',
-          organizerId,
-          '--name',
-          'organizerState',
-          '--codec-endpoint',
-          codecUrl,
-          ...auth,
-          '--output',
-          'json',
-        ],
-        { encoding: 'utf8', timeout: 30_000 },
-      );
+    const query = (...auth: string[]) => queryStateWithCli(api.config.temporal.namespace, organizerId, codecUrl, auth);
     const allowed = query('--codec-auth', `Bearer ${codecToken}`);
     expect({ status: allowed.status, stderr: allowed.stderr }).toMatchObject({ status: 0 });
     expect(allowed.stdout).toContain(name);

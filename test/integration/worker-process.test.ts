@@ -2,7 +2,6 @@
 // polling), the Web UI's codec endpoint (decodes what the raw history holds, for the UI's origin only), logs as JSON
 // with Temporal's own lines among them, and a SIGTERM that lets a running activity finish before it exits. And the
 // API's liveness apart from its readiness.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { ManagedProcess } from '../../dev/stack/managed-process';
@@ -13,6 +12,7 @@ import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { startSmtpServer } from '../support/smtp';
+import { queryStateWithCli } from '../support/cli-query';
 import { startPayloadsForUi } from '../support/ui-payloads';
 import { uniqueTaskQueue } from '../support/workflow-harness';
 
@@ -160,32 +160,11 @@ describe('the worker process', () => {
     });
 
   it("serves the Temporal CLI's --codec-endpoint: a query without input sends {}, an empty list", async () => {
-    const cli = process.env.TEMPORAL_CLI_PATH;
-    if (!cli) throw new Error('no Temporal CLI: the test stack provides one (TEMPORAL_CLI, PATH or built with go)');
     const admin = new ApiClient(api);
     const program = await admin.createProgram(aFastPolicy());
     const name = `Zelda Quintero-${randomUUID().slice(0, 6)}`;
     const created = (await admin.apply(program.id, { name })).body;
-    const query = spawnSync(
-      cli,
-      [
-        'workflow',
-        'query',
-        '--address',
-        process.env.TEMPORAL_ADDRESS!,
-        '--namespace',
-        api.config.temporal.namespace,
-        '--workflow-id',
-        created.id,
-        '--name',
-        'organizerState',
-        '--codec-endpoint',
-        codecUrl,
-        '--output',
-        'json',
-      ],
-      { encoding: 'utf8', timeout: 30_000 },
-    );
+    const query = queryStateWithCli(api.config.temporal.namespace, created.id, codecUrl);
     expect({ status: query.status, stderr: query.stderr }).toMatchObject({ status: 0 });
     expect(query.stdout).toContain(name);
     const empty = await fetch(`${codecUrl}/encode`, { method: 'POST', body: '{}' });
