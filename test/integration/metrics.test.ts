@@ -2,7 +2,7 @@
 // to that bearer token; after a scripted hiring its action counters moved by exactly the actions taken; the worker
 // exports the Temporal SDK's own series (task slots) on WORKER_METRICS_PORT.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { walkTo } from '../../dev/hiring-walk';
 import { freePort } from '../../dev/stack/ports';
@@ -126,6 +126,7 @@ describe('metrics', () => {
         60_000,
       );
       // As an operator would see it (and the dashboard's queries are checked against it).
+      mkdirSync(outputDir, { recursive: true });
       writeFileSync(join(outputDir, 'worker-metrics.txt'), text!);
       for (const sample of parsed(text!)) exported.add(sample.name);
       const slots = parsed(text!).filter((s) => s.name === 'temporal_worker_task_slots_available');
