@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './api/bootstrap';
+import { stopOnSignal } from './api/stop-on-signal';
 import { loadConfig } from './config/configuration';
 import { installLogger } from './config/logging';
 import { startupFailure } from './config/startup-failure';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config, { logger: appLogger });
   await app.get(DataKeyRepository).checkKeys();
-  app.enableShutdownHooks();
+  stopOnSignal(app, config.apiShutdown);
   await app.listen(config.port, config.host);
   new Logger('api').log(`listening on http://${config.host}:${config.port}/api`);
 }

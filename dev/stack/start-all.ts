@@ -133,6 +133,8 @@ async function main(): Promise<void> {
       // Without a mail server, every email is a file in the data folder (a sign-in link's included).
       ...(process.env.SMTP_URL ? {} : { MAIL_OUTBOX: process.env.MAIL_OUTBOX || join(dataDir, 'outbox') }),
       PORT: String(ports.api),
+      // No balancer stands in front of it to notice it stopping: a restart need not wait.
+      API_SHUTDOWN_DELAY_MS: process.env.API_SHUTDOWN_DELAY_MS ?? '0',
       // The worker serves the Web UI's codec endpoint, on loopback, for the UI's pages only.
       CODEC_PORT: String(ports.codec),
       CODEC_CORS_ORIGINS: `http://127.0.0.1:${ports.temporalUi},http://localhost:${ports.temporalUi}`,

@@ -3,6 +3,7 @@ import type { Express, Response as ExpressResponse } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { Draining } from './health/draining';
 import { ApiMetrics } from './metrics/api-metrics';
 import { metricsRoute } from './metrics/metrics-route';
 import { NestFactory } from '@nestjs/core';
@@ -59,6 +60,13 @@ export async function createApp(
       if (!server.listening) setImmediate(() => server.closeIdleConnections());
     }),
   );
+  // While the process stops, each answer ends its connection: a client's next request opens one to a replica that
+  // stays, instead of reusing a socket this process is about to close.
+  const draining = app.get(Draining);
+  app.use((_request: unknown, response: ExpressResponse, next: () => void) => {
+    if (draining.active) response.setHeader('Connection', 'close');
+    next();
+  });
   // Which proxies' X-Forwarded-For to believe for the client's address (none unless TRUST_PROXY says).
   app.set('trust proxy', config.trustProxy);
   app.use(requestLog);

@@ -25,6 +25,11 @@ export abstract class AppConfig {
   declare maxCachedWorkflows: number;
   /** On SIGTERM the worker stops polling, lets running activities finish for `graceMs`, and gives up after `forceMs`. */
   declare workerShutdown: { graceMs: number; forceMs: number };
+  /**
+   * On SIGTERM the API reports not ready and keeps answering for `delayMs` (balancers stop sending it requests),
+   * then stops accepting and lets requests in flight finish for up to `graceMs`.
+   */
+  declare apiShutdown: { delayMs: number; graceMs: number };
   /** The worker's /health/live and /health/ready (WORKER_HEALTH_PORT; undefined: not served). */
   declare workerHealth: { host: string; port: number } | undefined;
   /** The codec endpoint for Temporal's Web UI (CODEC_PORT; undefined: not served). */
@@ -206,6 +211,13 @@ function workerShutdown(env: Env): AppConfig['workerShutdown'] {
   return { graceMs, forceMs };
 }
 
+function apiShutdown(env: Env): AppConfig['apiShutdown'] {
+  return {
+    delayMs: integer(env, 'API_SHUTDOWN_DELAY_MS', 5_000, 0),
+    graceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 20_000, 0),
+  };
+}
+
 /** A port of its own, on loopback unless the host setting names another interface. */
 function listener(env: Env, portName: string, hostName: string): { host: string; port: number } | undefined {
   const port = optionalPort(env, portName);
@@ -293,6 +305,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     maxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 2_000, 0),
     workerShutdown: workerShutdown(env),
+    apiShutdown: apiShutdown(env),
     workerHealth: listener(env, 'WORKER_HEALTH_PORT', 'WORKER_HEALTH_HOST'),
     codecEndpoint: codecEndpoint(env),
     metricsToken: metricsToken(env.METRICS_TOKEN),

@@ -14,7 +14,7 @@ import { eventually } from '../support/eventually';
 import { queryStateWithCli } from '../support/cli-query';
 import { startPayloadsForUi } from '../support/ui-payloads';
 import { uniqueTaskQueue } from '../support/workflow-harness';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess } from '../support/product-processes';
 
 const codecToken = `codec-${randomUUID()}`;
 

@@ -9,7 +9,7 @@ import { AppHarness, HttpResult } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { startSmtpServer } from '../support/smtp';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess } from '../support/product-processes';
 
 describe('worker killed mid-projection', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

@@ -12,7 +12,7 @@ import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { outputDir } from '../support/histories';
 import { uniqueTaskQueue } from '../support/workflow-harness';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess } from '../support/product-processes';
 
 const metricsToken = `scrape-${randomUUID()}`;
 

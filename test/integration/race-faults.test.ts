@@ -14,7 +14,7 @@ import { convergedDifferences, uncommittedAnswers } from '../support/consistency
 import { outputDir, runChain, saveHistories } from '../support/histories';
 import { eventually } from '../support/eventually';
 import { expectAnswers, fire, racePolicy, raceSeed, seededRace, tally } from '../support/race';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess } from '../support/product-processes';
 
 describe('the integrity race with faults', () => {
   const seed = raceSeed('race-faults');

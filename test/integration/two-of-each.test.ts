@@ -10,7 +10,7 @@ import { eventually } from '../support/eventually';
 import { expectAnswers, fire, racePolicy, raceSeed, seededRace, tally } from '../support/race';
 import { startSmtpServer } from '../support/smtp';
 import { uniqueTaskQueue } from '../support/workflow-harness';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess } from '../support/product-processes';
 
 describe('two workers and two APIs', () => {
   const seed = raceSeed('two-of-each');

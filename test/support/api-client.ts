@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { PolicyPatch } from '../../src/domain/policy';
 import type { OpenStage } from '../../src/domain/stages';
 import { anApplicationFor, walkTo, type WalkOptions } from '../../dev/hiring-walk';
-import type { AppHarness, HttpResult } from './app-harness';
+import type { AppHarness } from './app-harness';
+import type { HttpEndpoint, HttpResult } from './http-endpoint';
 import { aFastPolicy } from './builders';
 
 export const adminToken = 'test-admin-token-0123456789';
@@ -16,7 +17,7 @@ export interface Program {
 
 export class ApiClient {
   constructor(
-    readonly harness: AppHarness,
+    readonly harness: HttpEndpoint,
     readonly token: string = adminToken,
   ) {}
 

@@ -14,6 +14,7 @@ import { OrganizerWorker } from '../../src/worker/organizer-worker';
 import { WorkerModule } from '../../src/worker/worker.module';
 import type { PolicyPatch } from '../../src/domain/policy';
 import { ApiClient, Program } from './api-client';
+import { HttpEndpoint } from './http-endpoint';
 import { launchChromium } from './browser';
 import { LocalSmtpServer, startSmtpServer } from './smtp';
 import { quietRuntime, uniqueTaskQueue } from './workflow-harness';
@@ -26,11 +27,7 @@ const errorsOnly: LoggerService = {
     process.stderr.write(`[api error] ${String(message)} ${rest.map(String).join(' ')}\n`),
 };
 
-export interface HttpResult<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
+export type { HttpResult } from './http-endpoint';
 
 export interface HarnessOptions {
   /** Whether a worker runs in the test process (default yes); without one, tests start worker processes. */
@@ -42,16 +39,18 @@ export interface HarnessOptions {
   chromium?: boolean;
 }
 
-export class AppHarness {
+export class AppHarness extends HttpEndpoint {
   private constructor(
     readonly config: AppConfig,
     readonly app: INestApplication,
-    readonly baseUrl: string,
+    baseUrl: string,
     private readonly workerContext: INestApplicationContext | undefined,
     private readonly worker: { worker: Worker; connection: NativeConnection; running: Promise<void> } | undefined,
     private readonly smtp: LocalSmtpServer | undefined,
     private readonly chromium: Browser | undefined,
-  ) {}
+  ) {
+    super(baseUrl);
+  }
 
   static async start(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<AppHarness> {
     quietRuntime();
@@ -114,34 +113,6 @@ export class AppHarness {
 
   get temporal(): Client {
     return this.app.get(Client);
-  }
-
-  async http<T = any>(
-    method: string,
-    path: string,
-    options: {
-      token?: string;
-      body?: unknown;
-      raw?: string;
-      contentType?: string;
-      headers?: Record<string, string>;
-    } = {},
-  ): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
-    if (options.raw !== undefined) {
-      body = options.raw;
-      headers['content-type'] = options.contentType ?? 'application/json';
-    } else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] = 'application/json';
-    }
-    const response = await fetch(this.baseUrl + path, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
   /** Stops everything the harness started; one part that fails to stop does not keep the others running. */

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       adminToken: undefined,
       smtpUrl: undefined,
       workerShutdown: { graceMs: 10_000, forceMs: 30_000 },
+      apiShutdown: { delayMs: 5_000, graceMs: 20_000 },
       workerHealth: undefined,
       codecEndpoint: undefined,
     });
@@ -43,6 +44,8 @@ describe('loadConfig', () => {
       MAIL_FROM: 'Pipeline <p@example.org>',
       WORKER_SHUTDOWN_GRACE_MS: '20000',
       WORKER_SHUTDOWN_FORCE_MS: '45000',
+      API_SHUTDOWN_DELAY_MS: '0',
+      API_SHUTDOWN_GRACE_MS: '15000',
       WORKER_HEALTH_PORT: '3001',
       WORKER_HEALTH_HOST: '0.0.0.0',
       CODEC_PORT: '8888',
@@ -50,6 +53,7 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({
       workerShutdown: { graceMs: 20_000, forceMs: 45_000 },
+      apiShutdown: { delayMs: 0, graceMs: 15_000 },
       workerHealth: { host: '0.0.0.0', port: 3001 },
       codecEndpoint: {
         host: '127.0.0.1',
@@ -88,6 +92,7 @@ describe('loadConfig', () => {
       /TEMPORAL_TLS_SERVER_CA_CERT_PATH names \/no\/ca.pem, which does not exist/,
     ],
     [{ ...base, TRUST_PROXY: 'a b' }, /TRUST_PROXY must be/],
+    [{ ...base, API_SHUTDOWN_DELAY_MS: '-1' }, /API_SHUTDOWN_DELAY_MS must be an integer between 0/],
     [
       { ...base, WORKER_SHUTDOWN_GRACE_MS: '9000', WORKER_SHUTDOWN_FORCE_MS: '1000' },
       /WORKER_SHUTDOWN_FORCE_MS \(1000\) must not be less than WORKER_SHUTDOWN_GRACE_MS \(9000\)/,

@@ -21,13 +21,13 @@ export class HealthController {
 
   /**
    * Readiness: whether Temporal and PostgreSQL answer; 503 when either does not (send no traffic, but do not
-   * restart: the API comes back by itself when they do). Needs no token. `GET /api/health` answers the same.
+   * restart: the API comes back by itself when they do), and from SIGTERM on (`stopping`: a deploy replaces it). Needs no token. `GET /api/health` answers the same.
    */
   @Operation('getReadiness', 'Whether Temporal and PostgreSQL answer (no token needed)')
   @Get('ready')
   @Public()
   @ApiOkResponse({ description: 'Temporal and PostgreSQL both answer' })
-  @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer' })
+  @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer, or the process is stopping' })
   ready(@Res({ passthrough: true }) response: Response): Promise<Health> {
     return this.check(response);
   }
@@ -37,7 +37,7 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOkResponse({ description: 'Temporal and PostgreSQL both answer' })
-  @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer' })
+  @ApiServiceUnavailableResponse({ description: 'Temporal or PostgreSQL does not answer, or the process is stopping' })
   async check(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const health = await this.health.check();
     if (health.status !== 'ok') response.status(HttpStatus.SERVICE_UNAVAILABLE);

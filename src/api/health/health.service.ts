@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { HealthRepository } from '../../repositories/health.repository';
+import { Draining } from './draining';
 
 export interface Health {
   status: 'ok' | 'degraded';
   temporal: 'up' | 'down';
   database: 'up' | 'down';
+  /** Present while the process stops (a deploy): not ready, whatever Temporal and PostgreSQL say. */
+  stopping?: true;
 }
 
 const checkTimeoutMs = 2_000;
@@ -22,14 +25,17 @@ export class HealthService {
   constructor(
     private readonly client: Client,
     private readonly database: HealthRepository,
+    private readonly draining: Draining,
   ) {}
 
   async check(): Promise<Health> {
     const [temporal, database] = await Promise.all([this.temporalUp(), this.databaseUp()]);
+    const stopping = this.draining.active;
     return {
-      status: temporal && database ? 'ok' : 'degraded',
+      status: temporal && database && !stopping ? 'ok' : 'degraded',
       temporal: temporal ? 'up' : 'down',
       database: database ? 'up' : 'down',
+      ...(stopping ? { stopping: true as const } : {}),
     };
   }
 

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * Whether the process is stopping (a deploy's SIGTERM): from then on readiness answers 503 so balancers send it no
+ * new requests, and every answer closes its connection so clients reconnect to a replica that stays.
+ */
+@Injectable()
+export class Draining {
+  private since: number | undefined;
+
+  get active(): boolean {
+    return this.since !== undefined;
+  }
+
+  begin(): void {
+    this.since ??= Date.now();
+  }
+}
