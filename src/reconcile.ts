@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { OrganizerRepository } from './repositories/organizer.repository';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { reconcileClosedWithinDays } from './contracts/reconcile';
+import { ProductMetrics, UnexportedMetrics } from './metrics/product-metrics';
 
 const appLogger = installLogger();
 appLogger.setLogLevels(['log', 'warn', 'error', 'fatal']);
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   @Module({
     imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalClientModule],
-    providers: [OrganizerRepository, ReadModelReconciler],
+    providers: [OrganizerRepository, ReadModelReconciler, { provide: ProductMetrics, useClass: UnexportedMetrics }],
   })
   class ReconcileModule {}
   const app = await NestFactory.createApplicationContext(ReconcileModule, { logger: appLogger });

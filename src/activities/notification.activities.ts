@@ -27,10 +27,12 @@ export class NotificationActivities {
       if (!organizer || organizer.erased) continue;
       for (const to of await this.notifications.recipients(notification)) {
         await this.mailer.sendOnce(notification.id, to, async () => {
-          const content = announcementKinds.includes(notification.kind)
+          const announcement = announcementKinds.includes(notification.kind);
+          const content = announcement
             ? await this.messenger.screeningMessage(notification, organizer)
             : await this.messenger.reminder(notification, organizer);
-          return content && { ...content, program: { id: organizer.program.id, name: organizer.program.name } };
+          const program = { id: organizer.program.id, name: organizer.program.name };
+          return content && { ...content, purpose: announcement ? 'announcement' : 'reminder', program };
         });
       }
     }

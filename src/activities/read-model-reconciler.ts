@@ -10,6 +10,7 @@ import type { OrganizerState } from '../domain/organizer';
 import { differencesFrom, OrganizerRepository } from '../repositories/organizer.repository';
 import { organizerStateQuery } from '../contracts/organizer-workflow';
 import type { ReconcileInput, ReconcileSummary } from '../contracts/activities';
+import { ProductMetrics } from '../metrics/product-metrics';
 
 const batchSize = 200;
 const concurrency = 8;
@@ -23,6 +24,7 @@ export class ReadModelReconciler {
   constructor(
     private readonly organizers: OrganizerRepository,
     private readonly client: Client,
+    private readonly metrics: ProductMetrics,
   ) {}
 
   /**
@@ -60,12 +62,15 @@ export class ReadModelReconciler {
 
   /** One organizer; a failure (its workflow not answering a query, say) is logged and the pass goes on. */
   private async reconcileOrReport(organizerId: string): Promise<ReconcileOutcome> {
+    let outcome: ReconcileOutcome;
     try {
-      return await this.reconcile(organizerId);
+      outcome = await this.reconcile(organizerId);
     } catch (error) {
       this.logger.warn(`organizer ${organizerId}: not checked: ${(error as Error).message}`);
-      return 'failed';
+      outcome = 'failed';
     }
+    this.metrics.reconciled(outcome);
+    return outcome;
   }
 
   /** One organizer: the row is read first, then the workflow; a row that differs is rewritten to the workflow's state. */

@@ -107,6 +107,7 @@ export class ReportActivitiesService {
     });
     await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {
       ...mail,
+      purpose: 'weekly_report',
       program: { id: program.id, name: program.name },
     });
   }

@@ -178,7 +178,7 @@ export class LinkMessenger {
   async screeningMessage(
     notification: { id: string; kind: NotificationKind; recipientRole: string; said: Said | null },
     o: OrganizerFacts,
-  ): Promise<Omit<Mail, 'to' | 'messageId'> | undefined> {
+  ): Promise<Omit<Mail, 'to' | 'messageId' | 'purpose'> | undefined> {
     const kind = notification.kind as 'screening_invitation' | 'screening_reminder' | 'screening_cancelled';
     const [, , uid, sequence] = notification.id.split(':');
     // The time and place of the event's version it is about, as it was raised (the record may have moved on since).
@@ -235,6 +235,7 @@ export class LinkMessenger {
   private async send(o: OrganizerFacts, linkId: string, mail: Composed): Promise<void> {
     await this.mailer.send({
       ...mail,
+      purpose: 'link',
       to: o.email,
       program: { id: o.program.id, name: o.program.name },
       messageId: `<link-${linkId}@organizer-pipeline>`,

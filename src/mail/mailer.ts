@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/configuration';
+import { type MailPurpose, ProductMetrics } from '../metrics/product-metrics';
 import { DeliveryRepository } from '../repositories/delivery.repository';
 
 export interface Mail {
+  /** Why it goes out, for operators' counts. */
+  purpose: MailPurpose;
   to: string;
   subject: string;
   text: string;
@@ -42,6 +45,7 @@ export class Mailer implements OnModuleDestroy {
   constructor(
     private readonly config: AppConfig,
     private readonly deliveries: DeliveryRepository,
+    private readonly metrics: ProductMetrics,
   ) {
     this.transport = config.smtpUrl
       ? createTransport(config.smtpUrl)
@@ -56,8 +60,20 @@ export class Mailer implements OnModuleDestroy {
 
   async send(mail: Mail): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL is not set');
+    try {
+      await this.deliver(this.transport, mail);
+    } catch (error) {
+      this.metrics.emailed(mail.purpose, 'failed');
+      throw error;
+    }
+    this.metrics.emailed(mail.purpose, 'sent');
+    // The Message-ID only: subjects and bodies can hold names and links' secrets.
+    this.logger.log(`sent ${mail.messageId}`);
+  }
+
+  private async deliver(transport: Transporter, mail: Mail): Promise<void> {
     const sender = addressOf(this.config.mailFrom);
-    const sent = await this.transport.sendMail({
+    const sent = await transport.sendMail({
       from: mail.program ? { name: mail.program.name, address: sender } : this.config.mailFrom,
       to: mail.to,
       subject: mail.subject,
@@ -71,8 +87,6 @@ export class Mailer implements OnModuleDestroy {
       ...(mail.calendar ? { icalEvent: { ...mail.calendar, filename: 'screening.ics' } } : {}),
     });
     if (!this.config.smtpUrl && this.config.mailOutbox) await this.keep(mail.messageId, sent.message as Buffer);
-    // The Message-ID only: subjects and bodies can hold names and links' secrets.
-    this.logger.log(`sent ${mail.messageId}`);
   }
 
   /**

@@ -4,6 +4,7 @@ import { ConfigModule } from '../config/config.module';
 import { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
 import { OrganizerWorker } from './organizer-worker';
+import { RuntimeMetricsModule } from './runtime-metrics';
 
 /** The worker process: activities and their database, no HTTP. */
 @Module({})
@@ -11,7 +12,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, ActivitiesModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RuntimeMetricsModule, ActivitiesModule],
       providers: [OrganizerWorker],
     };
   }

@@ -2,10 +2,12 @@
 // to that bearer token; after a scripted hiring its action counters moved by exactly the actions taken; the worker
 // exports the Temporal SDK's own series (task slots) on WORKER_METRICS_PORT.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walkTo } from '../../dev/hiring-walk';
 import { freePort } from '../../dev/stack/ports';
+import { reconcileWorkflowType } from '../../src/contracts/reconcile';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
@@ -16,12 +18,15 @@ import { startWorkerProcess } from '../support/product-processes';
 
 const metricsToken = `scrape-${randomUUID()}`;
 
-/** Prometheus' text format, line by line: comments (# HELP, # TYPE), else `name{labels} value`. */
+/**
+ * Prometheus' text format, line by line: comments (# HELP, # TYPE), else `name{labels} value` (NaN in any case, as
+ * Prometheus' Go parser reads it).
+ */
 function parsed(text: string): { name: string; labels: Record<string, string>; value: number }[] {
   const samples = [];
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('# HELP ') || line.startsWith('# TYPE ')) continue;
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|[Nn][Aa][Nn]|[+-]Inf)$/.exec(line);
     if (!match) throw new Error(`not Prometheus text: ${line}`);
     const labels = Object.fromEntries(
       [...(match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map(([, k, v]) => [k, v]),
@@ -38,7 +43,7 @@ describe('metrics', () => {
   const exported = new Set<string>();
 
   beforeAll(async () => {
-    api = await AppHarness.start({ METRICS_TOKEN: metricsToken });
+    api = await AppHarness.start({ METRICS_TOKEN: metricsToken }, { mail: true });
     admin = new ApiClient(api);
   }, 60_000);
 
@@ -100,31 +105,82 @@ describe('metrics', () => {
     expect(samples.some((s) => s.name === 'process_resident_memory_bytes')).toBe(true);
   }, 120_000);
 
-  it("has the worker export the Temporal SDK's series on its own port", async () => {
+  it('counts the emails it sends and those the mail server refuses, by purpose', async () => {
+    const sent = (samples: ReturnType<typeof parsed>, outcome: string) =>
+      samples.find(
+        (s) => s.name === 'organizer_emails_total' && s.labels.purpose === 'sign_in' && s.labels.outcome === outcome,
+      )?.value ?? 0;
+    const refusing = await AppHarness.start(
+      { METRICS_TOKEN: metricsToken, SMTP_URL: `smtp://127.0.0.1:${await freePort()}` },
+      { worker: false },
+    );
+    try {
+      for (const harness of [api, refusing]) {
+        const { email } = await new ApiClient(harness).createUser('coordinator');
+        expect((await harness.http('POST', '/api/auth/email', { body: { email } })).status).toBe(202);
+      }
+      // The sign-in link is sent after the answer.
+      await eventually('the sent sign-in link counted', async () => sent(await scrape(), 'sent') >= 1 || undefined);
+      const fromRefusing = async () =>
+        parsed(String((await refusing.http('GET', '/metrics', { token: metricsToken })).body));
+      await eventually(
+        'the refused one counted',
+        async () => ((await fromRefusing()).length > 0 && sent(await fromRefusing(), 'failed') === 1) || undefined,
+      );
+      expect(sent(await fromRefusing(), 'sent')).toBe(0);
+    } finally {
+      await refusing.stop();
+    }
+  }, 60_000);
+
+  it("has the worker export the Temporal SDK's series and the product's own on its own port", async () => {
     const port = await freePort();
     const taskQueue = uniqueTaskQueue('metrics');
-    const worker = await startWorkerProcess(taskQueue, { WORKER_METRICS_PORT: String(port) });
+    const outbox = mkdtempSync(join(tmpdir(), 'metrics-outbox-'));
+    const worker = await startWorkerProcess(taskQueue, { WORKER_METRICS_PORT: String(port), MAIL_OUTBOX: outbox });
     // An API on the worker's queue, so the worker has an organizer's tasks to time.
     const front = await AppHarness.start({ TEMPORAL_TASK_QUEUE: taskQueue }, { worker: false });
     try {
-      const program = await new ApiClient(front).createProgram(aFastPolicy());
-      const applied = await new ApiClient(front).apply(program.id);
+      const client = new ApiClient(front);
+      const program = await client.createProgram(aFastPolicy());
+      const applied = await client.apply(program.id);
       expect(applied.status).toBe(201);
-      // A second task on the same workflow finds it in the sticky cache.
-      expect((await new ApiClient(front).act(applied.body.id, 'reject', { reason: 'a test' })).status).toBe(200);
+      // A screening invites the applicant by email; a second task on the same workflow finds it in the sticky cache.
+      await client.advanceTo(program, applied.body.id, 'screening');
+      expect((await client.act(applied.body.id, 'reject', { reason: 'a test' })).status).toBe(200);
+      // A row corrupted on purpose, which the reconcile pass repairs on this worker.
+      await front.dataSource.query("UPDATE organizers SET stage = 'applied' WHERE id = $1", [applied.body.id]);
+      const summary = await front.temporal.workflow.execute(reconcileWorkflowType, {
+        taskQueue,
+        workflowId: `reconcile-metrics-${randomUUID()}`,
+        args: [{ closedWithinDays: 1, programId: program.id }],
+      });
+      expect(summary).toMatchObject({ repaired: 1 });
+      const value = (samples: ReturnType<typeof parsed>, name: string, labels: Record<string, string> = {}) =>
+        samples
+          .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+          .reduce((sum, s) => sum + s.value, 0);
       const text = await eventually(
-        "the worker to export its task slots and its tasks' latency",
+        "the worker to export its task slots, its tasks' latency and what it did",
         async () => {
           const response = await fetch(`http://127.0.0.1:${port}/metrics`).catch(() => undefined);
           const body = response?.ok ? await response.text() : '';
           return body.includes('temporal_worker_task_slots_available') &&
             body.includes('temporal_workflow_task_schedule_to_start_latency_bucket') &&
-            body.includes('temporal_sticky_cache_hit_total')
+            body.includes('temporal_sticky_cache_hit_total') &&
+            value(parsed(body), 'organizer_emails_total', { purpose: 'announcement', outcome: 'sent' }) >= 1
             ? body
             : undefined;
         },
         60_000,
       );
+      const samples = parsed(text!);
+      // Applied, screening scheduled, rejected: three changes stored, each timed from when the workflow asked.
+      expect(value(samples, 'organizer_projection_lag_seconds_count')).toBeGreaterThanOrEqual(3);
+      expect(value(samples, 'organizer_notifications_total', { kind: 'screening_invitation' })).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect(value(samples, 'organizer_reconcile_checks_total', { outcome: 'repaired' })).toBe(1);
       // As an operator would see it (and the dashboard's queries are checked against it).
       mkdirSync(outputDir, { recursive: true });
       writeFileSync(join(outputDir, 'worker-metrics.txt'), text!);

@@ -3,6 +3,7 @@
 // read; a pass run while actions flow leaves every row equal to its workflow; the daily Schedule exists.
 import { join } from 'node:path';
 import { ReadModelReconciler } from '../../src/activities/read-model-reconciler';
+import { ProductMetrics } from '../../src/metrics/product-metrics';
 import { ManagedProcess } from '../../dev/stack/managed-process';
 import { projectRoot } from '../../dev/stack/settings';
 import { OrganizerRepository } from '../../src/repositories/organizer.repository';
@@ -124,7 +125,9 @@ describe('reconciling read models with their workflows', () => {
     expect(await organizers.repair(id, stored.token, truth)).toBeUndefined();
     expect(await q('SELECT stage FROM organizers WHERE id = $1', [id])).toEqual([{ stage: 'withdrawn' }]);
     // Read again, it repairs.
-    expect(await new ReadModelReconciler(organizers, harness.temporal).reconcile(id)).toBe('repaired');
+    expect(
+      await new ReadModelReconciler(organizers, harness.temporal, harness.app.get(ProductMetrics)).reconcile(id),
+    ).toBe('repaired');
     expect(await differences(harness, [id])).toEqual([]);
   });
 
@@ -133,7 +136,11 @@ describe('reconciling read models with their workflows', () => {
       Array.from({ length: 8 }, async () => (await admin.apply(program.id)).body.id as string),
     );
     const organizers = ids.map((id) => ({ id, stage: 'applied' as const }));
-    const reconciler = new ReadModelReconciler(new OrganizerRepository(harness.dataSource), harness.temporal);
+    const reconciler = new ReadModelReconciler(
+      new OrganizerRepository(harness.dataSource),
+      harness.temporal,
+      harness.app.get(ProductMetrics),
+    );
     // What the reconciler says of a row it repaired or could not check, to show why.
     const warnings: string[] = [];
     (reconciler as unknown as { logger: { warn: (m: string) => void } }).logger.warn = (m) => void warnings.push(m);

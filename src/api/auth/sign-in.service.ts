@@ -82,6 +82,7 @@ export class SignInService {
       const url = `${this.config.publicUrl}/signin/${token}`;
       await this.mailer.send({
         ...signInMail({ name: user.name, url, minutes: signInLinkMinutes }),
+        purpose: 'sign_in',
         to: user.email,
         messageId: `<sign-in-${randomUUID()}@organizer-pipeline>`,
       });
@@ -106,6 +107,7 @@ export class SignInService {
     });
     await this.mailer.send({
       ...invitationMail({ name: user.name, url: `${this.config.publicUrl}/signin/${token}`, days: invitationDays }),
+      purpose: 'invitation',
       to: user.email,
       messageId: `<invitation-${randomUUID()}@organizer-pipeline>`,
     });

@@ -75,6 +75,7 @@ export class SessionInvitation {
       for (const person of staff)
         await this.mailer.sendOnce(`session:${session.id}:0`, person.email, {
           ...mail,
+          purpose: 'session',
           program: { id: program.id, name: program.name },
           replyTo: staff[0].email,
           calendar: { method: 'REQUEST', content: calendar },

@@ -1,11 +1,13 @@
 // What the API process counts for operators (GET /metrics, issue 34): requests by route template and status with
-// their durations, actions on organizers by name and outcome, applications by where they came from, and the
-// process's own figures (prom-client's defaults). One registry per app, so several apps in one process (the tests)
+// their durations, actions on organizers by name and outcome, applications by where they came from, the product's
+// series it does the work of (emails: sign-in links, invitations), and the process's own figures (prom-client's
+// defaults). One registry per app, so several apps in one process (the tests)
 // count apart.
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { errorBody } from '../common/error.filter';
+import { productCounters, productHistograms, ProductMetrics, type Series } from '../../metrics/product-metrics';
 
 /** What became of an action: done, refused (a 4xx: the rules, the caller, the input) or failed (a 5xx). */
 export type ActionOutcome = 'done' | 'refused' | 'failed';
@@ -16,8 +18,27 @@ export function outcomeOf(error: unknown): ActionOutcome {
 }
 
 @Injectable()
-export class ApiMetrics {
+export class ApiMetrics extends ProductMetrics {
   readonly registry = new Registry();
+
+  private readonly counters = new Map(
+    productCounters.map((series) => [
+      series.name,
+      new Counter({
+        name: `${series.name}_total`,
+        help: series.help,
+        labelNames: series.labels,
+        registers: [this.registry],
+      }),
+    ]),
+  );
+
+  private readonly histograms = new Map(
+    productHistograms.map((series) => [
+      series.name,
+      new Histogram({ name: series.name, help: series.help, labelNames: series.labels, registers: [this.registry] }),
+    ]),
+  );
 
   private readonly requests = new Histogram({
     name: 'http_request_duration_seconds',
@@ -42,6 +63,7 @@ export class ApiMetrics {
   });
 
   constructor() {
+    super();
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -65,5 +87,13 @@ export class ApiMetrics {
 
   application(source: 'form' | 'api', outcome: ActionOutcome): void {
     this.applications.inc({ source, outcome });
+  }
+
+  protected count(series: Series, labels: Record<string, string>): void {
+    this.counters.get(series.name)!.inc(labels);
+  }
+
+  protected observe(series: Series, value: number, labels: Record<string, string>): void {
+    this.histograms.get(series.name)!.observe(labels, value);
   }
 }

@@ -1,6 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { ProductMetrics } from '../../metrics/product-metrics';
 import { ApiMetrics } from './api-metrics';
 
 @Global()
-@Module({ providers: [ApiMetrics], exports: [ApiMetrics] })
+@Module({
+  providers: [ApiMetrics, { provide: ProductMetrics, useExisting: ApiMetrics }],
+  exports: [ApiMetrics, ProductMetrics],
+})
 export class MetricsModule {}
