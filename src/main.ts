@@ -14,8 +14,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config, { logger: appLogger });
   await app.get(DataKeyRepository).checkKeys();
-  stopOnSignal(app, config.apiShutdown);
-  await app.listen(config.port, config.host);
+  const listening = app.listen(config.port, config.host);
+  stopOnSignal(app, config.apiShutdown, listening);
+  await listening;
   new Logger('api').log(`listening on http://${config.host}:${config.port}/api`);
 }
 

@@ -15,6 +15,7 @@ import { MemberDataCodec } from './temporal/member-data-codec';
 import { OrganizerWorker } from './worker/organizer-worker';
 import { WorkerHealthServer, workerReadiness } from './worker/worker-health-server';
 import { WorkerModule } from './worker/worker.module';
+import { histogramBuckets } from './metrics/product-metrics';
 
 const appLogger = installLogger();
 
@@ -33,7 +34,12 @@ async function main(): Promise<void> {
       ...(metricsAt
         ? {
             metrics: {
-              prometheus: { bindAddress: metricsAt, countersTotalSuffix: true, useSecondsForDurations: true },
+              prometheus: {
+                bindAddress: metricsAt,
+                countersTotalSuffix: true,
+                useSecondsForDurations: true,
+                histogramBucketOverrides: histogramBuckets,
+              },
             },
           }
         : {}),

@@ -76,8 +76,11 @@ export class ManagedProcess {
     options.onLine?.(line);
   }
 
-  /** Sends `signal` to the child's whole process group; after `timeoutMs` kills it. Resolves once it has exited. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {
+  /**
+   * Sends `signal` to the child's whole process group; after `timeoutMs` kills it. Resolves once it has exited. The
+   * default outlasts the product's own limits (the worker's WORKER_SHUTDOWN_FORCE_MS, the API's delay and grace).
+   */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 40_000): Promise<void> {
     if (!this.running || !this.child.pid) return;
     this.signalGroup(signal);
     const timer = setTimeout(() => this.signalGroup('SIGKILL'), timeoutMs);

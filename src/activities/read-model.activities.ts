@@ -15,10 +15,11 @@ export class ReadModelActivities {
   ) {}
 
   async projectOrganizer(projection: ProjectionInput): Promise<ProjectionResult> {
-    await this.organizers.project(projection);
+    const stored = await this.organizers.project(projection);
     // From when the workflow first scheduled this write: the read model's delay behind Temporal's committed state.
     this.metrics.projectionStored((Date.now() - Context.current().info.scheduledTimestampMs) / 1000);
-    this.metrics.notificationsStored(projection.changes.notifications.map((notification) => notification.kind));
+    // Counted by whichever write stored them (this one, or the API's answering an action), once.
+    if (stored) this.metrics.notificationsStored(projection.changes.notifications.map(({ kind }) => kind));
     return { deliver: this.mailer.enabled && projection.changes.notifications.length > 0 };
   }
 }

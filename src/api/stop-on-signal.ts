@@ -8,31 +8,45 @@ import { Draining } from './health/draining';
 
 /**
  * On SIGTERM or SIGINT: report not ready at once, keep answering for `delayMs` while balancers notice, stop accepting,
- * let requests in flight finish for up to `graceMs` (then cut them), close the app, exit 0. A second signal exits 1.
+ * let requests in flight finish for up to `graceMs` (then cut them and exit 1), close the app, exit 0. A second
+ * signal exits 1 at once. `listening` is the app's listen: a signal during the start waits for it.
  */
-export function stopOnSignal(app: INestApplication, { delayMs, graceMs }: AppConfig['apiShutdown']): void {
+export function stopOnSignal(
+  app: INestApplication,
+  { delayMs, graceMs }: AppConfig['apiShutdown'],
+  listening: Promise<unknown>,
+): void {
   const logger = new Logger('api');
+  const server = app.getHttpServer() as Server;
+  let inFlight = 0;
+  server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+  });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) {
-      logger.warn(`${signal} again: exiting without waiting for requests in flight`);
+      logger.warn(`${signal} again: exiting without waiting for ${inFlight} requests in flight`);
       process.exit(1);
     }
     stopping = true;
     app.get(Draining).begin();
     logger.log(`${signal}: not ready from now; answering ${delayMs} ms more, then finishing requests in flight`);
+    await listening.catch(() => undefined);
     await sleep(delayMs);
-    const server = app.getHttpServer() as Server;
-    const cut = setTimeout(() => {
-      logger.warn(`requests still running after ${graceMs} ms: closing their connections`);
+    let cut = false;
+    const deadline = setTimeout(() => {
+      cut = true;
+      logger.warn(`${inFlight} requests still running after ${graceMs} ms: closing their connections`);
       server.closeAllConnections();
     }, graceMs);
+    logger.log(`not accepting connections; finishing ${inFlight} requests in flight`);
     // Resolves once every connection has ended: idle ones at once, busy ones as their answer is sent (bootstrap.ts).
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    clearTimeout(cut);
+    clearTimeout(deadline);
     await app.close();
     logger.log('stopped');
-    process.exit(0);
+    process.exit(cut ? 1 : 0);
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.on(signal, () => {

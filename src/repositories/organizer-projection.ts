@@ -119,9 +119,10 @@ const uniqueViolation = '23505';
 
 /**
  * Writes a projection: the organizer's row unless a newer version is stored, and the records of its changes unless
- * present. Safe to repeat and to run alongside another write of the same organizer.
+ * present. Safe to repeat and to run alongside another write of the same organizer. True when this write stored the
+ * version (false: it or a newer one was stored already).
  */
-export async function projectOrganizer(dataSource: DataSource, projection: Projection): Promise<void> {
+export async function projectOrganizer(dataSource: DataSource, projection: Projection): Promise<boolean> {
   // Two writes that move organizers of one program between the same two stages update that program's stage
   // counts in opposite orders; PostgreSQL breaks such a deadlock by failing one, which is then simply run again.
   // Two first writes of one organizer (the API's and the workflow's) both pass the id check before either commits;
@@ -153,20 +154,21 @@ const undoneStatement = `
   )
   SELECT 1`;
 
-export async function writeProjection(dataSource: DataSource, projection: Projection): Promise<void> {
+export async function writeProjection(dataSource: DataSource, projection: Projection): Promise<boolean> {
   // A record added and taken back (revert-step) counts by its last change.
   const trainings = latestByKey(projection.changes.trainings, (t) => t.training);
   const rideAlongs = latestByKey(projection.changes.rideAlongs, (r) => r.key);
   const undone = [...trainings, ...rideAlongs].some((record) => record.undone);
   if (!undone) return write(dataSource.manager, projection, trainings, rideAlongs);
-  await dataSource.transaction(async (manager) => {
-    await write(manager, projection, trainings, rideAlongs);
+  return dataSource.transaction(async (manager) => {
+    const stored = await write(manager, projection, trainings, rideAlongs);
     await manager.query(undoneStatement, [
       projection.organizer.id,
       projection.organizer.version,
       trainings.filter((t) => t.undone).map((t) => t.training),
       rideAlongs.filter((r) => r.undone).map((r) => r.key),
     ]);
+    return stored;
   });
 }
 
@@ -175,7 +177,7 @@ async function write(
   { organizer: o, changes }: Projection,
   trainings: TrainingRecord[],
   rideAlongs: RideAlongRecord[],
-): Promise<void> {
+): Promise<boolean> {
   const resolutions = new Map(changes.resolutions.map((r) => [r.id, r]));
   const notifications = changes.notifications.map((n) => {
     const resolution = resolutions.get(n.id);
@@ -186,7 +188,7 @@ async function write(
       resolvedBy: resolution?.resolvedBy ?? null,
     };
   });
-  await manager.query(projectionStatement, [
+  const [{ organizer }] = (await manager.query(projectionStatement, [
     ...rowParameters(o),
     JSON.stringify(
       changes.transitions.map((t) => ({
@@ -207,5 +209,6 @@ async function write(
     // may not update a row twice, and the latest of several changes to one is the one that stands.
     JSON.stringify(latestByKey(changes.workPlans ?? [], (w) => w.periodStart)),
     JSON.stringify(latestByKey(changes.payPeriods ?? [], (p) => p.periodStart)),
-  ]);
+  ])) as { organizer: string }[];
+  return Number(organizer) > 0;
 }

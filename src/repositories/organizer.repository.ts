@@ -138,9 +138,10 @@ export class OrganizerRepository {
 
   /**
    * Writes a projection: the organizer's row unless a newer version is stored, and the records of its changes unless
-   * present. Safe to repeat and to run alongside another write of the same organizer (organizer-projection.ts).
+   * present. Safe to repeat and to run alongside another write of the same organizer (organizer-projection.ts). True
+   * when this write stored the version (false: it was there already).
    */
-  project(projection: Projection): Promise<void> {
+  project(projection: Projection): Promise<boolean> {
     return projectOrganizer(this.dataSource, projection);
   }
 

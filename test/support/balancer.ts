@@ -14,10 +14,26 @@ interface Backend {
   served: number;
 }
 
-/** Headers of one connection, not of the request: each side of the balancer has its own. */
-const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'upgrade']);
-const endToEnd = (headers: IncomingHttpHeaders) =>
-  Object.fromEntries(Object.entries(headers).filter(([name]) => !hopByHop.has(name)));
+/** Headers of one connection, not of the request (RFC 9110 §7.6.1): each side of the balancer has its own. */
+const hopByHop = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];
+const endToEnd = (headers: IncomingHttpHeaders) => {
+  const named = String(headers.connection ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase());
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !hopByHop.includes(name) && !named.includes(name)),
+  );
+};
 
 export class Balancer {
   /** What went wrong forwarding: no backend ready, or a backend's connection failing under a request. */
@@ -64,13 +80,17 @@ export class Balancer {
         (answer) => {
           outgoing.writeHead(answer.statusCode!, endToEnd(answer.headers));
           answer.pipe(outgoing);
+          answer.on('error', (error) => fail(error));
         },
       );
-      upstream.on('error', (error) => {
+      // A backend that fails under a request: 502 if nothing was sent yet, else the client's connection is cut (a
+      // body cut short must not look complete).
+      const fail = (error: Error) => {
         balancer.failures.push(`${incoming.method} ${incoming.url} on :${backend.port}: ${error.message}`);
-        if (!outgoing.headersSent) outgoing.writeHead(502);
-        outgoing.end();
-      });
+        if (outgoing.headersSent) outgoing.destroy();
+        else outgoing.writeHead(502).end();
+      };
+      upstream.on('error', fail);
       incoming.pipe(upstream);
     });
     return balancer;

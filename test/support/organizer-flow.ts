@@ -31,7 +31,7 @@ export async function applyDirectly(
   taskQueue: string,
   policy: ProgramPolicy,
   extra: Partial<OrganizerWorkflowInput> = {},
-  store: (projection: Projection) => Promise<void> = async () => undefined,
+  store: (projection: Projection) => Promise<unknown> = async () => undefined,
 ): Promise<StartedOrganizer> {
   const organizerId = randomUUID();
   const programId = extra.programId ?? randomUUID();

@@ -6,13 +6,13 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class Draining {
-  private since: number | undefined;
+  private began = false;
 
   get active(): boolean {
-    return this.since !== undefined;
+    return this.began;
   }
 
   begin(): void {
-    this.since ??= Date.now();
+    this.began = true;
   }
 }

@@ -21,7 +21,8 @@ export class HealthController {
 
   /**
    * Readiness: whether Temporal and PostgreSQL answer; 503 when either does not (send no traffic, but do not
-   * restart: the API comes back by itself when they do), and from SIGTERM on (`stopping`: a deploy replaces it). Needs no token. `GET /api/health` answers the same.
+   * restart: the API comes back by itself when they do), and from SIGTERM on (`stopping`: a deploy replaces it).
+   * Needs no token. `GET /api/health` answers the same.
    */
   @Operation('getReadiness', 'Whether Temporal and PostgreSQL answer (no token needed)')
   @Get('ready')

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { errorBody } from '../common/error.filter';
-import { productCounters, productHistograms, ProductMetrics, type Series } from '../../metrics/product-metrics';
+import { ProductMetrics, type Series } from '../../metrics/product-metrics';
 
 /** What became of an action: done, refused (a 4xx: the rules, the caller, the input) or failed (a 5xx). */
 export type ActionOutcome = 'done' | 'refused' | 'failed';
@@ -21,24 +21,9 @@ export function outcomeOf(error: unknown): ActionOutcome {
 export class ApiMetrics extends ProductMetrics {
   readonly registry = new Registry();
 
-  private readonly counters = new Map(
-    productCounters.map((series) => [
-      series.name,
-      new Counter({
-        name: `${series.name}_total`,
-        help: series.help,
-        labelNames: series.labels,
-        registers: [this.registry],
-      }),
-    ]),
-  );
-
-  private readonly histograms = new Map(
-    productHistograms.map((series) => [
-      series.name,
-      new Histogram({ name: series.name, help: series.help, labelNames: series.labels, registers: [this.registry] }),
-    ]),
-  );
+  /** The product's series, each registered when this process first counts it (the API does part of the work). */
+  private readonly counters = new Map<string, Counter>();
+  private readonly histograms = new Map<string, Histogram>();
 
   private readonly requests = new Histogram({
     name: 'http_request_duration_seconds',
@@ -90,10 +75,28 @@ export class ApiMetrics extends ProductMetrics {
   }
 
   protected count(series: Series, labels: Record<string, string>): void {
-    this.counters.get(series.name)!.inc(labels);
+    let counter = this.counters.get(series.name);
+    if (!counter) {
+      const { name, help, labels: labelNames } = series;
+      counter = new Counter({ name: `${name}_total`, help, labelNames, registers: [this.registry] });
+      this.counters.set(series.name, counter);
+    }
+    counter.inc(labels);
   }
 
   protected observe(series: Series, value: number, labels: Record<string, string>): void {
-    this.histograms.get(series.name)!.observe(labels, value);
+    let histogram = this.histograms.get(series.name);
+    if (!histogram) {
+      const { name, help, labels: labelNames, buckets } = series;
+      histogram = new Histogram({
+        name,
+        help,
+        labelNames,
+        ...(buckets ? { buckets } : {}),
+        registers: [this.registry],
+      });
+      this.histograms.set(series.name, histogram);
+    }
+    histogram.observe(labels, value);
   }
 }

@@ -368,7 +368,9 @@ export class OrganizersService {
   private async store(projection: Projection | undefined): Promise<void> {
     if (!projection) return;
     try {
-      await this.organizers.project(projection);
+      // Counted by whichever write stored them (this one, or the workflow's own), once.
+      if (await this.organizers.project(projection))
+        this.metrics.notificationsStored(projection.changes.notifications.map(({ kind }) => kind));
     } catch (error) {
       if (databaseUnavailable(error))
         throw new UnavailableError(
