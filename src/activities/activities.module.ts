@@ -14,6 +14,8 @@ import { ReadModelReconciler } from './read-model-reconciler';
 import { ReconcileActivitiesService } from './reconcile.activities';
 import { ReadModelActivities } from './read-model.activities';
 import { RosterActivities } from './roster.activities';
+import { UnstoredWritesSweep } from './unstored-writes-sweep';
+import { UnstoredWritesRepository } from '../repositories/unstored-writes.repository';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import { LinkRepository } from '../repositories/link.repository';
 import { LinkMessenger } from '../mail/link-messenger';
@@ -32,6 +34,8 @@ import { LinkMessenger } from '../mail/link-messenger';
     ReportActivitiesService,
     ReadModelReconciler,
     ReconcileActivitiesService,
+    UnstoredWritesRepository,
+    UnstoredWritesSweep,
   ],
   exports: [
     ReadModelActivities,

@@ -37,9 +37,19 @@ export interface OrganizerWorkflowInput {
   pendingDeliveries?: string[];
 }
 
+/**
+ * A caller that writes an update's result itself (docs/design.md §4): it noted an intent first (unstored_writes), so
+ * the sweep writes the result if the caller dies before it does; `storedVersion` is the row's version it read, every
+ * change up to which is stored. The workflow then spends no activity on the change.
+ */
+export interface CallerStores {
+  storedVersion: number;
+}
+
 export interface ActionMessage<A extends Action> {
   input: ActionInputs[A];
   actor: Actor;
+  callerStores?: CallerStores;
 }
 
 export interface ActionResult {
@@ -77,8 +87,10 @@ export const actionUpdates = Object.fromEntries(
   actions.map((action) => [action, defineUpdate(methodNameOf(action))]),
 ) as { [A in Action]: UpdateDefinition<ActionResult, [ActionMessage<A>]> };
 
-/** Waits until the application is recorded in the read models (the first projection), then answers. */
-export const applicationRecordedUpdate = defineUpdate<ActionResult, []>('applicationRecorded');
+/** Answers once the application is recorded, with its projection; `callerStores` as for an action. */
+export const applicationRecordedUpdate = defineUpdate<ActionResult, [{ callerStores?: CallerStores }]>(
+  'applicationRecorded',
+);
 
 /** The program's policy changed (at `changedAt`; an older change than the one held is ignored); new deadlines follow it. */
 export const policyChangedSignal = defineSignal<[{ policy: ProgramPolicy; changedAt?: string }]>('policyChanged');
@@ -88,3 +100,6 @@ export const termEndChangedSignal = defineSignal<[{ termEnd: string | null; chan
 
 /** The organizer's whole live state. */
 export const organizerStateQuery = defineQuery<OrganizerState>('organizerState');
+
+/** What a write would store now: the row and every change not yet known to be stored (null: nothing is waiting). */
+export const unstoredProjectionQuery = defineQuery<Projection | null>('unstoredProjection');

@@ -23,6 +23,7 @@ import { StaffSessionEntity } from './staff-session.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
 import { AuthRequestCountEntity } from './auth-request-count.entity';
 import { RateLimitEntity } from './rate-limit.entity';
+import { UnstoredWriteEntity } from './unstored-write.entity';
 import { PersonalTokenEntity } from './personal-token.entity';
 import { SignInIdentityEntity } from './sign-in-identity.entity';
 import { SingleSignOnAttemptEntity } from './single-sign-on-attempt.entity';
@@ -57,6 +58,7 @@ export const entities = [
   SignInLinkEntity,
   AuthRequestCountEntity,
   RateLimitEntity,
+  UnstoredWriteEntity,
   SignInIdentityEntity,
   SingleSignOnAttemptEntity,
   PersonalTokenEntity,
@@ -72,6 +74,7 @@ export {
   SignInLinkEntity,
   AuthRequestCountEntity,
   RateLimitEntity,
+  UnstoredWriteEntity,
   PayPeriodEntity,
   VoucherEntity,
   LinkEntity,

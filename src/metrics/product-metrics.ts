@@ -35,6 +35,12 @@ export const projectionLagSeries: Series = {
   buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
 };
 
+export const sweptSeries: Series = {
+  name: 'organizer_unstored_writes_swept',
+  help: 'Results an API process noted and did not write, found by the sweep: written (it died between the answer and the write), nothing left, or failed (asked again)',
+  labels: ['outcome'],
+};
+
 export const reconcileSeries: Series = {
   name: 'organizer_reconcile_checks',
   help: 'Organizers the reconcile pass compared with their workflow, by outcome (repaired: a read model rewritten)',
@@ -56,6 +62,10 @@ export abstract class ProductMetrics {
 
   projectionStored(lagSeconds: number): void {
     this.observe(projectionLagSeries, lagSeconds, {});
+  }
+
+  swept(outcome: 'written' | 'nothing' | 'failed'): void {
+    this.count(sweptSeries, { outcome });
   }
 
   /** One organizer the reconcile pass checked, by its outcome (read-model-reconciler.ts's ReconcileOutcome). */

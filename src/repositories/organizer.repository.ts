@@ -161,13 +161,22 @@ export class OrganizerRepository {
   /** What access checks need: the organizer's program and where it stands. */
   async access(
     id: string,
-  ): Promise<{ id: string; programId: string; stage: Stage; paused: boolean; erasedAt: Date | null } | undefined> {
+  ): Promise<
+    { id: string; programId: string; stage: Stage; paused: boolean; erasedAt: Date | null; version: number } | undefined
+  > {
     const [row] = await this.dataSource.query(
-      'SELECT program_id, stage, paused, erased_at FROM organizers WHERE id = $1',
+      'SELECT program_id, stage, paused, erased_at, version FROM organizers WHERE id = $1',
       [id],
     );
     return row
-      ? { id, programId: row.program_id, stage: row.stage, paused: row.paused, erasedAt: row.erased_at }
+      ? {
+          id,
+          programId: row.program_id,
+          stage: row.stage,
+          paused: row.paused,
+          erasedAt: row.erased_at,
+          version: Number(row.version),
+        }
       : undefined;
   }
 

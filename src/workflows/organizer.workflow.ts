@@ -5,10 +5,11 @@
 // failed or superseded task, a dropped speculative update task), so nothing here writes from inside a task:
 // - an update's result, which Temporal delivers only once the task that produced it is committed, carries the new row
 //   and every change not yet known to be stored; the API writes it before answering (read-your-writes);
-// - a regular activity, which exists only once the task that scheduled it is committed, writes the same for every
-//   change, in version order: for timers and program changes, which no caller waits for, and for a caller that went
-//   away before writing.
-// Both writes are idempotent (deterministic row keys) and version-guarded, so the second to land changes nothing.
+// - a regular activity, which exists only once the task that scheduled it is committed, writes the same in version
+//   order for the changes no caller writes (timers, program changes; every change of a caller that does not say it
+//   writes, `callerStores`), and everything waiting before the run ends;
+// - a caller that went away before writing left a note; the worker's sweep asks `unstoredProjection` and writes it.
+// Every write is idempotent (deterministic row keys) and version-guarded, so the second to land changes nothing.
 import {
   allHandlersFinished,
   condition,
@@ -40,11 +41,13 @@ import {
   ActionMessage,
   ActionResult,
   applicationRecordedUpdate,
+  CallerStores,
   defaultPeriodsPerRun,
   OrganizerWorkflowInput,
   policyChangedSignal,
   refusalFailure,
   termEndChangedSignal,
+  unstoredProjectionQuery,
 } from '../contracts/organizer-workflow';
 import {
   actionRequest,
@@ -98,6 +101,11 @@ export const patches = {
    * run on earlier rules takes them up when it continues as new. Retire when no run on earlier rules is open.
    */
   fifthRules: 'fifth-rules',
+  /**
+   * Callers that store an update's result themselves (message.callerStores) are trusted to, so the change costs no
+   * activity; runs started before keep projecting every change. Retire when no run started before it is open.
+   */
+  callerStores: 'caller-stores',
 } as const;
 
 const { projectOrganizer } = proxyActivities<OrganizerActivities>({
@@ -128,6 +136,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
         : patched(patches.secondRules)
           ? 2
           : undefined;
+  const callersStore = patched(patches.callerStores);
   let state: OrganizerState | undefined = input.state;
   if (state && rules && (state.rules ?? 1) < rules) state.rules = rules;
   const periodsAtRunStart = state?.periods.length ?? 0;
@@ -161,17 +170,22 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     }
   }
 
-  const answer = (): ActionResult => ({
-    stage: state!.stage,
-    version: state!.version,
-    projection: unstored.projectionOf(state!),
-  });
+  /** Every change up to the version the caller read is stored: later answers need not carry them again. */
+  const prune = (callerStores: CallerStores | undefined) => {
+    if (callersStore && callerStores) unstored.stored(callerStores.storedVersion);
+  };
+  const answer = (callerStores: CallerStores | undefined): ActionResult => {
+    if (callersStore && callerStores) unstored.handedToCaller(state!.version);
+    return { stage: state!.stage, version: state!.version, projection: unstored.projectionOf(state!) };
+  };
 
   answerStateQuery(() => state);
+  setHandler(unstoredProjectionQuery, () => (state && unstored.waiting ? unstored.projectionOf(state) : null));
 
-  setHandler(applicationRecordedUpdate, async () => {
+  setHandler(applicationRecordedUpdate, async (message) => {
     await condition(() => state !== undefined);
-    return answer();
+    prune(message?.callerStores);
+    return answer(message?.callerStores);
   });
 
   for (const action of actions) {
@@ -190,12 +204,13 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
             ...request.input,
             roster: await checkRoster({ programId: current.programId, memberId: current.memberId }),
           };
+        prune(message.callerStores);
         const versionBefore = current.version;
         const { changes, refused } = takeAction(current, request, Date.now());
         changed(versionBefore, changes);
         if (refused) throw refusalFailure(refused, current);
         logApplied(action, current);
-        return answer();
+        return answer(message.callerStores);
       },
       { validator: (message) => validateAction(state, actionRequest(action, message)) },
     );
@@ -240,10 +255,15 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   }
   const current = state;
 
-  /** Stores every change in the read models, oldest first, one activity at a time; then emails what it raised. */
+  /** Before the run ends, every change is stored by the workflow itself, whoever else was to write it. */
+  let flushing = false;
+  /**
+   * Stores the changes no caller writes (timers, program changes), and at the end all that wait, in the read models,
+   * oldest first, one activity at a time; then emails what they raised.
+   */
   async function storeInOrder(): Promise<never> {
     for (;;) {
-      await condition(() => unstored.waiting);
+      await condition(() => unstored.ownWriteNeeded || (flushing && unstored.waiting));
       const projection = unstored.projectionOf(current);
       const { deliver } = await projectOrganizer(projection);
       unstored.stored(projection.organizer.version);
@@ -272,14 +292,17 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       ) {
         // Every change is stored first: no projection is left running for a run that has ended. An update accepted
         // after this would be cut off by the continue-as-new; from here to it nothing awaits.
+        flushing = true;
         await condition(() => allHandlersFinished() && !unstored.waiting);
         return continueAsNew<typeof organizerWorkflow>({ ...nextRunInput(input, current), ...deliveries.carried() });
       }
     }
     // A closed record ends once every change is stored; it still sends what it raised, within a day (mail still
     // failing after that is logged, not awaited). Reopened meanwhile, it goes on.
+    flushing = true;
     await condition(() => allHandlersFinished() && !unstored.waiting);
     if (!deliveries.idle) await condition(() => deliveries.idle || !settled(), '1 day');
     if (settled()) return current;
+    flushing = false;
   }
 }

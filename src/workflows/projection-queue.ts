@@ -9,11 +9,13 @@ interface UnstoredChange {
 
 /**
  * The changes the read models may not have yet, oldest first. Every projection carries all of them, so whichever
- * write lands (the API's from an update result, or the workflow's activity) brings the rows up to that version whole,
- * whatever landed before it.
+ * write lands (the API's from an update result, the sweep's, or the workflow's activity) brings the rows up to that
+ * version whole, whatever landed before it.
  */
 export class ProjectionQueue {
   private pending: UnstoredChange[] = [];
+  /** The highest version handed to a caller that writes it itself (and noted an intent the sweep acts on). */
+  private handedToCallers = 0;
 
   add(version: number, changes: Changes): void {
     this.pending.push({ version, changes });
@@ -24,11 +26,21 @@ export class ProjectionQueue {
     return this.pending.length > 0;
   }
 
+  /** Whether some change waits that no caller is writing: the workflow's own activity must. */
+  get ownWriteNeeded(): boolean {
+    return this.pending.some((entry) => entry.version > this.handedToCallers);
+  }
+
   /** What a write of `state` carries: its row, and every change not yet known to be stored. */
   projectionOf(state: OrganizerState): Projection {
     const changes = noChanges();
     for (const entry of this.pending) mergeChanges(changes, entry.changes);
     return { organizer: snapshotOf(state), changes };
+  }
+
+  /** A caller writes everything up to `version` (the result it was answered). */
+  handedToCaller(version: number): void {
+    this.handedToCallers = Math.max(this.handedToCallers, version);
   }
 
   /** A projection up to `version` is stored: the changes it carried leave the queue. */

@@ -183,9 +183,9 @@ describe('metrics', () => {
       writeFileSync(join(outputDir, 'worker-metrics.txt'), text!);
       const samples = parsed(text!);
       for (const sample of samples) exported.add(sample.name);
-      // Applied, screening scheduled, rejected: three changes stored, each timed from when the workflow asked, in
-      // buckets up to minutes.
-      expect(value(samples, 'organizer_projection_lag_seconds_count')).toBeGreaterThanOrEqual(3);
+      // The actions' results the API stored; the record's close the workflow stored itself, timed from when it asked,
+      // in buckets up to minutes.
+      expect(value(samples, 'organizer_projection_lag_seconds_count')).toBeGreaterThanOrEqual(1);
       expect(value(samples, 'organizer_projection_lag_seconds_bucket', { le: '300' })).toBe(
         value(samples, 'organizer_projection_lag_seconds_count'),
       );

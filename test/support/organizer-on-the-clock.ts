@@ -50,6 +50,6 @@ export async function organizerOnTheClock(
       yield period;
     }
   }
-  await handle.executeUpdate(applicationRecordedUpdate);
+  await handle.executeUpdate(applicationRecordedUpdate, { args: [{}] });
   return { handle, state, act, now, sleepUntil, hireToActive, payPeriods };
 }

@@ -63,7 +63,7 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
         handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] }) as Promise<{
           stage: string;
         }>;
-      await handle.executeUpdate(applicationRecordedUpdate);
+      await handle.executeUpdate(applicationRecordedUpdate, { args: [{}] });
       const appliedAt = Date.parse((await state()).appliedAt);
 
       // Hiring: 2 days applied, 10 in screening, 8 in role-play (one past its 7-day SLA), 2 to accept an offer that

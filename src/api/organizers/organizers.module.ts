@@ -5,11 +5,12 @@ import { ApplicationsController, NotificationsController, OrganizersController }
 import { OrganizersService } from './organizers.service';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { PayRepository } from '../../repositories/pay.repository';
+import { UnstoredWritesRepository } from '../../repositories/unstored-writes.repository';
 
 @Module({
   imports: [ProgramsModule, MailModule],
   controllers: [ApplicationsController, OrganizersController, NotificationsController],
-  providers: [OrganizersService, OrganizerRepository, PayRepository],
+  providers: [OrganizersService, OrganizerRepository, PayRepository, UnstoredWritesRepository],
   exports: [OrganizersService],
 })
 export class OrganizersModule {}

@@ -37,6 +37,8 @@ import { ProgramsService } from '../programs/programs.service';
 import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
 import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
+import { UnstoredWritesRepository } from '../../repositories/unstored-writes.repository';
+import type { CallerStores } from '../../contracts/organizer-workflow';
 
 @Injectable()
 export class OrganizersService {
@@ -53,6 +55,7 @@ export class OrganizersService {
     private readonly messenger: LinkMessenger,
     private readonly mailer: Mailer,
     private readonly metrics: ApiMetrics,
+    private readonly notes: UnstoredWritesRepository,
   ) {}
 
   /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
@@ -93,7 +96,7 @@ export class OrganizersService {
       ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
       ...(input.languages?.length ? { languages: input.languages } : {}),
     };
-    const start = (afterErasure = false) =>
+    const start = (callerStores: CallerStores, afterErasure = false) =>
       this.workflows.apply({
         programId,
         policy: program.policy,
@@ -104,16 +107,18 @@ export class OrganizersService {
         timezone: program.timezone,
         termStart: program.termStart.toISOString(),
         afterErasure,
+        callerStores,
       });
-    const { organizerId, projection } = await start().catch(async (error: unknown) => {
-      // Applied before, but no record under the id and a closed run that no key opens: that member was erased (the
-      // record moved to an anonymous id, the key destroyed), and applies again as anyone would.
-      const id = organizerIdFor(programId, application.memberId);
-      if (!(error instanceof AlreadyAppliedError) || (await this.organizers.access(id))) throw error;
-      if (!(await this.workflows.erasedRun(id))) throw error;
-      return start(true);
-    });
-    await this.store(projection);
+    const id = organizerIdFor(programId, application.memberId);
+    const { organizerId, projection } = await this.writingResult(id, 0, (callerStores) =>
+      start(callerStores).catch(async (error: unknown) => {
+        // Applied before, but no record under the id and a closed run that no key opens: that member was erased (the
+        // record moved to an anonymous id, the key destroyed), and applies again as anyone would.
+        if (!(error instanceof AlreadyAppliedError) || (await this.organizers.access(id))) throw error;
+        if (!(await this.workflows.erasedRun(id))) throw error;
+        return start(callerStores, true);
+      }),
+    );
     await this.audit.record({
       actor: actor.id,
       programId,
@@ -234,7 +239,7 @@ export class OrganizersService {
     }
     await this.checkDates(action, input, row.programId);
     const sent = workflowInput(action, input);
-    const sendToClosed = async () => {
+    const sendToClosed = async (callerStores: CallerStores) => {
       const program = await this.programs.find(row.programId);
       return this.workflows.actOnClosed(
         organizerId,
@@ -247,23 +252,24 @@ export class OrganizersService {
           changedAt: program.updatedAt.toISOString(),
         },
         () => this.organizers.closedState(organizerId),
+        callerStores,
       );
     };
-    let projection: Projection | undefined;
     try {
-      ({ projection } = onClosed ? await sendToClosed() : await this.workflows.act(organizerId, action, sent, actor));
+      await this.writingResult(organizerId, row.version, (callerStores) =>
+        onClosed ? sendToClosed(callerStores) : this.workflows.act(organizerId, action, sent, actor, callerStores),
+      );
     } catch (error) {
       if (!(error instanceof RecordClosedError)) throw error;
       // The workflow stores its last change before it ends, so the row says where it closed.
       const closed = await this.organizers.access(organizerId);
       if (closed && isClosed(closed.stage) && !stageRefusal(action, closed.stage, closed.paused))
-        ({ projection } = await sendToClosed());
+        await this.writingResult(organizerId, closed.version, sendToClosed);
       else
         throw closed && isClosed(closed.stage)
           ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message)
           : error;
     }
-    await this.store(projection);
     await this.audit.record({
       actor: auditActor,
       programId: row.programId,
@@ -286,13 +292,9 @@ export class OrganizersService {
     await this.refuseWhilePayIsOpen(organizerId, row.programId);
     if (!isClosed(row.stage)) {
       try {
-        const { projection } = await this.workflows.act(
-          organizerId,
-          'withdraw',
-          { reason: erasedReason },
-          actorOf(caller),
+        await this.writingResult(organizerId, row.version, (callerStores) =>
+          this.workflows.act(organizerId, 'withdraw', { reason: erasedReason }, actorOf(caller), callerStores),
         );
-        await this.store(projection);
       } catch (error) {
         if (!(error instanceof RecordClosedError)) throw error;
       }
@@ -362,8 +364,32 @@ export class OrganizersService {
   }
 
   /**
+   * Sends an update whose result this process writes (read-your-writes) and the workflow then does not: a note made
+   * first lets the worker's sweep write it should this process die before it does (unstored-writes-sweep.ts). A
+   * refusal changed nothing, so its note goes; an answer not had in time may still be applied, so its note stays.
+   * `storedVersion`: the row's version as read, every change up to which is stored.
+   */
+  private async writingResult<T extends { projection?: Projection }>(
+    organizerId: string,
+    storedVersion: number,
+    send: (callerStores: CallerStores) => Promise<T>,
+  ): Promise<T> {
+    const note = await this.notes.note(organizerId);
+    let result: T;
+    try {
+      result = await send({ storedVersion });
+    } catch (error) {
+      if (!(error instanceof UnavailableError)) await this.notes.done(note);
+      throw error;
+    }
+    await this.store(result.projection);
+    await this.notes.done(note);
+    return result;
+  }
+
+  /**
    * Writes a committed result's projection before answering (read-your-writes). The change is already made: if the
-   * database is away, the workflow's own projection stores it once it is back.
+   * database is away, the sweep stores it once it is back.
    */
   private async store(projection: Projection | undefined): Promise<void> {
     if (!projection) return;

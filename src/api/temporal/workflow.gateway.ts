@@ -30,6 +30,7 @@ import {
   actionUpdates,
   ActionResult,
   applicationRecordedUpdate,
+  type CallerStores,
   OrganizerWorkflowInput,
   organizerStateQuery,
   organizerWorkflowType,
@@ -94,6 +95,8 @@ export class WorkflowGateway {
     timezone: string;
     termStart: string;
     afterErasure?: boolean;
+    /** This process writes the result (and noted so): the workflow spends no activity on it. */
+    callerStores?: CallerStores;
   }): Promise<{ organizerId: string } & ActionResult> {
     const organizerId = organizerIdFor(input.programId, input.application.memberId);
     const args: OrganizerWorkflowInput = {
@@ -110,6 +113,7 @@ export class WorkflowGateway {
     await this.call(organizerId, () => this.ensureSearchAttributes());
     const result = await this.call(organizerId, () =>
       this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
+        args: [input.callerStores ? { callerStores: input.callerStores } : {}],
         startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
           workflowId: organizerId,
           taskQueue: this.config.temporal.taskQueue,
@@ -131,18 +135,20 @@ export class WorkflowGateway {
   /**
    * Sends an action as the workflow update of the same name; answers with its committed result. An update cut off
    * because the run continued as new is sent once more, to the new run; one cut off because the workflow closed is a
-   * RecordClosedError.
+   * RecordClosedError. `callerStores`: this process writes the result (and noted so).
    */
   async act<A extends Action>(
     organizerId: string,
     action: A,
     input: ActionInputs[A],
     actor: Actor,
+    callerStores?: CallerStores,
   ): Promise<ActionResult> {
+    const message = { input, actor, ...(callerStores ? { callerStores } : {}) };
     const send = () =>
       this.client.workflow
         .getHandle(organizerId)
-        .executeUpdate(actionUpdates[action] as never, { args: [{ input, actor }] }) as Promise<ActionResult>;
+        .executeUpdate(actionUpdates[action] as never, { args: [message] }) as Promise<ActionResult>;
     try {
       return await this.call(organizerId, send);
     } catch (error) {
@@ -169,6 +175,7 @@ export class WorkflowGateway {
     program: { policy: ProgramPolicy; termEnd?: string; changedAt: string },
     /** The record's state from the read model, for a run Temporal no longer keeps (past its retention). */
     fromReadModel: () => Promise<OrganizerState | undefined>,
+    callerStores?: CallerStores,
   ): Promise<ActionResult> {
     const handle = this.client.workflow.getHandle(organizerId);
     const status = await this.call(organizerId, () => handle.describe()).then(
@@ -178,7 +185,7 @@ export class WorkflowGateway {
         throw error;
       },
     );
-    if (status === 'RUNNING') return this.act(organizerId, action, input, actor);
+    if (status === 'RUNNING') return this.act(organizerId, action, input, actor, callerStores);
     if (status !== 'COMPLETED' && status !== 'FORGOTTEN')
       throw new ConflictError(`this record's last run ended ${status.toLowerCase()}: it cannot be reopened`);
     const last =
@@ -207,7 +214,7 @@ export class WorkflowGateway {
       organizerId,
       () =>
         this.client.workflow.executeUpdateWithStart(actionUpdates[action] as never, {
-          args: [{ input, actor }],
+          args: [{ input, actor, ...(callerStores ? { callerStores } : {}) }],
           startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
             workflowId: organizerId,
             taskQueue: this.config.temporal.taskQueue,

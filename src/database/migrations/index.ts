@@ -31,6 +31,7 @@ import { LinkSubjectLonger1797600000000 } from './1797600000000-LinkSubjectLonge
 import { MemberLanguages1797700000000 } from './1797700000000-MemberLanguages';
 import { WeeklyTrends1797800000000 } from './1797800000000-WeeklyTrends';
 import { SharedLimits1797900000000 } from './1797900000000-SharedLimits';
+import { UnstoredWrites1798000000000 } from './1798000000000-UnstoredWrites';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   MemberLanguages1797700000000,
   WeeklyTrends1797800000000,
   SharedLimits1797900000000,
+  UnstoredWrites1798000000000,
 ];

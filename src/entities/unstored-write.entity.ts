@@ -1,0 +1,19 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * An action's result that its caller (an API process) is about to write: noted before the update is sent, removed once
+ * the result is stored. One left behind (the caller died in between) is written by the worker's sweep from the
+ * workflow (docs/design.md §4).
+ */
+@Entity({ name: 'unstored_writes' })
+@Index(['notedAt'])
+export class UnstoredWriteEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organizerId: string;
+
+  @Column({ type: 'timestamptz' })
+  notedAt: Date;
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/**
+ * Notes of results an API process is about to write (docs/design.md §4): noted before its update is sent, removed
+ * once the result is stored, swept by the worker when left behind.
+ */
+@Injectable()
+export class UnstoredWritesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Notes that the caller is about to write `organizerId`'s next result; answers the note's id. */
+  async note(organizerId: string): Promise<string> {
+    const id = randomUUID();
+    await this.dataSource.query(
+      'INSERT INTO unstored_writes (id, organizer_id, noted_at) VALUES ($1, $2, statement_timestamp())',
+      [id, organizerId],
+    );
+    return id;
+  }
+
+  /** The result is stored (or the action was refused, changing nothing). */
+  async done(id: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM unstored_writes WHERE id = $1', [id]);
+  }
+
+  /** Organizers with notes older than `olderThanMs`, oldest first: those notes' ids, and when the first was made. */
+  async left(olderThanMs: number, limit: number): Promise<{ organizerId: string; ids: string[]; since: Date }[]> {
+    const rows: { organizer_id: string; ids: string[]; since: Date }[] = await this.dataSource.query(
+      `SELECT organizer_id, array_agg(id) AS ids, min(noted_at) AS since FROM unstored_writes
+        WHERE noted_at < statement_timestamp() - $1 * interval '1 millisecond'
+        GROUP BY organizer_id ORDER BY min(noted_at) LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((row) => ({ organizerId: row.organizer_id, ids: row.ids, since: row.since }));
+  }
+
+  /** Notes dealt with (a note made since stays for its own caller). */
+  async clear(ids: string[]): Promise<void> {
+    await this.dataSource.query('DELETE FROM unstored_writes WHERE id = ANY ($1)', [ids]);
+  }
+}

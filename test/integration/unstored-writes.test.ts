@@ -1,0 +1,129 @@
+// An action's result is written by the API that sent it, and by no activity of the workflow (issue 35): an API that
+// dies between the update's answer and its write leaves a note, and the worker's sweep writes the result from the
+// workflow within its interval. Nothing is lost, nothing is written twice, and the next action's write carries the
+// change too.
+import { walkTo } from '../../dev/hiring-walk';
+import { freePort } from '../../dev/stack/ports';
+import { WorkflowGateway } from '../../src/api/temporal/workflow.gateway';
+import { sweepEveryMs } from '../../src/activities/unstored-writes-sweep';
+import { OrganizerRepository } from '../../src/repositories/organizer.repository';
+import { UnstoredWritesRepository } from '../../src/repositories/unstored-writes.repository';
+import { adminToken, ApiClient, type Program } from '../support/api-client';
+import { AppHarness } from '../support/app-harness';
+import { aCoordinator } from '../support/builders';
+import { convergedDifferences, differences } from '../support/consistency';
+import { eventually } from '../support/eventually';
+import { HttpEndpoint } from '../support/http-endpoint';
+import { startApiProcess } from '../support/product-processes';
+
+/** Notes older than the update timeout are swept: short here, so the test waits seconds. */
+const updateTimeoutMs = 2_000;
+
+describe('results their caller did not write', () => {
+  let harness: AppHarness;
+  let admin: ApiClient;
+  let program: Program;
+
+  beforeAll(async () => {
+    harness = await AppHarness.start({ TEMPORAL_UPDATE_TIMEOUT_MS: String(updateTimeoutMs) });
+    admin = new ApiClient(harness);
+    program = await admin.createProgram({});
+  }, 60_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const versionOf = async (id: string) => (await harness.app.get(OrganizerRepository).access(id))!.version;
+  const notesOf = async (id: string): Promise<number> =>
+    (await harness.dataSource.query('SELECT count(*)::int AS n FROM unstored_writes WHERE organizer_id = $1', [id]))[0]
+      .n;
+  const transitionsOf = async (id: string): Promise<number> =>
+    (
+      await harness.dataSource.query('SELECT count(*)::int AS n FROM stage_transitions WHERE organizer_id = $1', [id])
+    )[0].n;
+
+  /** What an API process does up to the update's answer, and then it dies: the note stays, nothing is written. */
+  const actAndDie = async (id: string, step: { action: string; input: unknown }) => {
+    await harness.app.get(UnstoredWritesRepository).note(id);
+    return harness.app
+      .get(WorkflowGateway)
+      .act(id, step.action as never, step.input as never, aCoordinator, { storedVersion: await versionOf(id) });
+  };
+
+  it('writes a result its caller died before writing, within the sweep interval, once', async () => {
+    const id = (await admin.apply(program.id)).body.id as string;
+    const [screening, screened] = walkTo(program.policy, 'role_play', { timeZone: program.timezone });
+    await admin.act(id, screening.action, screening.input);
+    const before = await versionOf(id);
+    const answered = await actAndDie(id, screened);
+    expect(answered.version).toBe(before + 1);
+    // The workflow spends no activity on it: the row stays behind until the sweep.
+    await new Promise((resolve) => setTimeout(resolve, updateTimeoutMs / 2));
+    expect(await versionOf(id)).toBe(before);
+    const started = Date.now();
+    await eventually(
+      'the sweep to write it',
+      async () => (await versionOf(id)) === answered.version || undefined,
+      30_000,
+    );
+    const tookMs = Date.now() - started;
+    expect(tookMs).toBeLessThan(updateTimeoutMs + sweepEveryMs + 3_000);
+    await eventually('its note cleared', async () => (await notesOf(id)) === 0 || undefined);
+    expect(await differences(harness, [id])).toEqual([]);
+    // Applied, screening scheduled, screened: each transition stored once.
+    expect(await transitionsOf(id)).toBe(3);
+  }, 60_000);
+
+  it("has the next action's write carry a change its caller left unwritten", async () => {
+    const id = (await admin.apply(program.id)).body.id as string;
+    const [screening, screened] = walkTo(program.policy, 'role_play', { timeZone: program.timezone });
+    const left = await actAndDie(id, screening);
+    // A coordinator acts next, through the API, before any sweep: its write brings both changes.
+    const detail = await admin.ok('POST', `/api/organizers/${id}/${screened.action}`, screened.input);
+    expect(detail.version).toBe(left.version + 1);
+    expect(await versionOf(id)).toBe(detail.version);
+    expect(await transitionsOf(id)).toBe(3);
+    expect(await differences(harness, [id])).toEqual([]);
+  }, 60_000);
+
+  it('converges after the API process is killed while 40 clients act through it', async () => {
+    const port = await freePort();
+    const env = { TEMPORAL_TASK_QUEUE: harness.config.temporal.taskQueue, ADMIN_TOKEN: adminToken };
+    const api = await startApiProcess(port, env);
+    const client = new ApiClient(new HttpEndpoint(`http://127.0.0.1:${port}`));
+    const ids = await Promise.all(Array.from({ length: 40 }, async () => (await admin.apply(program.id)).body.id));
+    const steps = walkTo(program.policy, 'active', { timeZone: program.timezone });
+    let killed = false;
+    const acting = ids.map(async (id: string) => {
+      for (const { action, input } of steps) {
+        if (killed) return;
+        const response = await client.call('POST', `/api/organizers/${id}/${action}`, input).catch(() => undefined);
+        if (!response || response.status !== 200) return;
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    killed = true;
+    await api.stop('SIGKILL');
+    await Promise.all(acting);
+    const left = (
+      await harness.dataSource.query('SELECT count(*)::int AS n FROM unstored_writes WHERE organizer_id = ANY ($1)', [
+        ids,
+      ])
+    )[0].n;
+    process.stdout.write(`[unstored-writes] notes left by the killed API: ${left}\n`);
+    // Every change the workflows made is in the read models once the sweep has run, and no note is left.
+    expect(await convergedDifferences(harness, ids, updateTimeoutMs + 2 * sweepEveryMs + 10_000)).toEqual([]);
+    await eventually(
+      'the notes swept',
+      async () =>
+        (
+          await harness.dataSource.query(
+            'SELECT count(*)::int AS n FROM unstored_writes WHERE organizer_id = ANY ($1)',
+            [ids],
+          )
+        )[0].n === 0 || undefined,
+      30_000,
+    );
+  }, 120_000);
+});
