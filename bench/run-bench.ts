@@ -19,6 +19,7 @@ import { workspace } from './scenarios/11-workspace';
 import { peerRemindersPgBoss } from './scenarios/09-peer-reminders-pg-boss';
 import { rehearsal } from './scenarios/12-rehearsal';
 import { trendsAtScale } from './scenarios/13-trends-at-scale';
+import { burstOnOnePerson } from './scenarios/14-burst-on-one-person';
 
 /** In order; each runs when any of `runsFor` is wanted. */
 const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<void> }[] = [
@@ -38,6 +39,7 @@ const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<vo
   { runsFor: [11], run: workspace },
   { runsFor: [12], run: rehearsal },
   { runsFor: [13], run: trendsAtScale },
+  { runsFor: [14], run: burstOnOnePerson },
 ];
 
 async function main(): Promise<void> {
