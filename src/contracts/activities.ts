@@ -7,7 +7,10 @@ import type { ProgramBroadcast } from './program-broadcast';
 export type ProjectionInput = Projection;
 
 export interface ProjectionResult {
-  /** Whether the change's notifications need an email (SMTP is configured and there are some). */
+  /**
+   * Whether the change's notifications still need an email: the projection emails them itself (when SMTP is
+   * configured), and says so only when that failed or took too long.
+   */
   deliver: boolean;
 }
 

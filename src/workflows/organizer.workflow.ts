@@ -172,7 +172,7 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
 
   /** Every change up to the version the caller read is stored: later answers need not carry them again. */
   const prune = (callerStores: CallerStores | undefined) => {
-    if (callersStore && callerStores) unstored.stored(callerStores.storedVersion);
+    if (callersStore && callerStores) unstored.storedByCaller(callerStores.storedVersion);
   };
   const answer = (callerStores: CallerStores | undefined): ActionResult => {
     if (callersStore && callerStores) unstored.handedToCaller(state!.version);

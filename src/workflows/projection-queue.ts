@@ -26,9 +26,12 @@ export class ProjectionQueue {
     return this.pending.length > 0;
   }
 
-  /** Whether some change waits that no caller is writing: the workflow's own activity must. */
+  /**
+   * Whether some change waits that the workflow's own activity must write: one no caller is writing, or one that raised
+   * notifications (the activity writes them, then emails them: mail never goes out before its rows exist).
+   */
   get ownWriteNeeded(): boolean {
-    return this.pending.some((entry) => entry.version > this.handedToCallers);
+    return this.pending.some((entry) => entry.version > this.handedToCallers || entry.changes.notifications.length > 0);
   }
 
   /** What a write of `state` carries: its row, and every change not yet known to be stored. */
@@ -43,8 +46,13 @@ export class ProjectionQueue {
     this.handedToCallers = Math.max(this.handedToCallers, version);
   }
 
-  /** A projection up to `version` is stored: the changes it carried leave the queue. */
+  /** The workflow's projection up to `version` is stored (and its notifications emailed): its changes leave. */
   stored(version: number): void {
     this.pending = this.pending.filter((entry) => entry.version > version);
+  }
+
+  /** A caller read the row at `version`: changes up to it leave, but for those whose notifications await email. */
+  storedByCaller(version: number): void {
+    this.pending = this.pending.filter((entry) => entry.version > version || entry.changes.notifications.length > 0);
   }
 }

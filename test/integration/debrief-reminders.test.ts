@@ -121,5 +121,16 @@ describe('debrief reminders on the dev server', () => {
       const sent = new Set(harness.mail.messages.filter((m) => m.messageId).map((m) => m.messageId));
       return rows.length === sent.size && rows.every((r) => sent.has(r.message_id));
     });
+    // One activity per reminder: the projection that stores it sends its email; no delivery of its own was needed.
+    const runs = [];
+    for await (const run of harness.temporal.workflow.list({ query: `WorkflowId = '${organizerId}'` }))
+      runs.push(await harness.temporal.workflow.getHandle(organizerId, run.runId).fetchHistory());
+    expect(runs.length).toBeGreaterThanOrEqual(1);
+    const scheduled = runs
+      .flatMap((history) => history.events ?? [])
+      .map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name)
+      .filter(Boolean);
+    expect(scheduled).toContain('projectOrganizer');
+    expect(scheduled.filter((name) => name === 'deliverNotifications')).toEqual([]);
   }, 60_000);
 });
