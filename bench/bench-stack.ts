@@ -14,6 +14,10 @@ import { RunningPostgres, startEmbeddedPostgres } from '../dev/stack/postgres';
 import { productScript, stackSettings, toolScript } from '../dev/stack/settings';
 import { resolveTemporalCli } from '../dev/stack/temporal-cli';
 import { RunningDevServer, startTemporalDevServer } from '../dev/stack/temporal-dev-server';
+import { resolveTemporalServer, startTemporalOnPostgres } from '../dev/stack/temporal-sql-server';
+
+/** Which Temporal the run measures on: the dev server (SQLite), or BENCH_TEMPORAL=postgres. */
+export const onPostgres = process.env.BENCH_TEMPORAL === 'postgres';
 
 export class BenchStack {
   readonly processes: ManagedProcess[] = [];
@@ -22,7 +26,7 @@ export class BenchStack {
   client!: Client;
   pg!: PgClient;
   private postgres?: RunningPostgres;
-  private temporal?: RunningDevServer;
+  private temporal?: Pick<RunningDevServer, 'address' | 'process'>;
   databaseUrl!: string;
   temporalAddress!: string;
 
@@ -32,26 +36,35 @@ export class BenchStack {
     const stack = new BenchStack(mkdtempSync(join(tmpdir(), 'organizer-bench-')));
     const settings = stackSettings();
     log(`scratch folder ${stack.scratch}`);
-    [stack.postgres, stack.temporal] = await Promise.all([
-      startEmbeddedPostgres({
-        dataDir: join(stack.scratch, 'postgres'),
-        port: await freePort(),
-        logFile: join(stack.scratch, 'postgres.log'),
-      }),
-      startTemporalDevServer({
-        cli: resolveTemporalCli(settings),
-        port: await freePort(),
-        httpPort: await freePort(),
-        logFile: join(stack.scratch, 'temporal.log'),
-      }),
-    ]);
+    const postgres = startEmbeddedPostgres({
+      dataDir: join(stack.scratch, 'postgres'),
+      port: await freePort(),
+      logFile: join(stack.scratch, 'postgres.log'),
+    });
+    // BENCH_TEMPORAL=postgres: Temporal's own server with its stores in that PostgreSQL, as production runs it.
+    const temporal = onPostgres
+      ? postgres.then(({ url }) =>
+          startTemporalOnPostgres({
+            tools: resolveTemporalServer(settings, log),
+            postgresUrl: url,
+            dir: join(stack.scratch, 'temporal'),
+            logFile: join(stack.scratch, 'temporal.log'),
+          }),
+        )
+      : startTemporalDevServer({
+          cli: resolveTemporalCli(settings),
+          port: await freePort(),
+          httpPort: await freePort(),
+          logFile: join(stack.scratch, 'temporal.log'),
+        });
+    [stack.postgres, stack.temporal] = await Promise.all([postgres, temporal]);
     stack.databaseUrl = stack.postgres.url;
     stack.temporalAddress = stack.temporal.address;
     await runMigrations(stack.databaseUrl);
     stack.pg = new PgClient({ connectionString: stack.databaseUrl });
     await stack.pg.connect();
     stack.client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
-    log(`PostgreSQL and Temporal dev server up`);
+    log(`PostgreSQL and ${onPostgres ? 'Temporal on PostgreSQL' : 'Temporal dev server'} up`);
     return stack;
   }
 

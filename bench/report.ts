@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../dev/stack/settings';
 import { round } from './stats';
+import { onPostgres } from './bench-stack';
 
 export interface Row {
   /** The row's number in the table: the scenario's (BENCH_ONLY picks scenarios by theirs), or a part of it (3b, 11.1). */
@@ -40,15 +41,18 @@ export function writeReport(started: number): void {
       memoryGiB: round(totalmem() / 2 ** 30, 1),
       node: process.version,
     },
+    temporal: onPostgres ? 'server v1.29.1 on PostgreSQL' : 'dev server v1.29.1 (CLI v1.5.1, SQLite)',
     durationSeconds: round((Date.now() - started) / 1000, 0),
     rows,
   };
-  // A full run is the record (bench/results, committed); a partial one (BENCH_ONLY) stays in test-output.
-  const dir = only.length ? join(projectRoot, 'test-output') : join(projectRoot, 'bench', 'results');
+  // A full run is the record (bench/results, committed), as is a run on the PostgreSQL-backed server (it runs the rows
+  // the dev server's SQLite bounds); another partial one (BENCH_ONLY) stays in test-output.
+  const partial = only.length > 0 && !onPostgres;
+  const dir = partial ? join(projectRoot, 'test-output') : join(projectRoot, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(
     dir,
-    `${only.length ? 'bench-partial-' : ''}${report.date.slice(0, 10)}-${report.machine.cores}cores.json`,
+    `${partial ? 'bench-partial-' : ''}${report.date.slice(0, 10)}-${report.machine.cores}cores${onPostgres ? '-temporal-postgres' : ''}.json`,
   );
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   process.stdout.write(`\n${table(rows)}\n\nreport: ${file} (${report.durationSeconds} s)\n`);

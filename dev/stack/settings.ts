@@ -19,6 +19,8 @@ export const toolScript = (...parts: string[]): string => join(projectRoot, 'dis
 /** Pinned versions of the servers the stack provides for itself. */
 export const pinned = {
   temporalCli: { module: 'github.com/temporalio/cli/cmd/temporal', version: 'v1.5.1' },
+  /** The dev server's own version (the CLI above embeds it), on PostgreSQL for the bench (BENCH_TEMPORAL=postgres). */
+  temporalServer: { module: 'go.temporal.io/server', version: 'v1.29.1' },
   temporalTestServer: { groupId: 'io.temporal', artifactId: 'temporal-test-server', version: '1.38.0' },
 } as const;
 

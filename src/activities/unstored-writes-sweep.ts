@@ -12,14 +12,17 @@ import { OrganizerRepository } from '../repositories/organizer.repository';
 import { UnstoredWritesRepository } from '../repositories/unstored-writes.repository';
 
 export const sweepEveryMs = 5_000;
-/** A note its workflow cannot answer for this long is given up (logged): the daily reconcile pass repairs the row. */
+/** Organizers asked at once, and how long one query may take: a workflow whose worker is down must not hold the rest. */
+const concurrency = 8;
+const queryTimeoutMs = 3_000;
+/** A note whose workflow did not answer is tried again after this; given up after an hour (the reconcile pass repairs). */
+const retryAfterMs = 60_000;
 const giveUpAfterMs = 3_600_000;
 
 @Injectable()
 export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('unstored-writes');
   private timer: NodeJS.Timeout | undefined;
-  private pass: Promise<unknown> | undefined;
   private stopped = false;
 
   constructor(
@@ -34,53 +37,63 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
     const next = () => {
       if (this.stopped) return;
       this.timer = setTimeout(() => {
-        this.pass = this.sweep()
-          .catch((error: unknown) => this.logger.warn(`sweep failed: ${(error as Error).message}`))
+        this.sweep()
+          .catch((error: unknown) => {
+            if (!this.stopped) this.logger.warn(`sweep failed: ${(error as Error).message}`);
+          })
           .finally(next);
       }, sweepEveryMs);
     };
     next();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** A pass under way ends by itself (its queries are short); nothing is lost if it is cut. */
+  onApplicationShutdown(): void {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.pass;
   }
 
   /** One pass; answers how many organizers' results it wrote. */
   async sweep(): Promise<number> {
+    const left = await this.notes.left(this.config.temporal.updateTimeoutMs, 100);
     let written = 0;
-    for (const { organizerId, ids, since } of await this.notes.left(this.config.temporal.updateTimeoutMs, 100)) {
-      const handle = this.client.workflow.getHandle(organizerId);
-      try {
-        const projection = await this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutMs, () =>
-          handle.query(unstoredProjectionQuery),
-        );
-        const stored = projection ? await this.organizers.project(projection) : false;
-        if (stored) {
-          written++;
-          this.metrics.notificationsStored(projection!.changes.notifications.map(({ kind }) => kind));
-          this.logger.warn(`organizer ${organizerId}: wrote version ${projection!.organizer.version} left unwritten`);
-        }
-        this.metrics.swept(stored ? 'written' : 'nothing');
-        await this.notes.clear(ids);
-      } catch (error) {
-        // No workflow (never started, or gone past retention), or one on a path that stores every change itself.
-        if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError) {
-          this.metrics.swept('nothing');
-          await this.notes.clear(ids);
-          continue;
-        }
-        this.metrics.swept('failed');
-        const giveUp = Date.now() - since.getTime() > giveUpAfterMs;
-        this.logger.warn(
-          `organizer ${organizerId}: its workflow did not answer (${(error as Error).message}); ` +
-            (giveUp ? 'given up: the reconcile pass repairs its row' : 'asked again next pass'),
-        );
-        if (giveUp) await this.notes.clear(ids);
-      }
+    for (let i = 0; i < left.length && !this.stopped; i += concurrency) {
+      const outcomes = await Promise.all(left.slice(i, i + concurrency).map((note) => this.writeLeft(note)));
+      written += outcomes.filter(Boolean).length;
     }
     return written;
+  }
+
+  /** One organizer's notes: its workflow's unstored changes written; true when that stored a version. */
+  private async writeLeft({ organizerId, ids, since }: { organizerId: string; ids: string[]; since: Date }) {
+    const handle = this.client.workflow.getHandle(organizerId);
+    try {
+      const projection = await this.client.withDeadline(Date.now() + queryTimeoutMs, () =>
+        handle.query(unstoredProjectionQuery),
+      );
+      const stored = projection ? await this.organizers.project(projection) : undefined;
+      this.metrics.notificationsStored(stored?.notifications ?? []);
+      if (stored?.version)
+        this.logger.warn(`organizer ${organizerId}: wrote version ${projection!.organizer.version} left unwritten`);
+      this.metrics.swept(stored?.version ? 'written' : 'nothing');
+      await this.notes.clear(ids);
+      return stored?.version ?? false;
+    } catch (error) {
+      // No workflow (never started, or gone past retention), or one on a path that stores every change itself.
+      if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError) {
+        this.metrics.swept('nothing');
+        await this.notes.clear(ids);
+        return false;
+      }
+      this.metrics.swept('failed');
+      const giveUp = Date.now() - since.getTime() > giveUpAfterMs;
+      this.logger.warn(
+        `organizer ${organizerId}: its workflow did not answer (${(error as Error).message}); ` +
+          (giveUp ? 'given up: the reconcile pass repairs its row' : `asked again in ${retryAfterMs / 1000} s`),
+      );
+      if (giveUp) await this.notes.clear(ids);
+      else await this.notes.later(ids, retryAfterMs);
+      return false;
+    }
   }
 }

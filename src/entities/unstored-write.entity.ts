@@ -16,4 +16,8 @@ export class UnstoredWriteEntity {
 
   @Column({ type: 'timestamptz' })
   notedAt: Date;
+
+  /** Not before: its workflow did not answer the last sweep (a worker down), so others go first meanwhile. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retryAt: Date | null;
 }

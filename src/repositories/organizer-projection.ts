@@ -71,7 +71,7 @@ const projectionStatement = `
     WHERE ${fresh}
     ON CONFLICT (id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by
     WHERE notifications.resolved_at IS NULL AND EXCLUDED.resolved_at IS NOT NULL
-    RETURNING 1
+    RETURNING kind, xmax = 0 AS inserted
   ), plans AS (
     INSERT INTO work_plans (organizer_id, period_start, program_id, targets, notes, set_by, set_at, version)
     SELECT $1, w."periodStart", $2, w.targets, w.notes, w."setBy", w."setAt", w.version
@@ -111,18 +111,25 @@ const projectionStatement = `
     WHERE notifications.id = r.id AND notifications.resolved_at IS NULL AND ${fresh}
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM organizer) AS organizer`;
+  SELECT (SELECT count(*) FROM organizer) AS organizer,
+    ARRAY(SELECT kind FROM created WHERE inserted) AS created`;
 
 const deadlockDetected = '40P01';
 const serializationFailure = '40001';
 const uniqueViolation = '23505';
 
+/** What a write stored: the version (false: it or a newer one was there already), and the notifications it added. */
+export interface Stored {
+  version: boolean;
+  /** The kinds of the notifications this write added (one carried again by a later write is added once). */
+  notifications: string[];
+}
+
 /**
  * Writes a projection: the organizer's row unless a newer version is stored, and the records of its changes unless
- * present. Safe to repeat and to run alongside another write of the same organizer. True when this write stored the
- * version (false: it or a newer one was stored already).
+ * present. Safe to repeat and to run alongside another write of the same organizer.
  */
-export async function projectOrganizer(dataSource: DataSource, projection: Projection): Promise<boolean> {
+export async function projectOrganizer(dataSource: DataSource, projection: Projection): Promise<Stored> {
   // Two writes that move organizers of one program between the same two stages update that program's stage
   // counts in opposite orders; PostgreSQL breaks such a deadlock by failing one, which is then simply run again.
   // Two first writes of one organizer (the API's and the workflow's) both pass the id check before either commits;
@@ -154,7 +161,7 @@ const undoneStatement = `
   )
   SELECT 1`;
 
-export async function writeProjection(dataSource: DataSource, projection: Projection): Promise<boolean> {
+export async function writeProjection(dataSource: DataSource, projection: Projection): Promise<Stored> {
   // A record added and taken back (revert-step) counts by its last change.
   const trainings = latestByKey(projection.changes.trainings, (t) => t.training);
   const rideAlongs = latestByKey(projection.changes.rideAlongs, (r) => r.key);
@@ -177,7 +184,7 @@ async function write(
   { organizer: o, changes }: Projection,
   trainings: TrainingRecord[],
   rideAlongs: RideAlongRecord[],
-): Promise<boolean> {
+): Promise<Stored> {
   const resolutions = new Map(changes.resolutions.map((r) => [r.id, r]));
   const notifications = changes.notifications.map((n) => {
     const resolution = resolutions.get(n.id);
@@ -188,7 +195,7 @@ async function write(
       resolvedBy: resolution?.resolvedBy ?? null,
     };
   });
-  const [{ organizer }] = (await manager.query(projectionStatement, [
+  const [{ organizer, created }] = (await manager.query(projectionStatement, [
     ...rowParameters(o),
     JSON.stringify(
       changes.transitions.map((t) => ({
@@ -209,6 +216,6 @@ async function write(
     // may not update a row twice, and the latest of several changes to one is the one that stands.
     JSON.stringify(latestByKey(changes.workPlans ?? [], (w) => w.periodStart)),
     JSON.stringify(latestByKey(changes.payPeriods ?? [], (p) => p.periodStart)),
-  ])) as { organizer: string }[];
-  return Number(organizer) > 0;
+  ])) as { organizer: string; created: string[] }[];
+  return { version: Number(organizer) > 0, notifications: created };
 }

@@ -18,7 +18,7 @@ import type { Projection } from '../domain/snapshot';
 import { closedStages, openStages, type Stage } from '../domain/stages';
 import { eraseOrganizer } from './organizer-erasure';
 import { organizerFacts, type OrganizerFacts } from './organizer-facts';
-import { projectOrganizer } from './organizer-projection';
+import { projectOrganizer, type Stored } from './organizer-projection';
 import { reconcileBatch, repairOrganizer, storedOrganizer, type StoredOrganizer } from './organizer-reconcile';
 import { iso } from './organizer-row';
 import {
@@ -138,10 +138,10 @@ export class OrganizerRepository {
 
   /**
    * Writes a projection: the organizer's row unless a newer version is stored, and the records of its changes unless
-   * present. Safe to repeat and to run alongside another write of the same organizer (organizer-projection.ts). True
-   * when this write stored the version (false: it was there already).
+   * present. Safe to repeat and to run alongside another write of the same organizer (organizer-projection.ts). Says
+   * what this write stored.
    */
-  project(projection: Projection): Promise<boolean> {
+  project(projection: Projection): Promise<Stored> {
     return projectOrganizer(this.dataSource, projection);
   }
 

@@ -25,15 +25,27 @@ export class UnstoredWritesRepository {
     await this.dataSource.query('DELETE FROM unstored_writes WHERE id = $1', [id]);
   }
 
-  /** Organizers with notes older than `olderThanMs`, oldest first: those notes' ids, and when the first was made. */
+  /**
+   * Organizers with notes older than `olderThanMs` and not waiting to be tried again, oldest first: those notes' ids,
+   * and when the first was made.
+   */
   async left(olderThanMs: number, limit: number): Promise<{ organizerId: string; ids: string[]; since: Date }[]> {
     const rows: { organizer_id: string; ids: string[]; since: Date }[] = await this.dataSource.query(
       `SELECT organizer_id, array_agg(id) AS ids, min(noted_at) AS since FROM unstored_writes
         WHERE noted_at < statement_timestamp() - $1 * interval '1 millisecond'
+          AND (retry_at IS NULL OR retry_at <= statement_timestamp())
         GROUP BY organizer_id ORDER BY min(noted_at) LIMIT $2`,
       [olderThanMs, limit],
     );
     return rows.map((row) => ({ organizerId: row.organizer_id, ids: row.ids, since: row.since }));
+  }
+
+  /** Notes whose workflow did not answer: tried again in `afterMs`, others first meanwhile. */
+  async later(ids: string[], afterMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE unstored_writes SET retry_at = statement_timestamp() + $2 * interval '1 millisecond' WHERE id = ANY ($1)`,
+      [ids, afterMs],
+    );
   }
 
   /** Notes dealt with (a note made since stays for its own caller). */

@@ -68,7 +68,8 @@ describe('results their caller did not write', () => {
       30_000,
     );
     const tookMs = Date.now() - started;
-    expect(tookMs).toBeLessThan(updateTimeoutMs + sweepEveryMs + 3_000);
+    // Once older than the update timeout, within a sweep interval and a pass (other harnesses' notes share the table).
+    expect(tookMs).toBeLessThan(updateTimeoutMs + 2 * sweepEveryMs + 5_000);
     await eventually('its note cleared', async () => (await notesOf(id)) === 0 || undefined);
     expect(await differences(harness, [id])).toEqual([]);
     // Applied, screening scheduled, screened: each transition stored once.

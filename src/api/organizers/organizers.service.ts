@@ -394,9 +394,8 @@ export class OrganizersService {
   private async store(projection: Projection | undefined): Promise<void> {
     if (!projection) return;
     try {
-      // Counted by whichever write stored them (this one, or the workflow's own), once.
-      if (await this.organizers.project(projection))
-        this.metrics.notificationsStored(projection.changes.notifications.map(({ kind }) => kind));
+      // Counted by whichever write added them (this one, the workflow's own, or the sweep's), once.
+      this.metrics.notificationsStored((await this.organizers.project(projection)).notifications);
     } catch (error) {
       if (databaseUnavailable(error))
         throw new UnavailableError(

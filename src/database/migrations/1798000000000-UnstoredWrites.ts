@@ -6,7 +6,7 @@ export class UnstoredWrites1798000000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "unstored_writes" ("id" uuid NOT NULL, "organizer_id" uuid NOT NULL, "noted_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_c49cdc3c55f1d3f8b1cf3aa4b7c" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "unstored_writes" ("id" uuid NOT NULL, "organizer_id" uuid NOT NULL, "noted_at" TIMESTAMP WITH TIME ZONE NOT NULL, "retry_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_c49cdc3c55f1d3f8b1cf3aa4b7c" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_ee2122862677e211f71b5dd33c" ON "unstored_writes" ("noted_at") `);
   }
