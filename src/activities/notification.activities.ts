@@ -14,7 +14,15 @@ export class NotificationActivities {
   ) {}
 
   async deliverNotifications({ notificationIds }: { notificationIds: string[] }): Promise<void> {
-    if (!this.mailer.enabled || notificationIds.length === 0) return;
+    await this.deliverUntil(notificationIds, Infinity);
+  }
+
+  /**
+   * Sends what it can of `notificationIds` without starting a send after `until` (epoch ms); true when it got through
+   * them all (the rest are left to a delivery of their own).
+   */
+  async deliverUntil(notificationIds: string[], until: number): Promise<boolean> {
+    if (!this.mailer.enabled || notificationIds.length === 0) return true;
     const notifications = await this.notifications.find(notificationIds);
     // The notifications of one delivery are one organizer's: read them once.
     const facts = new Map<string, Awaited<ReturnType<LinkMessenger['facts']>>>();
@@ -26,6 +34,7 @@ export class NotificationActivities {
       const organizer = facts.get(notification.organizerId);
       if (!organizer || organizer.erased) continue;
       for (const to of await this.notifications.recipients(notification)) {
+        if (Date.now() > until) return false;
         await this.mailer.sendOnce(notification.id, to, async () => {
           const announcement = announcementKinds.includes(notification.kind);
           const content = announcement
@@ -36,5 +45,6 @@ export class NotificationActivities {
         });
       }
     }
+    return true;
   }
 }

@@ -4,13 +4,14 @@
 // read before its workflow, so a row ahead of the workflow is truly ahead, and each repair is a compare-and-set on
 // the row exactly as read, so a projection landing meanwhile is never overwritten.
 import { Injectable, Logger } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, QueryNotRegisteredError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { OrganizerState } from '../domain/organizer';
 import { differencesFrom, OrganizerRepository } from '../repositories/organizer.repository';
-import { organizerStateQuery } from '../contracts/organizer-workflow';
+import { organizerStateQuery, unstoredProjectionQuery } from '../contracts/organizer-workflow';
 import type { ReconcileInput, ReconcileSummary } from '../contracts/activities';
 import { ProductMetrics } from '../metrics/product-metrics';
+import { giveUpAfterMs as sweepGivesUpAfterMs } from './unstored-writes-sweep';
 
 const batchSize = 200;
 const concurrency = 8;
@@ -81,8 +82,13 @@ export class ReadModelReconciler {
     if (!truth) return 'unknown';
     const differences = differencesFrom(stored, truth.state);
     if (!differences.length) return 'equal';
-    // Behind a running workflow: its own projection is on the way (each change is stored in order).
-    if (truth.running && Number(stored.row.version) < truth.state.version) return 'behind';
+    // Behind a running workflow: a write is on its way (a caller's, the workflow's own), unless the row has not been
+    // written for as long as the sweep tries: then a caller's write was lost (its note given up), and what the
+    // workflow holds unstored is written, as the sweep would (idempotent, version-guarded).
+    if (truth.running && Number(stored.row.version) < truth.state.version) {
+      if (Date.now() - stored.projectedAt.getTime() <= sweepGivesUpAfterMs) return 'behind';
+      return (await this.writeUnstored(organizerId)) ? 'repaired' : 'behind';
+    }
     const repaired = await this.organizers.repair(organizerId, stored.token, truth.state);
     if (!repaired) return 'changed';
     this.logger.warn(`repaired organizer ${organizerId} to version ${truth.state.version}: ${differences.join('; ')}`);
@@ -91,6 +97,22 @@ export class ReadModelReconciler {
         `organizer ${organizerId}: cannot restore ${repaired.unrestorable.join(', ')} from the workflow's state`,
       );
     return 'repaired';
+  }
+
+  /** Writes what the running workflow holds unstored; true when that stored a version. */
+  private async writeUnstored(organizerId: string): Promise<boolean> {
+    const projection = await this.client.workflow
+      .getHandle(organizerId)
+      .query(unstoredProjectionQuery)
+      .catch((error: unknown) => {
+        // A run on the first path stores every change itself.
+        if (error instanceof QueryNotRegisteredError) return null;
+        throw error;
+      });
+    const stored = projection ? (await this.organizers.project(projection)).version : false;
+    if (stored)
+      this.logger.warn(`organizer ${organizerId}: wrote version ${projection!.organizer.version} left unwritten`);
+    return stored;
   }
 
   /** The workflow's state: live by query while it runs, its result once it completed; undefined when neither is there. */

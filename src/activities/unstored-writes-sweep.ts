@@ -6,7 +6,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client, QueryNotRegisteredError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { AppConfig } from '../config/configuration';
-import { unstoredProjectionQuery } from '../contracts/organizer-workflow';
+import { callerClockMarginMs, unstoredProjectionQuery } from '../contracts/organizer-workflow';
 import { ProductMetrics } from '../metrics/product-metrics';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import { UnstoredWritesRepository } from '../repositories/unstored-writes.repository';
@@ -15,9 +15,14 @@ export const sweepEveryMs = 5_000;
 /** Organizers asked at once, and how long one query may take: a workflow whose worker is down must not hold the rest. */
 const concurrency = 8;
 const queryTimeoutMs = 3_000;
-/** A note whose workflow did not answer is tried again after this; given up after an hour (the reconcile pass repairs). */
-const retryAfterMs = 60_000;
-const giveUpAfterMs = 3_600_000;
+/**
+ * A note whose workflow did not answer is tried again after as long as it has waited (5 s to a minute: a busy worker
+ * answers soon, a stopped one not for a while); given up after an hour (the reconcile pass repairs).
+ */
+const retryAfter = (ageMs: number) => Math.min(60_000, Math.max(5_000, ageMs));
+/** How long a pass holds the notes it took: longer than a pass of 100 notes takes (13 rounds of at most 3 s). */
+const holdMs = 60_000;
+export const giveUpAfterMs = 3_600_000;
 
 @Injectable()
 export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,7 +60,9 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
 
   /** One pass; answers how many organizers' results it wrote. */
   async sweep(): Promise<number> {
-    const left = await this.notes.left(this.config.temporal.updateTimeoutMs, 100);
+    // Past its caller's `writeBy` (and the clocks' margin on both sides), no late update of it is left to a caller.
+    const olderThanMs = this.config.temporal.updateTimeoutMs + 2 * callerClockMarginMs;
+    const left = await this.notes.claim(olderThanMs, 100, holdMs);
     let written = 0;
     for (let i = 0; i < left.length && !this.stopped; i += concurrency) {
       const outcomes = await Promise.all(left.slice(i, i + concurrency).map((note) => this.writeLeft(note)));
@@ -89,10 +96,10 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
       const giveUp = Date.now() - since.getTime() > giveUpAfterMs;
       this.logger.warn(
         `organizer ${organizerId}: its workflow did not answer (${(error as Error).message}); ` +
-          (giveUp ? 'given up: the reconcile pass repairs its row' : `asked again in ${retryAfterMs / 1000} s`),
+          (giveUp ? 'given up: the reconcile pass repairs its row' : 'asked again later'),
       );
       if (giveUp) await this.notes.clear(ids);
-      else await this.notes.later(ids, retryAfterMs);
+      else await this.notes.later(ids, retryAfter(Date.now() - since.getTime()));
       return false;
     }
   }

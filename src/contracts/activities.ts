@@ -4,12 +4,13 @@ import type { RosterStatus } from '../domain/organizer';
 import type { Projection } from '../domain/snapshot';
 import type { ProgramBroadcast } from './program-broadcast';
 
-export type ProjectionInput = Projection;
+/** A projection, and the notifications to email once it is stored (all of its own when absent: the first path). */
+export type ProjectionInput = Projection & { notify?: string[] };
 
 export interface ProjectionResult {
   /**
    * Whether the change's notifications still need an email: the projection emails them itself (when SMTP is
-   * configured), and says so only when that failed or took too long.
+   * configured), and says so only when a send failed or some were left past its 10 s window.
    */
   deliver: boolean;
 }

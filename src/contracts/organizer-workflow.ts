@@ -44,7 +44,15 @@ export interface OrganizerWorkflowInput {
  */
 export interface CallerStores {
   storedVersion: number;
+  /**
+   * Until when (epoch ms, the caller's clock) it waits for the answer: the note's time plus the update timeout. An
+   * update applied later is the workflow's to write, and the sweep leaves notes alone until after it.
+   */
+  writeBy: number;
 }
+
+/** How far the API's clock and the server's may differ: the workflow and the sweep each allow this much. */
+export const callerClockMarginMs = 1_000;
 
 export interface ActionMessage<A extends Action> {
   input: ActionInputs[A];

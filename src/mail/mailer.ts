@@ -48,7 +48,14 @@ export class Mailer implements OnModuleDestroy {
     private readonly metrics: ProductMetrics,
   ) {
     this.transport = config.smtpUrl
-      ? createTransport(config.smtpUrl)
+      ? // Bounded, so a mail server that hangs fails a send within the projection's 30 s instead of holding it (the
+        // defaults wait minutes); SMTP_URL's own query parameters (?socketTimeout=…) still win.
+        createTransport({
+          url: config.smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 15_000,
+        })
       : config.mailOutbox
         ? createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
         : undefined;

@@ -22,6 +22,10 @@ function latestByKey<T>(records: T[], key: (record: T) => string): T[] {
 const n = organizerColumns.length;
 const version = `$${organizerColumns.indexOf('version') + 1}`;
 const fresh = `NOT EXISTS (SELECT 1 FROM organizers WHERE id = $1 AND version >= ${version})`;
+// A record goes in only with its row: a write that waited for the row lock while a newer one committed (and took back
+// a record, revert-step) finds the row newer once it has the lock, and must not add what the newer write removed. The
+// CTEs share the statement's snapshot, taken before the wait; the row's upsert alone sees the row as it is after it.
+const written = `${fresh} AND EXISTS (SELECT 1 FROM organizer)`;
 const projectionStatement = `
   WITH organizer AS (
     INSERT INTO organizers (${organizerColumns.join(', ')}, projected_at)
@@ -33,7 +37,7 @@ const projectionStatement = `
     INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor, reason)
     SELECT $1, t.seq, t.from_stage, t.to_stage, t.at, t.actor, t.reason
     FROM jsonb_to_recordset($${n + 1}::jsonb) AS t(seq int, from_stage text, to_stage text, at timestamptz, actor text, reason text)
-    WHERE ${fresh}
+    WHERE ${written}
     ON CONFLICT DO NOTHING RETURNING 1
   ), debriefs AS (
     INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours, conversations,
@@ -43,13 +47,13 @@ const projectionStatement = `
     FROM jsonb_to_recordset($${n + 2}::jsonb) AS d("periodStart" timestamptz, "periodEnd" timestamptz, "submittedAt" timestamptz,
       "submittedBy" text, late boolean, hours float8, conversations int, "oneOnOnes" int, "leadersIdentified" int, "inPerson" boolean,
       "group" boolean, notes text, metrics jsonb)
-    WHERE ${fresh}
+    WHERE ${written}
     ON CONFLICT DO NOTHING RETURNING 1
   ), trainings AS (
     INSERT INTO trainings (organizer_id, training, completed_at, recorded_by)
     SELECT $1, t.training, t."completedAt", t."recordedBy"
     FROM jsonb_to_recordset($${n + 3}::jsonb) AS t(training text, "completedAt" timestamptz, "recordedBy" text)
-    WHERE ${fresh}
+    WHERE ${written}
     -- Recorded again after an undo whose write was lost: the newer record stands.
     ON CONFLICT (organizer_id, training) DO UPDATE SET completed_at = EXCLUDED.completed_at,
       recorded_by = EXCLUDED.recorded_by
@@ -58,7 +62,7 @@ const projectionStatement = `
     INSERT INTO ride_alongs (organizer_id, key, date, staff, notes, recorded_by)
     SELECT $1, r.key, r.date, r.staff, r.notes, r."recordedBy"
     FROM jsonb_to_recordset($${n + 4}::jsonb) AS r(key text, date text, staff text, notes text, "recordedBy" text)
-    WHERE ${fresh}
+    WHERE ${written}
     ON CONFLICT (organizer_id, key) DO UPDATE SET date = EXCLUDED.date, staff = EXCLUDED.staff, notes = EXCLUDED.notes,
       recorded_by = EXCLUDED.recorded_by
     RETURNING 1
@@ -68,7 +72,7 @@ const projectionStatement = `
     SELECT c.id, $1, $2, c.kind, c."recipientRole", c."createdAt", c.summary, c.said, c."dueAt", c."resolvedAt", c."resolvedBy"
     FROM jsonb_to_recordset($${n + 5}::jsonb) AS c(id text, kind text, "recipientRole" text, "createdAt" timestamptz, summary text,
       said jsonb, "dueAt" timestamptz, "resolvedAt" timestamptz, "resolvedBy" text)
-    WHERE ${fresh}
+    WHERE ${written}
     ON CONFLICT (id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, resolved_by = EXCLUDED.resolved_by
     WHERE notifications.resolved_at IS NULL AND EXCLUDED.resolved_at IS NOT NULL
     RETURNING kind, xmax = 0 AS inserted
@@ -77,7 +81,7 @@ const projectionStatement = `
     SELECT $1, w."periodStart", $2, w.targets, w.notes, w."setBy", w."setAt", w.version
     FROM jsonb_to_recordset($${n + 7}::jsonb) AS w("periodStart" timestamptz, targets jsonb, notes text, "setBy" text,
       "setAt" timestamptz, version int)
-    WHERE ${fresh}
+    WHERE ${written}
     ON CONFLICT (organizer_id, period_start) DO UPDATE SET targets = EXCLUDED.targets, notes = EXCLUDED.notes,
       set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at, version = EXCLUDED.version
     WHERE work_plans.version < EXCLUDED.version
@@ -94,7 +98,7 @@ const projectionStatement = `
     FROM jsonb_to_recordset($${n + 8}::jsonb) AS p("periodStart" timestamptz, "periodEnd" timestamptz, status text,
       "dueAt" timestamptz, "debriefStarts" jsonb, timesheet jsonb, figures jsonb, currency text, "approvedBy" text, "approvedAt" timestamptz,
       version int)
-    WHERE ${fresh}
+    WHERE ${written}
     -- Once payable the period is the vouchers' (vouchered, reimbursed): the workflow never writes it again.
     ON CONFLICT (organizer_id, period_start) DO UPDATE SET period_end = EXCLUDED.period_end, status = EXCLUDED.status,
       due_at = COALESCE(EXCLUDED.due_at, pay_periods.due_at),
@@ -108,7 +112,7 @@ const projectionStatement = `
   ), resolved AS (
     UPDATE notifications SET resolved_at = r."resolvedAt", resolved_by = r."resolvedBy"
     FROM jsonb_to_recordset($${n + 6}::jsonb) AS r(id text, "resolvedAt" timestamptz, "resolvedBy" text)
-    WHERE notifications.id = r.id AND notifications.resolved_at IS NULL AND ${fresh}
+    WHERE notifications.id = r.id AND notifications.resolved_at IS NULL AND ${written}
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM organizer) AS organizer,

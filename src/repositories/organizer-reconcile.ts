@@ -11,6 +11,8 @@ export interface StoredOrganizer {
   /** PostgreSQL's xmin of the row as read: any write since changes it, so a repair conditioned on it is a compare-and-set. */
   token: string;
   row: Record<OrganizerColumn, unknown>;
+  /** When the row was last written. */
+  projectedAt: Date;
   trainings: string[];
   rideAlongs: string[];
   debriefs: string[];
@@ -94,7 +96,7 @@ export async function reconcileBatch(
 /** The organizer as stored now, for comparison (undefined when there is no row). */
 export async function storedOrganizer(dataSource: DataSource, id: string): Promise<StoredOrganizer | undefined> {
   const [found] = await dataSource.query(
-    `SELECT o.xmin::text AS token, row_to_json(o) AS row,
+    `SELECT o.xmin::text AS token, row_to_json(o) AS row, o.projected_at,
        ARRAY(SELECT training FROM trainings WHERE organizer_id = o.id) AS trainings,
        ARRAY(SELECT key FROM ride_alongs WHERE organizer_id = o.id) AS ride_alongs,
        ARRAY(SELECT period_start FROM debriefs WHERE organizer_id = o.id) AS debriefs,
@@ -120,6 +122,7 @@ export async function storedOrganizer(dataSource: DataSource, id: string): Promi
   return {
     token: found.token,
     row,
+    projectedAt: found.projected_at,
     trainings: found.trainings,
     rideAlongs: found.ride_alongs,
     debriefs: (found.debriefs as Date[]).map(iso),

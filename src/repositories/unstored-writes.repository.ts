@@ -26,16 +26,25 @@ export class UnstoredWritesRepository {
   }
 
   /**
-   * Organizers with notes older than `olderThanMs` and not waiting to be tried again, oldest first: those notes' ids,
-   * and when the first was made.
+   * Claims notes older than `olderThanMs` that no sweep holds or waits on, oldest first, for `holdMs` (another worker's
+   * sweep skips them meanwhile); answers them by organizer, with when the first was made.
    */
-  async left(olderThanMs: number, limit: number): Promise<{ organizerId: string; ids: string[]; since: Date }[]> {
+  async claim(
+    olderThanMs: number,
+    limit: number,
+    holdMs: number,
+  ): Promise<{ organizerId: string; ids: string[]; since: Date }[]> {
     const rows: { organizer_id: string; ids: string[]; since: Date }[] = await this.dataSource.query(
-      `SELECT organizer_id, array_agg(id) AS ids, min(noted_at) AS since FROM unstored_writes
-        WHERE noted_at < statement_timestamp() - $1 * interval '1 millisecond'
-          AND (retry_at IS NULL OR retry_at <= statement_timestamp())
-        GROUP BY organizer_id ORDER BY min(noted_at) LIMIT $2`,
-      [olderThanMs, limit],
+      `WITH claimed AS (
+         UPDATE unstored_writes SET retry_at = statement_timestamp() + $3 * interval '1 millisecond'
+          WHERE id IN (SELECT id FROM unstored_writes
+                        WHERE noted_at < statement_timestamp() - $1 * interval '1 millisecond'
+                          AND (retry_at IS NULL OR retry_at <= statement_timestamp())
+                        ORDER BY noted_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, organizer_id, noted_at)
+       SELECT organizer_id, array_agg(id) AS ids, min(noted_at) AS since FROM claimed GROUP BY organizer_id
+        ORDER BY min(noted_at)`,
+      [olderThanMs, limit, holdMs],
     );
     return rows.map((row) => ({ organizerId: row.organizer_id, ids: row.ids, since: row.since }));
   }

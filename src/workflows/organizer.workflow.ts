@@ -41,6 +41,7 @@ import {
   ActionMessage,
   ActionResult,
   applicationRecordedUpdate,
+  callerClockMarginMs,
   CallerStores,
   defaultPeriodsPerRun,
   OrganizerWorkflowInput,
@@ -175,7 +176,10 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     if (callersStore && callerStores) unstored.storedByCaller(callerStores.storedVersion);
   };
   const answer = (callerStores: CallerStores | undefined): ActionResult => {
-    if (callersStore && callerStores) unstored.handedToCaller(state!.version);
+    // A caller is trusted to write only while it still waits for this answer; later (its call timed out, its note may
+    // be swept already) the change is the workflow's own to write.
+    if (callersStore && callerStores && Date.now() < callerStores.writeBy - callerClockMarginMs)
+      unstored.handedToCaller(state!.version);
     return { stage: state!.stage, version: state!.version, projection: unstored.projectionOf(state!) };
   };
 
@@ -265,9 +269,10 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     for (;;) {
       await condition(() => unstored.ownWriteNeeded || (flushing && unstored.waiting));
       const projection = unstored.projectionOf(current);
-      const { deliver } = await projectOrganizer(projection);
-      unstored.stored(projection.organizer.version);
-      if (deliver) deliveries.send(projection.changes.notifications.map((n) => n.id));
+      const notify = unstored.emails();
+      const { deliver } = await projectOrganizer({ ...projection, notify });
+      unstored.stored(projection.organizer.version, notify);
+      if (deliver) deliveries.send(notify);
     }
   }
   void storeInOrder();

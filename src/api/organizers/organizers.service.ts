@@ -20,6 +20,7 @@ import { DataKeyRepository } from '../../repositories/data-key.repository';
 import { PayRepository } from '../../repositories/pay.repository';
 import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
 import { databaseUnavailable } from '../common/error.filter';
+import { AppConfig } from '../../config/configuration';
 import {
   AccessDeniedError,
   AlreadyAppliedError,
@@ -38,6 +39,12 @@ import { WorkflowGateway } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
 import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 import { UnstoredWritesRepository } from '../../repositories/unstored-writes.repository';
+
+/** Answers after which the workflow holds no change from the call: a refusal, a record closed or unknown. */
+const nothingApplied = (error: unknown) =>
+  [AlreadyAppliedError, ConflictError, InvalidInputError, NotFoundError, RecordClosedError, RuleViolationError].some(
+    (type) => error instanceof type,
+  );
 import type { CallerStores } from '../../contracts/organizer-workflow';
 
 @Injectable()
@@ -56,6 +63,7 @@ export class OrganizersService {
     private readonly mailer: Mailer,
     private readonly metrics: ApiMetrics,
     private readonly notes: UnstoredWritesRepository,
+    private readonly config: AppConfig,
   ) {}
 
   /** Starts the applicant's workflow (eligibility is its first step) and answers with the recorded organizer. */
@@ -365,25 +373,28 @@ export class OrganizersService {
 
   /**
    * Sends an update whose result this process writes (read-your-writes) and the workflow then does not: a note made
-   * first lets the worker's sweep write it should this process die before it does (unstored-writes-sweep.ts). A
-   * refusal changed nothing, so its note goes; an answer not had in time may still be applied, so its note stays.
-   * `storedVersion`: the row's version as read, every change up to which is stored.
+   * first lets the worker's sweep write it should this process die before it does (unstored-writes-sweep.ts). Only an
+   * answer that says nothing was applied (a refusal, a closed record) removes the note at once; any other failure
+   * may come after the change was made, so the sweep looks. `storedVersion`: the row's version as read, every change
+   * up to which is stored; `writeBy`: past it, the workflow writes the change itself.
    */
   private async writingResult<T extends { projection?: Projection }>(
     organizerId: string,
     storedVersion: number,
     send: (callerStores: CallerStores) => Promise<T>,
   ): Promise<T> {
+    const writeBy = Date.now() + this.config.temporal.updateTimeoutMs;
     const note = await this.notes.note(organizerId);
     let result: T;
     try {
-      result = await send({ storedVersion });
+      result = await send({ storedVersion, writeBy });
     } catch (error) {
-      if (!(error instanceof UnavailableError)) await this.notes.done(note);
+      if (nothingApplied(error)) await this.notes.done(note).catch(() => undefined);
       throw error;
     }
     await this.store(result.projection);
-    await this.notes.done(note);
+    // A note left behind costs the sweep one look; it must not fail an action that is done and stored.
+    await this.notes.done(note).catch((error: Error) => this.logger.warn(`a note stays: ${error.message}`));
     return result;
   }
 
