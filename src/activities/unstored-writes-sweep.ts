@@ -4,7 +4,6 @@
 // update timeout for what they hold unstored, and writes it (idempotent, version-guarded, as every write).
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client, QueryNotRegisteredError } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import { AppConfig } from '../config/configuration';
 import { callerClockMarginMs, unstoredProjectionQuery } from '../contracts/organizer-workflow';
 import { ProductMetrics } from '../metrics/product-metrics';
@@ -28,7 +27,10 @@ export const giveUpAfterMs = 3_600_000;
 export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('unstored-writes');
   private timer: NodeJS.Timeout | undefined;
+  private pass: Promise<unknown> | undefined;
   private stopped = false;
+  /** Cancels a pass's Temporal calls at shutdown: the client's retries must not outlive its connection. */
+  private readonly abort = new AbortController();
 
   constructor(
     private readonly notes: UnstoredWritesRepository,
@@ -42,7 +44,7 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
     const next = () => {
       if (this.stopped) return;
       this.timer = setTimeout(() => {
-        this.sweep()
+        this.pass = this.sweep()
           .catch((error: unknown) => {
             if (!this.stopped) this.logger.warn(`sweep failed: ${(error as Error).message}`);
           })
@@ -52,10 +54,12 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
     next();
   }
 
-  /** A pass under way ends by itself (its queries are short); nothing is lost if it is cut. */
-  onApplicationShutdown(): void {
+  /** A pass under way is cut short (its notes are claimed again later): its queries are cancelled, then awaited. */
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.abort.abort();
+    await this.pass;
   }
 
   /** One pass; answers how many organizers' results it wrote. */
@@ -75,8 +79,8 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
   private async writeLeft({ organizerId, ids, since }: { organizerId: string; ids: string[]; since: Date }) {
     const handle = this.client.workflow.getHandle(organizerId);
     try {
-      const projection = await this.client.withDeadline(Date.now() + queryTimeoutMs, () =>
-        handle.query(unstoredProjectionQuery),
+      const projection = await this.client.connection.withAbortSignal(this.abort.signal, () =>
+        this.client.withDeadline(Date.now() + queryTimeoutMs, () => handle.query(unstoredProjectionQuery)),
       );
       const stored = projection ? await this.organizers.project(projection) : undefined;
       this.metrics.notificationsStored(stored?.notifications ?? []);
@@ -86,8 +90,10 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
       await this.notes.clear(ids);
       return stored?.version ?? false;
     } catch (error) {
-      // No workflow (never started, or gone past retention), or one on a path that stores every change itself.
-      if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError) {
+      if (this.stopped) return false;
+      // A run on the first path stores every change itself. (No workflow is asked again like one that did not answer:
+      // it may not have started yet, or a test's other server holds it.)
+      if (error instanceof QueryNotRegisteredError) {
         this.metrics.swept('nothing');
         await this.notes.clear(ids);
         return false;
