@@ -2,11 +2,26 @@ import { createServer, Socket } from 'node:net';
 
 /** A port the OS reports free on loopback right now. */
 export function freePort(): Promise<number> {
+  return portFree(0) as Promise<number>;
+}
+
+/** A free loopback port below 32768 (Temporal's server stores membership ports as smallint). */
+export async function freeLowPort(): Promise<number> {
+  for (;;) {
+    const port = await portFree(20_000 + Math.floor(Math.random() * 12_000));
+    if (port) return port;
+  }
+}
+
+/** Binds `port` (0: any) on loopback and lets it go: the port, or undefined when it is taken. */
+function portFree(port: number): Promise<number | undefined> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.on('error', (error: NodeJS.ErrnoException) =>
+      port && error.code === 'EADDRINUSE' ? resolvePort(undefined) : reject(error),
+    );
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
         typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),

@@ -8,7 +8,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { ManagedProcess } from './managed-process';
-import { freePort, waitUntil } from './ports';
+import { freeLowPort, waitUntil } from './ports';
 import { pinned, StackSettings } from './settings';
 import { onPath } from './temporal-cli';
 import { temporalIsServing } from './temporal-dev-server';
@@ -102,7 +102,8 @@ async function configuration(
   postgres: PostgresAt,
   dynamicConfigFile: string,
 ): Promise<{ yaml: string; frontend: number }> {
-  const port = () => freePort();
+  // Membership ports are stored as smallint: every port of the server's own stays below 32768.
+  const port = () => freeLowPort();
   const [frontend, frontendMembership, frontendHttp, history, historyMembership, matching, matchingMembership] =
     await Promise.all([port(), port(), port(), port(), port(), port(), port()]);
   const [worker, workerMembership, pprof] = await Promise.all([port(), port(), port()]);
