@@ -50,11 +50,16 @@ const kept = `SELECT week, local, ${figures.map((f) => `${f}::float8`).join(', '
 export async function weeklyRollupDrift(dataSource: DataSource, programId: string): Promise<string[]> {
   const key = (row: Record<string, unknown>) => `${row.week} ${row.local}`;
   const values = (row?: Record<string, unknown>) => figures.map((f) => Number(row?.[f] ?? 0));
+  // One snapshot for both: a write landing between two reads would show as drift that is not there.
+  const [fromRows, keptRows] = await dataSource.transaction('REPEATABLE READ', async (manager) => [
+    await manager.query(fromRecords, [programId]),
+    await manager.query(kept, [programId]),
+  ]);
   const truth = new Map<string, Record<string, unknown>>(
-    (await dataSource.query(fromRecords, [programId])).map((row: Record<string, unknown>) => [key(row), row]),
+    fromRows.map((row: Record<string, unknown>) => [key(row), row]),
   );
   const stored = new Map<string, Record<string, unknown>>(
-    (await dataSource.query(kept, [programId])).map((row: Record<string, unknown>) => [key(row), row]),
+    keptRows.map((row: Record<string, unknown>) => [key(row), row]),
   );
   const drift: string[] = [];
   for (const week of new Set([...truth.keys(), ...stored.keys()])) {
