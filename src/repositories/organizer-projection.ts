@@ -114,6 +114,9 @@ const projectionStatement = `
     FROM jsonb_to_recordset($${n + 6}::jsonb) AS r(id text, "resolvedAt" timestamptz, "resolvedBy" text)
     WHERE notifications.id = r.id AND notifications.resolved_at IS NULL AND ${written}
     RETURNING 1
+  ), noted AS (
+    -- The note of the API process that writes this result (unstored_writes): stored, so nothing is left to sweep.
+    DELETE FROM unstored_writes WHERE id = $${n + 9}::uuid
   )
   SELECT (SELECT count(*) FROM organizer) AS organizer,
     ARRAY(SELECT kind FROM created WHERE inserted) AS created`;
@@ -133,7 +136,7 @@ export interface Stored {
  * Writes a projection: the organizer's row unless a newer version is stored, and the records of its changes unless
  * present. Safe to repeat and to run alongside another write of the same organizer.
  */
-export async function projectOrganizer(dataSource: DataSource, projection: Projection): Promise<Stored> {
+export async function projectOrganizer(dataSource: DataSource, projection: Projection, note?: string): Promise<Stored> {
   // Two writes that move organizers of one program between the same two stages update that program's stage
   // counts in opposite orders; PostgreSQL breaks such a deadlock by failing one, which is then simply run again.
   // Two first writes of one organizer (the API's and the workflow's) both pass the id check before either commits;
@@ -141,7 +144,7 @@ export async function projectOrganizer(dataSource: DataSource, projection: Proje
   // meets the stored row by its id.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeProjection(dataSource, projection);
+      return await writeProjection(dataSource, projection, note);
     } catch (error) {
       const code = (error as { driverError?: { code?: string } }).driverError?.code;
       const retried = [deadlockDetected, serializationFailure, uniqueViolation];
@@ -165,14 +168,14 @@ const undoneStatement = `
   )
   SELECT 1`;
 
-export async function writeProjection(dataSource: DataSource, projection: Projection): Promise<Stored> {
+export async function writeProjection(dataSource: DataSource, projection: Projection, note?: string): Promise<Stored> {
   // A record added and taken back (revert-step) counts by its last change.
   const trainings = latestByKey(projection.changes.trainings, (t) => t.training);
   const rideAlongs = latestByKey(projection.changes.rideAlongs, (r) => r.key);
   const undone = [...trainings, ...rideAlongs].some((record) => record.undone);
-  if (!undone) return write(dataSource.manager, projection, trainings, rideAlongs);
+  if (!undone) return write(dataSource.manager, projection, trainings, rideAlongs, note);
   return dataSource.transaction(async (manager) => {
-    const stored = await write(manager, projection, trainings, rideAlongs);
+    const stored = await write(manager, projection, trainings, rideAlongs, note);
     await manager.query(undoneStatement, [
       projection.organizer.id,
       projection.organizer.version,
@@ -188,6 +191,7 @@ async function write(
   { organizer: o, changes }: Projection,
   trainings: TrainingRecord[],
   rideAlongs: RideAlongRecord[],
+  note: string | undefined,
 ): Promise<Stored> {
   const resolutions = new Map(changes.resolutions.map((r) => [r.id, r]));
   const notifications = changes.notifications.map((n) => {
@@ -220,6 +224,7 @@ async function write(
     // may not update a row twice, and the latest of several changes to one is the one that stands.
     JSON.stringify(latestByKey(changes.workPlans ?? [], (w) => w.periodStart)),
     JSON.stringify(latestByKey(changes.payPeriods ?? [], (p) => p.periodStart)),
+    note ?? null,
   ])) as { organizer: string; created: string[] }[];
   return { version: Number(organizer) > 0, notifications: created };
 }

@@ -139,10 +139,10 @@ export class OrganizerRepository {
   /**
    * Writes a projection: the organizer's row unless a newer version is stored, and the records of its changes unless
    * present. Safe to repeat and to run alongside another write of the same organizer (organizer-projection.ts). Says
-   * what this write stored.
+   * what this write stored. `note`: the caller's note of this write (unstored_writes), removed in the same statement.
    */
-  project(projection: Projection): Promise<Stored> {
-    return projectOrganizer(this.dataSource, projection);
+  project(projection: Projection, note?: string): Promise<Stored> {
+    return projectOrganizer(this.dataSource, projection, note);
   }
 
   /**

@@ -54,6 +54,14 @@ describe('results their caller did not write', () => {
     });
   };
 
+  it('leaves no note once an action through the API has answered: its write removed it', async () => {
+    const id = (await admin.apply(program.id)).body.id as string;
+    const [screening] = walkTo(program.policy, 'role_play', { timeZone: program.timezone });
+    await admin.act(id, screening.action, screening.input);
+    expect(await notesOf(id)).toBe(0);
+    expect(await transitionsOf(id)).toBe(2);
+  }, 60_000);
+
   it('writes a result its caller died before writing, within the sweep interval, once', async () => {
     const id = (await admin.apply(program.id)).body.id as string;
     const [screening, screened] = walkTo(program.policy, 'role_play', { timeZone: program.timezone });

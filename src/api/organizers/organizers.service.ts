@@ -392,9 +392,10 @@ export class OrganizersService {
       if (nothingApplied(error)) await this.notes.done(note).catch(() => undefined);
       throw error;
     }
-    await this.store(result.projection);
-    // A note left behind costs the sweep one look; it must not fail an action that is done and stored.
-    await this.notes.done(note).catch((error: Error) => this.logger.warn(`a note stays: ${error.message}`));
+    // The write removes the note in the same statement. A note left behind costs the sweep one look; it must not
+    // fail an action that is done and has nothing to store.
+    if (result.projection) await this.store(result.projection, note);
+    else await this.notes.done(note).catch((error: Error) => this.logger.warn(`a note stays: ${error.message}`));
     return result;
   }
 
@@ -402,11 +403,10 @@ export class OrganizersService {
    * Writes a committed result's projection before answering (read-your-writes). The change is already made: if the
    * database is away, the sweep stores it once it is back.
    */
-  private async store(projection: Projection | undefined): Promise<void> {
-    if (!projection) return;
+  private async store(projection: Projection, note: string): Promise<void> {
     try {
       // Counted by whichever write added them (this one, the workflow's own, or the sweep's), once.
-      this.metrics.notificationsStored((await this.organizers.project(projection)).notifications);
+      this.metrics.notificationsStored((await this.organizers.project(projection, note)).notifications);
     } catch (error) {
       if (databaseUnavailable(error))
         throw new UnavailableError(
