@@ -20,6 +20,7 @@ import { peerRemindersPgBoss } from './scenarios/09-peer-reminders-pg-boss';
 import { rehearsal } from './scenarios/12-rehearsal';
 import { trendsAtScale } from './scenarios/13-trends-at-scale';
 import { burstOnOnePerson } from './scenarios/14-burst-on-one-person';
+import { actionsDuringTheBurst } from './scenarios/15-actions-during-the-burst';
 
 /** In order; each runs when any of `runsFor` is wanted. */
 const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<void> }[] = [
@@ -28,9 +29,10 @@ const scenarios: { runsFor: number[]; run: (context: BenchContext) => Promise<vo
   { runsFor: [2], run: projectionLag },
   { runsFor: [3], run: dashboardAtScale },
   { runsFor: [4], run: applicationsPerSecond },
-  // #9 compares with #5's burst, so #5 runs whenever #9 does.
-  { runsFor: [5, 9], run: debriefsOverdueInTheSameMinute },
+  // #9 and #15 compare with #5's burst, so #5 runs whenever they do.
+  { runsFor: [5, 9, 15], run: debriefsOverdueInTheSameMinute },
   { runsFor: [9], run: peerRemindersPgBoss },
+  { runsFor: [15], run: actionsDuringTheBurst },
   { runsFor: [10], run: twoOfEach },
   { runsFor: [6], run: workerMemoryPerCachedWorkflow },
   // #8's baseline is the minimal workflow's history that #7 records.

@@ -1,43 +1,17 @@
 // #5: 10,000 debriefs overdue in the same minute (BENCH_BURST changes the count), against as many bare timers.
-import { mergePolicy, policyPresets } from '../../src/domain/policy';
-import { activeOrganizerState, startFromStates } from '../bench-organizers';
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
+import { startOverdueBurst } from '../overdue-burst';
 import { describeBreakdown, reminderBreakdown } from '../history-breakdown';
 import { progressUntil, round, sleep } from '../stats';
 import { describeCpu, withCpu } from '../cpu';
 
 export async function debriefsOverdueInTheSameMinute(context: BenchContext): Promise<void> {
-  const { stack, program, queue, baselineQueue } = context;
+  const { stack, baselineQueue } = context;
   const count = Number(process.env.BENCH_BURST ?? 10_000);
-  // Debrief reminders only, as before pay existed (a pay period would add its own time sheet reminder).
-  const policy = mergePolicy(policyPresets.member_organizer, { pay: null });
-  log(`starting ${count} active organizers due in the same minute…`);
-  const now = Date.now();
-  const dueAt = now + 120_000;
-  const states = Array.from({ length: count }, (_, i) =>
-    activeOrganizerState(program.id, policy, dueAt + (i % 1000), now, 100_000 + i),
-  );
-  const startedAt = Date.now();
-  const ids = await startFromStates(stack.client, queue, states, 40);
-  log(`started in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; waiting for ${new Date(dueAt).toISOString()}`);
+  const { ids, dueAt, reminders } = await startOverdueBurst(context, count, 100_000);
   await sleep(dueAt - Date.now());
-  const { result: progress, cpu } = await withCpu(stack, () =>
-    progressUntil(
-      dueAt,
-      count,
-      async () => {
-        const {
-          rows: [{ n }],
-        } = await stack.pg.query(
-          `SELECT count(*)::int AS n FROM notifications WHERE kind = 'debrief_overdue' AND organizer_id = ANY ($1)`,
-          [ids],
-        );
-        return n;
-      },
-      600_000,
-    ),
-  );
+  const { result: progress, cpu } = await withCpu(stack, () => progressUntil(dueAt, count, reminders, 600_000));
   const ours = progress.allMs;
   context.overdueBurst = { count, p95Ms: progress.p95Ms, allMs: progress.allMs, dueAt };
   // Where the time went, from 200 of the workflows' histories (spread over the burst).

@@ -5,6 +5,7 @@ import { anApplicationFor, walkTo } from '../../dev/hiring-walk';
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
 import { percentile, round } from '../stats';
+import { recordRideAlong } from '../ride-along';
 
 const people = 12;
 const perPerson = 40;
@@ -22,17 +23,7 @@ export async function burstOnOnePerson({ api, program, stack }: BenchContext): P
       await api.call(api.adminToken, 'POST', `/api/organizers/${id}/${action}`, input);
     organizers.push(id);
   }
-  const today = new Date().toISOString().slice(0, 10);
-  const send = async (id: string, n: number) => {
-    const started = performance.now();
-    const response = await fetch(`${api.baseUrl}/api/organizers/${id}/record-ride-along`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${api.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ date: `${today}T00:00:${String(n % 60).padStart(2, '0')}Z`, staff: `Burst ${n}` }),
-    });
-    await response.text();
-    return { status: response.status, ms: performance.now() - started };
-  };
+  const send = (id: string, n: number) => recordRideAlong(api, id, n, 'Burst');
   // The same actions one after another on one person: what the burst's are compared with.
   const oneByOne: number[] = [];
   for (let n = 0; n < perPerson; n++) oneByOne.push((await send(organizers[0], n)).ms);
