@@ -51,6 +51,11 @@ export interface ProgramPolicy {
   linkExpiresAfter?: string;
   /** How long after a hiring step it may be undone (`revert-step`; default 2 days). */
   correctionWindow?: string;
+  /**
+   * Reminders come up to this long after their deadline, each person's at a moment of their own, so people falling due
+   * together are reminded over this time (lifecycle/deadlines.ts `wakeAt`); the deadline does not move. Absent: at it.
+   */
+  reminderSpread?: string;
   /** What a screening's invitation tells applicants to expect and bring (the program's own words). */
   screeningNotes?: string;
   /** When, the day before a screening, the applicant is reminded (HH:MM, the program's zone; default 09:00). */
@@ -157,6 +162,7 @@ const durationFields = [
   'debriefNudgeBefore',
   'linkExpiresAfter',
   'correctionWindow',
+  'reminderSpread',
   'rideAlongWindow',
   'debriefEvery',
   'debriefGrace',
@@ -207,6 +213,17 @@ function windowEmpty(open: { from?: string; until?: string }): boolean {
 /** Whether a cadence is counted in months on the calendar ('1 month'), rather than in weeks. */
 export function isMonthly(debriefEvery: string): boolean {
   return /^\s*\d+\s*months?\s*$/i.test(debriefEvery);
+}
+
+/** A reminder spread over no more than the grace period, and ending before the nudge it could otherwise overtake. */
+function reminderSpreadProblems(policy: ProgramPolicy, field: string): FieldProblem[] {
+  const spread = parseDuration(policy.reminderSpread);
+  if (spread === undefined) return [];
+  const grace = parseDuration(policy.debriefGrace);
+  if (grace !== undefined && spread > grace) return [{ field, reason: 'must be at most debriefGrace' }];
+  const nudge = parseDuration(policy.debriefNudgeBefore);
+  if (nudge !== undefined && spread >= nudge) return [{ field, reason: 'must be shorter than debriefNudgeBefore' }];
+  return [];
 }
 
 function debriefDueProblems(policy: ProgramPolicy, field: string): FieldProblem[] {
@@ -271,7 +288,10 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
       checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
   for (const field of durationFields) {
     if (
-      (field === 'debriefNudgeBefore' || field === 'linkExpiresAfter' || field === 'correctionWindow') &&
+      (field === 'debriefNudgeBefore' ||
+        field === 'linkExpiresAfter' ||
+        field === 'correctionWindow' ||
+        field === 'reminderSpread') &&
       policy[field] === undefined
     )
       continue;
@@ -282,6 +302,7 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
       checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
   }
   problems.push(...debriefDueProblems(policy, at('debriefDue')));
+  problems.push(...reminderSpreadProblems(policy, at('reminderSpread')));
   if (policy.rolePlayRubric !== undefined) {
     const rubric = policy.rolePlayRubric;
     if (

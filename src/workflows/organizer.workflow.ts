@@ -31,6 +31,7 @@ import {
   owesPay,
   startOrganizer,
   takeAction,
+  wakeAt,
 } from '../domain/lifecycle';
 import { Changes, noChanges, OrganizerState } from '../domain/organizer';
 import { Action, actions } from '../domain/stage-machine';
@@ -285,7 +286,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       const deadline = nextDeadlineNow();
       await condition(
         () => settled() || nextDeadlineNow() !== deadline,
-        deadline === undefined ? undefined : Math.max(deadline - Date.now(), 1),
+        // A run recorded before reminderSpread existed has none in its policy: its timers are as they were.
+        deadline === undefined ? undefined : Math.max(wakeAt(current, deadline) - Date.now(), 1),
       );
       const versionBefore = current.version;
       changed(versionBefore, fireDeadlines(current, Date.now()));

@@ -8,6 +8,8 @@ import { applyDirectly, driveToActive } from '../support/organizer-flow';
 import { eventually } from '../support/eventually';
 import { mailsTo } from '../support/smtp';
 import { ApiClient } from '../support/api-client';
+import { wakeAt } from '../../src/domain/lifecycle';
+import type { OrganizerState } from '../../src/domain/organizer';
 
 describe('debrief reminders on the dev server', () => {
   let harness: AppHarness;
@@ -132,5 +134,40 @@ describe('debrief reminders on the dev server', () => {
       .filter(Boolean);
     expect(scheduled).toContain('projectOrganizer');
     expect(scheduled.filter((name) => name === 'deliverNotifications')).toEqual([]);
+  }, 60_000);
+
+  it('reminds a program that spreads its reminders within the spread after the deadline, dated at it', async () => {
+    const policy = aFastPolicy({ escalateAfter: '120 seconds', reminderSpread: '2 seconds' });
+    const { id: programId, timezone } = await new ApiClient(harness).createProgram(policy);
+    // Someone whose moment is late in the spread, so that a reminder at the deadline would show.
+    let organizerId = randomUUID();
+    while (wakeAt({ organizerId, policy } as OrganizerState, 0) < 1_200) organizerId = randomUUID();
+    const offset = wakeAt({ organizerId, policy } as OrganizerState, 0);
+    const repository = new OrganizerRepository(harness.dataSource);
+    const organizer = await applyDirectly(
+      harness.temporal,
+      harness.config.temporal.taskQueue,
+      policy,
+      { organizerId, programId, timezone, application: anApplication() },
+      (p) => repository.project(p),
+    );
+    await driveToActive(organizer, policy, timezone);
+    const [{ active_since: activeSince }] = await harness.dataSource.query(
+      'SELECT active_since FROM organizers WHERE id = $1',
+      [organizerId],
+    );
+    // Week 1 (4 s), then its grace (2 s).
+    const overdueAt = activeSince.getTime() + 6_000;
+    const reminder = async () =>
+      (
+        await harness.dataSource.query(
+          `SELECT created_at FROM notifications WHERE organizer_id = $1 AND kind = 'debrief_overdue' ORDER BY created_at LIMIT 1`,
+          [organizerId],
+        )
+      )[0] as { created_at: Date } | undefined;
+    const seen = await eventually('the overdue reminder', reminder, 20_000);
+    const seenAt = Date.now();
+    expect(seen.created_at.toISOString()).toBe(new Date(overdueAt).toISOString());
+    expect(seenAt).toBeGreaterThanOrEqual(overdueAt + offset - 100);
   }, 60_000);
 });

@@ -33,7 +33,7 @@ export async function applyDirectly(
   extra: Partial<OrganizerWorkflowInput> = {},
   store: (projection: Projection) => Promise<unknown> = async () => undefined,
 ): Promise<StartedOrganizer> {
-  const organizerId = randomUUID();
+  const organizerId = extra.organizerId ?? randomUUID();
   const programId = extra.programId ?? randomUUID();
   const application = extra.application ?? anApplication();
   const stored = async (result: ActionResult) => {

@@ -176,6 +176,13 @@ export class PolicyPatchDto {
   linkExpiresAfter?: string;
   @Duration({ optional: true, example: '2 days', description: 'How long after a hiring step it may be undone' })
   correctionWindow?: string;
+  @Duration({
+    optional: true,
+    example: '2 minutes',
+    description:
+      "Reminders come up to this long after their deadline, each person's at a moment of their own (the deadline does not move); at most debriefGrace",
+  })
+  reminderSpread?: string;
   @Text({
     max: 2000,
     optional: true,
@@ -292,6 +299,7 @@ export class PolicyDto implements ProgramPolicy {
   @ApiPropertyOptional({ type: ApplicationsOpenPolicyDto }) applicationsOpen?: ApplicationsOpenPolicyDto;
   @ApiPropertyOptional() linkExpiresAfter?: string;
   @ApiPropertyOptional() correctionWindow?: string;
+  @ApiPropertyOptional() reminderSpread?: string;
   @ApiPropertyOptional() screeningNotes?: string;
   @ApiPropertyOptional() screeningReminderAt?: string;
   @ApiPropertyOptional({ type: PayPolicyDto }) pay?: PayPolicyDto;

@@ -296,6 +296,23 @@ export function nextDeadline(state: OrganizerState): number | undefined {
   return earliest;
 }
 
+/**
+ * When the workflow wakes for `deadline`: up to the policy's `reminderSpread` after it, at a moment of this person's
+ * own, so a program whose people fall due together is reminded over that time instead of in one second and its workers
+ * keep answering coordinators meanwhile. The deadline itself does not move: an action after it meets it fired first
+ * (applyAction), and what it raises is dated at the deadline.
+ */
+export function wakeAt(state: OrganizerState, deadline: number): number {
+  const spread = state.policy.reminderSpread;
+  return spread ? deadline + Math.floor(durationMs(spread) * ownFraction(state.organizerId)) : deadline;
+}
+
+/** A fraction in [0, 1) drawn from an id (a UUID's leading 32 bits), the same for the same id. */
+function ownFraction(id: string): number {
+  const bits = Number.parseInt(id.replace(/-/g, '').slice(0, 8), 16);
+  return Number.isNaN(bits) ? 0 : bits / 2 ** 32;
+}
+
 /** Fires every deadline that has come by `now`, oldest first (each firing may set new ones, which are fired in turn). */
 export function fireDeadlines(state: OrganizerState, now: number): Changes {
   const changes = noChanges();

@@ -7,6 +7,6 @@ export type { StartInput } from './start';
 export { refusal, applyAction, takeAction } from './actions';
 export { debriefPeriodFor, rideAlongKey, undoUntil } from './by-action';
 export { isCurrentChange, changePolicy, changeTermEnd, takeUpProgram } from './program-changes';
-export { stateAt, nextDeadline, fireDeadlines } from './deadlines';
+export { stateAt, nextDeadline, fireDeadlines, wakeAt } from './deadlines';
 export { overdueDebriefs, nextDebriefDueAt } from './figures';
 export { owesPay, payDay } from './pay-periods';

@@ -36,6 +36,7 @@ const policyFields: { path: string; label: string; kind: 'duration' | 'number' |
   { path: 'debriefEvery', label: 'A debrief every', kind: 'duration' },
   { path: 'debriefGrace', label: 'Overdue after', kind: 'duration' },
   { path: 'escalateAfter', label: 'Escalated to the coordinator after', kind: 'duration' },
+  { path: 'reminderSpread', label: 'Reminders spread over (after each deadline)', kind: 'duration' },
   { path: 'atRiskAfterMissed', label: 'At risk after this many missed in a row', kind: 'number' },
   { path: 'groupDebriefEvery', label: 'An in-person group debrief every', kind: 'duration' },
   { path: 'termLength', label: 'Term length', kind: 'duration' },
