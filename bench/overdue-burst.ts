@@ -12,15 +12,18 @@ export interface OverdueBurst {
   reminders: () => Promise<number>;
 }
 
-/** Starts the burst's organizers, due `leadMs` from now; `first` numbers their members apart from other bursts'. */
+/**
+ * Starts the burst's organizers, due `leadMs` from now; `first` numbers their members apart from other bursts'.
+ * `reminderSpread`: the program's (policy.ts), none when absent.
+ */
 export async function startOverdueBurst(
   { stack, program, queue }: BenchContext,
   count: number,
   first: number,
-  leadMs = 120_000,
+  { leadMs = 120_000, reminderSpread }: { leadMs?: number; reminderSpread?: string } = {},
 ): Promise<OverdueBurst> {
   // Debrief reminders only, as before pay existed (a pay period would add its own time sheet reminder).
-  const policy = mergePolicy(policyPresets.member_organizer, { pay: null });
+  const policy = mergePolicy(policyPresets.member_organizer, { pay: null, reminderSpread });
   log(`starting ${count} active organizers due in the same minute…`);
   const now = Date.now();
   const dueAt = now + leadMs;
