@@ -170,6 +170,13 @@ const durationFields = [
   'groupDebriefEvery',
   'termLength',
 ] as const;
+/** Duration fields a policy may leave out (each has a default, or none means none). */
+const optionalDurations: readonly string[] = [
+  'debriefNudgeBefore',
+  'linkExpiresAfter',
+  'correctionWindow',
+  'reminderSpread',
+];
 const minDurationMs = 1_000;
 const maxDurationMs = 5 * 366 * 86_400_000;
 
@@ -287,14 +294,7 @@ export function policyProblems(policy: ProgramPolicy): FieldProblem[] {
     for (const stage of ['applied', 'screening', 'role_play'])
       checkDuration(at(`stageSla.${stage}`), sla[stage], problems);
   for (const field of durationFields) {
-    if (
-      (field === 'debriefNudgeBefore' ||
-        field === 'linkExpiresAfter' ||
-        field === 'correctionWindow' ||
-        field === 'reminderSpread') &&
-      policy[field] === undefined
-    )
-      continue;
+    if (optionalDurations.includes(field) && policy[field] === undefined) continue;
     checkDuration(at(field), policy[field], problems);
   }
   for (const stage of ['training', 'ride_along'] as const) {
