@@ -108,6 +108,33 @@ describe('reopening a closed record', () => {
     );
   });
 
+  it('refuses a reopen that found the run ended just before another reopen started the new one', async () => {
+    const { body } = await coordinator.apply(program.id);
+    await coordinator.ok('POST', `/api/organizers/${body.id}/reject`, { reason: 'wrong row' });
+    await ended(body.id);
+    // The interleaving two reopens sent at once can take: this one is told the run has ended, and before it goes on,
+    // the other one starts the new run.
+    const workflows = harness.temporal.workflow;
+    const getHandle = workflows.getHandle.bind(workflows);
+    let other: Promise<{ status: number }> | undefined;
+    const spy = jest.spyOn(workflows, 'getHandle').mockImplementation((...args) => {
+      const handle = getHandle(...args);
+      if (args[0] !== body.id || args[1] || other) return handle;
+      const describe = handle.describe.bind(handle);
+      handle.describe = async () => {
+        const described = await describe();
+        spy.mockRestore();
+        other = reopen(body.id, { reason: 'the other click' });
+        expect((await other).status).toBe(200);
+        return described;
+      };
+      return handle;
+    });
+    const late = await reopen(body.id, { reason: 'wrong row' });
+    expect([late.status, late.body.message]).toEqual([409, expect.stringContaining('applied')]);
+    expect(other).toBeDefined();
+  });
+
   it("refuses once the member's data is erased, or the program's term has ended", async () => {
     const { body: gone } = await coordinator.apply(program.id);
     const erased = await admin.ok('POST', `/api/organizers/${gone.id}/erase`);

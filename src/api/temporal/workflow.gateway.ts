@@ -177,11 +177,12 @@ export class WorkflowGateway {
     fromReadModel: () => Promise<OrganizerState | undefined>,
     callerStores?: CallerStores,
   ): Promise<ActionResult> {
-    const handle = this.client.workflow.getHandle(organizerId);
-    const status = await this.call(organizerId, () => handle.describe()).then(
-      (described) => described.status.name,
+    const { status, runId } = await this.call(organizerId, () =>
+      this.client.workflow.getHandle(organizerId).describe(),
+    ).then(
+      (described) => ({ status: described.status.name, runId: described.runId }),
       (error: unknown) => {
-        if (error instanceof RecordClosedError) return 'FORGOTTEN';
+        if (error instanceof RecordClosedError) return { status: 'FORGOTTEN', runId: undefined };
         throw error;
       },
     );
@@ -190,7 +191,10 @@ export class WorkflowGateway {
       throw new ConflictError(`this record's last run ended ${status.toLowerCase()}: it cannot be reopened`);
     const last =
       status === 'COMPLETED'
-        ? ((await this.call(organizerId, () => handle.result())) as OrganizerState)
+        ? // That run's, by its id: another reopen may have started a newer run since, whose result is months away.
+          ((await this.call(organizerId, () =>
+            this.client.workflow.getHandle(organizerId, runId).result(),
+          )) as OrganizerState)
         : await fromReadModel();
     if (!last)
       throw new ConflictError(
