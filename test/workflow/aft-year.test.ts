@@ -8,6 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { localDay, rubricScores, walkStages } from '../../dev/hiring-walk';
 import {
+  type ActionResult,
   actionUpdates,
   applicationRecordedUpdate,
   organizerStateQuery,
@@ -59,11 +60,27 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
       const handle = await startOrganizerWorkflow(env, taskQueue, policy, organizerId, { timezone: zone });
       const firstRunId = handle.firstExecutionRunId;
       const state = () => handle.query(organizerStateQuery) as Promise<OrganizerState>;
-      const act = <A extends keyof ActionInputs>(action: A, input: ActionInputs[A]) =>
-        handle.executeUpdate(actionUpdates[action] as never, { args: [{ input, actor: aCoordinator }] }) as Promise<{
-          stage: string;
-        }>;
-      await handle.executeUpdate(applicationRecordedUpdate, { args: [{}] });
+      // As the API sends them: the caller writes each answer's projection itself (here, into the same fakes).
+      const callerStores = async () => ({
+        storedVersion: activities.latest?.version ?? 0,
+        writeBy: (await now()) + day,
+      });
+      const stored = async (result: ActionResult) => {
+        if (result.projection) await activities.projectOrganizer(result.projection);
+        return result;
+      };
+      // The read model keeps one row per notification and per transition, whichever write brings it.
+      const notifications = () => [...new Map(activities.notifications.map((n) => [n.id, n])).values()];
+      const transitions = () => [...new Map(activities.transitions.map((t) => [t.seq, t])).values()];
+      const act = async <A extends keyof ActionInputs>(action: A, input: ActionInputs[A]) =>
+        stored(
+          await handle.executeUpdate(actionUpdates[action] as never, {
+            args: [{ input, actor: aCoordinator, callerStores: await callerStores() }],
+          }),
+        );
+      await stored(
+        await handle.executeUpdate(applicationRecordedUpdate, { args: [{ callerStores: await callerStores() }] }),
+      );
       const appliedAt = Date.parse((await state()).appliedAt);
 
       // Hiring: 2 days applied, 10 in screening, 8 in role-play (one past its 7-day SLA), 2 to accept an offer that
@@ -194,9 +211,9 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
       const byTime = (a: [string, string, string], b: [string, string, string]) =>
         a[2].localeCompare(b[2]) || a[0].localeCompare(b[0]);
       // The screening's messages ask nothing: an invitation to the applicant and the coordinator, a reminder the day before.
-      const asked = activities.notifications.filter((n) => !announcementKinds.includes(n.kind));
+      const asked = notifications().filter((n) => !announcementKinds.includes(n.kind));
       expect(
-        activities.notifications
+        notifications()
           .filter((n) => announcementKinds.includes(n.kind))
           .map((n) => [n.kind, n.recipientRole]),
       ).toEqual([
@@ -210,7 +227,7 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
       // The missed and late weeks are the ones that raised reminders: 5, 6, 10 and 40.
       expect([
         ...new Set(
-          activities.notifications
+          notifications()
             .filter((n) => n.kind === 'debrief_overdue')
             .map((n) => periods.findIndex((p) => n.id.endsWith(p.start)) + 1),
         ),
@@ -227,10 +244,14 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
         atRisk: false,
         rideAlongCount: 3,
       });
-      expect(activities.transitions.map((t) => t.to)).toEqual([...walkStages, 'completed']);
-      expect(activities.transitions.at(-1)).toMatchObject({ actor: 'system', reason: 'term ended' });
+      expect(transitions().map((t) => t.to)).toEqual([...walkStages, 'completed']);
+      expect(transitions().at(-1)).toMatchObject({ actor: 'system', reason: 'term ended' });
       const resolved = new Set(activities.projections.flatMap((p) => p.changes.resolutions.map((r) => r.id)));
-      expect(activities.notifications.filter((n) => !resolved.has(n.id)).map((n) => n.kind)).toEqual([]);
+      expect(
+        notifications()
+          .filter((n) => !resolved.has(n.id))
+          .map((n) => n.kind),
+      ).toEqual([]);
 
       const runs = await runChain(env.client, organizerId, firstRunId);
       const eventsPerRun = runs.map((r) => r.history.events!.length);
@@ -239,7 +260,7 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
       );
       expect(runs.length).toBeGreaterThanOrEqual(2);
       for (const events of eventsPerRun) expect(events).toBeLessThan(10_000);
-      saveHistories('aft-year-6', runs);
+      saveHistories('aft-year-7', runs);
       for (const run of runs)
         await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, run.history, organizerId);
     });
