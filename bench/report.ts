@@ -1,6 +1,6 @@
 // The run's rows: which scenarios are wanted (BENCH_ONLY), each row logged as it is recorded, and at the end the
 // table and the JSON report.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../dev/stack/settings';
@@ -17,6 +17,8 @@ export interface Row {
   target: string;
   met: boolean;
   note?: string;
+  /** When an earlier run of the same day measured it (a row kept in the PostgreSQL-backed server's file). */
+  measuredAt?: string;
 }
 
 const rows: Row[] = [];
@@ -54,6 +56,15 @@ export function writeReport(started: number): void {
     dir,
     `${partial ? 'bench-partial-' : ''}${report.date.slice(0, 10)}-${report.machine.cores}cores${onPostgres ? '-temporal-postgres' : ''}.json`,
   );
+  // The PostgreSQL-backed server runs a few rows at a time: the day's file keeps the rows an earlier run measured and
+  // this one did not, each saying when.
+  if (onPostgres && existsSync(file)) {
+    const earlier = JSON.parse(readFileSync(file, 'utf8')) as { date: string; rows: Row[] };
+    const kept = earlier.rows
+      .filter((row) => !rows.some((r) => r.id === row.id))
+      .map((row) => ({ ...row, measuredAt: row.measuredAt ?? earlier.date }));
+    report.rows = [...rows, ...kept].sort((a, b) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true }));
+  }
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   process.stdout.write(`\n${table(rows)}\n\nreport: ${file} (${report.durationSeconds} s)\n`);
 }

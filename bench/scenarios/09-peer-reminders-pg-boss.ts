@@ -4,6 +4,7 @@
 // row. Compared with #5's reminders, measured the same way: the 95th percentile's lag and the drain.
 import PgBoss from 'pg-boss';
 import type { BenchContext } from '../context';
+import { onPostgres } from '../bench-stack';
 import { log, record } from '../report';
 import { progressUntil, round } from '../stats';
 
@@ -55,14 +56,16 @@ export async function peerRemindersPgBoss(context: BenchContext): Promise<void> 
     );
     const lag = round(ours.p95Ms / peer.p95Ms);
     const drain = round(ours.allMs / peer.allMs);
+    // On the dev server (SQLite) the earlier target; on Temporal's PostgreSQL-backed server, issue 35's.
+    const most = onPostgres ? 1 : 0.5;
     record({
       id: 9,
       name: `${count} overdue reminders: ours (#5) against pg-boss delayed jobs in the same database, seconds from due`,
       figures: { oursLagP95: round(ours.p95Ms / 1000, 1), oursDrain: round(ours.allMs / 1000, 1) },
       baseline: { pgBossLagP95: round(peer.p95Ms / 1000, 1), pgBossDrain: round(peer.allMs / 1000, 1) },
       ratios: { lagP95: lag, drain },
-      target: 'lag p95 and drain both ≤ 0.5× pg-boss',
-      met: lag <= 0.5 && drain <= 0.5,
+      target: `lag p95 and drain both ≤ ${most}× pg-boss`,
+      met: lag <= most && drain <= most,
       note: 'pg-boss writes a row per job; ours runs each organizer’s workflow, writes its read model and the reminder',
     });
   } finally {
