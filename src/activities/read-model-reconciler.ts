@@ -119,9 +119,14 @@ export class ReadModelReconciler {
   private async truthOf(organizerId: string): Promise<{ state: OrganizerState; running: boolean } | undefined> {
     const handle = this.client.workflow.getHandle(organizerId);
     try {
-      const { status } = await handle.describe();
+      const { status, runId } = await handle.describe();
       if (status.name === 'RUNNING') return { state: await handle.query(organizerStateQuery), running: true };
-      if (status.name === 'COMPLETED') return { state: (await handle.result()) as OrganizerState, running: false };
+      // That run's result, by its id: a reopen may have started a newer run since, whose result is months away.
+      if (status.name === 'COMPLETED')
+        return {
+          state: (await this.client.workflow.getHandle(organizerId, runId).result()) as OrganizerState,
+          running: false,
+        };
       this.logger.warn(
         `organizer ${organizerId}: its workflow is ${status.name.toLowerCase()}; nothing to compare with`,
       );

@@ -131,6 +131,43 @@ describe('reconciling read models with their workflows', () => {
     expect(await differences(harness, [id])).toEqual([]);
   });
 
+  it('compares a closed record with the run it found ended, though a reopen starts a new run meanwhile', async () => {
+    const { body } = await admin.apply(program.id);
+    await admin.ok('POST', `/api/organizers/${body.id}/reject`, { reason: 'wrong row' });
+    await harness.temporal.workflow.getHandle(body.id).result();
+    // The reconciler is told the run has ended; before it reads that run's result, a coordinator reopens the record.
+    const workflows = harness.temporal.workflow;
+    const getHandle = workflows.getHandle.bind(workflows);
+    let reopened: number | undefined;
+    const spy = jest.spyOn(workflows, 'getHandle').mockImplementation((...args) => {
+      const handle = getHandle(...args);
+      if (args[0] !== body.id || args[1]) return handle;
+      const describe = handle.describe.bind(handle);
+      handle.describe = async () => {
+        const described = await describe();
+        spy.mockRestore();
+        reopened = (await admin.act(body.id, 'reopen', { reason: 'the other click' })).status;
+        return described;
+      };
+      return handle;
+    });
+    try {
+      const reconciler = new ReadModelReconciler(
+        new OrganizerRepository(harness.dataSource),
+        harness.temporal,
+        harness.app.get(ProductMetrics),
+      );
+      const outcome = await Promise.race([
+        reconciler.reconcile(body.id),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000)),
+      ]);
+      expect([reopened, outcome]).toEqual([200, 'equal']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await q('SELECT stage FROM organizers WHERE id = $1', [body.id])).toEqual([{ stage: 'applied' }]);
+  });
+
   it('is safe to run while actions flow', async () => {
     const ids = await Promise.all(
       Array.from({ length: 8 }, async () => (await admin.apply(program.id)).body.id as string),
