@@ -72,12 +72,14 @@ describe('the integrity race with faults', () => {
     expectAnswers(outcomes, 'race-faults', [0, 200, 409, 422, 503]);
     await eventually('health', async () => (await harness.http('GET', '/api/health')).status === 200, 30_000);
     const differences = await convergedDifferences(harness, organizerIds, 90_000);
-    for (const id of organizerIds.filter((id) => differences.some((line) => line.startsWith(id)))) {
+    const uncommitted = await uncommittedAnswers(harness, outcomes);
+    const failed = [...differences, ...uncommitted];
+    for (const id of organizerIds.filter((id) => failed.some((line) => line.startsWith(id)))) {
       const { runId } = await harness.temporal.workflow.getHandle(id).describe();
       saveHistories(`race-faults-${id}`, await runChain(harness.temporal, id, runId));
     }
     expect(differences).toEqual([]);
-    expect(await uncommittedAnswers(harness, outcomes)).toEqual([]);
+    expect(uncommitted).toEqual([]);
   }
 
   it('converges after the worker is killed mid-race and started again', async () => {
