@@ -4,6 +4,7 @@ import { ApiClient, type Program } from '../support/api-client';
 import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastPolicy, attestations } from '../support/builders';
 import { eventually } from '../support/eventually';
+import { afterNextDescribe } from '../support/interleave';
 
 describe('reopening a closed record', () => {
   let harness: AppHarness;
@@ -114,26 +115,15 @@ describe('reopening a closed record', () => {
     await ended(body.id);
     // The interleaving two reopens sent at once can take: this one is told the run has ended, and before it goes on,
     // the other one starts the new run.
-    const workflows = harness.temporal.workflow;
-    const getHandle = workflows.getHandle.bind(workflows);
     let other: number | undefined;
-    const spy = jest.spyOn(workflows, 'getHandle').mockImplementation((...args) => {
-      const handle = getHandle(...args);
-      if (args[0] !== body.id || args[1]) return handle;
-      const describe = handle.describe.bind(handle);
-      handle.describe = async () => {
-        const described = await describe();
-        spy.mockRestore();
-        other = (await reopen(body.id, { reason: 'the other click' })).status;
-        return described;
-      };
-      return handle;
+    const restore = afterNextDescribe(harness.temporal, body.id, async () => {
+      other = (await reopen(body.id, { reason: 'the other click' })).status;
     });
     try {
       const late = await reopen(body.id, { reason: 'wrong row' });
       expect([other, late.status, late.body.message]).toEqual([200, 409, expect.stringContaining('applied')]);
     } finally {
-      spy.mockRestore();
+      restore();
     }
   });
 

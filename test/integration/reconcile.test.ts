@@ -13,6 +13,7 @@ import type { ReconcileSummary } from '../../src/contracts/activities';
 import { ApiClient, Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { convergedDifferences, differences } from '../support/consistency';
+import { afterNextDescribe } from '../support/interleave';
 import { fire, raceActions, racePolicy, seededRandom } from '../support/race';
 
 describe('reconciling read models with their workflows', () => {
@@ -136,20 +137,9 @@ describe('reconciling read models with their workflows', () => {
     await admin.ok('POST', `/api/organizers/${body.id}/reject`, { reason: 'wrong row' });
     await harness.temporal.workflow.getHandle(body.id).result();
     // The reconciler is told the run has ended; before it reads that run's result, a coordinator reopens the record.
-    const workflows = harness.temporal.workflow;
-    const getHandle = workflows.getHandle.bind(workflows);
     let reopened: number | undefined;
-    const spy = jest.spyOn(workflows, 'getHandle').mockImplementation((...args) => {
-      const handle = getHandle(...args);
-      if (args[0] !== body.id || args[1]) return handle;
-      const describe = handle.describe.bind(handle);
-      handle.describe = async () => {
-        const described = await describe();
-        spy.mockRestore();
-        reopened = (await admin.act(body.id, 'reopen', { reason: 'the other click' })).status;
-        return described;
-      };
-      return handle;
+    const restore = afterNextDescribe(harness.temporal, body.id, async () => {
+      reopened = (await admin.act(body.id, 'reopen', { reason: 'the other click' })).status;
     });
     try {
       const reconciler = new ReadModelReconciler(
@@ -163,7 +153,7 @@ describe('reconciling read models with their workflows', () => {
       ]);
       expect([reopened, outcome]).toEqual([200, 'equal']);
     } finally {
-      spy.mockRestore();
+      restore();
     }
     expect(await q('SELECT stage FROM organizers WHERE id = $1', [body.id])).toEqual([{ stage: 'applied' }]);
   });
