@@ -189,13 +189,9 @@ export class WorkflowGateway {
     if (status === 'RUNNING') return this.act(organizerId, action, input, actor, callerStores);
     if (status !== 'COMPLETED' && status !== 'FORGOTTEN')
       throw new ConflictError(`this record's last run ended ${status.toLowerCase()}: it cannot be reopened`);
-    const last =
-      status === 'COMPLETED'
-        ? // That run's, by its id: another reopen may have started a newer run since, whose result is months away.
-          ((await this.call(organizerId, () =>
-            this.client.workflow.getHandle(organizerId, runId).result(),
-          )) as OrganizerState)
-        : await fromReadModel();
+    // The ended run's result, by its id: another reopen may have started a newer run since, whose result is months away.
+    const endedRun = () => this.client.workflow.getHandle(organizerId, runId).result() as Promise<OrganizerState>;
+    const last = status === 'COMPLETED' ? await this.call(organizerId, endedRun) : await fromReadModel();
     if (!last)
       throw new ConflictError(
         "this record's history is no longer kept, and a hire cannot be reopened from the read model alone",
