@@ -1,19 +1,23 @@
-// Writes the results their callers left unwritten (docs/design.md §4). An API process notes an intent before it sends
-// an action's update and removes it once it stored the result; the workflow spends no activity on such a change. If the
-// process dies in between, the note stays: every few seconds each worker asks the workflows of notes older than the
-// update timeout for what they hold unstored, and writes it (idempotent, version-guarded, as every write).
+// Writes the results their callers left unwritten (docs/design.md §4). An API process notes an intent, under the id of
+// the update it is about to send, and removes it once it stored the result; the workflow spends no activity on such a
+// change. If the process dies in between, the note stays: every few seconds each worker reads the result of each note
+// older than the update timeout from Temporal, and writes it (idempotent, version-guarded, as every write). An update's
+// result is durable once Temporal gives it out; what a workflow's query answers is its worker's memory, which may hold
+// a task the server never accepted (a CI run once saw such a version written and answered, and no history held it).
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Client, QueryNotRegisteredError } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import { AppConfig } from '../config/configuration';
-import { callerClockMarginMs, unstoredProjectionQuery } from '../contracts/organizer-workflow';
+import { ActionResult, callerClockMarginMs } from '../contracts/organizer-workflow';
+import type { Projection } from '../domain/snapshot';
 import { ProductMetrics } from '../metrics/product-metrics';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import { UnstoredWritesRepository } from '../repositories/unstored-writes.repository';
 
 export const sweepEveryMs = 5_000;
-/** Organizers asked at once, and how long one query may take: a workflow whose worker is down must not hold the rest. */
+/** Organizers asked at once, and how long one read may wait: an update whose worker is down must not hold the rest. */
 const concurrency = 8;
-const queryTimeoutMs = 3_000;
+const readTimeoutMs = 3_000;
 /**
  * A note whose workflow did not answer is tried again after as long as it has waited (5 s to a minute: a busy worker
  * answers soon, a stopped one not for a while); given up after an hour (the reconcile pass repairs).
@@ -75,29 +79,25 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
     return written;
   }
 
-  /** One organizer's notes: its workflow's unstored changes written; true when that stored a version. */
+  /** One organizer's notes: their updates' results written, oldest first; true when that stored a version. */
   private async writeLeft({ organizerId, ids, since }: { organizerId: string; ids: string[]; since: Date }) {
-    const handle = this.client.workflow.getHandle(organizerId);
     try {
-      const projection = await this.client.connection.withAbortSignal(this.abort.signal, () =>
-        this.client.withDeadline(Date.now() + queryTimeoutMs, () => handle.query(unstoredProjectionQuery)),
-      );
-      const stored = projection ? await this.organizers.project(projection) : undefined;
-      this.metrics.notificationsStored(stored?.notifications ?? []);
-      if (stored?.version)
-        this.logger.warn(`organizer ${organizerId}: wrote version ${projection!.organizer.version} left unwritten`);
-      this.metrics.swept(stored?.version ? 'written' : 'nothing');
+      const projections = (await Promise.all(ids.map((id) => this.resultOf(organizerId, id))))
+        .filter((projection): projection is Projection => projection !== undefined)
+        .sort((a, b) => a.organizer.version - b.organizer.version);
+      let written = false;
+      for (const projection of projections) {
+        const stored = await this.organizers.project(projection);
+        this.metrics.notificationsStored(stored.notifications);
+        if (!stored.version) continue;
+        written = true;
+        this.logger.warn(`organizer ${organizerId}: wrote version ${projection.organizer.version} left unwritten`);
+      }
+      this.metrics.swept(written ? 'written' : 'nothing');
       await this.notes.clear(ids);
-      return stored?.version ?? false;
+      return written;
     } catch (error) {
       if (this.stopped) return false;
-      // A run on the first path stores every change itself. (No workflow is asked again like one that did not answer:
-      // it may not have started yet, or a test's other server holds it.)
-      if (error instanceof QueryNotRegisteredError) {
-        this.metrics.swept('nothing');
-        await this.notes.clear(ids);
-        return false;
-      }
       this.metrics.swept('failed');
       const giveUp = Date.now() - since.getTime() > giveUpAfterMs;
       this.logger.warn(
@@ -107,6 +107,25 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
       if (giveUp) await this.notes.clear(ids);
       else await this.notes.later(ids, retryAfter(Date.now() - since.getTime()));
       return false;
+    }
+  }
+
+  /**
+   * What the note's update left to write: its result's projection, or nothing when it changed nothing (refused, or
+   * never sent: the caller died first), when its run has ended or continued as new since (a run stores every change
+   * before it ends), or when its run is on the first path (its own activity stores every change). Throws while the
+   * update waits for a worker.
+   */
+  private async resultOf(organizerId: string, updateId: string): Promise<Projection | undefined> {
+    const update = this.client.workflow.getHandle(organizerId).getUpdateHandle<ActionResult>(updateId);
+    try {
+      const result = await this.client.connection.withAbortSignal(this.abort.signal, () =>
+        this.client.withDeadline(Date.now() + readTimeoutMs, () => update.result()),
+      );
+      return result.projection;
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
     }
   }
 }

@@ -109,5 +109,8 @@ export const termEndChangedSignal = defineSignal<[{ termEnd: string | null; chan
 /** The organizer's whole live state. */
 export const organizerStateQuery = defineQuery<OrganizerState>('organizerState');
 
-/** What a write would store now: the row and every change not yet known to be stored (null: nothing is waiting). */
+/**
+ * What a write would store now: the row and every change not yet known to be stored (null: nothing is waiting). Asked
+ * by the reconcile pass of a row quiet for an hour, never by the sweep: a query answers the worker's memory.
+ */
 export const unstoredProjectionQuery = defineQuery<Projection | null>('unstoredProjection');

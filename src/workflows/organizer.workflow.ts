@@ -8,7 +8,9 @@
 // - a regular activity, which exists only once the task that scheduled it is committed, writes the same in version
 //   order for the changes no caller writes (timers, program changes; every change of a caller that does not say it
 //   writes, `callerStores`), and everything waiting before the run ends;
-// - a caller that went away before writing left a note; the worker's sweep asks `unstoredProjection` and writes it.
+// - a caller that went away before writing left a note under its update's id; the worker's sweep reads that update's
+//   result from Temporal and writes it (after an hour without a write, the daily reconcile pass asks
+//   `unstoredProjection`).
 // Every write is idempotent (deterministic row keys) and version-guarded, so the second to land changes nothing.
 import {
   allHandlersFinished,

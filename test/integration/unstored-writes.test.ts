@@ -2,6 +2,7 @@
 // dies between the update's answer and its write leaves a note, and the worker's sweep writes the result from the
 // workflow within its interval. Nothing is lost, nothing is written twice, and the next action's write carries the
 // change too.
+import { randomUUID } from 'node:crypto';
 import { anApplicationFor, walkTo } from '../../dev/hiring-walk';
 import { freePort } from '../../dev/stack/ports';
 import { WorkflowGateway } from '../../src/api/temporal/workflow.gateway';
@@ -47,10 +48,10 @@ describe('results their caller did not write', () => {
 
   /** What an API process does up to the update's answer, and then it dies: the note stays, nothing is written. */
   const actAndDie = async (id: string, step: { action: string; input: unknown }) => {
-    await harness.app.get(UnstoredWritesRepository).note(id);
+    const note = await harness.app.get(UnstoredWritesRepository).note(id);
     return harness.app.get(WorkflowGateway).act(id, step.action as never, step.input as never, aCoordinator, {
-      storedVersion: await versionOf(id),
-      writeBy: Date.now() + updateTimeoutMs,
+      stores: { storedVersion: await versionOf(id), writeBy: Date.now() + updateTimeoutMs },
+      updateId: note,
     });
   };
 
@@ -85,6 +86,32 @@ describe('results their caller did not write', () => {
     expect(await differences(harness, [id])).toEqual([]);
     // Applied, screening scheduled, screened: each transition stored once.
     expect(await transitionsOf(id)).toBe(3);
+  }, 60_000);
+
+  it("writes only what its note's own update committed, not a change another caller is still writing", async () => {
+    const id = (await admin.apply(program.id)).body.id as string;
+    const [screening, screened] = walkTo(program.policy, 'role_play', { timeZone: program.timezone });
+    await admin.act(id, screening.action, screening.input);
+    const before = await versionOf(id);
+    // An API process noted an action and died before sending it: its note is long past its caller's deadline.
+    const note = await harness.app.get(UnstoredWritesRepository).note(id);
+    await harness.dataSource.query("UPDATE unstored_writes SET noted_at = now() - interval '1 minute' WHERE id = $1", [
+      note,
+    ]);
+    // Meanwhile another caller's action (one that emails nobody, so the workflow writes nothing itself) is answered,
+    // and that caller is still writing it (its deadline is far off).
+    const writing = await harness.app
+      .get(WorkflowGateway)
+      .act(id, screened.action as never, screened.input as never, aCoordinator, {
+        stores: { storedVersion: before, writeBy: Date.now() + 60_000 },
+        updateId: randomUUID(),
+      });
+    await eventually('the dead note swept', async () => (await notesOf(id)) === 0 || undefined, 30_000);
+    // The sweep found no result of that note's update, and wrote nothing: the change is its own caller's to write.
+    expect(await versionOf(id)).toBe(before);
+    await harness.app.get(OrganizerRepository).project(writing.projection!);
+    expect(await versionOf(id)).toBe(writing.version);
+    expect(await differences(harness, [id])).toEqual([]);
   }, 60_000);
 
   it('leaves a write whose note was given up to the reconcile pass, which writes it', async () => {

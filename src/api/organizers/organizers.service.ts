@@ -35,7 +35,7 @@ import { localDateTime } from '../../domain/calendar';
 import { durationMs } from '../../domain/durations';
 import { ApiMetrics, outcomeOf } from '../metrics/api-metrics';
 import { ProgramsService } from '../programs/programs.service';
-import { WorkflowGateway } from '../temporal/workflow.gateway';
+import { WorkflowGateway, type WritingCaller } from '../temporal/workflow.gateway';
 import type { ApplicationDto, NotificationListQuery, OrganizerListQuery } from './organizer-inputs.dto';
 import type { ErasedDto, NotificationListDto, OrganizerDetailDto, OrganizerListDto } from './organizer-responses.dto';
 import { UnstoredWritesRepository } from '../../repositories/unstored-writes.repository';
@@ -45,7 +45,6 @@ const nothingApplied = (error: unknown) =>
   [AlreadyAppliedError, ConflictError, InvalidInputError, NotFoundError, RecordClosedError, RuleViolationError].some(
     (type) => error instanceof type,
   );
-import type { CallerStores } from '../../contracts/organizer-workflow';
 
 @Injectable()
 export class OrganizersService {
@@ -104,7 +103,7 @@ export class OrganizersService {
       ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
       ...(input.languages?.length ? { languages: input.languages } : {}),
     };
-    const start = (callerStores: CallerStores, afterErasure = false) =>
+    const start = (writing: WritingCaller, afterErasure = false) =>
       this.workflows.apply({
         programId,
         policy: program.policy,
@@ -115,16 +114,16 @@ export class OrganizersService {
         timezone: program.timezone,
         termStart: program.termStart.toISOString(),
         afterErasure,
-        callerStores,
+        writing,
       });
     const id = organizerIdFor(programId, application.memberId);
-    const { organizerId, projection } = await this.writingResult(id, 0, (callerStores) =>
-      start(callerStores).catch(async (error: unknown) => {
+    const { organizerId, projection } = await this.writingResult(id, 0, (writing) =>
+      start(writing).catch(async (error: unknown) => {
         // Applied before, but no record under the id and a closed run that no key opens: that member was erased (the
         // record moved to an anonymous id, the key destroyed), and applies again as anyone would.
         if (!(error instanceof AlreadyAppliedError) || (await this.organizers.access(id))) throw error;
         if (!(await this.workflows.erasedRun(id))) throw error;
-        return start(callerStores, true);
+        return start(writing, true);
       }),
     );
     await this.audit.record({
@@ -247,7 +246,7 @@ export class OrganizersService {
     }
     await this.checkDates(action, input, row.programId);
     const sent = workflowInput(action, input);
-    const sendToClosed = async (callerStores: CallerStores) => {
+    const sendToClosed = async (writing: WritingCaller) => {
       const program = await this.programs.find(row.programId);
       return this.workflows.actOnClosed(
         organizerId,
@@ -260,12 +259,12 @@ export class OrganizersService {
           changedAt: program.updatedAt.toISOString(),
         },
         () => this.organizers.closedState(organizerId),
-        callerStores,
+        writing,
       );
     };
     try {
-      await this.writingResult(organizerId, row.version, (callerStores) =>
-        onClosed ? sendToClosed(callerStores) : this.workflows.act(organizerId, action, sent, actor, callerStores),
+      await this.writingResult(organizerId, row.version, (writing) =>
+        onClosed ? sendToClosed(writing) : this.workflows.act(organizerId, action, sent, actor, writing),
       );
     } catch (error) {
       if (!(error instanceof RecordClosedError)) throw error;
@@ -300,8 +299,8 @@ export class OrganizersService {
     await this.refuseWhilePayIsOpen(organizerId, row.programId);
     if (!isClosed(row.stage)) {
       try {
-        await this.writingResult(organizerId, row.version, (callerStores) =>
-          this.workflows.act(organizerId, 'withdraw', { reason: erasedReason }, actorOf(caller), callerStores),
+        await this.writingResult(organizerId, row.version, (writing) =>
+          this.workflows.act(organizerId, 'withdraw', { reason: erasedReason }, actorOf(caller), writing),
         );
       } catch (error) {
         if (!(error instanceof RecordClosedError)) throw error;
@@ -373,7 +372,8 @@ export class OrganizersService {
 
   /**
    * Sends an update whose result this process writes (read-your-writes) and the workflow then does not: a note made
-   * first lets the worker's sweep write it should this process die before it does (unstored-writes-sweep.ts). Only an
+   * first, under the update's id, lets the worker's sweep write that update's result should this process die before it
+   * does (unstored-writes-sweep.ts). Only an
    * answer that says nothing was applied (a refusal, a closed record) removes the note at once; any other failure
    * may come after the change was made, so the sweep looks. `storedVersion`: the row's version as read, every change
    * up to which is stored; `writeBy`: past it, the workflow writes the change itself.
@@ -381,13 +381,13 @@ export class OrganizersService {
   private async writingResult<T extends { projection?: Projection }>(
     organizerId: string,
     storedVersion: number,
-    send: (callerStores: CallerStores) => Promise<T>,
+    send: (writing: WritingCaller) => Promise<T>,
   ): Promise<T> {
     const writeBy = Date.now() + this.config.temporal.updateTimeoutMs;
     const note = await this.notes.note(organizerId);
     let result: T;
     try {
-      result = await send({ storedVersion, writeBy });
+      result = await send({ stores: { storedVersion, writeBy }, updateId: note });
     } catch (error) {
       if (nothingApplied(error)) await this.notes.done(note).catch(() => undefined);
       throw error;

@@ -56,6 +56,15 @@ import {
 } from '../common/errors';
 import { ErasedPayloadError, MemberDataCodec } from '../../temporal/member-data-codec';
 
+/**
+ * An action whose result this process writes itself (docs/design.md §4): what the workflow is told, and the update's
+ * id, which the note made first holds (the sweep reads that update's result if this process dies before writing it).
+ */
+export interface WritingCaller {
+  stores: CallerStores;
+  updateId: string;
+}
+
 /** The API's one door to Temporal: owns workflow IDs, the calls, their deadlines, and what their errors mean. */
 @Injectable()
 export class WorkflowGateway {
@@ -96,7 +105,7 @@ export class WorkflowGateway {
     termStart: string;
     afterErasure?: boolean;
     /** This process writes the result (and noted so): the workflow spends no activity on it. */
-    callerStores?: CallerStores;
+    writing?: WritingCaller;
   }): Promise<{ organizerId: string } & ActionResult> {
     const organizerId = organizerIdFor(input.programId, input.application.memberId);
     const args: OrganizerWorkflowInput = {
@@ -113,7 +122,8 @@ export class WorkflowGateway {
     await this.call(organizerId, () => this.ensureSearchAttributes());
     const result = await this.call(organizerId, () =>
       this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
-        args: [input.callerStores ? { callerStores: input.callerStores } : {}],
+        args: [input.writing ? { callerStores: input.writing.stores } : {}],
+        updateId: input.writing?.updateId,
         startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
           workflowId: organizerId,
           taskQueue: this.config.temporal.taskQueue,
@@ -135,20 +145,21 @@ export class WorkflowGateway {
   /**
    * Sends an action as the workflow update of the same name; answers with its committed result. An update cut off
    * because the run continued as new is sent once more, to the new run; one cut off because the workflow closed is a
-   * RecordClosedError. `callerStores`: this process writes the result (and noted so).
+   * RecordClosedError. `writing`: this process writes the result (and noted so).
    */
   async act<A extends Action>(
     organizerId: string,
     action: A,
     input: ActionInputs[A],
     actor: Actor,
-    callerStores?: CallerStores,
+    writing?: WritingCaller,
   ): Promise<ActionResult> {
-    const message = { input, actor, ...(callerStores ? { callerStores } : {}) };
+    const message = { input, actor, ...(writing ? { callerStores: writing.stores } : {}) };
     const send = () =>
-      this.client.workflow
-        .getHandle(organizerId)
-        .executeUpdate(actionUpdates[action] as never, { args: [message] }) as Promise<ActionResult>;
+      this.client.workflow.getHandle(organizerId).executeUpdate(actionUpdates[action] as never, {
+        args: [message],
+        updateId: writing?.updateId,
+      }) as Promise<ActionResult>;
     try {
       return await this.call(organizerId, send);
     } catch (error) {
@@ -175,7 +186,7 @@ export class WorkflowGateway {
     program: { policy: ProgramPolicy; termEnd?: string; changedAt: string },
     /** The record's state from the read model, for a run Temporal no longer keeps (past its retention). */
     fromReadModel: () => Promise<OrganizerState | undefined>,
-    callerStores?: CallerStores,
+    writing?: WritingCaller,
   ): Promise<ActionResult> {
     const { status, runId } = await this.call(organizerId, () =>
       this.client.workflow.getHandle(organizerId).describe(),
@@ -186,7 +197,7 @@ export class WorkflowGateway {
         throw error;
       },
     );
-    if (status === 'RUNNING') return this.act(organizerId, action, input, actor, callerStores);
+    if (status === 'RUNNING') return this.act(organizerId, action, input, actor, writing);
     if (status !== 'COMPLETED' && status !== 'FORGOTTEN')
       throw new ConflictError(`this record's last run ended ${status.toLowerCase()}: it cannot be reopened`);
     // The ended run's result, by its id: another reopen may have started a newer run since, whose result is months away.
@@ -214,7 +225,8 @@ export class WorkflowGateway {
       organizerId,
       () =>
         this.client.workflow.executeUpdateWithStart(actionUpdates[action] as never, {
-          args: [{ input, actor, ...(callerStores ? { callerStores } : {}) }],
+          args: [{ input, actor, ...(writing ? { callerStores: writing.stores } : {}) }],
+          updateId: writing?.updateId,
           startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
             workflowId: organizerId,
             taskQueue: this.config.temporal.taskQueue,
