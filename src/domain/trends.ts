@@ -34,24 +34,56 @@ export function lastTwoWeeks(program: WeekSchedule, asOf: number): [ProgramWeek,
   return [programWeekOf(program, latest.start.getTime() - 1), latest];
 }
 
-/** What a program's weeks are: its time zone, and the length of a period that counts as a week (if one does). */
-export type WeekSchedule = { timezone: string; periodWeekMs: number | null; createdAt: Date };
+/** A schedule of weeks a program had before its current one, from `since` until `until` (oldest first). */
+export type WeekEra = { since: Date; until: Date; timezone: string; periodWeekMs: number | null };
+
+/**
+ * What a program's weeks are: its time zone and the length of a period that counts as a week (if one does), since
+ * `weeksSince`; before then, its eras. A change of either starts new weeks from the moment it is made (the week in
+ * progress ends there), so weeks already begun keep their bounds; a change between calendar weeks and periods leaves
+ * no era (weeks are ordered by their names, which the two kinds do not share). Migration ProgramWeekEras keeps the
+ * same rule in SQL.
+ */
+export type WeekSchedule = { timezone: string; periodWeekMs: number | null; weeksSince: Date; eras?: WeekEra[] };
+
+type Schedule = { since: Date; until?: Date; timezone: string; periodWeekMs: number | null };
+
+function schedulesOf(program: WeekSchedule): Schedule[] {
+  return [...(program.eras ?? []), { ...program, since: program.weeksSince }];
+}
 
 /** The program week `instant` falls in (as `program_week` in SQL names it). */
 export function programWeekOf(program: WeekSchedule, instant: number): ProgramWeek {
-  const { periodWeekMs: ms, timezone } = program;
+  const schedules = schedulesOf(program);
+  const index = schedules.findIndex((s) => s.until === undefined || instant < s.until.getTime());
+  const { periodWeekMs: ms, timezone, since, until } = schedules[index];
+  let week: ProgramWeek;
   if (ms === null) {
     const { start, end } = localWeekOf(localDayOf(instant, timezone), timezone);
-    return { week: localDayOf(start.getTime(), timezone), start, end };
+    week = { week: localDayOf(start.getTime(), timezone), start, end };
+  } else {
+    const start = since.getTime() + Math.floor((instant - since.getTime()) / ms) * ms;
+    week = { week: new Date(start).toISOString(), start: new Date(start), end: new Date(start + ms) };
   }
-  const created = program.createdAt.getTime();
-  const start = created + Math.floor((instant - created) / ms) * ms;
-  return { week: new Date(start).toISOString(), start: new Date(start), end: new Date(start + ms) };
+  // A schedule that began with a change starts its first week then; one that ended cuts its last week short.
+  if (index > 0 && week.start < since) week.start = since;
+  if (until && week.end > until) week.end = until;
+  return week;
 }
 
 /** The program week a label names (a local Monday, or the start instant of a debrief period). */
 export function weekNamed(program: WeekSchedule, week: string): ProgramWeek {
-  return programWeekOf(program, isDay(week) ? startOfLocalDay(week, program.timezone) : Date.parse(week));
+  if (!isDay(week)) return programWeekOf(program, Date.parse(week));
+  // A Monday's week is that of the calendar schedules that name it: two, when the time zone changed within it.
+  const named = schedulesOf(program)
+    .filter(({ periodWeekMs, since, until, timezone }) => {
+      const instant = Math.max(startOfLocalDay(week, timezone), since.getTime());
+      return periodWeekMs === null && (!until || instant < until.getTime());
+    })
+    .map(({ timezone, since }) => programWeekOf(program, Math.max(startOfLocalDay(week, timezone), since.getTime())))
+    .filter((found) => found.week === week);
+  if (!named.length) return programWeekOf(program, startOfLocalDay(week, program.timezone));
+  return { week, start: named[0].start, end: named.at(-1)!.end };
 }
 
 /** The figures of one organizer's week. */

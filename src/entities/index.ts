@@ -9,7 +9,7 @@ import { OrganizerEntity } from './organizer.entity';
 import { ProgramActivityDayEntity } from './program-activity-day.entity';
 import { ProgramStageCountEntity } from './program-stage-count.entity';
 import { ProgramEntity } from './program.entity';
-import { ProgramStageWeekEntity, ProgramWeekEntity } from './program-week.entity';
+import { ProgramStageWeekEntity, ProgramWeekEntity, ProgramWeekEraEntity } from './program-week.entity';
 import { RideAlongEntity } from './ride-along.entity';
 import { RosterMemberEntity } from './roster-member.entity';
 import { StageTransitionEntity } from './stage-transition.entity';
@@ -45,6 +45,7 @@ export const entities = [
   ProgramActivityDayEntity,
   ProgramWeekEntity,
   ProgramStageWeekEntity,
+  ProgramWeekEraEntity,
   AuditEntryEntity,
   DataKeyEntity,
   PayloadKeyEntity,
@@ -93,6 +94,7 @@ export {
   ProgramStageCountEntity,
   ProgramStageWeekEntity,
   ProgramWeekEntity,
+  ProgramWeekEraEntity,
   RideAlongEntity,
   RosterMemberEntity,
   StageTransitionEntity,

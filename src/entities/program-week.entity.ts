@@ -80,3 +80,26 @@ export class ProgramStageWeekEntity {
   @Column({ type: 'integer', default: 0 })
   moves: number;
 }
+
+/**
+ * A schedule of weeks a program had before its current one (migration ProgramWeekEras): from `since` until `until`,
+ * its weeks were those of this time zone and period length (null: local calendar weeks). Records of an instant in it
+ * are counted in its weeks; the current schedule runs from the program's `weeksSince`.
+ */
+@Entity({ name: 'program_week_eras' })
+export class ProgramWeekEraEntity {
+  @PrimaryColumn('uuid')
+  programId: string;
+
+  @PrimaryColumn({ type: 'timestamptz' })
+  until: Date;
+
+  @Column({ type: 'timestamptz' })
+  since: Date;
+
+  @Column({ type: 'varchar', length: 64 })
+  timezone: string;
+
+  @Column({ type: 'integer', nullable: true })
+  periodWeekMs: number | null;
+}

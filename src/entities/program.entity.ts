@@ -44,6 +44,13 @@ export class ProgramEntity {
   @Column({ type: 'integer', nullable: true })
   periodWeekMs: number | null;
 
+  /**
+   * Since when the program's weeks are as `timezone` and `periodWeekMs` say (a change of either starts new weeks from
+   * then on; the weeks before are its eras, ProgramWeekEraEntity). Set by a trigger (migration ProgramWeekEras).
+   */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  weeksSince: Date;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

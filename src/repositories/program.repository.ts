@@ -2,8 +2,8 @@
 // audit entry and whatever else must commit with it (its schedule, a broadcast started): the caller's `within`.
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { periodWeekMs } from '../domain/trends';
-import { ProgramEntity, WeeklyReportEntity } from '../entities';
+import { periodWeekMs, type WeekEra } from '../domain/trends';
+import { ProgramEntity, ProgramWeekEraEntity, WeeklyReportEntity } from '../entities';
 import { type AuditEntry, AuditRepository } from './audit.repository';
 
 /** Records an audit entry in the transaction of the change it describes. */
@@ -27,6 +27,15 @@ export class ProgramRepository {
   /** These programs (every one when `ids` is undefined), by name. */
   list(ids: string[] | undefined): Promise<ProgramEntity[]> {
     return this.programs.find({ where: ids ? { id: In(ids) } : {}, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  /** The programs with the schedules of weeks each had before its current one (oldest first): what their weeks are. */
+  async withWeekEras<P extends ProgramEntity>(programs: P[]): Promise<(P & { eras: WeekEra[] })[]> {
+    const eras = await this.dataSource.getRepository(ProgramWeekEraEntity).find({
+      where: { programId: In(programs.map((p) => p.id)) },
+      order: { until: 'ASC' },
+    });
+    return programs.map((program) => ({ ...program, eras: eras.filter((era) => era.programId === program.id) }));
   }
 
   /** These programs (every one when `ids` is undefined): id, name, policy and time zone. */

@@ -133,7 +133,21 @@ describe('demo data', () => {
       program.id,
     ]);
     expect(period_week_ms).toBe(120_000);
-    // Every record counted again in the two-minute weeks: nothing left in the old ones.
+    // The ten-second weeks lived stay as they were (a season of history behind the demo); the weeks from the change
+    // on are two minutes long.
     for (const id of state.programIds) expect(await weeklyRollupDrift(harness.dataSource, id)).toEqual([]);
+    const from = fast.weeks[0].slice(0, 10);
+    const paced = await admin.ok(
+      'GET',
+      `/api/dashboard/trends?programId=${program.id}&metrics=debriefsDue&from=${from}`,
+    );
+    const lived = fast.weeks.length - 1;
+    const first = paced.weeks.indexOf(fast.weeks[0]);
+    expect(paced.weeks.slice(first, first + lived)).toEqual(fast.weeks.slice(0, lived));
+    expect(paced.series.debriefsDue.slice(first, first + lived)).toEqual(fast.series.debriefsDue.slice(0, lived));
+    const [{ weeks_since: since }] = await harness.dataSource.query(`SELECT weeks_since FROM programs WHERE id = $1`, [
+      program.id,
+    ]);
+    expect(paced.weeks.at(-1)).toBe(since.toISOString());
   }, 120_000);
 });

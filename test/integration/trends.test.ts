@@ -273,7 +273,8 @@ describe('weekly trends', () => {
     // Through the week in progress, nothing later.
     expect(weeks.at(-1)).toBe(new Date(created.getTime()).toISOString());
 
-    // A policy that makes its weeks calendar weeks counts every record again in those weeks.
+    // A policy that makes its weeks calendar weeks counts every record again in those weeks (the two kinds of week
+    // never share a history: their names order them).
     await q(
       `INSERT INTO debriefs (organizer_id, period_start, program_id, period_end, submitted_at, submitted_by, late, hours,
          conversations, one_on_ones, leaders_identified, in_person, group_debrief)
@@ -286,6 +287,44 @@ describe('weekly trends', () => {
     expect(weekly.weeks.every((week: string) => /^\d{4}-\d{2}-\d{2}$/.test(week))).toBe(true);
     expect(weekly.series.applications.reduce((a: number, b: number) => a + b, 0)).toBe(1);
     expect(weekly.series.hours.reduce((a: number, b: number) => a + b, 0)).toBe(2);
+  });
+
+  it('keeps the weeks already begun when a change of cadence makes its periods longer, with who was at risk', async () => {
+    const fast = await admin.createProgram(aFastPolicy({ debriefEvery: '10 minutes' }));
+    const [{ created_at: created }] = await q(`SELECT created_at FROM programs WHERE id = $1`, [fast.id]);
+    const { organizer, transitions, debrief } = recordsIn(harness.dataSource, fast.id);
+    const at = (minutes: number) => new Date(created.getTime() + minutes * 60_000).toISOString();
+    // Two ten-minute weeks behind it: an application in each, a debrief in the first, someone at risk in the second.
+    const ann = await organizer({ local: 'Local 1', stage: 'applied', applied: at(-15) });
+    const bo = await organizer({ local: 'Local 1', stage: 'applied', applied: at(-5) });
+    await transitions(ann, [[null, 'applied', at(-15)]]);
+    await transitions(bo, [[null, 'applied', at(-5)]]);
+    const figures = { conversations: 0, oneOnOnes: 0, leaders: 0 };
+    await debrief(ann, at(-12), { hours: 4, ...figures });
+    await q(`UPDATE organizers SET at_risk = true WHERE id = $1`, [ann]);
+    const weekNames = [at(-20), at(-10), at(0)];
+    const before = await admin.ok(
+      'GET',
+      `/api/dashboard/trends?programId=${fast.id}&metrics=applications,hours,atRisk`,
+    );
+    expect(before.weeks).toEqual(weekNames);
+    expect(before.series.atRisk).toEqual([0, 0, 1]);
+
+    await admin.ok('PATCH', `/api/programs/${fast.id}`, { policy: { debriefEvery: '1 hour' } });
+    const after = await admin.ok('GET', `/api/dashboard/trends?programId=${fast.id}&metrics=applications,hours,atRisk`);
+    // The ten-minute weeks keep their names and figures, and who was at risk in them; the weeks from the change on
+    // are an hour long, the first starting at the change.
+    const [{ weeks_since: since }] = await q(`SELECT weeks_since FROM programs WHERE id = $1`, [fast.id]);
+    expect(after.weeks).toEqual([...weekNames, since.toISOString()]);
+    expect(after.series.applications).toEqual([1, 1, 0, 0]);
+    expect(after.series.hours).toEqual([4, 0, 0, 0]);
+    expect(after.series.atRisk).toEqual([0, 0, 1, 1]);
+    expect(await weeklyRollupDrift(harness.dataSource, fast.id)).toEqual([]);
+    // A record of an instant before the change is counted in the week it fell in then.
+    await debrief(ann, at(-2), { hours: 3, ...figures });
+    const later = await admin.ok('GET', `/api/dashboard/trends?programId=${fast.id}&metrics=hours`);
+    expect(later.series.hours[later.weeks.indexOf(weekNames[1])]).toBe(3);
+    expect(await weeklyRollupDrift(harness.dataSource, fast.id)).toEqual([]);
   });
 
   it('serves any chart as CSV, a row per week and a column per series', async () => {
@@ -312,9 +351,9 @@ describe('weekly trends', () => {
 
   it("puts each program's last whole week beside the week before it, filtered by affiliate and kind", async () => {
     const side = await admin.createProgram({}, { affiliate: 'Side Local 5', kind: 'political_organizer' });
-    const [row] = await q(`SELECT timezone, period_week_ms, created_at FROM programs WHERE id = $1`, [side.id]);
+    const [row] = await q(`SELECT timezone, period_week_ms, weeks_since FROM programs WHERE id = $1`, [side.id]);
     const [previous, latest] = lastTwoWeeks(
-      { timezone: row.timezone, periodWeekMs: row.period_week_ms, createdAt: row.created_at },
+      { timezone: row.timezone, periodWeekMs: row.period_week_ms, weeksSince: row.weeks_since },
       Date.now(),
     );
     const at = (week: { start: Date }, hours: number) =>

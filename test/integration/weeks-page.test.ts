@@ -41,11 +41,11 @@ describe('week by week in the page', () => {
     ({ ana } = await anaAndBen(harness.dataSource, program.id));
     // A second program, with two applications in its last whole week and one the week before.
     second = await admin.createProgram({}, { name: 'Side by side', kind: 'political_organizer' });
-    const [row] = await harness.dataSource.query(`SELECT period_week_ms, created_at FROM programs WHERE id = $1`, [
+    const [row] = await harness.dataSource.query(`SELECT period_week_ms, weeks_since FROM programs WHERE id = $1`, [
       second.id,
     ]);
     const [previous, latest] = lastTwoWeeks(
-      { timezone: second.timezone, periodWeekMs: row.period_week_ms, createdAt: row.created_at },
+      { timezone: second.timezone, periodWeekMs: row.period_week_ms, weeksSince: row.weeks_since },
       Date.now(),
     );
     const { organizer } = recordsIn(harness.dataSource, second.id);

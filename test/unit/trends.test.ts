@@ -1,5 +1,13 @@
 // What a program week is and how rows of weekly figures become series (src/domain/trends.ts, src/api/trends).
-import { onTimeRate, periodWeekMs, seriesNames, weekLabels } from '../../src/domain/trends';
+import {
+  lastTwoWeeks,
+  onTimeRate,
+  periodWeekMs,
+  programWeekOf,
+  seriesNames,
+  weekLabels,
+  weekNamed,
+} from '../../src/domain/trends';
 import { stages } from '../../src/domain/stages';
 import { trendSeries } from '../../src/api/trends/trend-series';
 import type { WeekFiguresRow } from '../../src/repositories/trends.repository';
@@ -44,6 +52,73 @@ describe('program weeks', () => {
       '2026-12-06T10:04:00.000Z',
     ]);
     expect(weekLabels([])).toEqual([]);
+  });
+
+  it('keep their bounds when the cadence changes: the week in progress ends then, and the next starts', () => {
+    const t = (iso: string) => new Date(iso);
+    const program = {
+      timezone: 'America/New_York',
+      periodWeekMs: 120_000,
+      weeksSince: t('2026-12-06T10:00:35.000Z'),
+      eras: [
+        {
+          since: t('2026-12-06T10:00:00.000Z'),
+          until: t('2026-12-06T10:00:35.000Z'),
+          timezone: 'UTC',
+          periodWeekMs: 10_000,
+        },
+      ],
+    };
+    // Ten-second weeks from the creation, the fourth cut short at the change.
+    expect(programWeekOf(program, Date.parse('2026-12-06T10:00:12.000Z'))).toEqual({
+      week: '2026-12-06T10:00:10.000Z',
+      start: t('2026-12-06T10:00:10.000Z'),
+      end: t('2026-12-06T10:00:20.000Z'),
+    });
+    expect(programWeekOf(program, Date.parse('2026-12-06T10:00:31.000Z')).end).toEqual(t('2026-12-06T10:00:35.000Z'));
+    // Two-minute weeks from the change on.
+    expect(programWeekOf(program, Date.parse('2026-12-06T10:03:00.000Z')).week).toBe('2026-12-06T10:02:35.000Z');
+    expect(weekNamed(program, '2026-12-06T10:00:30.000Z').end).toEqual(t('2026-12-06T10:00:35.000Z'));
+    const [previous, latest] = lastTwoWeeks(program, Date.parse('2026-12-06T10:01:00.000Z'));
+    expect([previous.week, latest.week]).toEqual(['2026-12-06T10:00:20.000Z', '2026-12-06T10:00:30.000Z']);
+  });
+
+  it('name a calendar week begun under another time zone by the schedule whose Monday it is', () => {
+    const t = (iso: string) => new Date(iso);
+    // Weeks of New York until Wednesday 9 December, of Honolulu since.
+    const program = {
+      timezone: 'Pacific/Honolulu',
+      periodWeekMs: null,
+      weeksSince: t('2026-12-09T17:00:00.000Z'),
+      eras: [
+        {
+          since: t('2026-11-01T00:00:00.000Z'),
+          until: t('2026-12-09T17:00:00.000Z'),
+          timezone: 'America/New_York',
+          periodWeekMs: null,
+        },
+      ],
+    };
+    expect(weekNamed(program, '2026-11-30')).toEqual({
+      week: '2026-11-30',
+      start: t('2026-11-30T05:00:00.000Z'),
+      end: t('2026-12-07T05:00:00.000Z'),
+    });
+    // The week of the change: New York's until then, Honolulu's from then, one week by its name.
+    expect(weekNamed(program, '2026-12-07')).toEqual({
+      week: '2026-12-07',
+      start: t('2026-12-07T05:00:00.000Z'),
+      end: t('2026-12-14T10:00:00.000Z'),
+    });
+    expect(programWeekOf(program, Date.parse('2026-12-09T12:00:00.000Z'))).toMatchObject({
+      week: '2026-12-07',
+      end: t('2026-12-09T17:00:00.000Z'),
+    });
+    expect(programWeekOf(program, Date.parse('2026-12-10T12:00:00.000Z'))).toEqual({
+      week: '2026-12-07',
+      start: t('2026-12-09T17:00:00.000Z'),
+      end: t('2026-12-14T10:00:00.000Z'),
+    });
   });
 
   it('name one series per stage for the per-stage metrics', () => {

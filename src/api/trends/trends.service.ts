@@ -87,8 +87,10 @@ export class TrendsService {
 
   /** Every visible program's last whole week beside the week before it, with every figure of the weekly series. */
   async sideBySide(query: SideBySideQuery, caller: Caller): Promise<SideBySideDto> {
-    const programs = (await this.programRows.list(this.access.readablePrograms(caller))).filter(
-      (p) => (!query.affiliate || p.affiliate === query.affiliate) && (!query.kind || p.kind === query.kind),
+    const programs = await this.programRows.withWeekEras(
+      (await this.programRows.list(this.access.readablePrograms(caller))).filter(
+        (p) => (!query.affiliate || p.affiliate === query.affiliate) && (!query.kind || p.kind === query.kind),
+      ),
     );
     const now = Date.now();
     const windows = programs.map((program) => ({ program, weeks: lastTwoWeeks(program, now) }));
@@ -155,7 +157,7 @@ export class TrendsService {
     }
     const [rows, programs] = await Promise.all([
       this.trends.programWeeks({ programIds, local: query.local }),
-      this.programRows.list(programIds),
+      this.programRows.list(programIds).then((programs) => this.programRows.withWeekEras(programs)),
     ]);
     if (!query.programId) return trendSeries(rows, metrics, ...windowOf(query, programs));
     // One program's weeks come with its time zone (a period's start is named in it).
@@ -192,9 +194,9 @@ export class TrendsService {
     const row = await this.organizers.access(organizerId);
     if (!row) throw new NotFoundError(`no organizer ${organizerId}`);
     this.access.assertReadOrganizer(caller, row);
-    const [weeks, program] = await Promise.all([
+    const [weeks, [program]] = await Promise.all([
       this.trends.organizerWeeks(organizerId),
-      this.programs.find(row.programId),
+      this.programs.find(row.programId).then((program) => this.programRows.withWeekEras([program])),
     ]);
     const series = await this.withCompliance(
       program,

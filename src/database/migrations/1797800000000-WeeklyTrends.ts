@@ -46,8 +46,11 @@ function upsert(table: string, key: Record<string, string>, figures: Record<stri
 /** The rows taken away (sign -1) and the rows added (sign 1), as one relation `x`. */
 const signed = `(SELECT r.*, -1 AS sign FROM unnest(removed) r UNION ALL SELECT a.*, 1 AS sign FROM unnest(added) a) x`;
 
-/** The week of `at` by the program `p` joined as such. */
-const weekOf = (at: string) => `program_week_at(p.timezone, p.period_week_ms, p.created_at, ${at})`;
+/** The week of `at` by the program `p` joined as such (as this migration made it; ProgramWeekEras made it keep eras). */
+export const weekOf = (at: string) => `program_week_at(p.timezone, p.period_week_ms, p.created_at, ${at})`;
+
+/** What a week of `at` is, in the functions that count records (`p` is the program joined). */
+export type WeekOf = (at: string) => string;
 
 /**
  * A table's trigger function: takes away what the old rows added and adds what the new rows add (`helper(removed,
@@ -77,11 +80,79 @@ const signedTrigger = (
 const addAll = (helper: string, table: string, rows: string) => `SELECT ${helper}(ARRAY[]::${table}[], ARRAY(${rows}))`;
 
 /** The key of a program's week and Local: the program and the Local from the given relations, the week of `at`. */
-const weekKey = (program: string, at: string, local: string) => ({
+const weekKey = (weekOf: WeekOf, program: string, at: string, local: string) => ({
   program_id: program,
   week: weekOf(at),
   local: `COALESCE(${local}, '')`,
 });
+
+/** The functions that add what records count to their weeks, each week named by `weekOf`. */
+export const countingFunctions = (weekOf: WeekOf) => [
+  `CREATE OR REPLACE FUNCTION add_organizer_weeks(removed organizers[], added organizers[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey(weekOf, 'x.program_id', 'f.at', 'x.local'),
+     {
+       applications: 'f.applications',
+       hires: 'f.hires',
+       at_risk_change: 'f.at_risk',
+       debriefs_pending: 'f.pending',
+       debriefs_missing: 'f.missing',
+     },
+     `${signed} CROSS JOIN LATERAL organizer_figures(x.applied_at, x.hired_at, x.at_risk, x.pending_debrief_periods) AS f
+      LEFT JOIN programs p ON p.id = x.program_id`,
+   )}
+  $$`,
+  `CREATE OR REPLACE FUNCTION add_debrief_weeks(removed debriefs[], added debriefs[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey(weekOf, 'x.program_id', 'x.period_end', 'o.local'),
+     {
+       debriefs_on_time: '(NOT x.late)::int',
+       debriefs_late: 'x.late::int',
+       hours: 'x.hours',
+       conversations: 'x.conversations',
+       one_on_ones: 'x.one_on_ones',
+       leaders_identified: 'x.leaders_identified',
+     },
+     `${signed} LEFT JOIN programs p ON p.id = x.program_id LEFT JOIN organizers o ON o.id = x.organizer_id`,
+   )}
+  $$`,
+  // A transition moves one person out of a stage and into another, in the week it happened (a correction's entry
+  // within one stage moves no one).
+  `CREATE OR REPLACE FUNCTION add_stage_moves(removed stage_transitions[], added stage_transitions[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_stage_weeks',
+     { ...weekKey(weekOf, 'o.program_id', 'x.at', 'o.local'), stage: 'm.stage' },
+     { moves: 'm.move' },
+     `${signed} JOIN organizers o ON o.id = x.organizer_id LEFT JOIN programs p ON p.id = o.program_id
+      CROSS JOIN LATERAL (VALUES (x.to_stage, 1), (x.from_stage, -1)) AS m(stage, move)
+      WHERE m.stage IS NOT NULL AND x.from_stage IS DISTINCT FROM x.to_stage`,
+   )}
+  $$`,
+  // A ride-along's date is a local day: its week is the one that day starts in.
+  `CREATE OR REPLACE FUNCTION add_ride_along_weeks(removed ride_alongs[], added ride_alongs[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey(weekOf, 'o.program_id', "x.date::date::timestamp AT TIME ZONE COALESCE(p.timezone, 'UTC')", 'o.local'),
+     { ride_alongs: '1' },
+     `${signed} JOIN organizers o ON o.id = x.organizer_id LEFT JOIN programs p ON p.id = o.program_id`,
+   )}
+  $$`,
+  // Pay counts in the week it was approved.
+  `CREATE OR REPLACE FUNCTION add_pay_weeks(removed pay_periods[], added pay_periods[]) RETURNS void LANGUAGE sql AS $$
+   ${upsert(
+     'program_weeks',
+     weekKey(weekOf, 'x.program_id', 'x.approved_at', 'o.local'),
+     {
+       pay_approved_minor:
+         'COALESCE(x.amount_minor, 0) + COALESCE(x.allowances_minor, 0) + COALESCE(x.mileage_minor, 0)',
+     },
+     `${signed} LEFT JOIN programs p ON p.id = x.program_id LEFT JOIN organizers o ON o.id = x.organizer_id
+      WHERE x.approved_at IS NOT NULL`,
+   )}
+  $$`,
+];
 
 const functions = [
   programWeekAt,
@@ -96,70 +167,7 @@ const functions = [
      UNION ALL SELECT (p->>'end')::timestamptz, 0, 0, 0, (NOT (p->>'overdue')::boolean)::int, (p->>'overdue')::boolean::int
        FROM jsonb_array_elements(periods) AS p
   $$`,
-  `CREATE FUNCTION add_organizer_weeks(removed organizers[], added organizers[]) RETURNS void LANGUAGE sql AS $$
-   ${upsert(
-     'program_weeks',
-     weekKey('x.program_id', 'f.at', 'x.local'),
-     {
-       applications: 'f.applications',
-       hires: 'f.hires',
-       at_risk_change: 'f.at_risk',
-       debriefs_pending: 'f.pending',
-       debriefs_missing: 'f.missing',
-     },
-     `${signed} CROSS JOIN LATERAL organizer_figures(x.applied_at, x.hired_at, x.at_risk, x.pending_debrief_periods) AS f
-      LEFT JOIN programs p ON p.id = x.program_id`,
-   )}
-  $$`,
-  `CREATE FUNCTION add_debrief_weeks(removed debriefs[], added debriefs[]) RETURNS void LANGUAGE sql AS $$
-   ${upsert(
-     'program_weeks',
-     weekKey('x.program_id', 'x.period_end', 'o.local'),
-     {
-       debriefs_on_time: '(NOT x.late)::int',
-       debriefs_late: 'x.late::int',
-       hours: 'x.hours',
-       conversations: 'x.conversations',
-       one_on_ones: 'x.one_on_ones',
-       leaders_identified: 'x.leaders_identified',
-     },
-     `${signed} LEFT JOIN programs p ON p.id = x.program_id LEFT JOIN organizers o ON o.id = x.organizer_id`,
-   )}
-  $$`,
-  // A transition moves one person out of a stage and into another, in the week it happened (a correction's entry
-  // within one stage moves no one).
-  `CREATE FUNCTION add_stage_moves(removed stage_transitions[], added stage_transitions[]) RETURNS void LANGUAGE sql AS $$
-   ${upsert(
-     'program_stage_weeks',
-     { ...weekKey('o.program_id', 'x.at', 'o.local'), stage: 'm.stage' },
-     { moves: 'm.move' },
-     `${signed} JOIN organizers o ON o.id = x.organizer_id LEFT JOIN programs p ON p.id = o.program_id
-      CROSS JOIN LATERAL (VALUES (x.to_stage, 1), (x.from_stage, -1)) AS m(stage, move)
-      WHERE m.stage IS NOT NULL AND x.from_stage IS DISTINCT FROM x.to_stage`,
-   )}
-  $$`,
-  // A ride-along's date is a local day: its week is the one that day starts in.
-  `CREATE FUNCTION add_ride_along_weeks(removed ride_alongs[], added ride_alongs[]) RETURNS void LANGUAGE sql AS $$
-   ${upsert(
-     'program_weeks',
-     weekKey('o.program_id', "x.date::date::timestamp AT TIME ZONE COALESCE(p.timezone, 'UTC')", 'o.local'),
-     { ride_alongs: '1' },
-     `${signed} JOIN organizers o ON o.id = x.organizer_id LEFT JOIN programs p ON p.id = o.program_id`,
-   )}
-  $$`,
-  // Pay counts in the week it was approved.
-  `CREATE FUNCTION add_pay_weeks(removed pay_periods[], added pay_periods[]) RETURNS void LANGUAGE sql AS $$
-   ${upsert(
-     'program_weeks',
-     weekKey('x.program_id', 'x.approved_at', 'o.local'),
-     {
-       pay_approved_minor:
-         'COALESCE(x.amount_minor, 0) + COALESCE(x.allowances_minor, 0) + COALESCE(x.mileage_minor, 0)',
-     },
-     `${signed} LEFT JOIN programs p ON p.id = x.program_id LEFT JOIN organizers o ON o.id = x.organizer_id
-      WHERE x.approved_at IS NOT NULL`,
-   )}
-  $$`,
+  ...countingFunctions(weekOf),
   // A program's weeks counted again from its records: when what a week is changes (its length, its time zone), or
   // when an organizer moves to another Local or program (their records' figures move with them). People at risk are
   // then counted as they are now, in the current week.

@@ -32,6 +32,7 @@ import { MemberLanguages1797700000000 } from './1797700000000-MemberLanguages';
 import { WeeklyTrends1797800000000 } from './1797800000000-WeeklyTrends';
 import { SharedLimits1797900000000 } from './1797900000000-SharedLimits';
 import { UnstoredWrites1798000000000 } from './1798000000000-UnstoredWrites';
+import { ProgramWeekEras1798100000000 } from './1798100000000-ProgramWeekEras';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   WeeklyTrends1797800000000,
   SharedLimits1797900000000,
   UnstoredWrites1798000000000,
+  ProgramWeekEras1798100000000,
 ];
