@@ -193,9 +193,9 @@ describe('week by week in the page', () => {
 
   it("makes a past week's report from the program page and opens it, the error beside the field", async () => {
     const page = await signedIn(browser, harness.baseUrl, national.token, `/program/${program.id}`);
-    const field = page.getByLabel('Make the report of a past week');
+    const field = page.getByLabel('Open or make the report of a past week');
     await field.fill(localDayOf(Date.now(), program.timezone));
-    await page.getByRole('button', { name: 'Make the report' }).click();
+    await page.getByRole('button', { name: 'Open the report' }).click();
     const problem = page.locator('.field.invalid .field-error');
     await problem.waitFor();
     expect(await problem.textContent()).toContain('a week that has ended');
@@ -203,7 +203,7 @@ describe('week by week in the page', () => {
 
     // The week the fixture's debrief came in late (Ana's, for the period that ended Sunday 1 November).
     await field.fill('2026-10-28');
-    await page.getByRole('button', { name: 'Make the report' }).click();
+    await page.getByRole('button', { name: 'Open the report' }).click();
     await page.waitForSelector('h1:has-text("Weekly report")');
     expect(page.url()).toContain(`/program/${program.id}/report/${W2}`);
     const report = await national.ok('GET', `/api/programs/${program.id}/reports/${W2}`);
@@ -216,6 +216,48 @@ describe('week by week in the page', () => {
     await page.goto(`${harness.baseUrl}/#/program/${program.id}`);
     await page.getByRole('link', { name: 'Oct 26, 2026' }).click();
     await page.waitForSelector('h1:has-text("Weekly report")');
+
+    // Another day of that week opens the report as it was made, without making it again.
+    await page.goto(`${harness.baseUrl}/#/program/${program.id}`);
+    await page.getByLabel('Open or make the report of a past week').fill('2026-10-30');
+    await page.getByRole('button', { name: 'Open the report' }).click();
+    await page.waitForSelector('h1:has-text("Weekly report")');
+    expect(await national.ok('GET', `/api/programs/${program.id}/reports/${W2}`)).toEqual(report);
+    await page.close();
+  });
+
+  it("lists older reports on request, and opens a week's report for a coordinator by any day of it", async () => {
+    // A report for every other week that has ended since the program began (Monday 28 September to 23 November).
+    for (
+      let week = Date.parse('2026-09-28T12:00:00Z');
+      week < Date.parse('2026-11-24T12:00:00Z');
+      week += 7 * 86_400_000
+    )
+      await national.ok('POST', `/api/programs/${program.id}/reports`, {
+        weekOf: new Date(week).toISOString().slice(0, 10),
+      });
+    const { total } = await national.ok('GET', `/api/programs/${program.id}/reports`);
+    expect(total).toBe(9);
+    const page = await signedIn(browser, harness.baseUrl, coordinator.token, `/program/${program.id}`);
+    const rows = page.locator('[data-table=reports] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(8);
+    expect(await page.locator('[data-table=reports] caption').textContent()).toBe('Newest first (8 of 9)');
+    await page.getByRole('button', { name: 'Show older reports' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-table=reports] tbody tr').length === 9);
+    expect(await rows.last().locator('td').first().textContent()).toBe('Sep 28, 2026');
+    expect(await page.getByRole('button', { name: 'Show older reports' }).count()).toBe(0);
+
+    // A coordinator opens reports and never makes one: a week without one says so.
+    const field = page.getByLabel('Open the report of a past week');
+    await field.fill('2026-09-01');
+    await page.getByRole('button', { name: 'Open the report' }).click();
+    await page.locator('p.error[role=alert]').filter({ hasText: 'no report for the week of 2026-09-01' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await field.fill('2026-11-04');
+    await page.getByRole('button', { name: 'Open the report' }).click();
+    await page.waitForSelector('h1:has-text("Weekly report")');
+    expect(page.url()).toContain(`/program/${program.id}/report/2026-11-02`);
     await page.close();
   });
 

@@ -25,8 +25,8 @@ import {
   useData,
 } from '../ui';
 import { vocabulary } from '../vocabulary';
-import { ProgramWeeks, SideBySide, weekName } from './Weeks';
-import { MakeReport } from './Report';
+import { ProgramWeeks, SideBySide } from './Weeks';
+import { OpenReport, ReportList, reportsAtATime } from './Report';
 import { Goals } from './Goals';
 
 async function downloadCsv(programId?: string) {
@@ -199,7 +199,7 @@ export function ProgramDashboard({ programId, me }: { programId: string; me: Cal
         get<OrganizerListDto>(`/api/programs/${programId}/organizers?overdue=true&limit=50`),
         get<OrganizerListDto>(`/api/programs/${programId}/organizers?atRisk=true&limit=50`),
         get<OrganizerListDto>(`/api/programs/${programId}/organizers?limit=50`),
-        get<WeeklyReportListDto>(`/api/programs/${programId}/reports?limit=8`),
+        get<WeeklyReportListDto>(`/api/programs/${programId}/reports?limit=${reportsAtATime}`),
         get<GoalProgressListDto>(`/api/programs/${programId}/goals`),
       ]),
     [programId],
@@ -259,22 +259,8 @@ export function ProgramDashboard({ programId, me }: { programId: string; me: Cal
       </div>
       <h2>Activity in the last four weeks</h2>
       <Activity figures={p} />
-      <TableSection
-        heading="Weekly reports to national"
-        caption="Newest first"
-        rows={reports.items}
-        columns={[
-          {
-            name: 'Week of',
-            cell: (r) => <a href={href(`/program/${programId}/report/${r.weekOf}`)}>{weekName(r.weekOf)}</a>,
-          },
-          { name: 'Submitted', num: true, cell: (r) => number(r.submitted.length) },
-          { name: 'Missing', num: true, cell: (r) => number(r.missing.length) },
-          { name: 'Hours', num: true, cell: (r) => number(r.totals.hours) },
-          { name: 'Conversations', num: true, cell: (r) => number(r.totals.conversations) },
-        ]}
-      />
-      <MakeReport programId={programId} me={me} />
+      <ReportList programId={programId} first={reports} />
+      <OpenReport programId={programId} me={me} />
       <TableSection
         heading="Organizers"
         caption={`Newest applications (${recent.items.length} of ${recent.total})`}

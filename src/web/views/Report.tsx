@@ -1,11 +1,25 @@
 // The weekly report to national in the page (GET /api/programs/:id/reports/:weekOf): the week's figures, plans against
-// debriefs, who is missing and the goals, as the email says them; and, for national, a past week's report made now.
+// debriefs, who is missing and the goals, as the email says them; the program's list of them; and any past week's
+// report opened by a day of it (for national, made now when it was not).
 import { useState } from 'preact/hooks';
 import { ApiError, get, send } from '../api';
-import type { CallerDto, ProgramDto, WeeklyReportDto } from '../api-types';
+import type { CallerDto, ProgramDto, WeeklyReportDto, WeeklyReportListDto } from '../api-types';
 import { href, navigate } from '../router';
 import { day } from '../time';
-import { DataTable, Failed, Field, FormAlert, inputValue, Kpi, Loading, number, useAction, useData } from '../ui';
+import {
+  DataTable,
+  Failed,
+  Field,
+  FormAlert,
+  inputValue,
+  Kpi,
+  Loading,
+  number,
+  TableSection,
+  useAction,
+  useData,
+} from '../ui';
+import { weekName } from './Weeks';
 import { Goals } from './Goals';
 
 export function Report({ programId, weekOf }: { programId: string; weekOf: string }) {
@@ -70,34 +84,86 @@ export function Report({ programId, weekOf }: { programId: string; weekOf: strin
   );
 }
 
-/** National's form: a past week's report, made now (as the Monday Schedule makes it), then opened. */
-export function MakeReport({ programId, me }: { programId: string; me: CallerDto }) {
+/** How many reports the program page lists at a time. */
+export const reportsAtATime = 8;
+
+/** The program's weekly reports, newest first, each opening its page; older ones on request. */
+export function ReportList({ programId, first }: { programId: string; first: WeeklyReportListDto }) {
+  const [shown, setShown] = useState(first);
+  const { busy, failure, run } = useAction(async () => undefined);
+  const older = () =>
+    run(async () => {
+      const next = await get<WeeklyReportListDto>(
+        `/api/programs/${programId}/reports?limit=${reportsAtATime}&offset=${shown.items.length}`,
+      );
+      setShown({ items: [...shown.items, ...next.items], total: next.total });
+    }, 'Older reports shown');
+  return (
+    <>
+      <TableSection
+        heading="Weekly reports to national"
+        caption={`Newest first (${shown.items.length} of ${shown.total})`}
+        rows={shown.items}
+        testid="reports"
+        columns={[
+          {
+            name: 'Week of',
+            cell: (r) => <a href={href(`/program/${programId}/report/${r.weekOf}`)}>{weekName(r.weekOf)}</a>,
+          },
+          { name: 'Submitted', num: true, cell: (r) => number(r.submitted.length) },
+          { name: 'Missing', num: true, cell: (r) => number(r.missing.length) },
+          { name: 'Hours', num: true, cell: (r) => number(r.totals.hours) },
+          { name: 'Conversations', num: true, cell: (r) => number(r.totals.conversations) },
+        ]}
+      />
+      <FormAlert error={failure} />
+      {shown.items.length < shown.total && (
+        <p class="actions">
+          <button type="button" disabled={busy} onClick={() => void older()}>
+            {busy ? 'Loading…' : 'Show older reports'}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * A past week's report by any day of it: opened where it was made; for national, made now when it was not (as the
+ * Monday Schedule makes it). A report already made is opened as it was sent, never made again.
+ */
+export function OpenReport({ programId, me }: { programId: string; me: CallerDto }) {
   const [weekOf, setWeekOf] = useState('');
   const { busy, failure: error, run } = useAction(async () => undefined);
-  if (me.role !== 'national' && me.role !== 'admin') return null;
-  const make = () =>
+  const makes = me.role === 'national' || me.role === 'admin';
+  const open = () =>
     run(async () => {
-      const report = await send<WeeklyReportDto>('POST', `/api/programs/${programId}/reports`, { weekOf });
+      const report = await get<WeeklyReportDto>(`/api/programs/${programId}/reports/${weekOf}`).catch(
+        (failure: unknown) => {
+          if (!makes || !(failure instanceof ApiError) || failure.status !== 404) throw failure;
+          return send<WeeklyReportDto>('POST', `/api/programs/${programId}/reports`, { weekOf });
+        },
+      );
       navigate(`/program/${programId}/report/${report.weekOf}`);
-    }, 'Report made');
+    }, 'Report opened');
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        void make();
+        void open();
       }}
     >
       <FormAlert error={error} fields={['weekOf']} marked="above" />
       <Field
         name="report-week"
-        label="Make the report of a past week"
+        label={makes ? 'Open or make the report of a past week' : 'Open the report of a past week'}
         hint="Any day of the week"
         error={error instanceof ApiError ? error.problemFor('weekOf') : undefined}
       >
-        {(props) => <input {...props} type="date" value={weekOf} onInput={(e) => setWeekOf(inputValue(e))} />}
+        {(props) => <input {...props} type="date" required value={weekOf} onInput={(e) => setWeekOf(inputValue(e))} />}
       </Field>
       <button type="submit" disabled={busy}>
-        {busy ? 'Making the report…' : 'Make the report'}
+        {busy ? 'Opening the report…' : 'Open the report'}
       </button>
     </form>
   );
