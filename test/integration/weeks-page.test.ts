@@ -268,6 +268,19 @@ describe('week by week in the page', () => {
     await tableOf(page, 'debriefs');
     expect(await overflowsSideways(page)).toBe(false);
     await screenshot(page, 'weeks-phone.png');
+    // The programs side by side, one person's weeks and a weekly report, on the same phone.
+    await page.goto(`${harness.baseUrl}/#/`);
+    await page.waitForSelector('[data-table=side-by-side] tbody tr');
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.goto(`${harness.baseUrl}/#/organizer/${ana}`);
+    await page.waitForSelector('[data-chart=person-debriefs] canvas');
+    expect(await overflowsSideways(page)).toBe(false);
+    if ((await national.call('GET', `/api/programs/${program.id}/reports/${W2}`)).status === 404)
+      await national.ok('POST', `/api/programs/${program.id}/reports`, { weekOf: W2 });
+    await page.goto(`${harness.baseUrl}/#/program/${program.id}/report/${W2}`);
+    await page.waitForSelector('h1:has-text("Weekly report")');
+    expect(await overflowsSideways(page)).toBe(false);
+    await screenshot(page, 'weekly-report-phone.png');
     await page.close();
   });
 });
