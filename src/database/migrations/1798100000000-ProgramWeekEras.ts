@@ -8,10 +8,13 @@ import { countingFunctions, weekOf as firstWeekOf } from './1797800000000-Weekly
 // ordered by their names, so calendar weeks (local Mondays) and debrief periods (UTC instants) never share a history:
 // a change from one kind to the other counts every record again in the new kind, as before eras existed.
 
-/** The week of `at`: by the program's current schedule from `since` on, else by the era `at` falls in. */
+/**
+ * The week of `at`: by the program's current schedule from `since` on (and always for a program whose schedule never
+ * changed: `since` is its creation, `created`), else by the era `at` falls in.
+ */
 const programWeekIn = `CREATE FUNCTION program_week_in(program uuid, timezone varchar, period_week_ms int,
-    since timestamptz, at timestamptz) RETURNS varchar LANGUAGE sql STABLE AS $$
-  SELECT CASE WHEN at >= since THEN program_week_at(timezone, period_week_ms, since, at)
+    since timestamptz, created timestamptz, at timestamptz) RETURNS varchar LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN at >= since OR since <= created THEN program_week_at(timezone, period_week_ms, since, at)
     ELSE COALESCE(
       (SELECT program_week_at(e.timezone, e.period_week_ms, e.since, at) FROM program_week_eras e
         WHERE e.program_id = program AND at < e.until ORDER BY e.until LIMIT 1),
@@ -24,7 +27,8 @@ const programWeek = (body: string) => `CREATE OR REPLACE FUNCTION program_week(p
   SELECT ${body} FROM (SELECT 1) one LEFT JOIN programs p ON p.id = program
 $$`;
 
-const weekOf = (at: string) => `program_week_in(p.id, p.timezone, p.period_week_ms, p.weeks_since, ${at})`;
+const weekOf = (at: string) =>
+  `program_week_in(p.id, p.timezone, p.period_week_ms, p.weeks_since, p.created_at, ${at})`;
 
 /** The schedule in force until now becomes an era and the new one starts now; unless the kind of week changes. */
 const eraTrigger = [
@@ -80,7 +84,9 @@ export class ProgramWeekEras1798100000000 implements MigrationInterface {
       `CREATE TABLE "program_week_eras" ("program_id" uuid NOT NULL, "until" TIMESTAMP WITH TIME ZONE NOT NULL, "since" TIMESTAMP WITH TIME ZONE NOT NULL, "timezone" character varying(64) NOT NULL, "period_week_ms" integer, CONSTRAINT "PK_58eef520d5e102015353f543500" PRIMARY KEY ("program_id", "until"))`,
     );
     await queryRunner.query(programWeekIn);
-    await queryRunner.query(programWeek('program_week_in(program, p.timezone, p.period_week_ms, p.weeks_since, at)'));
+    await queryRunner.query(
+      programWeek('program_week_in(program, p.timezone, p.period_week_ms, p.weeks_since, p.created_at, at)'),
+    );
     for (const sql of countingFunctions(weekOf)) await queryRunner.query(sql);
     await queryRunner.query(`ALTER FUNCTION rebuild_program_weeks(uuid) RENAME TO recount_program_weeks`);
     await queryRunner.query(rebuildKeepingRisk);
@@ -94,7 +100,7 @@ export class ProgramWeekEras1798100000000 implements MigrationInterface {
     await queryRunner.query(`ALTER FUNCTION recount_program_weeks(uuid) RENAME TO rebuild_program_weeks`);
     for (const sql of countingFunctions(firstWeekOf)) await queryRunner.query(sql);
     await queryRunner.query(programWeek('program_week_at(p.timezone, p.period_week_ms, p.created_at, at)'));
-    await queryRunner.query(`DROP FUNCTION program_week_in(uuid, varchar, int, timestamptz, timestamptz)`);
+    await queryRunner.query(`DROP FUNCTION program_week_in(uuid, varchar, int, timestamptz, timestamptz, timestamptz)`);
     await queryRunner.query(`DROP TABLE "program_week_eras"`);
     await queryRunner.query(`ALTER TABLE "programs" DROP COLUMN "weeks_since"`);
   }
