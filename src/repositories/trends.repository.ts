@@ -1,6 +1,7 @@
 // The weekly series (issue 33): a program's (or a Local's) from the rollups the WeeklyTrends migration keeps, one
-// organizer's from their own records, both bucketed by the same SQL function (program_week). Every week is read (a
-// program has a few hundred at most): running states need the weeks before a window, which the caller cuts.
+// organizer's from their own records, both bucketed by the same SQL function (program_week). A series reads every week
+// (a program has a few hundred at most: running states need the weeks before a window, which the caller cuts); the
+// side-by-side table only the two it shows and the one that carries the states into them.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hiredStages } from '../domain/stages';
@@ -87,6 +88,17 @@ const stagesOf = (by: string[]) => {
   FROM program_stage_weeks WHERE ${scope}
   GROUP BY ${group} ORDER BY ${[...by, 'week'].join(', ')}`;
 };
+
+/**
+ * Rows of `rows` (with `program_id`, `week` and the running states to each week's end, partitioned by `by`) from each
+ * program's week `$3` on, and, before it, only the latest row of each partition: what carries its states into the
+ * window. Labels order weeks, as the running sums do.
+ */
+const fromWeek = (rows: string, by: string[]) => `
+  SELECT r.* FROM (
+    SELECT r.*, lead(r.week) OVER (PARTITION BY ${by.join(', ')} ORDER BY r.week) AS next_week FROM (${rows}) r
+  ) r JOIN unnest($1::uuid[], $3::varchar[]) AS a(program_id, since) USING (program_id)
+  WHERE r.week >= a.since OR r.next_week IS NULL OR r.next_week >= a.since`;
 
 /** A transition that moved someone from one stage to another. */
 const movedStage = (t: string) => `${t}.from_stage IS DISTINCT FROM ${t}.to_stage`;
@@ -201,13 +213,17 @@ export class TrendsRepository {
     return { weeks, stages, medians };
   }
 
-  /** Every week of each of these programs, with its program. */
+  /**
+   * Each program's weeks from `from` (its label) on, with its program; and the latest week before it, which carries
+   * the running states into them.
+   */
   async eachProgramWeeks(
-    programIds: string[],
+    windows: { programId: string; from: string }[],
   ): Promise<{ weeks: (WeekFiguresRow & Owned)[]; stages: (StageWeekRow & Owned)[] }> {
+    const parameters = [windows.map((w) => w.programId), null, windows.map((w) => w.from)];
     const [weeks, stages] = await Promise.all([
-      this.dataSource.query(weeksOf(['program_id']), [programIds, null]),
-      this.dataSource.query(stagesOf(['program_id']), [programIds, null]),
+      this.dataSource.query(fromWeek(weeksOf(['program_id']), ['program_id']), parameters),
+      this.dataSource.query(fromWeek(stagesOf(['program_id']), ['program_id', 'stage']), parameters),
     ]);
     return { weeks, stages };
   }

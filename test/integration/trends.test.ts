@@ -373,6 +373,15 @@ describe('weekly trends', () => {
     await debrief(cy, at(previous, 100), { hours: 4, conversations: 6, oneOnOnes: 1, leaders: 0 });
     const dee = await organizer({ local: 'Local 5', stage: 'applied', applied: at(latest, 2) });
     await transitions(dee, [[null, 'applied', at(latest, 2)]]);
+    // Two screened weeks before, nobody since: counted in both weeks' people per stage, not as applications.
+    for (const weeksBefore of [2, 4]) {
+      const earlier = at(previous, -weeksBefore * 7 * 24);
+      const screened = at(previous, -weeksBefore * 7 * 24 + 1);
+      await transitions(await organizer({ local: 'Local 5', stage: 'screening', applied: earlier, since: screened }), [
+        [null, 'applied', earlier],
+        ['applied', 'screening', screened],
+      ]);
+    }
 
     const { programs } = await admin.ok('GET', `/api/dashboard/weeks?affiliate=${encodeURIComponent('Side Local 5')}`);
     expect(programs.map((p: { programId: string }) => p.programId)).toEqual([side.id]);
@@ -384,12 +393,14 @@ describe('weekly trends', () => {
       debriefsOnTime: 1,
       conversations: 6,
       'inStage.applied': 1,
+      'inStage.screening': 2,
     });
     expect(p.latest).toMatchObject({
       applications: 1,
       hires: 1,
       debriefsOnTime: 0,
       'inStage.applied': 1,
+      'inStage.screening': 2,
       'inStage.training': 1,
       // Cy, hired this week, owes the political program's two ride-alongs and has had none.
       rideAlongCompliance: 0,

@@ -94,9 +94,10 @@ export class TrendsService {
     );
     const now = Date.now();
     const windows = programs.map((program) => ({ program, weeks: lastTwoWeeks(program, now) }));
-    const ids = programs.map((p) => p.id);
     const [{ weeks, stages }, medians, compliance] = await Promise.all([
-      this.trends.eachProgramWeeks(ids),
+      this.trends.eachProgramWeeks(
+        windows.map(({ program, weeks: [previous] }) => ({ programId: program.id, from: previous.week })),
+      ),
       this.trends.mediansWithin(
         windows.map(({ program, weeks: [previous, latest] }) => ({
           programId: program.id,
