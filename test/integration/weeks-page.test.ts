@@ -161,6 +161,9 @@ describe('week by week in the page', () => {
     expect(await names()).toEqual(['Side by side', 'Weeks in New York']);
     const applications = page.locator(`[data-program-week="${second.id}"] [data-figure=applications]`);
     expect(await applications.textContent()).toBe('2 ▲up 1 from the week before');
+    // Every figure of a debrief is compared: late ones, one-on-ones and leaders identified too.
+    for (const figure of ['Late', 'One-on-ones', 'Leaders identified'])
+      expect(await page.getByRole('button', { name: figure, exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Program' }).click();
     expect(await names()).toEqual(['Weeks in New York', 'Side by side']);
     await page.getByRole('button', { name: 'Applications' }).click();
