@@ -196,6 +196,47 @@ describe('migrations', () => {
     }
   });
 
+  it("undo the weeks' eras by counting a program's weeks again by the rule before them", async () => {
+    const db = await scratchDatabase();
+    const dataSource = await new DataSource({ ...dataSourceOptions(db.url), migrations }).initialize();
+    try {
+      const program = randomUUID();
+      await dataSource.query(
+        `INSERT INTO programs (id, name, affiliate, kind, timezone, term_start, policy, period_week_ms, created_at, weeks_since)
+         VALUES ($1, 'P', 'A', 'member_organizer', 'UTC', now(), '{}', 600000, now() - interval '1 hour', now() - interval '1 hour')`,
+        [program],
+      );
+      // Ten-minute weeks for half an hour, then twenty-minute ones: an era.
+      await dataSource.query(`UPDATE programs SET period_week_ms = 1200000 WHERE id = $1`, [program]);
+      const organizer = randomUUID();
+      await dataSource.query(
+        `INSERT INTO organizers (id, program_id, member_id, name, email, stage, stage_entered_at, applied_at, totals, version, projected_at)
+         VALUES ($1, $2, 'M-1', 'Someone', 's@example.org', 'applied', now() - interval '25 minutes', now() - interval '25 minutes', '{}', 1, now())`,
+        [organizer, program],
+      );
+      await dataSource.query(
+        `INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor)
+         VALUES ($1, 1, NULL, 'applied', now() - interval '25 minutes', 'x')`,
+        [organizer],
+      );
+      // A time zone names calendar weeks only: debrief periods keep their schedule.
+      await dataSource.query(`UPDATE programs SET timezone = 'Asia/Tokyo' WHERE id = $1`, [program]);
+      const [{ eras }] = await dataSource.query(
+        'SELECT count(*)::int AS eras FROM program_week_eras WHERE program_id = $1',
+        [program],
+      );
+      expect(eras).toBe(1);
+      expect(await weeklyRollupDrift(dataSource, program)).toEqual([]);
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await weeklyRollupDrift(dataSource, program)).toEqual([]);
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(await weeklyRollupDrift(dataSource, program)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
+
   it("reads Today's open reminders through the partial index, not every reminder the program had", async () => {
     const db = await scratchDatabase();
     const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();

@@ -30,7 +30,10 @@ $$`;
 const weekOf = (at: string) =>
   `program_week_in(p.id, p.timezone, p.period_week_ms, p.weeks_since, p.created_at, ${at})`;
 
-/** The schedule in force until now becomes an era and the new one starts now; unless the kind of week changes. */
+/**
+ * The schedule in force until now becomes an era and the new one starts now; unless the kind of week changes. A time
+ * zone names calendar weeks only: debrief periods (UTC instants) do not change with it.
+ */
 const eraTrigger = [
   `CREATE FUNCTION program_week_era() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
@@ -47,7 +50,8 @@ const eraTrigger = [
      RETURN NEW;
    END $$`,
   `CREATE TRIGGER programs_week_era BEFORE UPDATE ON programs FOR EACH ROW
-     WHEN (OLD.period_week_ms IS DISTINCT FROM NEW.period_week_ms OR OLD.timezone IS DISTINCT FROM NEW.timezone)
+     WHEN (OLD.period_week_ms IS DISTINCT FROM NEW.period_week_ms
+       OR (NEW.period_week_ms IS NULL AND OLD.timezone IS DISTINCT FROM NEW.timezone))
      EXECUTE FUNCTION program_week_era()`,
 ];
 
@@ -101,6 +105,11 @@ export class ProgramWeekEras1798100000000 implements MigrationInterface {
     for (const sql of countingFunctions(firstWeekOf)) await queryRunner.query(sql);
     await queryRunner.query(programWeek('program_week_at(p.timezone, p.period_week_ms, p.created_at, at)'));
     await queryRunner.query(`DROP FUNCTION program_week_in(uuid, varchar, int, timestamptz, timestamptz, timestamptz)`);
+    // Weeks named by an era, or counted from a later schedule's start, are counted again by the rule restored.
+    await queryRunner.query(
+      `SELECT rebuild_program_weeks(p.id) FROM programs p
+        WHERE p.weeks_since <> p.created_at OR EXISTS (SELECT 1 FROM program_week_eras e WHERE e.program_id = p.id)`,
+    );
     await queryRunner.query(`DROP TABLE "program_week_eras"`);
     await queryRunner.query(`ALTER TABLE "programs" DROP COLUMN "weeks_since"`);
   }
