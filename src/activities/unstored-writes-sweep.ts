@@ -1,7 +1,7 @@
 // Writes the results their callers left unwritten (docs/design.md §4). An API process notes an intent, under the id of
 // the update it is about to send, and removes it once it stored the result; the workflow spends no activity on such a
 // change. If the process dies in between, the note stays: every few seconds each worker reads the result of each note
-// older than the update timeout from Temporal, and writes it (idempotent, version-guarded, as every write). An update's
+// past its caller's deadline from Temporal, and writes it (idempotent, version-guarded, as every write). An update's
 // result is durable once Temporal gives it out; what a workflow's query answers is its worker's memory, which may hold
 // a task the server never accepted (a CI run once saw such a version written and answered, and no history held it).
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -68,9 +68,11 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
 
   /** One pass; answers how many organizers' results it wrote. */
   async sweep(): Promise<number> {
-    // Past its caller's `writeBy` (and the clocks' margin on both sides), no late update of it is left to a caller.
-    const olderThanMs = this.config.temporal.updateTimeoutMs + 2 * callerClockMarginMs;
-    const left = await this.notes.claim(olderThanMs, 100, holdMs);
+    // Past its caller's `writeBy` (and the clocks' margin on both sides), its caller no longer sends the update: an
+    // update Temporal does not know then was never applied (before, it may be between two tries of the caller's).
+    const marginMs = 2 * callerClockMarginMs;
+    const olderThanMs = this.config.temporal.updateTimeoutMs + marginMs;
+    const left = await this.notes.claim({ olderThanMs, marginMs }, 100, holdMs);
     let written = 0;
     for (let i = 0; i < left.length && !this.stopped; i += concurrency) {
       const outcomes = await Promise.all(left.slice(i, i + concurrency).map((note) => this.writeLeft(note)));

@@ -17,6 +17,10 @@ export class UnstoredWriteEntity {
   @Column({ type: 'timestamptz' })
   notedAt: Date;
 
+  /** Until when its caller waits for the update's answer: the sweep leaves the note alone until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  writeBy: Date | null;
+
   /** Not before: its workflow did not answer the last sweep (a worker down), so others go first meanwhile. */
   @Column({ type: 'timestamptz', nullable: true })
   retryAt: Date | null;

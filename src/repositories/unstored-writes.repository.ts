@@ -10,12 +10,15 @@ import { DataSource } from 'typeorm';
 export class UnstoredWritesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Notes that the caller is about to write `organizerId`'s next result; answers the note's id. */
-  async note(organizerId: string): Promise<string> {
+  /**
+   * Notes that the caller is about to write `organizerId`'s next result, waiting for it until `writeBy`; answers the
+   * note's id (the id its update is sent with).
+   */
+  async note(organizerId: string, writeBy: Date): Promise<string> {
     const id = randomUUID();
     await this.dataSource.query(
-      'INSERT INTO unstored_writes (id, organizer_id, noted_at) VALUES ($1, $2, statement_timestamp())',
-      [id, organizerId],
+      'INSERT INTO unstored_writes (id, organizer_id, noted_at, write_by) VALUES ($1, $2, statement_timestamp(), $3)',
+      [id, organizerId, writeBy],
     );
     return id;
   }
@@ -26,11 +29,12 @@ export class UnstoredWritesRepository {
   }
 
   /**
-   * Claims notes older than `olderThanMs` that no sweep holds or waits on, oldest first, for `holdMs` (another worker's
-   * sweep skips them meanwhile); answers them by organizer, with when the first was made.
+   * Claims notes whose caller's deadline passed `marginMs` ago (a note without one: made more than `olderThanMs` ago)
+   * that no sweep holds or waits on, oldest first, for `holdMs` (another worker's sweep skips them meanwhile); answers
+   * them by organizer, with when the first was made.
    */
   async claim(
-    olderThanMs: number,
+    { olderThanMs, marginMs }: { olderThanMs: number; marginMs: number },
     limit: number,
     holdMs: number,
   ): Promise<{ organizerId: string; ids: string[]; since: Date }[]> {
@@ -38,13 +42,14 @@ export class UnstoredWritesRepository {
       `WITH claimed AS (
          UPDATE unstored_writes SET retry_at = statement_timestamp() + $3 * interval '1 millisecond'
           WHERE id IN (SELECT id FROM unstored_writes
-                        WHERE noted_at < statement_timestamp() - $1 * interval '1 millisecond'
+                        WHERE COALESCE(write_by + $4 * interval '1 millisecond', noted_at + $1 * interval '1 millisecond')
+                              < statement_timestamp()
                           AND (retry_at IS NULL OR retry_at <= statement_timestamp())
                         ORDER BY noted_at LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING id, organizer_id, noted_at)
        SELECT organizer_id, array_agg(id) AS ids, min(noted_at) AS since FROM claimed GROUP BY organizer_id
         ORDER BY min(noted_at)`,
-      [olderThanMs, limit, holdMs],
+      [olderThanMs, limit, holdMs, marginMs],
     );
     return rows.map((row) => ({ organizerId: row.organizer_id, ids: row.ids, since: row.since }));
   }

@@ -48,9 +48,10 @@ describe('results their caller did not write', () => {
 
   /** What an API process does up to the update's answer, and then it dies: the note stays, nothing is written. */
   const actAndDie = async (id: string, step: { action: string; input: unknown }) => {
-    const note = await harness.app.get(UnstoredWritesRepository).note(id);
+    const writeBy = Date.now() + updateTimeoutMs;
+    const note = await harness.app.get(UnstoredWritesRepository).note(id, new Date(writeBy));
     return harness.app.get(WorkflowGateway).act(id, step.action as never, step.input as never, aCoordinator, {
-      stores: { storedVersion: await versionOf(id), writeBy: Date.now() + updateTimeoutMs },
+      stores: { storedVersion: await versionOf(id), writeBy },
       updateId: note,
     });
   };
@@ -94,7 +95,7 @@ describe('results their caller did not write', () => {
     await admin.act(id, screening.action, screening.input);
     const before = await versionOf(id);
     // An API process noted an action and died before sending it: its note is long past its caller's deadline.
-    const note = await harness.app.get(UnstoredWritesRepository).note(id);
+    const note = await harness.app.get(UnstoredWritesRepository).note(id, new Date(Date.now() - 30_000));
     await harness.dataSource.query("UPDATE unstored_writes SET noted_at = now() - interval '1 minute' WHERE id = $1", [
       note,
     ]);
@@ -111,6 +112,37 @@ describe('results their caller did not write', () => {
     expect(await versionOf(id)).toBe(before);
     await harness.app.get(OrganizerRepository).project(writing.projection!);
     expect(await versionOf(id)).toBe(writing.version);
+    expect(await differences(harness, [id])).toEqual([]);
+  }, 60_000);
+
+  it("leaves a note alone until its caller's deadline, and writes an update that came late but within it", async () => {
+    const id = (await admin.apply(program.id)).body.id as string;
+    const [screening, screened] = walkTo(program.policy, 'role_play', { timeZone: program.timezone });
+    await admin.act(id, screening.action, screening.input);
+    // A caller that waits longer than this worker's update timeout (another process's setting, or a call delayed by
+    // retries): noted long ago, its deadline still ahead.
+    const writeBy = Date.now() + 10_000;
+    const notes = harness.app.get(UnstoredWritesRepository);
+    const note = await notes.note(id, new Date(writeBy));
+    await harness.dataSource.query("UPDATE unstored_writes SET noted_at = now() - interval '1 minute' WHERE id = $1", [
+      note,
+    ]);
+    // A sweep pass goes by while its update has not reached the workflow yet: the note stays.
+    await new Promise((resolve) => setTimeout(resolve, sweepEveryMs + 1_000));
+    expect(await notesOf(id)).toBe(1);
+    const answered = await harness.app
+      .get(WorkflowGateway)
+      .act(id, screened.action as never, screened.input as never, aCoordinator, {
+        stores: { storedVersion: await versionOf(id), writeBy },
+        updateId: note,
+      });
+    // The caller dies with the answer: past its deadline, the sweep writes it.
+    await eventually(
+      'the sweep to write it',
+      async () => (await versionOf(id)) === answered.version || undefined,
+      30_000,
+    );
+    await eventually('its note cleared', async () => (await notesOf(id)) === 0 || undefined);
     expect(await differences(harness, [id])).toEqual([]);
   }, 60_000);
 

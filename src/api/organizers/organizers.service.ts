@@ -384,7 +384,7 @@ export class OrganizersService {
     send: (writing: WritingCaller) => Promise<T>,
   ): Promise<T> {
     const writeBy = Date.now() + this.config.temporal.updateTimeoutMs;
-    const note = await this.notes.note(organizerId);
+    const note = await this.notes.note(organizerId, new Date(writeBy));
     let result: T;
     try {
       result = await send({ stores: { storedVersion, writeBy }, updateId: note });

@@ -33,6 +33,7 @@ import { WeeklyTrends1797800000000 } from './1797800000000-WeeklyTrends';
 import { SharedLimits1797900000000 } from './1797900000000-SharedLimits';
 import { UnstoredWrites1798000000000 } from './1798000000000-UnstoredWrites';
 import { ProgramWeekEras1798100000000 } from './1798100000000-ProgramWeekEras';
+import { NoteDeadlines1798200000000 } from './1798200000000-NoteDeadlines';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   SharedLimits1797900000000,
   UnstoredWrites1798000000000,
   ProgramWeekEras1798100000000,
+  NoteDeadlines1798200000000,
 ];
