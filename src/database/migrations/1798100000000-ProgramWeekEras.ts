@@ -76,6 +76,21 @@ const rebuildKeepingRisk = `CREATE FUNCTION rebuild_program_weeks(program uuid) 
       ON CONFLICT (program_id, week, local) DO UPDATE SET at_risk_change = w.at_risk_change + EXCLUDED.at_risk_change;
   END $$`;
 
+/**
+ * A change of a program's weeks counts its records again (`rebuild_program_weeks`), after the writes under way: a write
+ * whose statement read the program's weeks before the change, and added to them after the count, would leave its
+ * figures in weeks the count no longer has (the demo's pace change did, once in CI). Writers of the counted records
+ * hold ROW EXCLUSIVE on their table until they commit; this waits for them, and those that come later wait for the
+ * change and read the new weeks. Such changes are rare (a cadence or time zone changed); writes pause for the count.
+ */
+const rebuildAfterWrites = (lock: boolean) => `CREATE OR REPLACE FUNCTION program_weeks_rebuilt() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+   BEGIN
+     ${lock ? 'LOCK TABLE organizers, debriefs, stage_transitions, ride_alongs, pay_periods IN SHARE MODE;' : ''}
+     PERFORM rebuild_program_weeks(NEW.id);
+     RETURN NULL;
+   END $$`;
+
 export class ProgramWeekEras1798100000000 implements MigrationInterface {
   name = 'ProgramWeekEras1798100000000';
 
@@ -94,12 +109,14 @@ export class ProgramWeekEras1798100000000 implements MigrationInterface {
     for (const sql of countingFunctions(weekOf)) await queryRunner.query(sql);
     await queryRunner.query(`ALTER FUNCTION rebuild_program_weeks(uuid) RENAME TO recount_program_weeks`);
     await queryRunner.query(rebuildKeepingRisk);
+    await queryRunner.query(rebuildAfterWrites(true));
     for (const sql of eraTrigger) await queryRunner.query(sql);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER programs_week_era ON programs`);
     await queryRunner.query(`DROP FUNCTION program_week_era()`);
+    await queryRunner.query(rebuildAfterWrites(false));
     await queryRunner.query(`DROP FUNCTION rebuild_program_weeks(uuid)`);
     await queryRunner.query(`ALTER FUNCTION recount_program_weeks(uuid) RENAME TO rebuild_program_weeks`);
     for (const sql of countingFunctions(firstWeekOf)) await queryRunner.query(sql);
