@@ -76,11 +76,10 @@ export function weekNamed(program: WeekSchedule, week: string): ProgramWeek {
   if (!isDay(week)) return programWeekOf(program, Date.parse(week));
   // A Monday's week is that of the calendar schedules that name it: two, when the time zone changed within it.
   const named = schedulesOf(program)
-    .filter(({ periodWeekMs, since, until, timezone }) => {
-      const instant = Math.max(startOfLocalDay(week, timezone), since.getTime());
-      return periodWeekMs === null && (!until || instant < until.getTime());
-    })
-    .map(({ timezone, since }) => programWeekOf(program, Math.max(startOfLocalDay(week, timezone), since.getTime())))
+    .filter((schedule) => schedule.periodWeekMs === null)
+    .map(({ timezone, since, until }) => ({ until, at: Math.max(startOfLocalDay(week, timezone), since.getTime()) }))
+    .filter(({ until, at }) => !until || at < until.getTime())
+    .map(({ at }) => programWeekOf(program, at))
     .filter((found) => found.week === week);
   if (!named.length) return programWeekOf(program, startOfLocalDay(week, program.timezone));
   return { week, start: named[0].start, end: named.at(-1)!.end };

@@ -143,6 +143,7 @@ describe('demo data', () => {
     );
     const lived = fast.weeks.length - 1;
     const first = paced.weeks.indexOf(fast.weeks[0]);
+    expect(first).toBeGreaterThanOrEqual(0);
     expect(paced.weeks.slice(first, first + lived)).toEqual(fast.weeks.slice(0, lived));
     expect(paced.series.debriefsDue.slice(first, first + lived)).toEqual(fast.series.debriefsDue.slice(0, lived));
     const [{ weeks_since: since }] = await harness.dataSource.query(`SELECT weeks_since FROM programs WHERE id = $1`, [

@@ -373,10 +373,10 @@ export class OrganizersService {
   /**
    * Sends an update whose result this process writes (read-your-writes) and the workflow then does not: a note made
    * first, under the update's id, lets the worker's sweep write that update's result should this process die before it
-   * does (unstored-writes-sweep.ts). Only an
-   * answer that says nothing was applied (a refusal, a closed record) removes the note at once; any other failure
-   * may come after the change was made, so the sweep looks. `storedVersion`: the row's version as read, every change
-   * up to which is stored; `writeBy`: past it, the workflow writes the change itself.
+   * does (unstored-writes-sweep.ts). Only an answer that says nothing was applied (a refusal, a closed record) removes
+   * the note at once; any other failure may come after the change was made, so the sweep looks. `storedVersion`: the
+   * row's version as read, every change up to which is stored; `writeBy`: past it, the workflow writes the change
+   * itself, and the sweep may look at the note.
    */
   private async writingResult<T extends { projection?: Projection }>(
     organizerId: string,

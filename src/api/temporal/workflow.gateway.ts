@@ -65,6 +65,9 @@ export interface WritingCaller {
   updateId: string;
 }
 
+/** What an update's message tells the workflow of a caller that writes the result itself */
+const callerStoresOf = (writing: WritingCaller | undefined) => (writing ? { callerStores: writing.stores } : {});
+
 /** The API's one door to Temporal: owns workflow IDs, the calls, their deadlines, and what their errors mean. */
 @Injectable()
 export class WorkflowGateway {
@@ -122,7 +125,7 @@ export class WorkflowGateway {
     await this.call(organizerId, () => this.ensureSearchAttributes());
     const result = await this.call(organizerId, () =>
       this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, {
-        args: [input.writing ? { callerStores: input.writing.stores } : {}],
+        args: [callerStoresOf(input.writing)],
         updateId: input.writing?.updateId,
         startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
           workflowId: organizerId,
@@ -154,7 +157,7 @@ export class WorkflowGateway {
     actor: Actor,
     writing?: WritingCaller,
   ): Promise<ActionResult> {
-    const message = { input, actor, ...(writing ? { callerStores: writing.stores } : {}) };
+    const message = { input, actor, ...callerStoresOf(writing) };
     const send = () =>
       this.client.workflow.getHandle(organizerId).executeUpdate(actionUpdates[action] as never, {
         args: [message],
@@ -225,7 +228,7 @@ export class WorkflowGateway {
       organizerId,
       () =>
         this.client.workflow.executeUpdateWithStart(actionUpdates[action] as never, {
-          args: [{ input, actor, ...(writing ? { callerStores: writing.stores } : {}) }],
+          args: [{ input, actor, ...callerStoresOf(writing) }],
           updateId: writing?.updateId,
           startWorkflowOperation: new WithStartWorkflowOperation(organizerWorkflowType, {
             workflowId: organizerId,

@@ -57,8 +57,8 @@ const eraTrigger = [
 
 /**
  * A rebuild (the program's records counted again: after its schedule changed, or someone moved Local) keeps how many
- * were at risk in the weeks before this one (of the kind its weeks are now). Being at risk is counted as it is now, in the current week; the weeks
- * before keep their changes, and the current week's change makes their sum today's count.
+ * were at risk in the weeks before this one (of the kind its weeks are now). Being at risk is counted as it is now, in
+ * the current week; the weeks before keep their changes, and the current week's change makes their sum today's count.
  */
 const rebuildKeepingRisk = `CREATE FUNCTION rebuild_program_weeks(program uuid) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE
