@@ -192,6 +192,7 @@ describe('metrics', () => {
       expect(value(samples, 'organizer_reconcile_checks_total', { outcome: 'repaired' })).toBe(1);
       // Each notification is counted once, by whichever process stored it first (the API answering, or the worker).
       const fromFront = parsed(String((await front.http('GET', '/metrics', { token: metricsToken })).body));
+      for (const sample of fromFront) exported.add(sample.name);
       const stored: { kind: string; n: number }[] = await front.dataSource.query(
         'SELECT kind, count(*)::int AS n FROM notifications WHERE organizer_id = $1 GROUP BY kind',
         [applied.body.id],
