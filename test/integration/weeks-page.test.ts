@@ -26,6 +26,7 @@ describe('week by week in the page', () => {
   let national: ApiClient;
   let program: Program;
   let second: Program;
+  let falling: Program;
   let ana: string;
   let browser: Browser;
 
@@ -39,27 +40,15 @@ describe('week by week in the page', () => {
       program.id,
     ]);
     ({ ana } = await anaAndBen(harness.dataSource, program.id));
-    // A second program, with two applications in its last whole week and one the week before.
+    // A second program, with two applications in its last whole week and one the week before; a third with one
+    // against three: fewer than the second's, but falling.
     second = await admin.createProgram({}, { name: 'Side by side', kind: 'political_organizer' });
-    const [row] = await harness.dataSource.query(`SELECT period_week_ms, weeks_since FROM programs WHERE id = $1`, [
-      second.id,
-    ]);
-    const [previous, latest] = lastTwoWeeks(
-      { timezone: second.timezone, periodWeekMs: row.period_week_ms, weeksSince: row.weeks_since },
-      Date.now(),
+    await applications(second, 1, 2);
+    falling = await admin.createProgram({}, { name: 'Falling behind', kind: 'civic_engagement' });
+    await applications(falling, 3, 1);
+    coordinator = admin.as(
+      (await admin.createUser('coordinator', { programIds: [program.id, second.id, falling.id] })).token,
     );
-    const { organizer } = recordsIn(harness.dataSource, second.id);
-    for (const [week, hours] of [
-      [previous, 5],
-      [latest, 5],
-      [latest, 50],
-    ] as const)
-      await organizer({
-        local: 'Local 9',
-        stage: 'applied',
-        applied: new Date(week.start.getTime() + hours * 3_600_000).toISOString(),
-      });
-    coordinator = admin.as((await admin.createUser('coordinator', { programIds: [program.id, second.id] })).token);
     browser = await launchChromium();
   }, 60_000);
 
@@ -67,6 +56,25 @@ describe('week by week in the page', () => {
     await browser?.close();
     await harness?.stop();
   });
+
+  /** Applications to a program in the week before its last whole week, and in that week. */
+  async function applications(to: Program, previousWeek: number, lastWeek: number) {
+    const [row] = await harness.dataSource.query(`SELECT period_week_ms, weeks_since FROM programs WHERE id = $1`, [
+      to.id,
+    ]);
+    const weeks = lastTwoWeeks(
+      { timezone: to.timezone, periodWeekMs: row.period_week_ms, weeksSince: row.weeks_since },
+      Date.now(),
+    );
+    const { organizer } = recordsIn(harness.dataSource, to.id);
+    for (const [week, count] of [previousWeek, lastWeek].entries())
+      for (let i = 0; i < count; i++)
+        await organizer({
+          local: 'Local 9',
+          stage: 'applied',
+          applied: new Date(weeks[week].start.getTime() + (5 + 40 * i) * 3_600_000).toISOString(),
+        });
+  }
 
   /** The table behind a chart, opened as a reader would: its rows' cells as text. */
   async function tableOf(page: Page, chart: string): Promise<string[][]> {
@@ -153,22 +161,30 @@ describe('week by week in the page', () => {
     await page.close();
   });
 
-  it('puts the programs side by side, sorted by any figure and filtered by kind', async () => {
+  it('puts the programs side by side, sorted by any figure or its change, and filtered by kind', async () => {
     const page = await signedIn(browser, harness.baseUrl, coordinator.token, '/');
     await page.waitForSelector('[data-table=side-by-side] tbody tr');
     const rows = page.locator('[data-table=side-by-side] tbody tr');
     const names = () => rows.locator('th').allTextContents();
-    expect(await names()).toEqual(['Side by side', 'Weeks in New York']);
-    const applications = page.locator(`[data-program-week="${second.id}"] [data-figure=applications]`);
-    expect(await applications.textContent()).toBe('2 ▲up 1 from the week before');
+    expect(await names()).toEqual(['Falling behind', 'Side by side', 'Weeks in New York']);
+    const applicationsOf = (p: Program) => page.locator(`[data-program-week="${p.id}"] [data-figure=applications]`);
+    expect(await applicationsOf(second).textContent()).toBe('2 ▲up 1 from the week before');
+    expect(await applicationsOf(falling).textContent()).toBe('1 ▼down 2 from the week before');
     // Every figure of a debrief is compared: late ones, one-on-ones and leaders identified too.
     for (const figure of ['Late', 'One-on-ones', 'Leaders identified'])
       expect(await page.getByRole('button', { name: figure, exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Program' }).click();
-    expect(await names()).toEqual(['Weeks in New York', 'Side by side']);
+    expect(await names()).toEqual(['Weeks in New York', 'Side by side', 'Falling behind']);
     await page.getByRole('button', { name: 'Applications' }).click();
     expect(await page.locator('th[aria-sort=descending]').textContent()).toBe('Applications');
-    expect(await names()).toEqual(['Side by side', 'Weeks in New York']);
+    expect(await names()).toEqual(['Side by side', 'Falling behind', 'Weeks in New York']);
+    // Where it is getting better or worse: the same column by its change from the week before, the biggest rise
+    // first, then, clicked again, the biggest fall.
+    await page.getByLabel('Order by').selectOption('change');
+    expect(await names()).toEqual(['Side by side', 'Weeks in New York', 'Falling behind']);
+    await page.getByRole('button', { name: 'Applications' }).click();
+    expect(await page.locator('th[aria-sort=ascending]').textContent()).toBe('Applications');
+    expect(await names()).toEqual(['Falling behind', 'Weeks in New York', 'Side by side']);
     await page.getByLabel('Kind of program').selectOption('member_organizer');
     await page.waitForFunction(() => document.querySelectorAll('[data-table=side-by-side] tbody tr').length === 1);
     expect(await names()).toEqual(['Weeks in New York']);

@@ -293,7 +293,7 @@ function Change({
   format?: (value: number) => string;
 }) {
   if (latest === null) return <>—</>;
-  const change = previous === null ? 0 : latest - previous;
+  const change = changeOf(latest, previous)!;
   return (
     <>
       {format(latest)}{' '}
@@ -309,12 +309,21 @@ function Change({
   );
 }
 
-type Sort = { by: string; descending: boolean };
+/** How far a figure moved since the week before (none from a week without it); none at all without a figure now. */
+function changeOf(latest: number | null, previous: number | null): number | null {
+  return latest === null ? null : previous === null ? 0 : latest - previous;
+}
 
-/** Every program's last whole week beside the week before, sortable by any figure, filtered by affiliate and kind. */
+/** A column to sort by, and whether by each figure or by its change from the week before. */
+type Sort = { by: string; descending: boolean; change: boolean };
+
+/**
+ * Every program's last whole week beside the week before, sortable by any figure or its change, filtered by affiliate
+ * and kind.
+ */
 export function SideBySide() {
   const [filters, setFilters] = useState({ affiliate: '', kind: '' });
-  const [sort, setSort] = useState<Sort>({ by: 'name', descending: false });
+  const [sort, setSort] = useState<Sort>({ by: 'name', descending: false, change: false });
   // Every program once (the filters' choices), then the filtered ones only when a filter is set.
   const everyProgram = useData(() => get<SideBySideDto>('/api/dashboard/weeks'), []);
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value)).toString();
@@ -328,9 +337,11 @@ export function SideBySide() {
   if (!data || !everyProgram.data) return <Loading what="the programs' weeks" />;
   const options = (pick: (p: ProgramWeekDto) => string) => [...new Set(everyProgram.data!.programs.map(pick))].sort();
   // A program without the figure sorts last either way; names sort as people read them.
+  const figure = (p: ProgramWeekDto) =>
+    sort.change ? changeOf(p.latest[sort.by], p.previous[sort.by]) : p.latest[sort.by];
   const rows = [...data.programs].sort((a, b) => {
     if (sort.by === 'name') return (sort.descending ? -1 : 1) * a.name.localeCompare(b.name);
-    const [x, y] = [a.latest[sort.by], b.latest[sort.by]];
+    const [x, y] = [figure(a), figure(b)];
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     return sort.descending ? y - x : x - y;
   });
@@ -343,7 +354,7 @@ export function SideBySide() {
       <button
         type="button"
         class="sort"
-        onClick={() => setSort({ by, descending: sort.by === by ? !sort.descending : by !== 'name' })}
+        onClick={() => setSort({ ...sort, by, descending: sort.by === by ? !sort.descending : by !== 'name' })}
       >
         {label}
       </button>
@@ -378,6 +389,18 @@ export function SideBySide() {
           'Kind of program',
           options((p) => p.kind),
         )}
+        <Field name="side-order" label="Order by">
+          {(props) => (
+            <select
+              {...props}
+              value={sort.change ? 'change' : 'figure'}
+              onChange={(e) => setSort({ ...sort, change: inputValue(e) === 'change' })}
+            >
+              <option value="figure">Each figure</option>
+              <option value="change">Its change from the week before</option>
+            </select>
+          )}
+        </Field>
       </div>
       <div class="table-wrap" tabIndex={0} role="region" aria-label="Programs side by side">
         <table data-table="side-by-side">
