@@ -84,12 +84,16 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
   /** One organizer's notes: their updates' results written, oldest first; true when that stored a version. */
   private async writeLeft({ organizerId, ids, since }: { organizerId: string; ids: string[]; since: Date }) {
     try {
-      const projections = (await Promise.all(ids.map((id) => this.resultOf(organizerId, id))))
-        .filter((projection): projection is Projection => projection !== undefined)
-        .sort((a, b) => a.organizer.version - b.organizer.version);
+      const results = await Promise.all(
+        ids.map(async (note) => ({ note, projection: await this.resultOf(organizerId, note) })),
+      );
+      const left = results
+        .filter((left): left is { note: string; projection: Projection } => left.projection !== undefined)
+        .sort((a, b) => a.projection.organizer.version - b.projection.organizer.version);
       let written = false;
-      for (const projection of projections) {
-        const stored = await this.organizers.project(projection);
+      // Each under its note, which the write removes with the action's audit entry.
+      for (const { note, projection } of left) {
+        const stored = await this.organizers.project(projection, note);
         this.metrics.notificationsStored(stored.notifications);
         if (!stored.version) continue;
         written = true;

@@ -21,6 +21,10 @@ export class UnstoredWriteEntity {
   @Column({ type: 'timestamptz', nullable: true })
   writeBy: Date | null;
 
+  /** The action's audit entry, written with its result by whichever process stores it. */
+  @Column({ type: 'jsonb', nullable: true })
+  audit: Record<string, unknown> | null;
+
   /** Not before: its workflow did not answer the last sweep (a worker down), so others go first meanwhile. */
   @Column({ type: 'timestamptz', nullable: true })
   retryAt: Date | null;

@@ -26,6 +26,16 @@ export interface AuditView {
   after?: Record<string, unknown>;
 }
 
+/**
+ * Writes the audit entry each of the notes in `noted` (rows of unstored_writes just removed) carries, its `after` with
+ * the stage the action left the record in (`stage`, an SQL expression), unless the action's input names one.
+ */
+export const auditOfNotes = (noted: string, stage: string) => `
+  INSERT INTO audit_entries (id, at, actor, program_id, kind, subject, after)
+  SELECT gen_random_uuid(), now(), n.audit->>'actor', (n.audit->>'programId')::uuid, n.audit->>'kind',
+    n.audit->>'subject', jsonb_build_object('stage', ${stage}::text) || COALESCE(n.audit->'after', '{}'::jsonb)
+  FROM ${noted} n WHERE n.audit IS NOT NULL`;
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { RideAlongRecord, TrainingRecord } from '../domain/organizer';
 import type { Projection } from '../domain/snapshot';
 import { sayStored } from '../words/say';
+import { auditOfNotes } from './audit.repository';
 import { organizerColumns, rowParameters } from './organizer-row';
 
 /** The last record of each key (records come oldest first). */
@@ -115,8 +116,10 @@ const projectionStatement = `
     WHERE notifications.id = r.id AND notifications.resolved_at IS NULL AND ${written}
     RETURNING 1
   ), noted AS (
-    -- The note of the API process that writes this result (unstored_writes): stored, so nothing is left to sweep.
-    DELETE FROM unstored_writes WHERE id = $${n + 9}::uuid
+    -- The note of the process that writes this result (unstored_writes): stored, so nothing is left to sweep; the
+    -- action it noted is audited with it, once, whichever process removes the note.
+    DELETE FROM unstored_writes WHERE id = $${n + 9}::uuid RETURNING audit
+  ), audited AS (${auditOfNotes('noted', `$${organizerColumns.indexOf('stage') + 1}`)}
   )
   SELECT (SELECT count(*) FROM organizer) AS organizer,
     ARRAY(SELECT kind FROM created WHERE inserted) AS created`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditEntry, auditOfNotes } from './audit.repository';
 
 /**
  * Notes of results an API process is about to write (docs/design.md §4): noted before its update is sent, removed
@@ -12,19 +13,28 @@ export class UnstoredWritesRepository {
 
   /**
    * Notes that the caller is about to write `organizerId`'s next result, waiting for it until `writeBy`; answers the
-   * note's id (the id its update is sent with).
+   * note's id (the id its update is sent with). `audit`: the action's entry, written with the result.
    */
-  async note(organizerId: string, writeBy: Date): Promise<string> {
+  async note(organizerId: string, writeBy: Date, audit?: Omit<AuditEntry, 'before'>): Promise<string> {
     const id = randomUUID();
     await this.dataSource.query(
-      'INSERT INTO unstored_writes (id, organizer_id, noted_at, write_by) VALUES ($1, $2, statement_timestamp(), $3)',
-      [id, organizerId, writeBy],
+      `INSERT INTO unstored_writes (id, organizer_id, noted_at, write_by, audit)
+       VALUES ($1, $2, statement_timestamp(), $3, $4)`,
+      [id, organizerId, writeBy, audit ? JSON.stringify(audit) : null],
     );
     return id;
   }
 
-  /** The result is stored (or the action was refused, changing nothing). */
-  async done(id: string): Promise<void> {
+  /** The action was applied, and its result has nothing to store: its audit entry is written, with `stage`. */
+  async done(id: string, stage: string): Promise<void> {
+    await this.dataSource.query(
+      `WITH noted AS (DELETE FROM unstored_writes WHERE id = $1 RETURNING audit) ${auditOfNotes('noted', '$2')}`,
+      [id, stage],
+    );
+  }
+
+  /** The action was refused, changing nothing: nothing to audit. */
+  async dismiss(id: string): Promise<void> {
     await this.dataSource.query('DELETE FROM unstored_writes WHERE id = $1', [id]);
   }
 
@@ -62,7 +72,7 @@ export class UnstoredWritesRepository {
     );
   }
 
-  /** Notes dealt with (a note made since stays for its own caller). */
+  /** Notes dealt with, their actions not applied or their results stored (a note made since stays for its caller). */
   async clear(ids: string[]): Promise<void> {
     await this.dataSource.query('DELETE FROM unstored_writes WHERE id = ANY ($1)', [ids]);
   }

@@ -49,7 +49,8 @@ describe('results their caller did not write', () => {
   /** What an API process does up to the update's answer, and then it dies: the note stays, nothing is written. */
   const actAndDie = async (id: string, step: { action: string; input: unknown }) => {
     const writeBy = Date.now() + updateTimeoutMs;
-    const note = await harness.app.get(UnstoredWritesRepository).note(id, new Date(writeBy));
+    const audit = { actor: aCoordinator.id, programId: program.id, kind: step.action, subject: id, after: {} };
+    const note = await harness.app.get(UnstoredWritesRepository).note(id, new Date(writeBy), audit);
     return harness.app.get(WorkflowGateway).act(id, step.action as never, step.input as never, aCoordinator, {
       stores: { storedVersion: await versionOf(id), writeBy },
       updateId: note,
@@ -85,8 +86,18 @@ describe('results their caller did not write', () => {
     expect(tookMs).toBeLessThan(updateTimeoutMs + 2 * sweepEveryMs + 5_000);
     await eventually('its note cleared', async () => (await notesOf(id)) === 0 || undefined);
     expect(await differences(harness, [id])).toEqual([]);
-    // Applied, screening scheduled, screened: each transition stored once.
+    // Applied, screening scheduled, screened: each transition stored once, and each action audited once, the last
+    // with the stage it left the record in.
     expect(await transitionsOf(id)).toBe(3);
+    const audited = await harness.dataSource.query(
+      'SELECT kind, after FROM audit_entries WHERE subject = $1 ORDER BY at',
+      [id],
+    );
+    expect(audited).toEqual([
+      { kind: 'application', after: { memberId: expect.any(String), stage: 'applied' } },
+      { kind: screening.action, after: expect.objectContaining({ stage: 'screening' }) },
+      { kind: screened.action, after: { stage: answered.stage } },
+    ]);
   }, 60_000);
 
   it("writes only what its note's own update committed, not a change another caller is still writing", async () => {
@@ -184,17 +195,16 @@ describe('results their caller did not write', () => {
     const api = await startApiProcess(port, env);
     const client = new ApiClient(new HttpEndpoint(`http://127.0.0.1:${port}`));
     // One after another: the harness's short update timeout must not refuse an application under the test's own load.
-    const ids: string[] = [];
-    for (let i = 0; i < 40; i++)
-      ids.push(
-        (
-          await admin.ok(
-            'POST',
-            `/api/programs/${program.id}/applications`,
-            anApplicationFor(`KILL-${i}-${Date.now()}`),
-          )
-        ).id,
+    const applied = new Map<string, number>();
+    for (let i = 0; i < 40; i++) {
+      const { id, version } = await admin.ok(
+        'POST',
+        `/api/programs/${program.id}/applications`,
+        anApplicationFor(`KILL-${i}-${Date.now()}`),
       );
+      applied.set(id, version);
+    }
+    const ids = [...applied.keys()];
     const steps = walkTo(program.policy, 'active', { timeZone: program.timezone });
     let killed = false;
     const acting = ids.map(async (id: string) => {
@@ -229,5 +239,13 @@ describe('results their caller did not write', () => {
         )[0].n === 0 || undefined,
       30_000,
     );
+    // Each action a workflow applied (one version each) is in the audit trail once, whichever process wrote it.
+    const audited: { id: string; version: number; actions: number }[] = await harness.dataSource.query(
+      `SELECT o.id, o.version,
+         (SELECT count(*)::int FROM audit_entries a WHERE a.subject = o.id::text AND a.kind <> 'application') AS actions
+       FROM organizers o WHERE o.id = ANY ($1)`,
+      [ids],
+    );
+    expect(audited.filter(({ id, version, actions }) => actions !== version - applied.get(id)!)).toEqual([]);
   }, 120_000);
 });

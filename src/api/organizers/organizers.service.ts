@@ -13,7 +13,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { actorOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { Projection } from '../../domain/snapshot';
-import { AuditRepository } from '../../repositories/audit.repository';
+import { type AuditEntry, AuditRepository } from '../../repositories/audit.repository';
 import { LinkMessenger } from '../../mail/link-messenger';
 import { Mailer } from '../../mail/mailer';
 import { DataKeyRepository } from '../../repositories/data-key.repository';
@@ -117,7 +117,8 @@ export class OrganizersService {
         writing,
       });
     const id = organizerIdFor(programId, application.memberId);
-    const { organizerId, projection } = await this.writingResult(id, 0, (writing) =>
+    const audit = { actor: actor.id, programId, kind: 'application', subject: id, after: { memberId: input.memberId } };
+    const { organizerId } = await this.writingResult(id, 0, audit, (writing) =>
       start(writing).catch(async (error: unknown) => {
         // Applied before, but no record under the id and a closed run that no key opens: that member was erased (the
         // record moved to an anonymous id, the key destroyed), and applies again as anyone would.
@@ -126,13 +127,6 @@ export class OrganizersService {
         return start(writing, true);
       }),
     );
-    await this.audit.record({
-      actor: actor.id,
-      programId,
-      kind: 'application',
-      subject: organizerId,
-      after: { stage: projection?.organizer.stage, memberId: application.memberId },
-    });
     // A policy change committed while this application started may have been broadcast before its row existed.
     const now = await this.programs.find(programId);
     if (now.updatedAt.getTime() !== program.updatedAt.getTime()) {
@@ -262,8 +256,15 @@ export class OrganizersService {
         writing,
       );
     };
+    const audit: AuditEntry = {
+      actor: auditActor,
+      programId: row.programId,
+      kind: action,
+      subject: organizerId,
+      after: { ...sent },
+    };
     try {
-      await this.writingResult(organizerId, row.version, (writing) =>
+      await this.writingResult(organizerId, row.version, audit, (writing) =>
         onClosed ? sendToClosed(writing) : this.workflows.act(organizerId, action, sent, actor, writing),
       );
     } catch (error) {
@@ -271,19 +272,12 @@ export class OrganizersService {
       // The workflow stores its last change before it ends, so the row says where it closed.
       const closed = await this.organizers.access(organizerId);
       if (closed && isClosed(closed.stage) && !stageRefusal(action, closed.stage, closed.paused))
-        await this.writingResult(organizerId, closed.version, sendToClosed);
+        await this.writingResult(organizerId, closed.version, audit, sendToClosed);
       else
         throw closed && isClosed(closed.stage)
           ? new ConflictError(stageRefusal(action, closed.stage, closed.paused)!.message)
           : error;
     }
-    await this.audit.record({
-      actor: auditActor,
-      programId: row.programId,
-      kind: action,
-      subject: organizerId,
-      after: { ...sent },
-    });
   }
 
   /**
@@ -299,7 +293,8 @@ export class OrganizersService {
     await this.refuseWhilePayIsOpen(organizerId, row.programId);
     if (!isClosed(row.stage)) {
       try {
-        await this.writingResult(organizerId, row.version, (writing) =>
+        // Not audited under the id the member's id leads to: the erasure's entry names the record's new one.
+        await this.writingResult(organizerId, row.version, undefined, (writing) =>
           this.workflows.act(organizerId, 'withdraw', { reason: erasedReason }, actorOf(caller), writing),
         );
       } catch (error) {
@@ -376,26 +371,31 @@ export class OrganizersService {
    * does (unstored-writes-sweep.ts). Only an answer that says nothing was applied (a refusal, a closed record) removes
    * the note at once; any other failure may come after the change was made, so the sweep looks. `storedVersion`: the
    * row's version as read, every change up to which is stored; `writeBy`: past it, the workflow writes the change
-   * itself, and the sweep may look at the note.
+   * itself, and the sweep may look at the note. `audit`: the action's entry, which the note carries, written with the
+   * result by whichever process stores it (this one, or the sweep).
    */
-  private async writingResult<T extends { projection?: Projection }>(
+  private async writingResult<T extends { projection?: Projection; stage: string }>(
     organizerId: string,
     storedVersion: number,
+    audit: AuditEntry | undefined,
     send: (writing: WritingCaller) => Promise<T>,
   ): Promise<T> {
     const writeBy = Date.now() + this.config.temporal.updateTimeoutMs;
-    const note = await this.notes.note(organizerId, new Date(writeBy));
+    const note = await this.notes.note(organizerId, new Date(writeBy), audit);
     let result: T;
     try {
       result = await send({ stores: { storedVersion, writeBy }, updateId: note });
     } catch (error) {
-      if (nothingApplied(error)) await this.notes.done(note).catch(() => undefined);
+      if (nothingApplied(error)) await this.notes.dismiss(note).catch(() => undefined);
       throw error;
     }
-    // The write removes the note in the same statement. A note left behind costs the sweep one look; it must not
-    // fail an action that is done and has nothing to store.
+    // The write removes the note (and audits the action) in the same statement. A note left behind costs the sweep one
+    // look; it must not fail an action that is done and has nothing to store.
     if (result.projection) await this.store(result.projection, note);
-    else await this.notes.done(note).catch((error: Error) => this.logger.warn(`a note stays: ${error.message}`));
+    else
+      await this.notes
+        .done(note, result.stage)
+        .catch((error: Error) => this.logger.warn(`a note stays: ${error.message}`));
     return result;
   }
 

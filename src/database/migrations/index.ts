@@ -34,6 +34,7 @@ import { SharedLimits1797900000000 } from './1797900000000-SharedLimits';
 import { UnstoredWrites1798000000000 } from './1798000000000-UnstoredWrites';
 import { ProgramWeekEras1798100000000 } from './1798100000000-ProgramWeekEras';
 import { NoteDeadlines1798200000000 } from './1798200000000-NoteDeadlines';
+import { NoteAudits1798300000000 } from './1798300000000-NoteAudits';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   UnstoredWrites1798000000000,
   ProgramWeekEras1798100000000,
   NoteDeadlines1798200000000,
+  NoteAudits1798300000000,
 ];
