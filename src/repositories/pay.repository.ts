@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Timesheet } from '../domain/pay';
 import type { PayPeriodStatus, VoucherLine, VoucherStatus } from '../entities';
 import { VoucherEntity } from '../entities';
+import { type AuditEntry, AuditRepository } from './audit.repository';
 
 /** A pay period as clients see it: hours as hours, money in minor units. */
 export interface PayPeriodView {
@@ -126,7 +127,10 @@ export class VoucherRefusal extends Error {
 
 @Injectable()
 export class PayRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** An organizer's pay periods not settled: a time sheet in, approved, or on a voucher not yet approved. */
   async unsettled(organizerId: string): Promise<{ periodStart: Date; periodEnd: Date; status: PayPeriodStatus }[]> {
@@ -150,17 +154,21 @@ export class PayRepository {
 
   /**
    * A voucher of the program's payable periods ending by `throughEnd` (for `local`, or every local): the periods
-   * are taken under row locks, so of two built at once over the same periods one gets them and the other none.
+   * are taken under row locks, so of two built at once over the same periods one gets them and the other none. Its
+   * audit entry (`audited`) commits with it.
    */
-  async createVoucher(input: {
-    programId: string;
-    local?: string;
-    through: string;
-    throughEnd: Date;
-    currency: string;
-    reimbursedBy: string;
-    createdBy: string;
-  }): Promise<VoucherView> {
+  async createVoucher(
+    input: {
+      programId: string;
+      local?: string;
+      through: string;
+      throughEnd: Date;
+      currency: string;
+      reimbursedBy: string;
+      createdBy: string;
+    },
+    audited: (voucher: VoucherView) => AuditEntry,
+  ): Promise<VoucherView> {
     return this.dataSource.transaction(async (manager) => {
       const id = randomUUID();
       // The voucher row first (its id is what the periods point to), then the periods it takes.
@@ -212,7 +220,9 @@ export class PayRepository {
         .sort((a, b) => a.name.localeCompare(b.name) || a.periodStart.localeCompare(b.periodStart));
       const total = lines.reduce((sum, l) => sum + l.amountMinor + l.allowancesMinor, 0);
       await manager.update(VoucherEntity, { id }, { lines, totalMinor: String(total) });
-      return voucherView((await manager.findOneByOrFail(VoucherEntity, { id }))!);
+      const voucher = voucherView((await manager.findOneByOrFail(VoucherEntity, { id }))!);
+      await this.audit.record(audited(voucher), manager);
+      return voucher;
     });
   }
 
@@ -230,14 +240,16 @@ export class PayRepository {
 
   /**
    * Moves a voucher from one of `from` to `to` (under a row lock, so two decisions at once cannot both happen), and
-   * its periods with it: approved reimburses them, returned releases them to payable.
+   * its periods with it: approved reimburses them, returned releases them to payable. Its audit entry (`audited`)
+   * commits with it.
    */
   async moveVoucher(
     id: string,
     from: VoucherStatus[],
     to: VoucherStatus,
     by: string,
-    reason?: string,
+    reason: string | undefined,
+    audited: (voucher: VoucherView) => AuditEntry,
   ): Promise<VoucherView> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const [voucher] = await manager.query('SELECT status FROM vouchers WHERE id = $1 FOR UPDATE', [id]);
@@ -259,7 +271,9 @@ export class PayRepository {
         await manager.query(`UPDATE pay_periods SET status = 'reimbursed' WHERE voucher_id = $1`, [id]);
       if (to === 'returned')
         await manager.query(`UPDATE pay_periods SET status = 'payable', voucher_id = NULL WHERE voucher_id = $1`, [id]);
-      return voucherView((await manager.findOneByOrFail(VoucherEntity, { id }))!);
+      const moved = voucherView((await manager.findOneByOrFail(VoucherEntity, { id }))!);
+      await this.audit.record(audited(moved), manager);
+      return moved;
     });
   }
 }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { dayAfter, localDayOf, startOfLocalDay } from '../../domain/calendar';
 import { mileageApart } from '../../domain/pay';
 import type { PayPeriodStatus, VoucherStatus } from '../../entities';
-import { AuditRepository } from '../../repositories/audit.repository';
-import { PayRepository, VoucherRefusal, VoucherView } from '../../repositories/pay.repository';
+import { PayRepository, VoucherRefusal } from '../../repositories/pay.repository';
 import { AccessPolicy } from '../auth/access-policy';
 import type { Caller } from '../auth/caller';
 import { AccessDeniedError, ConflictError, NotFoundError, RuleViolationError } from '../common/errors';
@@ -17,7 +16,6 @@ export class PayService {
     private readonly programs: ProgramsService,
     private readonly pay: PayRepository,
     private readonly access: AccessPolicy,
-    private readonly audit: AuditRepository,
   ) {}
 
   async periods(programId: string, status: PayPeriodStatus | undefined, caller: Caller): Promise<PayPeriodListDto> {
@@ -33,28 +31,29 @@ export class PayService {
     const pay = program.policy.pay;
     if (!pay) throw new RuleViolationError('this program has no pay policy: it has nothing to voucher');
     try {
-      const voucher = await this.pay.createVoucher({
-        programId,
-        local: input.local,
-        through: input.through,
-        throughEnd: new Date(startOfLocalDay(dayAfter(input.through), program.timezone)),
-        currency: pay.currency,
-        reimbursedBy: pay.reimbursedBy,
-        createdBy: caller.id,
-      });
-      await this.audit.record({
-        actor: caller.id,
-        programId,
-        kind: 'voucher-created',
-        subject: voucher.id,
-        after: {
-          local: voucher.local,
-          through: voucher.through,
-          lines: voucher.lines.length,
-          total: voucher.totalMinor,
+      return await this.pay.createVoucher(
+        {
+          programId,
+          local: input.local,
+          through: input.through,
+          throughEnd: new Date(startOfLocalDay(dayAfter(input.through), program.timezone)),
+          currency: pay.currency,
+          reimbursedBy: pay.reimbursedBy,
+          createdBy: caller.id,
         },
-      });
-      return voucher;
+        (voucher) => ({
+          actor: caller.id,
+          programId,
+          kind: 'voucher-created',
+          subject: voucher.id,
+          after: {
+            local: voucher.local,
+            through: voucher.through,
+            lines: voucher.lines.length,
+            total: voucher.totalMinor,
+          },
+        }),
+      );
     } catch (error) {
       throw refusalError(error);
     }
@@ -141,21 +140,20 @@ export class PayService {
     else if (caller.role !== 'national' && caller.role !== 'admin')
       throw new AccessDeniedError('only the reimbursing body (national staff) or an admin decides on a voucher');
     try {
-      const moved: VoucherView = await this.pay.moveVoucher(
+      return await this.pay.moveVoucher(
         id,
         to === 'submitted' ? ['draft'] : ['submitted'],
         to,
         caller.id,
         reason,
+        (moved) => ({
+          actor: caller.id,
+          programId: moved.programId,
+          kind: `voucher-${to}`,
+          subject: id,
+          ...(reason ? { after: { reason } } : {}),
+        }),
       );
-      await this.audit.record({
-        actor: caller.id,
-        programId: moved.programId,
-        kind: `voucher-${to}`,
-        subject: id,
-        ...(reason ? { after: { reason } } : {}),
-      });
-      return moved;
     } catch (error) {
       throw refusalError(error);
     }
