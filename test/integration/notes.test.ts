@@ -3,6 +3,7 @@
 import { ApiClient, type Program } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
+import { withAuditRefused } from '../support/audit-refusal';
 import { linkTokenIn } from '../support/smtp';
 
 describe('notes on a person', () => {
@@ -72,6 +73,22 @@ describe('notes on a person', () => {
     );
     expect(audit.map((a: { kind: string }) => a.kind)).toEqual(['note-added', 'note-edited', 'note-deleted']);
     expect(JSON.stringify(audit)).not.toMatch(/pm/);
+  });
+
+  it('makes no change to a note whose audit entry cannot be written', async () => {
+    const id = await applicant();
+    const note = await coordinator.ok('POST', `/api/organizers/${id}/notes`, { text: 'Prefers texts' });
+    const path = `/api/organizers/${id}/notes/${note.id}`;
+    const answers = await withAuditRefused(harness.dataSource, id, async () => [
+      (await coordinator.call('POST', `/api/organizers/${id}/notes`, { text: 'Second thought' })).status,
+      (await coordinator.call('PATCH', path, { text: 'Prefers calls' })).status,
+      (await coordinator.call('DELETE', path)).status,
+    ]);
+    expect(answers).toEqual([500, 500, 500]);
+    const kept = await coordinator.ok('GET', `/api/organizers/${id}/notes`);
+    expect(kept.items.map((n: { text: string; editedAt: string | null }) => [n.text, n.editedAt])).toEqual([
+      ['Prefers texts', null],
+    ]);
   });
 
   it('refuses bad text, naming the field, and changes nothing', async () => {

@@ -10,6 +10,7 @@ import { AppHarness, startAppWithProgram } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { unreadable } from '../support/unreadable';
+import { withAuditRefused } from '../support/audit-refusal';
 
 describe('pay: time sheets, approval and vouchers', () => {
   let harness: AppHarness;
@@ -155,18 +156,10 @@ describe('pay: time sheets, approval and vouchers', () => {
     expect((await national.call('POST', `/api/vouchers/${voucher.id}/approve`)).status).toBe(409);
     expect((await coordinator.call('POST', `/api/vouchers/${voucher.id}/approve`)).status).toBe(403);
     // A decision and its audit entry commit together: one whose entry cannot be written is not made.
-    await harness.dataSource.query(
-      `CREATE FUNCTION pay_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE 'refused'; END $$`,
+    const refused = await withAuditRefused(harness.dataSource, voucher.id, () =>
+      coordinator.call('POST', `/api/vouchers/${voucher.id}/submit`),
     );
-    await harness.dataSource.query(
-      `CREATE TRIGGER pay_test_refuse BEFORE INSERT ON audit_entries FOR EACH ROW
-       WHEN (NEW.subject = '${voucher.id}') EXECUTE FUNCTION pay_test_refuse()`,
-    );
-    try {
-      expect((await coordinator.call('POST', `/api/vouchers/${voucher.id}/submit`)).status).toBe(500);
-    } finally {
-      await harness.dataSource.query('DROP TRIGGER pay_test_refuse ON audit_entries; DROP FUNCTION pay_test_refuse()');
-    }
+    expect(refused.status).toBe(500);
     expect((await coordinator.ok('GET', `/api/vouchers/${voucher.id}`)).status).toBe('draft');
     await coordinator.ok('POST', `/api/vouchers/${voucher.id}/submit`);
     const returned = await national.ok('POST', `/api/vouchers/${voucher.id}/return`, { reason: 'miles to check' });

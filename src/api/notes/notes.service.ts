@@ -3,7 +3,7 @@
 // removes it, and the audit trail outlives erasure).
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../../repositories/audit.repository';
+import type { AuditEntry } from '../../repositories/audit.repository';
 import { NoteRepository, type NoteRow } from '../../repositories/note.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { actorInWords } from '../../words/actors';
@@ -18,7 +18,6 @@ export class NotesService {
     private readonly notes: NoteRepository,
     private readonly organizers: OrganizerRepository,
     private readonly access: AccessPolicy,
-    private readonly audit: AuditRepository,
   ) {}
 
   /** The person, if the caller may read their notes: staff who read their program (an organizer never). */
@@ -64,38 +63,35 @@ export class NotesService {
 
   async add(organizerId: string, text: string, caller: Caller): Promise<NoteDto> {
     const person = await this.person(organizerId, caller);
-    const note = await this.notes.add({
-      id: randomUUID(),
-      organizerId,
-      programId: person.programId,
-      authorId: caller.id,
-      text,
-    });
+    const added = { id: randomUUID(), organizerId, programId: person.programId, authorId: caller.id, text };
+    const note = await this.notes.add(added, audited('note-added', added, caller));
     if (!note) throw new ConflictError('this member was erased: their record takes no notes');
-    await this.audited('note-added', note, caller);
     return this.view(note, caller);
   }
 
   async edit(organizerId: string, noteId: string, text: string, caller: Caller): Promise<NoteDto> {
     const note = await this.own(organizerId, noteId, caller);
-    await this.notes.edit(noteId, text);
-    await this.audited('note-edited', note, caller);
+    await this.notes.edit(noteId, text, audited('note-edited', note, caller));
     return this.view((await this.notes.find(organizerId, noteId))!, caller);
   }
 
   async remove(organizerId: string, noteId: string, caller: Caller): Promise<void> {
     const note = await this.own(organizerId, noteId, caller);
-    await this.notes.remove(noteId);
-    await this.audited('note-deleted', note, caller);
+    await this.notes.remove(noteId, audited('note-deleted', note, caller));
   }
+}
 
-  private audited(kind: string, note: NoteRow, caller: Caller): Promise<void> {
-    return this.audit.record({
-      actor: caller.id,
-      programId: note.programId,
-      kind,
-      subject: note.organizerId,
-      after: { noteId: note.id, author: note.authorId },
-    });
-  }
+/** A change to a note, in the audit trail without its text. */
+function audited(
+  kind: string,
+  note: Pick<NoteRow, 'id' | 'organizerId' | 'programId' | 'authorId'>,
+  caller: Caller,
+): AuditEntry {
+  return {
+    actor: caller.id,
+    programId: note.programId,
+    kind,
+    subject: note.organizerId,
+    after: { noteId: note.id, author: note.authorId },
+  };
 }
