@@ -9,7 +9,6 @@ import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { AppConfig } from '../config/configuration';
 import { ActionResult, callerClockMarginMs } from '../contracts/organizer-workflow';
-import type { Projection } from '../domain/snapshot';
 import { ProductMetrics } from '../metrics/product-metrics';
 import { OrganizerRepository } from '../repositories/organizer.repository';
 import { UnstoredWritesRepository } from '../repositories/unstored-writes.repository';
@@ -85,10 +84,15 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
   private async writeLeft({ organizerId, ids, since }: { organizerId: string; ids: string[]; since: Date }) {
     try {
       const results = await Promise.all(
-        ids.map(async (note) => ({ note, projection: await this.resultOf(organizerId, note) })),
+        ids.map(async (note) => ({ note, result: await this.resultOf(organizerId, note) })),
       );
-      const left = results
-        .filter((left): left is { note: string; projection: Projection } => left.projection !== undefined)
+      const applied = results.filter(
+        (left): left is { note: string; result: ActionResult } => left.result !== undefined,
+      );
+      // A run on the first path stored its changes itself: its note only audits the action.
+      for (const { note, result } of applied) if (!result.projection) await this.notes.done(note, result.stage);
+      const left = applied
+        .flatMap(({ note, result }) => (result.projection ? [{ note, projection: result.projection }] : []))
         .sort((a, b) => a.projection.organizer.version - b.projection.organizer.version);
       let written = false;
       // Each under its note, which the write removes with the action's audit entry.
@@ -117,18 +121,18 @@ export class UnstoredWritesSweep implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * What the note's update left to write: its result's projection, or nothing when it changed nothing (refused, or
-   * never sent: the caller died first), when its run has ended or continued as new since (a run stores every change
-   * before it ends), or when its run is on the first path (its own activity stores every change). Throws while the
-   * update waits for a worker.
+   * The note's update's result (with no projection when its run is on the first path: its own activity stores every
+   * change), or nothing when it changed nothing (refused, or never sent: the caller died first) or its run has ended or
+   * continued as new since (a run stores every change before it ends; that action then goes unaudited). Throws while
+   * the update waits for a worker.
    */
-  private async resultOf(organizerId: string, updateId: string): Promise<Projection | undefined> {
+  private async resultOf(organizerId: string, updateId: string): Promise<ActionResult | undefined> {
     const update = this.client.workflow.getHandle(organizerId).getUpdateHandle<ActionResult>(updateId);
     try {
       const result = await this.client.connection.withAbortSignal(this.abort.signal, () =>
         this.client.withDeadline(Date.now() + readTimeoutMs, () => update.result()),
       );
-      return result.projection;
+      return result;
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) return undefined;
       throw error;

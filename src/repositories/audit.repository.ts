@@ -27,12 +27,13 @@ export interface AuditView {
 }
 
 /**
- * Writes the audit entry each of the notes in `noted` (rows of unstored_writes just removed) carries, its `after` with
- * the stage the action left the record in (`stage`, an SQL expression), unless the action's input names one.
+ * Writes the audit entry each of the notes in `noted` (rows of unstored_writes just removed, with `audit` and
+ * `noted_at`) carries, at the time the action was noted (its result may be stored later, by the sweep), its `after`
+ * with the stage the action left the record in (`stage`, an SQL expression) unless the action's input names one.
  */
 export const auditOfNotes = (noted: string, stage: string) => `
   INSERT INTO audit_entries (id, at, actor, program_id, kind, subject, after)
-  SELECT gen_random_uuid(), now(), n.audit->>'actor', (n.audit->>'programId')::uuid, n.audit->>'kind',
+  SELECT gen_random_uuid(), n.noted_at, n.audit->>'actor', (n.audit->>'programId')::uuid, n.audit->>'kind',
     n.audit->>'subject', jsonb_build_object('stage', ${stage}::text) || COALESCE(n.audit->'after', '{}'::jsonb)
   FROM ${noted} n WHERE n.audit IS NOT NULL`;
 

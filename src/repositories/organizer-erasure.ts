@@ -51,6 +51,8 @@ export async function eraseOrganizer(dataSource: DataSource, id: string, anonymo
     await q('UPDATE work_plans SET notes = NULL WHERE organizer_id = $1', [id]);
     await q('UPDATE ride_alongs SET notes = NULL WHERE organizer_id = $1', [id]);
     await q('DELETE FROM organizer_notes WHERE organizer_id = $1', [id]);
+    // Notes of results a caller left unwritten carry the action's input: the run has ended, having stored them.
+    await q('DELETE FROM unstored_writes WHERE organizer_id = $1', [id]);
     // A voucher keeps its lines (money paid stays accounted for).
     await q(
       `UPDATE vouchers SET lines = (SELECT jsonb_agg(${anonymous('e.line')} ORDER BY e.n)

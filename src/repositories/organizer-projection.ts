@@ -118,7 +118,7 @@ const projectionStatement = `
   ), noted AS (
     -- The note of the process that writes this result (unstored_writes): stored, so nothing is left to sweep; the
     -- action it noted is audited with it, once, whichever process removes the note.
-    DELETE FROM unstored_writes WHERE id = $${n + 9}::uuid RETURNING audit
+    DELETE FROM unstored_writes WHERE id = $${n + 9}::uuid RETURNING audit, noted_at
   ), audited AS (${auditOfNotes('noted', `$${organizerColumns.indexOf('stage') + 1}`)}
   )
   SELECT (SELECT count(*) FROM organizer) AS organizer,

@@ -28,7 +28,7 @@ export class UnstoredWritesRepository {
   /** The action was applied, and its result has nothing to store: its audit entry is written, with `stage`. */
   async done(id: string, stage: string): Promise<void> {
     await this.dataSource.query(
-      `WITH noted AS (DELETE FROM unstored_writes WHERE id = $1 RETURNING audit) ${auditOfNotes('noted', '$2')}`,
+      `WITH noted AS (DELETE FROM unstored_writes WHERE id = $1 RETURNING audit, noted_at) ${auditOfNotes('noted', '$2')}`,
       [id, stage],
     );
   }

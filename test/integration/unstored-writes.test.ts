@@ -90,14 +90,16 @@ describe('results their caller did not write', () => {
     // with the stage it left the record in.
     expect(await transitionsOf(id)).toBe(3);
     const audited = await harness.dataSource.query(
-      'SELECT kind, after FROM audit_entries WHERE subject = $1 ORDER BY at',
+      'SELECT kind, after, at FROM audit_entries WHERE subject = $1 ORDER BY at',
       [id],
     );
     expect(audited).toEqual([
-      { kind: 'application', after: { memberId: expect.any(String), stage: 'applied' } },
-      { kind: screening.action, after: expect.objectContaining({ stage: 'screening' }) },
-      { kind: screened.action, after: { stage: answered.stage } },
+      { kind: 'application', after: { memberId: expect.any(String), stage: 'applied' }, at: expect.any(Date) },
+      { kind: screening.action, after: expect.objectContaining({ stage: 'screening' }), at: expect.any(Date) },
+      { kind: screened.action, after: { stage: answered.stage }, at: expect.any(Date) },
     ]);
+    // Dated when it was noted, before the update was sent, not when the sweep stored it.
+    expect(audited[2].at.getTime()).toBeLessThan(started - updateTimeoutMs / 2);
   }, 60_000);
 
   it("writes only what its note's own update committed, not a change another caller is still writing", async () => {
