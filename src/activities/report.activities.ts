@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { lastWholeWeek } from '../domain/calendar';
-import type { ReportedDebrief, ReportTotals } from '../entities/weekly-report.entity';
+import type { ReportedDebrief, ReportTotals, WeeklyReportEntity } from '../entities/weekly-report.entity';
 import { AppConfig } from '../config/configuration';
 import { localDayOf } from '../domain/calendar';
 import { Mailer } from '../mail/mailer';
@@ -18,6 +18,15 @@ function reported(row: WeekDebriefRow, target: string): number {
     leadersIdentified: 'leaders_identified',
   };
   return Number(columns[target] ? row[columns[target] as keyof WeekDebriefRow] : (row.metrics?.[target] ?? 0));
+}
+
+function summaryOf(report: WeeklyReportEntity): WeeklyReportSummary {
+  return {
+    weekStart: report.weekStart.toISOString(),
+    weekEnd: report.weekEnd.toISOString(),
+    submitted: report.submitted.length,
+    missing: report.missing.length,
+  };
 }
 
 @Injectable()
@@ -39,6 +48,9 @@ export class ReportActivitiesService {
     const program = await this.reports.program(programId);
     if (!program) return null; // a program that is gone has nothing to report
     const week = lastWholeWeek(Date.parse(asOf), program.timezone);
+    // A week's report, once made, stays as it was made (and sent): asked again, it is answered as it is.
+    const made = await this.reports.find(programId, week.start);
+    if (made) return summaryOf(made);
     const { submitted: submittedRows, missing: missingRows } = await this.reports.week(programId, week, new Date(asOf));
     const listed = (row: { organizer_id: string; name: string; period_start: Date | string }): ReportedDebrief => ({
       organizerId: row.organizer_id,
@@ -60,7 +72,7 @@ export class ReportActivitiesService {
     }
     totals.hours = Math.round(totals.hours * 100) / 100;
     const goals = await this.goalProgress.progress(program, Date.parse(asOf));
-    // Keyed by program and week: running the report again rewrites the same row with what is known now.
+    // Keyed by program and week: of two runs at once (the Schedule's, one asked for), the first stands.
     await this.reports.save({
       programId,
       weekStart: week.start,
@@ -82,12 +94,7 @@ export class ReportActivitiesService {
       goals,
       createdAt: new Date(),
     });
-    return {
-      weekStart: week.start.toISOString(),
-      weekEnd: week.end.toISOString(),
-      submitted: submittedRows.length,
-      missing: missingRows.length,
-    };
+    return summaryOf((await this.reports.find(programId, week.start))!);
   }
 
   async deliverWeeklyReport({ programId, weekStart }: { programId: string; weekStart: string }): Promise<void> {

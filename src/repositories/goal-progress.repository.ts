@@ -34,16 +34,26 @@ const rollupSums: Record<GoalMetric, { n: string; records: string }> = {
 
 const inRollups = (metric: string): metric is GoalMetric => Object.hasOwn(rollupSums, metric);
 
-/** One metric's count in each program week and Local, and its records' ($2 names a program's own count). */
-const metricWeeks = (metric: string) =>
-  inRollups(metric)
-    ? `SELECT week, local, ${rollupSums[metric].n} AS n, ${rollupSums[metric].records} AS records
-       FROM program_weeks WHERE program_id = $1`
-    : `SELECT program_week(d.program_id, d.period_end) AS week, COALESCE(o.local, '') AS local,
-         COALESCE(sum((d.metrics->>$2)::numeric), 0) AS n, count(*) AS records
-       FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
-       WHERE d.program_id = $1 GROUP BY 1, 2`;
-const metricParameters = (programId: string, metric: string) => (inRollups(metric) ? [programId] : [programId, metric]);
+/**
+ * One metric's count in each program week and Local, and its records', to the week in progress at $2 (an instant: a
+ * report of a past week counts its weeks to its own; null: every week). $3 names a program's own count.
+ */
+const metricWeeks = (metric: string) => `
+  SELECT * FROM (${
+    inRollups(metric)
+      ? `SELECT week, local, ${rollupSums[metric].n} AS n, ${rollupSums[metric].records} AS records
+         FROM program_weeks WHERE program_id = $1`
+      : `SELECT program_week(d.program_id, d.period_end) AS week, COALESCE(o.local, '') AS local,
+           COALESCE(sum((d.metrics->>$3)::numeric), 0) AS n, count(*) AS records
+         FROM debriefs d JOIN organizers o ON o.id = d.organizer_id
+         WHERE d.program_id = $1 GROUP BY 1, 2`
+  }) m
+  WHERE $2::timestamptz IS NULL OR m.week <= program_week($1, $2::timestamptz - interval '1 millisecond')`;
+const metricParameters = (programId: string, metric: string, asOf: number | undefined) => [
+  programId,
+  asOf === undefined ? null : new Date(asOf).toISOString(),
+  ...(inRollups(metric) ? [] : [metric]),
+];
 
 /** When an organizer stopped being active, as of $2: their term's end, or the day they left. */
 const activeUntil = `LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
@@ -53,7 +63,9 @@ const activeUntil = `LEAST($2::timestamptz, COALESCE(ends_at, $2::timestamptz),
 export class GoalProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async progress(program: ProgramEntity, now = Date.now()): Promise<GoalProgress[]> {
+  /** Each goal's progress now, or, for a report of a past week, as of that week's end (`asOf`). */
+  async progress(program: ProgramEntity, asOf?: number): Promise<GoalProgress[]> {
+    const now = asOf ?? Date.now();
     const from = program.termStart.getTime();
     const termEnd = program.termEnd?.getTime() ?? from + durationMs(program.policy.termLength);
     const measured = goalsOf(program.goals, program.policy).filter((g) => g.metric && g.scope);
@@ -63,25 +75,33 @@ export class GoalProgressRepository {
       const base = { goal: goal.name, metric: goal.metric!, scope: goal.scope!, by: new Date(by).toISOString() };
       if (goal.scope === 'organizer_week') {
         const week = goalWeekMs(durationMs(program.policy.debriefEvery));
-        const actual = await this.perOrganizerWeek(program.id, goal.metric!, now, week);
+        const actual = await this.perOrganizerWeek(program.id, goal.metric!, week, now, asOf);
         items.push(judged({ ...base, target: goal.target!, actual, forecast: actual }));
       } else if (goal.scope === 'program') {
-        const [total] = await this.counts(program.id, goal.metric!, false);
+        const [total] = await this.counts(program.id, goal.metric!, false, asOf);
         const actual = total?.n ?? 0;
         items.push(judged({ ...base, target: goal.target!, actual, forecast: forecastAt(actual, from, by, now) }));
       } else {
-        items.push(...(await this.perLocal(program.id, goal, base, from, by, now)));
+        items.push(...(await this.perLocal(program.id, goal, base, { from, by }, now, asOf)));
       }
     }
     return items;
   }
 
-  /** The metric's count in the program, in all or by local (each local with records of it: hires, debriefs). */
-  private async counts(programId: string, metric: string, byLocal: boolean): Promise<{ local: string; n: number }[]> {
+  /**
+   * The metric's count in the program (as of `asOf`: to the week in progress then), in all or by local (each local with
+   * records of it: hires, debriefs).
+   */
+  private async counts(
+    programId: string,
+    metric: string,
+    byLocal: boolean,
+    asOf: number | undefined,
+  ): Promise<{ local: string; n: number }[]> {
     const group = byLocal ? 'local' : "''";
     const rows: { local: string; n: string }[] = await this.dataSource.query(
       `SELECT ${group} AS local, sum(n) AS n FROM (${metricWeeks(metric)}) m GROUP BY 1 HAVING sum(records) > 0`,
-      metricParameters(programId, metric),
+      metricParameters(programId, metric, asOf),
     );
     return rows.map((r) => ({ local: r.local, n: Number(r.n) }));
   }
@@ -90,15 +110,24 @@ export class GoalProgressRepository {
   async metricWeeks(programId: string, metric: string): Promise<MetricWeek[]> {
     const rows: { week: string; local: string; n: string }[] = await this.dataSource.query(
       metricWeeks(metric),
-      metricParameters(programId, metric),
+      metricParameters(programId, metric, undefined),
     );
     return rows.map(({ week, local, n }) => ({ week, local, n: Number(n) }));
   }
 
-  /** The metric per organizer per active week: its total over the weeks organizers have been active (to now). */
-  private async perOrganizerWeek(programId: string, metric: string, now: number, weekMs: number): Promise<number> {
+  /**
+   * The metric per organizer per active week: its total over the weeks organizers have been active, to `now` (a
+   * report's `asOf`).
+   */
+  private async perOrganizerWeek(
+    programId: string,
+    metric: string,
+    weekMs: number,
+    now: number,
+    asOf: number | undefined,
+  ): Promise<number> {
     const [[total], weeks] = await Promise.all([
-      this.counts(programId, metric, false),
+      this.counts(programId, metric, false, asOf),
       this.activeWeeks(programId, [{ week: 'now', end: new Date(now) }], weekMs, now),
     ]);
     const active = weeks.get('now')!;
@@ -131,16 +160,16 @@ export class GoalProgressRepository {
     programId: string,
     goal: Goal,
     base: Omit<GoalProgress, 'target' | 'actual' | 'forecast' | 'onTrack' | 'behindBy'>,
-    from: number,
-    by: number,
+    { from, by }: { from: number; by: number },
     now: number,
+    asOf: number | undefined,
   ): Promise<GoalProgress[]> {
     const members: { local: string; n: string }[] = await this.dataSource.query(
       `SELECT local, count(*) AS n FROM roster_members
         WHERE program_id = $1 AND local IS NOT NULL AND lower(status) = 'active' GROUP BY local ORDER BY local`,
       [programId],
     );
-    const counts = new Map((await this.counts(programId, goal.metric!, true)).map((c) => [c.local, c.n]));
+    const counts = new Map((await this.counts(programId, goal.metric!, true, asOf)).map((c) => [c.local, c.n]));
     const locals = new Map(members.map((m) => [m.local, Number(m.n)]));
     for (const local of counts.keys()) if (local && !locals.has(local)) locals.set(local, 0);
     const items: GoalProgress[] = [];

@@ -1,5 +1,5 @@
 // The weekly reports to national: the week's debriefs and the ones missing, read from the organizer rows, and the
-// report row itself (one per program and week; written again, it is rewritten).
+// report row itself (one per program and week, which stands as it was first made).
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProgramEntity, WeeklyReportEntity } from '../entities';
@@ -63,15 +63,9 @@ export class WeeklyReportRepository {
     return { submitted, missing };
   }
 
-  /** Writes the week's report, or rewrites it with what is known now. */
+  /** Writes the week's report, unless one was made already (it stands as it was made). */
   async save(report: WeeklyReportEntity): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(WeeklyReportEntity)
-      .values(report)
-      .orUpdate(['week_end', 'submitted', 'missing', 'totals', 'goals', 'created_at'], ['program_id', 'week_start'])
-      .execute();
+    await this.dataSource.createQueryBuilder().insert().into(WeeklyReportEntity).values(report).orIgnore().execute();
   }
 
   find(programId: string, weekStart: Date): Promise<WeeklyReportEntity | null> {

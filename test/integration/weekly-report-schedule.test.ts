@@ -5,6 +5,7 @@ import { weeklyReportScheduleId } from '../../src/contracts/ids';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
+import { recordsIn } from '../support/week-fixture';
 
 describe('weekly report schedule (dev server)', () => {
   let harness: AppHarness;
@@ -89,7 +90,11 @@ describe('weekly report schedule (dev server)', () => {
   it("makes a past week's report on request, once per week whatever is asked, and no week still running", async () => {
     const program = await admin.createProgram(
       {},
-      { timezone: 'America/Chicago', nationalContactEmail: 'n@example.org' },
+      {
+        timezone: 'America/Chicago',
+        nationalContactEmail: 'n@example.org',
+        goals: [{ name: 'Hires', metric: 'hires', scope: 'program', target: 12 }],
+      },
     );
     const twoWeeksAgo = localDayOf(Date.now() - 14 * 86_400_000, 'America/Chicago');
     const week = lastWholeWeek(Date.now() - 7 * 86_400_000, 'America/Chicago');
@@ -101,11 +106,22 @@ describe('weekly report schedule (dev server)', () => {
     await harness.dataSource.query(`UPDATE programs SET created_at = now() - interval '30 days' WHERE id = $1`, [
       program.id,
     ]);
+    // A hire this week: after the reported week, so not in its goals.
+    const now = new Date().toISOString();
+    await recordsIn(harness.dataSource, program.id).organizer({
+      local: 'Local 9',
+      stage: 'training',
+      applied: now,
+      hired: now,
+    });
     const made = await admin.ok('POST', `/api/programs/${program.id}/reports`, { weekOf: twoWeeksAgo }, [201]);
     expect(made).toMatchObject({ weekOf, weekStart: week.start.toISOString(), weekEnd: week.end.toISOString() });
-    // Asked again (by another day of the week): the same week's report, rewritten; still one row, one email.
+    const hires = (goals: { metric: string; actual: number }[]) => goals.find((g) => g.metric === 'hires')?.actual;
+    expect(hires(made.goals)).toBe(0);
+    expect(hires((await admin.ok('GET', `/api/programs/${program.id}/goals`)).items)).toBe(1);
+    // Asked again (by another day of the week): the report as it was made and sent; still one row, one email.
     const again = await admin.ok('POST', `/api/programs/${program.id}/reports`, { weekOf }, [201]);
-    expect(again.weekStart).toBe(made.weekStart);
+    expect(again).toEqual(made);
     expect((await admin.ok('GET', `/api/programs/${program.id}/reports`)).total).toBe(1);
     const { name } = await admin.ok('GET', `/api/programs/${program.id}`);
     await eventually('the report email', async () =>

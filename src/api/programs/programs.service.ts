@@ -142,8 +142,8 @@ export class ProgramsService {
   }
 
   /**
-   * Makes the report of a past week now (national, admin): the Schedule's workflow for that week, which rewrites the
-   * week's report with what is known now and emails it at most once.
+   * Makes the report of a past week now (national, admin): the Schedule's workflow for that week, which makes the
+   * week's report with what was known by its end (a report made already stands as it was) and emails it at most once.
    */
   async makeReport(programId: string, weekOf: string, caller: Caller): Promise<WeeklyReportDto> {
     const program = await this.find(programId);
