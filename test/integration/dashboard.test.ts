@@ -208,11 +208,11 @@ describe('pipeline dashboard', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = String(csv.body).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk,rideAlongsMeeting,rideAlongsBehind,rideAlongsForecastMissing,debriefs,lateDebriefs,hours,conversations,oneOnOnes,leadersIdentified,groupDebriefs',
+      'program,affiliate,stage,count,medianDaysInStage,medianHoursInStage,applications,hired,conversion,overdueDebriefs,atRisk,rideAlongsMeeting,rideAlongsBehind,rideAlongsForecastMissing,debriefs,lateDebriefs,hours,conversations,oneOnOnes,leadersIdentified,groupDebriefs',
     );
     expect(lines).toHaveLength(1 + 13);
-    expect(lines).toContain('AAA Fixture MOP,AFT Local 1,active,3,20,13,6,0.4615,3,1,2,2,2,3,1,21.5,36,6,3,1');
-    expect(lines).toContain('AAA Fixture MOP,AFT Local 1,terminated,0,,13,6,0.4615,3,1,2,2,2,3,1,21.5,36,6,3,1');
+    expect(lines).toContain('AAA Fixture MOP,AFT Local 1,active,3,20,480,13,6,0.4615,3,1,2,2,2,3,1,21.5,36,6,3,1');
+    expect(lines).toContain('AAA Fixture MOP,AFT Local 1,terminated,0,,,13,6,0.4615,3,1,2,2,2,3,1,21.5,36,6,3,1');
     expect(unreadable(String(csv.body))).toEqual([]);
   });
 
