@@ -43,7 +43,15 @@ describe('week by week in the page', () => {
     // A second program, with two applications in its last whole week and one the week before; a third with one
     // against three: fewer than the second's, but falling.
     second = await admin.createProgram({}, { name: 'Side by side', kind: 'political_organizer' });
-    await applications(second, 1, 2);
+    const latest = await applications(second, 1, 2);
+    // One of them screened a day after applying: their day in Applied ended in the last whole week.
+    const { organizer, transitions } = recordsIn(harness.dataSource, second.id);
+    const applied = new Date(latest.start.getTime() + 3_600_000);
+    const screened = await organizer({ local: 'Local 9', stage: 'screening', applied: applied.toISOString() });
+    await transitions(screened, [
+      [null, 'applied', applied.toISOString()],
+      ['applied', 'screening', new Date(applied.getTime() + 24 * 3_600_000).toISOString()],
+    ]);
     falling = await admin.createProgram({}, { name: 'Falling behind', kind: 'civic_engagement' });
     await applications(falling, 3, 1);
     coordinator = admin.as(
@@ -57,7 +65,7 @@ describe('week by week in the page', () => {
     await harness?.stop();
   });
 
-  /** Applications to a program in the week before its last whole week, and in that week. */
+  /** Applications to a program in the week before its last whole week, and in that week; answers that week. */
   async function applications(to: Program, previousWeek: number, lastWeek: number) {
     const [row] = await harness.dataSource.query(`SELECT period_week_ms, weeks_since FROM programs WHERE id = $1`, [
       to.id,
@@ -74,6 +82,7 @@ describe('week by week in the page', () => {
           stage: 'applied',
           applied: new Date(weeks[week].start.getTime() + (5 + 40 * i) * 3_600_000).toISOString(),
         });
+    return weeks[1];
   }
 
   /** The table behind a chart, opened as a reader would: its rows' cells as text. */
@@ -168,7 +177,7 @@ describe('week by week in the page', () => {
     const names = () => rows.locator('th').allTextContents();
     expect(await names()).toEqual(['Falling behind', 'Side by side', 'Weeks in New York']);
     const applicationsOf = (p: Program) => page.locator(`[data-program-week="${p.id}"] [data-figure=applications]`);
-    expect(await applicationsOf(second).textContent()).toBe('2 ▲up 1 from the week before');
+    expect(await applicationsOf(second).textContent()).toBe('3 ▲up 2 from the week before');
     expect(await applicationsOf(falling).textContent()).toBe('1 ▼down 2 from the week before');
     // Every figure of a debrief is compared: late ones, one-on-ones and leaders identified too.
     for (const figure of ['Late', 'One-on-ones', 'Leaders identified'])
@@ -185,6 +194,15 @@ describe('week by week in the page', () => {
     await page.getByRole('button', { name: 'Applications' }).click();
     expect(await page.locator('th[aria-sort=ascending]').textContent()).toBe('Applications');
     expect(await names()).toEqual(['Falling behind', 'Weeks in New York', 'Side by side']);
+    // People in a stage and the median time they spent in it, for the stage chosen: the one who was screened had a
+    // day in Applied (the API's figure, as shown).
+    await page.getByLabel('Stage').selectOption('applied');
+    expect(await page.getByRole('button', { name: 'Median hours in Applied' }).count()).toBe(1);
+    const sideBySide = await coordinator.ok('GET', '/api/dashboard/weeks');
+    const ours = sideBySide.programs.find((p: { programId: string }) => p.programId === second.id);
+    expect(ours.latest['medianHoursInStage.applied']).toBe(24);
+    const hoursIn = page.locator(`[data-program-week="${second.id}"] [data-figure=stageHours]`);
+    expect((await hoursIn.textContent())!.trim()).toBe('24');
     await page.getByLabel('Kind of program').selectOption('member_organizer');
     await page.waitForFunction(() => document.querySelectorAll('[data-table=side-by-side] tbody tr').length === 1);
     expect(await names()).toEqual(['Weeks in New York']);

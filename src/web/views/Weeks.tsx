@@ -264,23 +264,33 @@ export function PersonWeeks({ organizerId }: { organizerId: string }) {
   );
 }
 
-/** The figures national compares programs by, from the weekly series. */
-const compared: { name: string; label: string; format?: (value: number) => string }[] = [
-  { name: 'applications', label: 'Applications' },
-  { name: 'hires', label: 'Hires' },
-  { name: 'inStage.active', label: 'Active' },
-  { name: 'atRisk', label: 'At risk' },
-  { name: 'debriefsDue', label: 'Debriefs due' },
-  { name: 'onTimeRate', label: 'On time', format: percent },
-  { name: 'debriefsLate', label: 'Late' },
-  { name: 'debriefsMissing', label: 'Missing' },
-  { name: 'conversations', label: 'Conversations' },
-  { name: 'oneOnOnes', label: 'One-on-ones' },
-  { name: 'leadersIdentified', label: 'Leaders identified' },
-  { name: 'hours', label: 'Hours' },
-  { name: 'rideAlongs', label: 'Ride-alongs' },
-  { name: 'rideAlongCompliance', label: 'Meeting ride-alongs', format: percent },
-];
+/** A figure national compares programs by: `key` names its column, `name` its metric in the weekly series. */
+interface Compared {
+  key: string;
+  name: string;
+  label: string;
+  format?: (value: number) => string;
+}
+
+/** The figures national compares programs by, two of them of the stage chosen (its label in `inStage`). */
+const comparedIn = (stage: string, inStage: string): Compared[] =>
+  [
+    { name: 'applications', label: 'Applications' },
+    { name: 'hires', label: 'Hires' },
+    { key: 'stagePeople', name: `inStage.${stage}`, label: `In ${inStage}` },
+    { key: 'stageHours', name: `medianHoursInStage.${stage}`, label: `Median hours in ${inStage}` },
+    { name: 'atRisk', label: 'At risk' },
+    { name: 'debriefsDue', label: 'Debriefs due' },
+    { name: 'onTimeRate', label: 'On time', format: percent },
+    { name: 'debriefsLate', label: 'Late' },
+    { name: 'debriefsMissing', label: 'Missing' },
+    { name: 'conversations', label: 'Conversations' },
+    { name: 'oneOnOnes', label: 'One-on-ones' },
+    { name: 'leadersIdentified', label: 'Leaders identified' },
+    { name: 'hours', label: 'Hours' },
+    { name: 'rideAlongs', label: 'Ride-alongs' },
+    { name: 'rideAlongCompliance', label: 'Meeting ride-alongs', format: percent },
+  ].map((figure) => ({ key: figure.name, ...figure }));
 
 /** A figure with its change from the week before: ▲ up, ▼ down, said in words to a screen reader. */
 function Change({
@@ -324,6 +334,9 @@ type Sort = { by: string; descending: boolean; change: boolean };
 export function SideBySide() {
   const [filters, setFilters] = useState({ affiliate: '', kind: '' });
   const [sort, setSort] = useState<Sort>({ by: 'name', descending: false, change: false });
+  const v = vocabulary();
+  const [stage, setStage] = useState('active');
+  const compared = comparedIn(stage, v.stageLabel(stage));
   // Every program once (the filters' choices), then the filtered ones only when a filter is set.
   const everyProgram = useData(() => get<SideBySideDto>('/api/dashboard/weeks'), []);
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value)).toString();
@@ -337,8 +350,9 @@ export function SideBySide() {
   if (!data || !everyProgram.data) return <Loading what="the programs' weeks" />;
   const options = (pick: (p: ProgramWeekDto) => string) => [...new Set(everyProgram.data!.programs.map(pick))].sort();
   // A program without the figure sorts last either way; names sort as people read them.
+  const sorted = compared.find((figure) => figure.key === sort.by)?.name ?? '';
   const figure = (p: ProgramWeekDto) =>
-    sort.change ? changeOf(p.latest[sort.by], p.previous[sort.by]) : p.latest[sort.by];
+    sort.change ? changeOf(p.latest[sorted] ?? null, p.previous[sorted] ?? null) : (p.latest[sorted] ?? null);
   const rows = [...data.programs].sort((a, b) => {
     if (sort.by === 'name') return (sort.descending ? -1 : 1) * a.name.localeCompare(b.name);
     const [x, y] = [figure(a), figure(b)];
@@ -389,6 +403,17 @@ export function SideBySide() {
           'Kind of program',
           options((p) => p.kind),
         )}
+        <Field name="side-stage" label="Stage">
+          {(props) => (
+            <select {...props} value={stage} onChange={(e) => setStage(inputValue(e))}>
+              {v.openStages.map((name) => (
+                <option value={name} key={name}>
+                  {v.stageLabel(name)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field name="side-order" label="Order by">
           {(props) => (
             <select
@@ -397,7 +422,7 @@ export function SideBySide() {
               onChange={(e) => setSort({ ...sort, change: inputValue(e) === 'change' })}
             >
               <option value="figure">Each figure</option>
-              <option value="change">Its change from the week before</option>
+              <option value="change">Week-on-week change</option>
             </select>
           )}
         </Field>
@@ -408,7 +433,7 @@ export function SideBySide() {
             <tr>
               {header('name', 'Program', false)}
               <th scope="col">Week of</th>
-              {compared.map((figure) => header(figure.name, figure.label))}
+              {compared.map((figure) => header(figure.key, figure.label))}
             </tr>
           </thead>
           <tbody>
@@ -419,8 +444,12 @@ export function SideBySide() {
                 </th>
                 <td>{weekName(p.week, p.timezone)}</td>
                 {compared.map((figure) => (
-                  <td class="num" key={figure.name} data-figure={figure.name}>
-                    <Change latest={p.latest[figure.name]} previous={p.previous[figure.name]} format={figure.format} />
+                  <td class="num" key={figure.key} data-figure={figure.key}>
+                    <Change
+                      latest={p.latest[figure.name] ?? null}
+                      previous={p.previous[figure.name] ?? null}
+                      format={figure.format}
+                    />
                   </td>
                 ))}
               </tr>
