@@ -76,10 +76,10 @@ describe('weekly report schedule (dev server)', () => {
     const mail = await eventually('the report email', async () =>
       harness.mail.messages.find((m) => m.subject === `Weekly report: ${name}`),
     );
-    expect(mail.text).toContain('Nobody is missing a debrief.');
+    expect(mail.text).toContain('No debrief fell overdue this week.');
     expect(mail.text).toMatch(/Goals: Hires: 0 of 12, 0 at this pace by 2027-12-01; behind by 12/);
     // Text and HTML, in the program's name, with its List-Id.
-    expect(mail.html).toContain('<p>Nobody is missing a debrief.</p>');
+    expect(mail.html).toContain('<p>No debrief fell overdue this week.</p>');
     expect(mail.from?.value[0].name).toBe(name);
     expect(mail.headers.get('list')).toMatchObject({ id: { id: expect.stringContaining(program.id) } });
     // The email links to the report's page, which reads it by its week.

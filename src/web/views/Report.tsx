@@ -44,8 +44,9 @@ export function Report({ programId, weekOf }: { programId: string; weekOf: strin
       </p>
       <div class="kpis">
         <Kpi name="Debriefs submitted" value={number(report.totals.debriefs)} id="report-debriefs" />
+        {/* A debrief is reported missing in the week its grace ran out (the charts count it in its period's week). */}
         <Kpi
-          name="Missing"
+          name="Fell overdue"
           value={number(report.missing.length)}
           id="report-missing"
           tone={report.missing.length ? 'warn' : ''}
@@ -69,10 +70,10 @@ export function Report({ programId, weekOf }: { programId: string; weekOf: strin
           ]}
         />
         <DataTable
-          caption="Missing debriefs"
+          caption="Debriefs that fell overdue this week"
           testid="report-missing"
           rows={report.missing}
-          empty="Nobody is missing a debrief."
+          empty="No debrief fell overdue this week."
           columns={[
             { name: 'Organizer', cell: (m) => m.name },
             { name: 'Period from', cell: (m) => day(m.periodStart, tz) },
@@ -111,7 +112,7 @@ export function ReportList({ programId, first }: { programId: string; first: Wee
             cell: (r) => <a href={href(`/program/${programId}/report/${r.weekOf}`)}>{weekName(r.weekOf)}</a>,
           },
           { name: 'Submitted', num: true, cell: (r) => number(r.submitted.length) },
-          { name: 'Missing', num: true, cell: (r) => number(r.missing.length) },
+          { name: 'Fell overdue', num: true, cell: (r) => number(r.missing.length) },
           { name: 'Hours', num: true, cell: (r) => number(r.totals.hours) },
           { name: 'Conversations', num: true, cell: (r) => number(r.totals.conversations) },
         ]}
