@@ -124,12 +124,15 @@ export function seriesNames(metrics: readonly string[]): string[] {
 }
 
 /**
- * Every week from the first label found to the last: local calendar weeks (their Mondays) with the weeks nothing
- * happened in filled in; weeks that are debrief periods only where something happened.
+ * Every week from the first label found to the last, the weeks nothing happened in filled in: one program's (its
+ * calendar weeks or debrief periods, across its eras), or, for several programs, local calendar weeks (their Mondays;
+ * debrief periods, which differ between programs, only where something happened).
  */
-export function weekLabels(found: Iterable<string>): string[] {
+export function weekLabels(found: Iterable<string>, program?: WeekSchedule): string[] {
   const labels = [...new Set(found)].sort();
-  if (labels.length < 2 || !labels.every(isDay)) return labels;
+  if (labels.length < 2) return labels;
+  if (program) return weeksBetween(program, labels[0], labels.at(-1)!, labels);
+  if (!labels.every(isDay)) return labels;
   const last = Temporal.PlainDate.from(labels.at(-1)!);
   const weeks: string[] = [];
   let week = Temporal.PlainDate.from(labels[0]);
@@ -138,6 +141,27 @@ export function weekLabels(found: Iterable<string>): string[] {
     week = week.add({ days: 7 });
   }
   return weeks;
+}
+
+/** A program's weeks from one it names to another, each week's end beginning the next. */
+function weeksBetween(program: WeekSchedule, first: string, last: string, found: string[]): string[] {
+  const weeks = [first];
+  // A label no schedule of the program's names (a week counted before its eras were kept) ends the walk: what was
+  // found is shown as it is.
+  for (let week = weekNamed(program, first); weeks.at(-1)! < last;) {
+    week = programWeekOf(program, week.end.getTime());
+    if (week.week <= weeks.at(-1)! || weeks.length > 100_000) return found;
+    weeks.push(week.week);
+  }
+  return weeks.at(-1) === last ? [...new Set([...weeks, ...found])].sort() : found;
+}
+
+/**
+ * Whether a week (by its label) starts on or after `day` (a `YYYY-MM-DD`): a calendar week by its Monday, a debrief
+ * period by its start instant against the day's midnight in `timeZone`.
+ */
+export function startsOnOrAfter(week: string, day: string, timeZone: string): boolean {
+  return isDay(week) ? week >= day : Date.parse(week) >= startOfLocalDay(day, timeZone);
 }
 
 /**

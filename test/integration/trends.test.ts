@@ -8,7 +8,8 @@ import { aFastPolicy } from '../support/builders';
 import { weeklyRollupDrift } from '../support/weekly-rollups';
 import { AppHarness } from '../support/app-harness';
 import { anaAndBen, recordsIn, W1, W2, W3 } from '../support/week-fixture';
-import { lastTwoWeeks } from '../../src/domain/trends';
+import { lastTwoWeeks, programWeekOf } from '../../src/domain/trends';
+import { localDayOf, startOfLocalDay } from '../../src/domain/calendar';
 
 describe('weekly trends', () => {
   let harness: AppHarness;
@@ -287,6 +288,31 @@ describe('weekly trends', () => {
     expect(weekly.weeks.every((week: string) => /^\d{4}-\d{2}-\d{2}$/.test(week))).toBe(true);
     expect(weekly.series.applications.reduce((a: number, b: number) => a + b, 0)).toBe(1);
     expect(weekly.series.hours.reduce((a: number, b: number) => a + b, 0)).toBe(2);
+  });
+
+  it("bounds debrief periods by the program's local days, from and until", async () => {
+    // Tokyo's midnight is 15:00 UTC the day before: a period's name (its start, in UTC) is not its local day.
+    const daily = await admin.createProgram(aFastPolicy({ debriefEvery: '1 day' }), { timezone: 'Asia/Tokyo' });
+    const [row] = await q(`SELECT created_at, period_week_ms, weeks_since FROM programs WHERE id = $1`, [daily.id]);
+    const schedule = { timezone: 'Asia/Tokyo', periodWeekMs: row.period_week_ms, weeksSince: row.weeks_since };
+    await recordsIn(harness.dataSource, daily.id).organizer({
+      local: 'Local 9',
+      stage: 'applied',
+      applied: new Date(row.created_at.getTime() - 6 * 86_400_000).toISOString(),
+    });
+    const day = (daysBefore: number) => localDayOf(row.created_at.getTime() - daysBefore * 86_400_000, 'Asia/Tokyo');
+    const [from, until] = [day(4), day(2)];
+    const { weeks } = await admin.ok(
+      'GET',
+      `/api/dashboard/trends?programId=${daily.id}&metrics=applications&from=${from}&until=${until}`,
+    );
+    // Periods starting on or after the first day's midnight there, and before the second's.
+    const [start, end] = [startOfLocalDay(from, 'Asia/Tokyo'), startOfLocalDay(until, 'Asia/Tokyo')];
+    const expected: string[] = [];
+    for (let at = programWeekOf(schedule, start).start.getTime(); at < end; at += row.period_week_ms)
+      if (at >= start) expected.push(new Date(at).toISOString());
+    expect(expected).toHaveLength(2);
+    expect(weeks).toEqual(expected);
   });
 
   it('keeps the weeks already begun when a change of cadence makes its periods longer, with who was at risk', async () => {

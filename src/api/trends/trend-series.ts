@@ -1,6 +1,14 @@
 // Rows of weekly figures made into the series a chart draws: every week from the first to the last (running states
 // carried through weeks nothing happened in), then cut to the window asked for.
-import { complianceRate, onTimeRate, type ProgramTrendMetric, seriesNames, weekLabels } from '../../domain/trends';
+import {
+  complianceRate,
+  onTimeRate,
+  type ProgramTrendMetric,
+  seriesNames,
+  startsOnOrAfter,
+  weekLabels,
+  type WeekSchedule,
+} from '../../domain/trends';
 import { stages } from '../../domain/stages';
 import type {
   ComplianceWeekRow,
@@ -59,19 +67,27 @@ const valueOf: Record<ProgramTrendMetric, (view: WeekView, stage: string) => num
   payApprovedMinor: (view) => count(view, 'pay_approved_minor'),
 };
 
-/** What a chart asks for: weeks from `from` to before `until`, none after `through` (the week in progress). */
+/**
+ * What a chart asks for: weeks starting from the day `from` to before the day `until`, none after `through` (the week
+ * in progress). `weeksOf`: the one program whose weeks they are (its empty weeks filled in, days its local days).
+ */
 export interface TrendWindow {
   from?: string;
   until?: string;
   through?: string;
+  weeksOf?: WeekSchedule;
 }
 
 /** The weeks of `all` a window shows: from `from` (or the latest `defaultWeeks`) to before `until`. */
 function shownWeeks(all: string[], window: TrendWindow): Set<string> {
+  const zone = window.weeksOf?.timezone ?? 'UTC';
   const before = all.filter(
-    (week) => (!window.until || week < window.until) && (!window.through || week <= window.through),
+    (week) =>
+      (!window.until || !startsOnOrAfter(week, window.until, zone)) && (!window.through || week <= window.through),
   );
-  return new Set(window.from ? before.filter((week) => week >= window.from!) : before.slice(-defaultWeeks));
+  return new Set(
+    window.from ? before.filter((week) => startsOnOrAfter(week, window.from!, zone)) : before.slice(-defaultWeeks),
+  );
 }
 
 /** What the series are made from: the weeks' figures, and (where asked) stage moves, medians and compliance. */
@@ -99,7 +115,7 @@ export function trendSeries(
   const moves = byWeek(rows.stages);
   const medians = byWeek(rows.medians);
   const compliance = byWeek(rows.compliance);
-  const all = weekLabels([...figures.keys(), ...moves.keys(), ...medians.keys(), ...include]);
+  const all = weekLabels([...figures.keys(), ...moves.keys(), ...medians.keys(), ...include], window.weeksOf);
   const shown = shownWeeks(all, window);
   const names = seriesNames(metrics);
   const series: Record<string, (number | null)[]> = Object.fromEntries(names.map((name) => [name, []]));

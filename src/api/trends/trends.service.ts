@@ -59,7 +59,8 @@ function windowOf(query: TrendWindowQuery, programs: WeekSchedule[]): [TrendWind
   const include = current ? [current] : [];
   if (query.from && programs.length === 1)
     include.push(programWeekOf(programs[0], startOfLocalDay(query.from, programs[0].timezone)).week);
-  return [{ from: query.from, until: query.until, through: current }, include];
+  const weeksOf = programs.length === 1 ? programs[0] : undefined;
+  return [{ from: query.from, until: query.until, through: current, weeksOf }, include];
 }
 
 function checkWindow(query: TrendWindowQuery): void {
