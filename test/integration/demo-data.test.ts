@@ -7,6 +7,7 @@ import { demoBreak, DemoClient, demoPulse, demoResume, endDemoHistory, seedDemo 
 import { adminToken, ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { weeklyRollupDrift } from '../support/weekly-rollups';
+import { localDayOf } from '../../src/domain/calendar';
 
 describe('demo data', () => {
   let harness: AppHarness;
@@ -136,7 +137,9 @@ describe('demo data', () => {
     // The ten-second weeks lived stay as they were (a season of history behind the demo); the weeks from the change
     // on are two minutes long.
     for (const id of state.programIds) expect(await weeklyRollupDrift(harness.dataSource, id)).toEqual([]);
-    const from = fast.weeks[0].slice(0, 10);
+    // The program's local day its first week began on.
+    const { timezone } = await admin.ok('GET', `/api/programs/${program.id}`);
+    const from = localDayOf(Date.parse(fast.weeks[0]), timezone);
     const paced = await admin.ok(
       'GET',
       `/api/dashboard/trends?programId=${program.id}&metrics=debriefsDue&from=${from}`,

@@ -442,6 +442,23 @@ describe('weekly trends', () => {
     const wrongKind = await admin.call('GET', `/api/dashboard/weeks?kind=choir`);
     expect(wrongKind.status).toBe(400);
     expect(JSON.stringify(wrongKind.body)).toContain('kind');
+
+    // A program whose weeks are debrief periods (a day long here), beside the others: its last whole period.
+    const daily = await admin.createProgram(aFastPolicy({ debriefEvery: '1 day' }), { affiliate: 'Daily Local 6' });
+    const [days] = await q(`SELECT timezone, period_week_ms, weeks_since FROM programs WHERE id = $1`, [daily.id]);
+    const [, lastDay] = lastTwoWeeks(
+      { timezone: days.timezone, periodWeekMs: days.period_week_ms, weeksSince: days.weeks_since },
+      Date.now(),
+    );
+    await recordsIn(harness.dataSource, daily.id).organizer({
+      local: 'Local 6',
+      stage: 'applied',
+      applied: at(lastDay, 1),
+    });
+    const periods = await admin.ok('GET', `/api/dashboard/weeks?affiliate=${encodeURIComponent('Daily Local 6')}`);
+    expect(periods.programs).toEqual([
+      expect.objectContaining({ week: lastDay.week, latest: expect.objectContaining({ applications: 1 }) }),
+    ]);
   });
 
   it('refuses what it cannot answer, naming the field', async () => {

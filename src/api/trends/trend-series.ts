@@ -68,11 +68,13 @@ const valueOf: Record<ProgramTrendMetric, (view: WeekView, stage: string) => num
 };
 
 /**
- * What a chart asks for: weeks starting from the day `from` to before the day `until`, none after `through` (the week
- * in progress). `weeksOf`: the one program whose weeks they are (its empty weeks filled in, days its local days).
+ * What a chart asks for: weeks starting from the day `from` (or the week named `fromWeek`) to before the day `until`,
+ * none after `through` (the week in progress). `weeksOf`: the one program whose weeks they are (its empty weeks filled
+ * in, days its local days).
  */
 export interface TrendWindow {
   from?: string;
+  fromWeek?: string;
   until?: string;
   through?: string;
   weeksOf?: WeekSchedule;
@@ -85,6 +87,7 @@ function shownWeeks(all: string[], window: TrendWindow): Set<string> {
     (week) =>
       (!window.until || !startsOnOrAfter(week, window.until, zone)) && (!window.through || week <= window.through),
   );
+  if (window.fromWeek) return new Set(before.filter((week) => week >= window.fromWeek!));
   return new Set(
     window.from ? before.filter((week) => startsOnOrAfter(week, window.from!, zone)) : before.slice(-defaultWeeks),
   );

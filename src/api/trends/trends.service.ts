@@ -124,7 +124,7 @@ export class TrendsService {
             compliance: mine(compliance, program.id),
           },
           programTrendMetrics,
-          { from: previous.week },
+          { fromWeek: previous.week },
           [previous.week, latest.week],
         );
         const at = (week: string) =>
