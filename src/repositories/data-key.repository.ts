@@ -6,8 +6,11 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/configuration';
 import { PayloadKeyMismatchError, type PayloadKeys } from '../config/payload-keys';
+import { databaseUnavailable } from './database-unavailable';
 
 const cacheMs = 60_000;
+/** How long a key read waits for a database that is away (a worker's task waits with it) before it fails. */
+const awayWaitMs = 60_000;
 /** The channel on which a destroyed key's subject is announced to every process (PostgreSQL LISTEN/NOTIFY). */
 const destroyedChannel = 'data_key_destroyed';
 const ivBytes = 12;
@@ -143,7 +146,21 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
   async existing(subject: string, cached = true): Promise<Buffer | undefined> {
     const recent = cached ? this.cache.get(subject) : undefined;
     if (recent && Date.now() - recent.at < cacheMs) return recent.key;
-    const [row] = await this.dataSource.query('SELECT key_id, wrapped FROM data_keys WHERE subject = $1', [subject]);
+    let rows: { key_id: string; wrapped: Buffer }[];
+    for (const waitUntil = Date.now() + awayWaitMs; ;) {
+      try {
+        rows = await this.dataSource.query('SELECT key_id, wrapped FROM data_keys WHERE subject = $1', [subject]);
+        break;
+      } catch (error) {
+        if (!databaseUnavailable(error) || !cached) throw error;
+        // While the database is away a key read before stands (no erasure commits meanwhile), and one never read is
+        // waited for: a worker's task must not fail, nor its failure's encoding stop the worker, for a restart.
+        if (recent) return recent.key;
+        if (this.stopped || Date.now() >= waitUntil) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    const [row] = rows;
     if (!row) {
       this.cache.delete(subject);
       return undefined;

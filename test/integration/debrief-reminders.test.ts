@@ -137,7 +137,13 @@ describe('debrief reminders on the dev server', () => {
   }, 60_000);
 
   it('reminds a program that spreads its reminders within the spread after the deadline, dated at it', async () => {
-    const policy = aFastPolicy({ escalateAfter: '120 seconds', reminderSpread: '2 seconds' });
+    // A grace longer than the spread: the wake for the period's end (up to 2 s after it) comes well before the period
+    // falls overdue, so a busy worker's late task there cannot fire the overdue reminder with it.
+    const policy = aFastPolicy({
+      escalateAfter: '120 seconds',
+      debriefGrace: '4 seconds',
+      reminderSpread: '2 seconds',
+    });
     const { id: programId, timezone } = await new ApiClient(harness).createProgram(policy);
     // Someone whose moment is late in the spread, so that a reminder at the deadline would show.
     let organizerId = randomUUID();
@@ -156,8 +162,8 @@ describe('debrief reminders on the dev server', () => {
       'SELECT active_since FROM organizers WHERE id = $1',
       [organizerId],
     );
-    // Week 1 (4 s), then its grace (2 s).
-    const overdueAt = activeSince.getTime() + 6_000;
+    // Week 1 (4 s), then its grace (4 s).
+    const overdueAt = activeSince.getTime() + 8_000;
     const reminder = async () =>
       (
         await harness.dataSource.query(

@@ -1,5 +1,6 @@
 // PostgreSQL goes away for ~20 s while actions and timers run: health and reads answer 503 (never 500), activities
 // retry, and once it is back every organizer's row converges to its workflow's state.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { soon } from '../../dev/hiring-walk';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
 import { aFastPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
+import { DataKeyRepository } from '../../src/repositories/data-key.repository';
 
 describe('PostgreSQL outage', () => {
   let scratch: string;
@@ -133,4 +135,21 @@ describe('PostgreSQL outage', () => {
     expect(n).toBeGreaterThan(0);
     expect(n).toBe(distinct);
   }, 150_000);
+
+  it("has a member's key, never read by this process, wait for the database to come back", async () => {
+    const member = randomUUID();
+    const stored = await harness.app.get(DataKeyRepository).keyFor(member);
+    // Another process's keys: it has read none of them (a worker started a moment ago).
+    const keys = new DataKeyRepository(harness.dataSource, harness.config);
+    await postgres.process.stop();
+    let read: Promise<Buffer | undefined>;
+    try {
+      read = keys.existing(member);
+      read.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 2_000));
+    } finally {
+      postgres = await startPostgres();
+    }
+    expect(await read).toEqual(stored);
+  }, 90_000);
 });

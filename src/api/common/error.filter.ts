@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { loggedPath } from './request-log';
+import { databaseUnavailable } from '../../repositories/database-unavailable';
 import { QueryFailedError } from 'typeorm';
 import {
   AccessDeniedError,
@@ -45,30 +46,6 @@ const statusNames: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
-
-// PostgreSQL SQLSTATE classes and Node socket errors that mean "the database is not there right now".
-const unavailableCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-]);
-
-export function databaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = e?.driverError?.code ?? e?.code;
-  if (code && unavailableCodes.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(
-    e?.message ?? '',
-  );
-}
 
 /**
  * Maps every error to docs/api.md's body `{ statusCode, error, message }`, in one place; 5xx bodies never carry

@@ -19,7 +19,7 @@ import { Mailer } from '../../mail/mailer';
 import { DataKeyRepository } from '../../repositories/data-key.repository';
 import { PayRepository } from '../../repositories/pay.repository';
 import { OrganizerFilters, OrganizerRepository } from '../../repositories/organizer.repository';
-import { databaseUnavailable } from '../common/error.filter';
+import { databaseUnavailable } from '../../repositories/database-unavailable';
 import { AppConfig } from '../../config/configuration';
 import {
   AccessDeniedError,
