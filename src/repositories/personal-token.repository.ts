@@ -1,8 +1,17 @@
 // Users' API tokens, for scripts: stored as SHA-256, found by hash while live (not revoked, not expired, its user not
 // revoked), listed for their owner.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../domain/roles';
+import { type AuditEntry, AuditRepository } from './audit.repository';
+
+export interface NewToken {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  expiresAt: Date | null;
+}
 
 export interface TokenView {
   id: string;
@@ -14,13 +23,21 @@ export interface TokenView {
 
 @Injectable()
 export class PersonalTokenRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
-  async create(token: { id: string; userId: string; name: string; tokenHash: string; expiresAt: Date | null }) {
-    await this.dataSource.query(
-      `INSERT INTO personal_tokens (id, user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, now(), $5)`,
-      [token.id, token.userId, token.name, token.tokenHash, token.expiresAt],
-    );
+  /** Stores a token with its audit entry, in one transaction (`manager`'s, when given). */
+  async create(token: NewToken, audit: AuditEntry | undefined, manager?: EntityManager): Promise<void> {
+    const write = async (m: EntityManager) => {
+      await m.query(
+        `INSERT INTO personal_tokens (id, user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, now(), $5)`,
+        [token.id, token.userId, token.name, token.tokenHash, token.expiresAt],
+      );
+      if (audit) await this.audit.record(audit, m);
+    };
+    await (manager ? write(manager) : this.dataSource.transaction(write));
   }
 
   /** The user of a live token, noting when it was used (at most once a minute). */
@@ -65,9 +82,12 @@ export class PersonalTokenRepository {
     return row?.user_id;
   }
 
-  async revoke(tokenId: string): Promise<void> {
-    await this.dataSource.query('UPDATE personal_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
-      tokenId,
-    ]);
+  async revoke(tokenId: string, audit: AuditEntry): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE personal_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+        tokenId,
+      ]);
+      await this.audit.record(audit, manager);
+    });
   }
 }

@@ -2,10 +2,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { ProgramEntity, UserEntity } from '../entities';
+import { type AuditEntry, AuditRepository } from './audit.repository';
+import { type NewToken, PersonalTokenRepository } from './personal-token.repository';
 
 @Injectable()
 export class UserRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+    private readonly tokens: PersonalTokenRepository,
+  ) {}
 
   private get users() {
     return this.dataSource.getRepository(UserEntity);
@@ -37,21 +43,32 @@ export class UserRepository {
   }
 
   /** Revokes the user's token now; a revoked one stays as it was. */
-  async revoke(id: string): Promise<void> {
-    await this.users.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revoke(id: string, audit: AuditEntry): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record(audit, manager);
+    });
   }
 
-  /** Inserts the user; false when one with that email exists already (nothing is written then). */
-  async insert(user: UserEntity): Promise<boolean> {
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values(user)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return inserted.raw.length > 0;
+  /**
+   * Inserts the user, with their API token if they have one, and its audit entry, all or nothing; false when one with
+   * that email exists already (nothing is written then).
+   */
+  async insert(user: UserEntity, audit: AuditEntry, token?: NewToken): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values(user)
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if (inserted.raw.length === 0) return false;
+      if (token) await this.tokens.create(token, undefined, manager);
+      await this.audit.record(audit, manager);
+      return true;
+    });
   }
 
   /** How many of these program ids name a program. */

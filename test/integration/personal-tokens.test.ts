@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
 import { AppHarness } from '../support/app-harness';
+import { withAuditRefused } from '../support/audit-refusal';
 
 describe('personal API tokens', () => {
   let harness: AppHarness;
@@ -73,6 +74,29 @@ describe('personal API tokens', () => {
     const second = await admin.as(other.token).ok('POST', '/api/auth/tokens', { name: 'two' });
     expect((await admin.call('POST', `/api/auth/tokens/${second.id}/revoke`)).status).toBe(200);
     expect((await admin.as(second.token).call('GET', '/api/users/me')).status).toBe(401);
+  });
+
+  it('makes, revokes or ends no account or token whose audit entry cannot be written', async () => {
+    const email = `n-${randomUUID().slice(0, 8)}@example.org`;
+    const refused = await withAuditRefused(harness.dataSource, { email }, () =>
+      admin.call('POST', '/api/users', { email, name: 'Nat', role: 'national' }),
+    );
+    expect(refused.status).toBe(500);
+    expect((await admin.call('POST', '/api/users', { email, name: 'Nat', role: 'national' })).status).toBe(201);
+
+    const nat = await aUser();
+    const asNat = admin.as(nat.token);
+    const [apiToken] = (await asNat.ok('GET', '/api/auth/tokens')).items;
+    const answers = await withAuditRefused(harness.dataSource, nat.id, async () => [
+      (await asNat.call('POST', '/api/auth/tokens', { name: 'unaudited' })).status,
+      (await asNat.call('POST', `/api/auth/tokens/${apiToken.id}/revoke`)).status,
+      (await admin.call('POST', `/api/users/${nat.id}/revoke`)).status,
+    ]);
+    expect(answers).toEqual([500, 500, 500]);
+    expect((await asNat.ok('GET', '/api/auth/tokens')).items.map((t: { name: string }) => t.name)).toEqual([
+      'API token',
+    ]);
+    expect((await asNat.call('GET', '/api/users/me')).status).toBe(200);
   });
 
   it('gives ADMIN_TOKEN, which is no user, no token of its own', async () => {

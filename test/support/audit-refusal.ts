@@ -1,9 +1,14 @@
-// Makes the audit trail refuse the entries of one subject while `run` runs: a change whose entry cannot be written must
-// not be made (the two commit together).
+// Makes the audit trail refuse the entries of one subject (or those naming an email) while `run` runs: a change whose
+// entry cannot be written must not be made (the two commit together).
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-export async function withAuditRefused<T>(dataSource: DataSource, subject: string, run: () => Promise<T>): Promise<T> {
+export async function withAuditRefused<T>(
+  dataSource: DataSource,
+  about: string | { email: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  const matching = typeof about === 'string' ? `NEW.subject = '${about}'` : `NEW.after->>'email' = '${about.email}'`;
   // Named per call: test files share the database.
   const name = `test_refuse_${randomUUID().replaceAll('-', '')}`;
   await dataSource.query(
@@ -11,7 +16,7 @@ export async function withAuditRefused<T>(dataSource: DataSource, subject: strin
   );
   await dataSource.query(
     `CREATE TRIGGER ${name} BEFORE INSERT ON audit_entries FOR EACH ROW
-     WHEN (NEW.subject = '${subject}') EXECUTE FUNCTION ${name}()`,
+     WHEN (${matching}) EXECUTE FUNCTION ${name}()`,
   );
   try {
     return await run();

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../config/configuration';
 import { UserEntity } from '../../entities';
-import { AuditRepository } from '../../repositories/audit.repository';
 import { UserRepository } from '../../repositories/user.repository';
 import { SignInService } from './sign-in.service';
 
@@ -16,7 +15,6 @@ export class FirstAdmin implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly users: UserRepository,
     private readonly signIn: SignInService,
-    private readonly audit: AuditRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,14 +29,14 @@ export class FirstAdmin implements OnApplicationBootstrap {
       organizerId: null,
       revokedAt: null,
     });
-    if (!(await this.users.insert(user))) return;
-    await this.audit.record({
+    const audit = {
       actor: 'system',
       programId: null,
       kind: 'user-created',
       subject: user.id,
       after: { email, role: 'admin' },
-    });
+    };
+    if (!(await this.users.insert(user, audit))) return;
     const until = await this.signIn.invite(user, 'system').catch((error: Error) => {
       this.logger.error(`ADMIN_EMAIL: made the first admin, but the invitation could not be sent: ${error.message}`);
       return null;

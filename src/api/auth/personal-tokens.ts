@@ -9,7 +9,6 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditRepository } from '../../repositories/audit.repository';
 import { PersonalTokenRepository, type TokenView } from '../../repositories/personal-token.repository';
 import { AccessDeniedError, ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { Instant, Name } from '../common/fields';
@@ -56,10 +55,7 @@ const toTokenDto = (t: TokenView): TokenDto => ({
 
 @Injectable()
 export class PersonalTokens {
-  constructor(
-    private readonly tokens: PersonalTokenRepository,
-    private readonly audit: AuditRepository,
-  ) {}
+  constructor(private readonly tokens: PersonalTokenRepository) {}
 
   async list(caller: Caller): Promise<TokenDto[]> {
     if (caller.id === bootstrapAdmin.id) return [];
@@ -74,20 +70,10 @@ export class PersonalTokens {
       throw new InvalidInputError([{ field: 'expiresAt', reason: 'is in the past' }]);
     const token = newToken();
     const id = randomUUID();
-    await this.tokens.create({
-      id,
-      userId: caller.id,
-      name: input.name.trim(),
-      tokenHash: hashToken(token),
-      expiresAt,
-    });
-    await this.audit.record({
-      actor: caller.id,
-      programId: null,
-      kind: 'token-created',
-      subject: caller.id,
-      after: { id },
-    });
+    await this.tokens.create(
+      { id, userId: caller.id, name: input.name.trim(), tokenHash: hashToken(token), expiresAt },
+      { actor: caller.id, programId: null, kind: 'token-created', subject: caller.id, after: { id } },
+    );
     const [made] = (await this.tokens.list(caller.id)).filter((t) => t.id === id);
     return { ...toTokenDto(made), token };
   }
@@ -96,8 +82,7 @@ export class PersonalTokens {
     const owner = await this.tokens.ownerOf(tokenId);
     if (!owner) throw new NotFoundError(`no token ${tokenId}`);
     if (owner !== caller.id && caller.role !== 'admin') throw new AccessDeniedError('this is not your token');
-    await this.tokens.revoke(tokenId);
-    await this.audit.record({
+    await this.tokens.revoke(tokenId, {
       actor: caller.id,
       programId: null,
       kind: 'token-revoked',

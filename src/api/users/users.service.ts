@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditRepository } from '../../repositories/audit.repository';
 import { OrganizerRepository } from '../../repositories/organizer.repository';
 import { AppConfig } from '../../config/configuration';
 import { UserEntity } from '../../entities';
@@ -22,7 +21,6 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly organizers: OrganizerRepository,
     private readonly config: AppConfig,
-    private readonly audit: AuditRepository,
     private readonly access: AccessPolicy,
     private readonly signIn: SignInService,
     private readonly tokens: PersonalTokenRepository,
@@ -65,8 +63,7 @@ export class UsersService {
     if (!user) throw new NotFoundError(`no user ${userId}`);
     await this.assertManages(caller, user.role, user.organizerId);
     if (!user.revokedAt) {
-      await this.users.revoke(userId);
-      await this.audit.record({
+      await this.users.revoke(userId, {
         actor: caller.id,
         programId: user.programIds[0] ?? null,
         kind: 'user-revoked',
@@ -101,28 +98,26 @@ export class UsersService {
       organizerId: input.role === 'organizer' ? (input.organizerId ?? null) : null,
       revokedAt: null,
     });
-    if (!(await this.users.insert(user))) throw new ConflictError(`a user with email ${user.email} already exists`);
-    if (token)
-      await this.tokens.create({
-        id: randomUUID(),
-        userId: user.id,
-        name: 'API token',
-        tokenHash: hashToken(token),
-        expiresAt: null,
-      });
-    await this.audit.record({
-      actor: caller.id,
-      programId: user.programIds[0] ?? null,
-      kind: 'user-created',
-      subject: user.id,
-      after: {
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        programIds: user.programIds,
-        organizerId: user.organizerId,
+    const created = await this.users.insert(
+      user,
+      {
+        actor: caller.id,
+        programId: user.programIds[0] ?? null,
+        kind: 'user-created',
+        subject: user.id,
+        after: {
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          programIds: user.programIds,
+          organizerId: user.organizerId,
+        },
       },
-    });
+      token
+        ? { id: randomUUID(), userId: user.id, name: 'API token', tokenHash: hashToken(token), expiresAt: null }
+        : undefined,
+    );
+    if (!created) throw new ConflictError(`a user with email ${user.email} already exists`);
     const invitedUntil = await this.signIn.invite(user, caller.id).catch((error: Error) => {
       this.logger.error(`the invitation to a new user could not be sent: ${error.message}`);
       return undefined;
