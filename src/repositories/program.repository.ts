@@ -1,7 +1,7 @@
 // Programs' rows (and their weekly reports' list). A program is created, or changed, in one transaction with its
 // audit entry and whatever else must commit with it (its schedule, a broadcast started): the caller's `within`.
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { periodWeekMs, type WeekEra } from '../domain/trends';
 import { ProgramEntity, ProgramWeekEraEntity, WeeklyReportEntity } from '../entities';
 import { type AuditEntry, AuditRepository } from './audit.repository';
@@ -46,10 +46,14 @@ export class ProgramRepository {
     });
   }
 
-  /** A page of the program's weekly reports, newest first, and how many there are. */
-  reports(programId: string, page: { limit: number; offset: number }): Promise<[WeeklyReportEntity[], number]> {
+  /** A page of the program's weekly reports (of weeks that began before `before`), newest first, and how many. */
+  reports(
+    programId: string,
+    page: { limit: number; offset: number },
+    before?: Date,
+  ): Promise<[WeeklyReportEntity[], number]> {
     return this.dataSource.getRepository(WeeklyReportEntity).findAndCount({
-      where: { programId },
+      where: { programId, ...(before ? { weekStart: LessThan(before) } : {}) },
       order: { weekStart: 'DESC' },
       take: page.limit,
       skip: page.offset,

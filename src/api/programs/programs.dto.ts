@@ -6,7 +6,20 @@ import { payModels, reimbursers } from '../../domain/pay';
 import type { PayModel, PayPeriodEvery, Reimburser } from '../../domain/pay';
 import { programKinds, requirableAttestations } from '../../domain/policy';
 import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
-import { Count, Duration, Email, Instant, Limit, Name, Nested, Offset, OneOf, Text, TimeZone } from '../common/fields';
+import {
+  Count,
+  Day,
+  Duration,
+  Email,
+  Instant,
+  Limit,
+  Name,
+  Nested,
+  Offset,
+  OneOf,
+  Text,
+  TimeZone,
+} from '../common/fields';
 import { weekdays } from '../../domain/calendar';
 import type { DebriefDue, Weekday } from '../../domain/calendar';
 import { IsDay, IsFlatRecord, IsGoalList, IsObjectOrList, Optional } from '../common/validators';
@@ -372,6 +385,13 @@ export class MakeReportDto {
 export class ReportListQuery {
   @Limit(52) limit: number = 52;
   @Offset() offset: number = 0;
+  @Day({
+    optional: true,
+    example: '2026-10-26',
+    description:
+      "Only the weeks that began before this day (the program's): the older reports after the last one shown, whatever was made since",
+  })
+  before?: string;
 }
 
 export class ProgramListDto {

@@ -123,12 +123,13 @@ export class ProgramsService {
   /** The program's weekly reports to national, newest first. */
   async reports(
     programId: string,
-    page: { limit: number; offset: number },
+    page: { limit: number; offset: number; before?: string },
     caller: Caller,
   ): Promise<WeeklyReportListDto> {
     const program = await this.find(programId);
     this.access.assertReadProgram(caller, programId);
-    const [rows, total] = await this.programs.reports(programId, page);
+    const before = page.before === undefined ? undefined : new Date(startOfLocalDay(page.before, program.timezone));
+    const [rows, total] = await this.programs.reports(programId, page, before);
     return { items: rows.map((r) => reportDto(r, program.timezone)), total };
   }
 

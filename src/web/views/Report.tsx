@@ -90,20 +90,22 @@ export const reportsAtATime = 8;
 
 /** The program's weekly reports, newest first, each opening its page; older ones on request. */
 export function ReportList({ programId, first }: { programId: string; first: WeeklyReportListDto }) {
-  const [shown, setShown] = useState(first);
+  // What is shown, and how many older reports are still to come.
+  const [shown, setShown] = useState({ items: first.items, older: first.total - first.items.length });
   const { busy, failure, run } = useAction(async () => undefined);
+  // Older than the last shown, by its week: a report made meanwhile moves no page.
   const older = () =>
     run(async () => {
       const next = await get<WeeklyReportListDto>(
-        `/api/programs/${programId}/reports?limit=${reportsAtATime}&offset=${shown.items.length}`,
+        `/api/programs/${programId}/reports?limit=${reportsAtATime}&before=${shown.items.at(-1)!.weekOf}`,
       );
-      setShown({ items: [...shown.items, ...next.items], total: next.total });
+      setShown({ items: [...shown.items, ...next.items], older: next.total - next.items.length });
     }, 'Older reports shown');
   return (
     <>
       <TableSection
         heading="Weekly reports to national"
-        caption={`Newest first (${shown.items.length} of ${shown.total})`}
+        caption={`Newest first (${shown.items.length} of ${shown.items.length + shown.older})`}
         rows={shown.items}
         testid="reports"
         columns={[
@@ -118,7 +120,7 @@ export function ReportList({ programId, first }: { programId: string; first: Wee
         ]}
       />
       <FormAlert error={failure} />
-      {shown.items.length < shown.total && (
+      {shown.older > 0 && (
         <p class="actions">
           <button type="button" disabled={busy} onClick={() => void older()}>
             {busy ? 'Loading…' : 'Show older reports'}
