@@ -71,7 +71,8 @@ export class ReportActivitiesService {
       totals.leadersIdentified += row.leaders_identified;
     }
     totals.hours = Math.round(totals.hours * 100) / 100;
-    const goals = await this.goalProgress.progress(program, Date.parse(asOf));
+    // As of the week's end, whenever the report runs (the Schedule's on Monday morning, or a day late on catching up).
+    const goals = await this.goalProgress.progress(program, week.end.getTime());
     // Keyed by program and week: of two runs at once (the Schedule's, one asked for), the first stands.
     await this.reports.save({
       programId,

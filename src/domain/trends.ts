@@ -143,15 +143,20 @@ export function weekLabels(found: Iterable<string>, program?: WeekSchedule): str
   return weeks;
 }
 
+/** At most this many weeks are filled in (of calendar weeks, two centuries; of the demo's periods, two weeks). */
+const weeksFilledAtMost = 10_000;
+
 /** A program's weeks from one it names to another, each week's end beginning the next. */
 function weeksBetween(program: WeekSchedule, first: string, last: string, found: string[]): string[] {
   const weeks = [first];
-  // A label no schedule of the program's names (a week counted before its eras were kept) ends the walk: what was
-  // found is shown as it is.
-  for (let week = weekNamed(program, first); weeks.at(-1)! < last;) {
+  let week = weekNamed(program, first);
+  for (let steps = 0; weeks.at(-1)! < last; steps++) {
     week = programWeekOf(program, week.end.getTime());
-    if (week.week <= weeks.at(-1)! || weeks.length > 100_000) return found;
-    weeks.push(week.week);
+    // A label no schedule of the program's names (a week counted before its eras were kept), or a walk too long, ends
+    // it: what was found is shown as it is.
+    if (week.week < weeks.at(-1)! || steps > weeksFilledAtMost) return found;
+    // A week a change of time zone cut short goes on, under the new zone, by the same name.
+    if (week.week !== weeks.at(-1)) weeks.push(week.week);
   }
   return weeks.at(-1) === last ? [...new Set([...weeks, ...found])].sort() : found;
 }

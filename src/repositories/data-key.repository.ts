@@ -45,6 +45,8 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
   private readonly databaseUrl: string;
   private listener: Client | undefined;
   private stopped = false;
+  /** Whether a key never read waits for a database that is away (a worker's tasks), rather than failing at once. */
+  private waitWhileAway = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,6 +58,14 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     void this.listen();
+  }
+
+  /**
+   * A worker's keys wait out a restart of the database: a task must not fail, nor its failure's encoding stop the
+   * worker, for one. An API answers at once instead (503).
+   */
+  waitForTheDatabase(): void {
+    this.waitWhileAway = true;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -153,10 +163,10 @@ export class DataKeyRepository implements OnModuleInit, OnModuleDestroy {
         break;
       } catch (error) {
         if (!databaseUnavailable(error) || !cached) throw error;
-        // While the database is away a key read before stands (no erasure commits meanwhile), and one never read is
-        // waited for: a worker's task must not fail, nor its failure's encoding stop the worker, for a restart.
+        // While the database is away a key read before stands (no erasure commits meanwhile), and a worker waits for
+        // one never read.
         if (recent) return recent.key;
-        if (this.stopped || Date.now() >= waitUntil) throw error;
+        if (!this.waitWhileAway || this.stopped || Date.now() >= waitUntil) throw error;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }

@@ -7,6 +7,7 @@ import { workerActivities } from '../activities/activities.module';
 import { AppConfig } from '../config/configuration';
 import { ensureReconcileSchedule } from '../temporal/reconcile-schedule';
 import { MemberDataCodec, memberDataConverter } from '../temporal/member-data-codec';
+import { DataKeyRepository } from '../repositories/data-key.repository';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { prebuiltBundlePath, sharedWorkflowModules } from './workflow-bundle';
 
@@ -35,9 +36,11 @@ export class OrganizerWorker {
     private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
     private readonly codec: MemberDataCodec,
+    private readonly keys: DataKeyRepository,
   ) {}
 
   async create(): Promise<{ worker: Worker; connection: NativeConnection }> {
+    this.keys.waitForTheDatabase();
     const { address, connection: connectionOptions, namespace, taskQueue } = this.config.temporal;
     // Connect first: Worker.create against an unreachable server would bundle, fail and leave the process hanging.
     const connection = await connectWithRetry(connectionOptions, this.logger);

@@ -139,8 +139,9 @@ describe('PostgreSQL outage', () => {
   it("has a member's key, never read by this process, wait for the database to come back", async () => {
     const member = randomUUID();
     const stored = await harness.app.get(DataKeyRepository).keyFor(member);
-    // Another process's keys: it has read none of them (a worker started a moment ago).
+    // A worker's keys that has read none of them yet (started a moment ago).
     const keys = new DataKeyRepository(harness.dataSource, harness.config);
+    keys.waitForTheDatabase();
     await postgres.process.stop();
     let read: Promise<Buffer | undefined>;
     try {

@@ -52,6 +52,14 @@ describe('weekly report schedule (dev server)', () => {
     await admin.ok('PATCH', `/api/programs/${program.id}`, { termEnd: '2027-12-01' });
     expect((await handle.describe()).spec.endAt).toEqual(new Date('2027-12-10T06:00:00.000Z'));
 
+    // A hire this week, after the week the Schedule reports: not in its goals (they stand as of that week's end).
+    const now = new Date().toISOString();
+    await recordsIn(harness.dataSource, program.id).organizer({
+      local: 'Local 9',
+      stage: 'training',
+      applied: now,
+      hired: now,
+    });
     await handle.trigger();
     const reports = await eventually('the report row', async () => {
       const list = await admin.ok('GET', `/api/programs/${program.id}/reports`);

@@ -119,6 +119,13 @@ describe('program weeks', () => {
       start: t('2026-12-09T17:00:00.000Z'),
       end: t('2026-12-14T10:00:00.000Z'),
     });
+    // Its empty weeks are filled in across the change, the week of the change once.
+    expect(weekLabels(['2026-11-30', '2026-12-21'], program)).toEqual([
+      '2026-11-30',
+      '2026-12-07',
+      '2026-12-14',
+      '2026-12-21',
+    ]);
   });
 
   it('name one series per stage for the per-stage metrics', () => {
