@@ -203,6 +203,9 @@ describe('week by week in the page', () => {
     expect(ours.latest['medianHoursInStage.applied']).toBe(24);
     const hoursIn = page.locator(`[data-program-week="${second.id}"] [data-figure=stageHours]`);
     expect((await hoursIn.textContent())!.trim()).toBe('24');
+    await page
+      .locator('[data-section=side-by-side]')
+      .screenshot({ path: join(outputDir, 'weeks-side-by-side-table.png') });
     await page.getByLabel('Kind of program').selectOption('member_organizer');
     await page.waitForFunction(() => document.querySelectorAll('[data-table=side-by-side] tbody tr').length === 1);
     expect(await names()).toEqual(['Weeks in New York']);
