@@ -20,6 +20,17 @@ describe('weekly report schedule (dev server)', () => {
     await harness?.stop();
   });
 
+  /** Someone hired into the program now: a record of the week in progress, after any week a report is made of. */
+  const hireThisWeek = (programId: string) => {
+    const now = new Date().toISOString();
+    return recordsIn(harness.dataSource, programId).organizer({
+      local: 'Local 9',
+      stage: 'training',
+      applied: now,
+      hired: now,
+    });
+  };
+
   it('is created with the program, follows its term end, and writes and mails the report when it fires', async () => {
     const program = await admin.createProgram(
       {},
@@ -53,13 +64,7 @@ describe('weekly report schedule (dev server)', () => {
     expect((await handle.describe()).spec.endAt).toEqual(new Date('2027-12-10T06:00:00.000Z'));
 
     // A hire this week, after the week the Schedule reports: not in its goals (they stand as of that week's end).
-    const now = new Date().toISOString();
-    await recordsIn(harness.dataSource, program.id).organizer({
-      local: 'Local 9',
-      stage: 'training',
-      applied: now,
-      hired: now,
-    });
+    await hireThisWeek(program.id);
     await handle.trigger();
     const reports = await eventually('the report row', async () => {
       const list = await admin.ok('GET', `/api/programs/${program.id}/reports`);
@@ -115,13 +120,7 @@ describe('weekly report schedule (dev server)', () => {
       program.id,
     ]);
     // A hire this week: after the reported week, so not in its goals.
-    const now = new Date().toISOString();
-    await recordsIn(harness.dataSource, program.id).organizer({
-      local: 'Local 9',
-      stage: 'training',
-      applied: now,
-      hired: now,
-    });
+    await hireThisWeek(program.id);
     const made = await admin.ok('POST', `/api/programs/${program.id}/reports`, { weekOf: twoWeeksAgo }, [201]);
     expect(made).toMatchObject({ weekOf, weekStart: week.start.toISOString(), weekEnd: week.end.toISOString() });
     const hires = (goals: { metric: string; actual: number }[]) => goals.find((g) => g.metric === 'hires')?.actual;
