@@ -110,6 +110,12 @@ export const patches = {
    * activity; runs started before keep projecting every change. Retire when no run started before it is open.
    */
   callerStores: 'caller-stores',
+  /**
+   * The workflow's own commands (its write of the read models, its deadline timers) wait until every action of the
+   * task has answered: where they fall among the answers then no longer depends on how the SDK batched the task's
+   * jobs, which differed between a live task and its replay. Retire when no run started before it is open.
+   */
+  afterAnswers: 'after-answers',
 } as const;
 
 const { projectOrganizer } = proxyActivities<OrganizerActivities>({
@@ -141,6 +147,12 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
           ? 2
           : undefined;
   const callersStore = patched(patches.callerStores);
+  const afterAnswers = patched(patches.afterAnswers);
+  /**
+   * Whether the workflow's own commands may go out now (patches.afterAnswers). Waited for with `if (!allAnswered())`
+   * only: an await where the old runs had none would move their commands too.
+   */
+  const allAnswered = () => !afterAnswers || allHandlersFinished();
   let state: OrganizerState | undefined = input.state;
   if (state && rules && (state.rules ?? 1) < rules) state.rules = rules;
   const periodsAtRunStart = state?.periods.length ?? 0;
@@ -270,12 +282,14 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
    */
   async function storeInOrder(): Promise<never> {
     for (;;) {
-      await condition(() => unstored.ownWriteNeeded || (flushing && unstored.waiting));
+      await condition(() => (unstored.ownWriteNeeded || (flushing && unstored.waiting)) && allAnswered());
       const projection = unstored.projectionOf(current);
       const notify = unstored.emails();
       const { deliver } = await projectOrganizer({ ...projection, notify });
       unstored.stored(projection.organizer.version, notify);
-      if (deliver) deliveries.send(notify);
+      if (!deliver) continue;
+      if (!allAnswered()) await condition(allAnswered);
+      deliveries.send(notify);
     }
   }
   void storeInOrder();
@@ -285,12 +299,15 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
   const settled = () => isClosed(current.stage) && !owesPay(current);
   for (;;) {
     while (!settled()) {
+      // Its timer is set, and cancelled, and what it fires changed, only once every action of the task has answered.
+      if (!allAnswered()) await condition(allAnswered);
       const deadline = nextDeadlineNow();
       await condition(
-        () => settled() || nextDeadlineNow() !== deadline,
+        () => (settled() || nextDeadlineNow() !== deadline) && allAnswered(),
         // A run recorded before reminderSpread existed has none in its policy: its timers are as they were.
         deadline === undefined ? undefined : Math.max(wakeAt(current, deadline) - Date.now(), 1),
       );
+      if (!allAnswered()) await condition(allAnswered);
       const versionBefore = current.version;
       changed(versionBefore, fireDeadlines(current, Date.now()));
 
