@@ -268,7 +268,7 @@ describe('an AFT organizer year on the calendar (time-skipping)', () => {
       );
       expect(runs.length).toBeGreaterThanOrEqual(2);
       for (const events of eventsPerRun) expect(events).toBeLessThan(10_000);
-      saveHistories('aft-year-7', runs);
+      saveHistories('aft-year-8', runs);
       for (const run of runs)
         await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, run.history, organizerId);
     });
