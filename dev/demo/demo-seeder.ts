@@ -203,10 +203,32 @@ export async function endDemoHistory(
   now = Date.now(),
 ): Promise<boolean> {
   if (state.historyUntil === undefined || now < state.historyUntil) return false;
-  for (const programId of state.programIds)
+  let reports = 0;
+  for (const programId of state.programIds) {
     await client.call(client.adminToken, 'PATCH', `/api/programs/${programId}`, { policy: demoHistory.pace });
+    // No Monday came while the history was lived: each of its weeks since the program began (a ride-along dated
+    // before then shows in an earlier one) gets its report to national now, as national would ask for it. The last
+    // week, in progress, has not ended.
+    const { createdAt } = await client.call<{ createdAt: string }>(
+      client.adminToken,
+      'GET',
+      `/api/programs/${programId}`,
+    );
+    const { weeks } = await client.call<{ weeks: string[] }>(
+      client.adminToken,
+      'GET',
+      `/api/dashboard/trends?programId=${programId}&metrics=debriefsDue`,
+    );
+    const lived = weeks.slice(0, -1).filter((week) => Date.parse(week) >= Date.parse(createdAt));
+    for (const weekOf of lived) {
+      await client.call(client.adminToken, 'POST', `/api/programs/${programId}/reports`, { weekOf });
+      reports += 1;
+    }
+  }
   delete state.historyUntil;
-  logger.log(`${demoHistory.weeks} weeks of history lived: a demo week now lasts ${demoHistory.pace.debriefEvery}`);
+  logger.log(
+    `${demoHistory.weeks} weeks of history lived (${reports} weekly reports): a demo week now lasts ${demoHistory.pace.debriefEvery}`,
+  );
   return true;
 }
 

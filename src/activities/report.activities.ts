@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { lastWholeWeek } from '../domain/calendar';
 import type { ReportedDebrief, ReportTotals, WeeklyReportEntity } from '../entities/weekly-report.entity';
 import { AppConfig } from '../config/configuration';
-import { localDayOf } from '../domain/calendar';
+import { lastTwoWeeks, programWeekOf } from '../domain/trends';
 import { Mailer } from '../mail/mailer';
 import { weeklyReportMail } from '../mail/messages';
 import { GoalProgressRepository } from '../repositories/goal-progress.repository';
+import { ProgramRepository } from '../repositories/program.repository';
 import { type WeekDebriefRow, WeeklyReportRepository } from '../repositories/weekly-report.repository';
 import type { WeeklyReportSummary } from '../contracts/activities';
 
@@ -35,8 +35,15 @@ export class ReportActivitiesService {
     private readonly reports: WeeklyReportRepository,
     private readonly mailer: Mailer,
     private readonly goalProgress: GoalProgressRepository,
+    private readonly programs: ProgramRepository,
     private readonly config: AppConfig,
   ) {}
+
+  /** The program with what its weeks are (local calendar weeks, or its debrief periods), or null when it is gone. */
+  private async withWeeks(programId: string) {
+    const program = await this.reports.program(programId);
+    return program ? (await this.programs.withWeekEras([program]))[0] : null;
+  }
 
   async writeWeeklyReport({
     programId,
@@ -45,9 +52,10 @@ export class ReportActivitiesService {
     programId: string;
     asOf: string;
   }): Promise<WeeklyReportSummary | null> {
-    const program = await this.reports.program(programId);
+    const program = await this.withWeeks(programId);
     if (!program) return null; // a program that is gone has nothing to report
-    const week = lastWholeWeek(Date.parse(asOf), program.timezone);
+    // The program's last whole week: a calendar week, or the debrief period that counts as one.
+    const [, week] = lastTwoWeeks(program, Date.parse(asOf));
     // A week's report, once made, stays as it was made (and sent): asked again, it is answered as it is.
     const made = await this.reports.find(programId, week.start);
     if (made) return summaryOf(made);
@@ -100,7 +108,7 @@ export class ReportActivitiesService {
 
   async deliverWeeklyReport({ programId, weekStart }: { programId: string; weekStart: string }): Promise<void> {
     if (!this.mailer.enabled) return;
-    const program = await this.reports.program(programId);
+    const program = await this.withWeeks(programId);
     const report = await this.reports.find(programId, new Date(weekStart));
     const to = program?.nationalContactEmail;
     if (!program || !report || !to) return;
@@ -111,7 +119,7 @@ export class ReportActivitiesService {
       missing: report.missing,
       plans: report.submitted.filter((d) => d.plan),
       goals: report.goals,
-      url: `${this.config.publicUrl}/#/program/${programId}/report/${localDayOf(Date.parse(weekStart), program.timezone)}`,
+      url: `${this.config.publicUrl}/#/program/${programId}/report/${programWeekOf(program, Date.parse(weekStart)).week}`,
     });
     await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {
       ...mail,

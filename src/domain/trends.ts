@@ -71,6 +71,22 @@ export function programWeekOf(program: WeekSchedule, instant: number): ProgramWe
   return week;
 }
 
+/**
+ * Whether `label` can name a program week: a day that exists (YYYY-MM-DD), or an instant written as the weeks of
+ * debrief periods are named (`2026-12-07T04:10:00.000Z`).
+ */
+export function isWeekName(label: unknown): label is string {
+  if (typeof label !== 'string') return false;
+  if (isDay(label)) return new Date(`${label}T00:00:00Z`).toISOString().slice(0, 10) === label;
+  const instant = new Date(label);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === label;
+}
+
+/** Where a week name begins to count: a day's local midnight, or the instant itself. */
+export function instantNamed(label: string, timeZone: string): number {
+  return isDay(label) ? startOfLocalDay(label, timeZone) : Date.parse(label);
+}
+
 /** The program week a label names (a local Monday, or the start instant of a debrief period). */
 export function weekNamed(program: WeekSchedule, week: string): ProgramWeek {
   if (!isDay(week)) return programWeekOf(program, Date.parse(week));

@@ -130,6 +130,17 @@ describe('demo data', () => {
     expect(state.historyUntil).toBeUndefined();
     for (const id of state.programIds)
       expect((await admin.ok('GET', `/api/programs/${id}`)).policy).toMatchObject(demoHistory.pace);
+    // Each week lived since the program began has its report to national, named as the weekly series names the week
+    // (a ride-along the demo dated before the program began shows in an earlier week, which has none).
+    const { createdAt } = await admin.ok('GET', `/api/programs/${program.id}`);
+    const reports = await admin.ok('GET', `/api/programs/${program.id}/reports?limit=52`);
+    const reported = reports.items.map((r: { weekOf: string }) => r.weekOf).reverse();
+    const sinceBegun = fast.weeks.filter((week: string) => Date.parse(week) >= Date.parse(createdAt));
+    expect(sinceBegun.length).toBeGreaterThanOrEqual(2);
+    expect(reported.slice(0, sinceBegun.length)).toEqual(sinceBegun);
+    expect(reports.items.some((r: { submitted: unknown[] }) => r.submitted.length > 0)).toBe(true);
+    const [newest] = reports.items;
+    expect(await admin.ok('GET', `/api/programs/${program.id}/reports/${newest.weekOf}`)).toEqual(newest);
     const [{ period_week_ms }] = await harness.dataSource.query(`SELECT period_week_ms FROM programs WHERE id = $1`, [
       program.id,
     ]);

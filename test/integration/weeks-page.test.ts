@@ -17,6 +17,7 @@ import {
 } from '../support/browser';
 import { anaAndBen, recordsIn, W2 } from '../support/week-fixture';
 import { lastTwoWeeks } from '../../src/domain/trends';
+import { aFastPolicy } from '../support/builders';
 import { localDayOf } from '../../src/domain/calendar';
 
 describe('week by week in the page', () => {
@@ -308,6 +309,44 @@ describe('week by week in the page', () => {
     await page.getByRole('button', { name: 'Open the report' }).click();
     await page.waitForSelector('h1:has-text("Weekly report")');
     expect(page.url()).toContain(`/program/${program.id}/report/2026-11-02`);
+    await page.close();
+  });
+
+  it('picks a report from the past debrief periods where they count as weeks, and opens it', async () => {
+    // Four-second periods since a minute ago, with an application half a minute ago: its weeks are named by instants.
+    const periods = await admin.createProgram(aFastPolicy(), { name: 'Periods as weeks' });
+    const began = new Date(Date.now() - 60_000);
+    await harness.dataSource.query(`UPDATE programs SET created_at = $2, weeks_since = $2 WHERE id = $1`, [
+      periods.id,
+      began,
+    ]);
+    await recordsIn(harness.dataSource, periods.id).organizer({
+      local: 'Local 9',
+      stage: 'applied',
+      applied: new Date(began.getTime() + 30_000).toISOString(),
+    });
+    const page = await signedIn(browser, harness.baseUrl, national.token, `/program/${periods.id}`);
+    const field = page.getByLabel('Open or make the report of a past week');
+    await field.locator('option').nth(3).waitFor({ state: 'attached' });
+    // Newest first, each an instant that has ended (the period in progress is not offered).
+    const offered = await field
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(offered.every((week) => !Number.isNaN(Date.parse(week)) && Date.parse(week) < Date.now())).toBe(true);
+    expect([...offered].sort().reverse()).toEqual(offered);
+    await field.selectOption(offered[1]);
+    await page.getByRole('button', { name: 'Open the report' }).click();
+    await page.waitForSelector('h1:has-text("Weekly report: week of")');
+    expect(decodeURIComponent(page.url())).toContain(`/program/${periods.id}/report/${offered[1]}`);
+    const report = await national.ok('GET', `/api/programs/${periods.id}/reports/${offered[1]}`);
+    expect(report).toMatchObject({ weekOf: offered[1], weekStart: offered[1] });
+    expect(Date.parse(report.weekEnd) - Date.parse(report.weekStart)).toBe(4_000);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // The program page lists it by the period's start.
+    await page.goto(`${harness.baseUrl}/#/program/${periods.id}`);
+    await page.locator('[data-table=reports] tbody tr a').first().click();
+    await page.waitForSelector('h1:has-text("Weekly report: week of")');
+    expect(decodeURIComponent(page.url())).toContain(`/report/${offered[1]}`);
     await page.close();
   });
 

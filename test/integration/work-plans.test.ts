@@ -9,6 +9,8 @@ import { ReportActivitiesService } from '../../src/activities/report.activities'
 import type { Mailer } from '../../src/mail/mailer';
 import { WeeklyReportRepository } from '../../src/repositories/weekly-report.repository';
 import { GoalProgressRepository } from '../../src/repositories/goal-progress.repository';
+import { ProgramRepository } from '../../src/repositories/program.repository';
+import { AuditRepository } from '../../src/repositories/audit.repository';
 
 describe('weekly work plans', () => {
   let harness: AppHarness;
@@ -78,16 +80,18 @@ describe('weekly work plans', () => {
     const detail = await coordinator.ok('GET', `/api/organizers/${body.id}`);
     expect(detail.workPlans[0].targets).toEqual({ conversations: 12, 'caucus commitments': 3 });
     expect(detail.debriefs[0]).toMatchObject({ periodStart, conversations: 9, metrics: { 'caucus commitments': 4 } });
-    // The week's report shows the plan against what was reported (written as of a week on: this week is its week).
+    // The week's report shows the plan against what was reported. This program's weeks are its two-minute periods, and
+    // a debrief counts in the week its period ended in: written as of a period after that, that week is the one reported.
     const reports = new ReportActivitiesService(
       new WeeklyReportRepository(harness.dataSource),
       {} as Mailer,
       new GoalProgressRepository(harness.dataSource),
+      new ProgramRepository(harness.dataSource, new AuditRepository(harness.dataSource)),
       harness.config,
     );
     await reports.writeWeeklyReport({
       programId: program.id,
-      asOf: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      asOf: new Date(Date.parse(active.pendingDebriefPeriods[0].end) + 120_000).toISOString(),
     });
     const [report] = (await coordinator.ok('GET', `/api/programs/${program.id}/reports`)).items;
     expect(report.submitted).toEqual([

@@ -1,5 +1,7 @@
 // What a program week is and how rows of weekly figures become series (src/domain/trends.ts, src/api/trends).
 import {
+  instantNamed,
+  isWeekName,
   lastTwoWeeks,
   onTimeRate,
   periodWeekMs,
@@ -126,6 +128,15 @@ describe('program weeks', () => {
       '2026-12-14',
       '2026-12-21',
     ]);
+  });
+
+  it("are named by a day or by a period's start instant, as the series name them; nothing else names one", () => {
+    expect(['2026-10-26', '2026-12-07T05:10:43.804Z'].every(isWeekName)).toBe(true);
+    expect(['2026-02-30', '2026-12-07T05:10:43Z', '2026-12-07 05:10', 'soon', '', 20261026].some(isWeekName)).toBe(
+      false,
+    );
+    expect(instantNamed('2026-10-26', 'America/Chicago')).toBe(Date.parse('2026-10-26T05:00:00Z'));
+    expect(instantNamed('2026-12-07T05:10:43.804Z', 'America/Chicago')).toBe(Date.parse('2026-12-07T05:10:43.804Z'));
   });
 
   it('name one series per stage for the per-stage metrics', () => {

@@ -30,6 +30,7 @@ import { memberLanguages } from '../../domain/languages';
 import { normalizedMemberId } from '../../domain/organizer';
 import {
   IsDay,
+  IsWeekName,
   IsDuration,
   IsInstant,
   IsLanguageCode,
@@ -260,6 +261,9 @@ export const QuarterHours = (options: FieldOptions & { max: number }) =>
 
 /** A local day, YYYY-MM-DD. */
 export const Day = (options: FieldOptions = {}) => field(options, { type: String, format: 'date' }, IsDay());
+
+/** A program week's name: a local day of it (YYYY-MM-DD), or a debrief period's start instant. */
+export const WeekName = (options: FieldOptions = {}) => field(options, { type: String }, IsWeekName());
 
 /** Named whole numbers (a debrief's own counts, a plan's targets), each 0 to 100,000. */
 export const NamedCounts = (options: FieldOptions = {}) =>

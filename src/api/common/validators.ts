@@ -2,6 +2,7 @@ import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validato
 import { canonicalTimeZone } from '../../domain/calendar';
 import { goalScopes } from '../../domain/goals';
 import { parseDuration } from '../../domain/durations';
+import { isWeekName } from '../../domain/trends';
 
 function register(
   name: string,
@@ -61,6 +62,15 @@ export const IsDay = (options?: ValidationOptions) =>
       const day = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
     },
+    options,
+  );
+
+/** A program week's name: a day of it, or a debrief period's start instant (src/domain/trends.ts `isWeekName`). */
+export const IsWeekName = (options?: ValidationOptions) =>
+  register(
+    'isWeekName',
+    'must be a day such as 2027-03-01, or a debrief period as its week is named, such as 2027-03-01T17:00:00.000Z',
+    isWeekName,
     options,
   );
 

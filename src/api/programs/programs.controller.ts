@@ -5,7 +5,7 @@ import { Allow } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/caller';
 import { UnsupportedMediaTypeError } from '../common/errors';
-import { DayParam, IdParam } from '../common/id-param';
+import { WeekParam, IdParam } from '../common/id-param';
 import {
   CreateProgramDto,
   MakeReportDto,
@@ -83,14 +83,14 @@ export class ProgramsController {
     return this.programs.reports(id, query, caller);
   }
 
-  /** One week's report, by any day of the week (its Monday, as the list's `weekOf` gives it). */
-  @Operation('getWeeklyReport', "One week's report to national, by a day of the week")
+  /** One week's report, by any day of the week (or the debrief period that counts as one), as the list's `weekOf`. */
+  @Operation('getWeeklyReport', "One week's report to national, by a day of the week or its debrief period")
   @Get(':programId/reports/:weekOf')
   @Allow('national', 'coordinator')
   @ApiOkResponse({ type: WeeklyReportDto })
   report(
     @IdParam('programId', 'program') id: string,
-    @DayParam('weekOf', 'report') weekOf: string,
+    @WeekParam('weekOf', 'report') weekOf: string,
     @CurrentCaller() caller: Caller,
   ): Promise<WeeklyReportDto> {
     return this.programs.report(id, weekOf, caller);

@@ -8,7 +8,6 @@ import { programKinds, requirableAttestations } from '../../domain/policy';
 import type { ProgramKind, ProgramPolicy, RequirableAttestation } from '../../domain/policy';
 import {
   Count,
-  Day,
   Duration,
   Email,
   Instant,
@@ -19,10 +18,11 @@ import {
   OneOf,
   Text,
   TimeZone,
+  WeekName,
 } from '../common/fields';
 import { weekdays } from '../../domain/calendar';
 import type { DebriefDue, Weekday } from '../../domain/calendar';
-import { IsDay, IsFlatRecord, IsGoalList, IsObjectOrList, Optional } from '../common/validators';
+import { IsFlatRecord, IsGoalList, IsObjectOrList, IsWeekName, Optional } from '../common/validators';
 import { goalMetrics, goalScopes, type GoalScope } from '../../domain/goals';
 import { GoalProgressDto } from '../goals/goals.dto';
 
@@ -329,6 +329,7 @@ export class ProgramDto {
   @ApiProperty({ type: [GoalDto] }) goals: GoalDto[];
   @ApiProperty({ type: PolicyDto }) policy: PolicyDto;
   @ApiProperty({ type: String, nullable: true }) nationalContactEmail: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the program was created' }) createdAt: string;
 }
 
 export class PlanLineDto {
@@ -354,9 +355,16 @@ export class ReportTotalsDto {
 }
 
 export class WeeklyReportDto {
-  @ApiProperty({ format: 'date', description: "The week's Monday in the program time zone (its page's address)" })
+  @ApiProperty({
+    description:
+      "The week's name, its page's address: its Monday in the program time zone; in a program whose debrief periods count as weeks, the period's start instant",
+  })
   weekOf: string;
-  @ApiProperty({ format: 'date-time', description: 'Monday 00:00 in the program time zone' }) weekStart: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: "Monday 00:00 in the program time zone, or the debrief period's start",
+  })
+  weekStart: string;
   @ApiProperty({ format: 'date-time' }) weekEnd: string;
   @ApiProperty({ type: [ReportedDebriefDto], description: 'Debriefs for periods that ended in the week' })
   submitted: ReportedDebriefDto[];
@@ -377,19 +385,23 @@ export class WeeklyReportListDto {
 }
 
 export class MakeReportDto {
-  @ApiProperty({ example: '2027-03-01', description: 'A day of the week to report (a week that has ended)' })
-  @IsDay()
+  @ApiProperty({
+    example: '2027-03-01',
+    description:
+      'The week to report (one that has ended): a day of it; in a program whose debrief periods count as weeks, an instant of the period (its name, as the list and the weekly series give it)',
+  })
+  @IsWeekName()
   weekOf: string;
 }
 
 export class ReportListQuery {
   @Limit(52) limit: number = 52;
   @Offset() offset: number = 0;
-  @Day({
+  @WeekName({
     optional: true,
     example: '2026-10-26',
     description:
-      "Only the weeks that began before this day (the program's): the older reports after the last one shown, whatever was made since",
+      "Only the weeks that began before this day (the program's) or instant: the older reports after the last one shown (its `weekOf`), whatever was made since",
   })
   before?: string;
 }

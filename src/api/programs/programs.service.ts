@@ -2,7 +2,8 @@ import { goalProblems, goalsOf, type Goal } from '../../domain/goals';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { mergePolicy, PolicyPatch, policyPresets, policyProblems, ProgramPolicy } from '../../domain/policy';
-import { dayAfter, localDayOf, localWeekOf, startOfLocalDay } from '../../domain/calendar';
+import { dayAfter, startOfLocalDay } from '../../domain/calendar';
+import { instantNamed, programWeekOf, weekNamed, type WeekSchedule } from '../../domain/trends';
 import { ProgramEntity, WeeklyReportEntity } from '../../entities';
 import { ProgramRepository } from '../../repositories/program.repository';
 import { WeeklyReportRepository } from '../../repositories/weekly-report.repository';
@@ -31,6 +32,7 @@ export function toProgramDto(program: ProgramEntity): ProgramDto {
     goals: goalsOf(program.goals, program.policy),
     policy: program.policy,
     nationalContactEmail: program.nationalContactEmail,
+    createdAt: program.createdAt.toISOString(),
   };
 }
 
@@ -126,20 +128,26 @@ export class ProgramsService {
     page: { limit: number; offset: number; before?: string },
     caller: Caller,
   ): Promise<WeeklyReportListDto> {
-    const program = await this.find(programId);
+    const program = await this.withWeeks(programId);
     this.access.assertReadProgram(caller, programId);
-    const before = page.before === undefined ? undefined : new Date(startOfLocalDay(page.before, program.timezone));
+    const before = page.before === undefined ? undefined : new Date(instantNamed(page.before, program.timezone));
     const [rows, total] = await this.programs.reports(programId, page, before);
-    return { items: rows.map((r) => reportDto(r, program.timezone)), total };
+    return { items: rows.map((r) => reportDto(r, program)), total };
   }
 
-  /** The report of the week `weekOf` falls in, or NotFoundError when none was made. */
+  /** The report of the week `weekOf` names (a day of it, or a debrief period), or NotFoundError when none was made. */
   async report(programId: string, weekOf: string, caller: Caller): Promise<WeeklyReportDto> {
-    const program = await this.find(programId);
+    const program = await this.withWeeks(programId);
     this.access.assertReadProgram(caller, programId);
-    const found = await this.weeklyReports.find(programId, localWeekOf(weekOf, program.timezone).start);
+    const found = await this.weeklyReports.find(programId, weekNamed(program, weekOf).start);
     if (!found) throw new NotFoundError(`no report for the week of ${weekOf}`);
-    return reportDto(found, program.timezone);
+    return reportDto(found, program);
+  }
+
+  /** The program with what its weeks are (the weekly series' and the reports'). */
+  private async withWeeks(programId: string): Promise<ProgramEntity & WeekSchedule> {
+    const [program] = await this.programs.withWeekEras([await this.find(programId)]);
+    return program;
   }
 
   /**
@@ -147,15 +155,15 @@ export class ProgramsService {
    * week's report with what was known by its end (a report made already stands as it was) and emails it at most once.
    */
   async makeReport(programId: string, weekOf: string, caller: Caller): Promise<WeeklyReportDto> {
-    const program = await this.find(programId);
+    const program = await this.withWeeks(programId);
     this.access.assertReadProgram(caller, programId);
-    const week = localWeekOf(weekOf, program.timezone);
+    const week = weekNamed(program, weekOf);
     if (week.end.getTime() > Date.now())
-      throw new InvalidInputError([{ field: 'weekOf', reason: 'must be a day of a week that has ended' }]);
+      throw new InvalidInputError([{ field: 'weekOf', reason: 'must name a week that has ended' }]);
     if (week.end.getTime() <= program.createdAt.getTime())
-      throw new InvalidInputError([{ field: 'weekOf', reason: 'must be a day of a week since the program began' }]);
+      throw new InvalidInputError([{ field: 'weekOf', reason: 'must name a week since the program began' }]);
     await this.workflows.runWeeklyReport(programId, week);
-    return reportDto((await this.weeklyReports.find(programId, week.start))!, program.timezone);
+    return reportDto((await this.weeklyReports.find(programId, week.start))!, program);
   }
 
   /** Changes policy, goals or term end; a policy or term change reaches every running organizer of the program. */
@@ -223,8 +231,8 @@ export function termInstant(value: string, timeZone: string, edge: 'start' | 'en
   return new Date(startOfLocalDay(edge === 'start' ? value : dayAfter(value), timeZone));
 }
 
-const reportDto = (r: WeeklyReportEntity, timezone: string): WeeklyReportDto => ({
-  weekOf: localDayOf(r.weekStart.getTime(), timezone),
+const reportDto = (r: WeeklyReportEntity, program: WeekSchedule): WeeklyReportDto => ({
+  weekOf: programWeekOf(program, r.weekStart.getTime()).week,
   weekStart: r.weekStart.toISOString(),
   weekEnd: r.weekEnd.toISOString(),
   submitted: r.submitted,

@@ -3,7 +3,7 @@
 // report opened by a day of it (for national, made now when it was not).
 import { useState } from 'preact/hooks';
 import { ApiError, get, send } from '../api';
-import type { CallerDto, ProgramDto, WeeklyReportDto, WeeklyReportListDto } from '../api-types';
+import type { CallerDto, ProgramDto, TrendsDto, WeeklyReportDto, WeeklyReportListDto } from '../api-types';
 import { href, navigate } from '../router';
 import { day } from '../time';
 import {
@@ -19,7 +19,7 @@ import {
   useAction,
   useData,
 } from '../ui';
-import { weekName } from './Weeks';
+import { namedByItsMonday, weekName } from './Weeks';
 import { Goals } from './Goals';
 
 export function Report({ programId, weekOf }: { programId: string; weekOf: string }) {
@@ -38,7 +38,7 @@ export function Report({ programId, weekOf }: { programId: string; weekOf: strin
   const plans = report.submitted.flatMap((d) => (d.plan ?? []).map((line) => ({ ...line, name: d.name })));
   return (
     <>
-      <h1>Weekly report: week of {day(report.weekStart, tz)}</h1>
+      <h1>Weekly report: week of {weekName(report.weekOf, tz)}</h1>
       <p class="muted">
         {program.name}, made {day(report.createdAt, tz)}. <a href={href(`/program/${programId}`)}>Every report</a>
       </p>
@@ -132,13 +132,21 @@ export function ReportList({ programId, first }: { programId: string; first: Wee
 }
 
 /**
- * A past week's report by any day of it: opened where it was made; for national, made now when it was not (as the
- * Monday Schedule makes it). A report already made is opened as it was sent, never made again.
+ * A past week's report, by any day of it (or, where debrief periods count as weeks, picked from the program's past
+ * weeks): opened where it was made; for national, made now when it was not (as the Monday Schedule makes it). A report
+ * already made is opened as it was sent, never made again.
  */
 export function OpenReport({ programId, me }: { programId: string; me: CallerDto }) {
+  // The program's weeks as the API names them, the one in progress last.
+  const { data: weeks } = useData(
+    () => get<TrendsDto>(`/api/dashboard/trends?programId=${programId}&metrics=debriefsDue`),
+    [programId],
+  );
   const [weekOf, setWeekOf] = useState('');
   const { busy, failure: error, run } = useAction(async () => undefined);
   const makes = me.role === 'national' || me.role === 'admin';
+  // Debrief periods named by their start: the weeks that have ended, newest first.
+  const periods = weeks && !weeks.weeks.every(namedByItsMonday) ? weeks.weeks.slice(0, -1).reverse() : undefined;
   const open = () =>
     run(async () => {
       const report = await get<WeeklyReportDto>(`/api/programs/${programId}/reports/${weekOf}`).catch(
@@ -160,10 +168,23 @@ export function OpenReport({ programId, me }: { programId: string; me: CallerDto
       <Field
         name="report-week"
         label={makes ? 'Open or make the report of a past week' : 'Open the report of a past week'}
-        hint="Any day of the week"
+        hint={periods ? 'A debrief period counts as a week here' : 'Any day of the week'}
         error={error instanceof ApiError ? error.problemFor('weekOf') : undefined}
       >
-        {(props) => <input {...props} type="date" required value={weekOf} onInput={(e) => setWeekOf(inputValue(e))} />}
+        {(props) =>
+          periods ? (
+            <select {...props} required value={weekOf} onChange={(e) => setWeekOf(inputValue(e))}>
+              <option value="">Choose a week</option>
+              {periods.map((week) => (
+                <option key={week} value={week}>
+                  {weekName(week, weeks?.timezone)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input {...props} type="date" required value={weekOf} onInput={(e) => setWeekOf(inputValue(e))} />
+          )
+        }
       </Field>
       <button type="submit" disabled={busy}>
         {busy ? 'Opening the report…' : 'Open the report'}

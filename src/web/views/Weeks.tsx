@@ -11,8 +11,11 @@ import { Failed, Field, inputValue, Loading, number, percent, saveFile, useData 
 import { vocabulary } from '../vocabulary';
 
 /** A week as people name it: its Monday, or, where debrief periods count as weeks, the period's start. */
+/** Whether the API named a week by its Monday (a calendar week) rather than by a debrief period's start. */
+export const namedByItsMonday = (week: string) => /^\d{4}-\d{2}-\d{2}$/.test(week);
+
 export function weekName(week: string, timeZone?: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(week) ? day(`${week}T12:00:00Z`, 'UTC') : when(week, timeZone);
+  return namedByItsMonday(week) ? day(`${week}T12:00:00Z`, 'UTC') : when(week, timeZone);
 }
 
 interface Line {
