@@ -195,6 +195,24 @@ export async function seedDemo(
   return state;
 }
 
+/**
+ * The weekly reports to national of a program's weeks that ended since it began, made as national would ask for them
+ * (no Monday comes while the demo lives its first weeks): answers how many were made.
+ */
+async function reportEndedWeeks(client: DemoClient, programId: string): Promise<number> {
+  const as = client.adminToken;
+  const [{ createdAt }, { weeks }, { items }] = await Promise.all([
+    client.call<{ createdAt: string }>(as, 'GET', `/api/programs/${programId}`),
+    client.call<{ weeks: string[] }>(as, 'GET', `/api/dashboard/trends?programId=${programId}&metrics=debriefsDue`),
+    client.call<{ items: { weekOf: string }[] }>(as, 'GET', `/api/programs/${programId}/reports?limit=52`),
+  ]);
+  const made = new Set(items.map((report) => report.weekOf));
+  // The last week is in progress; a ride-along the demo dated before the program began shows in a week before it.
+  const due = weeks.slice(0, -1).filter((week) => Date.parse(week) >= Date.parse(createdAt) && !made.has(week));
+  for (const weekOf of due) await client.call(as, 'POST', `/api/programs/${programId}/reports`, { weekOf });
+  return due.length;
+}
+
 /** Once the demo's first weeks are lived (`state.historyUntil`), its programs go on at the usual pace. */
 export async function endDemoHistory(
   client: DemoClient,
@@ -206,24 +224,8 @@ export async function endDemoHistory(
   let reports = 0;
   for (const programId of state.programIds) {
     await client.call(client.adminToken, 'PATCH', `/api/programs/${programId}`, { policy: demoHistory.pace });
-    // No Monday came while the history was lived: each of its weeks since the program began (a ride-along dated
-    // before then shows in an earlier one) gets its report to national now, as national would ask for it. The last
-    // week, in progress, has not ended.
-    const { createdAt } = await client.call<{ createdAt: string }>(
-      client.adminToken,
-      'GET',
-      `/api/programs/${programId}`,
-    );
-    const { weeks } = await client.call<{ weeks: string[] }>(
-      client.adminToken,
-      'GET',
-      `/api/dashboard/trends?programId=${programId}&metrics=debriefsDue`,
-    );
-    const lived = weeks.slice(0, -1).filter((week) => Date.parse(week) >= Date.parse(createdAt));
-    for (const weekOf of lived) {
-      await client.call(client.adminToken, 'POST', `/api/programs/${programId}/reports`, { weekOf });
-      reports += 1;
-    }
+    // The week the change cut short has ended too.
+    reports += await reportEndedWeeks(client, programId);
   }
   delete state.historyUntil;
   logger.log(
@@ -299,6 +301,8 @@ export async function demoPulse(
     }
     await replaceFinished(client, token, programId, p, active.length, now);
   }
+  // While its first weeks are lived, each week that ends gets its report to national (no Monday comes meanwhile).
+  if (state.historyUntil !== undefined) for (const { programId } of actors) await reportEndedWeeks(client, programId);
   return submitted;
 }
 

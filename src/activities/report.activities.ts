@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportedDebrief, ReportTotals, WeeklyReportEntity } from '../entities/weekly-report.entity';
 import { AppConfig } from '../config/configuration';
-import { lastTwoWeeks, programWeekOf } from '../domain/trends';
+import { lastTwoWeeks, programWeekOf, weekNamed } from '../domain/trends';
 import { Mailer } from '../mail/mailer';
 import { weeklyReportMail } from '../mail/messages';
 import { GoalProgressRepository } from '../repositories/goal-progress.repository';
@@ -54,8 +54,9 @@ export class ReportActivitiesService {
   }): Promise<WeeklyReportSummary | null> {
     const program = await this.withWeeks(programId);
     if (!program) return null; // a program that is gone has nothing to report
-    // The program's last whole week: a calendar week, or the debrief period that counts as one.
-    const [, week] = lastTwoWeeks(program, Date.parse(asOf));
+    // The program's last whole week (a calendar week, or the debrief period that counts as one), whole as its name
+    // names it: a week whose time zone changed within it is one report, found by its Monday.
+    const week = weekNamed(program, lastTwoWeeks(program, Date.parse(asOf))[1].week);
     // A week's report, once made, stays as it was made (and sent): asked again, it is answered as it is.
     const made = await this.reports.find(programId, week.start);
     if (made) return summaryOf(made);

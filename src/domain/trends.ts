@@ -77,9 +77,9 @@ export function programWeekOf(program: WeekSchedule, instant: number): ProgramWe
  */
 export function isWeekName(label: unknown): label is string {
   if (typeof label !== 'string') return false;
-  if (isDay(label)) return new Date(`${label}T00:00:00Z`).toISOString().slice(0, 10) === label;
-  const instant = new Date(label);
-  return !Number.isNaN(instant.getTime()) && instant.toISOString() === label;
+  const instant = new Date(isDay(label) ? `${label}T00:00:00Z` : label);
+  if (Number.isNaN(instant.getTime())) return false;
+  return isDay(label) ? instant.toISOString().slice(0, 10) === label : instant.toISOString() === label;
 }
 
 /** Where a week name begins to count: a day's local midnight, or the instant itself. */
@@ -90,15 +90,17 @@ export function instantNamed(label: string, timeZone: string): number {
 /** The program week a label names (a local Monday, or the start instant of a debrief period). */
 export function weekNamed(program: WeekSchedule, week: string): ProgramWeek {
   if (!isDay(week)) return programWeekOf(program, Date.parse(week));
-  // A Monday's week is that of the calendar schedules that name it: two, when the time zone changed within it.
+  // A day's week is its Monday's: that of the calendar schedules that name it, two when the time zone changed within it.
+  const day = Temporal.PlainDate.from(week);
+  const monday = day.subtract({ days: day.dayOfWeek - 1 }).toString();
   const named = schedulesOf(program)
     .filter((schedule) => schedule.periodWeekMs === null)
-    .map(({ timezone, since, until }) => ({ until, at: Math.max(startOfLocalDay(week, timezone), since.getTime()) }))
+    .map(({ timezone, since, until }) => ({ until, at: Math.max(startOfLocalDay(monday, timezone), since.getTime()) }))
     .filter(({ until, at }) => !until || at < until.getTime())
     .map(({ at }) => programWeekOf(program, at))
-    .filter((found) => found.week === week);
+    .filter((found) => found.week === monday);
   if (!named.length) return programWeekOf(program, startOfLocalDay(week, program.timezone));
-  return { week, start: named[0].start, end: named.at(-1)!.end };
+  return { week: monday, start: named[0].start, end: named.at(-1)!.end };
 }
 
 /** The figures of one organizer's week. */

@@ -286,10 +286,10 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
       const projection = unstored.projectionOf(current);
       const notify = unstored.emails();
       const { deliver } = await projectOrganizer({ ...projection, notify });
+      // Before they leave the queue: a run must not see nothing waiting while their email has not started.
+      if (deliver && !allAnswered()) await condition(allAnswered);
       unstored.stored(projection.organizer.version, notify);
-      if (!deliver) continue;
-      if (!allAnswered()) await condition(allAnswered);
-      deliveries.send(notify);
+      if (deliver) deliveries.send(notify);
     }
   }
   void storeInOrder();
@@ -327,7 +327,8 @@ export async function organizerWorkflow(input: OrganizerWorkflowInput): Promise<
     // failing after that is logged, not awaited). Reopened meanwhile, it goes on.
     flushing = true;
     await condition(() => allHandlersFinished() && !unstored.waiting);
-    if (!deliveries.idle) await condition(() => deliveries.idle || !settled(), '1 day');
+    if (!deliveries.idle) await condition(() => (deliveries.idle || !settled()) && allAnswered(), '1 day');
+    if (!allAnswered()) await condition(allAnswered);
     if (settled()) return current;
     flushing = false;
   }

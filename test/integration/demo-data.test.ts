@@ -118,8 +118,11 @@ describe('demo data', () => {
     const { history } = await admin.ok('GET', `/api/organizers/${demoPerson.id}`);
     expect(history[0].actorInWords).toBe('Demo, coordinator');
 
-    // Its weeks so far are periods of ten seconds, each with its debriefs; once the history is lived (`historyUntil`),
-    // the programs go on at the demo's usual pace, and their later weeks are two minutes long.
+    // Its weeks so far are periods of ten seconds, each with its debriefs; while the history is lived, each week that
+    // ends gets its weekly report; once it is lived (`historyUntil`), the programs go on at the demo's usual pace, and
+    // their later weeks are two minutes long.
+    state.historyUntil = Date.now() + 60_000;
+    await demoPulse(client, state, logger);
     const fast = await admin.ok('GET', `/api/dashboard/trends?programId=${program.id}&metrics=debriefsDue`);
     expect(fast.weeks.length).toBeGreaterThanOrEqual(3);
     const gaps = fast.weeks.slice(1).map((week: string, i: number) => Date.parse(week) - Date.parse(fast.weeks[i]));
@@ -131,7 +134,8 @@ describe('demo data', () => {
     for (const id of state.programIds)
       expect((await admin.ok('GET', `/api/programs/${id}`)).policy).toMatchObject(demoHistory.pace);
     // Each week lived since the program began has its report to national, named as the weekly series names the week
-    // (a ride-along the demo dated before the program began shows in an earlier week, which has none).
+    // (a ride-along the demo dated before the program began shows in an earlier week, which has none): the week in
+    // progress when the history ended too.
     const { createdAt } = await admin.ok('GET', `/api/programs/${program.id}`);
     const reports = await admin.ok('GET', `/api/programs/${program.id}/reports?limit=52`);
     const reported = reports.items.map((r: { weekOf: string }) => r.weekOf).reverse();

@@ -144,4 +144,31 @@ describe('weekly report schedule (dev server)', () => {
     expect(JSON.stringify(thisWeek.body)).toContain('weekOf');
     expect((await admin.call('GET', `/api/programs/${program.id}/reports/not-a-day`)).status).toBe(404);
   });
+
+  it('reports a week whose time zone changed within it as one week, found by its Monday', async () => {
+    const program = await admin.createProgram({}, { timezone: 'America/Chicago' });
+    const week = lastWholeWeek(Date.now() - 7 * 86_400_000, 'America/Chicago');
+    const monday = localDayOf(week.start.getTime(), 'America/Chicago');
+    // The program moved to New York on that week's Wednesday (the change made the era; here it is dated back).
+    const changed = new Date(week.start.getTime() + 2 * 86_400_000);
+    await harness.dataSource.query(`UPDATE programs SET timezone = 'America/New_York' WHERE id = $1`, [program.id]);
+    await harness.dataSource.query(
+      `UPDATE program_week_eras SET since = now() - interval '30 days', until = $2 WHERE program_id = $1`,
+      [program.id, changed],
+    );
+    await harness.dataSource.query(
+      `UPDATE programs SET weeks_since = $2, created_at = now() - interval '30 days' WHERE id = $1`,
+      [program.id, changed],
+    );
+    const made = await admin.ok('POST', `/api/programs/${program.id}/reports`, { weekOf: monday }, [201]);
+    // From Monday in Chicago to Monday in New York, an hour sooner.
+    expect(made).toMatchObject({
+      weekOf: monday,
+      weekStart: week.start.toISOString(),
+      weekEnd: new Date(week.end.getTime() - 3_600_000).toISOString(),
+    });
+    const thursday = localDayOf(week.start.getTime() + 3 * 86_400_000, 'America/New_York');
+    expect(await admin.ok('GET', `/api/programs/${program.id}/reports/${thursday}`)).toEqual(made);
+    expect((await admin.ok('GET', `/api/programs/${program.id}/reports`)).items).toEqual([made]);
+  });
 });

@@ -132,9 +132,19 @@ describe('program weeks', () => {
 
   it("are named by a day or by a period's start instant, as the series name them; nothing else names one", () => {
     expect(['2026-10-26', '2026-12-07T05:10:43.804Z'].every(isWeekName)).toBe(true);
-    expect(['2026-02-30', '2026-12-07T05:10:43Z', '2026-12-07 05:10', 'soon', '', 20261026].some(isWeekName)).toBe(
-      false,
-    );
+    expect(
+      [
+        '2026-02-30',
+        '2026-13-01',
+        '2026-00-10',
+        '2026-12-07T25:10:43.804Z',
+        '2026-12-07T05:10:43Z',
+        '2026-12-07 05:10',
+        'soon',
+        '',
+        20261026,
+      ].some(isWeekName),
+    ).toBe(false);
     expect(instantNamed('2026-10-26', 'America/Chicago')).toBe(Date.parse('2026-10-26T05:00:00Z'));
     expect(instantNamed('2026-12-07T05:10:43.804Z', 'America/Chicago')).toBe(Date.parse('2026-12-07T05:10:43.804Z'));
   });
