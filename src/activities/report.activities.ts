@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportedDebrief, ReportTotals, WeeklyReportEntity } from '../entities/weekly-report.entity';
 import { AppConfig } from '../config/configuration';
-import { lastTwoWeeks, programWeekOf, weekNamed } from '../domain/trends';
+import { isDayName, lastTwoWeeks, programWeekOf, weekNamed } from '../domain/trends';
 import { Mailer } from '../mail/mailer';
 import { weeklyReportMail } from '../mail/messages';
 import { GoalProgressRepository } from '../repositories/goal-progress.repository';
@@ -113,14 +113,16 @@ export class ReportActivitiesService {
     const report = await this.reports.find(programId, new Date(weekStart));
     const to = program?.nationalContactEmail;
     if (!program || !report || !to) return;
+    const week = programWeekOf(program, Date.parse(weekStart)).week;
     const mail = weeklyReportMail({
       program,
       weekStart,
+      period: !isDayName(week),
       totals: report.totals,
       missing: report.missing,
       plans: report.submitted.filter((d) => d.plan),
       goals: report.goals,
-      url: `${this.config.publicUrl}/#/program/${programId}/report/${programWeekOf(program, Date.parse(weekStart)).week}`,
+      url: `${this.config.publicUrl}/#/program/${programId}/report/${week}`,
     });
     await this.mailer.sendOnce(`report:${programId}:${weekStart}`, to, {
       ...mail,

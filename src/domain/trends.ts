@@ -7,7 +7,8 @@ import type { ProgramPolicy } from './policy';
 import { stages } from './stages';
 
 const weekMs = 7 * 86_400_000;
-const isDay = (label: string) => /^\d{4}-\d{2}-\d{2}$/.test(label);
+/** Whether a week's name is a day (its Monday, for a calendar week) rather than a debrief period's start instant. */
+export const isDayName = (label: string) => /^\d{4}-\d{2}-\d{2}$/.test(label);
 
 /**
  * How long a program week lasts where the program's debrief periods count as its weeks (a cadence shorter than a
@@ -77,19 +78,19 @@ export function programWeekOf(program: WeekSchedule, instant: number): ProgramWe
  */
 export function isWeekName(label: unknown): label is string {
   if (typeof label !== 'string') return false;
-  const instant = new Date(isDay(label) ? `${label}T00:00:00Z` : label);
+  const instant = new Date(isDayName(label) ? `${label}T00:00:00Z` : label);
   if (Number.isNaN(instant.getTime())) return false;
-  return isDay(label) ? instant.toISOString().slice(0, 10) === label : instant.toISOString() === label;
+  return isDayName(label) ? instant.toISOString().slice(0, 10) === label : instant.toISOString() === label;
 }
 
 /** Where a week name begins to count: a day's local midnight, or the instant itself. */
 export function instantNamed(label: string, timeZone: string): number {
-  return isDay(label) ? startOfLocalDay(label, timeZone) : Date.parse(label);
+  return isDayName(label) ? startOfLocalDay(label, timeZone) : Date.parse(label);
 }
 
 /** The program week a label names (a local Monday, or the start instant of a debrief period). */
 export function weekNamed(program: WeekSchedule, week: string): ProgramWeek {
-  if (!isDay(week)) return programWeekOf(program, Date.parse(week));
+  if (!isDayName(week)) return programWeekOf(program, Date.parse(week));
   // A day's week is its Monday's: that of the calendar schedules that name it, two when the time zone changed within it.
   const day = Temporal.PlainDate.from(week);
   const monday = day.subtract({ days: day.dayOfWeek - 1 }).toString();
@@ -150,7 +151,7 @@ export function weekLabels(found: Iterable<string>, program?: WeekSchedule): str
   const labels = [...new Set(found)].sort();
   if (labels.length < 2) return labels;
   if (program) return weeksBetween(program, labels[0], labels.at(-1)!, labels);
-  if (!labels.every(isDay)) return labels;
+  if (!labels.every(isDayName)) return labels;
   const last = Temporal.PlainDate.from(labels.at(-1)!);
   const weeks: string[] = [];
   let week = Temporal.PlainDate.from(labels[0]);
@@ -184,7 +185,7 @@ function weeksBetween(program: WeekSchedule, first: string, last: string, found:
  * period by its start instant against the day's midnight in `timeZone`.
  */
 export function startsOnOrAfter(week: string, day: string, timeZone: string): boolean {
-  return isDay(week) ? week >= day : Date.parse(week) >= startOfLocalDay(day, timeZone);
+  return isDayName(week) ? week >= day : Date.parse(week) >= startOfLocalDay(day, timeZone);
 }
 
 /**

@@ -286,6 +286,8 @@ export function linkMail(facts: {
 export function weeklyReportMail(facts: {
   program: { name: string; affiliate: string; timezone: string };
   weekStart: string;
+  /** The week is a debrief period (the program counts its periods as weeks). */
+  period?: boolean;
   totals: { debriefs: number; hours: number; conversations: number; oneOnOnes: number; leadersIdentified: number };
   missing: { name: string; periodStart: string }[];
   /** Debriefs of the week whose period had a work plan: each target against what was reported. */
@@ -313,7 +315,7 @@ export function weeklyReportMail(facts: {
         });
   };
   const parts: Part[] = [
-    say_('report.heading', {
+    say_(facts.period ? 'report.headingPeriod' : 'report.heading', {
       program: program.name,
       affiliate: program.affiliate,
       week: facts.weekStart,

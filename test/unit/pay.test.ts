@@ -248,6 +248,20 @@ describe('pay periods in the lifecycle', () => {
 });
 
 describe('the weekly report email', () => {
+  it('names a debrief period that counts as the week by its start, to the minute, in either language', () => {
+    const facts = {
+      program: { name: 'Demo', affiliate: 'AFT Local 1', timezone: 'America/Chicago' },
+      weekStart: '2026-12-07T05:10:43.804Z',
+      period: true,
+      totals: { debriefs: 0, hours: 0, conversations: 0, oneOnOnes: 0, leadersIdentified: 0 },
+      missing: [],
+    };
+    expect(weeklyReportMail(facts).text).toContain(
+      'Demo (AFT Local 1), the period from Sunday, December 6, 2026 at 23:10 (America/Chicago)',
+    );
+    expect(weeklyReportMail({ ...facts, period: false }).text).toContain('week of 2026-12-06 (America/Chicago)');
+  });
+
   it("lists each work plan's targets against what the debrief reported", () => {
     const mail = weeklyReportMail({
       program: { name: 'MOP', affiliate: 'AFT Local 1', timezone: 'America/Chicago' },
@@ -266,5 +280,6 @@ describe('the weekly report email', () => {
       ],
     });
     expect(mail.text).toContain('Plans against debriefs: Ana Ruiz: conversations 9 of 12, oneOnOnes 2 of 2');
+    expect(mail.text).toContain('week of 2026-11-23 (America/Chicago)');
   });
 });

@@ -575,6 +575,8 @@ export const en = {
     subject: 'Weekly report: {{program}}',
     open: 'The report in the page',
     heading: '{{program}} ({{affiliate}}), week of {{week, day}} ({{zone}})',
+    /** A program whose debrief periods count as its weeks: the period's start, to the minute. */
+    headingPeriod: '{{program}} ({{affiliate}}), the period from {{week, when}}',
     debriefs: 'Debriefs submitted: {{debriefs}}; fell overdue this week: {{missing}}',
     totals:
       'Hours {{hours}}, conversations {{conversations}}, one-on-ones {{oneOnOnes}}, leaders identified {{leaders}}',

@@ -592,6 +592,7 @@ export const es: Catalog<typeof en> = {
     subject: 'Reporte semanal: {{program}}',
     open: 'El reporte en la página',
     heading: '{{program}} ({{affiliate}}), semana del {{week, day}} ({{zone}})',
+    headingPeriod: '{{program}} ({{affiliate}}), el período desde el {{week, when}}',
     debriefs: 'Informes enviados: {{debriefs}}; vencidos esta semana: {{missing}}',
     totals:
       'Horas {{hours}}, conversaciones {{conversations}}, reuniones uno a uno {{oneOnOnes}}, líderes identificados {{leaders}}',
