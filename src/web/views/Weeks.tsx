@@ -10,10 +10,10 @@ import { day, when } from '../time';
 import { Failed, Field, inputValue, Loading, number, percent, saveFile, useData } from '../ui';
 import { vocabulary } from '../vocabulary';
 
-/** A week as people name it: its Monday, or, where debrief periods count as weeks, the period's start. */
 /** Whether the API named a week by its Monday (a calendar week) rather than by a debrief period's start. */
 export const namedByItsMonday = (week: string) => /^\d{4}-\d{2}-\d{2}$/.test(week);
 
+/** A week as people name it: its Monday, or, where debrief periods count as weeks, the period's start. */
 export function weekName(week: string, timeZone?: string): string {
   return namedByItsMonday(week) ? day(`${week}T12:00:00Z`, 'UTC') : when(week, timeZone);
 }
