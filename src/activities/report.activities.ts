@@ -39,12 +39,6 @@ export class ReportActivitiesService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The program with what its weeks are (local calendar weeks, or its debrief periods), or null when it is gone. */
-  private async withWeeks(programId: string) {
-    const program = await this.reports.program(programId);
-    return program ? (await this.programs.withWeekEras([program]))[0] : null;
-  }
-
   async writeWeeklyReport({
     programId,
     asOf,
@@ -52,7 +46,7 @@ export class ReportActivitiesService {
     programId: string;
     asOf: string;
   }): Promise<WeeklyReportSummary | null> {
-    const program = await this.withWeeks(programId);
+    const program = await this.programs.findWithWeeks(programId);
     if (!program) return null; // a program that is gone has nothing to report
     // The program's last whole week (a calendar week, or the debrief period that counts as one), whole as its name
     // names it: a week whose time zone changed within it is one report, found by its Monday.
@@ -109,7 +103,7 @@ export class ReportActivitiesService {
 
   async deliverWeeklyReport({ programId, weekStart }: { programId: string; weekStart: string }): Promise<void> {
     if (!this.mailer.enabled) return;
-    const program = await this.withWeeks(programId);
+    const program = await this.programs.findWithWeeks(programId);
     const report = await this.reports.find(programId, new Date(weekStart));
     const to = program?.nationalContactEmail;
     if (!program || !report || !to) return;

@@ -28,16 +28,20 @@ export class PersonalTokenRepository {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Stores a token with its audit entry, in one transaction (`manager`'s, when given). */
-  async create(token: NewToken, audit: AuditEntry | undefined, manager?: EntityManager): Promise<void> {
-    const write = async (m: EntityManager) => {
-      await m.query(
-        `INSERT INTO personal_tokens (id, user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, now(), $5)`,
-        [token.id, token.userId, token.name, token.tokenHash, token.expiresAt],
-      );
-      if (audit) await this.audit.record(audit, m);
-    };
-    await (manager ? write(manager) : this.dataSource.transaction(write));
+  /** Stores a token with its audit entry, in one transaction. */
+  async create(token: NewToken, audit: AuditEntry): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.insert(token, manager);
+      await this.audit.record(audit, manager);
+    });
+  }
+
+  /** Stores a token in `manager`'s transaction (a new user's, whose entry covers it). */
+  async insert(token: NewToken, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO personal_tokens (id, user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, now(), $5)`,
+      [token.id, token.userId, token.name, token.tokenHash, token.expiresAt],
+    );
   }
 
   /** The user of a live token, noting when it was used (at most once a minute). */

@@ -24,6 +24,12 @@ export class ProgramRepository {
     return this.programs.findOneBy({ id });
   }
 
+  /** The program with what its weeks are (its eras), or null. */
+  async findWithWeeks(id: string): Promise<(ProgramEntity & { eras: WeekEra[] }) | null> {
+    const program = await this.find(id);
+    return program ? (await this.withWeekEras([program]))[0] : null;
+  }
+
   /** These programs (every one when `ids` is undefined), by name. */
   list(ids: string[] | undefined): Promise<ProgramEntity[]> {
     return this.programs.find({ where: ids ? { id: In(ids) } : {}, order: { name: 'ASC', id: 'ASC' } });

@@ -65,7 +65,7 @@ export class UserRepository {
         .returning(['id'])
         .execute();
       if (inserted.raw.length === 0) return false;
-      if (token) await this.tokens.create(token, undefined, manager);
+      if (token) await this.tokens.insert(token, manager);
       await this.audit.record(audit, manager);
       return true;
     });

@@ -2,7 +2,7 @@
 // report row itself (one per program and week, which stands as it was first made).
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProgramEntity, WeeklyReportEntity } from '../entities';
+import { WeeklyReportEntity } from '../entities';
 
 /** A debrief whose period ended in the week, with the plan it reported against. */
 export interface WeekDebriefRow {
@@ -45,10 +45,6 @@ const missingInWeek = `
 @Injectable()
 export class WeeklyReportRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  program(programId: string): Promise<ProgramEntity | null> {
-    return this.dataSource.getRepository(ProgramEntity).findOneBy({ id: programId });
-  }
 
   /** The week's debriefs and missing ones, as of `asOf`. */
   async week(

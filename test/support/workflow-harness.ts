@@ -111,7 +111,8 @@ export function startOrganizerWorkflow(
   });
 }
 
-async function aWorker(
+/** A worker of the organizer workflow from source on `taskQueue`, with these activities. */
+export async function aWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   activities: OrganizerActivities,

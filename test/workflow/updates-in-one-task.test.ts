@@ -10,6 +10,7 @@ import { actionUpdates, applicationRecordedUpdate, type CallerStores } from '../
 import { aCoordinator, aPolicy } from '../support/builders';
 import { eventually } from '../support/eventually';
 import {
+  aWorker,
   devServerEnvironment,
   RecordingActivities,
   startOrganizerWorkflow,
@@ -48,13 +49,16 @@ describe('actions that reach the organizer in one workflow task (dev server)', (
     env = await devServerEnvironment();
   });
 
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
   beforeEach(() => {
     taskQueue = uniqueTaskQueue('one-task');
     activities = new RecordingActivities();
   });
 
-  const aWorker = async () =>
-    Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+  const newWorker = () => aWorker(env, taskQueue, activities);
 
   /** An organizer whose screening is scheduled; `act` sends an action as the API does, its caller writing by `writeBy`. */
   async function anInvitedApplicant() {
@@ -79,7 +83,7 @@ describe('actions that reach the organizer in one workflow task (dev server)', (
 
   it('answers two actions before scheduling its own write and timer, and the history replays', async () => {
     const applicant = await (
-      await aWorker()
+      await newWorker()
     ).runUntil(async () => {
       const invited = await anInvitedApplicant();
       // The invitation it raised is stored and emailed, and the task that saw the email go has ended.
@@ -107,7 +111,7 @@ describe('actions that reach the organizer in one workflow task (dev server)', (
     const answered = applicant.act('respond-screening', { coming: true });
     await pause(500);
     await (
-      await aWorker()
+      await newWorker()
     ).runUntil(async () => {
       expect((await moved).version).toBe(before + 1);
       expect((await answered).version).toBe(before + 2);
@@ -133,7 +137,7 @@ describe('actions that reach the organizer in one workflow task (dev server)', (
 
   it('keeps every task’s own commands after its answers while actions race on many organizers', async () => {
     const histories = await (
-      await aWorker()
+      await newWorker()
     ).runUntil(async () => {
       const applicants = await Promise.all(Array.from({ length: 10 }, () => anInvitedApplicant()));
       await Promise.all(
