@@ -78,6 +78,11 @@ export function goalsOf(stored: unknown, policy: Pick<ProgramPolicy, 'debriefMet
   });
 }
 
+/** The goals the product measures: typed ones, not notes kept from the old form. */
+export function measuredGoals(stored: unknown, policy: Pick<ProgramPolicy, 'debriefMetrics'>): Goal[] {
+  return goalsOf(stored, policy).filter((goal) => goal.metric && goal.scope);
+}
+
 /** The metrics a goal of this program may count: the standard ones and the program's own debrief counts. */
 export function measurableMetrics(policy: Pick<ProgramPolicy, 'debriefMetrics'>): string[] {
   return [...goalMetrics, ...(policy.debriefMetrics ?? [])];

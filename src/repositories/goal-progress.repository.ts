@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dayAfter, startOfLocalDay } from '../domain/calendar';
 import { durationMs } from '../domain/durations';
-import { forecastAt, goalsOf, goalWeekMs, type Goal, type GoalMetric, type GoalProgress } from '../domain/goals';
+import { forecastAt, goalWeekMs, measuredGoals, type Goal, type GoalMetric, type GoalProgress } from '../domain/goals';
 
 export type { GoalProgress };
 
@@ -68,7 +68,7 @@ export class GoalProgressRepository {
     const now = asOf ?? Date.now();
     const from = program.termStart.getTime();
     const termEnd = program.termEnd?.getTime() ?? from + durationMs(program.policy.termLength);
-    const measured = goalsOf(program.goals, program.policy).filter((g) => g.metric && g.scope);
+    const measured = measuredGoals(program.goals, program.policy);
     const items: GoalProgress[] = [];
     for (const goal of measured) {
       const by = goal.by ? startOfLocalDay(dayAfter(goal.by), program.timezone) : termEnd;

@@ -376,7 +376,19 @@ describe('weekly trends', () => {
   });
 
   it("puts each program's last whole week beside the week before it, filtered by affiliate and kind", async () => {
-    const side = await admin.createProgram({}, { affiliate: 'Side Local 5', kind: 'political_organizer' });
+    // Goals due before these weeks, so their plan is the whole target: one hire (made in the latest week) and six
+    // conversations (had in the week before).
+    const side = await admin.createProgram(
+      {},
+      {
+        affiliate: 'Side Local 5',
+        kind: 'political_organizer',
+        goals: [
+          { name: 'Hires', metric: 'hires', scope: 'program', target: 1, by: '2026-06-01' },
+          { name: 'Conversations', metric: 'conversations', scope: 'program', target: 6, by: '2026-06-01' },
+        ],
+      },
+    );
     const [row] = await q(`SELECT timezone, period_week_ms, weeks_since FROM programs WHERE id = $1`, [side.id]);
     const [previous, latest] = lastTwoWeeks(
       { timezone: row.timezone, periodWeekMs: row.period_week_ms, weeksSince: row.weeks_since },
@@ -432,6 +444,8 @@ describe('weekly trends', () => {
       rideAlongCompliance: 0,
     });
     expect(p.previous.rideAlongCompliance).toBeNull();
+    // Goals on plan at each week's end: conversations only the week before, both since the hire.
+    expect([p.previous.goalsOnPlan, p.latest.goalsOnPlan]).toEqual([0.5, 1]);
     // Cy's stay in applied ended in the latest week: from hour 10 of the week before to hour 30 of this one.
     const weekHours = (latest.start.getTime() - previous.start.getTime()) / 3_600_000;
     expect(p.latest['medianHoursInStage.applied']).toBe(weekHours - 10 + 30);
@@ -459,6 +473,8 @@ describe('weekly trends', () => {
     expect(periods.programs).toEqual([
       expect.objectContaining({ week: lastDay.week, latest: expect.objectContaining({ applications: 1 }) }),
     ]);
+    // A program with no measured goal has no figure for them.
+    expect(periods.programs[0].latest.goalsOnPlan).toBeNull();
   });
 
   it('refuses what it cannot answer, naming the field', async () => {

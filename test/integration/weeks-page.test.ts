@@ -53,7 +53,15 @@ describe('week by week in the page', () => {
       [null, 'applied', applied.toISOString()],
       ['applied', 'screening', new Date(applied.getTime() + 24 * 3_600_000).toISOString()],
     ]);
-    falling = await admin.createProgram({}, { name: 'Falling behind', kind: 'civic_engagement' });
+    // Its one goal, a hire due before these weeks, is behind plan in both.
+    falling = await admin.createProgram(
+      {},
+      {
+        name: 'Falling behind',
+        kind: 'civic_engagement',
+        goals: [{ name: 'Hires', metric: 'hires', scope: 'program', target: 1, by: '2026-06-01' }],
+      },
+    );
     await applications(falling, 3, 1);
     coordinator = admin.as(
       (await admin.createUser('coordinator', { programIds: [program.id, second.id, falling.id] })).token,
@@ -183,6 +191,10 @@ describe('week by week in the page', () => {
     // Every figure of a debrief is compared: late ones, one-on-ones and leaders identified too.
     for (const figure of ['Late', 'One-on-ones', 'Leaders identified'])
       expect(await page.getByRole('button', { name: figure, exact: true }).count()).toBe(1);
+    // Goals on plan: none of the one goal there is; no figure where a program measures none.
+    const goalsOnPlanOf = (p: Program) => page.locator(`[data-program-week="${p.id}"] [data-figure=goalsOnPlan]`);
+    expect((await goalsOnPlanOf(falling).textContent())!.trim()).toBe('0.0%');
+    expect((await goalsOnPlanOf(second).textContent())!.trim()).toBe('—');
     await page.getByRole('button', { name: 'Program' }).click();
     expect(await names()).toEqual(['Weeks in New York', 'Side by side', 'Falling behind']);
     await page.getByRole('button', { name: 'Applications' }).click();

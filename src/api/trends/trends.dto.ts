@@ -122,7 +122,8 @@ export class SideBySideQuery {
 const figures = {
   type: 'object',
   additionalProperties: { type: 'number', nullable: true },
-  description: 'Every metric of the weekly series (`inStage.<stage>` and `medianHoursInStage.<stage>` per stage)',
+  description:
+    "Every metric of the weekly series (`inStage.<stage>` and `medianHoursInStage.<stage>` per stage), and `goalsOnPlan`: the share of the program's measured goals at or above plan at the week's end (null: none measured)",
 } as const;
 
 export class ProgramWeekDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { startOfLocalDay } from '../../domain/calendar';
 import { durationMs } from '../../domain/durations';
-import { goalWeekMs } from '../../domain/goals';
+import { goalWeekMs, measuredGoals } from '../../domain/goals';
 import {
   lastTwoWeeks,
   organizerTrendMetrics,
@@ -9,6 +9,7 @@ import {
   programWeekOf,
   seriesNames,
   weekNamed,
+  type ProgramWeek,
   type WeekSchedule,
 } from '../../domain/trends';
 import type { ProgramEntity } from '../../entities';
@@ -95,7 +96,7 @@ export class TrendsService {
     );
     const now = Date.now();
     const windows = programs.map((program) => ({ program, weeks: lastTwoWeeks(program, now) }));
-    const [{ weeks, stages }, medians, compliance] = await Promise.all([
+    const [{ weeks, stages }, medians, compliance, goalsOnPlan] = await Promise.all([
       this.trends.eachProgramWeeks(
         windows.map(({ program, weeks: [previous] }) => ({ programId: program.id, from: previous.week })),
       ),
@@ -111,11 +112,12 @@ export class TrendsService {
           two.map(({ week, end }) => ({ programId: program.id, week, end })),
         ),
       ),
+      Promise.all(windows.map(({ program, weeks: two }) => this.goalsOnPlan(program, two))),
     ]);
     const names = seriesNames(programTrendMetrics);
     const mine = <R extends { program_id: string }>(rows: R[], id: string) => rows.filter((r) => r.program_id === id);
     return {
-      programs: windows.map(({ program, weeks: [previous, latest] }): ProgramWeekDto => {
+      programs: windows.map(({ program, weeks: [previous, latest] }, i): ProgramWeekDto => {
         const { weeks: shown, series } = trendSeries(
           {
             weeks: mine(weeks, program.id),
@@ -127,8 +129,10 @@ export class TrendsService {
           { fromWeek: previous.week },
           [previous.week, latest.week],
         );
-        const at = (week: string) =>
-          Object.fromEntries(names.map((name) => [name, series[name][shown.indexOf(week)] ?? null]));
+        const at = (week: string, w: number) => ({
+          ...Object.fromEntries(names.map((name) => [name, series[name][shown.indexOf(week)] ?? null])),
+          goalsOnPlan: goalsOnPlan[i][w],
+        });
         return {
           programId: program.id,
           name: program.name,
@@ -137,8 +141,8 @@ export class TrendsService {
           timezone: program.timezone,
           week: latest.week,
           previousWeek: previous.week,
-          latest: at(latest.week),
-          previous: at(previous.week),
+          latest: at(latest.week, 1),
+          previous: at(previous.week, 0),
         };
       }),
     };
@@ -171,14 +175,28 @@ export class TrendsService {
       metrics,
       ...windowOf(query, programs),
     );
-    const goals = asked.includes('goals') ? { goals: await this.goalWeeks(program, series.weeks, query.local) } : {};
+    const spans = series.weeks.map((week) => weekNamed(program, week));
+    const goals = asked.includes('goals') ? { goals: await this.goalWeeks(program, spans, query.local) } : {};
     return { ...series, timezone: program.timezone, ...goals };
   }
 
+  /**
+   * At the end of each of these weeks, the share of the program's measured goals (each Local's, of a goal per Local)
+   * at or above plan; null without a goal measured then (none, or only per organizer-week with nobody active yet).
+   */
+  private async goalsOnPlan(program: ProgramEntity, spans: ProgramWeek[]): Promise<(number | null)[]> {
+    const measured = measuredGoals(program.goals, program.policy).length > 0;
+    const goals = measured ? await this.goalWeeks(program, spans) : [];
+    return spans.map((_, w) => {
+      const judged = goals.filter((goal) => goal.actual[w] !== null);
+      const onPlan = judged.filter((goal) => goal.actual[w]! >= goal.plan[w]).length;
+      return judged.length ? onPlan / judged.length : null;
+    });
+  }
+
   /** The program's measured goals (a Local's only, when one is named) at the end of each of these weeks, against plan. */
-  private async goalWeeks(program: ProgramEntity, weeks: string[], local?: string): Promise<GoalWeeksDto[]> {
+  private async goalWeeks(program: ProgramEntity, spans: ProgramWeek[], local?: string): Promise<GoalWeeksDto[]> {
     const goals = (await this.goalProgress.progress(program)).filter((g) => local === undefined || g.local === local);
-    const spans = weeks.map((week) => weekNamed(program, week));
     const metrics = [...new Set(goals.map((g) => g.metric))];
     const [active, counts] = await Promise.all([
       goals.some((g) => g.scope === 'organizer_week')

@@ -293,6 +293,7 @@ const comparedIn = (stage: string, inStage: string): Compared[] =>
     { name: 'hours', label: 'Hours' },
     { name: 'rideAlongs', label: 'Ride-alongs' },
     { name: 'rideAlongCompliance', label: 'Meeting ride-alongs', format: percent },
+    { name: 'goalsOnPlan', label: 'Goals on plan', format: percent },
   ].map((figure) => ({ key: figure.name, ...figure }));
 
 /** A figure with its change from the week before: ▲ up, ▼ down, said in words to a screen reader. */
