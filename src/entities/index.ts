@@ -9,7 +9,12 @@ import { OrganizerEntity } from './organizer.entity';
 import { ProgramActivityDayEntity } from './program-activity-day.entity';
 import { ProgramStageCountEntity } from './program-stage-count.entity';
 import { ProgramEntity } from './program.entity';
-import { ProgramStageWeekEntity, ProgramWeekEntity, ProgramWeekEraEntity } from './program-week.entity';
+import {
+  ProgramStageWeekEntity,
+  ProgramWeekEntity,
+  ProgramWeekEraEntity,
+  StageStayEntity,
+} from './program-week.entity';
 import { RideAlongEntity } from './ride-along.entity';
 import { RosterMemberEntity } from './roster-member.entity';
 import { StageTransitionEntity } from './stage-transition.entity';
@@ -34,6 +39,7 @@ export const entities = [
   UserEntity,
   RosterMemberEntity,
   OrganizerEntity,
+  StageStayEntity,
   StageTransitionEntity,
   DebriefEntity,
   TrainingEntity,
@@ -97,6 +103,7 @@ export {
   ProgramWeekEraEntity,
   RideAlongEntity,
   RosterMemberEntity,
+  StageStayEntity,
   StageTransitionEntity,
   TrainingEntity,
   UserEntity,

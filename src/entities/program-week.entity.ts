@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A program's figures per week and Local, kept exact by triggers on the records they count (migration WeeklyTrends),
@@ -102,4 +102,34 @@ export class ProgramWeekEraEntity {
 
   @Column({ type: 'integer', nullable: true })
   periodWeekMs: number | null;
+}
+
+/**
+ * A stay in a stage, kept as it ends (migration StageStays): the transition that moved the person out of `stage` (its
+ * `seq`), the hours since the one that moved them in, and the program week and Local it ended in. Triggers keep it
+ * exact as transitions are written, corrected or moved; the weekly series' median hours in a stage are over these.
+ */
+@Entity({ name: 'stage_stays' })
+@Index(['programId', 'week'])
+export class StageStayEntity {
+  @PrimaryColumn('uuid')
+  organizerId: string;
+
+  @PrimaryColumn('integer')
+  seq: number;
+
+  @Column('uuid')
+  programId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  week: string;
+
+  @Column({ type: 'varchar', length: 100, default: '' })
+  local: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  stage: string;
+
+  @Column({ type: 'double precision' })
+  hours: number;
 }

@@ -1,4 +1,4 @@
-// The weekly series (issue 33): a program's (or a Local's) from the rollups the WeeklyTrends migration keeps, one
+// The weekly series (issue 33): a program's (or a Local's) from the rollups the WeeklyTrends and StageStays migrations keep, one
 // organizer's from their own records, both bucketed by the same SQL function (program_week). A series reads every week
 // (a program has a few hundred at most: running states need the weeks before a window, which the caller cuts); the
 // side-by-side table only the two it shows and the one that carries the states into them.
@@ -100,37 +100,18 @@ const fromWeek = (rows: string, by: string[]) => `
   ) r JOIN unnest($1::uuid[], $3::varchar[]) AS a(program_id, since) USING (program_id)
   WHERE r.week >= a.since OR r.next_week IS NULL OR r.next_week >= a.since`;
 
-/** A transition that moved someone from one stage to another. */
-const movedStage = (t: string) => `${t}.from_stage IS DISTINCT FROM ${t}.to_stage`;
-
-// Stays that ended within each program's window (from an index on each organizer's transitions, not every one).
-const mediansWithin = `
-  SELECT w.program_id, program_week(w.program_id, t.at) AS week, t.from_stage AS stage,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.at - before.at) / 3600) AS median_hours
-  FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(program_id, start, until)
-  JOIN organizers o ON o.program_id = w.program_id
-  JOIN stage_transitions t ON t.organizer_id = o.id AND t.at >= w.start AND t.at < w.until
-  CROSS JOIN LATERAL (
-    SELECT b.at FROM stage_transitions b
-    WHERE b.organizer_id = t.organizer_id AND b.seq < t.seq AND ${movedStage('b')}
-    ORDER BY b.seq DESC LIMIT 1
-  ) before
-  WHERE t.from_stage IS NOT NULL AND ${movedStage('t')}
-  GROUP BY 1, 2, 3`;
-
-// A stay in a stage ends with the transition out of it; it began with the one before (the same organizer's). An entry
-// within one stage (an undo's, a correction's) moves no one, so it neither ends nor begins a stay.
+// The median hours of the stays that ended in each week, in each stage (migration StageStays keeps the stays).
 const medianWeeks = `
-  WITH stays AS (
-    SELECT t.from_stage AS stage, program_week(o.program_id, t.at) AS week,
-      extract(epoch FROM t.at - lag(t.at) OVER (PARTITION BY t.organizer_id ORDER BY t.seq)) / 3600 AS hours
-    FROM stage_transitions t JOIN organizers o ON o.id = t.organizer_id
-    WHERE ($1::uuid[] IS NULL OR o.program_id = ANY ($1)) AND ($2::varchar IS NULL OR o.local = $2)
-      AND ${movedStage('t')}
-  )
   SELECT week, stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours
-  FROM stays WHERE stage IS NOT NULL AND hours IS NOT NULL
+  FROM stage_stays WHERE ${scope}
   GROUP BY week, stage ORDER BY week`;
+
+// The same for some programs' weeks, each program's named weeks only.
+const mediansIn = `
+  SELECT s.program_id, s.week, s.stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY s.hours) AS median_hours
+  FROM unnest($1::uuid[], $2::varchar[]) AS w(program_id, week)
+  JOIN stage_stays s ON s.program_id = w.program_id AND s.week = w.week
+  GROUP BY 1, 2, 3`;
 
 // Each person's ride-along standing at each week's end, from their records: whether they owed ride-alongs then (hired
 // before it, in a stage that owes them), and their ride-alongs on local days from the later of their hire and the
@@ -228,13 +209,9 @@ export class TrendsRepository {
     return { weeks, stages };
   }
 
-  /** Each program's median hours per stage, of the stays that ended within its window. */
-  mediansWithin(windows: { programId: string; start: Date; end: Date }[]): Promise<(MedianWeekRow & Owned)[]> {
-    return this.dataSource.query(mediansWithin, [
-      windows.map((w) => w.programId),
-      windows.map((w) => w.start),
-      windows.map((w) => w.end),
-    ]);
+  /** Median hours per stage, of the stays that ended in each of these program weeks. */
+  mediansIn(weeks: { programId: string; week: string }[]): Promise<(MedianWeekRow & Owned)[]> {
+    return this.dataSource.query(mediansIn, [weeks.map((w) => w.programId), weeks.map((w) => w.week)]);
   }
 
   /** Ride-along compliance at the end of each of these weeks: of a Local's organizers, or of one person. */

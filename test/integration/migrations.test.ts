@@ -227,7 +227,13 @@ describe('migrations', () => {
       );
       expect(eras).toBe(1);
       expect(await weeklyRollupDrift(dataSource, program)).toEqual([]);
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      // Every migration since, then the eras'.
+      const erasMigration = migrations.findIndex((migration) => migration.name === 'ProgramWeekEras1798100000000');
+      for (let undone = migrations.length; undone > erasMigration; undone--)
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(
+        await dataSource.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'program_week_eras'`),
+      ).toEqual([]);
       expect(await weeklyRollupDrift(dataSource, program)).toEqual([]);
       await dataSource.runMigrations({ transaction: 'each' });
       expect(await weeklyRollupDrift(dataSource, program)).toEqual([]);

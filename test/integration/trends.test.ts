@@ -10,6 +10,7 @@ import { AppHarness } from '../support/app-harness';
 import { anaAndBen, recordsIn, W1, W2, W3 } from '../support/week-fixture';
 import { lastTwoWeeks, programWeekOf } from '../../src/domain/trends';
 import { localDayOf, startOfLocalDay } from '../../src/domain/calendar';
+import { eraseOrganizer } from '../../src/repositories/organizer-erasure';
 
 describe('weekly trends', () => {
   let harness: AppHarness;
@@ -250,6 +251,53 @@ describe('weekly trends', () => {
     await q(`UPDATE program_weeks SET hours = hours + 1 WHERE program_id = $1 AND week = $2`, [program.id, W1]);
     expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([expect.stringContaining(W1)]);
     await q(`UPDATE program_weeks SET hours = hours - 1 WHERE program_id = $1 AND week = $2`, [program.id, W1]);
+  });
+
+  it('keeps each stay in a stage as transitions are corrected, and as their person moves Local or is erased', async () => {
+    const { organizer, transitions } = recordsIn(harness.dataSource, program.id);
+    const september = '2026-09-07';
+    const hour = (h: number) => new Date(Date.parse('2026-09-08T12:00:00Z') + h * 3_600_000).toISOString();
+    const cy = await organizer({ local: 'Local 3', stage: 'role_play', applied: hour(0), since: hour(72) });
+    await transitions(cy, [
+      [null, 'applied', hour(0)],
+      ['applied', 'screening', hour(24)],
+      ['screening', 'role_play', hour(72)],
+    ]);
+    const medians = async (local: string) => {
+      const { series } = await trends(
+        `from=${september}&until=2026-09-14&local=${encodeURIComponent(local)}&metrics=medianHoursInStage`,
+      );
+      return [series['medianHoursInStage.applied'][0], series['medianHoursInStage.screening'][0]];
+    };
+    expect(await medians('Local 3')).toEqual([24, 48]);
+    // An entry within a stage moves no one; a transition written again later (as the reconciler does) moves the stay.
+    await q(
+      `INSERT INTO stage_transitions (organizer_id, seq, from_stage, to_stage, at, actor) VALUES ($1, 4, 'role_play', 'role_play', $2, 'fixture')`,
+      [cy, hour(80)],
+    );
+    await q(`UPDATE stage_transitions SET at = $2 WHERE organizer_id = $1 AND seq = 3`, [cy, hour(96)]);
+    expect(await medians('Local 3')).toEqual([24, 72]);
+    // The move to role-play taken back (as an undo does): the stay in Screening has not ended.
+    await q(`DELETE FROM stage_transitions WHERE organizer_id = $1 AND seq >= 3`, [cy]);
+    await q(`UPDATE organizers SET stage = 'screening', stage_entered_at = $2 WHERE id = $1`, [cy, hour(24)]);
+    expect(await medians('Local 3')).toEqual([24, null]);
+    expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([]);
+    await q(`UPDATE organizers SET local = 'Local 4' WHERE id = $1`, [cy]);
+    expect(await medians('Local 3')).toEqual([null, null]);
+    expect(await medians('Local 4')).toEqual([24, null]);
+    const anonymous = randomUUID();
+    expect(await eraseOrganizer(harness.dataSource, cy, anonymous)).toBe(true);
+    const kept = `SELECT count(*)::int AS n FROM stage_stays WHERE organizer_id = $1`;
+    expect([(await q(kept, [cy]))[0].n, (await q(kept, [anonymous]))[0].n]).toEqual([0, 1]);
+    expect(await medians('Local 4')).toEqual([24, null]);
+    expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([]);
+    // The oracle sees a stay changed behind the records' back.
+    await q(`UPDATE stage_stays SET hours = hours + 1 WHERE organizer_id = $1`, [anonymous]);
+    expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([
+      expect.stringContaining('not kept'),
+      expect.stringContaining('kept, not in the records'),
+    ]);
+    await q(`UPDATE stage_stays SET hours = hours - 1 WHERE organizer_id = $1`, [anonymous]);
   });
 
   it('counts debrief periods as weeks where the cadence is shorter than a week', async () => {

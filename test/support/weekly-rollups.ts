@@ -1,5 +1,5 @@
-// An oracle for the weekly rollups (migration WeeklyTrends): every figure computed again from the records, with the
-// same week function, and compared with what the triggers kept. What a state sums to (people per stage, at risk) is
+// An oracle for the weekly rollups (migrations WeeklyTrends and StageStays): every figure computed again from the
+// records, with the same week function, and compared with what the triggers kept. What a state sums to (people per stage, at risk) is
 // compared with the organizers as they are now.
 import type { DataSource } from 'typeorm';
 
@@ -74,6 +74,7 @@ export async function weeklyRollupDrift(dataSource: DataSource, programId: strin
        (SELECT COALESCE(jsonb_object_agg(stage, n), '{}') FROM (SELECT stage, sum(moves) AS n FROM program_stage_weeks WHERE program_id = $1 GROUP BY stage HAVING sum(moves) <> 0) s) AS stages_kept`,
     [programId],
   );
+  drift.push(...(await stayDrift(dataSource, programId)));
   if (states.at_risk !== states.at_risk_kept) drift.push(`at risk: ${states.at_risk} kept ${states.at_risk_kept}`);
   if (JSON.stringify(sortedKeys(states.stages)) !== JSON.stringify(sortedKeys(states.stages_kept)))
     drift.push(`in stage: ${JSON.stringify(states.stages)} kept ${JSON.stringify(states.stages_kept)}`);
@@ -86,3 +87,35 @@ const sortedKeys = (o: Record<string, number>) =>
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, v]) => [k, Number(v)]),
   );
+
+// Each stay in a stage from the transitions: from the one that moved the person in to the one that moved them out.
+const staysFromRecords = `
+  SELECT m.organizer_id, m.seq, program_week(o.program_id, m.at) AS week, COALESCE(o.local, '') AS local, m.stage,
+    round(m.hours::numeric, 6)::float8 AS hours
+  FROM (
+    SELECT t.organizer_id, t.seq, t.at, t.from_stage AS stage,
+      extract(epoch FROM t.at - lag(t.at) OVER (PARTITION BY t.organizer_id ORDER BY t.seq)) / 3600 AS hours
+    FROM stage_transitions t WHERE t.from_stage IS DISTINCT FROM t.to_stage
+  ) m JOIN organizers o ON o.id = m.organizer_id
+  WHERE o.program_id = $1 AND m.stage IS NOT NULL AND m.hours IS NOT NULL`;
+
+const staysKept = `SELECT organizer_id, seq, week, local, stage, round(hours::numeric, 6)::float8 AS hours
+  FROM stage_stays WHERE program_id = $1`;
+
+/** Stays the triggers kept that the transitions do not make, and the other way round. */
+async function stayDrift(dataSource: DataSource, programId: string): Promise<string[]> {
+  // Before migration StageStays, there are none to compare.
+  const [{ kept: table }] = await dataSource.query(`SELECT to_regclass('stage_stays') IS NOT NULL AS kept`);
+  if (!table) return [];
+  const [truth, kept] = await dataSource.transaction('REPEATABLE READ', async (manager) => [
+    await manager.query(staysFromRecords, [programId]),
+    await manager.query(staysKept, [programId]),
+  ]);
+  const line = (s: Record<string, unknown>) =>
+    `stay ${s.organizer_id}#${s.seq} in ${s.stage}, week ${s.week} ${s.local}: ${s.hours} h`;
+  const [want, have] = [new Set<string>(truth.map(line)), new Set<string>(kept.map(line))];
+  return [
+    ...[...want].filter((s) => !have.has(s)).map((s) => `${s} not kept`),
+    ...[...have].filter((s) => !want.has(s)).map((s) => `${s} kept, not in the records`),
+  ];
+}

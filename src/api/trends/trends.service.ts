@@ -100,12 +100,8 @@ export class TrendsService {
       this.trends.eachProgramWeeks(
         windows.map(({ program, weeks: [previous] }) => ({ programId: program.id, from: previous.week })),
       ),
-      this.trends.mediansWithin(
-        windows.map(({ program, weeks: [previous, latest] }) => ({
-          programId: program.id,
-          start: previous.start,
-          end: latest.end,
-        })),
+      this.trends.mediansIn(
+        windows.flatMap(({ program, weeks: two }) => two.map(({ week }) => ({ programId: program.id, week }))),
       ),
       this.trends.complianceAt(
         windows.flatMap(({ program, weeks: two }) =>

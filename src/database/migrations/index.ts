@@ -35,6 +35,7 @@ import { UnstoredWrites1798000000000 } from './1798000000000-UnstoredWrites';
 import { ProgramWeekEras1798100000000 } from './1798100000000-ProgramWeekEras';
 import { NoteDeadlines1798200000000 } from './1798200000000-NoteDeadlines';
 import { NoteAudits1798300000000 } from './1798300000000-NoteAudits';
+import { StageStays1798400000000 } from './1798400000000-StageStays';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   ProgramWeekEras1798100000000,
   NoteDeadlines1798200000000,
   NoteAudits1798300000000,
+  StageStays1798400000000,
 ];
