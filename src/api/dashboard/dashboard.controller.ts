@@ -32,7 +32,7 @@ export class DashboardController {
   @ApiOkResponse({
     schema: { type: 'string' },
     description:
-      'CSV: program,affiliate,stage,count,medianDaysInStage,applications,hired,conversion,overdueDebriefs,atRisk,rideAlongsMeeting,rideAlongsBehind,rideAlongsForecastMissing, then the activity in the window: debriefs,lateDebriefs,hours,conversations,oneOnOnes,leadersIdentified,groupDebriefs',
+      'CSV: program,affiliate,stage,count,medianDaysInStage,medianHoursInStage,applications,hired,conversion,overdueDebriefs,atRisk,rideAlongsMeeting,rideAlongsBehind,rideAlongsForecastMissing, then the activity in the window: debriefs,lateDebriefs,hours,conversations,oneOnOnes,leadersIdentified,groupDebriefs',
   })
   pipelineCsv(@Query() query: PipelineQuery, @CurrentCaller() caller: Caller): Promise<string> {
     return this.dashboard.pipelineCsv(query, caller);
