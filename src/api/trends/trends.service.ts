@@ -125,9 +125,10 @@ export class TrendsService {
           { fromWeek: previous.week },
           [previous.week, latest.week],
         );
-        const at = (week: string, w: number) => ({
+        const [previousOnPlan, latestOnPlan] = goalsOnPlan[i];
+        const at = (week: string, onPlan: number | null) => ({
           ...Object.fromEntries(names.map((name) => [name, series[name][shown.indexOf(week)] ?? null])),
-          goalsOnPlan: goalsOnPlan[i][w],
+          goalsOnPlan: onPlan,
         });
         return {
           programId: program.id,
@@ -137,8 +138,8 @@ export class TrendsService {
           timezone: program.timezone,
           week: latest.week,
           previousWeek: previous.week,
-          latest: at(latest.week, 1),
-          previous: at(previous.week, 0),
+          latest: at(latest.week, latestOnPlan),
+          previous: at(previous.week, previousOnPlan),
         };
       }),
     };
