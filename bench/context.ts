@@ -30,6 +30,8 @@ export interface BenchContext {
   readonly organizers: readonly string[];
   /** Hires 20 more organizers (member ids `prefix-n`) and returns an action like `action` on them. */
   readonly freshAction: (prefix: string) => Promise<() => Promise<unknown>>;
+  /** Hires 20 more active organizers (member ids `prefix-n`), for a scenario that acts on them itself. */
+  readonly freshOrganizers: (prefix: string) => Promise<string[]>;
   /** One no-op update on one of 20 baseline workflows in turn: the floor of an action's round trip (#1's baseline). */
   readonly rawUpdate: () => Promise<unknown>;
   /** The raw update's p95, ms: set by #1, the baseline of #2. */
@@ -89,6 +91,7 @@ export async function startContext(stack: BenchStack): Promise<BenchContext> {
       const fresh = await rideAlongsOnNewOrganizers(api, program, prefix);
       return () => fresh.actionThrough(api);
     },
+    freshOrganizers: async (prefix) => (await rideAlongsOnNewOrganizers(api, program, prefix)).organizers,
     rawUpdate,
   };
 }

@@ -1,6 +1,8 @@
 // #15: a coordinator's actions while a program's debriefs fall overdue at once. #5's burst again, on organizers of its
-// own, and meanwhile the action of #1 ten times a second on organizers outside it; against the same actions for 30 s
-// before the burst's organizers start and against #5's burst alone, in the same run.
+// own, and meanwhile the action of #1 ten times a second on 20 organizers outside it, hired for it; against the same
+// actions for 30 s before the burst's organizers start and against #5's burst alone, in the same run. Hired for it:
+// #1's organizers have had thousands of actions by then (#3's and #13's loads), and once #5's burst has evicted them
+// from the worker's cache, each replays a history no coordinator's record would have at its next action.
 import type { BenchContext } from '../context';
 import { log, record } from '../report';
 import { percentile, progressUntil, round, sleep } from '../stats';
@@ -18,12 +20,13 @@ export async function actionsDuringTheBurst(context: BenchContext): Promise<void
   const reminderSpread = spreadSeconds > 0 ? `${spreadSeconds} seconds` : undefined;
   // The same actions with nothing else going on first: while the burst's workflows start, their first tasks keep the
   // worker busy for a minute or more.
+  const organizers = await context.freshOrganizers('C');
   const quietUntil = Date.now() + 30_000;
-  const quiet = await paced(context, () => Date.now() < quietUntil);
+  const quiet = await paced(context, organizers, () => Date.now() < quietUntil);
   const { ids, dueAt, reminders } = await startOverdueBurst(context, alone.count, 300_000, { reminderSpread });
   await sleep(dueAt - Date.now());
   let bursting = true;
-  const during = paced(context, () => bursting);
+  const during = paced(context, organizers, () => bursting);
   const { result: progress, cpu } = await withCpu(context.stack, () =>
     progressUntil(dueAt, ids.length, reminders, 600_000),
   );
@@ -50,8 +53,8 @@ export async function actionsDuringTheBurst(context: BenchContext): Promise<void
 
 type Answer = { status: number; ms: number };
 
-/** The action every `everyMs` on the bench's organizers in turn while `going()`, each answer however it ends. */
-async function paced({ api, organizers }: BenchContext, going: () => boolean): Promise<Answer[]> {
+/** The action every `everyMs` on these organizers in turn while `going()`, each answer however it ends. */
+async function paced({ api }: BenchContext, organizers: string[], going: () => boolean): Promise<Answer[]> {
   const answers: Promise<Answer>[] = [];
   const start = Date.now();
   for (let n = 0; going(); n++) {

@@ -277,19 +277,23 @@ describe('weekly trends', () => {
     );
     await q(`UPDATE stage_transitions SET at = $2 WHERE organizer_id = $1 AND seq = 3`, [cy, hour(96)]);
     expect(await medians('Local 3')).toEqual([24, 72]);
+    // A transition moved earlier in time ends one stay and starts the next.
+    await q(`UPDATE stage_transitions SET at = $2 WHERE organizer_id = $1 AND seq = 2`, [cy, hour(36)]);
+    expect(await medians('Local 3')).toEqual([36, 60]);
+    expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([]);
     // The move to role-play taken back (as an undo does): the stay in Screening has not ended.
     await q(`DELETE FROM stage_transitions WHERE organizer_id = $1 AND seq >= 3`, [cy]);
-    await q(`UPDATE organizers SET stage = 'screening', stage_entered_at = $2 WHERE id = $1`, [cy, hour(24)]);
-    expect(await medians('Local 3')).toEqual([24, null]);
+    await q(`UPDATE organizers SET stage = 'screening', stage_entered_at = $2 WHERE id = $1`, [cy, hour(36)]);
+    expect(await medians('Local 3')).toEqual([36, null]);
     expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([]);
     await q(`UPDATE organizers SET local = 'Local 4' WHERE id = $1`, [cy]);
     expect(await medians('Local 3')).toEqual([null, null]);
-    expect(await medians('Local 4')).toEqual([24, null]);
+    expect(await medians('Local 4')).toEqual([36, null]);
     const anonymous = randomUUID();
     expect(await eraseOrganizer(harness.dataSource, cy, anonymous)).toBe(true);
     const kept = `SELECT count(*)::int AS n FROM stage_stays WHERE organizer_id = $1`;
     expect([(await q(kept, [cy]))[0].n, (await q(kept, [anonymous]))[0].n]).toEqual([0, 1]);
-    expect(await medians('Local 4')).toEqual([24, null]);
+    expect(await medians('Local 4')).toEqual([36, null]);
     expect(await weeklyRollupDrift(harness.dataSource, program.id)).toEqual([]);
     // The oracle sees a stay changed behind the records' back.
     await q(`UPDATE stage_stays SET hours = hours + 1 WHERE organizer_id = $1`, [anonymous]);

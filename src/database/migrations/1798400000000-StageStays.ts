@@ -7,18 +7,25 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // an organizer's stays are computed again from their transitions (a handful) whenever those change, or the organizer
 // moves to another Local or program, or their program's weeks change.
 
-/** The stays of these organizers, computed again from their transitions. */
-const restay = `CREATE FUNCTION restay_organizers(ids uuid[]) RETURNS void LANGUAGE sql AS $$
-  DELETE FROM stage_stays WHERE organizer_id = ANY (ids);
+/**
+ * The stays of these organizers from each one's `from` transition on, computed again from their transitions: a
+ * transition written, changed or removed at `seq` changes the stays ending there and after (the next stay's start may
+ * be another), none before it. An append (every action's case) computes only its own stay.
+ */
+const restay = `CREATE FUNCTION restay_organizers(ids uuid[], froms int[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM stage_stays s
+  USING (SELECT id, min(from_seq) AS from_seq FROM unnest(ids, froms) AS u(id, from_seq) GROUP BY id) c
+  WHERE s.organizer_id = c.id AND s.seq >= c.from_seq;
   INSERT INTO stage_stays AS s (organizer_id, seq, program_id, week, local, stage, hours)
   SELECT m.organizer_id, m.seq, o.program_id, program_week(o.program_id, m.at), COALESCE(o.local, ''), m.stage, m.hours
   FROM (
-    SELECT t.organizer_id, t.seq, t.at, t.from_stage AS stage,
+    SELECT t.organizer_id, t.seq, t.at, t.from_stage AS stage, c.from_seq,
       extract(epoch FROM t.at - lag(t.at) OVER (PARTITION BY t.organizer_id ORDER BY t.seq)) / 3600 AS hours
-    FROM stage_transitions t
-    WHERE t.organizer_id = ANY (ids) AND t.from_stage IS DISTINCT FROM t.to_stage
+    FROM (SELECT id, min(from_seq) AS from_seq FROM unnest(ids, froms) AS u(id, from_seq) GROUP BY id) c
+    JOIN stage_transitions t ON t.organizer_id = c.id
+    WHERE t.from_stage IS DISTINCT FROM t.to_stage
   ) m JOIN organizers o ON o.id = m.organizer_id
-  WHERE m.stage IS NOT NULL AND m.hours IS NOT NULL
+  WHERE m.seq >= m.from_seq AND m.stage IS NOT NULL AND m.hours IS NOT NULL
   ORDER BY 1, 2
   ON CONFLICT (organizer_id, seq) DO UPDATE SET program_id = EXCLUDED.program_id, week = EXCLUDED.week,
     local = EXCLUDED.local, stage = EXCLUDED.stage, hours = EXCLUDED.hours
@@ -28,18 +35,26 @@ $$`;
 const transitionsChanged = `CREATE FUNCTION stage_stays_of_transitions() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_LEVEL = 'ROW' THEN
-      PERFORM restay_organizers(ARRAY[OLD.organizer_id, NEW.organizer_id]);
+      PERFORM restay_organizers(ARRAY[OLD.organizer_id, NEW.organizer_id],
+        ARRAY[LEAST(OLD.seq, NEW.seq), LEAST(OLD.seq, NEW.seq)]);
     ELSIF TG_OP = 'INSERT' THEN
-      PERFORM restay_organizers(ARRAY(SELECT DISTINCT organizer_id FROM inserted ORDER BY 1));
+      PERFORM restay_organizers(c.ids, c.froms) FROM (SELECT array_agg(organizer_id ORDER BY organizer_id) AS ids,
+        array_agg(from_seq ORDER BY organizer_id) AS froms
+        FROM (SELECT organizer_id, min(seq) AS from_seq FROM inserted GROUP BY 1) i) c;
     ELSE
-      PERFORM restay_organizers(ARRAY(SELECT DISTINCT organizer_id FROM removed ORDER BY 1));
+      PERFORM restay_organizers(c.ids, c.froms) FROM (SELECT array_agg(organizer_id ORDER BY organizer_id) AS ids,
+        array_agg(from_seq ORDER BY organizer_id) AS froms
+        FROM (SELECT organizer_id, min(seq) AS from_seq FROM removed GROUP BY 1) r) c;
     END IF;
     RETURN NULL;
   END $$`;
 
+/** Every stay of these organizers, computed again (they moved, or their program's weeks changed). */
+const everyStay = (ids: string) => `restay_organizers(${ids}, array_fill(0, ARRAY[cardinality(${ids})]))`;
+
 const organizerMoved = `CREATE FUNCTION stage_stays_of_organizer() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    PERFORM restay_organizers(ARRAY[NEW.id]);
+    PERFORM ${everyStay('ARRAY[NEW.id]')};
     RETURN NULL;
   END $$`;
 
@@ -51,7 +66,7 @@ const organizerMoved = `CREATE FUNCTION stage_stays_of_organizer() RETURNS trigg
 const programWeeksChanged = `CREATE FUNCTION stage_stays_of_program() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     LOCK TABLE organizers, debriefs, stage_transitions, ride_alongs, pay_periods IN SHARE MODE;
-    PERFORM restay_organizers(ARRAY(SELECT id FROM organizers WHERE program_id = NEW.id ORDER BY id));
+    PERFORM ${everyStay('ARRAY(SELECT id FROM organizers WHERE program_id = NEW.id ORDER BY id)')};
     RETURN NULL;
   END $$`;
 
@@ -83,7 +98,7 @@ export class StageStays1798400000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_2315cc59cca624eb59282511ab" ON "stage_stays" ("program_id", "week")`);
     for (const sql of [restay, transitionsChanged, organizerMoved, programWeeksChanged, ...triggers])
       await queryRunner.query(sql);
-    await queryRunner.query(`SELECT restay_organizers(ARRAY(SELECT id FROM organizers ORDER BY id))`);
+    await queryRunner.query(`SELECT ${everyStay('ARRAY(SELECT id FROM organizers ORDER BY id)')}`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -93,7 +108,7 @@ export class StageStays1798400000000 implements MigrationInterface {
       await queryRunner.query(`DROP TRIGGER stage_transitions_stays_${op} ON stage_transitions`);
     for (const fn of ['stage_stays_of_program()', 'stage_stays_of_organizer()', 'stage_stays_of_transitions()'])
       await queryRunner.query(`DROP FUNCTION ${fn}`);
-    await queryRunner.query(`DROP FUNCTION restay_organizers(uuid[])`);
+    await queryRunner.query(`DROP FUNCTION restay_organizers(uuid[], int[])`);
     await queryRunner.query(`DROP INDEX "public"."IDX_2315cc59cca624eb59282511ab"`);
     await queryRunner.query(`DROP TABLE "stage_stays"`);
   }
