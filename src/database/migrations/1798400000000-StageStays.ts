@@ -4,8 +4,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // ends with the transition that moves someone out of a stage and began with the one that moved them in (the same
 // organizer's; an entry within one stage, an undo's or a correction's, moves no one). It belongs to the program week
 // and Local it ended in. Triggers keep `stage_stays` exact in the transaction that writes what it is counted from:
-// an organizer's stays are computed again from their transitions (a handful) whenever those change, or the organizer
-// moves to another Local or program, or their program's weeks change.
+// an organizer's stays are computed again from their transitions, from the earliest one written, changed or removed,
+// and all of them when the organizer moves to another Local or program or their program's weeks change.
+
+/** Each organizer once, with the lowest transition touched. */
+const touched = `(SELECT id, min(from_seq) AS from_seq FROM unnest(ids, froms) AS u(id, from_seq) GROUP BY id) c`;
 
 /**
  * The stays of these organizers from each one's `from` transition on, computed again from their transitions: a
@@ -14,14 +17,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const restay = `CREATE FUNCTION restay_organizers(ids uuid[], froms int[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM stage_stays s
-  USING (SELECT id, min(from_seq) AS from_seq FROM unnest(ids, froms) AS u(id, from_seq) GROUP BY id) c
+  USING ${touched}
   WHERE s.organizer_id = c.id AND s.seq >= c.from_seq;
   INSERT INTO stage_stays AS s (organizer_id, seq, program_id, week, local, stage, hours)
   SELECT m.organizer_id, m.seq, o.program_id, program_week(o.program_id, m.at), COALESCE(o.local, ''), m.stage, m.hours
   FROM (
     SELECT t.organizer_id, t.seq, t.at, t.from_stage AS stage, c.from_seq,
       extract(epoch FROM t.at - lag(t.at) OVER (PARTITION BY t.organizer_id ORDER BY t.seq)) / 3600 AS hours
-    FROM (SELECT id, min(from_seq) AS from_seq FROM unnest(ids, froms) AS u(id, from_seq) GROUP BY id) c
+    FROM ${touched}
     JOIN stage_transitions t ON t.organizer_id = c.id
     WHERE t.from_stage IS DISTINCT FROM t.to_stage
   ) m JOIN organizers o ON o.id = m.organizer_id
@@ -31,6 +34,10 @@ const restay = `CREATE FUNCTION restay_organizers(ids uuid[], froms int[]) RETUR
     local = EXCLUDED.local, stage = EXCLUDED.stage, hours = EXCLUDED.hours
 $$`;
 
+/** The stays of every organizer with a transition in `rows` (a statement's transition table), from its lowest. */
+const restayEach = (rows: string) => `restay_organizers(array_agg(organizer_id), array_agg(from_seq))
+  FROM (SELECT organizer_id, min(seq) AS from_seq FROM ${rows} GROUP BY 1 ORDER BY 1) t`;
+
 /** Inserts and removals of transitions once per statement, for every organizer they touch; updates once per row. */
 const transitionsChanged = `CREATE FUNCTION stage_stays_of_transitions() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
@@ -38,13 +45,9 @@ const transitionsChanged = `CREATE FUNCTION stage_stays_of_transitions() RETURNS
       PERFORM restay_organizers(ARRAY[OLD.organizer_id, NEW.organizer_id],
         ARRAY[LEAST(OLD.seq, NEW.seq), LEAST(OLD.seq, NEW.seq)]);
     ELSIF TG_OP = 'INSERT' THEN
-      PERFORM restay_organizers(c.ids, c.froms) FROM (SELECT array_agg(organizer_id ORDER BY organizer_id) AS ids,
-        array_agg(from_seq ORDER BY organizer_id) AS froms
-        FROM (SELECT organizer_id, min(seq) AS from_seq FROM inserted GROUP BY 1) i) c;
+      PERFORM ${restayEach('inserted')};
     ELSE
-      PERFORM restay_organizers(c.ids, c.froms) FROM (SELECT array_agg(organizer_id ORDER BY organizer_id) AS ids,
-        array_agg(from_seq ORDER BY organizer_id) AS froms
-        FROM (SELECT organizer_id, min(seq) AS from_seq FROM removed GROUP BY 1) r) c;
+      PERFORM ${restayEach('removed')};
     END IF;
     RETURN NULL;
   END $$`;
